@@ -1,0 +1,29 @@
+import type { AppConfig } from '../temporal.config';
+import type { Db } from '../db/client';
+import type { BankAdapter } from './adapters/bank';
+import type { HlrAdapter } from './adapters/hlr';
+import { createBillingActivities } from './billing';
+import { createCustomerActivities } from './customers';
+import { createOrderActivities } from './orders';
+import { createProvisioningActivities } from './provisioning';
+import { createResourceActivities } from './resources';
+
+export interface ActivityDeps {
+  db: Db;
+  hlr: HlrAdapter;
+  bank: BankAdapter;
+  config: Pick<AppConfig, 'PREEMPTION_TTL_SECONDS' | 'ROAMING_DEPOSIT_FEN'>;
+}
+
+/** Every activity the workers register, built from their dependencies. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createOrderActivities(deps),
+    ...createResourceActivities({ db: deps.db, preemptionTtlSeconds: deps.config.PREEMPTION_TTL_SECONDS }),
+    ...createCustomerActivities(deps),
+    ...createBillingActivities({ db: deps.db, bank: deps.bank, roamingDepositFen: deps.config.ROAMING_DEPOSIT_FEN }),
+    ...createProvisioningActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

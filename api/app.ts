@@ -1,0 +1,61 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Client, Connection } from '@temporalio/client';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Db } from '../db/client';
+import type { AppConfig } from '../temporal.config';
+import { workflowSettings } from '../temporal.config';
+import { createOrderService } from './order-service';
+import { registerAuth } from './plugins/auth';
+import { registerErrorHandler } from './plugins/errors';
+import { authRoutes } from './routes/auth';
+import { healthRoutes } from './routes/health';
+import { numberRoutes } from './routes/numbers';
+import { orderRoutes } from './routes/orders';
+
+export interface AppDeps {
+  db: Db;
+  client: Client;
+  connection: Connection;
+  config: AppConfig;
+  logger?: boolean | { level: string };
+}
+
+/** The whole HTTP API, ready for `listen()` or `inject()`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? { level: deps.config.LOG_LEVEL },
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  registerAuth(app, { db: deps.db });
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Mobile operator order management API',
+        description: 'Orders and work orders of a mobile operator, each run as a durable Temporal workflow.',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const orders = createOrderService({
+    client: deps.client,
+    db: deps.db,
+    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+    settings: workflowSettings(deps.config),
+  });
+  await app.register(healthRoutes({ db: deps.db, connection: deps.connection }));
+  await app.register(authRoutes({ db: deps.db, sessionTtlMinutes: deps.config.SESSION_TTL_MINUTES }));
+  await app.register(numberRoutes({ db: deps.db }));
+  await app.register(orderRoutes({ orders }));
+  return app;
+}

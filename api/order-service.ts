@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
+import { ApplicationFailure, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import type { Db } from '../db/client';
+import { getOrder, listOrders } from '../db/queries/orders';
+import type { Principal } from '../domain/access';
+import { AppError, isErrorCode } from '../domain/errors';
+import type { OpenAccountRequest } from '../domain/open-account';
+import { orderId, parseOrderId, type OrderStatus, type OrderType } from '../domain/orders';
+import { cancelOrderUpdate, orderStateQuery, type OpenAccountInput, type WorkflowSettings } from '../workflows/contracts';
+import type { openAccountWorkflow } from '../workflows/open-account';
+import { viewFromRecord, viewFromState } from './order-views';
+import type { OrderView } from './schemas';
+
+export type OrderRequest = OpenAccountRequest;
+
+/** Starts, reads and cancels order workflows; the API's only door to Temporal for orders. */
+export function createOrderService(deps: { client: Client; db: Db; taskQueue: string; settings: WorkflowSettings }) {
+  const { client, db } = deps;
+
+  async function liveView(id: string): Promise<OrderView | null> {
+    try {
+      return viewFromState(await client.workflow.getHandle(id).query(orderStateQuery));
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return null;
+      throw err;
+    }
+  }
+
+  return {
+    /** REQ: ORD-3 — the same idempotency key gives the same order; with another body it is refused. */
+    async submit(principal: Principal, idempotencyKey: string, request: OrderRequest): Promise<{ id: string; replayed: boolean }> {
+      const id = orderId(request.type, idempotencyKey);
+      const requestHash = hashRequest(request);
+      const input: OpenAccountInput = {
+        orderId: id,
+        origin: { operatorId: principal.operatorId, channelCode: principal.channelCode },
+        requestHash,
+        settings: deps.settings,
+        request,
+      };
+      try {
+        await client.workflow.start<typeof openAccountWorkflow>('openAccountWorkflow', {
+          workflowId: id,
+          taskQueue: deps.taskQueue,
+          args: [input],
+          memo: { requestHash },
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+        });
+        return { id, replayed: false };
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        const existing = await client.workflow.getHandle(id).describe();
+        if (existing.memo?.requestHash !== requestHash) {
+          throw new AppError(
+            'IdempotencyKeyReused',
+            `headers.idempotency-key: ${idempotencyKey} was already used for an order with a different body`,
+          );
+        }
+        return { id, replayed: true };
+      }
+    },
+
+    /** The read model first; while the workflow has not written it yet, the workflow's live state. */
+    async get(id: string): Promise<OrderView | null> {
+      const record = await getOrder(db, id);
+      if (record) return viewFromRecord(record);
+      return parseOrderId(id) ? liveView(id) : null;
+    },
+
+    async list(filter: { status?: OrderStatus; type?: OrderType; offset: number; limit: number }) {
+      const { total, items } = await listOrders(db, filter);
+      return { total, items: items.map(viewFromRecord) };
+    },
+
+    /** REQ: ORD-6 — cancel before the point of no return; refused with the reason after it. */
+    async cancel(id: string, principal: Principal, reason: string): Promise<OrderView> {
+      if (!parseOrderId(id)) throw new AppError('OrderNotFound', `Order ${id} does not exist`);
+      const handle = client.workflow.getHandle(id);
+      try {
+        // The update answers once the workflow has reached `cancelled`: its state is the truth to show.
+        return viewFromState(await handle.executeUpdate(cancelOrderUpdate, { args: [{ actor: principal.operatorId, reason }] }));
+      } catch (err) {
+        if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && isErrorCode(err.cause.type)) {
+          throw new AppError(err.cause.type, err.cause.message);
+        }
+        const description = await handle.describe().catch(() => null);
+        if (!description) throw new AppError('OrderNotFound', `Order ${id} does not exist`);
+        if (description.status.name !== 'RUNNING') {
+          const view = await this.get(id);
+          throw new AppError('OrderAlreadyClosed', `The order is already ${view?.status ?? 'closed'} and cannot be cancelled`);
+        }
+        throw err;
+      }
+    },
+  };
+}
+
+export type OrderService = ReturnType<typeof createOrderService>;
+
+/** A hash of the request that does not depend on key order. */
+export function hashRequest(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,67 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/client';
+import { findLiveSession } from '../../db/queries/access';
+import { accessDenial, type AccessRule, type ChannelType, type Principal, type Role } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** Who may call the route: `public`, any signed-in operator, or a role-and-channel rule. */
+    access?: 'public' | 'authenticated' | AccessRule;
+  }
+}
+
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const newToken = (): string => randomBytes(32).toString('base64url');
+
+/**
+ * Every `/api/v1` route needs a bearer token bound to an operator and the channel it signed in through
+ * (REQ: CH-2, CH-3); routes may also demand roles and channel types. Other routes (health, docs) are public.
+ */
+export function registerAuth(app: FastifyInstance, { db }: { db: Db }): void {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access ?? (request.url.startsWith('/api/') ? 'authenticated' : 'public');
+    if (access === 'public') return;
+    request.principal = await authenticate(db, request);
+    if (access === 'authenticated') return;
+    const denial = accessDenial(request.principal, access);
+    if (denial === 'RoleNotAllowed') {
+      throw new AppError(denial, `Operator ${request.principal.operatorId} needs one of the roles: ${access.roles.join(', ')}`);
+    }
+    if (denial === 'ChannelNotAllowed') {
+      throw new AppError(
+        denial,
+        `Channel ${request.principal.channelCode} (${request.principal.channelType}) may not be used for this business; allowed channel types: ${access.channelTypes.join(', ')}`,
+      );
+    }
+  });
+}
+
+async function authenticate(db: Db, request: FastifyRequest): Promise<Principal> {
+  const header = request.headers.authorization;
+  const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null;
+  if (!token) throw new AppError('Unauthenticated', 'headers.authorization: a Bearer token from POST /api/v1/auth/login is required');
+  const session = await findLiveSession(db, hashToken(token));
+  if (!session || !session.operatorActive || !session.channelActive) {
+    throw new AppError('Unauthenticated', 'headers.authorization: the token is unknown or has expired; sign in again');
+  }
+  request.log.info({ operatorId: session.operatorId, channelCode: session.channelCode }, 'authenticated');
+  return {
+    operatorId: session.operatorId,
+    operatorName: session.operatorName,
+    roles: session.roles as Role[],
+    channelCode: session.channelCode,
+    channelType: session.channelType as ChannelType,
+  };
+}
+
+/** The signed-in caller; only called on routes that require authentication. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('Unauthenticated', 'headers.authorization: sign in first');
+  return request.principal;
+}

@@ -1,0 +1,121 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { orderDesk } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import { openAccountRequestSchema } from '../../domain/open-account';
+import { idempotencyKeySchema, orderStatusSchema, orderTypeSchema } from '../../domain/orders';
+import type { OrderService } from '../order-service';
+import { principalOf } from '../plugins/auth';
+import { bearerSecurity, errorResponses, orderListItemSchema, orderViewSchema } from '../schemas';
+
+/** Every order type the API accepts, told apart by `type`. */
+const orderRequestSchema = z.discriminatedUnion('type', [openAccountRequestSchema]);
+
+const accepted = z.object({
+  id: z.string(),
+  status: orderStatusSchema,
+  href: z.string(),
+  replayed: z.boolean().describe('true when this Idempotency-Key had already created the order'),
+});
+
+const idParams = z.object({ id: z.string().min(1).max(120) });
+
+export function orderRoutes(deps: { orders: OrderService }) {
+  return async (app: FastifyInstance): Promise<void> => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.post(
+      '/api/v1/orders',
+      {
+        config: { access: orderDesk },
+        schema: {
+          tags: ['orders'],
+          summary: 'Submit an order (account opening: type "openAccount")',
+          description:
+            'Starts the order as a durable workflow and answers at once with its ID. The Idempotency-Key header ' +
+            'makes a retried submission the same order (ORD-3); the channel and operator of the token are ' +
+            'recorded on the order (ORD-4). Follow it with GET /api/v1/orders/{id}.',
+          security: bearerSecurity,
+          headers: z.object({ 'idempotency-key': idempotencyKeySchema.describe('Client-chosen key, 8-64 characters') }),
+          body: orderRequestSchema,
+          response: { 202: accepted, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        const { id, replayed } = await deps.orders.submit(principal, request.headers['idempotency-key'], request.body);
+        const view = await deps.orders.get(id);
+        const href = `/api/v1/orders/${encodeURIComponent(id)}`;
+        return reply
+          .code(202)
+          .header('location', href)
+          .send({ id, status: view?.status ?? 'acknowledged', href, replayed });
+      },
+    );
+
+    r.get(
+      '/api/v1/orders/:id',
+      {
+        config: { access: orderDesk },
+        schema: {
+          tags: ['orders'],
+          summary: 'An order with its status and timeline',
+          description: 'Status (ORD-2) with labels in Chinese and English, business details and the timeline of changes.',
+          security: bearerSecurity,
+          params: idParams,
+          response: { 200: orderViewSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const view = await deps.orders.get(request.params.id);
+        if (!view) throw new AppError('OrderNotFound', `Order ${request.params.id} does not exist`);
+        return view;
+      },
+    );
+
+    r.get(
+      '/api/v1/orders',
+      {
+        config: { access: orderDesk },
+        schema: {
+          tags: ['orders'],
+          summary: 'Orders, newest first',
+          description: 'Filter by status and type; the total count is in the X-Total-Count header.',
+          security: bearerSecurity,
+          querystring: z.object({
+            status: orderStatusSchema.optional(),
+            type: orderTypeSchema.optional(),
+            offset: z.coerce.number().int().min(0).default(0),
+            limit: z.coerce.number().int().min(1).max(200).default(20),
+          }),
+          response: { 200: z.object({ items: z.array(orderListItemSchema) }), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const { total, items } = await deps.orders.list(request.query);
+        void reply.header('x-total-count', String(total));
+        return { items: items.map(({ timeline: _t, ...rest }) => rest) };
+      },
+    );
+
+    r.post(
+      '/api/v1/orders/:id/cancel',
+      {
+        config: { access: orderDesk },
+        schema: {
+          tags: ['orders'],
+          summary: 'Cancel an order before its point of no return',
+          description:
+            'Before provisioning starts the order is cancelled and everything it did is undone (ORD-5, ORD-6); ' +
+            'the answer is the cancelled order. After that point the request is refused with 409 PastPointOfNoReturn.',
+          security: bearerSecurity,
+          params: idParams,
+          body: z.object({ reason: z.string().trim().min(1, 'reason is required').max(500) }),
+          response: { 200: orderViewSchema, ...errorResponses },
+        },
+      },
+      async (request) => deps.orders.cancel(request.params.id, principalOf(request), request.body.reason),
+    );
+  };
+}

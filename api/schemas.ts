@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { orderStatusSchema, orderTypeSchema } from '../domain/orders';
+
+/** Every error answer: stable English code, Chinese reason, English message naming the field and the rule. */
+export const errorBodySchema = z
+  .object({
+    code: z.string().describe('Stable error code, e.g. ValidationFailed'),
+    reason: z.string().describe('中文说明 (the reason in Chinese, for staff)'),
+    message: z.string().describe('English message naming the field and the rule'),
+    details: z.unknown().optional(),
+  })
+  .describe('Error');
+
+export const errorResponses = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+  422: errorBodySchema,
+  500: errorBodySchema,
+  503: errorBodySchema,
+} as const;
+
+export const labelSchema = z.object({ zh: z.string(), en: z.string() });
+
+export const timelineEntrySchema = z.object({
+  status: orderStatusSchema,
+  statusLabel: labelSchema,
+  step: z.string().nullable(),
+  at: z.string().describe('ISO 8601 time'),
+  actor: z.string().describe('Operator ID, or "system" for automatic steps'),
+  reason: z.string().nullable(),
+});
+
+export const orderViewSchema = z.object({
+  id: z.string(),
+  type: orderTypeSchema,
+  status: orderStatusSchema,
+  statusLabel: labelSchema,
+  step: z.string().nullable().describe('The business step in progress or last done'),
+  channelCode: z.string(),
+  operatorId: z.string(),
+  summary: z.record(z.string(), z.unknown()).describe('Business details: number, SIM, quote, receipt…'),
+  failure: z.object({ code: z.string(), message: z.string(), reason: z.string() }).nullable(),
+  createdAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  timeline: z.array(timelineEntrySchema),
+});
+export type OrderView = z.infer<typeof orderViewSchema>;
+
+export const orderListItemSchema = orderViewSchema.omit({ timeline: true });
+
+export const bearerSecurity = [{ bearerAuth: [] }];

@@ -1,0 +1,33 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+import { customers } from '../schema';
+
+export type CustomerRow = typeof customers.$inferSelect;
+
+/** REQ: OPEN-3 — pre-enter (预录入) the customer for an order; a second call for the same order is a no-op. */
+export async function preEnterCustomer(
+  db: DbOrTx,
+  c: Omit<typeof customers.$inferInsert, 'state' | 'createdAt' | 'updatedAt'>,
+): Promise<void> {
+  await db
+    .insert(customers)
+    .values({ ...c, state: 'preEntered' })
+    .onConflictDoNothing();
+}
+
+export async function setCustomerState(
+  db: DbOrTx,
+  orderId: string,
+  from: 'preEntered' | 'committed',
+  to: 'committed' | 'discarded',
+): Promise<void> {
+  await db
+    .update(customers)
+    .set({ state: to, updatedAt: sql`now()` })
+    .where(and(eq(customers.orderId, orderId), eq(customers.state, from)));
+}
+
+export async function customerForOrder(db: DbOrTx, orderId: string): Promise<CustomerRow | null> {
+  const [row] = await db.select().from(customers).where(eq(customers.orderId, orderId));
+  return row ?? null;
+}

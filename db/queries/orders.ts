@@ -1,0 +1,111 @@
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { OrderFailure, OrderProjection, OrderStatus, OrderType, TimelineEntry } from '../../domain/orders';
+
+export type { OrderProjection };
+import type { DbOrTx } from '../client';
+import { orderEvents, orders } from '../schema';
+
+export interface OrderRecord {
+  id: string;
+  type: OrderType;
+  status: OrderStatus;
+  step: string | null;
+  channelCode: string;
+  operatorId: string;
+  requestHash: string;
+  summary: Record<string, unknown>;
+  failure: OrderFailure | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * Writes the order's read model and one timeline line in one transaction. The timeline key (order, seq)
+ * comes from the workflow, so a retried write changes nothing; a late retry never moves the status back.
+ */
+export async function projectOrder(db: DbOrTx, p: OrderProjection): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(orders)
+      .values({
+        id: p.id,
+        type: p.type,
+        status: p.status,
+        step: p.step,
+        channelCode: p.origin.channelCode,
+        operatorId: p.origin.operatorId,
+        requestHash: p.requestHash,
+        summary: p.summary,
+        failure: p.failure,
+      })
+      .onConflictDoUpdate({
+        target: orders.id,
+        set: { status: p.status, step: p.step, summary: p.summary, failure: p.failure, updatedAt: sql`now()` },
+        setWhere: sql`coalesce((select max(e.seq) from order_events e where e.order_id = ${p.id}), -1) < ${p.event.seq}`,
+      });
+    await tx
+      .insert(orderEvents)
+      .values({
+        orderId: p.id,
+        seq: p.event.seq,
+        status: p.event.status,
+        step: p.event.step,
+        at: new Date(p.event.at),
+        actor: p.event.actor,
+        reason: p.event.reason,
+      })
+      .onConflictDoNothing();
+  });
+}
+
+const toRecord = (row: typeof orders.$inferSelect): OrderRecord => ({
+  id: row.id,
+  type: row.type as OrderType,
+  status: row.status as OrderStatus,
+  step: row.step,
+  channelCode: row.channelCode,
+  operatorId: row.operatorId,
+  requestHash: row.requestHash,
+  summary: row.summary as Record<string, unknown>,
+  failure: (row.failure as OrderFailure | null) ?? null,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+export async function getOrder(
+  db: DbOrTx,
+  id: string,
+): Promise<(OrderRecord & { timeline: TimelineEntry[] }) | null> {
+  const [row] = await db.select().from(orders).where(eq(orders.id, id));
+  if (!row) return null;
+  const events = await db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).orderBy(asc(orderEvents.seq));
+  return {
+    ...toRecord(row),
+    timeline: events.map((e) => ({
+      status: e.status as OrderStatus,
+      step: e.step,
+      at: e.at.toISOString(),
+      actor: e.actor,
+      reason: e.reason,
+    })),
+  };
+}
+
+export async function listOrders(
+  db: DbOrTx,
+  filter: { status?: OrderStatus; type?: OrderType; offset: number; limit: number },
+): Promise<{ total: number; items: OrderRecord[] }> {
+  const conditions: SQL[] = [];
+  if (filter.status) conditions.push(eq(orders.status, filter.status));
+  if (filter.type) conditions.push(eq(orders.type, filter.type));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [totalRow] = await db.select({ n: count() }).from(orders).where(where);
+  const rows = await db
+    .select()
+    .from(orders)
+    .where(where)
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .offset(filter.offset)
+    .limit(filter.limit);
+  return { total: totalRow?.n ?? 0, items: rows.map(toRecord) };
+}

@@ -1,0 +1,168 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** REQ: CH-1 — channel interfaces, one unique interface code each. */
+export const channels = pgTable('channels', {
+  code: text('code').primaryKey(),
+  type: text('type').notNull(),
+  name: text('name').notNull(),
+  location: text('location').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const operators = pgTable('operators', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  roles: text('roles').array().notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+});
+
+/** Which channels an operator may work through (REQ: CH-2). */
+export const operatorChannels = pgTable(
+  'operator_channels',
+  {
+    operatorId: text('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    channelCode: text('channel_code')
+      .notNull()
+      .references(() => channels.code),
+  },
+  (t) => [primaryKey({ columns: [t.operatorId, t.channelCode] })],
+);
+
+/** Bearer sessions; only a hash of the token is kept. */
+export const sessions = pgTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  operatorId: text('operator_id')
+    .notNull()
+    .references(() => operators.id),
+  channelCode: text('channel_code')
+    .notNull()
+    .references(() => channels.code),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const products = pgTable('products', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  simFeeFen: integer('sim_fee_fen').notNull(),
+  depositFen: integer('deposit_fen').notNull(),
+  monthlyFeeFen: integer('monthly_fee_fen').notNull(),
+  active: boolean('active').notNull().default(true),
+});
+
+/** REQ: RES-3, RES-5 — the number pool. A pre-emption past `preempted_until` is free by rule (OPEN-2). */
+export const numbers = pgTable(
+  'numbers',
+  {
+    msisdn: text('msisdn').primaryKey(),
+    segment: text('segment').notNull(),
+    status: text('status').notNull().default('unused'),
+    selectionFeeFen: integer('selection_fee_fen').notNull().default(0),
+    preemptedBy: text('preempted_by'),
+    preemptedUntil: timestamp('preempted_until', { withTimezone: true }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('numbers_status_idx').on(t.status, t.msisdn), index('numbers_preempted_by_idx').on(t.preemptedBy)],
+);
+
+/** REQ: RES-3, RES-5 — SIM stock; number ↔ SIM ↔ IMSI one to one once in use. */
+export const simCards = pgTable(
+  'sim_cards',
+  {
+    iccid: text('iccid').primaryKey(),
+    imsi: text('imsi').notNull().unique(),
+    status: text('status').notNull().default('available'),
+    msisdn: text('msisdn').unique(),
+    preemptedBy: text('preempted_by'),
+    preemptedUntil: timestamp('preempted_until', { withTimezone: true }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('sim_cards_status_idx').on(t.status, t.iccid), index('sim_cards_preempted_by_idx').on(t.preemptedBy)],
+);
+
+/** REQ: OPEN-3 — customer data is pre-entered before payment and committed only after it. */
+export const customers = pgTable('customers', {
+  id: text('id').primaryKey(),
+  orderId: text('order_id').notNull().unique(),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  idType: text('id_type').notNull(),
+  idNumber: text('id_number').notNull(),
+  address: text('address').notNull(),
+  contactPhone: text('contact_phone').notNull(),
+  details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+  state: text('state').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Charges and refunds; the row's key is the charge's idempotency key (REQ: OPEN-6 receipt per payment). */
+export const payments = pgTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull(),
+    method: text('method').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    status: text('status').notNull(),
+    bankRef: text('bank_ref'),
+    receiptNo: text('receipt_no').notNull().unique(),
+    createdAt: createdAt(),
+    refundedAt: timestamp('refunded_at', { withTimezone: true }),
+  },
+  (t) => [index('payments_order_idx').on(t.orderId)],
+);
+
+/** Read model of every order (REQ: ORD-1, ORD-2, ORD-4), written by the order's workflow. */
+export const orders = pgTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    type: text('type').notNull(),
+    status: text('status').notNull(),
+    step: text('step'),
+    channelCode: text('channel_code').notNull(),
+    operatorId: text('operator_id').notNull(),
+    requestHash: text('request_hash').notNull(),
+    summary: jsonb('summary').notNull().default(sql`'{}'::jsonb`),
+    failure: jsonb('failure'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('orders_status_idx').on(t.status, t.createdAt), index('orders_type_idx').on(t.type, t.createdAt)],
+);
+
+/** REQ: ORD-2 — an order's timeline; `seq` comes from the workflow so a retried write is a no-op. */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    seq: integer('seq').notNull(),
+    status: text('status').notNull(),
+    step: text('step'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actor: text('actor').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.seq] })],
+);

@@ -1,0 +1,75 @@
+import bcrypt from 'bcryptjs';
+import { selectionFeeFor } from '../domain/numbers';
+import type { Db } from './client';
+import { channels, numbers, operatorChannels, operators, products, simCards } from './schema';
+
+export const DEMO_PASSWORD = 'Demo#2026';
+
+export const demoChannels = [
+  { code: 'STORE-BJ-001', type: 'ownStore', name: '北京西单营业厅 Xidan store', location: 'Beijing' },
+  { code: 'WEB-BJ-001', type: 'website', name: '网上营业厅 Web store', location: 'Beijing' },
+  { code: 'CC-10086-BJ', type: 'callCentre', name: '10086 热线 Hotline', location: 'Beijing' },
+  { code: 'BANK-BJ-001', type: 'bank', name: '银行代收 Bank collection', location: 'Beijing' },
+];
+
+export const demoOperators = [
+  { id: 'store01', name: '王芳 Wang Fang', roles: ['frontline'], channels: ['STORE-BJ-001', 'WEB-BJ-001'] },
+  { id: 'hotline01', name: '李娜 Li Na', roles: ['frontline'], channels: ['CC-10086-BJ'] },
+  { id: 'manager01', name: '张伟 Zhang Wei', roles: ['customerManager'], channels: ['STORE-BJ-001'] },
+  { id: 'dispatch01', name: '刘洋 Liu Yang', roles: ['dispatcher'], channels: ['STORE-BJ-001'] },
+  { id: 'bank01', name: '陈静 Chen Jing', roles: ['frontline'], channels: ['BANK-BJ-001'] },
+  { id: 'admin01', name: '管理员 Admin', roles: ['admin'], channels: ['STORE-BJ-001', 'WEB-BJ-001', 'CC-10086-BJ'] },
+];
+
+export const demoProducts = [
+  { code: 'VOICE-58', name: '58元畅享套餐 Voice 58', simFeeFen: 2_000, depositFen: 10_000, monthlyFeeFen: 5_800 },
+  { code: 'DATA-128', name: '128元流量套餐 Data 128', simFeeFen: 2_000, depositFen: 20_000, monthlyFeeFen: 12_800 },
+  { code: 'G4-GLOBAL-188', name: '全球通 4G 188', simFeeFen: 0, depositFen: 30_000, monthlyFeeFen: 18_800 },
+];
+
+/** Access and catalogue data: channels, operators with hashed passwords, products. Safe to run again. */
+export async function seedAccessAndCatalogue(db: Db): Promise<void> {
+  await db.insert(channels).values(demoChannels).onConflictDoNothing();
+  const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
+  await db
+    .insert(operators)
+    .values(demoOperators.map(({ channels: _c, ...o }) => ({ ...o, passwordHash })))
+    .onConflictDoNothing();
+  await db
+    .insert(operatorChannels)
+    .values(demoOperators.flatMap((o) => o.channels.map((channelCode) => ({ operatorId: o.id, channelCode }))))
+    .onConflictDoNothing();
+  await db.insert(products).values(demoProducts).onConflictDoNothing();
+}
+
+/** REQ: RES-1 — stocks numbers `prefix` + a 4-digit suffix (first `count` of the block), fees by rule (RES-4). */
+export async function stockNumbers(db: Db, prefix: string, count: number): Promise<string[]> {
+  if (!/^1\d{6}$/.test(prefix)) throw new Error('prefix must be the first 7 digits of a mobile number');
+  const rows = Array.from({ length: count }, (_, i) => {
+    const msisdn = `${prefix}${String(i).padStart(4, '0')}`;
+    return { msisdn, segment: prefix, selectionFeeFen: selectionFeeFor(msisdn) };
+  });
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db.insert(numbers).values(rows.slice(i, i + 1000)).onConflictDoNothing();
+  }
+  return rows.map((r) => r.msisdn);
+}
+
+/** REQ: RES-1 — stocks SIM cards with ICCIDs and IMSIs derived from a batch number. */
+export async function stockSims(db: Db, batch: string, count: number): Promise<void> {
+  if (!/^\d{6}$/.test(batch)) throw new Error('batch must be 6 digits');
+  const rows = Array.from({ length: count }, (_, i) => {
+    const serial = String(i).padStart(7, '0');
+    return { iccid: `898600${batch}${serial}`, imsi: `46000${batch.slice(3)}${serial}` };
+  });
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db.insert(simCards).values(rows.slice(i, i + 1000)).onConflictDoNothing();
+  }
+}
+
+/** Everything a demo needs; a second run adds nothing. */
+export async function seedDemoData(db: Db): Promise<void> {
+  await seedAccessAndCatalogue(db);
+  await stockNumbers(db, '1380010', 2_000);
+  await stockSims(db, '100001', 2_000);
+}

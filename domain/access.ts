@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** Operator roles (see REQUIREMENTS "Who uses the system"). */
+export const roles = ['frontline', 'customerManager', 'dispatcher', 'serviceStaff', 'dutyManager', 'admin'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+/** REQ: CH-1 — channel interface types. */
+export const channelTypes = ['bank', 'agentL1', 'agentL2', 'ownStore', 'website', 'callCentre'] as const;
+export const channelTypeSchema = z.enum(channelTypes);
+export type ChannelType = z.infer<typeof channelTypeSchema>;
+
+/** The authenticated caller of an API request (REQ: ORD-4, CH-3). */
+export interface Principal {
+  operatorId: string;
+  operatorName: string;
+  roles: Role[];
+  channelCode: string;
+  channelType: ChannelType;
+}
+
+/** A rule that says who may use a route: any of these roles, through any of these channel types. */
+export interface AccessRule {
+  roles: readonly Role[];
+  channelTypes: readonly ChannelType[];
+}
+
+export const frontlineChannels: readonly ChannelType[] = ['ownStore', 'website', 'callCentre', 'agentL1', 'agentL2'];
+
+/** Who may submit and follow subscriber orders. */
+export const orderDesk: AccessRule = {
+  roles: ['frontline', 'customerManager', 'dutyManager', 'admin'],
+  channelTypes: frontlineChannels,
+};
+
+export function accessDenial(principal: Principal, rule: AccessRule): 'RoleNotAllowed' | 'ChannelNotAllowed' | null {
+  if (!principal.roles.some((r) => rule.roles.includes(r))) return 'RoleNotAllowed';
+  if (!rule.channelTypes.includes(principal.channelType)) return 'ChannelNotAllowed';
+  return null;
+}

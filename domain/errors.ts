@@ -1,0 +1,47 @@
+/**
+ * Stable error codes (English, PascalCase) with the HTTP status the API answers and a sentence staff read in
+ * Chinese. Activities throw failures with these codes as their `type`; the API maps them in one place.
+ */
+export const errorCatalogue = {
+  ValidationFailed: { status: 400, zh: '请求内容不符合规则' },
+  IdempotencyKeyRequired: { status: 400, zh: '缺少幂等键（Idempotency-Key 请求头）' },
+  IdempotencyKeyReused: { status: 409, zh: '该幂等键已用于另一笔不同内容的订单' },
+  Unauthenticated: { status: 401, zh: '未登录或登录已失效' },
+  InvalidCredentials: { status: 401, zh: '接口编码、工号或密码不正确' },
+  ChannelNotAllowed: { status: 403, zh: '该工号无权在此渠道办理业务' },
+  RoleNotAllowed: { status: 403, zh: '该工号的角色无权办理此业务' },
+  NotFound: { status: 404, zh: '未找到' },
+  OrderNotFound: { status: 404, zh: '订单不存在' },
+  ProductNotFound: { status: 422, zh: '产品不存在' },
+  IncompleteCustomerData: { status: 422, zh: '客户资料不完整' },
+  NumberUnavailable: { status: 409, zh: '号码不可用（已被占用或不存在）' },
+  NoNumberAvailable: { status: 409, zh: '号池中暂无可用号码' },
+  SimUnavailable: { status: 409, zh: '暂无可用的 SIM 卡' },
+  PreemptionExpired: { status: 409, zh: '资源预占已超时失效' },
+  PaymentDeclined: { status: 402, zh: '支付被拒绝' },
+  ProvisioningFailed: { status: 502, zh: '开通（HLR/HSS）失败' },
+  PastPointOfNoReturn: { status: 409, zh: '订单已进入不可撤销阶段，不能撤单' },
+  OrderAlreadyClosed: { status: 409, zh: '订单已结束，不能撤单' },
+  Unavailable: { status: 503, zh: '依赖的服务暂不可用' },
+  InternalError: { status: 500, zh: '系统内部错误' },
+} as const satisfies Record<string, { status: number; zh: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(errorCatalogue, value);
+
+/** An error the API answers as `{ code, reason, message, details? }`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+  get status(): number {
+    return errorCatalogue[this.code].status;
+  }
+}

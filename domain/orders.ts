@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/** REQ: ORD-2 — order states (TMF622 ProductOrder state values). */
+export const orderStatuses = [
+  'acknowledged',
+  'rejected',
+  'pending',
+  'held',
+  'inProgress',
+  'assessingCancellation',
+  'pendingCancellation',
+  'cancelled',
+  'completed',
+  'failed',
+] as const;
+export const orderStatusSchema = z.enum(orderStatuses);
+export type OrderStatus = z.infer<typeof orderStatusSchema>;
+
+export const terminalStatuses: readonly OrderStatus[] = ['rejected', 'cancelled', 'completed', 'failed'];
+export const isTerminal = (status: OrderStatus): boolean => terminalStatuses.includes(status);
+
+/** What staff read next to a status code, in both working languages. */
+export const orderStatusLabels: Record<OrderStatus, { zh: string; en: string }> = {
+  acknowledged: { zh: '已受理', en: 'Acknowledged' },
+  rejected: { zh: '已拒绝', en: 'Rejected' },
+  pending: { zh: '等待中', en: 'Pending' },
+  held: { zh: '已挂起', en: 'Held' },
+  inProgress: { zh: '处理中', en: 'In progress' },
+  assessingCancellation: { zh: '撤单评估中', en: 'Assessing cancellation' },
+  pendingCancellation: { zh: '撤单处理中', en: 'Cancellation in progress' },
+  cancelled: { zh: '已撤单', en: 'Cancelled' },
+  completed: { zh: '已竣工', en: 'Completed' },
+  failed: { zh: '失败', en: 'Failed' },
+};
+
+export const orderTypes = ['openAccount'] as const;
+export const orderTypeSchema = z.enum(orderTypes);
+export type OrderType = z.infer<typeof orderTypeSchema>;
+
+/** One line of an order's timeline: what changed, when, who did it and why. */
+export interface TimelineEntry {
+  status: OrderStatus;
+  step: string | null;
+  at: string;
+  actor: string;
+  reason: string | null;
+}
+
+/** A failure as the order keeps it: stable code plus a sentence in each language. */
+export interface OrderFailure {
+  code: string;
+  message: string;
+  reason: string;
+}
+
+/** Who submitted the order and through which channel (REQ: ORD-4). */
+export interface OrderOrigin {
+  operatorId: string;
+  channelCode: string;
+}
+
+/** One change of an order as the read model stores it. */
+export interface OrderProjection {
+  id: string;
+  type: OrderType;
+  origin: OrderOrigin;
+  requestHash: string;
+  status: OrderStatus;
+  step: string | null;
+  summary: Record<string, unknown>;
+  failure: OrderFailure | null;
+  event: TimelineEntry & { seq: number };
+}
+
+const workflowTypePrefix: Record<OrderType, string> = { openAccount: 'OpenAccount' };
+
+/** REQ: ORD-3 — the idempotency key becomes the order (and workflow) ID, so a retried submission is one order. */
+export function orderId(type: OrderType, idempotencyKey: string): string {
+  return `${workflowTypePrefix[type]}:${idempotencyKey}`;
+}
+
+export function parseOrderId(id: string): { type: OrderType; key: string } | null {
+  const sep = id.indexOf(':');
+  if (sep <= 0) return null;
+  const prefix = id.slice(0, sep);
+  const key = id.slice(sep + 1);
+  const type = orderTypes.find((t) => workflowTypePrefix[t] === prefix);
+  return type && idempotencyKeySchema.safeParse(key).success ? { type, key } : null;
+}
+
+/** Client-chosen key: letters, digits, dash, underscore, dot; 8–64 characters. */
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{8,64}$/, 'must be 8-64 characters of letters, digits, ".", "_" or "-"');

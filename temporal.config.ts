@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * Every setting of the system, parsed once from the environment. Durations and amounts that the business
+ * source leaves open live here with a documented default (see README "Configuration").
+ */
+const boolFromEnv = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+  .optional();
+
+export const configSchema = z.object({
+  /** Temporal frontend; unset means "start a local dev server". */
+  TEMPORAL_ADDRESS: z.string().min(1).optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('orders'),
+  /** Temporal Cloud API key (sent with TLS). */
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  /** mTLS client certificate and key (paths to PEM files). */
+  TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS: boolFromEnv,
+  /** Port of the local dev server started when TEMPORAL_ADDRESS is unset. */
+  TEMPORAL_DEV_PORT: z.coerce.number().int().positive().default(7233),
+  TEMPORAL_UI_PORT: z.coerce.number().int().positive().default(8233),
+
+  /** PostgreSQL; unset means "start an embedded PostgreSQL under DATA_DIR". */
+  DATABASE_URL: z.string().min(1).optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54329),
+  DATA_DIR: z.string().min(1).default('.data'),
+
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: z.coerce.number().int().nonnegative().default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Bearer tokens live this long after login. */
+  SESSION_TTL_MINUTES: z.coerce.number().int().positive().default(720),
+
+  /** REQ: OPEN-2 — how long a pre-empted number and SIM stay held for one order. */
+  PREEMPTION_TTL_SECONDS: z.coerce.number().int().positive().default(1800),
+  /** REQ: OPEN-4 — international-roaming deposit, in fen (分). */
+  ROAMING_DEPOSIT_FEN: z.coerce.number().int().nonnegative().default(50_000),
+  /** Start-to-close timeout of one business step (activity), seconds. */
+  STEP_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(30),
+  /** Attempts of a failing step before the order is compensated and fails. */
+  STEP_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+
+  /** Simulated HLR/HSS: latency (ms) and failure rate (0..1) of each provisioning call. */
+  HLR_LATENCY_MS: z.coerce.number().int().nonnegative().default(200),
+  HLR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+  /** Simulated bank / payment gateway. */
+  BANK_LATENCY_MS: z.coerce.number().int().nonnegative().default(100),
+  BANK_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+
+  /** Seed demo data (operators, channels, numbers, SIMs, products) at start. */
+  SEED_DEMO_DATA: boolFromEnv,
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+/** Parses the environment; a bad value stops the process with the variable's name and the rule. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}
+
+/** Per-order settings the workflow needs; workflows cannot read the environment themselves. */
+export function workflowSettings(config: AppConfig): { stepTimeoutSeconds: number; stepMaxAttempts: number } {
+  return { stepTimeoutSeconds: config.STEP_TIMEOUT_SECONDS, stepMaxAttempts: config.STEP_MAX_ATTEMPTS };
+}

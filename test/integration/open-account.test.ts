@@ -1,0 +1,178 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customers, numbers, orders, payments, simCards } from '../../db/schema';
+import { startHarness, type Harness } from '../support/harness';
+import { getOrder, newKey, openAccountBody, submitOrder, waitForOrder } from '../support/orders';
+
+describe('account opening through the API', () => {
+  let h: Harness;
+  let token: string;
+  beforeAll(async () => {
+    h = await startHarness();
+    token = await h.login();
+  });
+  afterAll(async () => h?.close());
+
+  it('ORD-1, ORD-4, OPEN-2, OPEN-3, OPEN-4: completes, puts number and SIM in use, charges exactly once', async () => {
+    const res = await submitOrder(h.app, token, openAccountBody({ msisdn: '13800100088', internationalRoaming: true }));
+    expect(res.statusCode).toBe(202);
+    const { id, href } = res.json<{ id: string; href: string }>();
+    expect(href).toBe(`/api/v1/orders/${encodeURIComponent(id)}`);
+
+    const order = await waitForOrder(h.app, token, id);
+    expect(order.status).toBe('completed');
+    expect(order.statusLabel).toEqual({ zh: '已竣工', en: 'Completed' });
+    expect(order.channelCode).toBe('STORE-BJ-001');
+    expect(order.operatorId).toBe('store01');
+    expect(order.timeline.map((t) => `${t.status}${t.step ? `/${t.step}` : ''}`)).toEqual([
+      'acknowledged',
+      'inProgress/preemptingResources',
+      'inProgress/quoting',
+      'inProgress/preEnteringCustomer',
+      'inProgress/charging',
+      'inProgress/committingCustomer',
+      'inProgress/provisioning',
+      'inProgress/committingResources',
+      'completed',
+    ]);
+    expect(order.timeline[0]).toMatchObject({ actor: 'store01', reason: 'order received' });
+
+    // OPEN-4: SIM fee 20 + deposit 100 + selection fee 100 (…88 tail) + roaming deposit 500 yuan.
+    const quote = order.summary.quote as { totalFen: number; lines: { item: string; amountFen: number }[] };
+    expect(quote.lines.map((l) => [l.item, l.amountFen])).toEqual([
+      ['simFee', 2_000],
+      ['deposit', 10_000],
+      ['selectionFee', 10_000],
+      ['roamingDeposit', 50_000],
+    ]);
+    expect(quote.totalFen).toBe(72_000);
+
+    const [number] = await h.db.select().from(numbers).where(eq(numbers.msisdn, '13800100088'));
+    expect(number).toMatchObject({ status: 'inUse', preemptedBy: id });
+    const [sim] = await h.db.select().from(simCards).where(eq(simCards.msisdn, '13800100088'));
+    expect(sim).toMatchObject({ status: 'inUse', iccid: order.summary.iccid });
+    const charges = await h.db.select().from(payments).where(eq(payments.orderId, id));
+    expect(charges).toHaveLength(1);
+    expect(charges[0]).toMatchObject({ amountFen: 72_000, status: 'charged', receiptNo: order.summary.receiptNo });
+    const [customer] = await h.db.select().from(customers).where(eq(customers.orderId, id));
+    expect(customer).toMatchObject({ state: 'committed', name: '张三' });
+    expect(h.hlr.subscribers.get('13800100088')?.imsi).toBe(sim?.imsi);
+  });
+
+  it('OPEN-4: a corporate-account customer pays no deposit; the bank verifies the account first (OPEN-5)', async () => {
+    const res = await submitOrder(
+      h.app,
+      token,
+      openAccountBody({ payment: { method: 'corporateAccount', bankAccountNo: '6222000011112222', sealCardNo: 'SEAL-1' } }),
+    );
+    const order = await waitForOrder(h.app, token, res.json<{ id: string }>().id);
+    expect(order.status).toBe('completed');
+    const quote = order.summary.quote as { lines: { item: string; amountFen: number }[] };
+    expect(quote.lines.find((l) => l.item === 'deposit')?.amountFen).toBe(0);
+    expect([...h.bank.charges.values()].some((c) => c.account === '6222000011112222')).toBe(true);
+  });
+
+  it('ORD-3: the same Idempotency-Key twice makes one order; with another body it is refused', async () => {
+    const key = newKey('same');
+    const body = openAccountBody();
+    const first = await submitOrder(h.app, token, body, key);
+    const second = await submitOrder(h.app, token, body, key);
+    expect(first.statusCode).toBe(202);
+    expect(second.statusCode).toBe(202);
+    expect(second.json()).toMatchObject({ id: first.json<{ id: string }>().id, replayed: true });
+    await waitForOrder(h.app, token, first.json<{ id: string }>().id);
+    const rows = await h.db.select().from(orders).where(eq(orders.id, first.json<{ id: string }>().id));
+    expect(rows).toHaveLength(1);
+    expect(await h.db.select().from(payments).where(eq(payments.orderId, rows[0]!.id))).toHaveLength(1);
+
+    const other = await submitOrder(h.app, token, openAccountBody({ productCode: 'DATA-128' }), key);
+    expect(other.statusCode).toBe(409);
+    expect(other.json()).toMatchObject({ code: 'IdempotencyKeyReused' });
+  });
+
+  it('ORD-2: lists orders newest first with X-Total-Count, filtered by status', async () => {
+    const res = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/orders?status=completed&type=openAccount&limit=2',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.statusCode).toBe(200);
+    const total = Number(res.headers['x-total-count']);
+    expect(total).toBeGreaterThanOrEqual(3);
+    const items = res.json<{ items: { status: string; createdAt: string }[] }>().items;
+    expect(items).toHaveLength(2);
+    expect(items.every((o) => o.status === 'completed')).toBe(true);
+    expect(items[0]!.createdAt >= items[1]!.createdAt).toBe(true);
+  });
+
+  it('ORD-6, ORD-5: a cancel before provisioning undoes everything and ends cancelled', async () => {
+    h.bank.options.latencyMs = 1_500;
+    try {
+      const res = await submitOrder(h.app, token, openAccountBody({ payment: { method: 'bankCard', cardNo: '6222021234567890' } }));
+      const id = res.json<{ id: string }>().id;
+      const charging = await waitForOrder(h.app, token, id, (o) => o.step === 'charging');
+      const msisdn = charging.summary.msisdn as string;
+
+      const cancel = await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/orders/${encodeURIComponent(id)}/cancel`,
+        headers: { authorization: `Bearer ${token}` },
+        payload: { reason: '客户改变主意 customer changed mind' },
+      });
+      expect(cancel.statusCode).toBe(200);
+      expect(cancel.json()).toMatchObject({ status: 'cancelled', statusLabel: { zh: '已撤单', en: 'Cancelled' } });
+      const statuses = cancel.json<{ timeline: { status: string }[] }>().timeline.map((t) => t.status);
+      expect(statuses).toEqual(expect.arrayContaining(['assessingCancellation', 'pendingCancellation', 'cancelled']));
+
+      const [number] = await h.db.select().from(numbers).where(eq(numbers.msisdn, msisdn));
+      expect(number).toMatchObject({ status: 'unused', preemptedBy: null });
+      expect(await h.db.select().from(simCards).where(eq(simCards.preemptedBy, id))).toHaveLength(0);
+      const [payment] = await h.db.select().from(payments).where(eq(payments.orderId, id));
+      expect(payment?.status).toBe('refunded');
+      const [customer] = await h.db.select().from(customers).where(eq(customers.orderId, id));
+      expect(customer?.state).toBe('discarded');
+    } finally {
+      h.bank.options.latencyMs = 0;
+    }
+  });
+
+  it('ORD-6: a cancel after the point of no return is refused with the reason, and the order completes', async () => {
+    h.hlr.options.latencyMs = 1_500;
+    try {
+      const res = await submitOrder(h.app, token, openAccountBody());
+      const id = res.json<{ id: string }>().id;
+      await waitForOrder(h.app, token, id, (o) => o.step === 'provisioning');
+      const cancel = await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/orders/${encodeURIComponent(id)}/cancel`,
+        headers: { authorization: `Bearer ${token}` },
+        payload: { reason: 'too late' },
+      });
+      expect(cancel.statusCode).toBe(409);
+      expect(cancel.json()).toMatchObject({ code: 'PastPointOfNoReturn', reason: '订单已进入不可撤销阶段，不能撤单' });
+      expect((await waitForOrder(h.app, token, id)).status).toBe('completed');
+
+      const again = await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/orders/${encodeURIComponent(id)}/cancel`,
+        headers: { authorization: `Bearer ${token}` },
+        payload: { reason: 'after completion' },
+      });
+      expect(again.statusCode).toBe(409);
+      expect(again.json()).toMatchObject({ code: 'OrderAlreadyClosed' });
+    } finally {
+      h.hlr.options.latencyMs = 0;
+    }
+  });
+
+  it('ORD-1: an unknown order answers 404', async () => {
+    const res = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/orders/OpenAccount:no-such-order-1',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: 'OrderNotFound', reason: '订单不存在' });
+    expect((await getOrder(h.app, token, (await submitOrder(h.app, token, openAccountBody())).json<{ id: string }>().id)).id).toContain('OpenAccount:');
+  });
+});

@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
+import { BankSimulator } from '../../activities/adapters/bank';
+import { HlrSimulator } from '../../activities/adapters/hlr';
+import type { SimulationOptions } from '../../activities/adapters/simulation';
+import { buildApp } from '../../api/app';
+import type { Db } from '../../db/client';
+import { DEMO_PASSWORD } from '../../db/seed';
+import { configSchema, type AppConfig } from '../../temporal.config';
+import { createWorker } from '../../workers/create-worker';
+import { createTestDatabase } from './database';
+
+let runtimeInstalled = false;
+
+export interface Harness {
+  app: FastifyInstance;
+  db: Db;
+  dbUrl: string;
+  client: Client;
+  config: AppConfig;
+  taskQueue: string;
+  hlr: HlrSimulator;
+  bank: BankSimulator;
+  /** Starts (another) in-process worker on the harness's task queue. */
+  startWorker: () => Promise<Worker>;
+  login: (operatorId?: string, channelCode?: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+export interface HarnessOptions {
+  config?: Partial<Record<keyof AppConfig, string>>;
+  hlr?: Partial<SimulationOptions>;
+  bank?: Partial<SimulationOptions>;
+  /** Start without a worker (a test that runs workers in child processes). */
+  noWorker?: boolean;
+}
+
+/**
+ * Everything a test needs against the real servers: its own database, its own task queue with a worker,
+ * the API app for `inject()`, and the simulators to steer and inspect.
+ */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+    runtimeInstalled = true;
+  }
+  const database = await createTestDatabase();
+  const taskQueue = `test-${randomBytes(4).toString('hex')}`;
+  const config = configSchema.parse({
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    DATABASE_URL: database.url,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    STEP_TIMEOUT_SECONDS: '10',
+    STEP_MAX_ATTEMPTS: '3',
+    LOG_LEVEL: 'silent',
+    ...options.config,
+  });
+  const hlr = new HlrSimulator({ latencyMs: 0, failureRate: 0, ...options.hlr });
+  const bank = new BankSimulator({ latencyMs: 0, failureRate: 0, ...options.bank });
+
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS ?? '' });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS ?? '' });
+  const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
+
+  const workers: { worker: Worker; running: Promise<void> }[] = [];
+  const startWorker = async () => {
+    const worker = await createWorker({
+      connection: nativeConnection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue,
+      deps: { db: database.db, hlr, bank, config },
+      workflowBundle,
+    });
+    workers.push({ worker, running: worker.run() });
+    return worker;
+  };
+  if (!options.noWorker) await startWorker();
+
+  const app = await buildApp({ db: database.db, client, connection, config, logger: false });
+  await app.ready();
+
+  const login = async (operatorId = 'store01', channelCode = 'STORE-BJ-001') => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { operatorId, password: DEMO_PASSWORD, channelCode },
+    });
+    if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+    return (res.json() as { token: string }).token;
+  };
+
+  return {
+    app,
+    db: database.db,
+    dbUrl: database.url,
+    client,
+    config,
+    taskQueue,
+    hlr,
+    bank,
+    startWorker,
+    login,
+    close: async () => {
+      await app.close();
+      for (const w of workers) {
+        if (w.worker.getState() === 'RUNNING') w.worker.shutdown();
+        await w.running.catch(() => undefined);
+      }
+      await nativeConnection.close();
+      await connection.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { expect, vi } from 'vitest';
+import type { OrderView } from '../../api/schemas';
+import { isTerminal } from '../../domain/orders';
+
+export const newKey = (label = 'k'): string => `${label}-${randomBytes(8).toString('hex')}`;
+
+/** A complete, valid account-opening body; override what a test is about. */
+export function openAccountBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'openAccount',
+    customer: {
+      kind: 'individual',
+      name: '张三',
+      idType: 'idCard',
+      idNumber: '110101199003071234',
+      address: '北京市西城区西单北大街 1 号',
+      contactPhone: '13900000000',
+    },
+    productCode: 'VOICE-58',
+    internationalRoaming: false,
+    payment: { method: 'cash' },
+    ...overrides,
+  };
+}
+
+export async function submitOrder(
+  app: FastifyInstance,
+  token: string,
+  body: Record<string, unknown>,
+  key: string = newKey(),
+) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/v1/orders',
+    headers: { authorization: `Bearer ${token}`, 'idempotency-key': key },
+    payload: body,
+  });
+}
+
+export async function getOrder(app: FastifyInstance, token: string, id: string): Promise<OrderView> {
+  const res = await app.inject({
+    method: 'GET',
+    url: `/api/v1/orders/${encodeURIComponent(id)}`,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(res.statusCode).toBe(200);
+  return res.json();
+}
+
+/** Polls the order through the API until it reaches a terminal status (or the predicate holds). */
+export async function waitForOrder(
+  app: FastifyInstance,
+  token: string,
+  id: string,
+  until: (o: OrderView) => boolean = (o) => isTerminal(o.status),
+  timeoutMs = 30_000,
+): Promise<OrderView> {
+  return vi.waitFor(
+    async () => {
+      const order = await getOrder(app, token, id);
+      if (!until(order)) throw new Error(`order ${id} is ${order.status}/${order.step ?? '-'}`);
+      return order;
+    },
+    { timeout: timeoutMs, interval: 100 },
+  );
+}

@@ -1,0 +1,56 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { OpenAccountRequest, Quote } from '../domain/open-account';
+import type { OrderFailure, OrderOrigin, OrderStatus, OrderType, TimelineEntry } from '../domain/orders';
+
+/**
+ * What clients (the API, tests, tools) may know about order workflows: inputs, the live state, and the
+ * query and update names. Kept apart from workflow internals so importing it pulls in no workflow code.
+ */
+
+export interface WorkflowSettings {
+  stepTimeoutSeconds: number;
+  stepMaxAttempts: number;
+}
+
+export interface OrderInputBase {
+  orderId: string;
+  origin: OrderOrigin;
+  /** Hash of the submitted body: a reused idempotency key with another body is refused (REQ: ORD-3). */
+  requestHash: string;
+  settings: WorkflowSettings;
+}
+
+export interface OpenAccountInput extends OrderInputBase {
+  request: OpenAccountRequest;
+}
+
+export interface OpenAccountSummary {
+  productCode: string;
+  customerName: string;
+  msisdn?: string;
+  iccid?: string;
+  quote?: Quote;
+  receiptNo?: string;
+}
+
+export interface OrderState {
+  id: string;
+  type: OrderType;
+  status: OrderStatus;
+  step: string | null;
+  origin: OrderOrigin;
+  summary: Record<string, unknown>;
+  failure: OrderFailure | null;
+  timeline: TimelineEntry[];
+}
+
+export interface CancelRequest {
+  actor: string;
+  reason: string;
+}
+
+/** The order's live state, readable while it runs and after it ends (REQ: ORD-1). */
+export const orderStateQuery = defineQuery<OrderState>('orderState');
+
+/** REQ: ORD-6 — cancel before the point of no return; answers with the order once it is cancelled. */
+export const cancelOrderUpdate = defineUpdate<OrderState, [CancelRequest]>('cancelOrder');
