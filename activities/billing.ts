@@ -7,7 +7,15 @@ import { businessFailure, transientFailure } from './failures';
 import { stableRef } from './keys';
 
 /** Price quotes, charges and refunds (REQ: OPEN-4, OPEN-5, OPEN-6). */
-export function createBillingActivities({ db, bank, roamingDepositFen }: { db: Db; bank: BankAdapter; roamingDepositFen: number }) {
+export function createBillingActivities({
+  db,
+  bank,
+  roamingDepositFen,
+}: {
+  db: Db;
+  bank: BankAdapter;
+  roamingDepositFen: number;
+}) {
   return {
     async quoteOpenAccount(input: {
       productCode: string;
@@ -16,7 +24,11 @@ export function createBillingActivities({ db, bank, roamingDepositFen }: { db: D
       corporateAccount: boolean;
     }): Promise<Quote> {
       const product = await findActiveProduct(db, input.productCode);
-      if (!product) throw businessFailure('ProductNotFound', `Product ${input.productCode} does not exist or is withdrawn`);
+      if (!product)
+        throw businessFailure(
+          'ProductNotFound',
+          `Product ${input.productCode} does not exist or is withdrawn`,
+        );
       return quoteOpenAccount({ ...input, product, roamingDepositFen });
     },
 
@@ -37,12 +49,18 @@ export function createBillingActivities({ db, bank, roamingDepositFen }: { db: D
       if (account && input.amountFen > 0) {
         if (input.payment.method === 'corporateAccount') {
           const { valid } = await bank.verifyCorporateAccount({ accountNo: account }).catch(asTransient);
-          if (!valid) throw businessFailure('PaymentDeclined', `Corporate account ${account} failed bank verification`);
+          if (!valid)
+            throw businessFailure('PaymentDeclined', `Corporate account ${account} failed bank verification`);
         }
         try {
-          ({ bankRef } = await bank.charge({ idempotencyKey: input.paymentKey, amountFen: input.amountFen, account }));
+          ({ bankRef } = await bank.charge({
+            idempotencyKey: input.paymentKey,
+            amountFen: input.amountFen,
+            account,
+          }));
         } catch (err) {
-          if (err instanceof PaymentDeclinedError) throw businessFailure('PaymentDeclined', `The bank declined the payment: ${err.message}`);
+          if (err instanceof PaymentDeclinedError)
+            throw businessFailure('PaymentDeclined', `The bank declined the payment: ${err.message}`);
           return asTransient(err);
         }
       }
@@ -63,7 +81,11 @@ export function createBillingActivities({ db, bank, roamingDepositFen }: { db: D
       if (!payment || payment.status === 'refunded') return;
       if (payment.bankRef) {
         await bank
-          .refund({ idempotencyKey: `${input.paymentKey}:refund`, chargeRef: payment.bankRef, amountFen: payment.amountFen })
+          .refund({
+            idempotencyKey: `${input.paymentKey}:refund`,
+            chargeRef: payment.bankRef,
+            amountFen: payment.amountFen,
+          })
           .catch(asTransient);
       }
       await markRefunded(db, input.paymentKey);
@@ -78,5 +100,8 @@ function bankAccountOf(payment: Payment): string | null {
 }
 
 function asTransient(err: unknown): never {
-  throw transientFailure('Unavailable', `Bank call failed: ${err instanceof Error ? err.message : String(err)}`);
+  throw transientFailure(
+    'Unavailable',
+    `Bank call failed: ${err instanceof Error ? err.message : String(err)}`,
+  );
 }

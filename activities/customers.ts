@@ -18,7 +18,10 @@ export function createCustomerActivities({ db }: { db: Db }) {
         idNumber: c.kind === 'individual' ? c.idNumber : c.unitCertificateNo,
         address: c.address,
         contactPhone: c.contactPhone,
-        details: c.kind === 'enterprise' ? { businessLicenceNo: c.businessLicenceNo, agent: c.agent } : { agent: c.agent },
+        details:
+          c.kind === 'enterprise'
+            ? { businessLicenceNo: c.businessLicenceNo, agent: c.agent }
+            : { agent: c.agent },
       });
       return { customerId };
     },

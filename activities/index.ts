@@ -21,7 +21,11 @@ export function createActivities(deps: ActivityDeps) {
     ...createOrderActivities(deps),
     ...createResourceActivities({ db: deps.db, preemptionTtlSeconds: deps.config.PREEMPTION_TTL_SECONDS }),
     ...createCustomerActivities(deps),
-    ...createBillingActivities({ db: deps.db, bank: deps.bank, roamingDepositFen: deps.config.ROAMING_DEPOSIT_FEN }),
+    ...createBillingActivities({
+      db: deps.db,
+      bank: deps.bank,
+      roamingDepositFen: deps.config.ROAMING_DEPOSIT_FEN,
+    }),
     ...createProvisioningActivities(deps),
   };
 }

@@ -22,7 +22,13 @@ class ClaimFailed extends Error {
 }
 
 /** Numbers and SIM cards: pre-empt (预占) with a time limit, release, commit (REQ: OPEN-2, RES-6). */
-export function createResourceActivities({ db, preemptionTtlSeconds }: { db: Db; preemptionTtlSeconds: number }) {
+export function createResourceActivities({
+  db,
+  preemptionTtlSeconds,
+}: {
+  db: Db;
+  preemptionTtlSeconds: number;
+}) {
   return {
     /** Claims the chosen (or any free) number and a SIM together, or neither. */
     async preemptResources(input: { orderId: string; msisdn?: string }): Promise<HeldResources> {
@@ -32,14 +38,19 @@ export function createResourceActivities({ db, preemptionTtlSeconds }: { db: Db;
           if (!number) {
             throw new ClaimFailed(
               input.msisdn
-                ? businessFailure('NumberUnavailable', `Number ${input.msisdn} is not available (taken or unknown)`, {
-                    msisdn: input.msisdn,
-                  })
+                ? businessFailure(
+                    'NumberUnavailable',
+                    `Number ${input.msisdn} is not available (taken or unknown)`,
+                    {
+                      msisdn: input.msisdn,
+                    },
+                  )
                 : businessFailure('NoNumberAvailable', 'No free number is left in the pool'),
             );
           }
           const sim = await claimSim(tx, input.orderId, preemptionTtlSeconds);
-          if (!sim) throw new ClaimFailed(businessFailure('SimUnavailable', 'No SIM card is available in stock'));
+          if (!sim)
+            throw new ClaimFailed(businessFailure('SimUnavailable', 'No SIM card is available in stock'));
           return { ...number, ...sim };
         });
       } catch (err) {
@@ -55,16 +66,21 @@ export function createResourceActivities({ db, preemptionTtlSeconds }: { db: Db;
 
     /** Number and SIM become in use and bound to each other; fails if the hold was lost meanwhile. */
     async commitResources(input: { orderId: string; msisdn: string; iccid: string }): Promise<void> {
-      const done = await db.transaction(async (tx) => {
-        const ok = await commitOrderResources(tx, input.orderId, input.msisdn, input.iccid);
-        if (!ok) tx.rollback();
-        return ok;
-      }).catch((err: unknown) => {
-        if (err instanceof Error && err.name === 'TransactionRollbackError') return false;
-        throw err;
-      });
+      const done = await db
+        .transaction(async (tx) => {
+          const ok = await commitOrderResources(tx, input.orderId, input.msisdn, input.iccid);
+          if (!ok) tx.rollback();
+          return ok;
+        })
+        .catch((err: unknown) => {
+          if (err instanceof Error && err.name === 'TransactionRollbackError') return false;
+          throw err;
+        });
       if (!done) {
-        throw businessFailure('PreemptionExpired', `The hold on ${input.msisdn} expired and was taken by another order`);
+        throw businessFailure(
+          'PreemptionExpired',
+          `The hold on ${input.msisdn} expired and was taken by another order`,
+        );
       }
     },
 

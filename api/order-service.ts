@@ -12,7 +12,12 @@ import type { Principal } from '../domain/access';
 import { AppError, isErrorCode } from '../domain/errors';
 import type { OpenAccountRequest } from '../domain/open-account';
 import { orderId, parseOrderId, type OrderStatus, type OrderType } from '../domain/orders';
-import { cancelOrderUpdate, orderStateQuery, type OpenAccountInput, type WorkflowSettings } from '../workflows/contracts';
+import {
+  cancelOrderUpdate,
+  orderStateQuery,
+  type OpenAccountInput,
+  type WorkflowSettings,
+} from '../workflows/contracts';
 import type { openAccountWorkflow } from '../workflows/open-account';
 import { viewFromRecord, viewFromState } from './order-views';
 import type { OrderView } from './schemas';
@@ -20,7 +25,12 @@ import type { OrderView } from './schemas';
 export type OrderRequest = OpenAccountRequest;
 
 /** Starts, reads and cancels order workflows; the API's only door to Temporal for orders. */
-export function createOrderService(deps: { client: Client; db: Db; taskQueue: string; settings: WorkflowSettings }) {
+export function createOrderService(deps: {
+  client: Client;
+  db: Db;
+  taskQueue: string;
+  settings: WorkflowSettings;
+}) {
   const { client, db } = deps;
 
   async function liveView(id: string): Promise<OrderView | null> {
@@ -34,7 +44,11 @@ export function createOrderService(deps: { client: Client; db: Db; taskQueue: st
 
   return {
     /** REQ: ORD-3 — the same idempotency key gives the same order; with another body it is refused. */
-    async submit(principal: Principal, idempotencyKey: string, request: OrderRequest): Promise<{ id: string; replayed: boolean }> {
+    async submit(
+      principal: Principal,
+      idempotencyKey: string,
+      request: OrderRequest,
+    ): Promise<{ id: string; replayed: boolean }> {
       const id = orderId(request.type, idempotencyKey);
       const requestHash = hashRequest(request);
       const input: OpenAccountInput = {
@@ -85,16 +99,25 @@ export function createOrderService(deps: { client: Client; db: Db; taskQueue: st
       const handle = client.workflow.getHandle(id);
       try {
         // The update answers once the workflow has reached `cancelled`: its state is the truth to show.
-        return viewFromState(await handle.executeUpdate(cancelOrderUpdate, { args: [{ actor: principal.operatorId, reason }] }));
+        return viewFromState(
+          await handle.executeUpdate(cancelOrderUpdate, { args: [{ actor: principal.operatorId, reason }] }),
+        );
       } catch (err) {
-        if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && isErrorCode(err.cause.type)) {
+        if (
+          err instanceof WorkflowUpdateFailedError &&
+          err.cause instanceof ApplicationFailure &&
+          isErrorCode(err.cause.type)
+        ) {
           throw new AppError(err.cause.type, err.cause.message);
         }
         const description = await handle.describe().catch(() => null);
         if (!description) throw new AppError('OrderNotFound', `Order ${id} does not exist`);
         if (description.status.name !== 'RUNNING') {
           const view = await this.get(id);
-          throw new AppError('OrderAlreadyClosed', `The order is already ${view?.status ?? 'closed'} and cannot be cancelled`);
+          throw new AppError(
+            'OrderAlreadyClosed',
+            `The order is already ${view?.status ?? 'closed'} and cannot be cancelled`,
+          );
         }
         throw err;
       }

@@ -8,7 +8,9 @@ import { buildApp } from './app';
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.TEMPORAL_ADDRESS || !config.DATABASE_URL) {
-    throw new Error('api/server.ts needs TEMPORAL_ADDRESS and DATABASE_URL; use `npm start` for the all-in-one set-up');
+    throw new Error(
+      'api/server.ts needs TEMPORAL_ADDRESS and DATABASE_URL; use `npm start` for the all-in-one set-up',
+    );
   }
   const { db, close } = createDb(config.DATABASE_URL);
   const connection = await connectClient(config, config.TEMPORAL_ADDRESS);

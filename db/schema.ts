@@ -1,14 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -80,7 +71,10 @@ export const numbers = pgTable(
     preemptedUntil: timestamp('preempted_until', { withTimezone: true }),
     updatedAt: updatedAt(),
   },
-  (t) => [index('numbers_status_idx').on(t.status, t.msisdn), index('numbers_preempted_by_idx').on(t.preemptedBy)],
+  (t) => [
+    index('numbers_status_idx').on(t.status, t.msisdn),
+    index('numbers_preempted_by_idx').on(t.preemptedBy),
+  ],
 );
 
 /** REQ: RES-3, RES-5 — SIM stock; number ↔ SIM ↔ IMSI one to one once in use. */
@@ -95,7 +89,10 @@ export const simCards = pgTable(
     preemptedUntil: timestamp('preempted_until', { withTimezone: true }),
     updatedAt: updatedAt(),
   },
-  (t) => [index('sim_cards_status_idx').on(t.status, t.iccid), index('sim_cards_preempted_by_idx').on(t.preemptedBy)],
+  (t) => [
+    index('sim_cards_status_idx').on(t.status, t.iccid),
+    index('sim_cards_preempted_by_idx').on(t.preemptedBy),
+  ],
 );
 
 /** REQ: OPEN-3 — customer data is pre-entered before payment and committed only after it. */
@@ -108,7 +105,9 @@ export const customers = pgTable('customers', {
   idNumber: text('id_number').notNull(),
   address: text('address').notNull(),
   contactPhone: text('contact_phone').notNull(),
-  details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+  details: jsonb('details')
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   state: text('state').notNull(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -142,12 +141,17 @@ export const orders = pgTable(
     channelCode: text('channel_code').notNull(),
     operatorId: text('operator_id').notNull(),
     requestHash: text('request_hash').notNull(),
-    summary: jsonb('summary').notNull().default(sql`'{}'::jsonb`),
+    summary: jsonb('summary')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     failure: jsonb('failure'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('orders_status_idx').on(t.status, t.createdAt), index('orders_type_idx').on(t.type, t.createdAt)],
+  (t) => [
+    index('orders_status_idx').on(t.status, t.createdAt),
+    index('orders_type_idx').on(t.type, t.createdAt),
+  ],
 );
 
 /** REQ: ORD-2 — an order's timeline; `seq` comes from the workflow so a retried write is a no-op. */

@@ -18,12 +18,29 @@ export const demoOperators = [
   { id: 'manager01', name: '张伟 Zhang Wei', roles: ['customerManager'], channels: ['STORE-BJ-001'] },
   { id: 'dispatch01', name: '刘洋 Liu Yang', roles: ['dispatcher'], channels: ['STORE-BJ-001'] },
   { id: 'bank01', name: '陈静 Chen Jing', roles: ['frontline'], channels: ['BANK-BJ-001'] },
-  { id: 'admin01', name: '管理员 Admin', roles: ['admin'], channels: ['STORE-BJ-001', 'WEB-BJ-001', 'CC-10086-BJ'] },
+  {
+    id: 'admin01',
+    name: '管理员 Admin',
+    roles: ['admin'],
+    channels: ['STORE-BJ-001', 'WEB-BJ-001', 'CC-10086-BJ'],
+  },
 ];
 
 export const demoProducts = [
-  { code: 'VOICE-58', name: '58元畅享套餐 Voice 58', simFeeFen: 2_000, depositFen: 10_000, monthlyFeeFen: 5_800 },
-  { code: 'DATA-128', name: '128元流量套餐 Data 128', simFeeFen: 2_000, depositFen: 20_000, monthlyFeeFen: 12_800 },
+  {
+    code: 'VOICE-58',
+    name: '58元畅享套餐 Voice 58',
+    simFeeFen: 2_000,
+    depositFen: 10_000,
+    monthlyFeeFen: 5_800,
+  },
+  {
+    code: 'DATA-128',
+    name: '128元流量套餐 Data 128',
+    simFeeFen: 2_000,
+    depositFen: 20_000,
+    monthlyFeeFen: 12_800,
+  },
   { code: 'G4-GLOBAL-188', name: '全球通 4G 188', simFeeFen: 0, depositFen: 30_000, monthlyFeeFen: 18_800 },
 ];
 
@@ -37,7 +54,9 @@ export async function seedAccessAndCatalogue(db: Db): Promise<void> {
     .onConflictDoNothing();
   await db
     .insert(operatorChannels)
-    .values(demoOperators.flatMap((o) => o.channels.map((channelCode) => ({ operatorId: o.id, channelCode }))))
+    .values(
+      demoOperators.flatMap((o) => o.channels.map((channelCode) => ({ operatorId: o.id, channelCode }))),
+    )
     .onConflictDoNothing();
   await db.insert(products).values(demoProducts).onConflictDoNothing();
 }
@@ -50,7 +69,10 @@ export async function stockNumbers(db: Db, prefix: string, count: number): Promi
     return { msisdn, segment: prefix, selectionFeeFen: selectionFeeFor(msisdn) };
   });
   for (let i = 0; i < rows.length; i += 1000) {
-    await db.insert(numbers).values(rows.slice(i, i + 1000)).onConflictDoNothing();
+    await db
+      .insert(numbers)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing();
   }
   return rows.map((r) => r.msisdn);
 }
@@ -63,7 +85,10 @@ export async function stockSims(db: Db, batch: string, count: number): Promise<v
     return { iccid: `898600${batch}${serial}`, imsi: `46000${batch.slice(3)}${serial}` };
   });
   for (let i = 0; i < rows.length; i += 1000) {
-    await db.insert(simCards).values(rows.slice(i, i + 1000)).onConflictDoNothing();
+    await db
+      .insert(simCards)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing();
   }
 }
 

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /** Operator roles (see REQUIREMENTS "Who uses the system"). */
-export const roles = ['frontline', 'customerManager', 'dispatcher', 'serviceStaff', 'dutyManager', 'admin'] as const;
+export const roles = [
+  'frontline',
+  'customerManager',
+  'dispatcher',
+  'serviceStaff',
+  'dutyManager',
+  'admin',
+] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -25,7 +32,13 @@ export interface AccessRule {
   channelTypes: readonly ChannelType[];
 }
 
-export const frontlineChannels: readonly ChannelType[] = ['ownStore', 'website', 'callCentre', 'agentL1', 'agentL2'];
+export const frontlineChannels: readonly ChannelType[] = [
+  'ownStore',
+  'website',
+  'callCentre',
+  'agentL1',
+  'agentL2',
+];
 
 /** Who may submit and follow subscriber orders. */
 export const orderDesk: AccessRule = {
@@ -33,7 +46,10 @@ export const orderDesk: AccessRule = {
   channelTypes: frontlineChannels,
 };
 
-export function accessDenial(principal: Principal, rule: AccessRule): 'RoleNotAllowed' | 'ChannelNotAllowed' | null {
+export function accessDenial(
+  principal: Principal,
+  rule: AccessRule,
+): 'RoleNotAllowed' | 'ChannelNotAllowed' | null {
   if (!principal.roles.some((r) => rule.roles.includes(r))) return 'RoleNotAllowed';
   if (!rule.channelTypes.includes(principal.channelType)) return 'ChannelNotAllowed';
   return null;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** REQ: RES-5 — a mobile number (MSISDN) is 11 digits starting with 1. */
-export const msisdnSchema = z.string().regex(/^1\d{10}$/, 'must be an 11-digit mobile number starting with 1');
+export const msisdnSchema = z
+  .string()
+  .regex(/^1\d{10}$/, 'must be an 11-digit mobile number starting with 1');
 
 /** REQ: RES-3 — number states. */
 export const numberStatuses = ['unused', 'disabled', 'recycled', 'preempted', 'reserved', 'inUse'] as const;
@@ -39,6 +41,9 @@ export const defaultSelectionFeeRules: SelectionFeeRule[] = [
   { name: 'no 4 in tail', test: /^\d{7}[0-35-9]{4}$/, feeFen: 0 },
 ];
 
-export function selectionFeeFor(msisdn: string, rules: SelectionFeeRule[] = defaultSelectionFeeRules): number {
+export function selectionFeeFor(
+  msisdn: string,
+  rules: SelectionFeeRule[] = defaultSelectionFeeRules,
+): number {
   return rules.find((r) => r.test.test(msisdn))?.feeFen ?? 0;
 }

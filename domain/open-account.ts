@@ -9,16 +9,18 @@ const nonBlank = (what: string) => z.string().trim().min(1, `${what} is required
 /** REQ: MNP-2 / OPEN-3 — identity documents accepted at the counter. */
 export const idTypes = ['idCard', 'temporaryIdCard', 'drivingLicence', 'passport'] as const;
 
+/** A second-generation resident ID card number: 17 digits and a check character (digit or X). */
+const idCardNumberOk = (p: { idType: string; idNumber: string }) =>
+  p.idType !== 'idCard' || /^\d{17}[\dX]$/.test(p.idNumber);
+const idCardRule = { message: 'an ID card number is 17 digits followed by a digit or X', path: ['idNumber'] };
+
 const personIdentitySchema = z
   .object({
     name: nonBlank('name'),
     idType: z.enum(idTypes),
     idNumber: z.string().trim().min(5, 'idNumber is required').max(32),
   })
-  .refine((p) => p.idType !== 'idCard' || /^\d{17}[\dX]$/.test(p.idNumber), {
-    message: 'an ID card number is 17 digits followed by a digit or X',
-    path: ['idNumber'],
-  });
+  .refine(idCardNumberOk, idCardRule);
 
 /** REQ: OPEN-3 — the customer type follows the identity presented. */
 export const customerSchema = z.discriminatedUnion('kind', [
@@ -30,7 +32,7 @@ export const customerSchema = z.discriminatedUnion('kind', [
     address: nonBlank('address'),
     contactPhone: phoneSchema,
     agent: personIdentitySchema.optional(),
-  }),
+  }).refine(idCardNumberOk, idCardRule),
   z.object({
     kind: z.literal('enterprise'),
     name: nonBlank('name'),
@@ -46,7 +48,10 @@ export type Customer = z.infer<typeof customerSchema>;
 /** REQ: OPEN-5 — how the customer pays. A corporate account (对公帐号) is verified with the bank first. */
 export const paymentSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('cash') }),
-  z.object({ method: z.literal('bankCard'), cardNo: z.string().regex(/^\d{12,19}$/, 'must be 12-19 digits') }),
+  z.object({
+    method: z.literal('bankCard'),
+    cardNo: z.string().regex(/^\d{12,19}$/, 'must be 12-19 digits'),
+  }),
   z.object({
     method: z.literal('corporateAccount'),
     bankAccountNo: z.string().regex(/^\d{8,30}$/, 'must be 8-30 digits'),
@@ -63,7 +68,10 @@ export const openAccountRequestSchema = z.object({
   productCode: z.string().regex(/^[A-Z0-9-]{2,32}$/, 'must be a product code such as VOICE-58'),
   internationalRoaming: z.boolean().default(false),
   /** REQ: OPEN-6 — a service password is suggested; six digits when given. */
-  servicePassword: z.string().regex(/^\d{6}$/, 'must be 6 digits').optional(),
+  servicePassword: z
+    .string()
+    .regex(/^\d{6}$/, 'must be 6 digits')
+    .optional(),
   payment: paymentSchema,
 });
 export type OpenAccountRequest = z.infer<typeof openAccountRequestSchema>;
@@ -125,7 +133,11 @@ export function quoteOpenAccount(input: {
       label: { zh: '预存款', en: 'Prepaid deposit' },
       amountFen: input.corporateAccount ? 0 : input.product.depositFen,
     },
-    { item: 'selectionFee', label: { zh: '选号费', en: 'Number selection fee' }, amountFen: input.selectionFeeFen },
+    {
+      item: 'selectionFee',
+      label: { zh: '选号费', en: 'Number selection fee' },
+      amountFen: input.selectionFeeFen,
+    },
   ];
   if (input.internationalRoaming) {
     lines.push({

@@ -21,7 +21,16 @@ export async function startTemporalDevServer(options: {
   log?: (line: string) => void;
 }): Promise<DevServer> {
   const cli = resolveTemporalCli(options.log);
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'error'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--log-level',
+    'error',
+  ];
   args.push('--namespace', options.namespace ?? 'default');
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
@@ -42,7 +51,8 @@ export async function startTemporalDevServer(options: {
 async function waitForPort(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Temporal dev server exited (${child.exitCode}): ${stderr()}`);
+    if (child.exitCode !== null)
+      throw new Error(`Temporal dev server exited (${child.exitCode}): ${stderr()}`);
     if (await canConnect(port)) return;
     await sleep(200);
   }

@@ -29,7 +29,8 @@ export interface Runtime {
 export async function startRuntime(config: AppConfig, log: (line: string) => void): Promise<Runtime> {
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
-    for (const s of stops.reverse()) await s().catch((err: unknown) => log(`shutdown step failed: ${String(err)}`));
+    for (const s of stops.reverse())
+      await s().catch((err: unknown) => log(`shutdown step failed: ${String(err)}`));
   };
   try {
     const dataDir = resolve(config.DATA_DIR);
@@ -54,7 +55,12 @@ export async function startRuntime(config: AppConfig, log: (line: string) => voi
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {
       log('starting embedded PostgreSQL…');
-      const pg = await startEmbeddedPostgres({ dataDir: resolve(dataDir, 'pg'), port: config.EMBEDDED_PG_PORT, persistent: true, log });
+      const pg = await startEmbeddedPostgres({
+        dataDir: resolve(dataDir, 'pg'),
+        port: config.EMBEDDED_PG_PORT,
+        persistent: true,
+        log,
+      });
       stops.push(pg.stop);
       databaseUrl = await ensureDatabase(pg.url, 'telecom_om');
     }

@@ -11,7 +11,10 @@ export const TEMPORAL_CLI_VERSION = 'v1.5.1';
 const MODULE = 'github.com/temporalio/cli/cmd/temporal';
 
 export function cacheRoot(): string {
-  return process.env.TELECOM_OM_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'telecom-om');
+  return (
+    process.env.TELECOM_OM_CACHE ??
+    join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'telecom-om')
+  );
 }
 
 function onPath(name: string): string | null {
@@ -43,14 +46,18 @@ export function resolveTemporalCli(log: (line: string) => void = console.log): s
     );
   }
   mkdirSync(binDir, { recursive: true });
-  log(`Building Temporal CLI ${TEMPORAL_CLI_VERSION} with Go into ${binDir} (first run only, a few minutes)…`);
+  log(
+    `Building Temporal CLI ${TEMPORAL_CLI_VERSION} with Go into ${binDir} (first run only, a few minutes)…`,
+  );
   const ldflags = `-X github.com/temporalio/cli/temporalcli.Version=${TEMPORAL_CLI_VERSION.slice(1)}`;
   const result = spawnSync(go, ['install', `-ldflags=${ldflags}`, `${MODULE}@${TEMPORAL_CLI_VERSION}`], {
     env: { ...process.env, GOBIN: binDir, CGO_ENABLED: '0' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (result.status !== 0 || !existsSync(cached)) {
-    throw new Error(`Building the Temporal CLI failed (go install exited ${String(result.status)}); see the output above.`);
+    throw new Error(
+      `Building the Temporal CLI failed (go install exited ${String(result.status)}); see the output above.`,
+    );
   }
   log(`Temporal CLI ready: ${execFileSync(cached, ['--version']).toString().trim()}`);
   return cached;

@@ -3,13 +3,15 @@ import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { AppConfig } from '../temporal.config';
 
-type ConnectOptions = Parameters<typeof NativeConnection.connect>[0] & Parameters<typeof Connection.connect>[0];
+type ConnectOptions = Parameters<typeof NativeConnection.connect>[0] &
+  Parameters<typeof Connection.connect>[0];
 
 /** Connection settings for a dev server, a self-hosted cluster (mTLS) or Temporal Cloud (API key). */
 export function connectionOptions(config: AppConfig, address: string): ConnectOptions {
   const cert = config.TEMPORAL_TLS_CERT_PATH;
   const key = config.TEMPORAL_TLS_KEY_PATH;
-  const mtls = cert && key ? { clientCertPair: { crt: readFileSync(cert), key: readFileSync(key) } } : undefined;
+  const mtls =
+    cert && key ? { clientCertPair: { crt: readFileSync(cert), key: readFileSync(key) } } : undefined;
   const tls = mtls ?? (config.TEMPORAL_TLS || config.TEMPORAL_API_KEY ? true : undefined);
   return {
     address,

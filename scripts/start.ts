@@ -8,7 +8,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   Runtime.install({ logger: new DefaultLogger(process.env.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
   const log = (line: string) => console.log(`[start] ${line}`);
-  const runtime = await startRuntime({ ...config, LOG_LEVEL: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' }, log);
+  const runtime = await startRuntime(
+    { ...config, LOG_LEVEL: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' },
+    log,
+  );
 
   console.log(`
   API              ${runtime.apiUrl}

@@ -13,13 +13,18 @@ import { createSimulators } from './simulators';
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.TEMPORAL_ADDRESS || !config.DATABASE_URL) {
-    throw new Error('workers/main.ts needs TEMPORAL_ADDRESS and DATABASE_URL; use `npm start` for the all-in-one set-up');
+    throw new Error(
+      'workers/main.ts needs TEMPORAL_ADDRESS and DATABASE_URL; use `npm start` for the all-in-one set-up',
+    );
   }
   await migrateDb(config.DATABASE_URL);
   const { db, close } = createDb(config.DATABASE_URL);
   const connection = await connectWorker(config, config.TEMPORAL_ADDRESS);
   const clientConnection = await connectClient(config, config.TEMPORAL_ADDRESS);
-  await ensureSchedules(new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE }), config.TEMPORAL_TASK_QUEUE);
+  await ensureSchedules(
+    new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE }),
+    config.TEMPORAL_TASK_QUEUE,
+  );
   const worker = await createWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,

@@ -2,7 +2,14 @@ import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { missingCustomerData } from '../domain/open-account';
 import { isTerminal } from '../domain/orders';
-import { cancelOrderUpdate, orderStateQuery, type CancelRequest, type OpenAccountInput, type OpenAccountSummary, type OrderState } from './contracts';
+import {
+  cancelOrderUpdate,
+  orderStateQuery,
+  type CancelRequest,
+  type OpenAccountInput,
+  type OpenAccountSummary,
+  type OrderState,
+} from './contracts';
 import { OrderTracker } from './order-tracker';
 import { CancelRequested, closedFailure, describeFailure, pastPointOfNoReturn, Saga } from './saga';
 
@@ -16,10 +23,22 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
   const { request, orderId } = input;
   const act = proxyActivities<Activities>({
     startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
-    retry: { maximumAttempts: input.settings.stepMaxAttempts, initialInterval: '200ms', maximumInterval: '10s' },
+    retry: {
+      maximumAttempts: input.settings.stepMaxAttempts,
+      initialInterval: '200ms',
+      maximumInterval: '10s',
+    },
   });
-  const summary: OpenAccountSummary = { productCode: request.productCode, customerName: request.customer.name };
-  const order = new OrderTracker('openAccount', input, summary as unknown as Record<string, unknown>, act.recordOrderEvent);
+  const summary: OpenAccountSummary = {
+    productCode: request.productCode,
+    customerName: request.customer.name,
+  };
+  const order = new OrderTracker(
+    'openAccount',
+    input,
+    summary as unknown as Record<string, unknown>,
+    act.recordOrderEvent,
+  );
   // Undos must finish whatever happens, so they retry without limit.
   const undo = proxyActivities<Activities>({
     startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
@@ -66,7 +85,9 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
 
   try {
     saga.addUndo(() => undo.releaseResources({ orderId }));
-    const held = await step('preemptingResources', () => act.preemptResources({ orderId, msisdn: request.msisdn }));
+    const held = await step('preemptingResources', () =>
+      act.preemptResources({ orderId, msisdn: request.msisdn }),
+    );
     summary.msisdn = held.msisdn;
     summary.iccid = held.iccid;
 
@@ -85,7 +106,9 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
     const paymentKey = `${orderId}:charge`;
     saga.addUndo(() => undo.refundPayment({ paymentKey }));
     const amountFen = summary.quote.totalFen;
-    const paid = await step('charging', () => act.chargePayment({ orderId, paymentKey, amountFen, payment: request.payment }));
+    const paid = await step('charging', () =>
+      act.chargePayment({ orderId, paymentKey, amountFen, payment: request.payment }),
+    );
     summary.receiptNo = paid.receiptNo;
 
     await step('committingCustomer', () => act.commitCustomer({ orderId }));
@@ -95,10 +118,17 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
     pointOfNoReturn = true;
     saga.addUndo(() => undo.deprovisionSubscriber({ orderId, msisdn: held.msisdn }));
     await step('provisioning', () =>
-      act.provisionSubscriber({ orderId, msisdn: held.msisdn, imsi: held.imsi, services: ['voice', 'sms', 'data'] }),
+      act.provisionSubscriber({
+        orderId,
+        msisdn: held.msisdn,
+        imsi: held.imsi,
+        services: ['voice', 'sms', 'data'],
+      }),
     );
 
-    await step('committingResources', () => act.commitResources({ orderId, msisdn: held.msisdn, iccid: held.iccid }));
+    await step('committingResources', () =>
+      act.commitResources({ orderId, msisdn: held.msisdn, iccid: held.iccid }),
+    );
     await order.move('completed', null, 'system', 'account opened');
   } catch (err) {
     if (err instanceof CancelRequested && cancel) {

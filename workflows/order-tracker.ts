@@ -30,7 +30,12 @@ export class OrderTracker {
   }
 
   /** Moves the order to a status (and step), records who and why, and writes the projection. */
-  async move(status: OrderStatus, step: string | null, actor: string, reason: string | null = null): Promise<void> {
+  async move(
+    status: OrderStatus,
+    step: string | null,
+    actor: string,
+    reason: string | null = null,
+  ): Promise<void> {
     const entry = { status, step, at: new Date().toISOString(), actor, reason };
     this.state.status = status;
     this.state.step = step;

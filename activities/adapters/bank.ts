@@ -11,7 +11,11 @@ export class PaymentDeclinedError extends Error {
 export interface BankAdapter {
   /** Takes money; throws PaymentDeclinedError when the bank says no. */
   charge(req: { idempotencyKey: string; amountFen: number; account: string }): Promise<{ bankRef: string }>;
-  refund(req: { idempotencyKey: string; chargeRef: string; amountFen: number }): Promise<{ refundRef: string }>;
+  refund(req: {
+    idempotencyKey: string;
+    chargeRef: string;
+    amountFen: number;
+  }): Promise<{ refundRef: string }>;
   /** REQ: OPEN-5 — a corporate account is verified with the bank before use. */
   verifyCorporateAccount(req: { accountNo: string }): Promise<{ valid: boolean }>;
 }
@@ -29,7 +33,8 @@ export class BankSimulator implements BankAdapter {
     await simulateCall('bank', 'charge', this.options);
     const existing = this.charges.get(req.idempotencyKey);
     if (existing) return { bankRef: existing.bankRef };
-    if (this.declinedAccounts.has(req.account)) throw new PaymentDeclinedError(`account ${req.account} declined`);
+    if (this.declinedAccounts.has(req.account))
+      throw new PaymentDeclinedError(`account ${req.account} declined`);
     const bankRef = `BANK-${++this.seq}`;
     this.charges.set(req.idempotencyKey, { amountFen: req.amountFen, account: req.account, bankRef });
     return { bankRef };

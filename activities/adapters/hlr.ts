@@ -3,7 +3,12 @@ import { simulateCall, type SimulationOptions } from './simulation';
 /** HLR/HSS (home location register): where a subscriber's number, IMSI and services are switched on. */
 export interface HlrAdapter {
   /** Switches the subscriber on. Idempotent per `requestId`. */
-  provision(req: { requestId: string; msisdn: string; imsi: string; services: string[] }): Promise<{ hlrRef: string }>;
+  provision(req: {
+    requestId: string;
+    msisdn: string;
+    imsi: string;
+    services: string[];
+  }): Promise<{ hlrRef: string }>;
   /** Switches the subscriber off; a subscriber that is not there is already off. */
   deprovision(req: { requestId: string; msisdn: string }): Promise<void>;
 }

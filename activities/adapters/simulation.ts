@@ -17,7 +17,12 @@ export class TransientOutsideError extends Error {
 }
 
 /** Waits the configured latency, then fails with the configured probability. */
-export async function simulateCall(system: string, operation: string, options: SimulationOptions): Promise<void> {
+export async function simulateCall(
+  system: string,
+  operation: string,
+  options: SimulationOptions,
+): Promise<void> {
   if (options.latencyMs > 0) await sleep(options.latencyMs);
-  if ((options.random ?? Math.random)() < options.failureRate) throw new TransientOutsideError(system, operation);
+  if ((options.random ?? Math.random)() < options.failureRate)
+    throw new TransientOutsideError(system, operation);
 }

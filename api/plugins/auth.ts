@@ -2,7 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import { findLiveSession } from '../../db/queries/access';
-import { accessDenial, type AccessRule, type ChannelType, type Principal, type Role } from '../../domain/access';
+import {
+  accessDenial,
+  type AccessRule,
+  type ChannelType,
+  type Principal,
+  type Role,
+} from '../../domain/access';
 import { AppError } from '../../domain/errors';
 
 declare module 'fastify' {
@@ -25,13 +31,17 @@ export const newToken = (): string => randomBytes(32).toString('base64url');
 export function registerAuth(app: FastifyInstance, { db }: { db: Db }): void {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
-    const access = request.routeOptions.config.access ?? (request.url.startsWith('/api/') ? 'authenticated' : 'public');
+    const access =
+      request.routeOptions.config.access ?? (request.url.startsWith('/api/') ? 'authenticated' : 'public');
     if (access === 'public') return;
     request.principal = await authenticate(db, request);
     if (access === 'authenticated') return;
     const denial = accessDenial(request.principal, access);
     if (denial === 'RoleNotAllowed') {
-      throw new AppError(denial, `Operator ${request.principal.operatorId} needs one of the roles: ${access.roles.join(', ')}`);
+      throw new AppError(
+        denial,
+        `Operator ${request.principal.operatorId} needs one of the roles: ${access.roles.join(', ')}`,
+      );
     }
     if (denial === 'ChannelNotAllowed') {
       throw new AppError(
@@ -45,10 +55,17 @@ export function registerAuth(app: FastifyInstance, { db }: { db: Db }): void {
 async function authenticate(db: Db, request: FastifyRequest): Promise<Principal> {
   const header = request.headers.authorization;
   const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null;
-  if (!token) throw new AppError('Unauthenticated', 'headers.authorization: a Bearer token from POST /api/v1/auth/login is required');
+  if (!token)
+    throw new AppError(
+      'Unauthenticated',
+      'headers.authorization: a Bearer token from POST /api/v1/auth/login is required',
+    );
   const session = await findLiveSession(db, hashToken(token));
   if (!session || !session.operatorActive || !session.channelActive) {
-    throw new AppError('Unauthenticated', 'headers.authorization: the token is unknown or has expired; sign in again');
+    throw new AppError(
+      'Unauthenticated',
+      'headers.authorization: the token is unknown or has expired; sign in again',
+    );
   }
   request.log.info({ operatorId: session.operatorId, channelCode: session.channelCode }, 'authenticated');
   return {

@@ -41,13 +41,19 @@ export function authRoutes(deps: { db: Db; sessionTtlMinutes: number }) {
       },
       async (request) => {
         const { operatorId, password, channelCode } = request.body;
-        const [operator, channel] = await Promise.all([findOperator(deps.db, operatorId), findChannel(deps.db, channelCode)]);
+        const [operator, channel] = await Promise.all([
+          findOperator(deps.db, operatorId),
+          findChannel(deps.db, channelCode),
+        ]);
         const passwordOk = operator ? await bcrypt.compare(password, operator.passwordHash) : false;
         if (!operator || !operator.active || !channel || !channel.active || !passwordOk) {
           throw new AppError('InvalidCredentials', 'operatorId, password or channelCode is wrong');
         }
         if (!(await operatorMayUseChannel(deps.db, operatorId, channelCode))) {
-          throw new AppError('ChannelNotAllowed', `Operator ${operatorId} is not allowed to work through channel ${channelCode}`);
+          throw new AppError(
+            'ChannelNotAllowed',
+            `Operator ${operatorId} is not allowed to work through channel ${channelCode}`,
+          );
         }
         const token = newToken();
         const expiresAt = new Date(Date.now() + deps.sessionTtlMinutes * 60_000);
@@ -55,7 +61,11 @@ export function authRoutes(deps: { db: Db; sessionTtlMinutes: number }) {
         return {
           token,
           expiresAt: expiresAt.toISOString(),
-          operator: { id: operator.id, name: operator.name, roles: operator.roles as z.infer<typeof roleSchema>[] },
+          operator: {
+            id: operator.id,
+            name: operator.name,
+            roles: operator.roles as z.infer<typeof roleSchema>[],
+          },
           channel: { code: channel.code, type: channel.type, name: channel.name },
         };
       },

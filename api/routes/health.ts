@@ -47,7 +47,9 @@ export function healthRoutes(deps: { db: Db; connection: Connection }) {
           ),
         ]);
         const ready = database === 'up' && temporal === 'up';
-        return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'notReady', checks: { database, temporal } });
+        return reply
+          .code(ready ? 200 : 503)
+          .send({ status: ready ? 'ready' : 'notReady', checks: { database, temporal } });
       },
     );
   };

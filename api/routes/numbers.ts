@@ -13,7 +13,9 @@ const query = z.object({
 });
 
 const response = z.object({
-  items: z.array(z.object({ msisdn: z.string(), selectionFeeFen: z.number().int().describe('选号费, in fen') })),
+  items: z.array(
+    z.object({ msisdn: z.string(), selectionFeeFen: z.number().int().describe('选号费, in fen') }),
+  ),
 });
 
 export function numberRoutes(deps: { db: Db }) {
@@ -25,7 +27,8 @@ export function numberRoutes(deps: { db: Db }) {
         schema: {
           tags: ['resources'],
           summary: 'Free numbers with their selection fee',
-          description: 'Numbers that can be pre-empted now: unused, or held by a pre-emption that has expired (OPEN-2).',
+          description:
+            'Numbers that can be pre-empted now: unused, or held by a pre-emption that has expired (OPEN-2).',
           security: bearerSecurity,
           querystring: query,
           response: { 200: response, ...errorResponses },
@@ -33,7 +36,10 @@ export function numberRoutes(deps: { db: Db }) {
       },
       async (request) => {
         const { pattern, limit } = request.query;
-        const items = await listAvailableNumbers(deps.db, { like: pattern ? patternToLike(pattern) : undefined, limit });
+        const items = await listAvailableNumbers(deps.db, {
+          like: pattern ? patternToLike(pattern) : undefined,
+          limit,
+        });
         return { items };
       },
     );

@@ -37,14 +37,20 @@ export function orderRoutes(deps: { orders: OrderService }) {
             'makes a retried submission the same order (ORD-3); the channel and operator of the token are ' +
             'recorded on the order (ORD-4). Follow it with GET /api/v1/orders/{id}.',
           security: bearerSecurity,
-          headers: z.object({ 'idempotency-key': idempotencyKeySchema.describe('Client-chosen key, 8-64 characters') }),
+          headers: z.object({
+            'idempotency-key': idempotencyKeySchema.describe('Client-chosen key, 8-64 characters'),
+          }),
           body: orderRequestSchema,
           response: { 202: accepted, ...errorResponses },
         },
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        const { id, replayed } = await deps.orders.submit(principal, request.headers['idempotency-key'], request.body);
+        const { id, replayed } = await deps.orders.submit(
+          principal,
+          request.headers['idempotency-key'],
+          request.body,
+        );
         const view = await deps.orders.get(id);
         const href = `/api/v1/orders/${encodeURIComponent(id)}`;
         return reply
@@ -61,7 +67,8 @@ export function orderRoutes(deps: { orders: OrderService }) {
         schema: {
           tags: ['orders'],
           summary: 'An order with its status and timeline',
-          description: 'Status (ORD-2) with labels in Chinese and English, business details and the timeline of changes.',
+          description:
+            'Status (ORD-2) with labels in Chinese and English, business details and the timeline of changes.',
           security: bearerSecurity,
           params: idParams,
           response: { 200: orderViewSchema, ...errorResponses },

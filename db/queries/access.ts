@@ -12,7 +12,11 @@ export async function findChannel(db: DbOrTx, code: string) {
   return row ?? null;
 }
 
-export async function operatorMayUseChannel(db: DbOrTx, operatorId: string, channelCode: string): Promise<boolean> {
+export async function operatorMayUseChannel(
+  db: DbOrTx,
+  operatorId: string,
+  channelCode: string,
+): Promise<boolean> {
   const rows = await db
     .select({ one: sql<number>`1` })
     .from(operatorChannels)

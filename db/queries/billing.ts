@@ -7,7 +7,14 @@ export type PaymentRow = typeof payments.$inferSelect;
 /** Records a charge once: the key is the charge's idempotency key, so a retried charge stays one row. */
 export async function recordCharge(
   db: DbOrTx,
-  p: { id: string; orderId: string; method: string; amountFen: number; bankRef: string | null; receiptNo: string },
+  p: {
+    id: string;
+    orderId: string;
+    method: string;
+    amountFen: number;
+    bankRef: string | null;
+    receiptNo: string;
+  },
 ): Promise<PaymentRow> {
   await db
     .insert(payments)

@@ -1,5 +1,11 @@
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { OrderFailure, OrderProjection, OrderStatus, OrderType, TimelineEntry } from '../../domain/orders';
+import type {
+  OrderFailure,
+  OrderProjection,
+  OrderStatus,
+  OrderType,
+  TimelineEntry,
+} from '../../domain/orders';
 
 export type { OrderProjection };
 import type { DbOrTx } from '../client';
@@ -40,7 +46,13 @@ export async function projectOrder(db: DbOrTx, p: OrderProjection): Promise<void
       })
       .onConflictDoUpdate({
         target: orders.id,
-        set: { status: p.status, step: p.step, summary: p.summary, failure: p.failure, updatedAt: sql`now()` },
+        set: {
+          status: p.status,
+          step: p.step,
+          summary: p.summary,
+          failure: p.failure,
+          updatedAt: sql`now()`,
+        },
         setWhere: sql`coalesce((select max(e.seq) from order_events e where e.order_id = ${p.id}), -1) < ${p.event.seq}`,
       });
     await tx
@@ -78,7 +90,11 @@ export async function getOrder(
 ): Promise<(OrderRecord & { timeline: TimelineEntry[] }) | null> {
   const [row] = await db.select().from(orders).where(eq(orders.id, id));
   if (!row) return null;
-  const events = await db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).orderBy(asc(orderEvents.seq));
+  const events = await db
+    .select()
+    .from(orderEvents)
+    .where(eq(orderEvents.orderId, id))
+    .orderBy(asc(orderEvents.seq));
   return {
     ...toRecord(row),
     timeline: events.map((e) => ({

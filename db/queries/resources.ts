@@ -44,7 +44,13 @@ export async function claimNumber(
   const [renewed] = await db
     .update(numbers)
     .set({ preemptedUntil: until, updatedAt: sql`now()` })
-    .where(and(eq(numbers.preemptedBy, orderId), eq(numbers.status, 'preempted'), msisdn ? eq(numbers.msisdn, msisdn) : undefined))
+    .where(
+      and(
+        eq(numbers.preemptedBy, orderId),
+        eq(numbers.status, 'preempted'),
+        msisdn ? eq(numbers.msisdn, msisdn) : undefined,
+      ),
+    )
     .returning(returning);
   if (renewed) return renewed;
   const target = msisdn
@@ -93,7 +99,10 @@ export async function claimSim(
 }
 
 /** Returns whatever this order still holds to the pool; a no-op when it holds nothing. */
-export async function releaseOrderResources(db: DbOrTx, orderId: string): Promise<{ numbers: number; sims: number }> {
+export async function releaseOrderResources(
+  db: DbOrTx,
+  orderId: string,
+): Promise<{ numbers: number; sims: number }> {
   const n = await db
     .update(numbers)
     .set({ status: 'unused', preemptedBy: null, preemptedUntil: null, updatedAt: sql`now()` })
@@ -120,7 +129,13 @@ export async function commitOrderResources(
   const n = await db
     .update(numbers)
     .set({ status: 'inUse', preemptedUntil: null, updatedAt: sql`now()` })
-    .where(and(eq(numbers.msisdn, msisdn), eq(numbers.preemptedBy, orderId), or(eq(numbers.status, 'preempted'), eq(numbers.status, 'inUse'))))
+    .where(
+      and(
+        eq(numbers.msisdn, msisdn),
+        eq(numbers.preemptedBy, orderId),
+        or(eq(numbers.status, 'preempted'), eq(numbers.status, 'inUse')),
+      ),
+    )
     .returning({ msisdn: numbers.msisdn });
   if (n.length === 0) return false;
   const s = await db

@@ -14,7 +14,11 @@ describe('account opening through the API', () => {
   afterAll(async () => h?.close());
 
   it('ORD-1, ORD-4, OPEN-2, OPEN-3, OPEN-4: completes, puts number and SIM in use, charges exactly once', async () => {
-    const res = await submitOrder(h.app, token, openAccountBody({ msisdn: '13800100088', internationalRoaming: true }));
+    const res = await submitOrder(
+      h.app,
+      token,
+      openAccountBody({ msisdn: '13800100088', internationalRoaming: true }),
+    );
     expect(res.statusCode).toBe(202);
     const { id, href } = res.json<{ id: string; href: string }>();
     expect(href).toBe(`/api/v1/orders/${encodeURIComponent(id)}`);
@@ -53,7 +57,11 @@ describe('account opening through the API', () => {
     expect(sim).toMatchObject({ status: 'inUse', iccid: order.summary.iccid });
     const charges = await h.db.select().from(payments).where(eq(payments.orderId, id));
     expect(charges).toHaveLength(1);
-    expect(charges[0]).toMatchObject({ amountFen: 72_000, status: 'charged', receiptNo: order.summary.receiptNo });
+    expect(charges[0]).toMatchObject({
+      amountFen: 72_000,
+      status: 'charged',
+      receiptNo: order.summary.receiptNo,
+    });
     const [customer] = await h.db.select().from(customers).where(eq(customers.orderId, id));
     expect(customer).toMatchObject({ state: 'committed', name: '张三' });
     expect(h.hlr.subscribers.get('13800100088')?.imsi).toBe(sim?.imsi);
@@ -63,7 +71,9 @@ describe('account opening through the API', () => {
     const res = await submitOrder(
       h.app,
       token,
-      openAccountBody({ payment: { method: 'corporateAccount', bankAccountNo: '6222000011112222', sealCardNo: 'SEAL-1' } }),
+      openAccountBody({
+        payment: { method: 'corporateAccount', bankAccountNo: '6222000011112222', sealCardNo: 'SEAL-1' },
+      }),
     );
     const order = await waitForOrder(h.app, token, res.json<{ id: string }>().id);
     expect(order.status).toBe('completed');
@@ -108,7 +118,11 @@ describe('account opening through the API', () => {
   it('ORD-6, ORD-5: a cancel before provisioning undoes everything and ends cancelled', async () => {
     h.bank.options.latencyMs = 1_500;
     try {
-      const res = await submitOrder(h.app, token, openAccountBody({ payment: { method: 'bankCard', cardNo: '6222021234567890' } }));
+      const res = await submitOrder(
+        h.app,
+        token,
+        openAccountBody({ payment: { method: 'bankCard', cardNo: '6222021234567890' } }),
+      );
       const id = res.json<{ id: string }>().id;
       const charging = await waitForOrder(h.app, token, id, (o) => o.step === 'charging');
       const msisdn = charging.summary.msisdn as string;
@@ -120,9 +134,14 @@ describe('account opening through the API', () => {
         payload: { reason: '客户改变主意 customer changed mind' },
       });
       expect(cancel.statusCode).toBe(200);
-      expect(cancel.json()).toMatchObject({ status: 'cancelled', statusLabel: { zh: '已撤单', en: 'Cancelled' } });
+      expect(cancel.json()).toMatchObject({
+        status: 'cancelled',
+        statusLabel: { zh: '已撤单', en: 'Cancelled' },
+      });
       const statuses = cancel.json<{ timeline: { status: string }[] }>().timeline.map((t) => t.status);
-      expect(statuses).toEqual(expect.arrayContaining(['assessingCancellation', 'pendingCancellation', 'cancelled']));
+      expect(statuses).toEqual(
+        expect.arrayContaining(['assessingCancellation', 'pendingCancellation', 'cancelled']),
+      );
 
       const [number] = await h.db.select().from(numbers).where(eq(numbers.msisdn, msisdn));
       expect(number).toMatchObject({ status: 'unused', preemptedBy: null });
@@ -149,7 +168,10 @@ describe('account opening through the API', () => {
         payload: { reason: 'too late' },
       });
       expect(cancel.statusCode).toBe(409);
-      expect(cancel.json()).toMatchObject({ code: 'PastPointOfNoReturn', reason: '订单已进入不可撤销阶段，不能撤单' });
+      expect(cancel.json()).toMatchObject({
+        code: 'PastPointOfNoReturn',
+        reason: '订单已进入不可撤销阶段，不能撤单',
+      });
       expect((await waitForOrder(h.app, token, id)).status).toBe('completed');
 
       const again = await h.app.inject({
@@ -173,6 +195,14 @@ describe('account opening through the API', () => {
     });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ code: 'OrderNotFound', reason: '订单不存在' });
-    expect((await getOrder(h.app, token, (await submitOrder(h.app, token, openAccountBody())).json<{ id: string }>().id)).id).toContain('OpenAccount:');
+    expect(
+      (
+        await getOrder(
+          h.app,
+          token,
+          (await submitOrder(h.app, token, openAccountBody())).json<{ id: string }>().id,
+        )
+      ).id,
+    ).toContain('OpenAccount:');
   });
 });

@@ -1,0 +1,43 @@
+/**
+ * `npm run bench -- <name> [--flag value …]`: runs one benchmark. It prints progress lines and ends with
+ * exactly one line, a JSON object of figures. Unknown or missing name: lists the names and exits 1.
+ */
+import type { Benchmark } from './support';
+
+const benchmarks: Record<string, { about: string; load: () => Promise<Benchmark> }> = {
+  preempt: {
+    about: 'K concurrent claimNumber() calls on M free numbers: no number may go to two orders',
+    load: async () => (await import('./preempt')).preempt,
+  },
+  'open-account': {
+    about: 'N account openings through HTTP + Temporal + PostgreSQL, compared with bare workflows',
+    load: async () => (await import('./open-account')).openAccount,
+  },
+};
+
+async function main(): Promise<number> {
+  const [name, ...args] = process.argv.slice(2);
+  const entry = name ? benchmarks[name] : undefined;
+  if (!name || !entry) {
+    console.error(name ? `unknown benchmark "${name}"` : 'which benchmark?');
+    console.error('usage: npm run bench -- <name> [--flag value …]');
+    for (const [n, b] of Object.entries(benchmarks)) console.error(`  ${n.padEnd(14)} ${b.about}`);
+    return 1;
+  }
+  const run = await entry.load();
+  const figures = await run(args);
+  console.log(JSON.stringify(figures));
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+    // Everything was stopped; should a stray handle keep the loop alive, do not hang (and print nothing).
+    setTimeout(() => process.exit(code), 5_000).unref();
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exit(1);
+  },
+);

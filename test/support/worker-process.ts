@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { BankSimulator } from '../../activities/adapters/bank';
+import { HlrSimulator } from '../../activities/adapters/hlr';
+import { createDb } from '../../db/client';
+import { loadConfig } from '../../temporal.config';
+import { createWorker } from '../../workers/create-worker';
+
+/**
+ * A worker in its own process, so a test can kill it with SIGKILL like a crashed machine. Reads the usual
+ * configuration from the environment plus WORKFLOW_BUNDLE_PATH; prints "ready" once polling.
+ */
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  const config = loadConfig();
+  const { db } = createDb(config.DATABASE_URL ?? '');
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS ?? '' });
+  const worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    deps: {
+      db,
+      config,
+      hlr: new HlrSimulator({ latencyMs: config.HLR_LATENCY_MS, failureRate: 0 }),
+      bank: new BankSimulator({ latencyMs: 0, failureRate: 0 }),
+    },
+    workflowBundle: { code: readFileSync(process.env.WORKFLOW_BUNDLE_PATH ?? '', 'utf8') },
+  });
+  const running = worker.run();
+  process.stdout.write('ready\n');
+  await running;
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

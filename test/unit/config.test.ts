@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, workflowSettings } from '../../temporal.config';
+
+describe('configuration', () => {
+  it('OPEN-2, OPEN-4: values the source leaves open have documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PREEMPTION_TTL_SECONDS: 1800,
+      ROAMING_DEPOSIT_FEN: 50_000,
+      STEP_TIMEOUT_SECONDS: 30,
+      STEP_MAX_ATTEMPTS: 5,
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TASK_QUEUE: 'orders',
+      API_PORT: 3000,
+    });
+    expect(config.TEMPORAL_ADDRESS).toBeUndefined();
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it('OPEN-2: configured values are read from the environment as numbers and flags', () => {
+    const config = loadConfig({ PREEMPTION_TTL_SECONDS: '60', SEED_DEMO_DATA: '1', TEMPORAL_TLS: 'false' });
+    expect(config.PREEMPTION_TTL_SECONDS).toBe(60);
+    expect(config.SEED_DEMO_DATA).toBe(true);
+    expect(config.TEMPORAL_TLS).toBe(false);
+  });
+
+  it.each([
+    ['PREEMPTION_TTL_SECONDS', 'soon'],
+    ['PREEMPTION_TTL_SECONDS', '0'],
+    ['ROAMING_DEPOSIT_FEN', '-1'],
+    ['HLR_FAILURE_RATE', '1.5'],
+    ['LOG_LEVEL', 'loud'],
+    ['SEED_DEMO_DATA', 'yes'],
+  ])('OPEN-2: a bad %s=%j stops the start with the variable named', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`Invalid configuration: .*${name}`));
+  });
+
+  it('ORD-5: the workflow gets its step timeout and attempts from the configuration', () => {
+    expect(workflowSettings(loadConfig({ STEP_TIMEOUT_SECONDS: '7', STEP_MAX_ATTEMPTS: '2' }))).toEqual({
+      stepTimeoutSeconds: 7,
+      stepMaxAttempts: 2,
+    });
+  });
+});

@@ -1,0 +1,305 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Client, Connection } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import type { Activities } from '../../activities';
+import { errorCatalogue } from '../../domain/errors';
+import { quoteOpenAccount, type Customer } from '../../domain/open-account';
+import { orderId, type OrderProjection } from '../../domain/orders';
+import type { OpenAccountInput, OrderState } from '../../workflows/contracts';
+
+/**
+ * The account-opening workflow against the shared Temporal dev server, with every activity mocked: what the
+ * workflow decides (order of steps, undos, final status and reason) without a database or simulators.
+ */
+
+const individual: Customer = {
+  kind: 'individual',
+  name: '张三',
+  idType: 'idCard',
+  idNumber: '110101199003071234',
+  address: '北京市西城区西单北大街 1 号',
+  contactPhone: '13900000000',
+};
+
+function inputFor(overrides: Partial<OpenAccountInput['request']> = {}): OpenAccountInput {
+  const id = orderId('openAccount', `wf-${randomBytes(8).toString('hex')}`);
+  return {
+    orderId: id,
+    origin: { operatorId: 'store01', channelCode: 'STORE-BJ-001' },
+    requestHash: 'hash-of-the-request',
+    settings: { stepTimeoutSeconds: 5, stepMaxAttempts: 2 },
+    request: {
+      type: 'openAccount',
+      customer: individual,
+      msisdn: '13800100088',
+      productCode: 'VOICE-58',
+      internationalRoaming: false,
+      payment: { method: 'cash' },
+      ...overrides,
+    },
+  };
+}
+
+/** Mocked activities that succeed, record each call by name, and capture every projection written. */
+function mockActivities(overrides: Partial<Activities> = {}) {
+  const calls: string[] = [];
+  const projections: OrderProjection[] = [];
+  const acts: Activities = {
+    async recordOrderEvent(projection) {
+      projections.push(projection);
+    },
+    async preemptResources(input) {
+      calls.push('preemptResources');
+      return {
+        msisdn: input.msisdn ?? '13800100001',
+        selectionFeeFen: 10_000,
+        iccid: '89860000000000000001',
+        imsi: '460000000000001',
+      };
+    },
+    async releaseResources() {
+      calls.push('releaseResources');
+      return { numbers: 1, sims: 1 };
+    },
+    async commitResources() {
+      calls.push('commitResources');
+    },
+    async tidyExpiredPreemptions() {
+      calls.push('tidyExpiredPreemptions');
+      return { numbers: 0, sims: 0 };
+    },
+    async preEnterCustomer() {
+      calls.push('preEnterCustomer');
+      return { customerId: 'CUST-1' };
+    },
+    async commitCustomer() {
+      calls.push('commitCustomer');
+    },
+    async discardCustomer() {
+      calls.push('discardCustomer');
+    },
+    async quoteOpenAccount(input) {
+      calls.push('quoteOpenAccount');
+      return quoteOpenAccount({
+        ...input,
+        product: {
+          code: input.productCode,
+          name: '58 元语音套餐',
+          simFeeFen: 2_000,
+          depositFen: 10_000,
+          monthlyFeeFen: 5_800,
+        },
+        roamingDepositFen: 50_000,
+      });
+    },
+    async chargePayment() {
+      calls.push('chargePayment');
+      return { receiptNo: 'RCPT-1', bankRef: null };
+    },
+    async refundPayment() {
+      calls.push('refundPayment');
+    },
+    async provisionSubscriber() {
+      calls.push('provisionSubscriber');
+      return { hlrRef: 'HLR-1' };
+    },
+    async deprovisionSubscriber() {
+      calls.push('deprovisionSubscriber');
+    },
+  };
+  for (const [name, fn] of Object.entries(overrides)) {
+    // Overrides still record their call, so order assertions see them.
+    const run = fn as (...args: unknown[]) => Promise<unknown>;
+    (acts as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      calls.push(name);
+      return run(...args);
+    };
+  }
+  return { acts, calls, projections };
+}
+
+const undoNames = ['releaseResources', 'discardCustomer', 'refundPayment', 'deprovisionSubscriber'];
+
+describe('account-opening workflow with mocked activities', () => {
+  let connection: Connection;
+  let nativeConnection: NativeConnection;
+  let client: Client;
+  let workflowBundle: { code: string };
+
+  beforeAll(async () => {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+    const address = inject('temporalAddress');
+    connection = await Connection.connect({ address });
+    nativeConnection = await NativeConnection.connect({ address });
+    client = new Client({ connection });
+    workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
+  });
+
+  afterAll(async () => {
+    await nativeConnection?.close();
+    await connection?.close();
+  });
+
+  /** Runs one order to its end on a worker of its own task queue, and shuts the worker down. */
+  async function runOrder(input: OpenAccountInput, acts: Activities): Promise<OrderState> {
+    const taskQueue = `wf-test-${randomBytes(4).toString('hex')}`;
+    const worker = await Worker.create({
+      connection: nativeConnection,
+      taskQueue,
+      activities: acts,
+      workflowBundle,
+    });
+    return worker.runUntil(
+      client.workflow.execute('openAccountWorkflow', {
+        workflowId: input.orderId,
+        taskQueue,
+        args: [input],
+        workflowExecutionTimeout: '30s',
+      }),
+    ) as Promise<OrderState>;
+  }
+
+  it('ORD-5: a provisioning failure undoes de-provision, refund, customer and resources in reverse order', async () => {
+    const { acts, calls } = mockActivities({
+      provisionSubscriber: async () => {
+        throw ApplicationFailure.create({
+          type: 'ProvisioningFailed',
+          message: 'HLR rejected the subscriber',
+          nonRetryable: true,
+        });
+      },
+    });
+    const order = await runOrder(inputFor(), acts);
+
+    expect(order.status).toBe('failed');
+    expect(order.failure).toEqual({
+      code: 'ProvisioningFailed',
+      message: 'HLR rejected the subscriber',
+      reason: errorCatalogue.ProvisioningFailed.zh,
+    });
+    expect(order.failure?.reason).toBe('开通（HLR/HSS）失败');
+    expect(calls.filter((c) => undoNames.includes(c))).toEqual([
+      'deprovisionSubscriber',
+      'refundPayment',
+      'discardCustomer',
+      'releaseResources',
+    ]);
+    // The undos come after the failed step, each once; nothing is committed.
+    expect(calls.indexOf('deprovisionSubscriber')).toBeGreaterThan(calls.indexOf('provisionSubscriber'));
+    expect(calls).not.toContain('commitResources');
+    expect(calls.filter((c) => c === 'provisionSubscriber')).toHaveLength(1);
+    expect(order.timeline.at(-1)).toMatchObject({
+      status: 'failed',
+      actor: 'system',
+      reason: 'HLR rejected the subscriber',
+    });
+  });
+
+  it('OPEN-3: an enterprise customer with a blank business licence is rejected before any resource is touched', async () => {
+    const { acts, calls, projections } = mockActivities();
+    const enterprise: Customer = {
+      kind: 'enterprise',
+      name: '北京某某科技有限公司',
+      unitCertificateNo: 'UC-20240001',
+      businessLicenceNo: '   ',
+      address: '北京市海淀区中关村大街 1 号',
+      contactPhone: '01088886666',
+      agent: { name: '李四', idType: 'idCard', idNumber: '110101198501011234' },
+    };
+    // Built directly, not through the API schema: the workflow must check again (any client may start it).
+    const order = await runOrder(inputFor({ customer: enterprise }), acts);
+
+    expect(order.status).toBe('rejected');
+    expect(order.failure).toMatchObject({
+      code: 'IncompleteCustomerData',
+      reason: '客户资料不完整：businessLicenceNo',
+    });
+    expect(order.failure?.message).toContain('businessLicenceNo');
+    expect(calls).toEqual([]);
+    expect(projections.map((p) => p.status)).toEqual(['acknowledged', 'rejected']);
+    expect(projections.at(-1)?.failure?.code).toBe('IncompleteCustomerData');
+  });
+
+  it('ORD-2, ORD-4, ORD-1: the happy path records a numbered timeline from the operator to completion', async () => {
+    const { acts, calls, projections } = mockActivities();
+    const input = inputFor({ internationalRoaming: true });
+    const order = await runOrder(input, acts);
+
+    expect(order.status).toBe('completed');
+    expect(order.failure).toBeNull();
+    expect(projections.map((p) => p.event.seq)).toEqual(projections.map((_, i) => i));
+    expect(projections.map((p) => `${p.status}${p.step ? `/${p.step}` : ''}`)).toEqual([
+      'acknowledged',
+      'inProgress/preemptingResources',
+      'inProgress/quoting',
+      'inProgress/preEnteringCustomer',
+      'inProgress/charging',
+      'inProgress/committingCustomer',
+      'inProgress/provisioning',
+      'inProgress/committingResources',
+      'completed',
+    ]);
+    expect(projections[0]?.event).toMatchObject({
+      seq: 0,
+      actor: 'store01',
+      reason: 'order received',
+    });
+    expect(projections.at(-1)?.event).toMatchObject({ actor: 'system', reason: 'account opened' });
+    for (const p of projections) {
+      expect(p).toMatchObject({
+        id: input.orderId,
+        type: 'openAccount',
+        origin: { operatorId: 'store01', channelCode: 'STORE-BJ-001' },
+        requestHash: 'hash-of-the-request',
+      });
+      expect(Number.isNaN(Date.parse(p.event.at))).toBe(false);
+    }
+    const times = projections.map((p) => p.event.at);
+    expect([...times].sort()).toEqual(times);
+    expect(order.timeline).toHaveLength(projections.length);
+
+    // OPEN-4: the quote is on the order: 20 + 100 + 100 (…88) + 500 roaming = 720 yuan.
+    expect(order.summary).toMatchObject({
+      msisdn: '13800100088',
+      iccid: '89860000000000000001',
+      receiptNo: 'RCPT-1',
+      quote: { totalFen: 72_000 },
+    });
+    expect(calls.filter((c) => undoNames.includes(c))).toEqual([]);
+    expect(calls).toEqual([
+      'preemptResources',
+      'quoteOpenAccount',
+      'preEnterCustomer',
+      'chargePayment',
+      'commitCustomer',
+      'provisionSubscriber',
+      'commitResources',
+    ]);
+  });
+
+  it('ORD-5, OPEN-2: a failed pre-emption ends failed with its code, releases the hold and charges nothing', async () => {
+    const { acts, calls } = mockActivities({
+      preemptResources: async () => {
+        throw ApplicationFailure.create({
+          type: 'NumberUnavailable',
+          message: 'Number 13800100088 is not available (taken or unknown)',
+          nonRetryable: true,
+        });
+      },
+    });
+    const order = await runOrder(inputFor(), acts);
+
+    expect(order.status).toBe('failed');
+    expect(order.failure).toEqual({
+      code: 'NumberUnavailable',
+      message: 'Number 13800100088 is not available (taken or unknown)',
+      reason: '号码不可用（已被占用或不存在）',
+    });
+    expect(calls).toEqual(['preemptResources', 'releaseResources']);
+    expect(calls).not.toContain('chargePayment');
+  });
+});
