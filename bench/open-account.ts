@@ -13,8 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { Client, Connection } from '@temporalio/client';
-import type { temporal } from '@temporalio/proto';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { BankSimulator } from '../activities/adapters/bank';
 import { HlrSimulator } from '../activities/adapters/hlr';
@@ -37,26 +36,13 @@ import {
   type Benchmark,
   type Log,
 } from './support';
+import { openAccountBody } from '../test/support/fixtures';
 
 const ORDER_QUEUE = 'bench-orders';
 const BARE_QUEUE = 'bench-bare';
 const bareWorkflowPath = fileURLToPath(new URL('./bare-workflow.ts', import.meta.url));
 
-/** Like test/support/orders.ts `openAccountBody()`, without msisdn. */
-const orderBody = JSON.stringify({
-  type: 'openAccount',
-  customer: {
-    kind: 'individual',
-    name: '张三',
-    idType: 'idCard',
-    idNumber: '110101199003071234',
-    address: '北京市西城区西单北大街 1 号',
-    contactPhone: '13900000000',
-  },
-  productCode: 'VOICE-58',
-  internationalRoaming: false,
-  payment: { method: 'cash' },
-});
+const orderBody = JSON.stringify(openAccountBody());
 
 export const openAccount: Benchmark = async (args) => {
   const flags = parseFlags(args, { n: 300, concurrency: 20, warmup: 20, sample: 20, pool: 10 });
@@ -162,12 +148,12 @@ export const openAccount: Benchmark = async (args) => {
             const { id } = JSON.parse(text) as { id: string };
             counts.submitted++;
             result.ids.push(id);
-            const state = await client.workflow.getHandle(id).result();
+            const state = (await client.workflow.getHandle(id).result()) as OrderState;
             result.endToEndMs.push(performance.now() - start);
-            if ((state as OrderState).status === 'completed') counts.completed++;
+            if (state.status === 'completed') counts.completed++;
             else {
               counts.failed++;
-              errors.push(`${id}: ${(state as OrderState).status} ${JSON.stringify(state.failure)}`);
+              errors.push(`${id}: ${state.status} ${JSON.stringify(state.failure)}`);
             }
           } catch (err) {
             counts.failed++;
@@ -205,24 +191,27 @@ export const openAccount: Benchmark = async (args) => {
       taskQueue: BARE_QUEUE,
       workflowsPath: bareWorkflowPath,
       activities: { noop: async () => undefined },
-      bundlerOptions: { logger: quietBundlerLogger },
     });
     runWorker(bareWorker, 'bare worker', cleanup, log);
     log(`bare worker running on "${BARE_QUEUE}": ${activitiesPerOrder} no-op activities per workflow`);
 
     const runBare = async (label: string, count: number) => {
       const ids: string[] = [];
+      const startMs: number[] = [];
       let done = 0;
       const ticker = progress(log, () => `${label}: ${done}/${count} done`);
       const t0 = performance.now();
       try {
         await runPool(count, concurrency, async (i) => {
           const workflowId = `bench-${label}-${runId}-${i}`;
-          await client.workflow.execute<typeof bareWorkflow>('bareWorkflow', {
+          const start = performance.now();
+          const handle = await client.workflow.start<typeof bareWorkflow>('bareWorkflow', {
             workflowId,
             taskQueue: BARE_QUEUE,
             args: [activitiesPerOrder],
           });
+          startMs.push(performance.now() - start);
+          await handle.result();
           ids.push(workflowId);
           done++;
         });
@@ -231,7 +220,7 @@ export const openAccount: Benchmark = async (args) => {
       }
       const durationMs = performance.now() - t0;
       log(`${label}: ${count} workflows in ${Math.round(durationMs)} ms`);
-      return { ids, durationMs };
+      return { ids, startMs, durationMs };
     };
     if (warmup > 0) await runBare('bare-warm-up', warmup);
     const bare = await runBare('bare', n);
@@ -256,6 +245,7 @@ export const openAccount: Benchmark = async (args) => {
       activitiesPerOrder,
       bareWorkflowsPerSec: round(bareWorkflowsPerSec, 2),
       bareHistoryEvents: round(bareProfile.events),
+      p50BareStartMs: round(percentile(bare.startMs, 50)),
       vsBare: round(ordersPerSec / bareWorkflowsPerSec, 2),
       dbPool: pool,
       ordersDurationMs: Math.round(orders.durationMs),
@@ -277,7 +267,7 @@ function runWorker(worker: Worker, name: string, cleanup: Cleanup, log: Log): vo
   });
 }
 
-type History = temporal.api.history.v1.IHistory;
+type History = Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
 
 interface Profile {
   /** Averages per workflow. */
@@ -338,12 +328,3 @@ function describeProfile(p: Profile): string {
     `${Math.round(p.activityRunMs)} running (rest: server hand-offs)`
   );
 }
-
-const quietBundlerLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: (message: string) => console.error(message),
-};

@@ -63,7 +63,10 @@ export const preempt: Benchmark = async (args) => {
     const holderOf = new Map(held.map((r) => [r.msisdn, r.preemptedBy]));
     const heldByWinners = winners.filter((w) => holderOf.get(w.msisdn) === w.orderId).length;
     const [distinct] = await db
-      .select({ rows: sql<number>`count(*)::int`, msisdns: sql<number>`count(distinct ${numbers.msisdn})::int` })
+      .select({
+        rows: sql<number>`count(*)::int`,
+        msisdns: sql<number>`count(distinct ${numbers.msisdn})::int`,
+      })
       .from(numbers)
       .where(
         inArray(

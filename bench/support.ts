@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDb } from '../db/client';
 import { startTemporalDevServer } from '../infra/dev-server';
+import { freePort } from '../infra/ports';
 import { ensureDatabase, startEmbeddedPostgres } from '../infra/postgres';
 
 /** What a benchmark module exports: it runs, prints progress, and returns the figures for the last line. */
@@ -25,12 +25,14 @@ export function parseFlags<T extends Record<string, number | string>>(args: stri
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}" (flags look like --name value)`);
-    let [name, value] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    let value = inline;
     if (value === undefined) {
       value = args[i + 1];
       i++;
     }
-    if (!(name in defaults)) throw new Error(`unknown flag --${name}; known: ${Object.keys(defaults).join(', ')}`);
+    if (!(name in defaults))
+      throw new Error(`unknown flag --${name}; known: ${Object.keys(defaults).join(', ')}`);
     if (value === undefined) throw new Error(`flag --${name} needs a value`);
     if (typeof defaults[name] === 'number') {
       const n = Number(value);
@@ -73,18 +75,6 @@ export async function runPool(
 export function progress(log: Log, describe: () => string, everyMs = 2_000): { stop: () => void } {
   const timer = setInterval(() => log(describe()), everyMs);
   return { stop: () => clearInterval(timer) };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -24,15 +24,17 @@ const personIdentitySchema = z
 
 /** REQ: OPEN-3 — the customer type follows the identity presented. */
 export const customerSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('individual'),
-    name: nonBlank('name'),
-    idType: z.enum(idTypes),
-    idNumber: z.string().trim().min(5, 'idNumber is required').max(32),
-    address: nonBlank('address'),
-    contactPhone: phoneSchema,
-    agent: personIdentitySchema.optional(),
-  }).refine(idCardNumberOk, idCardRule),
+  z
+    .object({
+      kind: z.literal('individual'),
+      name: nonBlank('name'),
+      idType: z.enum(idTypes),
+      idNumber: z.string().trim().min(5, 'idNumber is required').max(32),
+      address: nonBlank('address'),
+      contactPhone: phoneSchema,
+      agent: personIdentitySchema.optional(),
+    })
+    .refine(idCardNumberOk, idCardRule),
   z.object({
     kind: z.literal('enterprise'),
     name: nonBlank('name'),

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createConnection } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { canConnect } from './ports';
 import { resolveTemporalCli } from './temporal-cli';
 
 export interface DevServer {
@@ -58,17 +58,6 @@ async function waitForPort(port: number, child: ChildProcess, stderr: () => stri
   }
   child.kill('SIGKILL');
   throw new Error(`Temporal dev server did not open port ${port} within 60 s: ${stderr()}`);
-}
-
-export function canConnect(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 export async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {

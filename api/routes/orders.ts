@@ -51,12 +51,10 @@ export function orderRoutes(deps: { orders: OrderService }) {
           request.headers['idempotency-key'],
           request.body,
         );
-        const view = await deps.orders.get(id);
+        // A new order is acknowledged by definition; only a replay needs to look up how far it got.
+        const status = replayed ? ((await deps.orders.get(id))?.status ?? 'acknowledged') : 'acknowledged';
         const href = `/api/v1/orders/${encodeURIComponent(id)}`;
-        return reply
-          .code(202)
-          .header('location', href)
-          .send({ id, status: view?.status ?? 'acknowledged', href, replayed });
+        return reply.code(202).header('location', href).send({ id, status, href, replayed });
       },
     );
 

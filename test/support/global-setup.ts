@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createDb, migrateDb } from '../../db/client';
 import { seedDemoData } from '../../db/seed';
 import { startTemporalDevServer } from '../../infra/dev-server';
+import { freePort } from '../../infra/ports';
 import { ensureDatabase, startEmbeddedPostgres } from '../../infra/postgres';
 import { bundleWorkflows } from '../../workers/create-worker';
 
@@ -52,16 +52,4 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await pg.stop();
     rmSync(workDir, { recursive: true, force: true });
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -4,26 +4,9 @@ import { expect, vi } from 'vitest';
 import type { OrderView } from '../../api/schemas';
 import { isTerminal } from '../../domain/orders';
 
-export const newKey = (label = 'k'): string => `${label}-${randomBytes(8).toString('hex')}`;
+export { openAccountBody } from './fixtures';
 
-/** A complete, valid account-opening body; override what a test is about. */
-export function openAccountBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    type: 'openAccount',
-    customer: {
-      kind: 'individual',
-      name: '张三',
-      idType: 'idCard',
-      idNumber: '110101199003071234',
-      address: '北京市西城区西单北大街 1 号',
-      contactPhone: '13900000000',
-    },
-    productCode: 'VOICE-58',
-    internationalRoaming: false,
-    payment: { method: 'cash' },
-    ...overrides,
-  };
-}
+export const newKey = (label = 'k'): string => `${label}-${randomBytes(8).toString('hex')}`;
 
 export async function submitOrder(
   app: FastifyInstance,

@@ -6,6 +6,7 @@ import {
   type Customer,
   type ProductPrice,
 } from '../../domain/open-account';
+import { sampleIndividual as individual } from '../support/fixtures';
 
 const voice58: ProductPrice = {
   code: 'VOICE-58',
@@ -13,15 +14,6 @@ const voice58: ProductPrice = {
   simFeeFen: 2_000,
   depositFen: 10_000,
   monthlyFeeFen: 5_800,
-};
-
-const individual: Customer = {
-  kind: 'individual',
-  name: '张三',
-  idType: 'idCard',
-  idNumber: '110101199003071234',
-  address: '北京市西城区西单北大街 1 号',
-  contactPhone: '13900000000',
 };
 
 const enterprise: Customer = {

@@ -10,20 +10,12 @@ import { errorCatalogue } from '../../domain/errors';
 import { quoteOpenAccount, type Customer } from '../../domain/open-account';
 import { orderId, type OrderProjection } from '../../domain/orders';
 import type { OpenAccountInput, OrderState } from '../../workflows/contracts';
+import { sampleIndividual as individual } from '../support/fixtures';
 
 /**
  * The account-opening workflow against the shared Temporal dev server, with every activity mocked: what the
  * workflow decides (order of steps, undos, final status and reason) without a database or simulators.
  */
-
-const individual: Customer = {
-  kind: 'individual',
-  name: '张三',
-  idType: 'idCard',
-  idNumber: '110101199003071234',
-  address: '北京市西城区西单北大街 1 号',
-  contactPhone: '13900000000',
-};
 
 function inputFor(overrides: Partial<OpenAccountInput['request']> = {}): OpenAccountInput {
   const id = orderId('openAccount', `wf-${randomBytes(8).toString('hex')}`);

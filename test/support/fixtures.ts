@@ -1,0 +1,23 @@
+import type { Customer } from '../../domain/open-account';
+
+/** A complete individual customer as staff would key it in at the counter. */
+export const sampleIndividual: Extract<Customer, { kind: 'individual' }> = {
+  kind: 'individual',
+  name: '张三',
+  idType: 'idCard',
+  idNumber: '110101199003071234',
+  address: '北京市西城区西单北大街 1 号',
+  contactPhone: '13900000000',
+};
+
+/** A complete, valid account-opening body (the system picks the number); override what a case is about. */
+export function openAccountBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'openAccount',
+    customer: sampleIndividual,
+    productCode: 'VOICE-58',
+    internationalRoaming: false,
+    payment: { method: 'cash' },
+    ...overrides,
+  };
+}
