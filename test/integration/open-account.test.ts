@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { Worker } from '@temporalio/worker';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { customers, numbers, orders, payments, simCards } from '../../db/schema';
 import { startHarness, type Harness } from '../support/harness';
 import { getOrder, newKey, openAccountBody, submitOrder, waitForOrder } from '../support/orders';
@@ -65,6 +67,11 @@ describe('account opening through the API', () => {
     const [customer] = await h.db.select().from(customers).where(eq(customers.orderId, id));
     expect(customer).toMatchObject({ state: 'committed', name: '张三' });
     expect(h.hlr.subscribers.get('13800100088')?.imsi).toBe(sim?.imsi);
+
+    // Determinism guard: the recorded history replays against today's workflow code without divergence.
+    const history = await h.client.workflow.getHandle(id).fetchHistory();
+    const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
+    await expect(Worker.runReplayHistory({ workflowBundle }, history, id)).resolves.toBeUndefined();
   });
 
   it('OPEN-4: a corporate-account customer pays no deposit; the bank verifies the account first (OPEN-5)', async () => {
