@@ -87,7 +87,8 @@ export async function startRuntime(config: AppConfig, log: (line: string) => voi
     });
     const running = worker.run();
     stops.push(async () => {
-      worker.shutdown();
+      // The SDK drains the worker by itself on SIGINT/SIGTERM; shut it down here only if it still runs.
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
     });
 
