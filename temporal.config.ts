@@ -44,6 +44,22 @@ export const configSchema = z.object({
   /** Attempts of a failing step before the order is compensated and fails. */
   STEP_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
 
+  /** REQ: PC-5 — grace between pre-cancellation and formal cancellation, in calendar months. */
+  PRE_CANCEL_GRACE_MONTHS: z.coerce.number().int().min(0).max(24).default(3),
+  /** Replaces the grace in months by this many seconds (demos and tests only). */
+  PRE_CANCEL_GRACE_SECONDS: z.coerce.number().int().positive().optional(),
+  /** Offset of business time from UTC, in hours (China Standard Time: 8, no daylight saving). */
+  BUSINESS_UTC_OFFSET_HOURS: z.coerce.number().min(-12).max(14).default(8),
+  /** REQ: PC-4 — average monthly bill over which an extra deposit is due, in fen. */
+  PRE_CANCEL_BILL_THRESHOLD_FEN: z.coerce.number().int().nonnegative().default(20_000),
+  /** REQ: PC-4 — the extra deposit taken at pre-cancellation, in fen. */
+  PRE_CANCEL_EXTRA_DEPOSIT_FEN: z.coerce.number().int().nonnegative().default(50_000),
+  /** REQ: PC-5 — days a recycled number rests before it can be sold again. */
+  RECYCLE_COOLDOWN_DAYS: z.coerce.number().min(0).default(90),
+  /** REQ: CHG-1 — fees of a number change and of a SIM swap / replacement, in fen. */
+  CHANGE_NUMBER_FEE_FEN: z.coerce.number().int().nonnegative().default(2_000),
+  SIM_SWAP_FEE_FEN: z.coerce.number().int().nonnegative().default(2_000),
+
   /** Simulated HLR/HSS: latency (ms) and failure rate (0..1) of each provisioning call. */
   HLR_LATENCY_MS: z.coerce.number().int().nonnegative().default(200),
   HLR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
@@ -68,6 +84,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 /** Per-order settings the workflow needs; workflows cannot read the environment themselves. */
-export function workflowSettings(config: AppConfig): { stepTimeoutSeconds: number; stepMaxAttempts: number } {
-  return { stepTimeoutSeconds: config.STEP_TIMEOUT_SECONDS, stepMaxAttempts: config.STEP_MAX_ATTEMPTS };
+export function workflowSettings(config: AppConfig): {
+  stepTimeoutSeconds: number;
+  stepMaxAttempts: number;
+  preCancellation: { graceMonths: number; graceSeconds: number | null; utcOffsetHours: number };
+} {
+  return {
+    stepTimeoutSeconds: config.STEP_TIMEOUT_SECONDS,
+    stepMaxAttempts: config.STEP_MAX_ATTEMPTS,
+    preCancellation: {
+      graceMonths: config.PRE_CANCEL_GRACE_MONTHS,
+      graceSeconds: config.PRE_CANCEL_GRACE_SECONDS ?? null,
+      utcOffsetHours: config.BUSINESS_UTC_OFFSET_HOURS,
+    },
+  };
 }

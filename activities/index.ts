@@ -12,7 +12,7 @@ export interface ActivityDeps {
   db: Db;
   hlr: HlrAdapter;
   bank: BankAdapter;
-  config: Pick<AppConfig, 'PREEMPTION_TTL_SECONDS' | 'ROAMING_DEPOSIT_FEN'>;
+  config: AppConfig;
 }
 
 /** Every activity the workers register, built from their dependencies. */

@@ -6,6 +6,7 @@ import {
   releaseExpiredPreemptions,
   releaseOrderResources,
 } from '../db/queries/resources';
+import { createSubscriber } from '../db/queries/subscribers';
 import { businessFailure } from './failures';
 
 export interface HeldResources {
@@ -64,13 +65,33 @@ export function createResourceActivities({
       return releaseOrderResources(db, input.orderId);
     },
 
-    /** Number and SIM become in use and bound to each other; fails if the hold was lost meanwhile. */
-    async commitResources(input: { orderId: string; msisdn: string; iccid: string }): Promise<void> {
+    /**
+     * Number and SIM become in use and bound to each other, and the line (subscriber) is created with the
+     * deposit as its opening balance; fails if the hold was lost meanwhile.
+     */
+    async commitResources(input: {
+      orderId: string;
+      msisdn: string;
+      iccid: string;
+      customerId: string;
+      productCode: string;
+      internationalRoaming: boolean;
+      openingBalanceFen: number;
+    }): Promise<void> {
       const done = await db
         .transaction(async (tx) => {
-          const ok = await commitOrderResources(tx, input.orderId, input.msisdn, input.iccid);
-          if (!ok) tx.rollback();
-          return ok;
+          const sim = await commitOrderResources(tx, input.orderId, input.msisdn, input.iccid);
+          if (!sim) tx.rollback();
+          await createSubscriber(tx, {
+            msisdn: input.msisdn,
+            customerId: input.customerId,
+            iccid: input.iccid,
+            imsi: sim?.imsi ?? '',
+            productCode: input.productCode,
+            internationalRoaming: input.internationalRoaming,
+            balanceFen: input.openingBalanceFen,
+          });
+          return true;
         })
         .catch((err: unknown) => {
           if (err instanceof Error && err.name === 'TransactionRollbackError') return false;

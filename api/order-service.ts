@@ -10,19 +10,19 @@ import type { Db } from '../db/client';
 import { getOrder, listOrders } from '../db/queries/orders';
 import type { Principal } from '../domain/access';
 import { AppError, isErrorCode } from '../domain/errors';
-import type { OpenAccountRequest } from '../domain/open-account';
-import { orderId, parseOrderId, type OrderStatus, type OrderType } from '../domain/orders';
+import { orderId, orderTypeRegistry, parseOrderId, type OrderStatus, type OrderType } from '../domain/orders';
 import {
   cancelOrderUpdate,
   orderStateQuery,
-  type OpenAccountInput,
+  type AnyOrderRequest,
+  type OrderInput,
+  type OrderState,
   type WorkflowSettings,
 } from '../workflows/contracts';
-import type { openAccountWorkflow } from '../workflows/open-account';
 import { viewFromRecord, viewFromState } from './order-views';
 import type { OrderView } from './schemas';
 
-export type OrderRequest = OpenAccountRequest;
+export type OrderRequest = AnyOrderRequest;
 
 /** Starts, reads and cancels order workflows; the API's only door to Temporal for orders. */
 export function createOrderService(deps: {
@@ -51,7 +51,7 @@ export function createOrderService(deps: {
     ): Promise<{ id: string; replayed: boolean }> {
       const id = orderId(request.type, idempotencyKey);
       const requestHash = hashRequest(request);
-      const input: OpenAccountInput = {
+      const input: OrderInput<OrderRequest> = {
         orderId: id,
         origin: { operatorId: principal.operatorId, channelCode: principal.channelCode },
         requestHash,
@@ -59,14 +59,17 @@ export function createOrderService(deps: {
         request,
       };
       try {
-        await client.workflow.start<typeof openAccountWorkflow>('openAccountWorkflow', {
-          workflowId: id,
-          taskQueue: deps.taskQueue,
-          args: [input],
-          memo: { requestHash },
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-          workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-        });
+        await client.workflow.start<(input: OrderInput<OrderRequest>) => Promise<OrderState>>(
+          orderTypeRegistry[request.type].workflowType,
+          {
+            workflowId: id,
+            taskQueue: deps.taskQueue,
+            args: [input],
+            memo: { requestHash },
+            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+            workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+          },
+        );
         return { id, replayed: false };
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

@@ -10,6 +10,11 @@ export const channels = pgTable('channels', {
   type: text('type').notNull(),
   name: text('name').notNull(),
   location: text('location').notNull(),
+  /** What this outlet is designated for, e.g. `preCancellation` (REQ: PC-1). */
+  capabilities: text('capabilities')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
 });
@@ -69,6 +74,8 @@ export const numbers = pgTable(
     selectionFeeFen: integer('selection_fee_fen').notNull().default(0),
     preemptedBy: text('preempted_by'),
     preemptedUntil: timestamp('preempted_until', { withTimezone: true }),
+    /** A recycled number may be sold again from this time on (cool-down, REQ: PC-5). */
+    availableFrom: timestamp('available_from', { withTimezone: true }),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -120,6 +127,8 @@ export const payments = pgTable(
     id: text('id').primaryKey(),
     orderId: text('order_id').notNull(),
     method: text('method').notNull(),
+    /** `in`: money taken from the customer; `out`: money paid back (refund of overpayment, fee refund). */
+    direction: text('direction').notNull().default('in'),
     amountFen: integer('amount_fen').notNull(),
     status: text('status').notNull(),
     bankRef: text('bank_ref'),
@@ -169,4 +178,48 @@ export const orderEvents = pgTable(
     reason: text('reason'),
   },
   (t) => [primaryKey({ columns: [t.orderId, t.seq] })],
+);
+
+/**
+ * A live line: number, SIM, owner, product and state. Created when an account opening completes; changed
+ * by service changes (REQ: CHG-1) and pre-cancellation (REQ: PC-1…6).
+ */
+export const subscribers = pgTable(
+  'subscribers',
+  {
+    msisdn: text('msisdn').primaryKey(),
+    customerId: text('customer_id').notNull(),
+    iccid: text('iccid').notNull(),
+    imsi: text('imsi').notNull(),
+    productCode: text('product_code').notNull(),
+    /** active · suspended · lossReported · preCancelled · cancelled */
+    status: text('status').notNull().default('active'),
+    internationalRoaming: boolean('international_roaming').notNull().default(false),
+    /** Prepaid balance in fen; negative means arrears. */
+    balanceFen: integer('balance_fen').notNull().default(0),
+    features: text('features')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    discountCode: text('discount_code'),
+    servicePasswordHash: text('service_password_hash'),
+    /** The order that holds the line for a long-running change (e.g. a pre-cancellation in grace). */
+    lockedBy: text('locked_by'),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('subscribers_customer_idx').on(t.customerId)],
+);
+
+/** Monthly bills of a line (REQ: PC-4 reads the last three). `period` is `YYYY-MM`. */
+export const bills = pgTable(
+  'bills',
+  {
+    msisdn: text('msisdn').notNull(),
+    period: text('period').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    paidFen: integer('paid_fen').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.msisdn, t.period] })],
 );

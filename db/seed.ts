@@ -1,12 +1,30 @@
 import bcrypt from 'bcryptjs';
+import { eq } from 'drizzle-orm';
 import { selectionFeeFor } from '../domain/numbers';
 import type { Db } from './client';
-import { channels, numbers, operatorChannels, operators, products, simCards } from './schema';
+import {
+  bills,
+  channels,
+  customers,
+  numbers,
+  operatorChannels,
+  operators,
+  products,
+  simCards,
+  subscribers,
+} from './schema';
 
 export const DEMO_PASSWORD = 'Demo#2026';
 
 export const demoChannels = [
-  { code: 'STORE-BJ-001', type: 'ownStore', name: '北京西单营业厅 Xidan store', location: 'Beijing' },
+  {
+    code: 'STORE-BJ-001',
+    type: 'ownStore',
+    name: '北京西单营业厅 Xidan store',
+    location: 'Beijing',
+    capabilities: ['preCancellation'],
+  },
+  { code: 'STORE-BJ-002', type: 'ownStore', name: '北京王府井营业厅 Wangfujing store', location: 'Beijing' },
   { code: 'WEB-BJ-001', type: 'website', name: '网上营业厅 Web store', location: 'Beijing' },
   { code: 'CC-10086-BJ', type: 'callCentre', name: '10086 热线 Hotline', location: 'Beijing' },
   { code: 'BANK-BJ-001', type: 'bank', name: '银行代收 Bank collection', location: 'Beijing' },
@@ -15,7 +33,12 @@ export const demoChannels = [
 export const demoOperators = [
   { id: 'store01', name: '王芳 Wang Fang', roles: ['frontline'], channels: ['STORE-BJ-001', 'WEB-BJ-001'] },
   { id: 'hotline01', name: '李娜 Li Na', roles: ['frontline'], channels: ['CC-10086-BJ'] },
-  { id: 'manager01', name: '张伟 Zhang Wei', roles: ['customerManager'], channels: ['STORE-BJ-001'] },
+  {
+    id: 'manager01',
+    name: '张伟 Zhang Wei',
+    roles: ['customerManager'],
+    channels: ['STORE-BJ-001', 'STORE-BJ-002'],
+  },
   { id: 'dispatch01', name: '刘洋 Liu Yang', roles: ['dispatcher'], channels: ['STORE-BJ-001'] },
   { id: 'bank01', name: '陈静 Chen Jing', roles: ['frontline'], channels: ['BANK-BJ-001'] },
   {
@@ -92,9 +115,126 @@ export async function stockSims(db: Db, batch: string, count: number): Promise<v
   }
 }
 
+interface DemoSubscriber {
+  msisdn: string;
+  customer: { kind: 'individual' | 'enterprise'; name: string; idNumber: string; businessLicenceNo?: string };
+  internationalRoaming: boolean;
+  /** The last three monthly bills, newest first, in fen. */
+  billsFen: [number, number, number];
+  balanceFen: number;
+}
+
+/** Lines that exist before any order: the material of service changes and pre-cancellation demos and tests. */
+export const demoSubscribers: DemoSubscriber[] = [
+  {
+    msisdn: '13900100001',
+    customer: { kind: 'individual', name: '李雷 Li Lei', idNumber: '110101198001011234' },
+    internationalRoaming: false,
+    billsFen: [5_000, 6_000, 7_000],
+    balanceFen: 3_000,
+  },
+  {
+    msisdn: '13900100002',
+    customer: { kind: 'individual', name: '韩梅梅 Han Meimei', idNumber: '110101198502022345' },
+    internationalRoaming: true,
+    billsFen: [5_000, 5_000, 5_000],
+    balanceFen: 10_000,
+  },
+  {
+    msisdn: '13900100003',
+    customer: { kind: 'individual', name: '王强 Wang Qiang', idNumber: '11010119900303345X' },
+    internationalRoaming: false,
+    billsFen: [30_000, 25_000, 28_000],
+    balanceFen: -2_000,
+  },
+  {
+    msisdn: '13900100004',
+    customer: {
+      kind: 'enterprise',
+      name: '北京某某科技有限公司 Example Tech Ltd',
+      idNumber: 'UC-91110000',
+      businessLicenceNo: 'BL-91110000',
+    },
+    internationalRoaming: false,
+    billsFen: [8_000, 9_000, 10_000],
+    balanceFen: 0,
+  },
+  ...Array.from({ length: 16 }, (_, i): DemoSubscriber => {
+    const n = String(i + 5).padStart(2, '0');
+    return {
+      msisdn: `139001000${n}`,
+      customer: { kind: 'individual', name: `测试用户 Test ${n}`, idNumber: `1101011990010100${n}` },
+      internationalRoaming: false,
+      billsFen: [4_000, 4_000, 4_000],
+      balanceFen: 5_000,
+    };
+  }),
+];
+
+/** `YYYY-MM` of the month `back` months before `now`. */
+function period(now: Date, back: number): string {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** Lines with owners, SIMs and three months of bills; safe to run again. */
+export async function seedDemoSubscribers(db: Db, now = new Date()): Promise<void> {
+  await stockSims(db, '100002', demoSubscribers.length);
+  for (const [i, sub] of demoSubscribers.entries()) {
+    const iccid = `898600100002${String(i).padStart(7, '0')}`;
+    const imsi = `46000002${String(i).padStart(7, '0')}`;
+    const customerId = `CUST-SEED-${sub.msisdn}`;
+    await db
+      .insert(numbers)
+      .values({ msisdn: sub.msisdn, segment: sub.msisdn.slice(0, 7), status: 'inUse', selectionFeeFen: 0 })
+      .onConflictDoNothing();
+    await db.update(simCards).set({ status: 'inUse', msisdn: sub.msisdn }).where(eq(simCards.iccid, iccid));
+    await db
+      .insert(customers)
+      .values({
+        id: customerId,
+        orderId: `SEED:${sub.msisdn}`,
+        kind: sub.customer.kind,
+        name: sub.customer.name,
+        idType: sub.customer.kind === 'individual' ? 'idCard' : 'unitCertificate',
+        idNumber: sub.customer.idNumber,
+        address: '北京市东城区示例路 1 号',
+        contactPhone: '01012345678',
+        details: sub.customer.businessLicenceNo ? { businessLicenceNo: sub.customer.businessLicenceNo } : {},
+        state: 'committed',
+      })
+      .onConflictDoNothing();
+    await db
+      .insert(subscribers)
+      .values({
+        msisdn: sub.msisdn,
+        customerId,
+        iccid,
+        imsi,
+        productCode: 'VOICE-58',
+        internationalRoaming: sub.internationalRoaming,
+        features: sub.internationalRoaming ? ['internationalRoaming'] : [],
+        balanceFen: sub.balanceFen,
+      })
+      .onConflictDoNothing();
+    await db
+      .insert(bills)
+      .values(
+        sub.billsFen.map((amountFen, back) => ({
+          msisdn: sub.msisdn,
+          period: period(now, back + 1),
+          amountFen,
+          paidFen: amountFen,
+        })),
+      )
+      .onConflictDoNothing();
+  }
+}
+
 /** Everything a demo needs; a second run adds nothing. */
 export async function seedDemoData(db: Db): Promise<void> {
   await seedAccessAndCatalogue(db);
   await stockNumbers(db, '1380010', 2_000);
   await stockSims(db, '100001', 2_000);
+  await seedDemoSubscribers(db);
 }

@@ -24,12 +24,16 @@ export interface Principal {
   roles: Role[];
   channelCode: string;
   channelType: ChannelType;
+  /** What the channel (outlet) is designated for, e.g. `preCancellation`. */
+  channelCapabilities: string[];
 }
 
 /** A rule that says who may use a route: any of these roles, through any of these channel types. */
 export interface AccessRule {
   roles: readonly Role[];
   channelTypes: readonly ChannelType[];
+  /** A capability the outlet must be designated for. */
+  channelCapability?: string;
 }
 
 export const frontlineChannels: readonly ChannelType[] = [
@@ -52,5 +56,15 @@ export function accessDenial(
 ): 'RoleNotAllowed' | 'ChannelNotAllowed' | null {
   if (!principal.roles.some((r) => rule.roles.includes(r))) return 'RoleNotAllowed';
   if (!rule.channelTypes.includes(principal.channelType)) return 'ChannelNotAllowed';
+  if (rule.channelCapability && !principal.channelCapabilities.includes(rule.channelCapability)) {
+    return 'ChannelNotAllowed';
+  }
   return null;
 }
+
+/** REQ: PC-1 — pre-cancellation only by a customer manager at an outlet designated for it. */
+export const preCancellationDesk: AccessRule = {
+  roles: ['customerManager'],
+  channelTypes: ['ownStore'],
+  channelCapability: 'preCancellation',
+};

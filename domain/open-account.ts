@@ -150,3 +150,8 @@ export function quoteOpenAccount(input: {
   }
   return { lines, totalFen: lines.reduce((sum, l) => sum + l.amountFen, 0) };
 }
+
+/** The prepaid deposit (预存款) of a quote: it becomes the new line's opening balance. */
+export function depositOf(quote: Quote): number {
+  return quote.lines.find((l) => l.item === 'deposit')?.amountFen ?? 0;
+}

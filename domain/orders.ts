@@ -33,7 +33,22 @@ export const orderStatusLabels: Record<OrderStatus, { zh: string; en: string }> 
   failed: { zh: '失败', en: 'Failed' },
 };
 
-export const orderTypes = ['openAccount'] as const;
+export const orderTypes = [
+  'openAccount',
+  'preCancellation',
+  'changeNumber',
+  'swapSim',
+  'changeCustomerData',
+  'transferOwnership',
+  'suspend',
+  'resume',
+  'reportLoss',
+  'changeFeatures',
+  'changeDiscount',
+  'recharge',
+  'collectFee',
+  'refundFee',
+] as const;
 export const orderTypeSchema = z.enum(orderTypes);
 export type OrderType = z.infer<typeof orderTypeSchema>;
 
@@ -72,7 +87,26 @@ export interface OrderProjection {
   event: TimelineEntry & { seq: number };
 }
 
-const workflowTypePrefix: Record<OrderType, string> = { openAccount: 'OpenAccount' };
+/** How each order type runs: its workflow and the prefix of its order (and workflow) IDs. */
+export const orderTypeRegistry: Record<OrderType, { workflowType: string; idPrefix: string }> = {
+  openAccount: { workflowType: 'openAccountWorkflow', idPrefix: 'OpenAccount' },
+  preCancellation: { workflowType: 'preCancellationWorkflow', idPrefix: 'PreCancel' },
+  changeNumber: { workflowType: 'serviceChangeWorkflow', idPrefix: 'ChangeNumber' },
+  swapSim: { workflowType: 'serviceChangeWorkflow', idPrefix: 'SwapSim' },
+  changeCustomerData: { workflowType: 'serviceChangeWorkflow', idPrefix: 'ChangeCustomerData' },
+  transferOwnership: { workflowType: 'serviceChangeWorkflow', idPrefix: 'TransferOwnership' },
+  suspend: { workflowType: 'serviceChangeWorkflow', idPrefix: 'Suspend' },
+  resume: { workflowType: 'serviceChangeWorkflow', idPrefix: 'Resume' },
+  reportLoss: { workflowType: 'serviceChangeWorkflow', idPrefix: 'ReportLoss' },
+  changeFeatures: { workflowType: 'serviceChangeWorkflow', idPrefix: 'ChangeFeatures' },
+  changeDiscount: { workflowType: 'serviceChangeWorkflow', idPrefix: 'ChangeDiscount' },
+  recharge: { workflowType: 'serviceChangeWorkflow', idPrefix: 'Recharge' },
+  collectFee: { workflowType: 'serviceChangeWorkflow', idPrefix: 'CollectFee' },
+  refundFee: { workflowType: 'serviceChangeWorkflow', idPrefix: 'RefundFee' },
+};
+const workflowTypePrefix = Object.fromEntries(
+  orderTypes.map((t) => [t, orderTypeRegistry[t].idPrefix]),
+) as Record<OrderType, string>;
 
 /** REQ: ORD-3 — the idempotency key becomes the order (and workflow) ID, so a retried submission is one order. */
 export function orderId(type: OrderType, idempotencyKey: string): string {

@@ -1,5 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { OpenAccountRequest, Quote } from '../domain/open-account';
+import type { PreCancellationRequest } from '../domain/pre-cancellation';
+import type { ServiceChangeRequest } from '../domain/service-changes';
 import type { OrderFailure, OrderOrigin, OrderStatus, OrderType, TimelineEntry } from '../domain/orders';
 
 /**
@@ -10,6 +12,14 @@ import type { OrderFailure, OrderOrigin, OrderStatus, OrderType, TimelineEntry }
 export interface WorkflowSettings {
   stepTimeoutSeconds: number;
   stepMaxAttempts: number;
+  preCancellation: {
+    /** REQ: PC-5 — calendar months of grace. */
+    graceMonths: number;
+    /** When set, the grace lasts this many seconds instead (demos and tests). */
+    graceSeconds: number | null;
+    /** Business time zone as an offset from UTC, for computing the date the grace ends. */
+    utcOffsetHours: number;
+  };
 }
 
 export interface OrderInputBase {
@@ -20,9 +30,14 @@ export interface OrderInputBase {
   settings: WorkflowSettings;
 }
 
-export interface OpenAccountInput extends OrderInputBase {
-  request: OpenAccountRequest;
+export interface OrderInput<R> extends OrderInputBase {
+  request: R;
 }
+
+export type OpenAccountInput = OrderInput<OpenAccountRequest>;
+export type PreCancellationInput = OrderInput<PreCancellationRequest>;
+export type ServiceChangeInput = OrderInput<ServiceChangeRequest>;
+export type AnyOrderRequest = OpenAccountRequest | PreCancellationRequest | ServiceChangeRequest;
 
 export interface OpenAccountSummary {
   productCode: string;

@@ -1,6 +1,6 @@
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { missingCustomerData } from '../domain/open-account';
+import { depositOf, missingCustomerData } from '../domain/open-account';
 import { isTerminal } from '../domain/orders';
 import {
   cancelOrderUpdate,
@@ -91,7 +91,7 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
     summary.msisdn = held.msisdn;
     summary.iccid = held.iccid;
 
-    summary.quote = await step('quoting', () =>
+    const quote = await step('quoting', () =>
       act.quoteOpenAccount({
         productCode: request.productCode,
         selectionFeeFen: held.selectionFeeFen,
@@ -99,13 +99,16 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
         corporateAccount: request.payment.method === 'corporateAccount',
       }),
     );
+    summary.quote = quote;
 
     saga.addUndo(() => undo.discardCustomer({ orderId }));
-    await step('preEnteringCustomer', () => act.preEnterCustomer({ orderId, customer: request.customer }));
+    const { customerId } = await step('preEnteringCustomer', () =>
+      act.preEnterCustomer({ orderId, customer: request.customer }),
+    );
 
     const paymentKey = `${orderId}:charge`;
     saga.addUndo(() => undo.refundPayment({ paymentKey }));
-    const amountFen = summary.quote.totalFen;
+    const amountFen = quote.totalFen;
     const paid = await step('charging', () =>
       act.chargePayment({ orderId, paymentKey, amountFen, payment: request.payment }),
     );
@@ -127,7 +130,15 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
     );
 
     await step('committingResources', () =>
-      act.commitResources({ orderId, msisdn: held.msisdn, iccid: held.iccid }),
+      act.commitResources({
+        orderId,
+        msisdn: held.msisdn,
+        iccid: held.iccid,
+        customerId,
+        productCode: request.productCode,
+        internationalRoaming: request.internationalRoaming,
+        openingBalanceFen: depositOf(quote),
+      }),
     );
     await order.move('completed', null, 'system', 'account opened');
   } catch (err) {

@@ -11,17 +11,28 @@ export interface HlrAdapter {
   }): Promise<{ hlrRef: string }>;
   /** Switches the subscriber off; a subscriber that is not there is already off. */
   deprovision(req: { requestId: string; msisdn: string }): Promise<void>;
+  /** Bars (suspends) or un-bars all service of a subscriber; setting the current state again is a no-op. */
+  setBarring(req: { requestId: string; msisdn: string; barred: boolean }): Promise<void>;
+  /** Changes a subscriber's number, IMSI (SIM swap) or services; unset fields stay as they are. */
+  updateSubscriber(req: {
+    requestId: string;
+    msisdn: string;
+    newMsisdn?: string;
+    imsi?: string;
+    services?: string[];
+  }): Promise<void>;
 }
 
-interface Subscriber {
+export interface HlrSubscriber {
   imsi: string;
   services: string[];
   hlrRef: string;
+  barred: boolean;
 }
 
 /** An HLR that lives in memory, with latency and transient failures as configured. */
 export class HlrSimulator implements HlrAdapter {
-  readonly subscribers = new Map<string, Subscriber>();
+  readonly subscribers = new Map<string, HlrSubscriber>();
   private seq = 0;
 
   constructor(public options: SimulationOptions) {}
@@ -31,7 +42,7 @@ export class HlrSimulator implements HlrAdapter {
     const existing = this.subscribers.get(req.msisdn);
     if (existing) return { hlrRef: existing.hlrRef };
     const hlrRef = `HLR-${++this.seq}`;
-    this.subscribers.set(req.msisdn, { imsi: req.imsi, services: req.services, hlrRef });
+    this.subscribers.set(req.msisdn, { imsi: req.imsi, services: req.services, hlrRef, barred: false });
     return { hlrRef };
   }
 
@@ -39,5 +50,47 @@ export class HlrSimulator implements HlrAdapter {
     if (!this.subscribers.has(req.msisdn)) return;
     await simulateCall('HLR', 'deprovision', this.options);
     this.subscribers.delete(req.msisdn);
+  }
+
+  async setBarring(req: { requestId: string; msisdn: string; barred: boolean }) {
+    await simulateCall('HLR', req.barred ? 'bar' : 'unbar', this.options);
+    this.known(req.msisdn).barred = req.barred;
+  }
+
+  async updateSubscriber(req: {
+    requestId: string;
+    msisdn: string;
+    newMsisdn?: string;
+    imsi?: string;
+    services?: string[];
+  }) {
+    await simulateCall('HLR', 'update', this.options);
+    // A retried number change finds the subscriber already under its new number.
+    if (req.newMsisdn && !this.subscribers.has(req.msisdn) && this.subscribers.has(req.newMsisdn)) return;
+    const sub = this.known(req.msisdn);
+    if (req.imsi) sub.imsi = req.imsi;
+    if (req.services) sub.services = [...req.services];
+    if (req.newMsisdn && req.newMsisdn !== req.msisdn) {
+      this.subscribers.delete(req.msisdn);
+      this.subscribers.set(req.newMsisdn, sub);
+    }
+  }
+
+  /**
+   * The simulator starts empty at every process start, while real lines were provisioned long before: a line
+   * it has not seen is taken as provisioned earlier, with default services.
+   */
+  private known(msisdn: string): HlrSubscriber {
+    let sub = this.subscribers.get(msisdn);
+    if (!sub) {
+      sub = {
+        imsi: 'unknown',
+        services: ['voice', 'sms', 'data'],
+        hlrRef: `HLR-EARLIER-${msisdn}`,
+        barred: false,
+      };
+      this.subscribers.set(msisdn, sub);
+    }
+    return sub;
   }
 }

@@ -74,6 +74,7 @@ async function authenticate(db: Db, request: FastifyRequest): Promise<Principal>
     roles: session.roles as Role[],
     channelCode: session.channelCode,
     channelType: session.channelType as ChannelType,
+    channelCapabilities: session.channelCapabilities,
   };
 }
 

@@ -1,16 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { orderDesk } from '../../domain/access';
+import { accessDenial, orderDesk, preCancellationDesk } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { openAccountRequestSchema } from '../../domain/open-account';
+import { preCancellationRequestSchema } from '../../domain/pre-cancellation';
+import { serviceChangeSchemas } from '../../domain/service-changes';
 import { idempotencyKeySchema, orderStatusSchema, orderTypeSchema } from '../../domain/orders';
 import type { OrderService } from '../order-service';
 import { principalOf } from '../plugins/auth';
 import { bearerSecurity, errorResponses, orderListItemSchema, orderViewSchema } from '../schemas';
 
 /** Every order type the API accepts, told apart by `type`. */
-const orderRequestSchema = z.discriminatedUnion('type', [openAccountRequestSchema]);
+const orderRequestSchema = z.discriminatedUnion('type', [
+  openAccountRequestSchema,
+  preCancellationRequestSchema,
+  ...serviceChangeSchemas,
+]);
 
 const accepted = z.object({
   id: z.string(),
@@ -46,6 +52,19 @@ export function orderRoutes(deps: { orders: OrderService }) {
       },
       async (request, reply) => {
         const principal = principalOf(request);
+        const rule = request.body.type === 'preCancellation' ? preCancellationDesk : orderDesk;
+        const denial = accessDenial(principal, rule);
+        if (denial) {
+          throw new AppError(
+            denial,
+            denial === 'RoleNotAllowed'
+              ? `A ${request.body.type} order needs one of the roles: ${rule.roles.join(', ')}`
+              : `A ${request.body.type} order cannot be taken through channel ${principal.channelCode}` +
+                  (rule.channelCapability
+                    ? ` (it must be an outlet designated for ${rule.channelCapability})`
+                    : ''),
+          );
+        }
         const { id, replayed } = await deps.orders.submit(
           principal,
           request.headers['idempotency-key'],

@@ -41,6 +41,7 @@ export async function findLiveSession(db: DbOrTx, tokenHash: string) {
       operatorActive: operators.active,
       channelCode: channels.code,
       channelType: channels.type,
+      channelCapabilities: channels.capabilities,
       channelActive: channels.active,
       expiresAt: sessions.expiresAt,
     })

@@ -1,4 +1,4 @@
-import { and, asc, eq, like, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, like, lt, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { numbers, simCards } from '../schema';
 
@@ -6,6 +6,7 @@ import { numbers, simCards } from '../schema';
 const numberIsFree = or(
   eq(numbers.status, 'unused'),
   and(eq(numbers.status, 'preempted'), lt(numbers.preemptedUntil, sql`now()`)),
+  and(eq(numbers.status, 'recycled'), lte(numbers.availableFrom, sql`now()`)),
 );
 const simIsFree = and(
   eq(simCards.status, 'available'),
@@ -58,6 +59,7 @@ export async function claimNumber(
     : sql`${numbers.msisdn} = (
         select n.msisdn from numbers n
         where n.status = 'unused' or (n.status = 'preempted' and n.preempted_until < now())
+          or (n.status = 'recycled' and n.available_from <= now())
         order by n.selection_fee_fen, n.msisdn
         limit 1 for update skip locked)`;
   const [claimed] = await db
@@ -125,7 +127,7 @@ export async function commitOrderResources(
   orderId: string,
   msisdn: string,
   iccid: string,
-): Promise<boolean> {
+): Promise<{ imsi: string } | null> {
   const n = await db
     .update(numbers)
     .set({ status: 'inUse', preemptedUntil: null, updatedAt: sql`now()` })
@@ -137,13 +139,13 @@ export async function commitOrderResources(
       ),
     )
     .returning({ msisdn: numbers.msisdn });
-  if (n.length === 0) return false;
-  const s = await db
+  if (n.length === 0) return null;
+  const [sim] = await db
     .update(simCards)
     .set({ status: 'inUse', msisdn, preemptedUntil: null, updatedAt: sql`now()` })
     .where(and(eq(simCards.iccid, iccid), eq(simCards.preemptedBy, orderId)))
-    .returning({ iccid: simCards.iccid });
-  return s.length === 1;
+    .returning({ imsi: simCards.imsi });
+  return sim ?? null;
 }
 
 /** Tidies pre-emptions whose time ran out (they are already free by rule; this makes the state say so). */

@@ -1,4 +1,6 @@
 import type { Customer } from '../../domain/open-account';
+import { configSchema, workflowSettings, type AppConfig } from '../../temporal.config';
+import type { WorkflowSettings } from '../../workflows/contracts';
 
 /** A complete individual customer as staff would key it in at the counter. */
 export const sampleIndividual: Extract<Customer, { kind: 'individual' }> = {
@@ -20,4 +22,13 @@ export function openAccountBody(overrides: Record<string, unknown> = {}): Record
     payment: { method: 'cash' },
     ...overrides,
   };
+}
+
+/** Workflow settings as the API would pass them, with short step timeouts for tests. */
+export function testWorkflowSettings(
+  overrides: Partial<Record<keyof AppConfig, string>> = {},
+): WorkflowSettings {
+  return workflowSettings(
+    configSchema.parse({ STEP_TIMEOUT_SECONDS: '5', STEP_MAX_ATTEMPTS: '2', ...overrides }),
+  );
 }

@@ -7,6 +7,7 @@ const clerk: Principal = {
   roles: ['frontline'],
   channelCode: 'STORE-BJ-001',
   channelType: 'ownStore',
+  channelCapabilities: [],
 };
 
 describe('access by role and channel', () => {

@@ -35,10 +35,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`Invalid configuration: .*${name}`));
   });
 
-  it('ORD-5: the workflow gets its step timeout and attempts from the configuration', () => {
+  it('ORD-5, PC-5: the workflow gets its step timeout, attempts and grace from the configuration', () => {
     expect(workflowSettings(loadConfig({ STEP_TIMEOUT_SECONDS: '7', STEP_MAX_ATTEMPTS: '2' }))).toEqual({
       stepTimeoutSeconds: 7,
       stepMaxAttempts: 2,
+      preCancellation: { graceMonths: 3, graceSeconds: null, utcOffsetHours: 8 },
     });
+    expect(workflowSettings(loadConfig({ PRE_CANCEL_GRACE_SECONDS: '5' })).preCancellation.graceSeconds).toBe(5);
   });
 });

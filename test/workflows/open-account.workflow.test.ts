@@ -10,7 +10,7 @@ import { errorCatalogue } from '../../domain/errors';
 import { quoteOpenAccount, type Customer } from '../../domain/open-account';
 import { orderId, type OrderProjection } from '../../domain/orders';
 import type { OpenAccountInput, OrderState } from '../../workflows/contracts';
-import { sampleIndividual as individual } from '../support/fixtures';
+import { sampleIndividual as individual, testWorkflowSettings } from '../support/fixtures';
 
 /**
  * The account-opening workflow against the shared Temporal dev server, with every activity mocked: what the
@@ -23,7 +23,7 @@ function inputFor(overrides: Partial<OpenAccountInput['request']> = {}): OpenAcc
     orderId: id,
     origin: { operatorId: 'store01', channelCode: 'STORE-BJ-001' },
     requestHash: 'hash-of-the-request',
-    settings: { stepTimeoutSeconds: 5, stepMaxAttempts: 2 },
+    settings: testWorkflowSettings(),
     request: {
       type: 'openAccount',
       customer: individual,

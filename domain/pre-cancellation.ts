@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { msisdnSchema } from './numbers';
+import { idTypes, paymentSchema } from './open-account';
+
+/** Pre-cancellation (预销号) with a grace period before formal cancellation (销号). Source §6.3. */
+
+const text = (what: string, max = 500) => z.string().trim().min(1, `${what} is required`).max(max);
+
+/** REQ: PC-3 — who came to the counter and what they showed. */
+export const preCancellationIdentitySchema = z.discriminatedUnion('presentedBy', [
+  z.object({
+    presentedBy: z.literal('holder'),
+    idType: z.enum(idTypes),
+    idNumber: text('idNumber', 32),
+    /** The original document was shown (a copy alone is not enough). */
+    originalShown: z.boolean(),
+  }),
+  z.object({
+    presentedBy: z.literal('agent'),
+    agentName: text('agentName', 100),
+    agentIdType: z.enum(idTypes),
+    agentIdNumber: text('agentIdNumber', 32),
+    unitCertificateNo: z.string().trim().max(64).optional(),
+    businessLicenceNo: z.string().trim().max(64).optional(),
+    originalShown: z.boolean(),
+  }),
+]);
+export type PreCancellationIdentity = z.infer<typeof preCancellationIdentitySchema>;
+
+export const preCancellationRequestSchema = z.object({
+  type: z.literal('preCancellation'),
+  msisdn: msisdnSchema,
+  /** REQ: PC-1 — why the customer is leaving. */
+  leavingReason: text('leavingReason'),
+  /** REQ: PC-2 — the retention offer made (other brands, priority number choice) and the customer's answer. */
+  retention: z.object({ offer: text('retention.offer'), accepted: z.boolean() }),
+  identity: preCancellationIdentitySchema,
+  /** How the customer settles the month and any extra deposit (REQ: PC-4). */
+  payment: paymentSchema,
+});
+export type PreCancellationRequest = z.infer<typeof preCancellationRequestSchema>;
+
+export type IdentityRefusal =
+  | 'AgentNotAllowed'
+  | 'OriginalIdRequired'
+  | 'IdentityMismatch'
+  | 'AgentRequired'
+  | 'EnterpriseDocumentsRequired';
+
+/**
+ * REQ: PC-3 — individuals come in person with their original ID (no agent); enterprises come through an
+ * agent with the unit certificate and business licence. Returns the rule broken, or null.
+ */
+export function preCancellationIdentityRefusal(
+  customer: { kind: 'individual' | 'enterprise'; idNumber: string; unitCertificateNo?: string },
+  identity: PreCancellationIdentity,
+): IdentityRefusal | null {
+  if (customer.kind === 'individual') {
+    if (identity.presentedBy === 'agent') return 'AgentNotAllowed';
+    if (!identity.originalShown) return 'OriginalIdRequired';
+    if (identity.idNumber.toUpperCase() !== customer.idNumber.toUpperCase()) return 'IdentityMismatch';
+    return null;
+  }
+  if (identity.presentedBy !== 'agent') return 'AgentRequired';
+  if (!identity.unitCertificateNo || !identity.businessLicenceNo || !identity.originalShown) {
+    return 'EnterpriseDocumentsRequired';
+  }
+  if (customer.unitCertificateNo && identity.unitCertificateNo !== customer.unitCertificateNo)
+    return 'IdentityMismatch';
+  return null;
+}
+
+/**
+ * REQ: PC-4 — an extra deposit is due when international roaming is on or the average of the last three
+ * monthly bills exceeds the threshold.
+ */
+export function extraDepositDue(input: {
+  internationalRoaming: boolean;
+  lastThreeBillsFen: number[];
+  thresholdFen: number;
+  depositFen: number;
+}): { due: boolean; averageBillFen: number; amountFen: number } {
+  const bills = input.lastThreeBillsFen.slice(0, 3);
+  const averageBillFen = bills.length ? Math.round(bills.reduce((a, b) => a + b, 0) / bills.length) : 0;
+  const due = input.internationalRoaming || averageBillFen > input.thresholdFen;
+  return { due, averageBillFen, amountFen: due ? input.depositFen : 0 };
+}
+
+/**
+ * REQ: PC-5 — the grace ends N calendar months after the day of pre-cancellation, at 00:00 business time;
+ * a day that the target month lacks becomes that month's last day (30 Nov + 3 months → 28 Feb).
+ */
+export function graceEndsAt(startedAt: Date, months: number, utcOffsetHours: number): Date {
+  const offsetMs = utcOffsetHours * 3_600_000;
+  const local = new Date(startedAt.getTime() + offsetMs);
+  const y = local.getUTCFullYear();
+  const m = local.getUTCMonth() + months;
+  const targetYear = y + Math.floor(m / 12);
+  const targetMonth = ((m % 12) + 12) % 12;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
+  const day = Math.min(local.getUTCDate(), lastDay);
+  return new Date(Date.UTC(targetYear, targetMonth, day) - offsetMs);
+}
