@@ -67,6 +67,12 @@ export const configSchema = z.object({
   BANK_LATENCY_MS: z.coerce.number().int().nonnegative().default(100),
   BANK_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
 
+  /**
+   * Workflows a worker keeps in memory between tasks (about 1.5 MB each). Long waits, such as 2,000
+   * pre-cancellations in grace, otherwise hold gigabytes; an evicted workflow is replayed when it wakes.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().positive().default(500),
+
   /** Seed demo data (operators, channels, numbers, SIMs, products) at start. */
   SEED_DEMO_DATA: boolFromEnv,
 });

@@ -5,8 +5,10 @@ import type { HlrAdapter } from './adapters/hlr';
 import { createBillingActivities } from './billing';
 import { createCustomerActivities } from './customers';
 import { createOrderActivities } from './orders';
+import { createPreCancellationActivities } from './pre-cancellation';
 import { createProvisioningActivities } from './provisioning';
 import { createResourceActivities } from './resources';
+import { createServiceChangeActivities } from './service-changes';
 
 export interface ActivityDeps {
   db: Db;
@@ -27,6 +29,8 @@ export function createActivities(deps: ActivityDeps) {
       roamingDepositFen: deps.config.ROAMING_DEPOSIT_FEN,
     }),
     ...createProvisioningActivities(deps),
+    ...createPreCancellationActivities(deps),
+    ...createServiceChangeActivities(deps),
   };
 }
 

@@ -13,6 +13,11 @@ const benchmarks: Record<string, { about: string; load: () => Promise<Benchmark>
     about: 'N account openings through HTTP + Temporal + PostgreSQL, compared with bare workflows',
     load: async () => (await import('./open-account')).openAccount,
   },
+  'grace-timers': {
+    about:
+      'G pre-cancellations waiting in a 3-month grace: start rate, worker and server memory, revoke rate',
+    load: async () => (await import('./grace-timers')).graceTimers,
+  },
 };
 
 async function main(): Promise<number> {

@@ -119,6 +119,8 @@ export interface Environment {
   databaseUrl: string;
   /** Set when a Temporal dev server was asked for. */
   temporalAddress: string | null;
+  /** The dev server's process ID, to measure its memory. */
+  temporalPid: number | null;
 }
 
 /**
@@ -168,5 +170,5 @@ export async function startEnvironment(
   const databaseUrl = await ensureDatabase(pg.url, 'bench');
   await migrateDb(databaseUrl);
   log(`servers up and database migrated in ${Date.now() - started} ms`);
-  return { databaseUrl, temporalAddress: temporal?.address ?? null };
+  return { databaseUrl, temporalAddress: temporal?.address ?? null, temporalPid: temporal?.pid ?? null };
 }

@@ -6,6 +6,8 @@ import { resolveTemporalCli } from './temporal-cli';
 export interface DevServer {
   address: string;
   uiUrl: string | null;
+  /** The server process, for measuring it (e.g. its memory); undefined if the spawn gave none. */
+  pid: number | undefined;
   stop: () => Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startTemporalDevServer(options: {
   return {
     address: `127.0.0.1:${options.port}`,
     uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : null,
+    pid: child.pid,
     stop: () => stopChild(child),
   };
 }

@@ -22,6 +22,7 @@ export async function createWorker(options: {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: createActivities(options.deps),
+    maxCachedWorkflows: options.deps.config.WORKER_MAX_CACHED_WORKFLOWS,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
   });
 }

@@ -48,6 +48,36 @@ export interface OpenAccountSummary {
   receiptNo?: string;
 }
 
+/** What a pre-cancellation order shows (REQ: PC-1…PC-6). Amounts in fen. */
+export interface PreCancellationSummary {
+  msisdn: string;
+  /** REQ: PC-1 */
+  leavingReason: string;
+  /** REQ: PC-2 — the offer made and whether the customer took it. */
+  retention: { offer: string; accepted: boolean };
+  /** How it ended: kept by the retention offer, revoked in the grace, or the number formally cancelled. */
+  outcome?: 'retained' | 'revoked' | 'cancelledNumber';
+  /** REQ: PC-4 — taken at pre-cancellation. */
+  settlement?: {
+    arrearsFen: number;
+    averageBillFen: number;
+    extraDepositFen: number;
+    totalFen: number;
+    receiptNo?: string;
+  };
+  /** REQ: PC-5 — when formal cancellation runs (ISO 8601). */
+  graceEndsAt?: string;
+  /** REQ: PC-5 — overpayment refunded or arrears collected; arrears the bank declined stay outstanding. */
+  finalBill?: {
+    kind: 'refund' | 'arrears' | 'none';
+    amountFen: number;
+    receiptNo?: string;
+    outstandingFen?: number;
+  };
+  /** REQ: PC-5 — the recycled number may be sold again from then on. */
+  numberAvailableFrom?: string | null;
+}
+
 export interface OrderState {
   id: string;
   type: OrderType;

@@ -1,3 +1,5 @@
 /** Every workflow the workers run; the worker bundles this file. */
 export { openAccountWorkflow } from './open-account';
+export { preCancellationWorkflow } from './pre-cancellation';
+export { serviceChangeWorkflow } from './service-change';
 export { tidyPreemptionsWorkflow } from './tidy-preemptions';

@@ -80,7 +80,7 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
       message: `Customer data is incomplete: ${missing.join(', ')}`,
       reason: `客户资料不完整：${missing.join('、')}`,
     });
-    return order.state;
+    return order.closed();
   }
 
   try {
@@ -152,5 +152,5 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
       await order.fail('failed', describeFailure(err));
     }
   }
-  return order.state;
+  return order.closed();
 }

@@ -1,3 +1,4 @@
+import { allHandlersFinished, condition } from '@temporalio/workflow';
 import type { OrderFailure, OrderProjection, OrderStatus, OrderType } from '../domain/orders';
 import type { OrderInputBase, OrderState } from './contracts';
 
@@ -57,5 +58,14 @@ export class OrderTracker {
   async fail(status: 'failed' | 'rejected', failure: OrderFailure, actor = 'system'): Promise<void> {
     this.state.failure = failure;
     await this.move(status, null, actor, failure.message);
+  }
+
+  /**
+   * The order as the workflow returns it, once every update handler has finished: a cancel handler answers
+   * with the ended order, and a workflow that ends first would leave its caller without an answer.
+   */
+  async closed(): Promise<OrderState> {
+    await condition(allHandlersFinished);
+    return this.state;
   }
 }

@@ -5,7 +5,10 @@ import { bills, subscribers } from '../schema';
 
 export type SubscriberRow = typeof subscribers.$inferSelect;
 
-/** The line comes to life when its account opening commits; a second call for the same line is a no-op. */
+/**
+ * The line comes to life when its account opening commits; a second call for the same line is a no-op. A
+ * number sold again after its cool-down (REQ: PC-5) replaces the formally cancelled line it belonged to.
+ */
 export async function createSubscriber(
   db: DbOrTx,
   s: Pick<
@@ -13,7 +16,23 @@ export async function createSubscriber(
     'msisdn' | 'customerId' | 'iccid' | 'imsi' | 'productCode' | 'internationalRoaming' | 'balanceFen'
   >,
 ): Promise<void> {
-  await db.insert(subscribers).values(s).onConflictDoNothing();
+  await db
+    .insert(subscribers)
+    .values(s)
+    .onConflictDoUpdate({
+      target: subscribers.msisdn,
+      set: {
+        ...s,
+        status: 'active',
+        features: sql`'{}'::text[]`,
+        discountCode: null,
+        servicePasswordHash: null,
+        lockedBy: null,
+        openedAt: sql`now()`,
+        updatedAt: sql`now()`,
+      },
+      setWhere: eq(subscribers.status, 'cancelled'),
+    });
 }
 
 export async function findSubscriber(db: DbOrTx, msisdn: string): Promise<SubscriberRow | null> {

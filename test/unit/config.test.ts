@@ -41,6 +41,8 @@ describe('configuration', () => {
       stepMaxAttempts: 2,
       preCancellation: { graceMonths: 3, graceSeconds: null, utcOffsetHours: 8 },
     });
-    expect(workflowSettings(loadConfig({ PRE_CANCEL_GRACE_SECONDS: '5' })).preCancellation.graceSeconds).toBe(5);
+    expect(workflowSettings(loadConfig({ PRE_CANCEL_GRACE_SECONDS: '5' })).preCancellation.graceSeconds).toBe(
+      5,
+    );
   });
 });

@@ -1,0 +1,77 @@
+import type { Db } from '../db/client';
+import { moveLineToNumber, swapLineSim } from '../db/queries/line-changes';
+import { claimNumber, claimSim } from '../db/queries/resources';
+import type { AppConfig } from '../temporal.config';
+import { businessFailure } from './failures';
+
+/**
+ * Number change (改号) and SIM swap / replacement (换卡/补卡) (REQ: CHG-1): the new number or SIM is claimed
+ * like a pre-emption (undo: `releaseResources`, shared with account opening), and committed in one
+ * transaction with the line once the HLR/HSS has it. Each claim comes with its price.
+ */
+export function createLineResourceActivities({ db, config }: { db: Db; config: AppConfig }) {
+  const ttl = config.PREEMPTION_TTL_SECONDS;
+
+  return {
+    /** Claims the chosen (or cheapest free) number; the fee is the change fee plus its selection fee. */
+    async claimNewNumber(input: {
+      orderId: string;
+      msisdn?: string;
+    }): Promise<{ msisdn: string; selectionFeeFen: number; feeFen: number }> {
+      const number = await claimNumber(db, input.orderId, ttl, input.msisdn);
+      if (!number) {
+        throw input.msisdn
+          ? businessFailure(
+              'NumberUnavailable',
+              `Number ${input.msisdn} is not available (taken or unknown)`,
+              {
+                msisdn: input.msisdn,
+              },
+            )
+          : businessFailure('NoNumberAvailable', 'No free number is left in the pool');
+      }
+      return { ...number, feeFen: config.CHANGE_NUMBER_FEE_FEN + number.selectionFeeFen };
+    },
+
+    /** Claims a free SIM card for the line. */
+    async claimReplacementSim(input: {
+      orderId: string;
+    }): Promise<{ iccid: string; imsi: string; feeFen: number }> {
+      const sim = await claimSim(db, input.orderId, ttl);
+      if (!sim) throw businessFailure('SimUnavailable', 'No SIM card is available in stock');
+      return { ...sim, feeFen: config.SIM_SWAP_FEE_FEN };
+    },
+
+    /** The line moves to its new number; the old one rests in the recycle pool for the cool-down. */
+    async commitNumberChange(input: {
+      orderId: string;
+      oldMsisdn: string;
+      newMsisdn: string;
+    }): Promise<void> {
+      const outcome = await moveLineToNumber(db, {
+        ...input,
+        cooldownSeconds: config.RECYCLE_COOLDOWN_DAYS * 86_400,
+      });
+      if (outcome === 'lost')
+        throw businessFailure(
+          'PreemptionExpired',
+          `The hold on ${input.newMsisdn} expired before the number change could use it`,
+        );
+    },
+
+    /** The held SIM goes in use on the line; the old SIM is retired. */
+    async commitSimSwap(input: {
+      orderId: string;
+      msisdn: string;
+      oldIccid: string;
+      newIccid: string;
+      newImsi: string;
+    }): Promise<void> {
+      if ((await swapLineSim(db, input)) === 'lost')
+        throw businessFailure(
+          'PreemptionExpired',
+          `The hold on SIM ${input.newIccid} expired and it was taken`,
+        );
+    },
+  };
+}

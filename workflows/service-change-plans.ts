@@ -1,0 +1,256 @@
+import { ApplicationFailure, type ActivityInterfaceFor } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { LineSnapshot } from '../activities/line-changes';
+import { missingCustomerData, type Payment } from '../domain/open-account';
+import { hlrServicesFor, lineStatusAfter, nextFeatures } from '../domain/service-change-rules';
+import type { ServiceChangeRequest, ServiceChangeType } from '../domain/service-changes';
+import type { Saga } from './saga';
+
+/**
+ * What each service change does on a line it holds (REQ: CHG-1, CHG-2), one small plan per type. Every plan
+ * registers an effect's undo before the effect, marks its point of no return before the first change the
+ * customer or the network sees, and ends with the write that releases the line.
+ */
+
+type RequestOf<T extends ServiceChangeType> = Extract<ServiceChangeRequest, { type: T }>;
+
+export interface ChangeContext {
+  orderId: string;
+  /** Business steps: a bounded number of attempts. */
+  act: ActivityInterfaceFor<Activities>;
+  /** Undos: retried until they succeed. */
+  undo: ActivityInterfaceFor<Activities>;
+  saga: Saga;
+  /** Runs one named business step, honouring a cancel that arrived meanwhile. */
+  step: <T>(name: string, run: () => Promise<T>) => Promise<T>;
+  /** REQ: ORD-6 — from here on a cancel is refused; a cancel already asked for is honoured first. */
+  pointOfNoReturn: () => void;
+  /** What the order shows; plans add what changed. */
+  summary: Record<string, unknown>;
+}
+
+/** Runs the change's own steps; returns the sentence the completed order's timeline ends with. */
+export function runServiceChange(
+  ctx: ChangeContext,
+  request: ServiceChangeRequest,
+  line: LineSnapshot,
+): Promise<string> {
+  switch (request.type) {
+    case 'changeNumber':
+      return changeNumber(ctx, request, line);
+    case 'swapSim':
+      return swapSim(ctx, request, line);
+    case 'changeCustomerData':
+      return changeCustomerData(ctx, request, line);
+    case 'transferOwnership':
+      return transferOwnership(ctx, request, line);
+    case 'suspend':
+    case 'reportLoss':
+    case 'resume':
+      return changeLineStatus(ctx, request, line);
+    case 'changeFeatures':
+      return changeFeatures(ctx, request, line);
+    case 'changeDiscount':
+      return changeDiscount(ctx, request, line);
+    case 'recharge':
+    case 'collectFee':
+      return payIn(ctx, request, line);
+    case 'refundFee':
+      return refundFee(ctx, request, line);
+  }
+}
+
+/** Takes a fee or a payment through billing (receipt per payment); undo: refund. */
+async function charge(ctx: ChangeContext, amountFen: number, payment: Payment): Promise<void> {
+  const { orderId, act, undo, saga, step, summary } = ctx;
+  const paymentKey = `${orderId}:charge`;
+  saga.addUndo(() => undo.refundPayment({ paymentKey }));
+  const paid = await step('charging', () => act.chargePayment({ orderId, paymentKey, amountFen, payment }));
+  summary.receiptNo = paid.receiptNo;
+}
+
+/** 改号: new number claimed, fee paid, the HLR/HSS switched to it, then the line moves; the old one rests. */
+async function changeNumber(ctx: ChangeContext, req: RequestOf<'changeNumber'>, line: LineSnapshot) {
+  const { orderId, act, undo, saga, step, summary } = ctx;
+  saga.addUndo(() => undo.releaseResources({ orderId }));
+  const number = await step('claimingNumber', () => act.claimNewNumber({ orderId, msisdn: req.newMsisdn }));
+  Object.assign(summary, {
+    oldMsisdn: line.msisdn,
+    newMsisdn: number.msisdn,
+    selectionFeeFen: number.selectionFeeFen,
+    feeFen: number.feeFen,
+  });
+  await charge(ctx, number.feeFen, req.payment);
+  ctx.pointOfNoReturn();
+  saga.addUndo(() =>
+    undo.updateLineOnHlr({ orderId, step: 'revertNumber', msisdn: number.msisdn, newMsisdn: line.msisdn }),
+  );
+  await step('changingNumberOnHlr', () =>
+    act.updateLineOnHlr({ orderId, step: 'changeNumber', msisdn: line.msisdn, newMsisdn: number.msisdn }),
+  );
+  await step('committingNumberChange', () =>
+    act.commitNumberChange({ orderId, oldMsisdn: line.msisdn, newMsisdn: number.msisdn }),
+  );
+  return `number changed from ${line.msisdn} to ${number.msisdn}`;
+}
+
+/** 换卡/补卡: a SIM claimed, fee paid, the HLR/HSS given its IMSI, then the old SIM is retired. */
+async function swapSim(ctx: ChangeContext, req: RequestOf<'swapSim'>, line: LineSnapshot) {
+  const { orderId, act, undo, saga, step, summary } = ctx;
+  saga.addUndo(() => undo.releaseResources({ orderId }));
+  const sim = await step('claimingSim', () => act.claimReplacementSim({ orderId }));
+  Object.assign(summary, {
+    reason: req.reason,
+    oldIccid: line.iccid,
+    newIccid: sim.iccid,
+    feeFen: sim.feeFen,
+  });
+  await charge(ctx, sim.feeFen, req.payment);
+  ctx.pointOfNoReturn();
+  const msisdn = line.msisdn;
+  saga.addUndo(() => undo.updateLineOnHlr({ orderId, step: 'revertImsi', msisdn, imsi: line.imsi }));
+  await step('changingSimOnHlr', () =>
+    act.updateLineOnHlr({ orderId, step: 'changeImsi', msisdn, imsi: sim.imsi }),
+  );
+  await step('committingSimSwap', () =>
+    act.commitSimSwap({ orderId, msisdn, oldIccid: line.iccid, newIccid: sim.iccid, newImsi: sim.imsi }),
+  );
+  return `SIM ${line.iccid} replaced by ${sim.iccid}`;
+}
+
+/** 客户资料修改: name, address, contact on the owner's record; the service password on the line. */
+async function changeCustomerData(
+  ctx: ChangeContext,
+  req: RequestOf<'changeCustomerData'>,
+  line: LineSnapshot,
+) {
+  const { orderId, act, step, summary } = ctx;
+  const { name, address, contactPhone, servicePassword } = req;
+  const changed = Object.entries({ name, address, contactPhone, servicePassword });
+  summary.changed = changed.filter(([, v]) => v !== undefined).map(([k]) => k);
+  ctx.pointOfNoReturn();
+  await step('committingCustomerData', () =>
+    act.commitCustomerData({
+      orderId,
+      msisdn: line.msisdn,
+      customerId: line.customerId,
+      name,
+      address,
+      contactPhone,
+      servicePassword,
+    }),
+  );
+  return `customer data changed: ${(summary.changed as string[]).join(', ')}`;
+}
+
+/** 过户: the new owner's record is entered, then the line points to it; the old owner's record stays. */
+async function transferOwnership(
+  ctx: ChangeContext,
+  req: RequestOf<'transferOwnership'>,
+  line: LineSnapshot,
+) {
+  const { orderId, act, undo, saga, step, summary } = ctx;
+  // REQ: OPEN-3 — the new owner's data must be complete, as at account opening.
+  const missing = missingCustomerData(req.newOwner);
+  if (missing.length > 0)
+    throw ApplicationFailure.create({
+      type: 'IncompleteCustomerData',
+      message: `The new owner's data is incomplete: ${missing.join(', ')}`,
+      nonRetryable: true,
+    });
+  saga.addUndo(() => undo.discardCustomer({ orderId }));
+  const { customerId } = await step('preEnteringNewOwner', () =>
+    act.preEnterCustomer({ orderId, customer: req.newOwner }),
+  );
+  Object.assign(summary, {
+    previousCustomerId: line.customerId,
+    previousOwnerName: line.ownerName,
+    customerId,
+    ownerName: req.newOwner.name,
+  });
+  ctx.pointOfNoReturn();
+  await step('committingTransfer', () => act.commitTransfer({ orderId, msisdn: line.msisdn, customerId }));
+  return `line transferred to ${req.newOwner.name}`;
+}
+
+/**
+ * 停机 / 挂失 / 复机: barred or un-barred on the HLR/HSS, then the line's status. REQ: CHG-2 — a loss report
+ * has no cancel window: it bars service at once.
+ */
+async function changeLineStatus(
+  ctx: ChangeContext,
+  req: RequestOf<'suspend' | 'reportLoss' | 'resume'>,
+  line: LineSnapshot,
+) {
+  const { orderId, act, undo, saga, step, summary } = ctx;
+  const to = lineStatusAfter[req.type] ?? 'active';
+  const barred = req.type !== 'resume';
+  Object.assign(summary, { statusBefore: line.status, statusAfter: to });
+  if (req.type !== 'resume') summary.reason = req.reason;
+  ctx.pointOfNoReturn();
+  const msisdn = line.msisdn;
+  saga.addUndo(() => undo.setLineBarring({ orderId, step: 'revertBarring', msisdn, barred: !barred }));
+  await step(barred ? 'barringOnHlr' : 'unbarringOnHlr', () =>
+    act.setLineBarring({ orderId, step: 'barring', msisdn, barred }),
+  );
+  await step('committingStatus', () => act.commitLineStatus({ orderId, msisdn, to }));
+  return `line ${msisdn} is now ${to}`;
+}
+
+/** Feature change: the HLR/HSS services first, then the line's features. */
+async function changeFeatures(ctx: ChangeContext, req: RequestOf<'changeFeatures'>, line: LineSnapshot) {
+  const { orderId, act, undo, saga, step, summary } = ctx;
+  const features = nextFeatures(line.features, req.add, req.remove);
+  Object.assign(summary, { featuresBefore: line.features, features });
+  ctx.pointOfNoReturn();
+  const msisdn = line.msisdn;
+  saga.addUndo(() =>
+    undo.updateLineOnHlr({
+      orderId,
+      step: 'revertServices',
+      msisdn,
+      services: hlrServicesFor(line.features),
+    }),
+  );
+  await step('updatingServicesOnHlr', () =>
+    act.updateLineOnHlr({ orderId, step: 'services', msisdn, services: hlrServicesFor(features) }),
+  );
+  await step('committingFeatures', () => act.commitFeatures({ orderId, msisdn, features }));
+  return `features now: ${features.join(', ') || 'none'}`;
+}
+
+/** 优惠变更: the discount the line's bills get from now on. */
+async function changeDiscount(ctx: ChangeContext, req: RequestOf<'changeDiscount'>, line: LineSnapshot) {
+  const { orderId, act, step, summary } = ctx;
+  Object.assign(summary, { discountCodeBefore: line.discountCode, discountCode: req.discountCode });
+  ctx.pointOfNoReturn();
+  await step('committingDiscount', () =>
+    act.commitDiscount({ orderId, msisdn: line.msisdn, discountCode: req.discountCode }),
+  );
+  return req.discountCode ? `discount ${req.discountCode} applied` : 'discount removed';
+}
+
+/** 充值 / 收通信费: the customer pays, then the money goes on the line's balance. */
+async function payIn(ctx: ChangeContext, req: RequestOf<'recharge' | 'collectFee'>, line: LineSnapshot) {
+  const { orderId, act, step, summary } = ctx;
+  Object.assign(summary, { amountFen: req.amountFen, balanceFenBefore: line.balanceFen });
+  await charge(ctx, req.amountFen, req.payment);
+  ctx.pointOfNoReturn();
+  const { balanceFen } = await step('creditingBalance', () =>
+    act.creditBalance({ orderId, msisdn: line.msisdn, amountFen: req.amountFen }),
+  );
+  summary.balanceFen = balanceFen;
+  return `${req.amountFen} fen credited; balance ${balanceFen} fen`;
+}
+
+/** 退通信费: paid back from the balance, which must cover it. */
+async function refundFee(ctx: ChangeContext, req: RequestOf<'refundFee'>, line: LineSnapshot) {
+  const { orderId, act, step, summary } = ctx;
+  Object.assign(summary, { amountFen: req.amountFen, reason: req.reason, balanceFenBefore: line.balanceFen });
+  ctx.pointOfNoReturn();
+  const paid = await step('refundingFromBalance', () =>
+    act.refundFromBalance({ orderId, msisdn: line.msisdn, amountFen: req.amountFen }),
+  );
+  Object.assign(summary, { balanceFen: paid.balanceFen, receiptNo: paid.receiptNo });
+  return `${req.amountFen} fen refunded; balance ${paid.balanceFen} fen`;
+}
