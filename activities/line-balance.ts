@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
-import { findPayment } from '../db/queries/billing';
-import { findLineAndOwner, finishOnHold, recordPayout } from '../db/queries/line-changes';
+import { findPayment, recordPayout } from '../db/queries/billing';
+import { finishOnHold } from '../db/queries/line-changes';
+import { findLineWithOwner } from '../db/queries/subscribers';
 import { businessFailure } from './failures';
 import { stableRef } from './keys';
 
@@ -11,7 +12,7 @@ import { stableRef } from './keys';
  */
 export function createLineBalanceActivities({ db }: { db: Db }) {
   const currentBalance = async (msisdn: string): Promise<number> => {
-    const found = await findLineAndOwner(db, msisdn);
+    const found = await findLineWithOwner(db, msisdn);
     if (!found) throw businessFailure('SubscriberNotFound', `No line with number ${msisdn}`, { msisdn });
     return found.line.balanceFen;
   };

@@ -1,13 +1,8 @@
 import bcrypt from 'bcryptjs';
 import type { Db } from '../db/client';
 import { setCustomerState } from '../db/queries/customers';
-import {
-  findLineAndOwner,
-  finishOnHold,
-  holdLine,
-  releaseHold,
-  updateCustomer,
-} from '../db/queries/line-changes';
+import { finishOnHold, holdLine, releaseHold, updateCustomer } from '../db/queries/line-changes';
+import { findLineWithOwner } from '../db/queries/subscribers';
 import { allowedLineStatuses, lineIdentityRefusal } from '../domain/service-change-rules';
 import type { ServiceChangeType } from '../domain/service-changes';
 import type { SubscriberStatus } from '../domain/subscribers';
@@ -43,7 +38,7 @@ export function createLineChangeActivities({ db, hlr }: { db: Db; hlr: HlrAdapte
 
   /** A last write found the hold gone: it ran before (a retry) — unless the line is gone too. */
   const alreadyDone = async (msisdn: string) => {
-    const found = await findLineAndOwner(db, msisdn);
+    const found = await findLineWithOwner(db, msisdn);
     if (!found) throw businessFailure('SubscriberNotFound', `No line with number ${msisdn}`, { msisdn });
     return found.line;
   };
@@ -60,7 +55,7 @@ export function createLineChangeActivities({ db, hlr }: { db: Db; hlr: HlrAdapte
       identity?: { idNumber: string };
     }): Promise<LineSnapshot> {
       const { msisdn, orderId, type } = input;
-      const found = await findLineAndOwner(db, msisdn);
+      const found = await findLineWithOwner(db, msisdn);
       if (!found?.owner)
         throw businessFailure('SubscriberNotFound', `No line with number ${msisdn}`, { msisdn });
       const { line, owner } = found;

@@ -1,14 +1,14 @@
 import type { Db } from '../db/client';
+import { recordPayout } from '../db/queries/billing';
 import {
   billsBefore,
   closeLine,
   enterGrace,
-  findLineWithOwner,
   heldBalance,
   leaveGrace,
   lineHeldBy,
-  recordPayout,
 } from '../db/queries/pre-cancellation';
+import { findLineWithOwner } from '../db/queries/subscribers';
 import {
   extraDepositDue,
   preCancellationIdentityRefusal,

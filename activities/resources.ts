@@ -1,3 +1,4 @@
+import { TransactionRollbackError } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import {
   claimNumber,
@@ -94,7 +95,7 @@ export function createResourceActivities({
           return true;
         })
         .catch((err: unknown) => {
-          if (err instanceof Error && err.name === 'TransactionRollbackError') return false;
+          if (err instanceof TransactionRollbackError) return false;
           throw err;
         });
       if (!done) {

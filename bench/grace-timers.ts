@@ -16,29 +16,26 @@
  */
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { and, count, eq, inArray, like } from 'drizzle-orm';
-import { BankSimulator } from '../activities/adapters/bank';
-import { HlrSimulator } from '../activities/adapters/hlr';
-import { buildApp } from '../api/app';
 import { createDb, type Db } from '../db/client';
 import { bills, customers, numbers, orders, simCards, subscribers } from '../db/schema';
-import { DEMO_PASSWORD, seedAccessAndCatalogue } from '../db/seed';
+import { seedAccessAndCatalogue } from '../db/seed';
 import { terminalStatuses } from '../domain/orders';
-import { configSchema } from '../temporal.config';
-import { bundleWorkflows, createWorker } from '../workers/create-worker';
 import {
+  benchConfig,
   Cleanup,
   logger,
+  login,
   parseFlags,
   percentile,
   progress,
   round,
   runPool,
+  startApi,
   startEnvironment,
+  startOrderWorker,
   type Benchmark,
-  type Log,
 } from './support';
 
 const QUEUE = 'bench-grace';
@@ -55,7 +52,6 @@ export const graceTimers: Benchmark = async (args) => {
   const cleanup = new Cleanup(log);
   try {
     const env = await startEnvironment(cleanup, log, { temporal: true });
-    const address = env.temporalAddress ?? '';
     const { db, close } = createDb(env.databaseUrl, { max: pool });
     cleanup.add('database pool', close);
 
@@ -65,40 +61,10 @@ export const graceTimers: Benchmark = async (args) => {
     log(`seeded ${g} active lines with customers, numbers, SIMs and bills in ${Date.now() - seedStarted} ms`);
 
     // No PRE_CANCEL_GRACE_SECONDS: the grace is the real default of 3 calendar months.
-    const config = configSchema.parse({
-      TEMPORAL_ADDRESS: address,
-      DATABASE_URL: env.databaseUrl,
-      TEMPORAL_TASK_QUEUE: QUEUE,
-      LOG_LEVEL: 'silent',
-    });
-    const workerConnection = await NativeConnection.connect({ address });
-    cleanup.add('worker connection', () => workerConnection.close());
-    const worker = await createWorker({
-      connection: workerConnection,
-      namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue: QUEUE,
-      deps: {
-        db,
-        config,
-        hlr: new HlrSimulator({ latencyMs: 0, failureRate: 0 }),
-        bank: new BankSimulator({ latencyMs: 0, failureRate: 0 }),
-      },
-      workflowBundle: await bundleWorkflows(),
-    });
-    runWorker(worker, cleanup, log);
-
-    const apiConnection = await Connection.connect({ address });
-    cleanup.add('API Temporal connection', () => apiConnection.close());
-    const app = await buildApp({
-      db,
-      client: new Client({ connection: apiConnection, namespace: config.TEMPORAL_NAMESPACE }),
-      connection: apiConnection,
-      config,
-      logger: false,
-    });
-    cleanup.add('API', () => app.close());
-    const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    const token = await login(baseUrl);
+    const config = benchConfig(env, QUEUE);
+    await startOrderWorker(cleanup, log, { name: 'worker', db, config });
+    const baseUrl = await startApi(cleanup, { db, config });
+    const token = await login(baseUrl, 'manager01');
     log(`worker on "${QUEUE}", API on ${baseUrl}, signed in as manager01 @ STORE-BJ-001`);
 
     const before = { worker: rssMb(null), temporal: rssMb(env.temporalPid) };
@@ -310,16 +276,6 @@ async function orderCounts(db: Db): Promise<{ waiting: number; ended: number }> 
   return { waiting: waiting?.n ?? 0, ended: ended?.n ?? 0 };
 }
 
-async function login(baseUrl: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ operatorId: 'manager01', password: DEMO_PASSWORD, channelCode: 'STORE-BJ-001' }),
-  });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { token: string }).token;
-}
-
 /** Resident memory in MB: of this process (null) or, from /proc, of another one; -1 when unreadable. */
 function rssMb(pid: number | null): number {
   if (pid === null) return round(process.memoryUsage().rss / 1_048_576);
@@ -329,13 +285,4 @@ function rssMb(pid: number | null): number {
   } catch {
     return -1;
   }
-}
-
-/** Runs the worker until cleanup; a worker that dies is reported, not left as an unhandled rejection. */
-function runWorker(worker: Worker, cleanup: Cleanup, log: Log): void {
-  const running = worker.run().catch((err: unknown) => log(`worker stopped with an error: ${String(err)}`));
-  cleanup.add('worker', async () => {
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await running;
-  });
 }

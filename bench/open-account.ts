@@ -14,27 +14,26 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { BankSimulator } from '../activities/adapters/bank';
-import { HlrSimulator } from '../activities/adapters/hlr';
-import { buildApp } from '../api/app';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { createDb } from '../db/client';
-import { DEMO_PASSWORD, seedAccessAndCatalogue, stockNumbers, stockSims } from '../db/seed';
-import { configSchema } from '../temporal.config';
+import { seedAccessAndCatalogue, stockNumbers, stockSims } from '../db/seed';
 import type { OrderState } from '../workflows/contracts';
-import { bundleWorkflows, createWorker } from '../workers/create-worker';
 import type { bareWorkflow } from './bare-workflow';
 import {
+  benchConfig,
   Cleanup,
   logger,
+  login,
   parseFlags,
   percentile,
   progress,
   round,
   runPool,
+  runWorker,
+  startApi,
   startEnvironment,
+  startOrderWorker,
   type Benchmark,
-  type Log,
 } from './support';
 import { openAccountBody } from '../test/support/fixtures';
 
@@ -66,42 +65,15 @@ export const openAccount: Benchmark = async (args) => {
     await stockSims(db, '200001', stock);
     log(`seeded operators, channels, products, ${stock} numbers and ${stock} SIMs`);
 
-    const config = configSchema.parse({
-      TEMPORAL_ADDRESS: address,
-      DATABASE_URL: env.databaseUrl,
-      TEMPORAL_TASK_QUEUE: ORDER_QUEUE,
-      LOG_LEVEL: 'silent',
-    });
-    const workerConnection = await NativeConnection.connect({ address });
-    cleanup.add('worker connection', () => workerConnection.close());
-    const started = Date.now();
-    const workflowBundle = await bundleWorkflows();
-    const orderWorker = await createWorker({
-      connection: workerConnection,
-      namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue: ORDER_QUEUE,
-      deps: {
-        db,
-        config,
-        hlr: new HlrSimulator({ latencyMs: 0, failureRate: 0 }),
-        bank: new BankSimulator({ latencyMs: 0, failureRate: 0 }),
-      },
-      workflowBundle,
-    });
-    runWorker(orderWorker, 'order worker', cleanup, log);
-    log(`order worker running on "${ORDER_QUEUE}" (bundled in ${Date.now() - started} ms)`);
-
-    const apiConnection = await Connection.connect({ address });
-    cleanup.add('API Temporal connection', () => apiConnection.close());
-    const app = await buildApp({
+    const config = benchConfig(env, ORDER_QUEUE);
+    const { connection: workerConnection, readyMs } = await startOrderWorker(cleanup, log, {
+      name: 'order worker',
       db,
-      client: new Client({ connection: apiConnection, namespace: config.TEMPORAL_NAMESPACE }),
-      connection: apiConnection,
       config,
-      logger: false,
     });
-    cleanup.add('API', () => app.close());
-    const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    log(`order worker running on "${ORDER_QUEUE}" (bundled in ${readyMs} ms)`);
+
+    const baseUrl = await startApi(cleanup, { db, config });
     log(`API listening on ${baseUrl}`);
 
     // The benchmark's own client, as a caller would have: it waits for results and reads histories.
@@ -109,13 +81,7 @@ export const openAccount: Benchmark = async (args) => {
     cleanup.add('driver Temporal connection', () => driverConnection.close());
     const client = new Client({ connection: driverConnection, namespace: config.TEMPORAL_NAMESPACE });
 
-    const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ operatorId: 'store01', password: DEMO_PASSWORD, channelCode: 'STORE-BJ-001' }),
-    });
-    if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-    const { token } = (await login.json()) as { token: string };
+    const token = await login(baseUrl, 'store01');
     log('signed in as store01 @ STORE-BJ-001');
 
     const runId = randomBytes(4).toString('hex');
@@ -257,15 +223,6 @@ export const openAccount: Benchmark = async (args) => {
     await cleanup.run();
   }
 };
-
-/** Runs a worker until cleanup; a worker that dies is reported, not left as an unhandled rejection. */
-function runWorker(worker: Worker, name: string, cleanup: Cleanup, log: Log): void {
-  const running = worker.run().catch((err: unknown) => log(`${name} stopped with an error: ${String(err)}`));
-  cleanup.add(name, async () => {
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await running;
-  });
-}
 
 type History = Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
 

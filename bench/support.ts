@@ -1,10 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrateDb } from '../db/client';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { BankSimulator } from '../activities/adapters/bank';
+import { HlrSimulator } from '../activities/adapters/hlr';
+import { buildApp } from '../api/app';
+import { migrateDb, type Db } from '../db/client';
+import { DEMO_PASSWORD } from '../db/seed';
 import { startTemporalDevServer } from '../infra/dev-server';
 import { freePort } from '../infra/ports';
 import { ensureDatabase, startEmbeddedPostgres } from '../infra/postgres';
+import { configSchema, type AppConfig } from '../temporal.config';
+import { bundleWorkflows, createWorker } from '../workers/create-worker';
 
 /** What a benchmark module exports: it runs, prints progress, and returns the figures for the last line. */
 export type Benchmark = (args: string[]) => Promise<Record<string, number | string | boolean>>;
@@ -171,4 +179,80 @@ export async function startEnvironment(
   await migrateDb(databaseUrl);
   log(`servers up and database migrated in ${Date.now() - started} ms`);
   return { databaseUrl, temporalAddress: temporal?.address ?? null, temporalPid: temporal?.pid ?? null };
+}
+
+/** The app's configuration against the environment's servers, on `taskQueue`, without logs. */
+export function benchConfig(env: Environment, taskQueue: string): AppConfig {
+  return configSchema.parse({
+    TEMPORAL_ADDRESS: env.temporalAddress ?? '',
+    DATABASE_URL: env.databaseUrl,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    LOG_LEVEL: 'silent',
+  });
+}
+
+/**
+ * The order worker in this process (HLR and bank simulators: latency 0, failure rate 0) on the config's task
+ * queue, running until cleanup. Returns its connection, for more workers, and how long bundling the
+ * workflows and creating the worker took.
+ */
+export async function startOrderWorker(
+  cleanup: Cleanup,
+  log: Log,
+  options: { name: string; db: Db; config: AppConfig },
+): Promise<{ connection: NativeConnection; readyMs: number }> {
+  const { name, db, config } = options;
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS ?? '' });
+  cleanup.add('worker connection', () => connection.close());
+  const started = Date.now();
+  const worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    deps: {
+      db,
+      config,
+      hlr: new HlrSimulator({ latencyMs: 0, failureRate: 0 }),
+      bank: new BankSimulator({ latencyMs: 0, failureRate: 0 }),
+    },
+    workflowBundle: await bundleWorkflows(),
+  });
+  runWorker(worker, name, cleanup, log);
+  return { connection, readyMs: Date.now() - started };
+}
+
+/** Runs a worker until cleanup; a worker that dies is reported, not left as an unhandled rejection. */
+export function runWorker(worker: Worker, name: string, cleanup: Cleanup, log: Log): void {
+  const running = worker.run().catch((err: unknown) => log(`${name} stopped with an error: ${String(err)}`));
+  cleanup.add(name, async () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await running;
+  });
+}
+
+/** The real HTTP API on a free port of 127.0.0.1, until cleanup; returns its base URL. */
+export async function startApi(cleanup: Cleanup, options: { db: Db; config: AppConfig }): Promise<string> {
+  const { db, config } = options;
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS ?? '' });
+  cleanup.add('API Temporal connection', () => connection.close());
+  const app = await buildApp({
+    db,
+    client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+    connection,
+    config,
+    logger: false,
+  });
+  cleanup.add('API', () => app.close());
+  return app.listen({ host: '127.0.0.1', port: 0 });
+}
+
+/** Signs a demo operator in at STORE-BJ-001 through the API; returns the token. */
+export async function login(baseUrl: string, operatorId: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ operatorId, password: DEMO_PASSWORD, channelCode: 'STORE-BJ-001' }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
 }

@@ -1,17 +1,6 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { Activities } from '../activities';
 import { depositOf, missingCustomerData } from '../domain/open-account';
-import { isTerminal } from '../domain/orders';
-import {
-  cancelOrderUpdate,
-  orderStateQuery,
-  type CancelRequest,
-  type OpenAccountInput,
-  type OpenAccountSummary,
-  type OrderState,
-} from './contracts';
-import { OrderTracker } from './order-tracker';
-import { CancelRequested, closedFailure, describeFailure, pastPointOfNoReturn, Saga } from './saga';
+import type { OpenAccountInput, OpenAccountSummary, OrderState } from './contracts';
+import { startOrderRun } from './order-run';
 
 /**
  * Account opening (开户), accepted → provisioned → completed (REQ: ORD-1, OPEN-2, OPEN-3, OPEN-4, RES-6):
@@ -21,58 +10,16 @@ import { CancelRequested, closedFailure, describeFailure, pastPointOfNoReturn, S
  */
 export async function openAccountWorkflow(input: OpenAccountInput): Promise<OrderState> {
   const { request, orderId } = input;
-  const act = proxyActivities<Activities>({
-    startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
-    retry: {
-      maximumAttempts: input.settings.stepMaxAttempts,
-      initialInterval: '200ms',
-      maximumInterval: '10s',
-    },
-  });
   const summary: OpenAccountSummary = {
     productCode: request.productCode,
     customerName: request.customer.name,
   };
-  const order = new OrderTracker(
+  const { act, undo, order, saga, step, passPointOfNoReturn, finishWithFailure } = await startOrderRun(
     'openAccount',
     input,
-    summary as unknown as Record<string, unknown>,
-    act.recordOrderEvent,
-  );
-  // Undos must finish whatever happens, so they retry without limit.
-  const undo = proxyActivities<Activities>({
-    startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
-    retry: { initialInterval: '1s', maximumInterval: '1m' },
-  });
-  const saga = new Saga();
-
-  let cancel: { actor: string; reason: string } | null = null;
-  let pointOfNoReturn = false;
-  setHandler(orderStateQuery, () => order.state);
-  setHandler(
-    cancelOrderUpdate,
-    async (req) => {
-      cancel = req;
-      await order.move('assessingCancellation', order.state.step, req.actor, req.reason);
-      await condition(() => isTerminal(order.state.status));
-      return order.state;
-    },
-    {
-      validator: (_req: CancelRequest) => {
-        if (isTerminal(order.state.status) || cancel) throw closedFailure(order.state.status);
-        if (pointOfNoReturn) throw pastPointOfNoReturn(order.state.step);
-      },
-    },
+    summary,
   );
 
-  /** Runs one business step, first honouring a cancel that arrived while the previous step ran. */
-  const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-    if (cancel) throw new CancelRequested();
-    await order.move('inProgress', name, 'system');
-    return run();
-  };
-
-  await order.move('acknowledged', null, input.origin.operatorId, 'order received');
   const missing = missingCustomerData(request.customer);
   if (missing.length > 0) {
     await order.fail('rejected', {
@@ -117,8 +64,7 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
     await step('committingCustomer', () => act.commitCustomer({ orderId }));
 
     // From here the subscriber goes live on the network: a cancel is refused (REQ: ORD-6).
-    if (cancel) throw new CancelRequested();
-    pointOfNoReturn = true;
+    passPointOfNoReturn();
     saga.addUndo(() => undo.deprovisionSubscriber({ orderId, msisdn: held.msisdn }));
     await step('provisioning', () =>
       act.provisionSubscriber({
@@ -142,15 +88,7 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
     );
     await order.move('completed', null, 'system', 'account opened');
   } catch (err) {
-    if (err instanceof CancelRequested && cancel) {
-      const by: { actor: string; reason: string } = cancel;
-      await order.move('pendingCancellation', null, by.actor, by.reason);
-      await saga.compensate();
-      await order.move('cancelled', null, by.actor, by.reason);
-    } else {
-      await saga.compensate();
-      await order.fail('failed', describeFailure(err));
-    }
+    await finishWithFailure(err);
   }
   return order.closed();
 }

@@ -1,25 +1,11 @@
-import {
-  ActivityFailure,
-  ApplicationFailure,
-  condition,
-  proxyActivities,
-  setHandler,
-} from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { errorCatalogue } from '../domain/errors';
-import { isTerminal, type OrderFailure } from '../domain/orders';
+import type { OrderFailure } from '../domain/orders';
 import { graceEndsAt, type IdentityRefusal } from '../domain/pre-cancellation';
-import {
-  cancelOrderUpdate,
-  orderStateQuery,
-  type CancelRequest,
-  type OrderState,
-  type PreCancellationInput,
-  type PreCancellationSummary,
-  type WorkflowSettings,
-} from './contracts';
-import { OrderTracker } from './order-tracker';
-import { CancelRequested, closedFailure, describeFailure, pastPointOfNoReturn, Saga } from './saga';
+import type { OrderState, PreCancellationInput, PreCancellationSummary, WorkflowSettings } from './contracts';
+import { startOrderRun } from './order-run';
+import { CancelRequested, describeFailure } from './saga';
 
 /**
  * Pre-cancellation (预销号) → formal cancellation (销号), source §6.3 (REQ: PC-1…PC-6): leaving reason and
@@ -32,64 +18,25 @@ import { CancelRequested, closedFailure, describeFailure, pastPointOfNoReturn, S
 export async function preCancellationWorkflow(input: PreCancellationInput): Promise<OrderState> {
   const { request, orderId } = input;
   const { msisdn } = request;
-  const act = proxyActivities<Activities>({
-    startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
-    retry: {
-      maximumAttempts: input.settings.stepMaxAttempts,
-      initialInterval: '200ms',
-      maximumInterval: '10s',
-    },
-  });
-  // Undos, the revocation and everything past the point of no return must finish: no attempt limit.
-  const finish = proxyActivities<Activities>({
-    startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
-    retry: { initialInterval: '1s', maximumInterval: '1m' },
-  });
   const summary: PreCancellationSummary = {
     msisdn,
     leavingReason: request.leavingReason,
     retention: request.retention,
   };
-  const order = new OrderTracker(
-    'preCancellation',
-    input,
-    summary as unknown as Record<string, unknown>,
-    act.recordOrderEvent,
-  );
-  const saga = new Saga();
-
-  let cancel: CancelRequest | null = null;
-  // Read through a function: the update handler sets `cancel` while the workflow awaits, which TypeScript's
-  // narrowing cannot see.
-  const cancelRequest = (): CancelRequest | null => cancel;
-  let pointOfNoReturn = false;
-  setHandler(orderStateQuery, () => order.state);
-  setHandler(
-    cancelOrderUpdate,
-    async (req) => {
-      cancel = req;
-      await order.move('assessingCancellation', order.state.step, req.actor, req.reason);
-      await condition(() => isTerminal(order.state.status));
-      return order.state;
-    },
-    {
-      validator: (_req: CancelRequest) => {
-        if (isTerminal(order.state.status) || cancel) throw closedFailure(order.state.status);
-        if (pointOfNoReturn) throw pastPointOfNoReturn(order.state.step);
-      },
-    },
-  );
-
-  /** Runs one business step, first honouring a cancel that arrived while the previous step ran. */
-  const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-    if (cancel) throw new CancelRequested();
-    await order.move('inProgress', name, 'system');
-    return run();
-  };
+  // `finish`: undos, the revocation and everything past the point of no return must finish (no attempt limit).
+  const {
+    act,
+    undo: finish,
+    order,
+    saga,
+    step,
+    cancelRequest,
+    passPointOfNoReturn,
+    finishWithFailure,
+  } = await startOrderRun('preCancellation', input, summary);
 
   /** The business itself; every way out of it ends the order. */
   const runOrder = async (): Promise<void> => {
-    await order.move('acknowledged', null, input.origin.operatorId, 'order received');
     // REQ: PC-2 — retention comes first; a customer who stays keeps the line as it is.
     if (request.retention.accepted) {
       summary.outcome = 'retained';
@@ -126,16 +73,7 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
       // A cancel that came while suspending is still a cancel of the order, not a revocation.
       if (cancelRequest()) throw new CancelRequested();
     } catch (err) {
-      const by = cancelRequest();
-      if (err instanceof CancelRequested && by) {
-        await order.move('pendingCancellation', null, by.actor, by.reason);
-        await saga.compensate();
-        await order.move('cancelled', null, by.actor, by.reason);
-      } else {
-        await saga.compensate();
-        const failure = describeFailure(err);
-        await order.fail(lineRefusals.includes(failure.code) ? 'rejected' : 'failed', failure);
-      }
+      await finishWithFailure(err, { rejectOn: lineRefusals });
       return;
     }
 
@@ -143,7 +81,7 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
     const endsAt = graceEnd(input.settings.preCancellation, new Date());
     summary.graceEndsAt = endsAt.toISOString();
     await order.move('pending', 'waitingForGraceEnd', 'system', `grace until ${summary.graceEndsAt}`);
-    await condition(() => cancel !== null, Math.max(1, endsAt.getTime() - Date.now()));
+    await condition(() => cancelRequest() !== null, Math.max(1, endsAt.getTime() - Date.now()));
 
     try {
       const by = cancelRequest();
@@ -155,7 +93,7 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
         await order.move('cancelled', null, by.actor, by.reason);
         return;
       }
-      pointOfNoReturn = true;
+      passPointOfNoReturn();
       const { balanceFen } = await step('settlingFinalBill', () => finish.finalBalance({ orderId, msisdn }));
       summary.finalBill = await settleFinalBill(finish, input, balanceFen);
       await step('deprovisioning', () => finish.deprovisionSubscriber({ orderId, msisdn }));
@@ -164,6 +102,7 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
       summary.outcome = 'cancelledNumber';
       await order.move('completed', null, 'system', 'number formally cancelled');
     } catch (err) {
+      // Past the point of no return nothing is undone: the order fails where it stopped.
       await order.fail('failed', describeFailure(err));
     }
   };

@@ -1,16 +1,6 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { Activities } from '../activities';
-import { isTerminal } from '../domain/orders';
 import type { ServiceChangeRequest } from '../domain/service-changes';
-import {
-  cancelOrderUpdate,
-  orderStateQuery,
-  type CancelRequest,
-  type OrderState,
-  type ServiceChangeInput,
-} from './contracts';
-import { OrderTracker } from './order-tracker';
-import { CancelRequested, closedFailure, describeFailure, pastPointOfNoReturn, Saga } from './saga';
+import type { OrderState, ServiceChangeInput } from './contracts';
+import { startOrderRun } from './order-run';
 import { runServiceChange, type ChangeContext } from './service-change-plans';
 
 /**
@@ -23,63 +13,25 @@ import { runServiceChange, type ChangeContext } from './service-change-plans';
  */
 export async function serviceChangeWorkflow(input: ServiceChangeInput): Promise<OrderState> {
   const { request, orderId } = input;
-  const act = proxyActivities<Activities>({
-    startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
-    retry: {
-      maximumAttempts: input.settings.stepMaxAttempts,
-      initialInterval: '200ms',
-      maximumInterval: '10s',
-    },
-  });
-  // Undos must finish whatever happens, so they retry without limit.
-  const undo = proxyActivities<Activities>({
-    startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
-    retry: { initialInterval: '1s', maximumInterval: '1m' },
-  });
   const summary: Record<string, unknown> = { msisdn: request.msisdn };
-  const order = new OrderTracker(request.type, input, summary, act.recordOrderEvent);
-  const saga = new Saga();
-
-  let cancel: { actor: string; reason: string } | null = null;
-  let pointOfNoReturn = false;
-  setHandler(orderStateQuery, () => order.state);
-  setHandler(
-    cancelOrderUpdate,
-    async (req) => {
-      cancel = req;
-      await order.move('assessingCancellation', order.state.step, req.actor, req.reason);
-      await condition(() => isTerminal(order.state.status));
-      return order.state;
-    },
-    {
-      validator: (_req: CancelRequest) => {
-        if (isTerminal(order.state.status) || cancel) throw closedFailure(order.state.status);
-        if (pointOfNoReturn) throw pastPointOfNoReturn(order.state.step);
-      },
-    },
+  const { act, undo, order, saga, step, passPointOfNoReturn, finishWithFailure } = await startOrderRun(
+    request.type,
+    input,
+    summary,
   );
-
   const ctx: ChangeContext = {
     orderId,
     act,
     undo,
     saga,
     summary,
-    step: async (name, run) => {
-      if (cancel) throw new CancelRequested();
-      await order.move('inProgress', name, 'system');
-      return run();
-    },
-    pointOfNoReturn: () => {
-      if (cancel) throw new CancelRequested();
-      pointOfNoReturn = true;
-    },
+    step,
+    pointOfNoReturn: passPointOfNoReturn,
   };
 
-  await order.move('acknowledged', null, input.origin.operatorId, 'order received');
   try {
     saga.addUndo(() => undo.releaseLine({ orderId }));
-    const line = await ctx.step('checkingLine', () =>
+    const line = await step('checkingLine', () =>
       act.holdLineForChange({
         orderId,
         msisdn: request.msisdn,
@@ -90,17 +42,9 @@ export async function serviceChangeWorkflow(input: ServiceChangeInput): Promise<
     const done = await runServiceChange(ctx, request, line);
     await order.move('completed', null, 'system', done);
   } catch (err) {
-    if (err instanceof CancelRequested && cancel) {
-      const by: { actor: string; reason: string } = cancel;
-      await order.move('pendingCancellation', null, by.actor, by.reason);
-      await saga.compensate();
-      await order.move('cancelled', null, by.actor, by.reason);
-    } else {
-      await saga.compensate();
-      await order.fail('failed', describeFailure(err));
-    }
+    await finishWithFailure(err);
   }
-  return order.state;
+  return order.closed();
 }
 
 /** The owner's identity shown at the counter, for the changes that carry one. */

@@ -40,3 +40,23 @@ export async function markRefunded(db: DbOrTx, id: string): Promise<void> {
 export async function paymentsForOrder(db: DbOrTx, orderId: string): Promise<PaymentRow[]> {
   return db.select().from(payments).where(eq(payments.orderId, orderId));
 }
+
+/**
+ * Money paid back to the customer (`direction` out), once per key: the refund of an overpayment at formal
+ * cancellation (REQ: PC-5) or a fee refund at the counter (REQ: CHG-1, 退通信费).
+ */
+export async function recordPayout(
+  db: DbOrTx,
+  p: { id: string; orderId: string; method: string; amountFen: number; receiptNo: string },
+): Promise<{ receiptNo: string }> {
+  await db
+    .insert(payments)
+    .values({ ...p, direction: 'out', status: 'paid' })
+    .onConflictDoNothing();
+  const [row] = await db
+    .select({ receiptNo: payments.receiptNo })
+    .from(payments)
+    .where(eq(payments.id, p.id));
+  if (!row) throw new Error(`payout ${p.id} vanished after insert`);
+  return row;
+}

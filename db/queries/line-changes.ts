@@ -1,7 +1,8 @@
 import { and, eq, gte, inArray, isNull, or, sql, TransactionRollbackError } from 'drizzle-orm';
 import type { SubscriberStatus } from '../../domain/subscribers';
 import type { Db, DbOrTx } from '../client';
-import { bills, customers, numbers, payments, simCards, subscribers } from '../schema';
+import { bills, customers, numbers, simCards, subscribers } from '../schema';
+import { recycleNumber } from './resources';
 import type { SubscriberRow } from './subscribers';
 
 /**
@@ -9,23 +10,6 @@ import type { SubscriberRow } from './subscribers';
  * order), so no other order changes it meanwhile; its last write is conditional on that hold and releases it
  * in the same statement, so a retried last step finds the hold gone and changes nothing twice.
  */
-
-export interface LineAndOwner {
-  line: SubscriberRow;
-  owner: { name: string; idNumber: string } | null;
-}
-
-export async function findLineAndOwner(db: DbOrTx, msisdn: string): Promise<LineAndOwner | null> {
-  const [row] = await db
-    .select({ line: subscribers, name: customers.name, idNumber: customers.idNumber })
-    .from(subscribers)
-    .leftJoin(customers, eq(customers.id, subscribers.customerId))
-    .where(eq(subscribers.msisdn, msisdn));
-  if (!row) return null;
-  const owner =
-    row.name !== null && row.idNumber !== null ? { name: row.name, idNumber: row.idNumber } : null;
-  return { line: row.line, owner };
-}
 
 /** Holds the line for the order when it is in one of `from` and no other order holds it; null otherwise. */
 export async function holdLine(
@@ -140,16 +124,7 @@ export async function moveLineToNumber(
         )
         .returning({ msisdn: numbers.msisdn });
       if (taken.length === 0) tx.rollback();
-      await tx
-        .update(numbers)
-        .set({
-          status: 'recycled',
-          preemptedBy: null,
-          preemptedUntil: null,
-          availableFrom: sql`now() + make_interval(secs => ${input.cooldownSeconds})`,
-          updatedAt: sql`now()`,
-        })
-        .where(and(eq(numbers.msisdn, input.oldMsisdn), eq(numbers.status, 'inUse')));
+      await recycleNumber(tx, input.oldMsisdn, input.cooldownSeconds);
       await tx
         .update(simCards)
         .set({ msisdn: input.newMsisdn, updatedAt: sql`now()` })
@@ -204,23 +179,6 @@ export async function swapLineSim(
       return 'swapped' as const;
     })
     .catch(rolledBackAs('lost' as const));
-}
-
-/** Money paid back to the customer (`direction` out), once per key (REQ: CHG-1 fee refund, 退通信费). */
-export async function recordPayout(
-  db: DbOrTx,
-  p: { id: string; orderId: string; method: string; amountFen: number; receiptNo: string },
-): Promise<{ receiptNo: string }> {
-  await db
-    .insert(payments)
-    .values({ ...p, direction: 'out', status: 'paid' })
-    .onConflictDoNothing();
-  const [row] = await db
-    .select({ receiptNo: payments.receiptNo })
-    .from(payments)
-    .where(eq(payments.id, p.id));
-  if (!row) throw new Error(`payout ${p.id} vanished after insert`);
-  return row;
 }
 
 export async function updateCustomer(

@@ -1,31 +1,12 @@
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client';
-import { bills, customers, numbers, payments, simCards, subscribers } from '../schema';
-import type { SubscriberRow } from './subscribers';
+import { bills, numbers, simCards, subscribers } from '../schema';
+import { recycleNumber } from './resources';
 
 /**
  * Pre-cancellation (预销号 → 销号) in the database. A line in grace is `preCancelled` with `locked_by` = the
  * order: every write below is conditional on that hold, so a retried or late write changes nothing twice.
  */
-
-export interface LineWithOwner {
-  line: SubscriberRow;
-  owner: { kind: 'individual' | 'enterprise'; idNumber: string } | null;
-}
-
-export async function findLineWithOwner(db: DbOrTx, msisdn: string): Promise<LineWithOwner | null> {
-  const [row] = await db
-    .select({ line: subscribers, kind: customers.kind, idNumber: customers.idNumber })
-    .from(subscribers)
-    .leftJoin(customers, eq(customers.id, subscribers.customerId))
-    .where(eq(subscribers.msisdn, msisdn));
-  if (!row) return null;
-  const owner = isCustomerKind(row.kind) ? { kind: row.kind, idNumber: row.idNumber ?? '' } : null;
-  return { line: row.line, owner };
-}
-
-const isCustomerKind = (kind: string | null): kind is 'individual' | 'enterprise' =>
-  kind === 'individual' || kind === 'enterprise';
 
 /** REQ: PC-4 — amounts of the line's bills of months before `period` (`YYYY-MM`), newest first. */
 export async function billsBefore(
@@ -111,23 +92,6 @@ export async function heldBalance(db: DbOrTx, msisdn: string, orderId: string): 
   return row?.balanceFen ?? null;
 }
 
-/** REQ: PC-5 — money paid back to the customer (`direction` out); once per key. */
-export async function recordPayout(
-  db: DbOrTx,
-  p: { id: string; orderId: string; method: string; amountFen: number; receiptNo: string },
-): Promise<{ receiptNo: string }> {
-  await db
-    .insert(payments)
-    .values({ ...p, direction: 'out', status: 'paid' })
-    .onConflictDoNothing();
-  const [row] = await db
-    .select({ receiptNo: payments.receiptNo })
-    .from(payments)
-    .where(eq(payments.id, p.id));
-  if (!row) throw new Error(`payout ${p.id} vanished after insert`);
-  return row;
-}
-
 /**
  * REQ: PC-5 — formal cancellation (销号) in one transaction: the line becomes `cancelled` with a zero balance
  * (the final bill was settled just before), its number goes to the recycle pool until `availableFrom`, and
@@ -145,16 +109,7 @@ export async function closeLine(
       .where(heldBy(input.msisdn, input.orderId))
       .returning({ iccid: subscribers.iccid });
     if (line) {
-      await tx
-        .update(numbers)
-        .set({
-          status: 'recycled',
-          preemptedBy: null,
-          preemptedUntil: null,
-          availableFrom: sql`now() + make_interval(secs => ${input.cooldownSeconds})`,
-          updatedAt: sql`now()`,
-        })
-        .where(and(eq(numbers.msisdn, input.msisdn), eq(numbers.status, 'inUse')));
+      await recycleNumber(tx, input.msisdn, input.cooldownSeconds);
       await tx
         .update(simCards)
         .set({ status: 'damaged', msisdn: null, updatedAt: sql`now()` })

@@ -162,3 +162,20 @@ export async function releaseExpiredPreemptions(db: DbOrTx): Promise<{ numbers: 
     .returning({ iccid: simCards.iccid });
   return { numbers: n.length, sims: s.length };
 }
+
+/**
+ * REQ: PC-5 — a number in use goes to the recycle pool: sold again only after `cooldownSeconds` (a number
+ * given up by a change of number or by formal cancellation); a no-op for a number not in use.
+ */
+export async function recycleNumber(db: DbOrTx, msisdn: string, cooldownSeconds: number): Promise<void> {
+  await db
+    .update(numbers)
+    .set({
+      status: 'recycled',
+      preemptedBy: null,
+      preemptedUntil: null,
+      availableFrom: sql`now() + make_interval(secs => ${cooldownSeconds})`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(numbers.msisdn, msisdn), eq(numbers.status, 'inUse')));
+}

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { SubscriberStatus } from '../../domain/subscribers';
 import type { DbOrTx } from '../client';
-import { bills, subscribers } from '../schema';
+import { bills, customers, subscribers } from '../schema';
 
 export type SubscriberRow = typeof subscribers.$inferSelect;
 
@@ -34,6 +34,35 @@ export async function createSubscriber(
       setWhere: eq(subscribers.status, 'cancelled'),
     });
 }
+
+/** The owner of a line, from its customer record. */
+export interface LineOwner {
+  kind: 'individual' | 'enterprise';
+  name: string;
+  idNumber: string;
+}
+
+export interface LineWithOwner {
+  line: SubscriberRow;
+  /** Null when the line has no customer record of a known kind. */
+  owner: LineOwner | null;
+}
+
+/** The line and its owner (service changes check the identity shown against it; so does pre-cancellation). */
+export async function findLineWithOwner(db: DbOrTx, msisdn: string): Promise<LineWithOwner | null> {
+  const [row] = await db
+    .select({ line: subscribers, kind: customers.kind, name: customers.name, idNumber: customers.idNumber })
+    .from(subscribers)
+    .leftJoin(customers, eq(customers.id, subscribers.customerId))
+    .where(eq(subscribers.msisdn, msisdn));
+  if (!row) return null;
+  const { kind, name, idNumber } = row;
+  const owner = isCustomerKind(kind) && name !== null && idNumber !== null ? { kind, name, idNumber } : null;
+  return { line: row.line, owner };
+}
+
+const isCustomerKind = (kind: string | null): kind is LineOwner['kind'] =>
+  kind === 'individual' || kind === 'enterprise';
 
 export async function findSubscriber(db: DbOrTx, msisdn: string): Promise<SubscriberRow | null> {
   const [row] = await db.select().from(subscribers).where(eq(subscribers.msisdn, msisdn));

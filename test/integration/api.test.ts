@@ -1,16 +1,13 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { numbers, orders } from '../../db/schema';
-import { startHarness, type Harness } from '../support/harness';
+import { startSignedInHarness, type Harness } from '../support/harness';
 import { newKey, openAccountBody, submitOrder } from '../support/orders';
 
 describe('API: access, validation, health and docs', () => {
   let h: Harness;
   let token: string;
-  beforeAll(async () => {
-    h = await startHarness();
-    token = await h.login();
-  });
+  beforeAll(async () => ({ h, token } = await startSignedInHarness()));
   afterAll(async () => h?.close());
 
   const orderCount = async () => (await h.db.select({ n: count() }).from(orders))[0]?.n ?? -1;

@@ -1,16 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers, numbers, payments, simCards } from '../../db/schema';
-import { startHarness, type Harness } from '../support/harness';
+import { startSignedInHarness, type Harness } from '../support/harness';
 import { openAccountBody, submitOrder, waitForOrder } from '../support/orders';
 
 describe('compensation when a later step fails', () => {
   let h: Harness;
   let token: string;
-  beforeAll(async () => {
-    h = await startHarness({ config: { STEP_MAX_ATTEMPTS: '2' } });
-    token = await h.login();
-  });
+  beforeAll(async () => ({ h, token } = await startSignedInHarness({ config: { STEP_MAX_ATTEMPTS: '2' } })));
   afterAll(async () => h?.close());
 
   it('ORD-5: provisioning failure releases the number and SIM, refunds the charge and ends failed with the reason', async () => {

@@ -3,16 +3,13 @@ import { Worker } from '@temporalio/worker';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { customers, numbers, orders, payments, simCards } from '../../db/schema';
-import { startHarness, type Harness } from '../support/harness';
+import { startSignedInHarness, type Harness } from '../support/harness';
 import { getOrder, newKey, openAccountBody, submitOrder, waitForOrder } from '../support/orders';
 
 describe('account opening through the API', () => {
   let h: Harness;
   let token: string;
-  beforeAll(async () => {
-    h = await startHarness();
-    token = await h.login();
-  });
+  beforeAll(async () => ({ h, token } = await startSignedInHarness()));
   afterAll(async () => h?.close());
 
   it('ORD-1, ORD-4, OPEN-2, OPEN-3, OPEN-4: completes, puts number and SIM in use, charges exactly once', async () => {

@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { Worker } from '@temporalio/worker';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,7 +8,7 @@ import { isTerminal } from '../../domain/orders';
 import { numbers, orders, payments, simCards, subscribers } from '../../db/schema';
 import type { PreCancellationSummary } from '../../workflows/contracts';
 import { startHarness, type Harness } from '../support/harness';
-import { getOrder, openAccountBody, submitOrder, waitForOrder } from '../support/orders';
+import { cancelOrderAs, getOrder, openAccountBody, submitOrder, waitForOrder } from '../support/orders';
 import { preCancellationBody } from '../support/pre-cancellation';
 
 /**
@@ -57,13 +55,7 @@ describe('pre-cancellation through the API', () => {
     expect(order).toMatchObject({ status: 'pending', step: 'waitingForGraceEnd' });
     return order;
   };
-  const cancelOrder = (id: string, reason: string) =>
-    h.app.inject({
-      method: 'POST',
-      url: `/api/v1/orders/${encodeURIComponent(id)}/cancel`,
-      headers: { authorization: `Bearer ${manager}` },
-      payload: { reason },
-    });
+  const cancelOrder = (id: string, reason: string) => cancelOrderAs(h.app, manager, id, reason);
 
   beforeAll(async () => {
     h = await startHarness({ config });
@@ -374,42 +366,17 @@ describe('pre-cancellation through the API', () => {
   });
 });
 
-const workerScript = fileURLToPath(new URL('../support/worker-process.ts', import.meta.url));
-
 describe('pre-cancellation durability', () => {
   let h: Harness;
-  const children: ChildProcess[] = [];
 
   /** A worker in a child process (SIGKILL-able like a crashed machine); resolves once it polls. */
-  const startWorkerProcess = (): Promise<ChildProcess> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
-        env: {
-          ...process.env,
-          ...config,
-          TEMPORAL_ADDRESS: h.config.TEMPORAL_ADDRESS,
-          DATABASE_URL: h.dbUrl,
-          TEMPORAL_TASK_QUEUE: h.taskQueue,
-          STEP_TIMEOUT_SECONDS: '3',
-          HLR_LATENCY_MS: '0',
-          WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
-        },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      children.push(child);
-      child.stdout?.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('ready')) resolve(child);
-      });
-      child.once('exit', (code) => reject(new Error(`worker process exited early (${String(code)})`)));
-    });
+  const startWorkerProcess = () =>
+    h.startWorkerProcess({ ...config, STEP_TIMEOUT_SECONDS: '3', HLR_LATENCY_MS: '0' });
 
   beforeAll(async () => {
     h = await startHarness({ noWorker: true, config: { ...config, STEP_TIMEOUT_SECONDS: '3' } });
   });
-  afterAll(async () => {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-    await h?.close();
-  });
+  afterAll(async () => h?.close());
 
   it('PC-5: the grace timer survives a worker crash: it runs out with no worker, the next worker cancels the number', async () => {
     const manager = await h.login('manager01', 'STORE-BJ-001');

@@ -9,7 +9,8 @@ describe('number and SIM pre-emption', () => {
   let h: Harness;
   let token: string;
   beforeAll(async () => {
-    h = await startHarness({ config: { PREEMPTION_TTL_SECONDS: '2' } });
+    // Holds outlast the orders even on a loaded machine; the expiry cases set their own short hold.
+    h = await startHarness({ config: { PREEMPTION_TTL_SECONDS: '120' } });
     token = await h.login();
   });
   afterAll(async () => h?.close());

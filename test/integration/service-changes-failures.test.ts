@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { numbers, payments, simCards } from '../../db/schema';
-import { startHarness, type Harness } from '../support/harness';
-import { submitOrder, waitForOrder } from '../support/orders';
+import { startSignedInHarness, type Harness } from '../support/harness';
+import { cancelOrderAs, submitOrder, waitForOrder } from '../support/orders';
 import { lineRow, ownerIdentity, runChange, seededLine } from '../support/service-changes';
 
 /**
@@ -12,20 +12,11 @@ import { lineRow, ownerIdentity, runChange, seededLine } from '../support/servic
 describe('service changes that fail, are refused or are cancelled', () => {
   let h: Harness;
   let token: string;
-  beforeAll(async () => {
-    h = await startHarness({ config: { STEP_MAX_ATTEMPTS: '2' } });
-    token = await h.login();
-  });
+  beforeAll(async () => ({ h, token } = await startSignedInHarness({ config: { STEP_MAX_ATTEMPTS: '2' } })));
   afterAll(async () => h?.close());
 
   const paymentsOf = (orderId: string) => h.db.select().from(payments).where(eq(payments.orderId, orderId));
-  const cancelOrder = (id: string, reason: string) =>
-    h.app.inject({
-      method: 'POST',
-      url: `/api/v1/orders/${encodeURIComponent(id)}/cancel`,
-      headers: { authorization: `Bearer ${token}` },
-      payload: { reason },
-    });
+  const cancelOrder = (id: string, reason: string) => cancelOrderAs(h.app, token, id, reason);
 
   it('ORD-5, CHG-1: a number change the HLR refuses releases the new number, refunds the fee and leaves the line as it was', async () => {
     const [msisdn, newMsisdn] = ['13900100005', '13800100600'];

@@ -4,7 +4,7 @@ import bcrypt from 'bcryptjs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bills, customers, numbers, payments, simCards, subscribers } from '../../db/schema';
-import { startHarness, type Harness } from '../support/harness';
+import { startSignedInHarness, type Harness } from '../support/harness';
 import { lineRow, ownerIdentity, path, runChange, seededLine } from '../support/service-changes';
 
 /**
@@ -15,10 +15,7 @@ import { lineRow, ownerIdentity, path, runChange, seededLine } from '../support/
 describe('service changes through the API', () => {
   let h: Harness;
   let token: string;
-  beforeAll(async () => {
-    h = await startHarness();
-    token = await h.login();
-  });
+  beforeAll(async () => ({ h, token } = await startSignedInHarness()));
   afterAll(async () => h?.close());
 
   const paymentsOf = (orderId: string) => h.db.select().from(payments).where(eq(payments.orderId, orderId));

@@ -1,49 +1,24 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { numbers, payments } from '../../db/schema';
-import { startHarness, type Harness } from '../support/harness';
+import { startSignedInHarness, type Harness } from '../support/harness';
 import { openAccountBody, submitOrder, waitForOrder } from '../support/orders';
-
-const workerScript = fileURLToPath(new URL('../support/worker-process.ts', import.meta.url));
 
 describe('durability', () => {
   let h: Harness;
   let token: string;
-  const children: ChildProcess[] = [];
 
   /** Starts a worker process and resolves once it polls. */
-  const startWorkerProcess = (): Promise<ChildProcess> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
-        env: {
-          ...process.env,
-          TEMPORAL_ADDRESS: h.config.TEMPORAL_ADDRESS,
-          DATABASE_URL: h.dbUrl,
-          TEMPORAL_TASK_QUEUE: h.taskQueue,
-          HLR_LATENCY_MS: '2000',
-          WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
-        },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      children.push(child);
-      child.stdout?.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('ready')) resolve(child);
-      });
-      child.once('exit', (code) => reject(new Error(`worker process exited early (${String(code)})`)));
-    });
+  const startWorkerProcess = () => h.startWorkerProcess({ HLR_LATENCY_MS: '2000' });
 
   beforeAll(async () => {
     // The API's orders give each step 3 s, so a step lost with a dead worker is retried quickly.
-    h = await startHarness({ noWorker: true, config: { STEP_TIMEOUT_SECONDS: '3', STEP_MAX_ATTEMPTS: '5' } });
-    token = await h.login();
+    ({ h, token } = await startSignedInHarness({
+      noWorker: true,
+      config: { STEP_TIMEOUT_SECONDS: '3', STEP_MAX_ATTEMPTS: '5' },
+    }));
   });
-  afterAll(async () => {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-    await h?.close();
-  });
+  afterAll(async () => h?.close());
 
   it('ORD-1: a worker killed mid-order leaves the order to finish on the next worker, charged once', async () => {
     const first = await startWorkerProcess();

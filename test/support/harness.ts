@@ -1,5 +1,7 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
@@ -16,6 +18,8 @@ import { createTestDatabase } from './database';
 
 let runtimeInstalled = false;
 
+const workerScript = fileURLToPath(new URL('./worker-process.ts', import.meta.url));
+
 export interface Harness {
   app: FastifyInstance;
   db: Db;
@@ -27,6 +31,11 @@ export interface Harness {
   bank: BankSimulator;
   /** Starts (another) in-process worker on the harness's task queue. */
   startWorker: () => Promise<Worker>;
+  /**
+   * Starts a worker in a child process on the harness's task queue and database, SIGKILL-able like a crashed
+   * machine, with `env` added to its configuration; resolves once it polls. `close` kills what is left.
+   */
+  startWorkerProcess: (env: Record<string, string>) => Promise<ChildProcess>;
   login: (operatorId?: string, channelCode?: string) => Promise<string>;
   close: () => Promise<void>;
 }
@@ -37,6 +46,22 @@ export interface HarnessOptions {
   bank?: Partial<SimulationOptions>;
   /** Start without a worker (a test that runs workers in child processes). */
   noWorker?: boolean;
+}
+
+/**
+ * A harness and the token of an operator signed in on it (by default store01 at STORE-BJ-001), for the
+ * files whose tests all act as that one operator.
+ */
+export async function startSignedInHarness(
+  options: HarnessOptions = {},
+): Promise<{ h: Harness; token: string }> {
+  const h = await startHarness(options);
+  try {
+    return { h, token: await h.login() };
+  } catch (err) {
+    await h.close();
+    throw err;
+  }
 }
 
 /**
@@ -81,6 +106,27 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
   if (!options.noWorker) await startWorker();
 
+  const children: ChildProcess[] = [];
+  const startWorkerProcess = (env: Record<string, string>): Promise<ChildProcess> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
+        env: {
+          ...process.env,
+          TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
+          DATABASE_URL: database.url,
+          TEMPORAL_TASK_QUEUE: taskQueue,
+          WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      children.push(child);
+      child.stdout?.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('ready')) resolve(child);
+      });
+      child.once('exit', (code) => reject(new Error(`worker process exited early (${String(code)})`)));
+    });
+
   const app = await buildApp({ db: database.db, client, connection, config, logger: false });
   await app.ready();
 
@@ -104,8 +150,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     hlr,
     bank,
     startWorker,
+    startWorkerProcess,
     login,
     close: async () => {
+      for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
       await app.close();
       for (const w of workers) {
         if (w.worker.getState() === 'RUNNING') w.worker.shutdown();

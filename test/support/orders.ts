@@ -22,6 +22,16 @@ export async function submitOrder(
   });
 }
 
+/** Asks, as the operator signed in with `token`, to cancel the order (REQ: ORD-6). */
+export async function cancelOrderAs(app: FastifyInstance, token: string, id: string, reason: string) {
+  return app.inject({
+    method: 'POST',
+    url: `/api/v1/orders/${encodeURIComponent(id)}/cancel`,
+    headers: { authorization: `Bearer ${token}` },
+    payload: { reason },
+  });
+}
+
 export async function getOrder(app: FastifyInstance, token: string, id: string): Promise<OrderView> {
   const res = await app.inject({
     method: 'GET',

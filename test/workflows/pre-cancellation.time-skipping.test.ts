@@ -117,14 +117,17 @@ describe('pre-cancellation on the time-skipping server', () => {
     const wf = input();
 
     const result = await worker.runUntil(
-      env.client.workflow.execute('preCancellationWorkflow', {
-        workflowId: wf.orderId,
-        taskQueue,
-        args: [wf],
-      }),
+      env.client.workflow.execute<(i: PreCancellationInput) => Promise<OrderState>>(
+        'preCancellationWorkflow',
+        {
+          workflowId: wf.orderId,
+          taskQueue,
+          args: [wf],
+        },
+      ),
     );
 
-    const state = result as OrderState;
+    const state = result;
     expect(state.status).toBe('completed');
     expect(state.summary.outcome).toBe('cancelledNumber');
     expect(calls).toEqual([

@@ -1,0 +1,114 @@
+import { condition, proxyActivities, setHandler, type ActivityInterfaceFor } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { isTerminal, type OrderType } from '../domain/orders';
+import { cancelOrderUpdate, orderStateQuery, type CancelRequest, type OrderInputBase } from './contracts';
+import { OrderTracker } from './order-tracker';
+import { CancelRequested, closedFailure, describeFailure, pastPointOfNoReturn, Saga } from './saga';
+
+/**
+ * The skeleton every order workflow shares (REQ: ORD-1, ORD-2, ORD-5, ORD-6): the activity proxies, the
+ * tracked order with its state query, the saga of undos, and the cancel update with its point of no return.
+ * A workflow starts its run, then reads top to bottom as its business steps.
+ */
+export interface OrderRun {
+  /** Business steps: a bounded number of attempts (`stepMaxAttempts`). */
+  act: ActivityInterfaceFor<Activities>;
+  /** Undos, and whatever else must finish whatever happens: retried without limit. */
+  undo: ActivityInterfaceFor<Activities>;
+  order: OrderTracker;
+  saga: Saga;
+  /** Runs one business step, first honouring a cancel that arrived while the previous step ran. */
+  step: <T>(name: string, run: () => Promise<T>) => Promise<T>;
+  /**
+   * The cancel asked for, if any. Read through a function: the update handler sets it while the workflow
+   * awaits, which TypeScript's narrowing cannot see.
+   */
+  cancelRequest: () => CancelRequest | null;
+  /** REQ: ORD-6 — from here on a cancel is refused; a cancel already asked for is honoured first (throws). */
+  passPointOfNoReturn: () => void;
+  /**
+   * Ends the order after `err` left its business steps: a honoured cancel (`CancelRequested`) moves it
+   * pendingCancellation → undos → cancelled; anything else runs the undos and fails it with the reason staff
+   * read — `rejected` instead of `failed` when the failure's code is one of `rejectOn`.
+   */
+  finishWithFailure: (err: unknown, options?: { rejectOn?: readonly string[] }) => Promise<void>;
+}
+
+/**
+ * Sets up the order's run — proxies, tracker, saga, the `orderState` query and the `cancelOrder` update —
+ * and records the order as acknowledged by the operator who submitted it. Returns with the handlers set, so
+ * the workflow's first step may already be cancelled.
+ */
+export async function startOrderRun(
+  type: OrderType,
+  input: OrderInputBase,
+  summary: object,
+): Promise<OrderRun> {
+  const act = proxyActivities<Activities>({
+    startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
+    retry: {
+      maximumAttempts: input.settings.stepMaxAttempts,
+      initialInterval: '200ms',
+      maximumInterval: '10s',
+    },
+  });
+  const undo = proxyActivities<Activities>({
+    startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
+    retry: { initialInterval: '1s', maximumInterval: '1m' },
+  });
+  const order = new OrderTracker(type, input, summary as Record<string, unknown>, act.recordOrderEvent);
+  const saga = new Saga();
+
+  let cancel: CancelRequest | null = null;
+  let pointOfNoReturn = false;
+  setHandler(orderStateQuery, () => order.state);
+  setHandler(
+    cancelOrderUpdate,
+    async (req) => {
+      cancel = req;
+      await order.move('assessingCancellation', order.state.step, req.actor, req.reason);
+      await condition(() => isTerminal(order.state.status));
+      return order.state;
+    },
+    {
+      validator: (_req: CancelRequest) => {
+        if (isTerminal(order.state.status) || cancel) throw closedFailure(order.state.status);
+        if (pointOfNoReturn) throw pastPointOfNoReturn(order.state.step);
+      },
+    },
+  );
+
+  const cancelRequest = (): CancelRequest | null => cancel;
+
+  const run: OrderRun = {
+    act,
+    undo,
+    order,
+    saga,
+    cancelRequest,
+    step: async (name, run) => {
+      if (cancelRequest()) throw new CancelRequested();
+      await order.move('inProgress', name, 'system');
+      return run();
+    },
+    passPointOfNoReturn: () => {
+      if (cancelRequest()) throw new CancelRequested();
+      pointOfNoReturn = true;
+    },
+    finishWithFailure: async (err, { rejectOn = [] } = {}) => {
+      const by = cancelRequest();
+      if (err instanceof CancelRequested && by) {
+        await order.move('pendingCancellation', null, by.actor, by.reason);
+        await saga.compensate();
+        await order.move('cancelled', null, by.actor, by.reason);
+      } else {
+        await saga.compensate();
+        const failure = describeFailure(err);
+        await order.fail(rejectOn.includes(failure.code) ? 'rejected' : 'failed', failure);
+      }
+    },
+  };
+
+  await order.move('acknowledged', null, input.origin.operatorId, 'order received');
+  return run;
+}
