@@ -60,6 +60,12 @@ export const configSchema = z.object({
   CHANGE_NUMBER_FEE_FEN: z.coerce.number().int().nonnegative().default(2_000),
   SIM_SWAP_FEE_FEN: z.coerce.number().int().nonnegative().default(2_000),
 
+  /**
+   * REQ: MNP-1 — days a number must have been in network before it may port out (携号转网). The source guide
+   * says 90; the national rule is 120.
+   */
+  MNP_MIN_TENURE_DAYS: z.coerce.number().int().min(0).default(90),
+
   /** Simulated HLR/HSS: latency (ms) and failure rate (0..1) of each provisioning call. */
   HLR_LATENCY_MS: z.coerce.number().int().nonnegative().default(200),
   HLR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),

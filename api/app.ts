@@ -11,6 +11,7 @@ import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { numberPortabilityRoutes } from './routes/number-portability';
 import { numberRoutes } from './routes/numbers';
 import { orderRoutes } from './routes/orders';
 
@@ -60,6 +61,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes({ db: deps.db, connection: deps.connection }));
   await app.register(authRoutes({ db: deps.db, sessionTtlMinutes: deps.config.SESSION_TTL_MINUTES }));
   await app.register(numberRoutes({ db: deps.db }));
+  await app.register(
+    numberPortabilityRoutes({ db: deps.db, minTenureDays: deps.config.MNP_MIN_TENURE_DAYS }),
+  );
   await app.register(orderRoutes({ orders }));
   return app;
 }

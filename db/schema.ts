@@ -206,6 +206,15 @@ export const subscribers = pgTable(
     /** The order that holds the line for a long-running change (e.g. a pre-cancellation in grace). */
     lockedBy: text('locked_by'),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    /** REQ: MNP-1 — the owner's identity was verified (实名认证); a line that was not cannot port out. */
+    realNameVerified: boolean('real_name_verified').notNull().default(true),
+    /** REQ: MNP-1 — end of a contract term (合约期) the line is bound to; null when there is none. */
+    contractEndsAt: timestamp('contract_ends_at', { withTimezone: true }),
+    /** REQ: MNP-1 — other restrictions on the line, e.g. `location` (号码所在地限制). */
+    restrictions: text('restrictions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     updatedAt: updatedAt(),
   },
   (t) => [index('subscribers_customer_idx').on(t.customerId)],

@@ -122,7 +122,29 @@ interface DemoSubscriber {
   /** The last three monthly bills, newest first, in fen. */
   billsFen: [number, number, number];
   balanceFen: number;
+  /** Days before seeding that the line was opened; 400 (past every MNP-1 tenure) unless given. */
+  openedDaysAgo?: number;
+  status?: 'active' | 'suspended';
+  /** REQ: MNP-1 facts; by default verified, no contract term, no restriction. */
+  realNameVerified?: boolean;
+  /** Days after seeding that a contract term ends. */
+  contractEndsInDays?: number;
+  restrictions?: string[];
 }
+
+const mnpDemoCustomer = (n: string): DemoSubscriber['customer'] => ({
+  kind: 'individual',
+  name: `携转测试 MNP ${n}`,
+  idNumber: `1101011991020200${n}`,
+});
+
+const DAY_MS = 86_400_000;
+
+const plainLine = {
+  internationalRoaming: false,
+  billsFen: [4_000, 4_000, 4_000],
+  balanceFen: 5_000,
+} satisfies Partial<DemoSubscriber>;
 
 /** Lines that exist before any order: the material of service changes and pre-cancellation demos and tests. */
 export const demoSubscribers: DemoSubscriber[] = [
@@ -169,6 +191,24 @@ export const demoSubscribers: DemoSubscriber[] = [
       balanceFen: 5_000,
     };
   }),
+  // REQ: MNP-1 — lines for the number-portability eligibility demos and tests (no other test uses them).
+  { msisdn: '13900100021', customer: mnpDemoCustomer('21'), ...plainLine },
+  {
+    msisdn: '13900100022',
+    customer: mnpDemoCustomer('22'),
+    ...plainLine,
+    realNameVerified: false,
+    contractEndsInDays: 365,
+  },
+  { msisdn: '13900100023', customer: mnpDemoCustomer('23'), ...plainLine, openedDaysAgo: 30 },
+  {
+    msisdn: '13900100024',
+    customer: mnpDemoCustomer('24'),
+    ...plainLine,
+    status: 'suspended',
+    balanceFen: -3_000,
+    restrictions: ['location'],
+  },
 ];
 
 /** `YYYY-MM` of the month `back` months before `now`. */
@@ -215,6 +255,14 @@ export async function seedDemoSubscribers(db: Db, now = new Date()): Promise<voi
         internationalRoaming: sub.internationalRoaming,
         features: sub.internationalRoaming ? ['internationalRoaming'] : [],
         balanceFen: sub.balanceFen,
+        status: sub.status ?? 'active',
+        openedAt: new Date(now.getTime() - (sub.openedDaysAgo ?? 400) * DAY_MS),
+        realNameVerified: sub.realNameVerified ?? true,
+        contractEndsAt:
+          sub.contractEndsInDays === undefined
+            ? null
+            : new Date(now.getTime() + sub.contractEndsInDays * DAY_MS),
+        restrictions: sub.restrictions ?? [],
       })
       .onConflictDoNothing();
     await db
