@@ -1,4 +1,5 @@
 import { depositOf, missingCustomerData } from '../domain/open-account';
+import { hlrServicesFor } from '../domain/service-change-rules';
 import type { OpenAccountInput, OpenAccountSummary, OrderState } from './contracts';
 import { startOrderRun } from './order-run';
 
@@ -71,7 +72,7 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
         orderId,
         msisdn: held.msisdn,
         imsi: held.imsi,
-        services: ['voice', 'sms', 'data'],
+        services: hlrServicesFor(request.internationalRoaming ? ['internationalRoaming'] : []),
       }),
     );
 

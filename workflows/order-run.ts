@@ -56,7 +56,8 @@ export async function startOrderRun(
     startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
     retry: { initialInterval: '1s', maximumInterval: '1m' },
   });
-  const order = new OrderTracker(type, input, summary as Record<string, unknown>, act.recordOrderEvent);
+  // The read model must follow every change, compensation included: its writes retry without limit.
+  const order = new OrderTracker(type, input, summary as Record<string, unknown>, undo.recordOrderEvent);
   const saga = new Saga();
 
   let cancel: CancelRequest | null = null;

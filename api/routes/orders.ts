@@ -37,7 +37,8 @@ export function orderRoutes(deps: { orders: OrderService }) {
         config: { access: orderDesk },
         schema: {
           tags: ['orders'],
-          summary: 'Submit an order (account opening: type "openAccount")',
+          summary:
+            'Submit an order; `type` selects the business (openAccount, preCancellation, a service change…)',
           description:
             'Starts the order as a durable workflow and answers at once with its ID. The Idempotency-Key header ' +
             'makes a retried submission the same order (ORD-3); the channel and operator of the token are ' +
@@ -131,8 +132,10 @@ export function orderRoutes(deps: { orders: OrderService }) {
           tags: ['orders'],
           summary: 'Cancel an order before its point of no return',
           description:
-            'Before provisioning starts the order is cancelled and everything it did is undone (ORD-5, ORD-6); ' +
-            'the answer is the cancelled order. After that point the request is refused with 409 PastPointOfNoReturn.',
+            "Before the order's point of no return it is cancelled and everything it did is undone (ORD-5, ORD-6); " +
+            'the answer is the cancelled order. After that point: 409 PastPointOfNoReturn; once the order has ' +
+            "ended: 409 OrderAlreadyClosed. During a pre-cancellation's grace a cancel is the customer's " +
+            'revocation (PC-6): service is restored.',
           security: bearerSecurity,
           params: idParams,
           body: z.object({ reason: z.string().trim().min(1, 'reason is required').max(500) }),

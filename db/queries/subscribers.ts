@@ -16,15 +16,20 @@ export async function createSubscriber(
     'msisdn' | 'customerId' | 'iccid' | 'imsi' | 'productCode' | 'internationalRoaming' | 'balanceFen'
   >,
 ): Promise<void> {
+  // Roaming asked for at opening is a feature of the line like any other (REQ: OPEN-4, CHG-1).
+  const features = s.internationalRoaming ? ['internationalRoaming'] : [];
   await db
     .insert(subscribers)
-    .values(s)
+    .values({ ...s, features })
     .onConflictDoUpdate({
       target: subscribers.msisdn,
       set: {
         ...s,
         status: 'active',
-        features: sql`'{}'::text[]`,
+        features,
+        realNameVerified: true,
+        contractEndsAt: null,
+        restrictions: sql`'{}'::text[]`,
         discountCode: null,
         servicePasswordHash: null,
         lockedBy: null,

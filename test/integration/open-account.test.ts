@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Worker } from '@temporalio/worker';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { customers, numbers, orders, payments, simCards } from '../../db/schema';
+import { customers, numbers, orders, payments, simCards, subscribers } from '../../db/schema';
 import { startSignedInHarness, type Harness } from '../support/harness';
 import { getOrder, newKey, openAccountBody, submitOrder, waitForOrder } from '../support/orders';
 
@@ -64,6 +64,10 @@ describe('account opening through the API', () => {
     const [customer] = await h.db.select().from(customers).where(eq(customers.orderId, id));
     expect(customer).toMatchObject({ state: 'committed', name: '张三' });
     expect(h.hlr.subscribers.get('13800100088')?.imsi).toBe(sim?.imsi);
+    // Roaming was asked for and paid for: it is on at the HLR and a feature of the new line.
+    expect(h.hlr.subscribers.get('13800100088')?.services).toContain('internationalRoaming');
+    const [line] = await h.db.select().from(subscribers).where(eq(subscribers.msisdn, '13800100088'));
+    expect(line).toMatchObject({ status: 'active', internationalRoaming: true, features: ['internationalRoaming'] });
 
     // Determinism guard: the recorded history replays against today's workflow code without divergence.
     const history = await h.client.workflow.getHandle(id).fetchHistory();
