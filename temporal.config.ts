@@ -65,6 +65,11 @@ export const configSchema = z.object({
    * says 90; the national rule is 120.
    */
   MNP_MIN_TENURE_DAYS: z.coerce.number().int().min(0).default(90),
+  /**
+   * REQ: MNP-5 — shared secret of the clearing system's callbacks (`x-clearing-signature`, HMAC-SHA256 of
+   * the raw body). The default only suits the embedded demo; production must set its own.
+   */
+  MNP_CALLBACK_SECRET: z.string().min(1).default('dev-clearing-secret'),
 
   /** Simulated HLR/HSS: latency (ms) and failure rate (0..1) of each provisioning call. */
   HLR_LATENCY_MS: z.coerce.number().int().nonnegative().default(200),

@@ -4,6 +4,7 @@ import type { Client, Connection } from '@temporalio/client';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client';
+import { unwiredMnpCallbackSink, type MnpCallbackSink } from '../domain/mnp-callbacks';
 import type { AppConfig } from '../temporal.config';
 import { workflowSettings } from '../temporal.config';
 import { createOrderService } from './order-service';
@@ -11,6 +12,7 @@ import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { mnpCallbackRoutes } from './routes/mnp-callbacks';
 import { numberPortabilityRoutes } from './routes/number-portability';
 import { numberRoutes } from './routes/numbers';
 import { orderRoutes } from './routes/orders';
@@ -21,6 +23,8 @@ export interface AppDeps {
   connection: Connection;
   config: AppConfig;
   logger?: boolean | { level: string };
+  /** REQ: MNP-5 — receives verified clearing-system callbacks; by default nothing waits for them yet. */
+  mnpCallbacks?: MnpCallbackSink;
 }
 
 /** The whole HTTP API, ready for `listen()` or `inject()`. */
@@ -65,5 +69,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     numberPortabilityRoutes({ db: deps.db, minTenureDays: deps.config.MNP_MIN_TENURE_DAYS }),
   );
   await app.register(orderRoutes({ orders }));
+  await app.register(
+    mnpCallbackRoutes({
+      secret: deps.config.MNP_CALLBACK_SECRET,
+      sink: deps.mnpCallbacks ?? unwiredMnpCallbackSink,
+    }),
+  );
   return app;
 }

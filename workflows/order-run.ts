@@ -3,7 +3,14 @@ import type { Activities } from '../activities';
 import { isTerminal, type OrderType } from '../domain/orders';
 import { cancelOrderUpdate, orderStateQuery, type CancelRequest, type OrderInputBase } from './contracts';
 import { OrderTracker } from './order-tracker';
-import { CancelRequested, closedFailure, describeFailure, pastPointOfNoReturn, Saga } from './saga';
+import {
+  CancelRequested,
+  cancelInProgress,
+  closedFailure,
+  describeFailure,
+  pastPointOfNoReturn,
+  Saga,
+} from './saga';
 
 /**
  * The skeleton every order workflow shares (REQ: ORD-1, ORD-2, ORD-5, ORD-6): the activity proxies, the
@@ -73,7 +80,8 @@ export async function startOrderRun(
     },
     {
       validator: (_req: CancelRequest) => {
-        if (isTerminal(order.state.status) || cancel) throw closedFailure(order.state.status);
+        if (isTerminal(order.state.status)) throw closedFailure(order.state.status);
+        if (cancel) throw cancelInProgress();
         if (pointOfNoReturn) throw pastPointOfNoReturn(order.state.step);
       },
     },

@@ -64,3 +64,11 @@ export function pastPointOfNoReturn(step: string | null): ApplicationFailure {
     nonRetryable: true,
   });
 }
+
+export function cancelInProgress(): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: 'CancelInProgress',
+    message: 'A cancel of this order is already in progress',
+    nonRetryable: true,
+  });
+}

@@ -67,7 +67,11 @@ describe('account opening through the API', () => {
     // Roaming was asked for and paid for: it is on at the HLR and a feature of the new line.
     expect(h.hlr.subscribers.get('13800100088')?.services).toContain('internationalRoaming');
     const [line] = await h.db.select().from(subscribers).where(eq(subscribers.msisdn, '13800100088'));
-    expect(line).toMatchObject({ status: 'active', internationalRoaming: true, features: ['internationalRoaming'] });
+    expect(line).toMatchObject({
+      status: 'active',
+      internationalRoaming: true,
+      features: ['internationalRoaming'],
+    });
 
     // Determinism guard: the recorded history replays against today's workflow code without divergence.
     const history = await h.client.workflow.getHandle(id).fetchHistory();

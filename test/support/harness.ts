@@ -11,6 +11,7 @@ import { HlrSimulator } from '../../activities/adapters/hlr';
 import type { SimulationOptions } from '../../activities/adapters/simulation';
 import { buildApp } from '../../api/app';
 import type { Db } from '../../db/client';
+import type { MnpCallbackSink } from '../../domain/mnp-callbacks';
 import { DEMO_PASSWORD } from '../../db/seed';
 import { configSchema, type AppConfig } from '../../temporal.config';
 import { createWorker } from '../../workers/create-worker';
@@ -46,6 +47,8 @@ export interface HarnessOptions {
   bank?: Partial<SimulationOptions>;
   /** Start without a worker (a test that runs workers in child processes). */
   noWorker?: boolean;
+  /** Receives the API's verified clearing-system callbacks (MNP-5). */
+  mnpCallbacks?: MnpCallbackSink;
 }
 
 /**
@@ -127,7 +130,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       child.once('exit', (code) => reject(new Error(`worker process exited early (${String(code)})`)));
     });
 
-  const app = await buildApp({ db: database.db, client, connection, config, logger: false });
+  const app = await buildApp({
+    db: database.db,
+    client,
+    connection,
+    config,
+    logger: false,
+    ...(options.mnpCallbacks ? { mnpCallbacks: options.mnpCallbacks } : {}),
+  });
   await app.ready();
 
   const login = async (operatorId = 'store01', channelCode = 'STORE-BJ-001') => {
