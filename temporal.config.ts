@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WorkflowSettings } from './workflows/contracts';
 
 /**
  * Every setting of the system, parsed once from the environment. Durations and amounts that the business
@@ -71,6 +72,50 @@ export const configSchema = z.object({
    */
   MNP_CALLBACK_SECRET: z.string().min(1).default('dev-clearing-secret'),
 
+  /**
+   * REQ: MNP-3 — fee of a port-in (携号转网), in fen. The source says the porting fee is paid at the counter
+   * but names no amount; the national rule (MIIT) makes porting free, hence 0. Set it when the tariff has one.
+   */
+  MNP_PORT_IN_FEE_FEN: z.coerce.number().int().nonnegative().default(0),
+  /** REQ: MNP-5 — how long a port-in waits for the donor's answer before re-submitting it, seconds. */
+  MNP_ANSWER_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** REQ: MNP-5 — re-submissions of an unanswered port-in before the order fails `DonorNoAnswer`. */
+  MNP_MAX_RESUBMITS: z.coerce.number().int().min(0).default(3),
+  /** REQ: MNP-3 — working days within which a porting is normally completed (shown as the deadline). */
+  MNP_DEADLINE_WORKING_DAYS: z.coerce.number().int().positive().default(3),
+  /** REQ: MNP-3 — public holidays of the business calendar: comma-separated YYYY-MM-DD business dates. */
+  MNP_HOLIDAYS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((d) => d.trim())
+        .filter((d) => d !== ''),
+    )
+    .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be comma-separated YYYY-MM-DD dates'))),
+  /** REQ: MNP-5 — daily switch-over window in business time, whole hours `from-to` inclusive (e.g. 9-20). */
+  MNP_SWITCH_WINDOW: z
+    .string()
+    .default('9-20')
+    .transform((v, ctx) => {
+      const m = /^(\d{1,2})-(\d{1,2})$/.exec(v.trim());
+      const fromHour = Number(m?.[1]);
+      const toHour = Number(m?.[2]);
+      if (!m || fromHour > 23 || toHour > 23 || fromHour > toHour) {
+        ctx.addIssue({ code: 'custom', message: 'must be whole hours from-to, 0-23, e.g. 9-20' });
+        return z.NEVER;
+      }
+      return { fromHour, toHour };
+    }),
+  /** Replaces the switch-over time by this many seconds after the donor accepts (demos and tests only). */
+  MNP_SWITCH_OVER_DELAY_SECONDS: z.coerce.number().int().nonnegative().optional(),
+
+  /** Simulated clearing system (携号转网集中管理平台): delay of the donor's answer, reject and loss rates. */
+  CLEARING_ANSWER_DELAY_MS: z.coerce.number().int().nonnegative().default(2_000),
+  CLEARING_REJECT_RATE: z.coerce.number().min(0).max(1).default(0),
+  CLEARING_LOSS_RATE: z.coerce.number().min(0).max(1).default(0),
+
   /** Simulated HLR/HSS: latency (ms) and failure rate (0..1) of each provisioning call. */
   HLR_LATENCY_MS: z.coerce.number().int().nonnegative().default(200),
   HLR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
@@ -101,11 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 /** Per-order settings the workflow needs; workflows cannot read the environment themselves. */
-export function workflowSettings(config: AppConfig): {
-  stepTimeoutSeconds: number;
-  stepMaxAttempts: number;
-  preCancellation: { graceMonths: number; graceSeconds: number | null; utcOffsetHours: number };
-} {
+export function workflowSettings(config: AppConfig): WorkflowSettings {
   return {
     stepTimeoutSeconds: config.STEP_TIMEOUT_SECONDS,
     stepMaxAttempts: config.STEP_MAX_ATTEMPTS,
@@ -113,6 +154,15 @@ export function workflowSettings(config: AppConfig): {
       graceMonths: config.PRE_CANCEL_GRACE_MONTHS,
       graceSeconds: config.PRE_CANCEL_GRACE_SECONDS ?? null,
       utcOffsetHours: config.BUSINESS_UTC_OFFSET_HOURS,
+    },
+    portIn: {
+      feeFen: config.MNP_PORT_IN_FEE_FEN,
+      answerTimeoutSeconds: config.MNP_ANSWER_TIMEOUT_SECONDS,
+      maxResubmits: config.MNP_MAX_RESUBMITS,
+      deadlineWorkingDays: config.MNP_DEADLINE_WORKING_DAYS,
+      calendar: { utcOffsetHours: config.BUSINESS_UTC_OFFSET_HOURS, holidays: config.MNP_HOLIDAYS },
+      switchWindow: config.MNP_SWITCH_WINDOW,
+      switchOverDelaySeconds: config.MNP_SWITCH_OVER_DELAY_SECONDS ?? null,
     },
   };
 }

@@ -1,10 +1,12 @@
 import type { AppConfig } from '../temporal.config';
 import type { Db } from '../db/client';
 import type { BankAdapter } from './adapters/bank';
+import type { ClearingSystemAdapter } from './adapters/clearing';
 import type { HlrAdapter } from './adapters/hlr';
 import { createBillingActivities } from './billing';
 import { createCustomerActivities } from './customers';
 import { createOrderActivities } from './orders';
+import { createPortInActivities } from './port-in';
 import { createPreCancellationActivities } from './pre-cancellation';
 import { createProvisioningActivities } from './provisioning';
 import { createResourceActivities } from './resources';
@@ -14,6 +16,8 @@ export interface ActivityDeps {
   db: Db;
   hlr: HlrAdapter;
   bank: BankAdapter;
+  /** REQ: MNP-5 — the number portability clearing system. */
+  clearing: ClearingSystemAdapter;
   config: AppConfig;
 }
 
@@ -31,6 +35,11 @@ export function createActivities(deps: ActivityDeps) {
     ...createProvisioningActivities(deps),
     ...createPreCancellationActivities(deps),
     ...createServiceChangeActivities(deps),
+    ...createPortInActivities({
+      db: deps.db,
+      clearing: deps.clearing,
+      preemptionTtlSeconds: deps.config.PREEMPTION_TTL_SECONDS,
+    }),
   };
 }
 

@@ -41,6 +41,10 @@ export const errorCatalogue = {
   LocationRestricted: { status: 422, zh: '号码受归属地限制，不能携号转网' },
   InPreCancellationGrace: { status: 422, zh: '号码已预销号，处于保留期内，不能携号转网' },
   LineCancelled: { status: 422, zh: '号码已销号，不能携号转网' },
+  PortingMaterialsIncomplete: { status: 422, zh: '携号转网材料不完整（证件、协议或上传材料缺失）' },
+  DonorRejected: { status: 422, zh: '携出方运营商拒绝携号转网' },
+  DonorNoAnswer: { status: 504, zh: '携出方运营商在规定时间内未答复携号转网申请' },
+  ClearingSystemFailed: { status: 502, zh: '携号转网集中管理平台调用失败' },
   Unavailable: { status: 503, zh: '依赖的服务暂不可用' },
   InternalError: { status: 500, zh: '系统内部错误' },
 } as const satisfies Record<string, { status: number; zh: string }>;

@@ -48,6 +48,7 @@ export const orderTypes = [
   'recharge',
   'collectFee',
   'refundFee',
+  'portIn',
 ] as const;
 export const orderTypeSchema = z.enum(orderTypes);
 export type OrderType = z.infer<typeof orderTypeSchema>;
@@ -103,6 +104,7 @@ export const orderTypeRegistry: Record<OrderType, { workflowType: string; idPref
   recharge: { workflowType: 'serviceChangeWorkflow', idPrefix: 'Recharge' },
   collectFee: { workflowType: 'serviceChangeWorkflow', idPrefix: 'CollectFee' },
   refundFee: { workflowType: 'serviceChangeWorkflow', idPrefix: 'RefundFee' },
+  portIn: { workflowType: 'portInWorkflow', idPrefix: 'PortIn' },
 };
 const workflowTypePrefix = Object.fromEntries(
   orderTypes.map((t) => [t, orderTypeRegistry[t].idPrefix]),

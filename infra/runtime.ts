@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../api/app';
+import { createMnpCallbackSink } from '../api/mnp-callback-sink';
 import { createDb, migrateDb } from '../db/client';
 import { seedDemoData } from '../db/seed';
 import type { AppConfig } from '../temporal.config';
@@ -79,11 +80,17 @@ export async function startRuntime(config: AppConfig, log: (line: string) => voi
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
     await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE);
 
+    // REQ: MNP-5 — verified clearing-system callbacks signal the port-in workflows. A real clearing system
+    // would POST them, signed, to /api/v1/callbacks/mnp; the simulated one hands them to the same sink
+    // in-process.
+    const mnpCallbacks = createMnpCallbackSink(client);
+    const simulators = createSimulators(config, mnpCallbacks);
+    stops.push(async () => simulators.clearing.stop());
     const worker = await createWorker({
       connection: workerConnection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
-      deps: { db, config, ...createSimulators(config) },
+      deps: { db, config, ...simulators },
     });
     const running = worker.run();
     stops.push(async () => {
@@ -92,7 +99,7 @@ export async function startRuntime(config: AppConfig, log: (line: string) => voi
       await running;
     });
 
-    const app = await buildApp({ db, client, connection, config });
+    const app = await buildApp({ db, client, connection, config, mnpCallbacks });
     await app.listen({ host: config.API_HOST, port: config.API_PORT });
     stops.push(() => app.close());
     const address = app.server.address();

@@ -1,4 +1,5 @@
 import { Client } from '@temporalio/client';
+import { createMnpCallbackSink } from '../api/mnp-callback-sink';
 import { createDb, migrateDb } from '../db/client';
 import { connectClient, connectWorker } from '../infra/temporal-connection';
 import { loadConfig } from '../temporal.config';
@@ -21,18 +22,18 @@ async function main(): Promise<void> {
   const { db, close } = createDb(config.DATABASE_URL);
   const connection = await connectWorker(config, config.TEMPORAL_ADDRESS);
   const clientConnection = await connectClient(config, config.TEMPORAL_ADDRESS);
-  await ensureSchedules(
-    new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE }),
-    config.TEMPORAL_TASK_QUEUE,
-  );
+  const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
+  await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE);
+  // The simulated clearing system signals port-in orders directly (a real one POSTs to the API's callback).
+  const simulators = createSimulators(config, createMnpCallbackSink(client));
   const worker = await createWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { db, config, ...createSimulators(config) },
+    deps: { db, config, ...simulators },
   });
   console.log(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
-  await worker.run(); // resolves after SIGINT/SIGTERM (the SDK installs the handlers) once in-flight work drains
+  await worker.run().finally(() => simulators.clearing.stop()); // resolves after SIGINT/SIGTERM (the SDK installs the handlers) once in-flight work drains
   await clientConnection.close();
   await connection.close();
   await close();

@@ -1,5 +1,9 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { BusinessCalendar } from '../domain/business-calendar';
+import type { PortInAnswered } from '../domain/mnp-callbacks';
+import type { SwitchOverWindow } from '../domain/number-portability-schedule';
 import type { OpenAccountRequest, Quote } from '../domain/open-account';
+import type { PortInRequest } from '../domain/port-in';
 import type { PreCancellationRequest } from '../domain/pre-cancellation';
 import type { ServiceChangeRequest } from '../domain/service-changes';
 import type { OrderFailure, OrderOrigin, OrderStatus, OrderType, TimelineEntry } from '../domain/orders';
@@ -20,6 +24,21 @@ export interface WorkflowSettings {
     /** Business time zone as an offset from UTC, for computing the date the grace ends. */
     utcOffsetHours: number;
   };
+  /** REQ: MNP-3, MNP-5 — port-in (携号转网, we are the recipient). */
+  portIn: {
+    /** Porting fee, in fen. */
+    feeFen: number;
+    /** How long to wait for the donor's answer before re-submitting. */
+    answerTimeoutSeconds: number;
+    /** Re-submissions before the order fails `DonorNoAnswer`. */
+    maxResubmits: number;
+    /** The deadline shown on the order: this many working days on `calendar`. */
+    deadlineWorkingDays: number;
+    calendar: BusinessCalendar;
+    switchWindow: SwitchOverWindow;
+    /** When set, the switch-over is this many seconds after the donor accepts (demos and tests). */
+    switchOverDelaySeconds: number | null;
+  };
 }
 
 export interface OrderInputBase {
@@ -37,7 +56,9 @@ export interface OrderInput<R> extends OrderInputBase {
 export type OpenAccountInput = OrderInput<OpenAccountRequest>;
 export type PreCancellationInput = OrderInput<PreCancellationRequest>;
 export type ServiceChangeInput = OrderInput<ServiceChangeRequest>;
-export type AnyOrderRequest = OpenAccountRequest | PreCancellationRequest | ServiceChangeRequest;
+export type PortInInput = OrderInput<PortInRequest>;
+export type AnyOrderRequest =
+  OpenAccountRequest | PreCancellationRequest | ServiceChangeRequest | PortInRequest;
 
 export interface OpenAccountSummary {
   productCode: string;
@@ -78,6 +99,28 @@ export interface PreCancellationSummary {
   numberAvailableFrom?: string | null;
 }
 
+/** What a port-in order shows (REQ: MNP-3, MNP-5). Amounts in fen. */
+export interface PortInSummary {
+  msisdn: string;
+  donorOperator: string;
+  productCode: string;
+  customerName: string;
+  channel: 'store' | 'online';
+  feeFen: number;
+  receiptNo?: string;
+  iccid?: string;
+  /** The clearing system's reference of the port-in. */
+  clearingRef?: string;
+  /** Times the port-in was sent to the clearing system (1 + re-submissions). */
+  submissions?: number;
+  /** REQ: MNP-3 — by when the porting is normally done (ISO 8601). */
+  deadline?: string;
+  /** REQ: MNP-5 — when the number switches over to us (ISO 8601). */
+  switchOverAt?: string;
+  /** REQ: MNP-5 — the donor's answer. */
+  donorAnswer?: { accepted: boolean; reasonCode?: string; reason?: string };
+}
+
 export interface OrderState {
   id: string;
   type: OrderType;
@@ -99,3 +142,6 @@ export const orderStateQuery = defineQuery<OrderState>('orderState');
 
 /** REQ: ORD-6 — cancel before the point of no return; answers with the order once it is cancelled. */
 export const cancelOrderUpdate = defineUpdate<OrderState, [CancelRequest]>('cancelOrder');
+
+/** REQ: MNP-5 — the donor's answer to our port-in, relayed from the clearing system's callback. */
+export const portInAnsweredSignal = defineSignal<[PortInAnswered]>('portInAnswered');

@@ -1,5 +1,6 @@
 /** Every workflow the workers run; the worker bundles this file. */
 export { openAccountWorkflow } from './open-account';
+export { portInWorkflow } from './port-in';
 export { preCancellationWorkflow } from './pre-cancellation';
 export { serviceChangeWorkflow } from './service-change';
 export { tidyPreemptionsWorkflow } from './tidy-preemptions';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { accessDenial, orderDesk, preCancellationDesk } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { openAccountRequestSchema } from '../../domain/open-account';
+import { portInRequestSchema } from '../../domain/port-in';
 import { preCancellationRequestSchema } from '../../domain/pre-cancellation';
 import { serviceChangeSchemas } from '../../domain/service-changes';
 import { idempotencyKeySchema, orderStatusSchema, orderTypeSchema } from '../../domain/orders';
@@ -15,6 +16,7 @@ import { bearerSecurity, errorResponses, orderListItemSchema, orderViewSchema } 
 const orderRequestSchema = z.discriminatedUnion('type', [
   openAccountRequestSchema,
   preCancellationRequestSchema,
+  portInRequestSchema,
   ...serviceChangeSchemas,
 ]);
 
@@ -38,7 +40,7 @@ export function orderRoutes(deps: { orders: OrderService }) {
         schema: {
           tags: ['orders'],
           summary:
-            'Submit an order; `type` selects the business (openAccount, preCancellation, a service change…)',
+            'Submit an order; `type` selects the business (openAccount, preCancellation, portIn, a service change…)',
           description:
             'Starts the order as a durable workflow and answers at once with its ID. The Idempotency-Key header ' +
             'makes a retried submission the same order (ORD-3); the channel and operator of the token are ' +

@@ -7,9 +7,11 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { BankSimulator } from '../../activities/adapters/bank';
+import { ClearingSystemSimulator, type ClearingSimulationOptions } from '../../activities/adapters/clearing';
 import { HlrSimulator } from '../../activities/adapters/hlr';
 import type { SimulationOptions } from '../../activities/adapters/simulation';
 import { buildApp } from '../../api/app';
+import { createMnpCallbackSink } from '../../api/mnp-callback-sink';
 import type { Db } from '../../db/client';
 import type { MnpCallbackSink } from '../../domain/mnp-callbacks';
 import { DEMO_PASSWORD } from '../../db/seed';
@@ -30,6 +32,8 @@ export interface Harness {
   taskQueue: string;
   hlr: HlrSimulator;
   bank: BankSimulator;
+  /** The clearing system (MNP-5): steer `clearing.options` (answerDelayMs, rejectRate, lossRate). */
+  clearing: ClearingSystemSimulator;
   /** Starts (another) in-process worker on the harness's task queue. */
   startWorker: () => Promise<Worker>;
   /**
@@ -45,6 +49,7 @@ export interface HarnessOptions {
   config?: Partial<Record<keyof AppConfig, string>>;
   hlr?: Partial<SimulationOptions>;
   bank?: Partial<SimulationOptions>;
+  clearing?: Partial<Omit<ClearingSimulationOptions, 'deliver'>>;
   /** Start without a worker (a test that runs workers in child processes). */
   noWorker?: boolean;
   /** Receives the API's verified clearing-system callbacks (MNP-5). */
@@ -92,6 +97,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS ?? '' });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  // The API and the simulated clearing system hand callbacks to the same sink (the real one unless a test
+  // passes its own).
+  const mnpCallbacks = options.mnpCallbacks ?? createMnpCallbackSink(client);
+  const clearing = new ClearingSystemSimulator({
+    latencyMs: 0,
+    failureRate: 0,
+    answerDelayMs: 50,
+    rejectRate: 0,
+    lossRate: 0,
+    ...options.clearing,
+    deliver: async (callback) => {
+      await mnpCallbacks.deliver(callback);
+    },
+  });
   const nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS ?? '' });
   const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
 
@@ -101,7 +120,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       connection: nativeConnection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue,
-      deps: { db: database.db, hlr, bank, config },
+      deps: { db: database.db, hlr, bank, clearing, config },
       workflowBundle,
     });
     workers.push({ worker, running: worker.run() });
@@ -136,7 +155,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     connection,
     config,
     logger: false,
-    ...(options.mnpCallbacks ? { mnpCallbacks: options.mnpCallbacks } : {}),
+    mnpCallbacks,
   });
   await app.ready();
 
@@ -159,10 +178,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     taskQueue,
     hlr,
     bank,
+    clearing,
     startWorker,
     startWorkerProcess,
     login,
     close: async () => {
+      clearing.stop();
       for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
       await app.close();
       for (const w of workers) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { BankSimulator } from '../../activities/adapters/bank';
+import { ClearingSystemSimulator } from '../../activities/adapters/clearing';
 import { HlrSimulator } from '../../activities/adapters/hlr';
 import { createDb } from '../../db/client';
 import { loadConfig } from '../../temporal.config';
@@ -24,6 +25,15 @@ async function main(): Promise<void> {
       config,
       hlr: new HlrSimulator({ latencyMs: config.HLR_LATENCY_MS, failureRate: 0 }),
       bank: new BankSimulator({ latencyMs: 0, failureRate: 0 }),
+      // No port-in runs in a killable worker's tests: answers go nowhere.
+      clearing: new ClearingSystemSimulator({
+        latencyMs: 0,
+        failureRate: 0,
+        answerDelayMs: 0,
+        rejectRate: 0,
+        lossRate: 1,
+        deliver: async () => undefined,
+      }),
     },
     workflowBundle: { code: readFileSync(process.env.WORKFLOW_BUNDLE_PATH ?? '', 'utf8') },
   });

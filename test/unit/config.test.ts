@@ -31,6 +31,8 @@ describe('configuration', () => {
     ['HLR_FAILURE_RATE', '1.5'],
     ['LOG_LEVEL', 'loud'],
     ['SEED_DEMO_DATA', 'yes'],
+    ['MNP_SWITCH_WINDOW', '20-9'],
+    ['MNP_HOLIDAYS', '2025-1-1'],
   ])('OPEN-2: a bad %s=%j stops the start with the variable named', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`Invalid configuration: .*${name}`));
   });
@@ -40,6 +42,22 @@ describe('configuration', () => {
       stepTimeoutSeconds: 7,
       stepMaxAttempts: 2,
       preCancellation: { graceMonths: 3, graceSeconds: null, utcOffsetHours: 8 },
+      portIn: {
+        feeFen: 0,
+        answerTimeoutSeconds: 3600,
+        maxResubmits: 3,
+        deadlineWorkingDays: 3,
+        calendar: { utcOffsetHours: 8, holidays: [] },
+        switchWindow: { fromHour: 9, toHour: 20 },
+        switchOverDelaySeconds: null,
+      },
+    });
+    expect(
+      workflowSettings(loadConfig({ MNP_HOLIDAYS: '2025-10-01, 2025-10-02', MNP_SWITCH_WINDOW: '0-23' }))
+        .portIn,
+    ).toMatchObject({
+      calendar: { holidays: ['2025-10-01', '2025-10-02'] },
+      switchWindow: { fromHour: 0, toHour: 23 },
     });
     expect(workflowSettings(loadConfig({ PRE_CANCEL_GRACE_SECONDS: '5' })).preCancellation.graceSeconds).toBe(
       5,

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { msisdnSchema } from './numbers';
+import { customerSchema, paymentSchema } from './open-account';
+
+/**
+ * Port-in (携号转网, we are the recipient) — the request and the materials rule. Source §5 (REQ: MNP-2…MNP-5).
+ */
+
+/** REQ: MNP-4 — where the customer asks: at a store, or online with the materials uploaded. */
+export const portInChannels = ['store', 'online'] as const;
+
+export const portInRequestSchema = z
+  .object({
+    type: z.literal('portIn'),
+    /** The number to bring in from the donor operator. */
+    msisdn: msisdnSchema,
+    donorOperator: z.string().trim().min(1, 'donorOperator is required').max(100),
+    /** REQ: MNP-5 — the authorization code the donor gave the customer. */
+    authorizationCode: z.string().regex(/^[A-Z0-9]{6}$/, 'must be 6 uppercase letters or digits'),
+    /** REQ: MNP-2 — the identity document shown (idCard, temporaryIdCard, drivingLicence, passport). */
+    customer: customerSchema,
+    /** REQ: MNP-3 — the porting agreement must be signed. */
+    agreementSigned: z.literal(true, {
+      error: 'the porting agreement must be signed (agreementSigned: true)',
+    }),
+    channel: z.enum(portInChannels),
+    /** REQ: MNP-4 — references of the uploaded materials; required (non-empty) online. */
+    documentUploads: z.array(z.string().trim().min(1).max(500)).max(20).optional(),
+    productCode: z.string().regex(/^[A-Z0-9-]{2,32}$/, 'must be a product code such as VOICE-58'),
+    payment: paymentSchema,
+  })
+  .refine((r) => r.channel !== 'online' || (r.documentUploads?.length ?? 0) > 0, {
+    message: 'an online port-in must carry the uploaded materials (documentUploads, non-empty)',
+    path: ['documentUploads'],
+  });
+export type PortInRequest = z.infer<typeof portInRequestSchema>;
+
+/**
+ * REQ: MNP-2, MNP-4 — what is missing from the porting materials (empty when complete). The schema already
+ * refuses most of it at the door; the workflow checks again so an order never runs on incomplete materials.
+ */
+export function missingPortingMaterials(request: PortInRequest): string[] {
+  const missing: string[] = [];
+  const c = request.customer;
+  if (c.kind === 'individual' && c.idNumber.trim() === '') missing.push('idNumber');
+  if (c.kind === 'enterprise' && c.unitCertificateNo.trim() === '') missing.push('unitCertificateNo');
+  if (!request.agreementSigned) missing.push('agreementSigned');
+  if (request.channel === 'online' && (request.documentUploads?.length ?? 0) === 0)
+    missing.push('documentUploads');
+  return missing;
+}

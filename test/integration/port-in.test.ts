@@ -1,0 +1,231 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customers, numbers, payments, simCards, subscribers } from '../../db/schema';
+import type { Harness } from '../support/harness';
+import { startSignedInHarness } from '../support/harness';
+import { sampleIndividual } from '../support/fixtures';
+import { cancelOrderAs, submitOrder, waitForOrder } from '../support/orders';
+
+/** A complete port-in body for a number of another operator; override what a case is about. */
+function portInBody(msisdn: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'portIn',
+    msisdn,
+    donorOperator: 'China Telecom',
+    authorizationCode: 'AB12CD',
+    customer: sampleIndividual,
+    agreementSigned: true,
+    channel: 'store',
+    productCode: 'VOICE-58',
+    payment: { method: 'cash' },
+    ...overrides,
+  };
+}
+
+const FEE_FEN = 3_000;
+
+async function expectReleasedAndRefunded(h: Harness, id: string, iccid: unknown): Promise<void> {
+  const [sim] = await h.db
+    .select()
+    .from(simCards)
+    .where(eq(simCards.iccid, String(iccid)));
+  expect(sim).toMatchObject({ status: 'available', preemptedBy: null, msisdn: null });
+  const charges = await h.db.select().from(payments).where(eq(payments.orderId, id));
+  expect(charges).toHaveLength(1);
+  expect(charges[0]).toMatchObject({ amountFen: FEE_FEN, status: 'refunded' });
+  const [customer] = await h.db.select().from(customers).where(eq(customers.orderId, id));
+  expect(customer?.state).toBe('discarded');
+}
+
+describe('port-in (携号转网, recipient) through the API', () => {
+  let h: Harness;
+  let token: string;
+  beforeAll(
+    async () =>
+      ({ h, token } = await startSignedInHarness({
+        config: {
+          MNP_PORT_IN_FEE_FEN: String(FEE_FEN),
+          MNP_ANSWER_TIMEOUT_SECONDS: '2',
+          MNP_MAX_RESUBMITS: '3',
+          MNP_SWITCH_WINDOW: '0-23',
+          MNP_SWITCH_OVER_DELAY_SECONDS: '1',
+        },
+        clearing: { answerDelayMs: 50 },
+      })),
+  );
+  afterAll(async () => h?.close());
+
+  it('MNP-3, MNP-5: the donor accepts through the callback; the line is active with the ported number', async () => {
+    h.clearing.options.rejectRate = 0;
+    h.clearing.options.lossRate = 0;
+    const res = await submitOrder(h.app, token, portInBody('13312340001'));
+    expect(res.statusCode).toBe(202);
+    const { id } = res.json<{ id: string }>();
+    expect(id.startsWith('PortIn:')).toBe(true);
+
+    const order = await waitForOrder(h.app, token, id);
+    expect(order.status).toBe('completed');
+    const steps = order.timeline.map((t) => `${t.status}${t.step ? `/${t.step}` : ''}`);
+    expect(steps).toEqual([
+      'acknowledged',
+      'inProgress/charging',
+      'inProgress/preemptingSim',
+      'inProgress/preEnteringCustomer',
+      'inProgress/submittingToClearing',
+      'pending/waitingForDonor',
+      'pending/waitingForSwitchOver',
+      'inProgress/preparingSim',
+      'inProgress/provisioning',
+      'inProgress/committingCustomer',
+      'inProgress/committingLine',
+      'completed',
+    ]);
+    expect(order.summary).toMatchObject({
+      msisdn: '13312340001',
+      donorAnswer: { accepted: true },
+      submissions: 1,
+    });
+    expect(typeof order.summary.deadline).toBe('string');
+
+    const [line] = await h.db.select().from(subscribers).where(eq(subscribers.msisdn, '13312340001'));
+    expect(line).toMatchObject({ status: 'active', iccid: order.summary.iccid, productCode: 'VOICE-58' });
+    const [number] = await h.db.select().from(numbers).where(eq(numbers.msisdn, '13312340001'));
+    expect(number).toMatchObject({ status: 'inUse', segment: 'ported' });
+    const [sim] = await h.db
+      .select()
+      .from(simCards)
+      .where(eq(simCards.iccid, String(order.summary.iccid)));
+    expect(sim).toMatchObject({ status: 'inUse', msisdn: '13312340001' });
+    const charges = await h.db.select().from(payments).where(eq(payments.orderId, id));
+    expect(charges).toHaveLength(1);
+    expect(charges[0]).toMatchObject({ amountFen: FEE_FEN, status: 'charged' });
+    expect(h.hlr.subscribers.has('13312340001')).toBe(true);
+  });
+
+  it("MNP-5: a donor's rejection ends the order failed with the donor's reason, SIM released, fee refunded", async () => {
+    h.clearing.options.rejectRate = 1;
+    h.clearing.options.lossRate = 0;
+    try {
+      const res = await submitOrder(h.app, token, portInBody('13312340002'));
+      const { id } = res.json<{ id: string }>();
+      const order = await waitForOrder(h.app, token, id);
+      expect(order.status).toBe('failed');
+      const answer = [...h.clearing.portIns.values()].find((p) => p.orderId === id)?.answer;
+      expect(answer?.accepted).toBe(false);
+      expect(order.failure?.code).toBe('DonorRejected');
+      expect(order.failure?.message).toContain(answer?.reason ?? '?');
+      expect(order.summary.donorAnswer).toMatchObject({ accepted: false, reasonCode: answer?.reasonCode });
+      await expectReleasedAndRefunded(h, id, order.summary.iccid);
+      const [line] = await h.db.select().from(subscribers).where(eq(subscribers.msisdn, '13312340002'));
+      expect(line).toBeUndefined();
+      // The withdrawn port-in is cancelled at the clearing system too.
+      expect([...h.clearing.cancellations.values()]).toContain(order.summary.clearingRef);
+    } finally {
+      h.clearing.options.rejectRate = 0;
+    }
+  });
+
+  it('MNP-5: a lost answer is recovered by re-submitting the port-in', async () => {
+    h.clearing.options.lossRate = 1;
+    try {
+      const res = await submitOrder(h.app, token, portInBody('13312340003'));
+      const { id } = res.json<{ id: string }>();
+      await waitForOrder(h.app, token, id, (o) => o.step === 'waitingForDonor');
+      // The first answer is lost; the next sending (after the re-submission) gets through.
+      h.clearing.options.lossRate = 0;
+      const order = await waitForOrder(h.app, token, id);
+      expect(order.status).toBe('completed');
+      expect(order.summary.submissions).toBeGreaterThanOrEqual(2);
+      const refs = [...h.clearing.portIns.values()].filter((p) => p.orderId === id);
+      expect(refs).toHaveLength(1);
+    } finally {
+      h.clearing.options.lossRate = 0;
+    }
+  });
+
+  it('MNP-5: a cancel while waiting for the donor withdraws the port-in, releases the SIM and refunds', async () => {
+    h.clearing.options.lossRate = 1;
+    try {
+      const res = await submitOrder(h.app, token, portInBody('13312340004'));
+      const { id } = res.json<{ id: string }>();
+      const waiting = await waitForOrder(h.app, token, id, (o) => o.step === 'waitingForDonor');
+      const cancel = await cancelOrderAs(h.app, token, id, 'customer changed their mind');
+      expect(cancel.statusCode).toBe(200);
+      expect(cancel.json<{ status: string }>().status).toBe('cancelled');
+      await expectReleasedAndRefunded(h, id, waiting.summary.iccid);
+      expect([...h.clearing.cancellations.values()]).toContain(waiting.summary.clearingRef);
+    } finally {
+      h.clearing.options.lossRate = 0;
+    }
+  });
+
+  it('MNP-5: once the switch-over has started a cancel is refused with 409', async () => {
+    h.hlr.options.latencyMs = 3_000;
+    try {
+      const res = await submitOrder(h.app, token, portInBody('13312340005'));
+      const { id } = res.json<{ id: string }>();
+      await waitForOrder(h.app, token, id, (o) => o.step === 'provisioning');
+      const cancel = await cancelOrderAs(h.app, token, id, 'too late');
+      expect(cancel.statusCode).toBe(409);
+      expect(cancel.json<{ code: string }>().code).toBe('PastPointOfNoReturn');
+      expect((await waitForOrder(h.app, token, id)).status).toBe('completed');
+    } finally {
+      h.hlr.options.latencyMs = 0;
+    }
+  });
+
+  it('MNP-2, MNP-4: an online port-in without uploaded materials is refused with 400', async () => {
+    const missing = await submitOrder(h.app, token, portInBody('13312340006', { channel: 'online' }));
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('documentUploads');
+    const empty = await submitOrder(
+      h.app,
+      token,
+      portInBody('13312340006', { channel: 'online', documentUploads: [] }),
+    );
+    expect(empty.statusCode).toBe(400);
+    const badId = await submitOrder(
+      h.app,
+      token,
+      portInBody('13312340006', { customer: { ...sampleIndividual, idType: 'libraryCard' } }),
+    );
+    expect(badId.statusCode).toBe(400);
+  });
+
+  it('MNP-3: a port-in without the signed agreement is refused with 400', async () => {
+    const res = await submitOrder(h.app, token, portInBody('13312340007', { agreementSigned: false }));
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('agreementSigned');
+  });
+});
+
+describe('port-in cancelled while waiting for the switch-over', () => {
+  let h: Harness;
+  let token: string;
+  beforeAll(
+    async () =>
+      ({ h, token } = await startSignedInHarness({
+        config: {
+          MNP_PORT_IN_FEE_FEN: String(FEE_FEN),
+          MNP_SWITCH_WINDOW: '0-23',
+          MNP_SWITCH_OVER_DELAY_SECONDS: '600',
+        },
+        clearing: { answerDelayMs: 50 },
+      })),
+  );
+  afterAll(async () => h?.close());
+
+  it('MNP-5: a cancel before the switch-over withdraws the port-in, releases the SIM and refunds the fee', async () => {
+    const res = await submitOrder(h.app, token, portInBody('13312340008'));
+    const { id } = res.json<{ id: string }>();
+    const waiting = await waitForOrder(h.app, token, id, (o) => o.step === 'waitingForSwitchOver');
+    expect(waiting.status).toBe('pending');
+    const cancel = await cancelOrderAs(h.app, token, id, 'customer stays with the donor');
+    expect(cancel.statusCode).toBe(200);
+    expect(cancel.json<{ status: string }>().status).toBe('cancelled');
+    await expectReleasedAndRefunded(h, id, waiting.summary.iccid);
+    expect([...h.clearing.cancellations.values()]).toContain(waiting.summary.clearingRef);
+    const [line] = await h.db.select().from(subscribers).where(eq(subscribers.msisdn, '13312340008'));
+    expect(line).toBeUndefined();
+  });
+});
