@@ -110,6 +110,8 @@ export const configSchema = z.object({
     }),
   /** Replaces the switch-over time by this many seconds after the donor accepts (demos and tests only). */
   MNP_SWITCH_OVER_DELAY_SECONDS: z.coerce.number().int().nonnegative().optional(),
+  /** REQ: MNP-5 — hours a port-out authorization code stays valid (fractions allowed, for tests). */
+  MNP_AUTH_CODE_VALIDITY_HOURS: z.coerce.number().positive().default(24),
 
   /** Simulated clearing system (携号转网集中管理平台): delay of the donor's answer, reject and loss rates. */
   CLEARING_ANSWER_DELAY_MS: z.coerce.number().int().nonnegative().default(2_000),
@@ -164,5 +166,6 @@ export function workflowSettings(config: AppConfig): WorkflowSettings {
       switchWindow: config.MNP_SWITCH_WINDOW,
       switchOverDelaySeconds: config.MNP_SWITCH_OVER_DELAY_SECONDS ?? null,
     },
+    portOut: { authCodeValidityHours: config.MNP_AUTH_CODE_VALIDITY_HOURS },
   };
 }

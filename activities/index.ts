@@ -7,6 +7,7 @@ import { createBillingActivities } from './billing';
 import { createCustomerActivities } from './customers';
 import { createOrderActivities } from './orders';
 import { createPortInActivities } from './port-in';
+import { createPortOutActivities } from './port-out';
 import { createPreCancellationActivities } from './pre-cancellation';
 import { createProvisioningActivities } from './provisioning';
 import { createResourceActivities } from './resources';
@@ -40,6 +41,7 @@ export function createActivities(deps: ActivityDeps) {
       clearing: deps.clearing,
       preemptionTtlSeconds: deps.config.PREEMPTION_TTL_SECONDS,
     }),
+    ...createPortOutActivities(deps),
   };
 }
 

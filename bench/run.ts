@@ -18,6 +18,10 @@ const benchmarks: Record<string, { about: string; load: () => Promise<Benchmark>
       'G pre-cancellations waiting in a 3-month grace: start rate, worker and server memory, revoke rate',
     load: async () => (await import('./grace-timers')).graceTimers,
   },
+  'port-in': {
+    about: 'P port-ins through the API, clearing answers at random delays: portsPerSec, p99EndToEndMs',
+    load: async () => (await import('./port-in')).portIn,
+  },
 };
 
 async function main(): Promise<number> {

@@ -5,8 +5,19 @@ export const msisdnSchema = z
   .string()
   .regex(/^1\d{10}$/, 'must be an 11-digit mobile number starting with 1');
 
-/** REQ: RES-3 — number states. */
-export const numberStatuses = ['unused', 'disabled', 'recycled', 'preempted', 'reserved', 'inUse'] as const;
+/**
+ * REQ: RES-3 — number states. `portedOut`: the number left for another operator (携号转网, MNP-5); it is
+ * not ours to sell again.
+ */
+export const numberStatuses = [
+  'unused',
+  'disabled',
+  'recycled',
+  'preempted',
+  'reserved',
+  'inUse',
+  'portedOut',
+] as const;
 export type NumberStatus = (typeof numberStatuses)[number];
 
 /** REQ: RES-3 — SIM states. */

@@ -49,6 +49,7 @@ export const orderTypes = [
   'collectFee',
   'refundFee',
   'portIn',
+  'portOut',
 ] as const;
 export const orderTypeSchema = z.enum(orderTypes);
 export type OrderType = z.infer<typeof orderTypeSchema>;
@@ -105,6 +106,7 @@ export const orderTypeRegistry: Record<OrderType, { workflowType: string; idPref
   collectFee: { workflowType: 'serviceChangeWorkflow', idPrefix: 'CollectFee' },
   refundFee: { workflowType: 'serviceChangeWorkflow', idPrefix: 'RefundFee' },
   portIn: { workflowType: 'portInWorkflow', idPrefix: 'PortIn' },
+  portOut: { workflowType: 'portOutWorkflow', idPrefix: 'PortOut' },
 };
 const workflowTypePrefix = Object.fromEntries(
   orderTypes.map((t) => [t, orderTypeRegistry[t].idPrefix]),

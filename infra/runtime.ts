@@ -83,7 +83,7 @@ export async function startRuntime(config: AppConfig, log: (line: string) => voi
     // REQ: MNP-5 — verified clearing-system callbacks signal the port-in workflows. A real clearing system
     // would POST them, signed, to /api/v1/callbacks/mnp; the simulated one hands them to the same sink
     // in-process.
-    const mnpCallbacks = createMnpCallbackSink(client);
+    const mnpCallbacks = createMnpCallbackSink(client, db);
     const simulators = createSimulators(config, mnpCallbacks);
     stops.push(async () => simulators.clearing.stop());
     const worker = await createWorker({

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
   await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE);
   // The simulated clearing system signals port-in orders directly (a real one POSTs to the API's callback).
-  const simulators = createSimulators(config, createMnpCallbackSink(client));
+  const simulators = createSimulators(config, createMnpCallbackSink(client, db));
   const worker = await createWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,

@@ -1,9 +1,10 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { BusinessCalendar } from '../domain/business-calendar';
-import type { PortInAnswered } from '../domain/mnp-callbacks';
+import type { PortInAnswered, PortOutRequested } from '../domain/mnp-callbacks';
 import type { SwitchOverWindow } from '../domain/number-portability-schedule';
 import type { OpenAccountRequest, Quote } from '../domain/open-account';
 import type { PortInRequest } from '../domain/port-in';
+import type { PortOutRequest } from '../domain/port-out';
 import type { PreCancellationRequest } from '../domain/pre-cancellation';
 import type { ServiceChangeRequest } from '../domain/service-changes';
 import type { OrderFailure, OrderOrigin, OrderStatus, OrderType, TimelineEntry } from '../domain/orders';
@@ -39,6 +40,11 @@ export interface WorkflowSettings {
     /** When set, the switch-over is this many seconds after the donor accepts (demos and tests). */
     switchOverDelaySeconds: number | null;
   };
+  /** REQ: MNP-1, MNP-5 — port-out (携号转网, we are the donor); switch-over as `portIn`. */
+  portOut: {
+    /** How long an issued authorization code is valid, hours. */
+    authCodeValidityHours: number;
+  };
 }
 
 export interface OrderInputBase {
@@ -57,8 +63,9 @@ export type OpenAccountInput = OrderInput<OpenAccountRequest>;
 export type PreCancellationInput = OrderInput<PreCancellationRequest>;
 export type ServiceChangeInput = OrderInput<ServiceChangeRequest>;
 export type PortInInput = OrderInput<PortInRequest>;
+export type PortOutInput = OrderInput<PortOutRequest>;
 export type AnyOrderRequest =
-  OpenAccountRequest | PreCancellationRequest | ServiceChangeRequest | PortInRequest;
+  OpenAccountRequest | PreCancellationRequest | ServiceChangeRequest | PortInRequest | PortOutRequest;
 
 export interface OpenAccountSummary {
   productCode: string;
@@ -121,6 +128,26 @@ export interface PortInSummary {
   donorAnswer?: { accepted: boolean; reasonCode?: string; reason?: string };
 }
 
+/** What a port-out order shows (REQ: MNP-1, MNP-5). Amounts in fen. */
+export interface PortOutSummary {
+  msisdn: string;
+  /** REQ: MNP-5 — the code the holder gives the recipient operator. */
+  authorizationCode?: string;
+  /** When the code stops being valid (ISO 8601). */
+  codeExpiresAt?: string;
+  /** Requests refused for a wrong or expired code. */
+  refusedRequests?: number;
+  /** The clearing system's reference of the accepted request. */
+  clearingRef?: string;
+  recipientOperator?: string;
+  /** REQ: MNP-5 — when the number leaves our network (ISO 8601). */
+  switchOverAt?: string;
+  /** The final bill: a positive balance refunded; arrears stay outstanding, for collection. */
+  finalBill?: { kind: 'refund' | 'arrears' | 'none'; amountFen: number; receiptNo?: string };
+  /** How it ended: the number left, or the code expired with no valid request. */
+  outcome?: 'portedOut' | 'codeExpired';
+}
+
 export interface OrderState {
   id: string;
   type: OrderType;
@@ -145,3 +172,6 @@ export const cancelOrderUpdate = defineUpdate<OrderState, [CancelRequest]>('canc
 
 /** REQ: MNP-5 — the donor's answer to our port-in, relayed from the clearing system's callback. */
 export const portInAnsweredSignal = defineSignal<[PortInAnswered]>('portInAnswered');
+
+/** REQ: MNP-5 — a recipient operator asks for one of our numbers, relayed from the clearing system. */
+export const portOutRequestedSignal = defineSignal<[PortOutRequested]>('portOutRequested');

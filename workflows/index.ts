@@ -1,6 +1,7 @@
 /** Every workflow the workers run; the worker bundles this file. */
 export { openAccountWorkflow } from './open-account';
 export { portInWorkflow } from './port-in';
+export { portOutWorkflow } from './port-out';
 export { preCancellationWorkflow } from './pre-cancellation';
 export { serviceChangeWorkflow } from './service-change';
 export { tidyPreemptionsWorkflow } from './tidy-preemptions';

@@ -5,6 +5,7 @@ import { accessDenial, orderDesk, preCancellationDesk } from '../../domain/acces
 import { AppError } from '../../domain/errors';
 import { openAccountRequestSchema } from '../../domain/open-account';
 import { portInRequestSchema } from '../../domain/port-in';
+import { portOutRequestSchema } from '../../domain/port-out';
 import { preCancellationRequestSchema } from '../../domain/pre-cancellation';
 import { serviceChangeSchemas } from '../../domain/service-changes';
 import { idempotencyKeySchema, orderStatusSchema, orderTypeSchema } from '../../domain/orders';
@@ -17,6 +18,7 @@ const orderRequestSchema = z.discriminatedUnion('type', [
   openAccountRequestSchema,
   preCancellationRequestSchema,
   portInRequestSchema,
+  portOutRequestSchema,
   ...serviceChangeSchemas,
 ]);
 

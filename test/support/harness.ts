@@ -99,7 +99,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   // The API and the simulated clearing system hand callbacks to the same sink (the real one unless a test
   // passes its own).
-  const mnpCallbacks = options.mnpCallbacks ?? createMnpCallbackSink(client);
+  const mnpCallbacks = options.mnpCallbacks ?? createMnpCallbackSink(client, database.db);
   const clearing = new ClearingSystemSimulator({
     latencyMs: 0,
     failureRate: 0,

@@ -51,6 +51,7 @@ describe('configuration', () => {
         switchWindow: { fromHour: 9, toHour: 20 },
         switchOverDelaySeconds: null,
       },
+      portOut: { authCodeValidityHours: 24 },
     });
     expect(
       workflowSettings(loadConfig({ MNP_HOLIDAYS: '2025-10-01, 2025-10-02', MNP_SWITCH_WINDOW: '0-23' }))

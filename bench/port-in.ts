@@ -1,0 +1,246 @@
+/**
+ * `npm run bench -- port-in`: P port-ins (携号转网, we are the recipient, REQ: MNP-2…MNP-5) through the real
+ * HTTP API, a worker in this process (HLR and bank simulators: latency 0, failure rate 0), Temporal and
+ * PostgreSQL, with the simulated clearing system answering each port-in after a random delay (uniformly
+ * 0…--maxAnswerMs) through the real callback sink (`createMnpCallbackSink`, which signals the workflow), and
+ * the switch-over overridden to --switchOver seconds (`MNP_SWITCH_OVER_DELAY_SECONDS`) so ports complete.
+ *
+ * The simulator only knows a fixed `answerDelayMs`: the bench sets it to 0 and its `deliver` sleeps the
+ * random delay itself, recording it per order. Each port-in brings a distinct number 1350000xxxx, which is
+ * not in our pool (the seeded pool is 13800xxxxxx).
+ *
+ * Load model: closed loop. C lanes each submit a port-in (POST /api/v1/orders) and wait for it to end
+ * (`handle.result()`), then take the next one. Throughput is P / (first submit → last end).
+ * `simulatedDelayMs` is the mean simulated wait (answer delay + switch-over delay), reported apart;
+ * `p99EndToEndExcludingSimulatedMs` subtracts each order's own simulated wait from its end-to-end time.
+ *
+ * Flags (defaults): --p 300, --concurrency 20, --maxAnswerMs 500, --switchOver 1 (seconds, 0 or more),
+ * --sample 20 (orders whose history is read), --pool 10 (PostgreSQL connections of API and worker).
+ */
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { BankSimulator } from '../activities/adapters/bank';
+import { ClearingSystemSimulator } from '../activities/adapters/clearing';
+import { HlrSimulator } from '../activities/adapters/hlr';
+import { createMnpCallbackSink } from '../api/mnp-callback-sink';
+import { createDb } from '../db/client';
+import { seedAccessAndCatalogue, stockSims } from '../db/seed';
+import { configSchema } from '../temporal.config';
+import { sampleIndividual } from '../test/support/fixtures';
+import { bundleWorkflows, createWorker } from '../workers/create-worker';
+import type { OrderState } from '../workflows/contracts';
+import {
+  Cleanup,
+  logger,
+  login,
+  parseFlags,
+  percentile,
+  progress,
+  round,
+  runPool,
+  runWorker,
+  startApi,
+  startEnvironment,
+  type Benchmark,
+} from './support';
+
+const TASK_QUEUE = 'bench-port-in';
+const FEE_FEN = 3_000;
+
+/** A complete port-in body (as in test/integration/port-in.test.ts) for a number of another operator. */
+const portInBody = (msisdn: string): string =>
+  JSON.stringify({
+    type: 'portIn',
+    msisdn,
+    donorOperator: 'China Telecom',
+    authorizationCode: 'AB12CD',
+    customer: sampleIndividual,
+    agreementSigned: true,
+    channel: 'store',
+    productCode: 'VOICE-58',
+    payment: { method: 'cash' },
+  });
+
+export const portIn: Benchmark = async (args) => {
+  const flags = parseFlags(args, {
+    p: 300,
+    concurrency: 20,
+    maxAnswerMs: 500,
+    switchOver: 1,
+    sample: 20,
+    pool: 10,
+  });
+  const { p, concurrency, maxAnswerMs, switchOver, sample, pool } = flags;
+  for (const [name, value] of Object.entries(flags)) {
+    const min = name === 'maxAnswerMs' || name === 'switchOver' ? 0 : 1;
+    if (!Number.isInteger(value) || value < min)
+      throw new Error(`--${name} must be an integer of at least ${min}`);
+  }
+  if (p > 10_000) throw new Error('--p must be at most 10000 (numbers 1350000xxxx)');
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  const log = logger('port-in');
+  const cleanup = new Cleanup(log);
+  try {
+    const env = await startEnvironment(cleanup, log, { temporal: true });
+    const address = env.temporalAddress ?? '';
+    const { db, close } = createDb(env.databaseUrl, { max: pool });
+    cleanup.add('database pool', close);
+
+    await seedAccessAndCatalogue(db);
+    // preemptPortInSim runs twice per order (at the start and again after the switch-over), on the same SIM.
+    await stockSims(db, '300001', p);
+    log(`seeded operators, channels, products and ${p} SIMs`);
+
+    const config = configSchema.parse({
+      TEMPORAL_ADDRESS: address,
+      DATABASE_URL: env.databaseUrl,
+      TEMPORAL_TASK_QUEUE: TASK_QUEUE,
+      LOG_LEVEL: 'silent',
+      MNP_PORT_IN_FEE_FEN: String(FEE_FEN),
+      MNP_SWITCH_WINDOW: '0-23',
+      MNP_SWITCH_OVER_DELAY_SECONDS: String(switchOver),
+      CLEARING_ANSWER_DELAY_MS: '0',
+    });
+
+    // The benchmark's own client: the callback sink signals through it; it also waits for results.
+    const driverConnection = await Connection.connect({ address });
+    cleanup.add('driver Temporal connection', () => driverConnection.close());
+    const client = new Client({ connection: driverConnection, namespace: config.TEMPORAL_NAMESPACE });
+    const sink = createMnpCallbackSink(client);
+
+    /** The random answer delay of each order (its first sending; re-sendings are not expected). */
+    const answerDelayMs = new Map<string, number>();
+    let answersDelivered = 0;
+    const clearing = new ClearingSystemSimulator({
+      latencyMs: 0,
+      failureRate: 0,
+      answerDelayMs: 0,
+      rejectRate: 0,
+      lossRate: 0,
+      deliver: async (callback) => {
+        const delay = Math.floor(Math.random() * (maxAnswerMs + 1));
+        if (callback.event === 'portInAnswered' && !answerDelayMs.has(callback.orderId))
+          answerDelayMs.set(callback.orderId, delay);
+        await sleep(delay);
+        await sink.deliver(callback);
+        answersDelivered++;
+      },
+    });
+    cleanup.add('clearing simulator', () => clearing.stop());
+
+    const workerConnection = await NativeConnection.connect({ address });
+    cleanup.add('worker connection', () => workerConnection.close());
+    const readyStart = Date.now();
+    const worker = await createWorker({
+      connection: workerConnection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: TASK_QUEUE,
+      deps: {
+        db,
+        config,
+        hlr: new HlrSimulator({ latencyMs: 0, failureRate: 0 }),
+        bank: new BankSimulator({ latencyMs: 0, failureRate: 0 }),
+        clearing,
+      },
+      workflowBundle: await bundleWorkflows(),
+    });
+    runWorker(worker, 'order worker', cleanup, log);
+    log(`order worker running on "${TASK_QUEUE}" (bundled in ${Date.now() - readyStart} ms)`);
+
+    const baseUrl = await startApi(cleanup, { db, config });
+    log(`API listening on ${baseUrl}`);
+    const token = await login(baseUrl, 'store01');
+    log('signed in as store01 @ STORE-BJ-001');
+
+    const runId = randomBytes(4).toString('hex');
+    const ids: string[] = [];
+    const endToEndMs: number[] = [];
+    const excludingSimulatedMs: number[] = [];
+    const simulatedMs: number[] = [];
+    const counts = { submitted: 0, completed: 0, failed: 0 };
+    const errors: string[] = [];
+    const ticker = progress(
+      log,
+      () =>
+        `${counts.submitted}/${p} submitted, ${answersDelivered} answered, ${counts.completed} completed, ` +
+        `${counts.failed} failed`,
+    );
+    const t0 = performance.now();
+    try {
+      await runPool(p, concurrency, async (i) => {
+        const start = performance.now();
+        try {
+          const msisdn = `1350000${String(i).padStart(4, '0')}`;
+          const res = await fetch(`${baseUrl}/api/v1/orders`, {
+            method: 'POST',
+            headers: {
+              authorization: `Bearer ${token}`,
+              'content-type': 'application/json',
+              'idempotency-key': `bench-port-in-${runId}-${i}`,
+            },
+            body: portInBody(msisdn),
+          });
+          const text = await res.text();
+          if (res.status !== 202) throw new Error(`POST /api/v1/orders → ${res.status} ${text}`);
+          const { id } = JSON.parse(text) as { id: string };
+          counts.submitted++;
+          ids.push(id);
+          const state = (await client.workflow.getHandle(id).result()) as OrderState;
+          const elapsed = performance.now() - start;
+          if (state.status === 'completed') {
+            counts.completed++;
+            const simulated = (answerDelayMs.get(id) ?? 0) + switchOver * 1_000;
+            endToEndMs.push(elapsed);
+            simulatedMs.push(simulated);
+            excludingSimulatedMs.push(elapsed - simulated);
+          } else {
+            counts.failed++;
+            errors.push(`${id}: ${state.status} ${JSON.stringify(state.failure)}`);
+          }
+        } catch (err) {
+          counts.failed++;
+          errors.push(String(err));
+        }
+      });
+    } finally {
+      ticker.stop();
+    }
+    const durationMs = performance.now() - t0;
+    log(
+      `${p} port-ins in ${Math.round(durationMs)} ms — ${counts.completed} completed, ${counts.failed} failed`,
+    );
+    for (const e of errors.slice(0, 3)) log(`  e.g. ${e}`);
+
+    const histories = await Promise.all(
+      ids.slice(0, sample).map((id) => client.workflow.getHandle(id).fetchHistory()),
+    );
+    const historyEvents =
+      histories.reduce((sum, h) => sum + (h.events?.length ?? 0), 0) / Math.max(1, histories.length);
+    log(`history of ${histories.length} port-ins: ${round(historyEvents)} events each on average`);
+
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+    const figures = {
+      ports: p,
+      concurrency,
+      completed: counts.completed,
+      failed: counts.failed,
+      portsPerSec: round((p / durationMs) * 1000, 2),
+      p50EndToEndMs: round(percentile(endToEndMs, 50)),
+      p99EndToEndMs: round(percentile(endToEndMs, 99)),
+      simulatedDelayMs: round(mean(simulatedMs)),
+      maxAnswerDelayMs: maxAnswerMs,
+      switchOverDelayMs: switchOver * 1_000,
+      p50EndToEndExcludingSimulatedMs: round(percentile(excludingSimulatedMs, 50)),
+      p99EndToEndExcludingSimulatedMs: round(percentile(excludingSimulatedMs, 99)),
+      historyEvents: round(historyEvents),
+      dbPool: pool,
+      durationMs: Math.round(durationMs),
+    };
+    await cleanup.run();
+    return figures;
+  } finally {
+    await cleanup.run();
+  }
+};
