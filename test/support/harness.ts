@@ -12,6 +12,7 @@ import { HlrSimulator } from '../../activities/adapters/hlr';
 import type { SimulationOptions } from '../../activities/adapters/simulation';
 import { buildApp } from '../../api/app';
 import { createMnpCallbackSink } from '../../api/mnp-callback-sink';
+import { signClearingBody } from '../../api/routes/mnp-callbacks';
 import type { Db } from '../../db/client';
 import type { MnpCallbackSink } from '../../domain/mnp-callbacks';
 import { DEMO_PASSWORD } from '../../db/seed';
@@ -97,9 +98,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS ?? '' });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  // The API and the simulated clearing system hand callbacks to the same sink (the real one unless a test
-  // passes its own).
+  // The simulated clearing system calls back through the signed HTTP route, as the real one would; the route
+  // hands verified callbacks to the sink (the real one unless a test passes its own).
   const mnpCallbacks = options.mnpCallbacks ?? createMnpCallbackSink(client, database.db);
+  let appForCallbacks: FastifyInstance | null = null;
   const clearing = new ClearingSystemSimulator({
     latencyMs: 0,
     failureRate: 0,
@@ -108,7 +110,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     lossRate: 0,
     ...options.clearing,
     deliver: async (callback) => {
-      await mnpCallbacks.deliver(callback);
+      if (!appForCallbacks) throw new Error('the API is not up yet');
+      const body = JSON.stringify(callback);
+      const res = await appForCallbacks.inject({
+        method: 'POST',
+        url: '/api/v1/callbacks/mnp',
+        headers: {
+          'content-type': 'application/json',
+          'x-clearing-signature': signClearingBody(config.MNP_CALLBACK_SECRET, body),
+        },
+        payload: body,
+      });
+      // Anything but "received" counts as a lost callback for the simulator.
+      if (res.statusCode !== 202) throw new Error(`callback answered ${res.statusCode}: ${res.body}`);
     },
   });
   const nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS ?? '' });
@@ -158,6 +172,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     mnpCallbacks,
   });
   await app.ready();
+  appForCallbacks = app;
 
   const login = async (operatorId = 'store01', channelCode = 'STORE-BJ-001') => {
     const res = await app.inject({
