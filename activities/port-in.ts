@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { TransactionRollbackError } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { claimSim } from '../db/queries/resources';
 import { createSubscriber } from '../db/queries/subscribers';
 import { numbers, simCards } from '../db/schema';
 import type { ClearingSystemAdapter } from './adapters/clearing';
 import { businessFailure, transientFailure } from './failures';
+import { commitHeld } from './resources';
 
 /** The segment a number brought in from another operator is filed under in our pool. */
 export const PORTED_SEGMENT = 'ported';
@@ -79,8 +79,9 @@ export function createPortInActivities({
       customerId: string;
       productCode: string;
     }): Promise<void> {
-      const done = await db
-        .transaction(async (tx) => {
+      await commitHeld(
+        db,
+        async (tx) => {
           await tx
             .insert(numbers)
             .values({
@@ -115,18 +116,9 @@ export function createPortInActivities({
             internationalRoaming: false,
             balanceFen: 0,
           });
-          return true;
-        })
-        .catch((err: unknown) => {
-          if (err instanceof TransactionRollbackError) return false;
-          throw err;
-        });
-      if (!done) {
-        throw businessFailure(
-          'PreemptionExpired',
-          `The hold on SIM ${input.iccid} expired and was taken by another order`,
-        );
-      }
+        },
+        `The hold on SIM ${input.iccid} expired and was taken by another order`,
+      );
     },
   };
 }

@@ -1,5 +1,5 @@
 import { TransactionRollbackError } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import {
   claimNumber,
   claimSim,
@@ -79,8 +79,9 @@ export function createResourceActivities({
       internationalRoaming: boolean;
       openingBalanceFen: number;
     }): Promise<void> {
-      const done = await db
-        .transaction(async (tx) => {
+      await commitHeld(
+        db,
+        async (tx) => {
           const sim = await commitOrderResources(tx, input.orderId, input.msisdn, input.iccid);
           if (!sim) tx.rollback();
           await createSubscriber(tx, {
@@ -92,18 +93,9 @@ export function createResourceActivities({
             internationalRoaming: input.internationalRoaming,
             balanceFen: input.openingBalanceFen,
           });
-          return true;
-        })
-        .catch((err: unknown) => {
-          if (err instanceof TransactionRollbackError) return false;
-          throw err;
-        });
-      if (!done) {
-        throw businessFailure(
-          'PreemptionExpired',
-          `The hold on ${input.msisdn} expired and was taken by another order`,
-        );
-      }
+        },
+        `The hold on ${input.msisdn} expired and was taken by another order`,
+      );
     },
 
     /** Run by a Schedule: makes expired pre-emptions show as free. */
@@ -111,4 +103,25 @@ export function createResourceActivities({
       return releaseExpiredPreemptions(db);
     },
   };
+}
+
+/**
+ * Runs `commit` in one transaction. A `tx.rollback()` inside it means the order's hold was lost (expired and
+ * taken by another order): nothing is written and the step fails with PreemptionExpired.
+ */
+export async function commitHeld(
+  db: Db,
+  commit: (tx: Tx) => Promise<void>,
+  lostMessage: string,
+): Promise<void> {
+  const done = await db
+    .transaction(async (tx) => {
+      await commit(tx);
+      return true;
+    })
+    .catch((err: unknown) => {
+      if (err instanceof TransactionRollbackError) return false;
+      throw err;
+    });
+  if (!done) throw businessFailure('PreemptionExpired', lostMessage);
 }
