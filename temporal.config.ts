@@ -118,6 +118,36 @@ export const configSchema = z.object({
   CLEARING_REJECT_RATE: z.coerce.number().min(0).max(1).default(0),
   CLEARING_LOSS_RATE: z.coerce.number().min(0).max(1).default(0),
 
+  /**
+   * REQ: GRP-4 — shared secret of BBOSS's callbacks (`x-bboss-signature`, HMAC-SHA256 of the raw body). The
+   * default only suits the embedded demo; production must set its own.
+   */
+  BBOSS_CALLBACK_SECRET: z.string().min(1).default('dev-bboss-secret'),
+  /** REQ: GRP-4 — how long a group order waits for BBOSS's answer before asking BBOSS again, seconds. */
+  BBOSS_ANSWER_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(2_700),
+  /** REQ: GRP-4 — times BBOSS is asked again before the order fails `BbossNoAnswer`. */
+  BBOSS_MAX_QUERIES: z.coerce.number().int().min(0).default(8),
+  /** REQ: GRP-3 — how long a tariff approval may wait for an approver before the order fails, hours. */
+  GROUP_APPROVAL_TIMEOUT_HOURS: z.coerce.number().positive().default(72),
+  /** REQ: GRP-6 — rows of a member batch handled in one step (one database transaction, one BBOSS call). */
+  MEMBER_BATCH_CHUNK_SIZE: z.coerce.number().int().min(1).max(2_000).default(200),
+  /** Chunks one run of the batch workflow handles before it continues as new (keeps its history short). */
+  MEMBER_BATCH_CHUNKS_PER_RUN: z.coerce.number().int().min(1).max(500).default(20),
+  /** REQ: GRP-6 — most rows one uploaded member batch may have. */
+  MEMBER_BATCH_MAX_ROWS: z.coerce.number().int().min(1).default(50_000),
+
+  /**
+   * Simulated BBOSS: how long it takes to decide a group order (about 30 minutes in the source), the extra
+   * time when the tariff needs approval, and its reject and loss rates; latency of each call; how often it
+   * refuses one member.
+   */
+  BBOSS_ANSWER_DELAY_MS: z.coerce.number().int().nonnegative().default(1_800_000),
+  BBOSS_APPROVAL_EXTRA_DELAY_MS: z.coerce.number().int().nonnegative().default(3_600_000),
+  BBOSS_REJECT_RATE: z.coerce.number().min(0).max(1).default(0),
+  BBOSS_LOSS_RATE: z.coerce.number().min(0).max(1).default(0),
+  BBOSS_LATENCY_MS: z.coerce.number().int().nonnegative().default(50),
+  BBOSS_MEMBER_REJECT_RATE: z.coerce.number().min(0).max(1).default(0),
+
   /** Simulated HLR/HSS: latency (ms) and failure rate (0..1) of each provisioning call. */
   HLR_LATENCY_MS: z.coerce.number().int().nonnegative().default(200),
   HLR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
@@ -167,5 +197,15 @@ export function workflowSettings(config: AppConfig): WorkflowSettings {
       switchOverDelaySeconds: config.MNP_SWITCH_OVER_DELAY_SECONDS ?? null,
     },
     portOut: { authCodeValidityHours: config.MNP_AUTH_CODE_VALIDITY_HOURS },
+    group: {
+      bbossAnswerTimeoutSeconds: config.BBOSS_ANSWER_TIMEOUT_SECONDS,
+      bbossMaxQueries: config.BBOSS_MAX_QUERIES,
+      approvalTimeoutHours: config.GROUP_APPROVAL_TIMEOUT_HOURS,
+      utcOffsetHours: config.BUSINESS_UTC_OFFSET_HOURS,
+    },
+    memberBatch: {
+      chunkSize: config.MEMBER_BATCH_CHUNK_SIZE,
+      chunksPerRun: config.MEMBER_BATCH_CHUNKS_PER_RUN,
+    },
   };
 }

@@ -1,10 +1,13 @@
 import type { AppConfig } from '../temporal.config';
 import type { Db } from '../db/client';
 import type { BankAdapter } from './adapters/bank';
+import type { BbossAdapter } from './adapters/bboss';
 import type { ClearingSystemAdapter } from './adapters/clearing';
 import type { HlrAdapter } from './adapters/hlr';
 import { createBillingActivities } from './billing';
 import { createCustomerActivities } from './customers';
+import { createGroupMemberActivities } from './group-members';
+import { createGroupProductActivities } from './group-products';
 import { createOrderActivities } from './orders';
 import { createPortInActivities } from './port-in';
 import { createPortOutActivities } from './port-out';
@@ -19,6 +22,8 @@ export interface ActivityDeps {
   bank: BankAdapter;
   /** REQ: MNP-5 — the number portability clearing system. */
   clearing: ClearingSystemAdapter;
+  /** REQ: GRP-4 — BBOSS, the national group business platform. */
+  bboss: BbossAdapter;
   config: AppConfig;
 }
 
@@ -42,6 +47,8 @@ export function createActivities(deps: ActivityDeps) {
       preemptionTtlSeconds: deps.config.PREEMPTION_TTL_SECONDS,
     }),
     ...createPortOutActivities(deps),
+    ...createGroupProductActivities(deps),
+    ...createGroupMemberActivities(deps),
   };
 }
 

@@ -4,14 +4,21 @@ import type { Client, Connection } from '@temporalio/client';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client';
+import type { BbossCallbackSink } from '../domain/bboss-callbacks';
 import { unwiredMnpCallbackSink, type MnpCallbackSink } from '../domain/mnp-callbacks';
 import type { AppConfig } from '../temporal.config';
 import { workflowSettings } from '../temporal.config';
+import { createBbossCallbackSink } from './bboss-callback-sink';
 import { createOrderService } from './order-service';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
+import { checkOrder } from './order-checks';
+import { approvalRoutes } from './routes/approvals';
 import { authRoutes } from './routes/auth';
+import { bbossCallbackRoutes } from './routes/bboss-callbacks';
+import { groupRoutes } from './routes/groups';
 import { healthRoutes } from './routes/health';
+import { memberBatchRoutes } from './routes/member-batches';
 import { mnpCallbackRoutes } from './routes/mnp-callbacks';
 import { numberPortabilityRoutes } from './routes/number-portability';
 import { numberRoutes } from './routes/numbers';
@@ -25,6 +32,8 @@ export interface AppDeps {
   logger?: boolean | { level: string };
   /** REQ: MNP-5 — receives verified clearing-system callbacks; by default nothing waits for them yet. */
   mnpCallbacks?: MnpCallbackSink;
+  /** REQ: GRP-4 — receives verified BBOSS callbacks; by default they signal the group orders through `client`. */
+  bbossCallbacks?: BbossCallbackSink;
 }
 
 /** The whole HTTP API, ready for `listen()` or `inject()`. */
@@ -68,11 +77,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     numberPortabilityRoutes({ db: deps.db, minTenureDays: deps.config.MNP_MIN_TENURE_DAYS }),
   );
-  await app.register(orderRoutes({ orders }));
+  await app.register(
+    orderRoutes({ orders, check: (principal, request) => checkOrder(deps.db, principal, request) }),
+  );
+  await app.register(approvalRoutes({ db: deps.db }));
+  await app.register(groupRoutes({ db: deps.db }));
+  await app.register(memberBatchRoutes({ db: deps.db }));
   await app.register(
     mnpCallbackRoutes({
       secret: deps.config.MNP_CALLBACK_SECRET,
       sink: deps.mnpCallbacks ?? unwiredMnpCallbackSink,
+    }),
+  );
+  await app.register(
+    bbossCallbackRoutes({
+      secret: deps.config.BBOSS_CALLBACK_SECRET,
+      sink: deps.bbossCallbacks ?? createBbossCallbackSink(deps.client),
     }),
   );
   return app;

@@ -31,6 +31,7 @@ import { configSchema } from '../temporal.config';
 import { sampleIndividual } from '../test/support/fixtures';
 import { bundleWorkflows, createWorker } from '../workers/create-worker';
 import type { OrderState } from '../workflows/contracts';
+import { createBbossSimulator } from '../workers/simulators';
 import {
   Cleanup,
   logger,
@@ -143,6 +144,7 @@ export const portIn: Benchmark = async (args) => {
         hlr: new HlrSimulator({ latencyMs: 0, failureRate: 0 }),
         bank: new BankSimulator({ latencyMs: 0, failureRate: 0 }),
         clearing,
+        bboss: createBbossSimulator(config, async () => undefined),
       },
       workflowBundle: await bundleWorkflows(),
     });

@@ -14,6 +14,7 @@ import { freePort } from '../infra/ports';
 import { ensureDatabase, startEmbeddedPostgres } from '../infra/postgres';
 import { configSchema, type AppConfig } from '../temporal.config';
 import { bundleWorkflows, createWorker } from '../workers/create-worker';
+import { createBbossSimulator } from '../workers/simulators';
 
 /** What a benchmark module exports: it runs, prints progress, and returns the figures for the last line. */
 export type Benchmark = (args: string[]) => Promise<Record<string, number | string | boolean>>;
@@ -224,6 +225,8 @@ export async function startOrderWorker(
         lossRate: 1,
         deliver: async () => undefined,
       }),
+      // Nor a group order: BBOSS's answers go nowhere.
+      bboss: createBbossSimulator(config, async () => undefined),
     },
     workflowBundle: await bundleWorkflows(),
   });

@@ -2,6 +2,7 @@ import bcrypt from 'bcryptjs';
 import { eq } from 'drizzle-orm';
 import { selectionFeeFor } from '../domain/numbers';
 import type { Db } from './client';
+import { seedGroupData } from './seed-groups';
 import {
   bills,
   channels,
@@ -41,6 +42,7 @@ export const demoOperators = [
   },
   { id: 'dispatch01', name: '刘洋 Liu Yang', roles: ['dispatcher'], channels: ['STORE-BJ-001'] },
   { id: 'bank01', name: '陈静 Chen Jing', roles: ['frontline'], channels: ['BANK-BJ-001'] },
+  { id: 'approver01', name: '赵敏 Zhao Min', roles: ['approver'], channels: ['STORE-BJ-001', 'WEB-BJ-001'] },
   {
     id: 'admin01',
     name: '管理员 Admin',
@@ -285,4 +287,5 @@ export async function seedDemoData(db: Db): Promise<void> {
   await stockNumbers(db, '1380010', 2_000);
   await stockSims(db, '100001', 2_000);
   await seedDemoSubscribers(db);
+  await seedGroupData(db);
 }

@@ -7,6 +7,7 @@ export const roles = [
   'dispatcher',
   'serviceStaff',
   'dutyManager',
+  'approver',
   'admin',
 ] as const;
 export const roleSchema = z.enum(roles);
@@ -67,4 +68,19 @@ export const preCancellationDesk: AccessRule = {
   roles: ['customerManager'],
   channelTypes: ['ownStore'],
   channelCapability: 'preCancellation',
+};
+
+/** REQ: GRP-1…GRP-9 — who may take group business: account managers and front-line staff (product permission aside). */
+export const groupDesk: AccessRule = orderDesk;
+
+/** REQ: GRP-3 — who approves a tariff that needs approval (资费审核). */
+export const approverDesk: AccessRule = {
+  roles: ['approver'],
+  channelTypes: frontlineChannels,
+};
+
+/** Who manages operators' product permissions (REQ: GRP-1 "ask an administrator"). */
+export const adminDesk: AccessRule = {
+  roles: ['admin'],
+  channelTypes: frontlineChannels,
 };

@@ -50,6 +50,12 @@ export const orderTypes = [
   'refundFee',
   'portIn',
   'portOut',
+  'groupOpen',
+  'groupChange',
+  'groupCancel',
+  'groupMemberAdd',
+  'groupMemberChange',
+  'groupMemberDelete',
 ] as const;
 export const orderTypeSchema = z.enum(orderTypes);
 export type OrderType = z.infer<typeof orderTypeSchema>;
@@ -107,6 +113,12 @@ export const orderTypeRegistry: Record<OrderType, { workflowType: string; idPref
   refundFee: { workflowType: 'serviceChangeWorkflow', idPrefix: 'RefundFee' },
   portIn: { workflowType: 'portInWorkflow', idPrefix: 'PortIn' },
   portOut: { workflowType: 'portOutWorkflow', idPrefix: 'PortOut' },
+  groupOpen: { workflowType: 'groupProductOrderWorkflow', idPrefix: 'GroupOpen' },
+  groupChange: { workflowType: 'groupProductOrderWorkflow', idPrefix: 'GroupChange' },
+  groupCancel: { workflowType: 'groupProductOrderWorkflow', idPrefix: 'GroupCancel' },
+  groupMemberAdd: { workflowType: 'groupMemberOrderWorkflow', idPrefix: 'MemberAdd' },
+  groupMemberChange: { workflowType: 'groupMemberOrderWorkflow', idPrefix: 'MemberChange' },
+  groupMemberDelete: { workflowType: 'groupMemberOrderWorkflow', idPrefix: 'MemberDelete' },
 };
 const workflowTypePrefix = Object.fromEntries(
   orderTypes.map((t) => [t, orderTypeRegistry[t].idPrefix]),

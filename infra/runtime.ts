@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../api/app';
+import { createBbossCallbackSink } from '../api/bboss-callback-sink';
 import { createMnpCallbackSink } from '../api/mnp-callback-sink';
 import { createDb, migrateDb } from '../db/client';
 import { seedDemoData } from '../db/seed';
@@ -84,8 +85,12 @@ export async function startRuntime(config: AppConfig, log: (line: string) => voi
     // would POST them, signed, to /api/v1/callbacks/mnp; the simulated one hands them to the same sink
     // in-process.
     const mnpCallbacks = createMnpCallbackSink(client, db);
-    const simulators = createSimulators(config, mnpCallbacks);
-    stops.push(async () => simulators.clearing.stop());
+    const bbossCallbacks = createBbossCallbackSink(client);
+    const simulators = createSimulators(config, { mnp: mnpCallbacks, bboss: bbossCallbacks });
+    stops.push(async () => {
+      simulators.clearing.stop();
+      simulators.bboss.stop();
+    });
     const worker = await createWorker({
       connection: workerConnection,
       namespace: config.TEMPORAL_NAMESPACE,
@@ -99,7 +104,7 @@ export async function startRuntime(config: AppConfig, log: (line: string) => voi
       await running;
     });
 
-    const app = await buildApp({ db, client, connection, config, mnpCallbacks });
+    const app = await buildApp({ db, client, connection, config, mnpCallbacks, bbossCallbacks });
     await app.listen({ host: config.API_HOST, port: config.API_PORT });
     stops.push(() => app.close());
     const address = app.server.address();

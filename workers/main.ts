@@ -1,4 +1,5 @@
 import { Client } from '@temporalio/client';
+import { createBbossCallbackSink } from '../api/bboss-callback-sink';
 import { createMnpCallbackSink } from '../api/mnp-callback-sink';
 import { createDb, migrateDb } from '../db/client';
 import { connectClient, connectWorker } from '../infra/temporal-connection';
@@ -25,7 +26,10 @@ async function main(): Promise<void> {
   const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
   await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE);
   // The simulated clearing system signals port-in orders directly (a real one POSTs to the API's callback).
-  const simulators = createSimulators(config, createMnpCallbackSink(client, db));
+  const simulators = createSimulators(config, {
+    mnp: createMnpCallbackSink(client, db),
+    bboss: createBbossCallbackSink(client),
+  });
   const worker = await createWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -33,7 +37,10 @@ async function main(): Promise<void> {
     deps: { db, config, ...simulators },
   });
   console.log(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
-  await worker.run().finally(() => simulators.clearing.stop()); // resolves after SIGINT/SIGTERM (the SDK installs the handlers) once in-flight work drains
+  await worker.run().finally(() => {
+    simulators.clearing.stop();
+    simulators.bboss.stop();
+  }); // resolves after SIGINT/SIGTERM (the SDK installs the handlers) once in-flight work drains
   await clientConnection.close();
   await connection.close();
   await close();

@@ -1,18 +1,26 @@
 import { BankSimulator } from '../activities/adapters/bank';
+import { BbossSimulator } from '../activities/adapters/bboss';
 import { ClearingSystemSimulator } from '../activities/adapters/clearing';
 import { HlrSimulator } from '../activities/adapters/hlr';
+import type { BbossCallback, BbossCallbackSink } from '../domain/bboss-callbacks';
 import type { MnpCallbackSink } from '../domain/mnp-callbacks';
 import type { AppConfig } from '../temporal.config';
 
+/** Where simulated outside systems hand their callbacks; a missing sink loses them (as if never sent). */
+export interface CallbackSinks {
+  mnp?: MnpCallbackSink;
+  bboss?: BbossCallbackSink;
+}
+
 /**
- * The outside systems as simulators, tuned by configuration (latency, failure rate). The simulated clearing
- * system hands its callbacks to `mnpCallbacks` in-process; a real one POSTs them, signed, to
- * `/api/v1/callbacks/mnp`. Without a sink its callbacks go nowhere (as if lost).
+ * The outside systems as simulators, tuned by configuration (latency, failure rate, delays). The simulated
+ * clearing system and BBOSS hand their callbacks to the sinks in-process; the real ones POST them, signed,
+ * to `/api/v1/callbacks/mnp` and `/api/v1/callbacks/bboss`.
  */
 export function createSimulators(
   config: AppConfig,
-  mnpCallbacks?: MnpCallbackSink,
-): { hlr: HlrSimulator; bank: BankSimulator; clearing: ClearingSystemSimulator } {
+  sinks: CallbackSinks = {},
+): { hlr: HlrSimulator; bank: BankSimulator; clearing: ClearingSystemSimulator; bboss: BbossSimulator } {
   return {
     hlr: new HlrSimulator({ latencyMs: config.HLR_LATENCY_MS, failureRate: config.HLR_FAILURE_RATE }),
     bank: new BankSimulator({ latencyMs: config.BANK_LATENCY_MS, failureRate: config.BANK_FAILURE_RATE }),
@@ -23,8 +31,28 @@ export function createSimulators(
       rejectRate: config.CLEARING_REJECT_RATE,
       lossRate: config.CLEARING_LOSS_RATE,
       deliver: async (callback) => {
-        await mnpCallbacks?.deliver(callback);
+        await sinks.mnp?.deliver(callback);
       },
     }),
+    bboss: createBbossSimulator(config, async (callback) => {
+      await sinks.bboss?.deliver(callback);
+    }),
   };
+}
+
+/** BBOSS simulated as configured (`BBOSS_*`), answering through `deliver`. */
+export function createBbossSimulator(
+  config: AppConfig,
+  deliver: (callback: BbossCallback) => Promise<void>,
+): BbossSimulator {
+  return new BbossSimulator({
+    latencyMs: config.BBOSS_LATENCY_MS,
+    failureRate: 0,
+    answerDelayMs: config.BBOSS_ANSWER_DELAY_MS,
+    approvalExtraDelayMs: config.BBOSS_APPROVAL_EXTRA_DELAY_MS,
+    rejectRate: config.BBOSS_REJECT_RATE,
+    lossRate: config.BBOSS_LOSS_RATE,
+    memberRejectRate: config.BBOSS_MEMBER_REJECT_RATE,
+    deliver,
+  });
 }

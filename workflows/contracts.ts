@@ -5,6 +5,8 @@ import type { SwitchOverWindow } from '../domain/number-portability-schedule';
 import type { OpenAccountRequest, Quote } from '../domain/open-account';
 import type { PortInRequest } from '../domain/port-in';
 import type { PortOutRequest } from '../domain/port-out';
+import type { BbossOrderAnswered } from '../domain/bboss-callbacks';
+import type { GroupMemberRequest, GroupProductRequest } from '../domain/groups';
 import type { PreCancellationRequest } from '../domain/pre-cancellation';
 import type { ServiceChangeRequest } from '../domain/service-changes';
 import type { OrderFailure, OrderOrigin, OrderStatus, OrderType, TimelineEntry } from '../domain/orders';
@@ -45,6 +47,22 @@ export interface WorkflowSettings {
     /** How long an issued authorization code is valid, hours. */
     authCodeValidityHours: number;
   };
+  /** REQ: GRP-1…GRP-9 — group product and member orders. */
+  group: {
+    /** How long to wait for BBOSS's answer before asking again (GRP-4). */
+    bbossAnswerTimeoutSeconds: number;
+    /** Times BBOSS is asked again before the order fails `BbossNoAnswer`. */
+    bbossMaxQueries: number;
+    /** How long a tariff approval may wait for an approver. */
+    approvalTimeoutHours: number;
+    /** Business time zone, for the start of the next billing cycle (GRP-2). */
+    utcOffsetHours: number;
+  };
+  /** REQ: GRP-6 — member batches. */
+  memberBatch: {
+    chunkSize: number;
+    chunksPerRun: number;
+  };
 }
 
 export interface OrderInputBase {
@@ -64,8 +82,16 @@ export type PreCancellationInput = OrderInput<PreCancellationRequest>;
 export type ServiceChangeInput = OrderInput<ServiceChangeRequest>;
 export type PortInInput = OrderInput<PortInRequest>;
 export type PortOutInput = OrderInput<PortOutRequest>;
+export type GroupProductOrderInput = OrderInput<GroupProductRequest>;
+export type GroupMemberOrderInput = OrderInput<GroupMemberRequest>;
 export type AnyOrderRequest =
-  OpenAccountRequest | PreCancellationRequest | ServiceChangeRequest | PortInRequest | PortOutRequest;
+  | OpenAccountRequest
+  | PreCancellationRequest
+  | ServiceChangeRequest
+  | PortInRequest
+  | PortOutRequest
+  | GroupProductRequest
+  | GroupMemberRequest;
 
 export interface OpenAccountSummary {
   productCode: string;
@@ -175,3 +201,82 @@ export const portInAnsweredSignal = defineSignal<[PortInAnswered]>('portInAnswer
 
 /** REQ: MNP-5 — a recipient operator asks for one of our numbers, relayed from the clearing system. */
 export const portOutRequestedSignal = defineSignal<[PortOutRequested]>('portOutRequested');
+
+/** What a group product order (open, change, cancel) shows (REQ: GRP-1…GRP-5, GRP-9). */
+export interface GroupProductSummary {
+  action: 'open' | 'change' | 'cancel';
+  groupCode: string;
+  productCode: string;
+  /** The group subscription (its ID is the ID of the order that opened it). */
+  subscriptionId?: string;
+  tariffCode?: string;
+  effectiveMode?: 'immediate' | 'nextCycle';
+  /** REQ: GRP-2 — when the new terms take effect (ISO 8601). */
+  effectiveFrom?: string;
+  customerManagerId?: string;
+  submitterId?: string;
+  /** REQ: GRP-3 — the tariff approval, when the tariff needs one. */
+  approval?: {
+    required: boolean;
+    decision?: 'approved' | 'rejected';
+    approverId?: string;
+    comment?: string;
+    decidedAt?: string;
+  };
+  /** REQ: GRP-4 — the BBOSS leg: reference, since when we wait, how often we asked again, its answer. */
+  bboss?: {
+    ref?: string;
+    waitingSince?: string;
+    queries: number;
+    outcome?: 'completed' | 'rejected';
+    reasonCode?: string;
+    reason?: string;
+    answeredAt?: string;
+  };
+  /** REQ: GRP-9 — members removed with the cancellation. */
+  membersRemoved?: number;
+}
+
+/** What a member order (add, change, delete) shows (REQ: GRP-6…GRP-8). */
+export interface GroupMemberSummary {
+  action: 'add' | 'change' | 'delete';
+  groupCode: string;
+  productCode: string;
+  msisdn: string;
+  subscriptionId?: string;
+  attributes?: Record<string, string | number | boolean>;
+}
+
+/** REQ: GRP-3 — an approver's decision on a tariff that needs approval. */
+export interface ApprovalDecision {
+  approverId: string;
+  approve: boolean;
+  comment: string;
+}
+
+/** REQ: GRP-3 — approve or reject an order's tariff; answers with the order as it stands after the decision. */
+export const decideApprovalUpdate = defineUpdate<OrderState, [ApprovalDecision]>('decideApproval');
+
+/** REQ: GRP-4 — BBOSS's answer to a group product order, relayed from its callback. */
+export const bbossAnsweredSignal = defineSignal<[BbossOrderAnswered]>('bbossAnswered');
+
+/** REQ: GRP-6 — a member batch's workflow input; rows live in PostgreSQL, never in the history. */
+export interface MemberBatchInput {
+  batchId: string;
+  settings: WorkflowSettings;
+  /** Carried across continue-as-new: chunks handled by earlier runs. */
+  chunksDone: number;
+}
+
+/** Progress of a member batch as its workflow knows it. */
+export interface MemberBatchProgress {
+  batchId: string;
+  status: 'running' | 'completed' | 'failed';
+  totalRows: number;
+  processedRows: number;
+  acceptedRows: number;
+  rejectedRows: number;
+  percent: number;
+}
+
+export const memberBatchProgressQuery = defineQuery<MemberBatchProgress>('memberBatchProgress');

@@ -1,4 +1,7 @@
 /** Every workflow the workers run; the worker bundles this file. */
+export { groupMemberOrderWorkflow } from './group-member-order';
+export { groupProductOrderWorkflow } from './group-product-order';
+export { memberBatchWorkflow } from './member-batch';
 export { openAccountWorkflow } from './open-account';
 export { portInWorkflow } from './port-in';
 export { portOutWorkflow } from './port-out';

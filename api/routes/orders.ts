@@ -1,15 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { accessDenial, orderDesk, preCancellationDesk } from '../../domain/access';
+import { accessDenial, orderDesk, preCancellationDesk, type Principal } from '../../domain/access';
 import { AppError } from '../../domain/errors';
+import { groupOrderSchemas } from '../../domain/groups';
 import { openAccountRequestSchema } from '../../domain/open-account';
 import { portInRequestSchema } from '../../domain/port-in';
 import { portOutRequestSchema } from '../../domain/port-out';
 import { preCancellationRequestSchema } from '../../domain/pre-cancellation';
 import { serviceChangeSchemas } from '../../domain/service-changes';
 import { idempotencyKeySchema, orderStatusSchema, orderTypeSchema } from '../../domain/orders';
-import type { OrderService } from '../order-service';
+import type { OrderRequest, OrderService } from '../order-service';
 import { principalOf } from '../plugins/auth';
 import { bearerSecurity, errorResponses, orderListItemSchema, orderViewSchema } from '../schemas';
 
@@ -20,6 +21,7 @@ const orderRequestSchema = z.discriminatedUnion('type', [
   portInRequestSchema,
   portOutRequestSchema,
   ...serviceChangeSchemas,
+  ...groupOrderSchemas,
 ]);
 
 const accepted = z.object({
@@ -31,7 +33,11 @@ const accepted = z.object({
 
 const idParams = z.object({ id: z.string().min(1).max(120) });
 
-export function orderRoutes(deps: { orders: OrderService }) {
+export function orderRoutes(deps: {
+  orders: OrderService;
+  /** Business checks an order must pass before it starts (e.g. GRP-1 product permission); throws AppError. */
+  check: (principal: Principal, request: OrderRequest) => Promise<void>;
+}) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -70,6 +76,7 @@ export function orderRoutes(deps: { orders: OrderService }) {
                     : ''),
           );
         }
+        await deps.check(principal, request.body);
         const { id, replayed } = await deps.orders.submit(
           principal,
           request.headers['idempotency-key'],

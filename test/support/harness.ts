@@ -7,12 +7,15 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { BankSimulator } from '../../activities/adapters/bank';
+import { BbossSimulator, type BbossSimulationOptions } from '../../activities/adapters/bboss';
 import { ClearingSystemSimulator, type ClearingSimulationOptions } from '../../activities/adapters/clearing';
 import { HlrSimulator } from '../../activities/adapters/hlr';
 import type { SimulationOptions } from '../../activities/adapters/simulation';
 import { buildApp } from '../../api/app';
 import { createMnpCallbackSink } from '../../api/mnp-callback-sink';
+import { BBOSS_SIGNATURE_HEADER } from '../../api/routes/bboss-callbacks';
 import { signClearingBody } from '../../api/routes/mnp-callbacks';
+import { signBody } from '../../api/plugins/signed-callback';
 import type { Db } from '../../db/client';
 import type { MnpCallbackSink } from '../../domain/mnp-callbacks';
 import { DEMO_PASSWORD } from '../../db/seed';
@@ -35,6 +38,8 @@ export interface Harness {
   bank: BankSimulator;
   /** The clearing system (MNP-5): steer `clearing.options` (answerDelayMs, rejectRate, lossRate). */
   clearing: ClearingSystemSimulator;
+  /** BBOSS (GRP-4): steer `bboss.options` (answerDelayMs, rejectRate, lossRate, memberRejectRate…). */
+  bboss: BbossSimulator;
   /** Starts (another) in-process worker on the harness's task queue. */
   startWorker: () => Promise<Worker>;
   /**
@@ -51,6 +56,7 @@ export interface HarnessOptions {
   hlr?: Partial<SimulationOptions>;
   bank?: Partial<SimulationOptions>;
   clearing?: Partial<Omit<ClearingSimulationOptions, 'deliver'>>;
+  bboss?: Partial<Omit<BbossSimulationOptions, 'deliver'>>;
   /** Start without a worker (a test that runs workers in child processes). */
   noWorker?: boolean;
   /** Receives the API's verified clearing-system callbacks (MNP-5). */
@@ -125,6 +131,31 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (res.statusCode !== 202) throw new Error(`callback answered ${res.statusCode}: ${res.body}`);
     },
   });
+  // BBOSS too answers through its signed HTTP route.
+  const bboss = new BbossSimulator({
+    latencyMs: 0,
+    failureRate: 0,
+    answerDelayMs: 50,
+    approvalExtraDelayMs: 50,
+    rejectRate: 0,
+    lossRate: 0,
+    memberRejectRate: 0,
+    ...options.bboss,
+    deliver: async (callback) => {
+      if (!appForCallbacks) throw new Error('the API is not up yet');
+      const body = JSON.stringify(callback);
+      const res = await appForCallbacks.inject({
+        method: 'POST',
+        url: '/api/v1/callbacks/bboss',
+        headers: {
+          'content-type': 'application/json',
+          [BBOSS_SIGNATURE_HEADER]: signBody(config.BBOSS_CALLBACK_SECRET, body),
+        },
+        payload: body,
+      });
+      if (res.statusCode !== 202) throw new Error(`callback answered ${res.statusCode}: ${res.body}`);
+    },
+  });
   const nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS ?? '' });
   const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
 
@@ -134,7 +165,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       connection: nativeConnection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue,
-      deps: { db: database.db, hlr, bank, clearing, config },
+      deps: { db: database.db, hlr, bank, clearing, bboss, config },
       workflowBundle,
     });
     workers.push({ worker, running: worker.run() });
@@ -194,11 +225,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     hlr,
     bank,
     clearing,
+    bboss,
     startWorker,
     startWorkerProcess,
     login,
     close: async () => {
       clearing.stop();
+      bboss.stop();
       for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
       await app.close();
       for (const w of workers) {

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { BankSimulator } from '../../activities/adapters/bank';
 import { ClearingSystemSimulator } from '../../activities/adapters/clearing';
 import { HlrSimulator } from '../../activities/adapters/hlr';
+import { createBbossCallbackSink } from '../../api/bboss-callback-sink';
 import { createDb } from '../../db/client';
 import { loadConfig } from '../../temporal.config';
 import { createWorker } from '../../workers/create-worker';
+import { createBbossSimulator } from '../../workers/simulators';
 
 /**
  * A worker in its own process, so a test can kill it with SIGKILL like a crashed machine. Reads the usual
@@ -16,6 +19,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { db } = createDb(config.DATABASE_URL ?? '');
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS ?? '' });
+  const client = new Client({
+    connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS ?? '' }),
+    namespace: config.TEMPORAL_NAMESPACE,
+  });
+  const bbossCallbacks = createBbossCallbackSink(client);
   const worker = await createWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -33,6 +41,10 @@ async function main(): Promise<void> {
         rejectRate: 0,
         lossRate: 1,
         deliver: async () => undefined,
+      }),
+      // BBOSS answers group orders through the real callback sink, as from a worker of its own.
+      bboss: createBbossSimulator(config, async (callback) => {
+        await bbossCallbacks.deliver(callback);
       }),
     },
     workflowBundle: { code: readFileSync(process.env.WORKFLOW_BUNDLE_PATH ?? '', 'utf8') },

@@ -37,7 +37,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`Invalid configuration: .*${name}`));
   });
 
-  it('ORD-5, PC-5: the workflow gets its step timeout, attempts and grace from the configuration', () => {
+  it('ORD-5, PC-5, GRP-4: the workflow gets its step timeout, attempts and grace from the configuration', () => {
     expect(workflowSettings(loadConfig({ STEP_TIMEOUT_SECONDS: '7', STEP_MAX_ATTEMPTS: '2' }))).toEqual({
       stepTimeoutSeconds: 7,
       stepMaxAttempts: 2,
@@ -52,6 +52,13 @@ describe('configuration', () => {
         switchOverDelaySeconds: null,
       },
       portOut: { authCodeValidityHours: 24 },
+      group: {
+        bbossAnswerTimeoutSeconds: 2700,
+        bbossMaxQueries: 8,
+        approvalTimeoutHours: 72,
+        utcOffsetHours: 8,
+      },
+      memberBatch: { chunkSize: 200, chunksPerRun: 20 },
     });
     expect(
       workflowSettings(loadConfig({ MNP_HOLIDAYS: '2025-10-01, 2025-10-02', MNP_SWITCH_WINDOW: '0-23' }))

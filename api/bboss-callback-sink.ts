@@ -1,0 +1,26 @@
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { BbossCallback, BbossCallbackSink } from '../domain/bboss-callbacks';
+import { orderTypeRegistry, parseOrderId } from '../domain/orders';
+import { bbossAnsweredSignal } from '../workflows/contracts';
+
+/**
+ * REQ: GRP-4 — hands verified BBOSS callbacks to the group product order waiting for them (the order ID is in
+ * the callback). A callback for no such running order is `unknownOrder`.
+ */
+export function createBbossCallbackSink(client: Client): BbossCallbackSink {
+  return {
+    async deliver(callback: BbossCallback) {
+      const parsed = parseOrderId(callback.orderId);
+      if (!parsed || orderTypeRegistry[parsed.type].workflowType !== 'groupProductOrderWorkflow') {
+        return 'unknownOrder';
+      }
+      try {
+        await client.workflow.getHandle(callback.orderId).signal(bbossAnsweredSignal, callback);
+        return 'accepted';
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) return 'unknownOrder';
+        throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/client';
+
+/** Groundwork placeholder: routes being built. */
+export function approvalRoutes(_deps: { db: Db }) {
+  return async (_app: FastifyInstance): Promise<void> => undefined;
+}
