@@ -4,6 +4,7 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type Client,
+  type WorkflowHandle,
 } from '@temporalio/client';
 import { ApplicationFailure, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Db } from '../db/client';
@@ -13,6 +14,7 @@ import { AppError, isErrorCode } from '../domain/errors';
 import { orderId, orderTypeRegistry, parseOrderId, type OrderStatus, type OrderType } from '../domain/orders';
 import {
   cancelOrderUpdate,
+  decideApprovalUpdate,
   orderStateQuery,
   type AnyOrderRequest,
   type OrderInput,
@@ -38,6 +40,47 @@ export function createOrderService(deps: {
       return viewFromState(await client.workflow.getHandle(id).query(orderStateQuery));
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return null;
+      throw err;
+    }
+  }
+
+  /** The read model first; while the workflow has not written it yet, the workflow's live state. */
+  async function getView(id: string): Promise<OrderView | null> {
+    const record = await getOrder(db, id);
+    if (record) return viewFromRecord(record);
+    return parseOrderId(id) ? liveView(id) : null;
+  }
+
+  /**
+   * Runs an update on an order's workflow and shows the order it answers with. The workflow's refusal keeps
+   * its code (e.g. PastPointOfNoReturn); an order that does not exist or has ended is told apart here.
+   */
+  async function runUpdate(
+    id: string,
+    closedVerb: string,
+    update: (handle: WorkflowHandle) => Promise<OrderState>,
+  ): Promise<OrderView> {
+    if (!parseOrderId(id)) throw new AppError('OrderNotFound', `Order ${id} does not exist`);
+    const handle = client.workflow.getHandle(id);
+    try {
+      return viewFromState(await update(handle));
+    } catch (err) {
+      if (
+        err instanceof WorkflowUpdateFailedError &&
+        err.cause instanceof ApplicationFailure &&
+        isErrorCode(err.cause.type)
+      ) {
+        throw new AppError(err.cause.type, err.cause.message);
+      }
+      const description = await handle.describe().catch(() => null);
+      if (!description) throw new AppError('OrderNotFound', `Order ${id} does not exist`);
+      if (description.status.name !== 'RUNNING') {
+        const view = await getView(id);
+        throw new AppError(
+          'OrderAlreadyClosed',
+          `The order is already ${view?.status ?? 'closed'} and cannot be ${closedVerb}`,
+        );
+      }
       throw err;
     }
   }
@@ -84,12 +127,7 @@ export function createOrderService(deps: {
       }
     },
 
-    /** The read model first; while the workflow has not written it yet, the workflow's live state. */
-    async get(id: string): Promise<OrderView | null> {
-      const record = await getOrder(db, id);
-      if (record) return viewFromRecord(record);
-      return parseOrderId(id) ? liveView(id) : null;
-    },
+    get: getView,
 
     async list(filter: { status?: OrderStatus; type?: OrderType; offset: number; limit: number }) {
       const { total, items } = await listOrders(db, filter);
@@ -98,32 +136,33 @@ export function createOrderService(deps: {
 
     /** REQ: ORD-6 — cancel before the point of no return; refused with the reason after it. */
     async cancel(id: string, principal: Principal, reason: string): Promise<OrderView> {
-      if (!parseOrderId(id)) throw new AppError('OrderNotFound', `Order ${id} does not exist`);
-      const handle = client.workflow.getHandle(id);
-      try {
-        // The update answers once the workflow has reached `cancelled`: its state is the truth to show.
-        return viewFromState(
-          await handle.executeUpdate(cancelOrderUpdate, { args: [{ actor: principal.operatorId, reason }] }),
+      // The update answers once the workflow has reached `cancelled`: its state is the truth to show.
+      return runUpdate(id, 'cancelled', (handle) =>
+        handle.executeUpdate(cancelOrderUpdate, { args: [{ actor: principal.operatorId, reason }] }),
+      );
+    },
+
+    /**
+     * REQ: GRP-3 — an approver's decision on a group order's tariff (资费审核); answers with the order as it
+     * stands after the decision. Refused unless the order waits for one (409 NotAwaitingApproval).
+     */
+    async decideApproval(
+      id: string,
+      principal: Principal,
+      decision: { approve: boolean; comment: string },
+    ): Promise<OrderView> {
+      const parsed = parseOrderId(id);
+      if (parsed && orderTypeRegistry[parsed.type].workflowType !== 'groupProductOrderWorkflow') {
+        throw new AppError(
+          'NotAwaitingApproval',
+          `Order ${id} is a ${parsed.type} order: it takes no approval`,
         );
-      } catch (err) {
-        if (
-          err instanceof WorkflowUpdateFailedError &&
-          err.cause instanceof ApplicationFailure &&
-          isErrorCode(err.cause.type)
-        ) {
-          throw new AppError(err.cause.type, err.cause.message);
-        }
-        const description = await handle.describe().catch(() => null);
-        if (!description) throw new AppError('OrderNotFound', `Order ${id} does not exist`);
-        if (description.status.name !== 'RUNNING') {
-          const view = await this.get(id);
-          throw new AppError(
-            'OrderAlreadyClosed',
-            `The order is already ${view?.status ?? 'closed'} and cannot be cancelled`,
-          );
-        }
-        throw err;
       }
+      return runUpdate(id, 'decided on', (handle) =>
+        handle.executeUpdate(decideApprovalUpdate, {
+          args: [{ approverId: principal.operatorId, ...decision }],
+        }),
+      );
     },
   };
 }

@@ -1,7 +1,53 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../db/client';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { approverDesk } from '../../domain/access';
+import type { OrderService } from '../order-service';
+import { principalOf } from '../plugins/auth';
+import { bearerSecurity, errorResponses, orderViewSchema } from '../schemas';
 
-/** Groundwork placeholder: routes being built. */
-export function approvalRoutes(_deps: { db: Db }) {
-  return async (_app: FastifyInstance): Promise<void> => undefined;
+const idParams = z.object({ id: z.string().min(1).max(120) });
+
+const decisionBody = z.object({
+  decision: z.enum(['approve', 'reject']),
+  comment: z
+    .string()
+    .trim()
+    .min(1, 'comment is required')
+    .max(500)
+    .describe('Why: shown on the order; a rejection tells the customer manager what to change'),
+});
+
+/** REQ: GRP-3 — the tariff approval desk (资费审核): approvers decide on group orders whose tariff needs it. */
+export function approvalRoutes(deps: { orders: OrderService }) {
+  return async (app: FastifyInstance): Promise<void> => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.post(
+      '/api/v1/orders/:id/approval',
+      {
+        config: { access: approverDesk },
+        schema: {
+          tags: ['orders', 'group business'],
+          summary: "Approve or reject a group order's tariff (资费审核)",
+          description:
+            'A group product order whose tariff package needs approval waits, `pending` at step ' +
+            '`awaitingApproval`, for an approver (GRP-3). Approved, it goes on to BBOSS; rejected, everything ' +
+            'it reserved is released and it ends `rejected` with code ApprovalRejected and the comment. The ' +
+            'decision is recorded on the timeline with the approver as actor. Answers with the order after the ' +
+            'decision. 409 NotAwaitingApproval when the order is not waiting for one; 409 OrderAlreadyClosed ' +
+            'once it has ended; 404 OrderNotFound.',
+          security: bearerSecurity,
+          params: idParams,
+          body: decisionBody,
+          response: { 200: orderViewSchema, ...errorResponses },
+        },
+      },
+      async (request) =>
+        deps.orders.decideApproval(request.params.id, principalOf(request), {
+          approve: request.body.decision === 'approve',
+          comment: request.body.comment,
+        }),
+    );
+  };
 }
