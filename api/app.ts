@@ -23,6 +23,7 @@ import { mnpCallbackRoutes } from './routes/mnp-callbacks';
 import { numberPortabilityRoutes } from './routes/number-portability';
 import { numberRoutes } from './routes/numbers';
 import { orderRoutes } from './routes/orders';
+import { productPermissionRoutes } from './routes/product-permissions';
 
 export interface AppDeps {
   db: Db;
@@ -80,9 +81,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     orderRoutes({ orders, check: (principal, request) => checkOrder(deps.db, principal, request) }),
   );
-  await app.register(approvalRoutes({ db: deps.db }));
+  await app.register(approvalRoutes({ orders }));
   await app.register(groupRoutes({ db: deps.db }));
-  await app.register(memberBatchRoutes({ db: deps.db }));
+  await app.register(productPermissionRoutes({ db: deps.db }));
+  await app.register(memberBatchRoutes({ db: deps.db, client: deps.client, config: deps.config }));
   await app.register(
     mnpCallbackRoutes({
       secret: deps.config.MNP_CALLBACK_SECRET,

@@ -22,6 +22,10 @@ const benchmarks: Record<string, { about: string; load: () => Promise<Benchmark>
     about: 'P port-ins through the API, clearing answers at random delays: portsPerSec, p99EndToEndMs',
     load: async () => (await import('./port-in')).portIn,
   },
+  'group-members': {
+    about: 'one member batch of B members uploaded as CSV: membersPerSec, maxHistoryEvents, workerRssMb',
+    load: async () => (await import('./group-members')).groupMembers,
+  },
 };
 
 async function main(): Promise<number> {

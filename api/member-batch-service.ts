@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import type { Db } from '../db/client';
+import { hasProductPermission } from '../db/queries/group-catalogue';
+import { findLiveSubscription } from '../db/queries/group-subscriptions';
+import {
+  countUploadRejections,
+  createMemberBatch,
+  findMemberBatch,
+  listMemberBatchRows,
+  type MemberBatchRow,
+  type MemberBatchRowResult,
+} from '../db/queries/member-batches';
+import type { Principal } from '../domain/access';
+import { AppError } from '../domain/errors';
+import { batchPercent, parseMemberBatchCsv } from '../domain/member-batch-csv';
+import type { MemberBatchInput, MemberBatchProgress, WorkflowSettings } from '../workflows/contracts';
+import { requireProductAccess } from './group-order-checks';
+
+/** The workflow (and batch) ID of an upload: the Idempotency-Key makes a retried upload the same batch. */
+export const memberBatchId = (idempotencyKey: string): string => `MemberBatch:${idempotencyKey}`;
+
+export interface MemberBatchUpload {
+  batch: MemberBatchRow;
+  rejectedAtUpload: number;
+  replayed: boolean;
+}
+
+/**
+ * REQ: GRP-6 — member batches: an upload is checked like a member order (group, product, GRP-1 permission)
+ * and more (an active group product, the file), stored with all its rows, and handed to its workflow; reads
+ * come from PostgreSQL.
+ */
+export function createMemberBatchService(deps: {
+  db: Db;
+  client: Client;
+  taskQueue: string;
+  settings: WorkflowSettings;
+  maxRows: number;
+}) {
+  const { db, client } = deps;
+
+  /** Starts the batch's workflow; one already started (or finished) under this ID is the same batch. */
+  async function startWorkflow(batch: MemberBatchRow): Promise<void> {
+    if (batch.status !== 'running') return;
+    try {
+      await client.workflow.start<(input: MemberBatchInput) => Promise<MemberBatchProgress>>(
+        'memberBatchWorkflow',
+        {
+          workflowId: batch.id,
+          taskQueue: deps.taskQueue,
+          args: [{ batchId: batch.id, settings: deps.settings, chunksDone: 0 }],
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+        },
+      );
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+  }
+
+  /** The batch stored under this key already: the same file again is a replay, another file a conflict. */
+  async function replay(batch: MemberBatchRow, requestHash: string, key: string): Promise<MemberBatchUpload> {
+    if (batch.requestHash !== requestHash) {
+      throw new AppError(
+        'IdempotencyKeyReused',
+        `headers.idempotency-key: ${key} was already used for a member batch with a different file`,
+      );
+    }
+    // The upload that stored it may have stopped before starting the workflow.
+    await startWorkflow(batch);
+    return { batch, rejectedAtUpload: await countUploadRejections(db, batch.id), replayed: true };
+  }
+
+  /** REQ: GRP-1 — the operator must hold the product permission to see or use the product. */
+  async function requirePermission(principal: Principal, productCode: string): Promise<void> {
+    if (!(await hasProductPermission(db, principal.operatorId, productCode))) {
+      throw new AppError(
+        'ProductPermissionRequired',
+        `Operator ${principal.operatorId} has no permission for product ${productCode}; ask an administrator to grant it`,
+      );
+    }
+  }
+
+  return {
+    async upload(
+      principal: Principal,
+      idempotencyKey: string,
+      target: { groupCode: string; productCode: string },
+      csv: string,
+    ): Promise<MemberBatchUpload> {
+      const { groupCode, productCode } = target;
+      const { product } = await requireProductAccess(db, principal, groupCode, productCode);
+      const id = memberBatchId(idempotencyKey);
+      const requestHash = createHash('sha256').update(`${groupCode}\n${productCode}\n${csv}`).digest('hex');
+      const existing = await findMemberBatch(db, id);
+      if (existing) return replay(existing, requestHash, idempotencyKey);
+
+      const subscription = await findLiveSubscription(db, groupCode, productCode);
+      if (subscription?.status !== 'active') {
+        throw new AppError(
+          'GroupProductNotActive',
+          `Group ${groupCode} has no active ${productCode} product` +
+            (subscription ? ` (it is ${subscription.status})` : ''),
+        );
+      }
+      const parsed = parseMemberBatchCsv(csv, product.memberSpec, { maxRows: deps.maxRows });
+      if (!parsed.ok) throw new AppError(parsed.code, parsed.message);
+
+      const { created, batch } = await createMemberBatch(
+        db,
+        {
+          id,
+          subscriptionId: subscription.id,
+          groupCode,
+          productCode,
+          requestHash,
+          operatorId: principal.operatorId,
+          channelCode: principal.channelCode,
+        },
+        parsed.rows,
+      );
+      // Another upload with this key stored its batch first.
+      if (!created) return replay(batch, requestHash, idempotencyKey);
+      await startWorkflow(batch);
+      const rejectedAtUpload = parsed.rows.filter((r) => r.rejection).length;
+      return { batch, rejectedAtUpload, replayed: false };
+    },
+
+    /** The batch with its progress, for an operator who may see its product. */
+    async get(principal: Principal, id: string) {
+      const batch = await findMemberBatch(db, id);
+      if (!batch) throw new AppError('BatchNotFound', `Member batch ${id} does not exist`);
+      await requirePermission(principal, batch.productCode);
+      return {
+        id: batch.id,
+        groupCode: batch.groupCode,
+        productCode: batch.productCode,
+        status: batch.status as MemberBatchProgress['status'],
+        totalRows: batch.totalRows,
+        processedRows: batch.processedRows,
+        acceptedRows: batch.acceptedRows,
+        rejectedRows: batch.rejectedRows,
+        percent: batchPercent(batch.processedRows, batch.totalRows),
+        createdAt: batch.createdAt.toISOString(),
+        finishedAt: batch.finishedAt?.toISOString() ?? null,
+      };
+    },
+
+    /** Per-row results in file order, optionally only one result. */
+    async rows(
+      principal: Principal,
+      id: string,
+      filter: { result?: MemberBatchRowResult; offset: number; limit: number },
+    ) {
+      const batch = await findMemberBatch(db, id);
+      if (!batch) throw new AppError('BatchNotFound', `Member batch ${id} does not exist`);
+      await requirePermission(principal, batch.productCode);
+      const { total, items } = await listMemberBatchRows(db, id, filter);
+      return { total, items: items.map((r) => ({ ...r, result: r.result as MemberBatchRowResult })) };
+    },
+  };
+}
+
+export type MemberBatchService = ReturnType<typeof createMemberBatchService>;

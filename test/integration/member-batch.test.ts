@@ -1,0 +1,347 @@
+import { and, count, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { groupMemberEvents, groupMembers, groupSubscriptions } from '../../db/schema';
+import { memberBatchProgressQuery } from '../../workflows/contracts';
+import { startHarness, type Harness } from '../support/harness';
+import { insertActiveSubscription, insertMembers, memberLine } from '../support/groups';
+import { newKey } from '../support/orders';
+
+interface BatchView {
+  id: string;
+  status: string;
+  totalRows: number;
+  processedRows: number;
+  acceptedRows: number;
+  rejectedRows: number;
+  percent: number;
+  finishedAt: string | null;
+}
+interface RowView {
+  rowNo: number;
+  msisdn: string;
+  result: string;
+  reasonCode: string | null;
+  reason: string | null;
+}
+
+/** A member file: header and rows, each row `msisdn,displayName[,priority]`. */
+const csvOf = (rows: string[], header = 'msisdn,displayName,priority') =>
+  `${header}\r\n${rows.join('\r\n')}\r\n`;
+const lines = (from: number, to: number) =>
+  Array.from({ length: to - from }, (_, i) => `${memberLine(from + i)},成员${from + i},`);
+
+function batchApi(h: Harness, token: string) {
+  const auth = { authorization: `Bearer ${token}` };
+  return {
+    upload: (groupCode: string, csv: string, key = newKey('batch')) =>
+      h.app.inject({
+        method: 'POST',
+        url: `/api/v1/groups/${groupCode}/products/HDJ/member-batches`,
+        headers: { ...auth, 'idempotency-key': key, 'content-type': 'text/csv' },
+        payload: csv,
+      }),
+    get: async (id: string): Promise<BatchView> => {
+      const res = await h.app.inject({ method: 'GET', url: `/api/v1/member-batches/${id}`, headers: auth });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    },
+    rows: async (id: string, query = '') => {
+      const res = await h.app.inject({
+        method: 'GET',
+        url: `/api/v1/member-batches/${id}/rows?limit=1000${query}`,
+        headers: auth,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return { total: Number(res.headers['x-total-count']), items: res.json<{ items: RowView[] }>().items };
+    },
+    /** Polls the batch through the API until it is completed. */
+    completed: (id: string, timeoutMs = 30_000) =>
+      vi.waitFor(
+        async () => {
+          const res = await h.app.inject({
+            method: 'GET',
+            url: `/api/v1/member-batches/${id}`,
+            headers: auth,
+          });
+          const batch = res.json<BatchView>();
+          if (batch.status !== 'completed') throw new Error(`batch ${id}: ${batch.processedRows} processed`);
+          return batch;
+        },
+        { timeout: timeoutMs, interval: 100 },
+      ),
+  };
+}
+
+const membersAddedBy = async (h: Harness, source: string) =>
+  (await h.db.select({ n: count() }).from(groupMembers).where(eq(groupMembers.addedBy, source)))[0]?.n;
+const eventsFrom = async (h: Harness, source: string) =>
+  (await h.db.select({ n: count() }).from(groupMemberEvents).where(eq(groupMemberEvents.source, source)))[0]
+    ?.n;
+
+describe('member batches (成员批量导入) through the API', () => {
+  let h: Harness;
+  let api: ReturnType<typeof batchApi>;
+  let subscriptionId: string;
+
+  beforeAll(async () => {
+    // Small chunks and runs, so a batch of a hundred rows continues as new several times.
+    h = await startHarness({
+      config: {
+        MEMBER_BATCH_CHUNK_SIZE: '10',
+        MEMBER_BATCH_CHUNKS_PER_RUN: '2',
+        MEMBER_BATCH_MAX_ROWS: '300',
+      },
+    });
+    api = batchApi(h, await h.login('manager01', 'STORE-BJ-001'));
+    subscriptionId = await insertActiveSubscription(h.db, '1000000003');
+    await insertActiveSubscription(h.db, '1000000005');
+  });
+  afterAll(async () => h?.close());
+
+  it('GRP-6: 150 rows with bad ones: every row gets one result, counts match, members are added', async () => {
+    await insertMembers(h.db, subscriptionId, [memberLine(5)]);
+    const rows = lines(0, 145);
+    rows[7] = `${memberLine(7)},成员7,9`; // priority must be 1..7
+    rows.push(
+      '1390020000,too short,',
+      'not-a-number,bad,',
+      `${memberLine(0)},duplicate,`,
+      '13800100000,free pool number,',
+      '"13800100001","not a line, quoted",',
+    );
+    const res = await api.upload('1000000003', csvOf(rows));
+    expect(res.statusCode, res.body).toBe(202);
+    const accepted = res.json<{
+      id: string;
+      totalRows: number;
+      rejectedAtUpload: number;
+      replayed: boolean;
+    }>();
+    expect(accepted).toMatchObject({ totalRows: 150, rejectedAtUpload: 4, replayed: false });
+    expect(accepted.id.startsWith('MemberBatch:')).toBe(true);
+    expect(res.headers.location).toBe(`/api/v1/member-batches/${encodeURIComponent(accepted.id)}`);
+
+    const batch = await api.completed(accepted.id);
+    expect(batch).toMatchObject({
+      status: 'completed',
+      totalRows: 150,
+      processedRows: 150,
+      acceptedRows: 143,
+      rejectedRows: 7,
+      percent: 100,
+    });
+    expect(batch.finishedAt).not.toBeNull();
+
+    const all = await api.rows(accepted.id);
+    expect(all.total).toBe(150);
+    expect(all.items.map((r) => r.rowNo)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+    expect(all.items.filter((r) => r.result === 'pending')).toEqual([]);
+    const rejected = await api.rows(accepted.id, '&result=rejected');
+    expect(rejected.total).toBe(7);
+    expect(rejected.items.map((r) => [r.rowNo, r.reasonCode])).toEqual([
+      [6, 'AlreadyGroupMember'],
+      [8, 'InvalidProductAttributes'],
+      [146, 'ValidationFailed'],
+      [147, 'ValidationFailed'],
+      [148, 'DuplicateInFile'],
+      [149, 'MemberNotInService'],
+      [150, 'MemberNotInService'],
+    ]);
+    expect(rejected.items[6]?.reason).toContain('成员号码不是本网在用号码');
+    expect(rejected.items[1]?.reason).toContain('attributes.priority');
+
+    expect(await membersAddedBy(h, accepted.id)).toBe(143);
+    expect(await eventsFrom(h, accepted.id)).toBe(143);
+    const progress = await h.client.workflow.getHandle(accepted.id).query(memberBatchProgressQuery);
+    expect(progress).toMatchObject({ status: 'completed', processedRows: 150, percent: 100 });
+
+    // REQ: ORD-3 — the same key and file again is the same batch; nothing is added twice.
+    const again = await api.upload('1000000003', csvOf(rows), accepted.id.slice('MemberBatch:'.length));
+    expect(again.statusCode).toBe(202);
+    expect(again.json()).toMatchObject({
+      id: accepted.id,
+      status: 'completed',
+      totalRows: 150,
+      rejectedAtUpload: 4,
+      replayed: true,
+    });
+    expect(await membersAddedBy(h, accepted.id)).toBe(143);
+    expect((await api.rows(accepted.id)).total).toBe(150);
+
+    const other = await api.upload(
+      '1000000003',
+      csvOf(lines(0, 3)),
+      accepted.id.slice('MemberBatch:'.length),
+    );
+    expect(other.statusCode).toBe(409);
+    expect(other.json()).toMatchObject({ code: 'IdempotencyKeyReused' });
+  });
+
+  it('GRP-6: a batch larger than chunksPerRun × chunkSize continues as new; every run keeps a short history', async () => {
+    const res = await api.upload('1000000005', csvOf(lines(0, 100)));
+    expect(res.statusCode, res.body).toBe(202);
+    const { id } = res.json<{ id: string }>();
+    expect(await api.completed(id)).toMatchObject({ processedRows: 100, acceptedRows: 100, percent: 100 });
+
+    // 10 chunks of 10 rows, 2 chunks per run: 5 runs, the last one completed.
+    const runs = await vi.waitFor(
+      async () => {
+        const found = [];
+        for await (const run of h.client.workflow.list({ query: `WorkflowId = '${id}'` })) found.push(run);
+        if (found.length < 5 || !found.some((r) => r.status.name === 'COMPLETED'))
+          throw new Error(`${found.length} runs listed so far`);
+        return found;
+      },
+      { timeout: 15_000, interval: 250 },
+    );
+    expect(runs.map((r) => r.status.name).sort()).toEqual([
+      'COMPLETED',
+      'CONTINUED_AS_NEW',
+      'CONTINUED_AS_NEW',
+      'CONTINUED_AS_NEW',
+      'CONTINUED_AS_NEW',
+    ]);
+    for (const run of runs) {
+      const history = await h.client.workflow.getHandle(id, run.runId).fetchHistory();
+      expect(history.events?.length ?? 0).toBeGreaterThan(0);
+      expect(history.events?.length ?? 0).toBeLessThan(200);
+    }
+    expect(await eventsFrom(h, id)).toBe(100);
+  });
+
+  it('GRP-6: the file is refused as a whole: unknown column, no msisdn column, no rows, too many rows', async () => {
+    const unknown = await api.upload('1000000003', csvOf(lines(0, 2), 'msisdn,displayName,colour'));
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ code: 'InvalidCsv', reason: 'CSV 文件格式不正确' });
+    expect(unknown.json<{ message: string }>().message).toContain('"colour"');
+
+    const noMsisdn = await api.upload('1000000003', 'displayName\r\nA\r\n');
+    expect(noMsisdn.json()).toMatchObject({ code: 'InvalidCsv' });
+    expect((await api.upload('1000000003', 'msisdn,displayName\r\n')).json()).toMatchObject({
+      code: 'InvalidCsv',
+    });
+    const tooMany = await api.upload('1000000003', csvOf(lines(0, 200).concat(lines(0, 101))));
+    expect(tooMany.statusCode).toBe(422);
+    expect(tooMany.json()).toMatchObject({ code: 'BatchTooLarge' });
+  });
+
+  it('GRP-1, GRP-6: no product permission is 403; an unknown group 404; a group without the product 409', async () => {
+    const store = batchApi(h, await h.login('store01', 'STORE-BJ-001'));
+    const denied = await store.upload('1000000003', csvOf(lines(0, 2)));
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json()).toMatchObject({
+      code: 'ProductPermissionRequired',
+      reason: '没有该产品的权限，请找管理员授权',
+    });
+
+    expect((await api.upload('1999999999', csvOf(lines(0, 2)))).statusCode).toBe(404);
+    const inactive = await api.upload('1000000004', csvOf(lines(0, 2)));
+    expect(inactive.statusCode).toBe(409);
+    expect(inactive.json()).toMatchObject({ code: 'GroupProductNotActive' });
+
+    const missing = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/member-batches/MemberBatch:no-such-batch',
+      headers: { authorization: `Bearer ${await h.login('manager01', 'STORE-BJ-001')}` },
+    });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ code: 'BatchNotFound' });
+  });
+
+  it('GRP-6: the OpenAPI document describes the upload as a text/csv body and the batch reads', async () => {
+    const res = await h.app.inject({ url: '/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const paths = res.json<{ paths: Record<string, Record<string, { requestBody?: { content: object } }>> }>()
+      .paths;
+    const upload = paths['/api/v1/groups/{groupCode}/products/{productCode}/member-batches']?.post;
+    expect(Object.keys(upload?.requestBody?.content ?? {})).toEqual(['text/csv']);
+    expect(paths['/api/v1/member-batches/{id}']?.get).toBeDefined();
+    expect(paths['/api/v1/member-batches/{id}/rows']?.get).toBeDefined();
+  });
+});
+
+describe('member batches on workers that come and go', () => {
+  let h: Harness;
+  let api: ReturnType<typeof batchApi>;
+  let subscriptionId: string;
+
+  beforeAll(async () => {
+    // A step lost with the dead worker is retried after 3 s.
+    h = await startHarness({
+      noWorker: true,
+      config: { MEMBER_BATCH_CHUNK_SIZE: '20', STEP_TIMEOUT_SECONDS: '3' },
+    });
+    api = batchApi(h, await h.login('manager01', 'STORE-BJ-001'));
+    subscriptionId = await insertActiveSubscription(h.db, '1000000004');
+  });
+  afterAll(async () => h?.close());
+
+  it('GRP-6, GRP-9: rows still pending when the group product stops being active are rejected GroupProductNotActive', async () => {
+    const cancelling = await insertActiveSubscription(h.db, '1000000002');
+    const res = await api.upload('1000000002', csvOf(lines(0, 30)));
+    expect(res.statusCode, res.body).toBe(202);
+    const { id } = res.json<{ id: string }>();
+    // The group's cancellation (GRP-9) begins before any worker took up the batch.
+    await h.db
+      .update(groupSubscriptions)
+      .set({ status: 'cancelling' })
+      .where(eq(groupSubscriptions.id, cancelling));
+
+    const worker = await h.startWorkerProcess({});
+    try {
+      expect(await api.completed(id)).toMatchObject({ processedRows: 30, acceptedRows: 0, rejectedRows: 30 });
+      const rejected = await api.rows(id, '&result=rejected');
+      expect(new Set(rejected.items.map((r) => r.reasonCode))).toEqual(new Set(['GroupProductNotActive']));
+      expect(rejected.total).toBe(30);
+      expect(await membersAddedBy(h, id)).toBe(0);
+    } finally {
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      worker.kill('SIGKILL');
+      await exited;
+    }
+  });
+
+  it('GRP-6: a worker killed mid-batch: the next worker finishes it; every row one result, no member twice', async () => {
+    // BBOSS answers slowly in the first worker, so a kill lands inside a chunk's transaction.
+    const first = await h.startWorkerProcess({ MEMBER_BATCH_CHUNK_SIZE: '20', BBOSS_LATENCY_MS: '150' });
+    const res = await api.upload('1000000004', csvOf(lines(0, 200)));
+    expect(res.statusCode, res.body).toBe(202);
+    const { id } = res.json<{ id: string }>();
+
+    const before = await vi.waitFor(
+      async () => {
+        const batch = await api.get(id);
+        if (batch.processedRows === 0) throw new Error('no chunk done yet');
+        return batch;
+      },
+      { timeout: 30_000, interval: 20 },
+    );
+    const exited = new Promise((resolve) => first.once('exit', resolve));
+    first.kill('SIGKILL');
+    await exited;
+    const atKill = await api.get(id);
+    expect(before.processedRows).toBeLessThan(200);
+    expect(atKill.processedRows).toBeLessThan(200);
+    expect(atKill.processedRows % 20).toBe(0);
+
+    await h.startWorker();
+    const batch = await api.completed(id, 60_000);
+    expect(batch).toMatchObject({ processedRows: 200, acceptedRows: 200, rejectedRows: 0, percent: 100 });
+    expect((await api.rows(id, '&result=accepted')).total).toBe(200);
+    expect((await api.rows(id, '&result=pending')).total).toBe(0);
+
+    const [members] = await h.db
+      .select({ n: count() })
+      .from(groupMembers)
+      .where(and(eq(groupMembers.subscriptionId, subscriptionId), eq(groupMembers.addedBy, id)));
+    expect(members?.n).toBe(batch.acceptedRows);
+    const perMember = await h.db
+      .select({ msisdn: groupMemberEvents.msisdn, n: count() })
+      .from(groupMemberEvents)
+      .where(eq(groupMemberEvents.source, id))
+      .groupBy(groupMemberEvents.msisdn)
+      .having(sql`count(*) <> 1`);
+    expect(perMember).toEqual([]);
+    expect(await eventsFrom(h, id)).toBe(200);
+  });
+});
