@@ -23,11 +23,10 @@ import {
   rejectRowsAlreadyMembers,
   rejectRowsNotInService,
   type ChunkRange,
-  type MemberBatchRow,
+  progressOfBatch,
 } from '../db/queries/member-batches';
 import type { Tx } from '../db/client';
 import { errorCatalogue, type ErrorCode } from '../domain/errors';
-import { batchPercent } from '../domain/member-batch-csv';
 import type { AttributeValues } from '../domain/product-spec';
 import type { MemberBatchProgress } from '../workflows/contracts';
 import type { BbossMemberChange, BbossMemberResult } from './adapters/bboss';
@@ -218,7 +217,7 @@ export function createGroupMemberActivities({ db, bboss }: ActivityDeps) {
     async readMemberBatchProgress(input: { batchId: string }): Promise<MemberBatchProgress> {
       const batch = await findMemberBatch(db, input.batchId);
       if (!batch) throw businessFailure('BatchNotFound', `Member batch ${input.batchId} does not exist`);
-      return progressOf(batch);
+      return progressOfBatch(batch);
     },
 
     /**
@@ -237,7 +236,7 @@ export function createGroupMemberActivities({ db, bboss }: ActivityDeps) {
         const batch = await lockMemberBatch(tx, input.batchId);
         if (!batch) throw businessFailure('BatchNotFound', `Member batch ${input.batchId} does not exist`);
         const chunk = await lockNextChunk(tx, input.batchId, input.chunkSize);
-        if (!chunk) return { ...progressOf(batch), rowsRemain: false };
+        if (!chunk) return { ...progressOfBatch(batch), rowsRemain: false };
 
         let accepted = 0;
         if ((await lockSubscriptionStatus(tx, batch.subscriptionId)) !== 'active') {
@@ -279,7 +278,7 @@ export function createGroupMemberActivities({ db, bboss }: ActivityDeps) {
           );
         }
         const counted = await countChunk(tx, batch.id, { processed: chunk.size, accepted });
-        return { ...progressOf(counted), rowsRemain: counted.processedRows < counted.totalRows };
+        return { ...progressOfBatch(counted), rowsRemain: counted.processedRows < counted.totalRows };
       });
     },
 
@@ -287,7 +286,7 @@ export function createGroupMemberActivities({ db, bboss }: ActivityDeps) {
     async completeMemberBatch(input: { batchId: string }): Promise<MemberBatchProgress> {
       const batch = await completeMemberBatch(db, input.batchId);
       if (!batch) throw businessFailure('BatchNotFound', `Member batch ${input.batchId} does not exist`);
-      return progressOf(batch);
+      return progressOfBatch(batch);
     },
   };
 }
@@ -318,17 +317,4 @@ async function rejectRefused(
   for (const [reason, msisdns] of byReason) {
     await rejectRefusedMembers(tx, chunk, subscriptionId, msisdns, reason);
   }
-}
-
-/** REQ: GRP-6 — a batch's progress as its workflow reports it. */
-function progressOf(batch: MemberBatchRow): MemberBatchProgress {
-  return {
-    batchId: batch.id,
-    status: batch.status as MemberBatchProgress['status'],
-    totalRows: batch.totalRows,
-    processedRows: batch.processedRows,
-    acceptedRows: batch.acceptedRows,
-    rejectedRows: batch.rejectedRows,
-    percent: batchPercent(batch.processedRows, batch.totalRows),
-  };
 }

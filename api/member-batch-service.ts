@@ -9,12 +9,13 @@ import {
   createMemberBatch,
   findMemberBatch,
   listMemberBatchRows,
+  progressOfBatch,
   type MemberBatchRow,
   type MemberBatchRowResult,
 } from '../db/queries/member-batches';
 import type { Principal } from '../domain/access';
 import { AppError } from '../domain/errors';
-import { batchPercent, parseMemberBatchCsv } from '../domain/member-batch-csv';
+import { parseMemberBatchCsv } from '../domain/member-batch-csv';
 import type { MemberBatchInput, MemberBatchProgress, WorkflowSettings } from '../workflows/contracts';
 import { requireProductAccess } from './group-order-checks';
 
@@ -137,12 +138,7 @@ export function createMemberBatchService(deps: {
         id: batch.id,
         groupCode: batch.groupCode,
         productCode: batch.productCode,
-        status: batch.status as MemberBatchProgress['status'],
-        totalRows: batch.totalRows,
-        processedRows: batch.processedRows,
-        acceptedRows: batch.acceptedRows,
-        rejectedRows: batch.rejectedRows,
-        percent: batchPercent(batch.processedRows, batch.totalRows),
+        ...progressOfBatch(batch),
         createdAt: batch.createdAt.toISOString(),
         finishedAt: batch.finishedAt?.toISOString() ?? null,
       };

@@ -266,6 +266,8 @@ export interface MemberBatchInput {
   settings: WorkflowSettings;
   /** Carried across continue-as-new: chunks handled by earlier runs. */
   chunksDone: number;
+  /** Carried across continue-as-new: the progress when the previous run ended. */
+  progress?: MemberBatchProgress;
 }
 
 /** Progress of a member batch as its workflow knows it. */

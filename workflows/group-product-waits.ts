@@ -1,5 +1,6 @@
 import { ActivityFailure, ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import type { BbossOrderAnswered } from '../domain/bboss-callbacks';
+import { isTerminal } from '../domain/orders';
 import {
   decideApprovalUpdate,
   type ApprovalDecision,
@@ -8,7 +9,7 @@ import {
 } from './contracts';
 import type { OrderRun } from './order-run';
 import type { OrderTracker } from './order-tracker';
-import { CancelRequested } from './saga';
+import { CancelRequested, closedFailure } from './saga';
 
 /**
  * The two durable waits of a group product order: an approver's decision on a tariff that needs one
@@ -47,6 +48,7 @@ export function listenForApproval(
     {
       validator: (_d: ApprovalDecision) => {
         const { status, step } = order.state;
+        if (isTerminal(status)) throw closedFailure(status, 'take an approval decision');
         if (status !== 'pending' || step !== 'awaitingApproval') {
           throw ApplicationFailure.create({
             type: 'NotAwaitingApproval',

@@ -24,13 +24,27 @@ export async function memberBatchWorkflow(input: MemberBatchInput): Promise<Memb
     retry: { initialInterval: '1s', maximumInterval: '1m' },
   });
 
-  let progress = await act.readMemberBatchProgress({ batchId });
+  // The query answers from the first moment of every run: with the progress carried over, else nothing done.
+  let progress: MemberBatchProgress = input.progress ?? {
+    batchId,
+    status: 'running',
+    totalRows: 0,
+    processedRows: 0,
+    acceptedRows: 0,
+    rejectedRows: 0,
+    percent: 0,
+  };
   setHandler(memberBatchProgressQuery, () => progress);
+  progress = await act.readMemberBatchProgress({ batchId });
 
   let chunks = 0;
   while (progress.processedRows < progress.totalRows) {
     if (chunks >= settings.memberBatch.chunksPerRun) {
-      return continueAsNew<typeof memberBatchWorkflow>({ ...input, chunksDone: input.chunksDone + chunks });
+      return continueAsNew<typeof memberBatchWorkflow>({
+        ...input,
+        chunksDone: input.chunksDone + chunks,
+        progress,
+      });
     }
     const { rowsRemain, ...counters } = await act.processMemberBatchChunk({
       batchId,

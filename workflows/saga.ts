@@ -49,10 +49,11 @@ export function describeFailure(err: unknown): OrderFailure {
   };
 }
 
-export function closedFailure(status: OrderStatus): ApplicationFailure {
+/** The order has ended: `refused` says what it can no longer do (by default, be cancelled). */
+export function closedFailure(status: OrderStatus, refused = 'be cancelled'): ApplicationFailure {
   return ApplicationFailure.create({
     type: 'OrderAlreadyClosed',
-    message: `The order is already ${status} (${orderStatusLabels[status].zh}) and cannot be cancelled`,
+    message: `The order is already ${status} (${orderStatusLabels[status].zh}) and cannot ${refused}`,
     nonRetryable: true,
   });
 }

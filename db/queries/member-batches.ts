@@ -3,6 +3,8 @@ import { uploadRejectionCodes, type ParsedBatchRow } from '../../domain/member-b
 import type { AttributeValues } from '../../domain/product-spec';
 import type { DbOrTx, Tx } from '../client';
 import { groupMemberEvents, groupMembers, memberBatches, memberBatchRows, subscribers } from '../schema';
+import { batchPercent } from '../../domain/member-batch-csv';
+import type { MemberBatchProgress } from '../../workflows/contracts';
 
 /**
  * REQ: GRP-6 — member batches and their rows. A chunk of rows is handled with one statement per kind of
@@ -11,6 +13,19 @@ import { groupMemberEvents, groupMembers, memberBatches, memberBatchRows, subscr
 
 export type MemberBatchRow = typeof memberBatches.$inferSelect;
 export type MemberBatchRowResult = 'pending' | 'accepted' | 'rejected';
+
+/** REQ: GRP-6 — a batch's progress from its row: counters and percent done. */
+export function progressOfBatch(batch: MemberBatchRow): MemberBatchProgress {
+  return {
+    batchId: batch.id,
+    status: batch.status as MemberBatchProgress['status'],
+    totalRows: batch.totalRows,
+    processedRows: batch.processedRows,
+    acceptedRows: batch.acceptedRows,
+    rejectedRows: batch.rejectedRows,
+    percent: batchPercent(batch.processedRows, batch.totalRows),
+  };
+}
 
 export interface NewMemberBatch {
   id: string;

@@ -14,7 +14,7 @@ import type { SimulationOptions } from '../../activities/adapters/simulation';
 import { buildApp } from '../../api/app';
 import { createMnpCallbackSink } from '../../api/mnp-callback-sink';
 import { BBOSS_SIGNATURE_HEADER } from '../../api/routes/bboss-callbacks';
-import { signClearingBody } from '../../api/routes/mnp-callbacks';
+import { CLEARING_SIGNATURE_HEADER } from '../../api/routes/mnp-callbacks';
 import { signBody } from '../../api/plugins/signed-callback';
 import type { Db } from '../../db/client';
 import type { MnpCallbackSink } from '../../domain/mnp-callbacks';
@@ -108,6 +108,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   // hands verified callbacks to the sink (the real one unless a test passes its own).
   const mnpCallbacks = options.mnpCallbacks ?? createMnpCallbackSink(client, database.db);
   let appForCallbacks: FastifyInstance | null = null;
+  /** Posts a callback as its outside system would: signed JSON; anything but 202 counts as lost. */
+  const postSigned = async (url: string, header: string, secret: string, callback: object) => {
+    if (!appForCallbacks) throw new Error('the API is not up yet');
+    const body = JSON.stringify(callback);
+    const res = await appForCallbacks.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/json', [header]: signBody(secret, body) },
+      payload: body,
+    });
+    if (res.statusCode !== 202) throw new Error(`callback answered ${res.statusCode}: ${res.body}`);
+  };
   const clearing = new ClearingSystemSimulator({
     latencyMs: 0,
     failureRate: 0,
@@ -115,21 +127,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     rejectRate: 0,
     lossRate: 0,
     ...options.clearing,
-    deliver: async (callback) => {
-      if (!appForCallbacks) throw new Error('the API is not up yet');
-      const body = JSON.stringify(callback);
-      const res = await appForCallbacks.inject({
-        method: 'POST',
-        url: '/api/v1/callbacks/mnp',
-        headers: {
-          'content-type': 'application/json',
-          'x-clearing-signature': signClearingBody(config.MNP_CALLBACK_SECRET, body),
-        },
-        payload: body,
-      });
-      // Anything but "received" counts as a lost callback for the simulator.
-      if (res.statusCode !== 202) throw new Error(`callback answered ${res.statusCode}: ${res.body}`);
-    },
+    deliver: (callback) =>
+      postSigned('/api/v1/callbacks/mnp', CLEARING_SIGNATURE_HEADER, config.MNP_CALLBACK_SECRET, callback),
   });
   // BBOSS too answers through its signed HTTP route.
   const bboss = new BbossSimulator({
@@ -141,20 +140,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     lossRate: 0,
     memberRejectRate: 0,
     ...options.bboss,
-    deliver: async (callback) => {
-      if (!appForCallbacks) throw new Error('the API is not up yet');
-      const body = JSON.stringify(callback);
-      const res = await appForCallbacks.inject({
-        method: 'POST',
-        url: '/api/v1/callbacks/bboss',
-        headers: {
-          'content-type': 'application/json',
-          [BBOSS_SIGNATURE_HEADER]: signBody(config.BBOSS_CALLBACK_SECRET, body),
-        },
-        payload: body,
-      });
-      if (res.statusCode !== 202) throw new Error(`callback answered ${res.statusCode}: ${res.body}`);
-    },
+    deliver: (callback) =>
+      postSigned('/api/v1/callbacks/bboss', BBOSS_SIGNATURE_HEADER, config.BBOSS_CALLBACK_SECRET, callback),
   });
   const nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS ?? '' });
   const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
