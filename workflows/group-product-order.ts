@@ -3,6 +3,7 @@ import type { BbossOrderAnswered } from '../domain/bboss-callbacks';
 import { effectiveFrom, type GroupProductRequest } from '../domain/groups';
 import {
   bbossAnsweredSignal,
+  type ApprovalDecision,
   type GroupProductOrderInput,
   type GroupProductSummary,
   type OrderState,
@@ -30,7 +31,11 @@ export async function groupProductOrderWorkflow(input: GroupProductOrderInput): 
   const { request, orderId } = input;
   const settings = input.settings.group;
   const summary = summaryOf(request);
-  const run = await startOrderRun(request.type, input, summary);
+  // An approver may answer as soon as the order exists: the handler is set before the run's first await.
+  let approval: () => ApprovalDecision | null = () => null;
+  const run = await startOrderRun(request.type, input, summary, (tracker) => {
+    approval = listenForApproval(tracker, summary);
+  });
   const { act, order, step, cancelRequest, passPointOfNoReturn, finishWithFailure } = run;
 
   // The first answer counts; BBOSS's answer to a re-submission is the same decision.
@@ -38,7 +43,6 @@ export async function groupProductOrderWorkflow(input: GroupProductOrderInput): 
   setHandler(bbossAnsweredSignal, (a) => {
     if (a.orderId === orderId) answer ??= a;
   });
-  const approval = listenForApproval(order, summary);
 
   try {
     const held = await holdSubscription(run, orderId, request);

@@ -44,12 +44,15 @@ export interface OrderRun {
 /**
  * Sets up the order's run — proxies, tracker, saga, the `orderState` query and the `cancelOrder` update —
  * and records the order as acknowledged by the operator who submitted it. Returns with the handlers set, so
- * the workflow's first step may already be cancelled.
+ * the workflow's first step may already be cancelled. `setHandlers` registers the workflow's own handlers
+ * before the first await: an update that arrives with the workflow's first task finds its handler (an
+ * update without one is refused, unlike a signal, which waits).
  */
 export async function startOrderRun(
   type: OrderType,
   input: OrderInputBase,
   summary: object,
+  setHandlers?: (order: OrderTracker) => void,
 ): Promise<OrderRun> {
   const act = proxyActivities<Activities>({
     startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
@@ -87,6 +90,7 @@ export async function startOrderRun(
     },
   );
 
+  setHandlers?.(order);
   const cancelRequest = (): CancelRequest | null => cancel;
 
   const run: OrderRun = {

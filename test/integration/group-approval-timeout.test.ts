@@ -8,7 +8,7 @@ import { submitOrder, waitForOrder } from '../support/orders';
 /** 0.0005 h = 1.8 s: long enough to see the order wait, short enough for a test. */
 const APPROVAL_TIMEOUT_HOURS = '0.0005';
 
-describe('tariff approval that nobody gives', () => {
+describe('tariff approval: too early, and never given', () => {
   let h: Harness;
   let token: string;
   beforeAll(
@@ -40,5 +40,25 @@ describe('tariff approval that nobody gives', () => {
     // Nothing went to BBOSS and the reservation is gone: the group can order again.
     expect([...h.bboss.orders.values()].filter((o) => o.submission.orderId === id)).toHaveLength(0);
     expect(await findLiveSubscription(h.db, '1000000004', 'HDJ')).toBeNull();
+  });
+
+  it('GRP-3: a decision sent before the order waits for one is refused 409 NotAwaitingApproval', async () => {
+    token = await h.login('manager01', 'STORE-BJ-001');
+    const approver = await h.login('approver01', 'STORE-BJ-001');
+    const res = await submitOrder(
+      h.app,
+      token,
+      groupOpenBody('1000000005', { tariff: { code: 'HDJ-CUSTOM', params: { discountPercent: 90 } } }),
+    );
+    const id = res.json<{ id: string }>().id;
+    const early = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/orders/${encodeURIComponent(id)}/approval`,
+      headers: { authorization: `Bearer ${approver}` },
+      payload: { decision: 'approve', comment: '同意' },
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'NotAwaitingApproval' });
+    await waitForOrder(h.app, token, id);
   });
 });
