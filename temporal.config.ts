@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { workOrderPriorities, type WorkOrderPriority } from './domain/work-orders';
 import type { WorkflowSettings } from './workflows/contracts';
 
 /**
@@ -9,6 +10,64 @@ const boolFromEnv = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1')
   .optional();
+
+/** Whole hours `from-to` of business time, `from` ≤ `to` ≤ `maxTo` (e.g. 9-20). */
+const hourRange = (fallback: string, maxTo: number) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v, ctx) => {
+      const m = /^(\d{1,2})-(\d{1,2})$/.exec(v.trim());
+      const fromHour = Number(m?.[1]);
+      const toHour = Number(m?.[2]);
+      if (!m || fromHour > 23 || toHour > maxTo || fromHour > toHour) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be whole hours from-to, 0-${maxTo}, e.g. ${fallback}`,
+        });
+        return z.NEVER;
+      }
+      return { fromHour, toHour };
+    });
+
+/** Comma-separated YYYY-MM-DD business dates. */
+const dateList = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((d) => d.trim())
+      .filter((d) => d !== ''),
+  )
+  .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be comma-separated YYYY-MM-DD dates')));
+
+/** REQ: WO-6 — `P1:30/240,P2:…`: response/resolution minutes per priority (fractions allowed, for tests). */
+const slaTargets = z
+  .string()
+  .default('P1:30/240,P2:120/960,P3:240/1920,P4:480/4800')
+  .transform((v, ctx) => {
+    const targets: Partial<
+      Record<WorkOrderPriority, { responseMinutes: number; resolutionMinutes: number }>
+    > = {};
+    for (const part of v.split(',')) {
+      const m = /^\s*(P[1-4]):(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)\s*$/.exec(part);
+      if (!m) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${part}" must look like P1:30/240 (minutes response/resolution)`,
+        });
+        return z.NEVER;
+      }
+      targets[m[1] as WorkOrderPriority] = { responseMinutes: Number(m[2]), resolutionMinutes: Number(m[3]) };
+    }
+    const missing = workOrderPriorities.filter((p) => !targets[p]);
+    if (missing.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `targets for ${missing.join(', ')} are missing` });
+      return z.NEVER;
+    }
+    return targets as Record<WorkOrderPriority, { responseMinutes: number; resolutionMinutes: number }>;
+  });
 
 export const configSchema = z.object({
   /** Temporal frontend; unset means "start a local dev server". */
@@ -84,30 +143,9 @@ export const configSchema = z.object({
   /** REQ: MNP-3 — working days within which a porting is normally completed (shown as the deadline). */
   MNP_DEADLINE_WORKING_DAYS: z.coerce.number().int().positive().default(3),
   /** REQ: MNP-3 — public holidays of the business calendar: comma-separated YYYY-MM-DD business dates. */
-  MNP_HOLIDAYS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((d) => d.trim())
-        .filter((d) => d !== ''),
-    )
-    .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be comma-separated YYYY-MM-DD dates'))),
+  MNP_HOLIDAYS: dateList,
   /** REQ: MNP-5 — daily switch-over window in business time, whole hours `from-to` inclusive (e.g. 9-20). */
-  MNP_SWITCH_WINDOW: z
-    .string()
-    .default('9-20')
-    .transform((v, ctx) => {
-      const m = /^(\d{1,2})-(\d{1,2})$/.exec(v.trim());
-      const fromHour = Number(m?.[1]);
-      const toHour = Number(m?.[2]);
-      if (!m || fromHour > 23 || toHour > 23 || fromHour > toHour) {
-        ctx.addIssue({ code: 'custom', message: 'must be whole hours from-to, 0-23, e.g. 9-20' });
-        return z.NEVER;
-      }
-      return { fromHour, toHour };
-    }),
+  MNP_SWITCH_WINDOW: hourRange('9-20', 23),
   /** Replaces the switch-over time by this many seconds after the donor accepts (demos and tests only). */
   MNP_SWITCH_OVER_DELAY_SECONDS: z.coerce.number().int().nonnegative().optional(),
   /** REQ: MNP-5 — hours a port-out authorization code stays valid (fractions allowed, for tests). */
@@ -147,6 +185,21 @@ export const configSchema = z.object({
   BBOSS_LOSS_RATE: z.coerce.number().min(0).max(1).default(0),
   BBOSS_LATENCY_MS: z.coerce.number().int().nonnegative().default(50),
   BBOSS_MEMBER_REJECT_RATE: z.coerce.number().min(0).max(1).default(0),
+
+  /** REQ: WO-6 — response (to dispatch) and resolution (to completion) targets per priority, in minutes. */
+  WO_SLA: slaTargets,
+  /** REQ: WO-6 — `business`: targets count working hours on the business calendar; `continuous`: 24×7. */
+  WO_SLA_CLOCK: z.enum(['business', 'continuous']).default('business'),
+  /** REQ: WO-6 — working hours of the business calendar, whole hours `from-to` (end exclusive, up to 24). */
+  WO_WORKING_HOURS: hourRange('9-18', 24),
+  /** REQ: WO-6 — public holidays of the work-order calendar (YYYY-MM-DD, comma-separated). */
+  WO_HOLIDAYS: dateList,
+  /** REQ: WO-6 — weekend days worked (调休上班), YYYY-MM-DD, comma-separated. */
+  WO_EXTRA_WORKING_DAYS: dateList,
+  /** REQ: WO-6 — a response breach re-dispatches the work order by rule. */
+  WO_REDISPATCH_ON_BREACH: boolFromEnv.default(true),
+  /** REQ: WO-6 — the role at the outlet told about a breach. */
+  WO_ESCALATION_ROLE: z.string().min(1).default('dutyManager'),
 
   /** Simulated HLR/HSS: latency (ms) and failure rate (0..1) of each provisioning call. */
   HLR_LATENCY_MS: z.coerce.number().int().nonnegative().default(200),
@@ -206,6 +259,18 @@ export function workflowSettings(config: AppConfig): WorkflowSettings {
     memberBatch: {
       chunkSize: config.MEMBER_BATCH_CHUNK_SIZE,
       chunksPerRun: config.MEMBER_BATCH_CHUNKS_PER_RUN,
+    },
+    workOrder: {
+      sla: config.WO_SLA,
+      clock: config.WO_SLA_CLOCK,
+      calendar: {
+        utcOffsetHours: config.BUSINESS_UTC_OFFSET_HOURS,
+        holidays: config.WO_HOLIDAYS,
+        extraWorkingDays: config.WO_EXTRA_WORKING_DAYS,
+      },
+      workingHours: config.WO_WORKING_HOURS,
+      redispatchOnBreach: config.WO_REDISPATCH_ON_BREACH,
+      escalationRole: config.WO_ESCALATION_ROLE,
     },
   };
 }

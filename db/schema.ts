@@ -440,3 +440,153 @@ export const memberBatchRows = pgTable(
     index('member_batch_rows_result_idx').on(t.batchId, t.result, t.rowNo),
   ],
 );
+
+/** REQ: WO-3 — service outlets (网点) that work orders are assigned to, with their city and territory. */
+export const outlets = pgTable('outlets', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  city: text('city').notNull(),
+  /** The area the outlet serves, matched by territory dispatch rules (REQ: WO-4). */
+  territory: text('territory').notNull(),
+  active: boolean('active').notNull().default(true),
+});
+
+/** REQ: WO-4 — service staff: the outlet they work from and their skills. */
+export const staffProfiles = pgTable('staff_profiles', {
+  operatorId: text('operator_id')
+    .primaryKey()
+    .references(() => operators.id),
+  outletCode: text('outlet_code')
+    .notNull()
+    .references(() => outlets.code),
+  skills: text('skills')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  active: boolean('active').notNull().default(true),
+});
+
+/** REQ: GC-1 — the response team (客响) of each city: green-channel work orders go to its outlet. */
+export const responseTeams = pgTable('response_teams', {
+  city: text('city').primaryKey(),
+  outletCode: text('outlet_code')
+    .notNull()
+    .references(() => outlets.code),
+});
+
+/** REQ: GC-1 — the home city of each number segment (号段归属地). */
+export const segmentCities = pgTable('segment_cities', {
+  segment: text('segment').primaryKey(),
+  city: text('city').notNull(),
+});
+
+/**
+ * REQ: WO-4 — dispatch rules as data, tried in `position` order; the first enabled rule that matches a work
+ * order picks its assignee. `rr_cursor` is the round-robin position of a `roundRobin` rule.
+ */
+export const dispatchRules = pgTable(
+  'dispatch_rules',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    /** territory · skill · leastLoad · roundRobin */
+    kind: text('kind').notNull(),
+    /** What a work order must have for the rule to apply: { territory?, category?, skill?, priority?, outletCode? }. */
+    match: jsonb('match').notNull(),
+    /** Whom the rule may pick from: { outletCode?, staffIds? }. */
+    target: jsonb('target').notNull(),
+    rrCursor: integer('rr_cursor').notNull().default(0),
+    updatedBy: text('updated_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('dispatch_rules_position_idx').on(t.position)],
+);
+
+/** Read model of every work order (REQ: WO-1…WO-6, GC-1…GC-3), written by its workflow. */
+export const workOrders = pgTable(
+  'work_orders',
+  {
+    id: text('id').primaryKey(),
+    /** standard · greenChannel */
+    kind: text('kind').notNull(),
+    category: text('category').notNull(),
+    /** REQ: GC-2 — the green-channel type. */
+    greenChannelType: text('green_channel_type'),
+    priority: text('priority').notNull(),
+    status: text('status').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    customer: jsonb('customer').notNull(),
+    vip: boolean('vip').notNull().default(false),
+    city: text('city'),
+    territory: text('territory'),
+    requiredSkill: text('required_skill'),
+    outletCode: text('outlet_code'),
+    assigneeId: text('assignee_id'),
+    /** staff · customer (self-service) · greenChannel */
+    source: text('source').notNull(),
+    createdBy: text('created_by').notNull(),
+    channelCode: text('channel_code').notNull(),
+    appointmentAt: timestamp('appointment_at', { withTimezone: true }),
+    result: jsonb('result'),
+    commitments: jsonb('commitments'),
+    /** REQ: WO-6 — when a response (dispatch) and a resolution (completion) are due, and when they came. */
+    responseDueAt: timestamp('response_due_at', { withTimezone: true }),
+    resolutionDueAt: timestamp('resolution_due_at', { withTimezone: true }),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    responseBreached: boolean('response_breached').notNull().default(false),
+    resolutionBreached: boolean('resolution_breached').notNull().default(false),
+    /** The last timeline event written: a late retry of an older write changes nothing. */
+    lastEventSeq: integer('last_event_seq').notNull().default(-1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('work_orders_status_idx').on(t.status, t.createdAt),
+    index('work_orders_outlet_idx').on(t.outletCode, t.status),
+    index('work_orders_assignee_idx').on(t.assigneeId, t.status),
+    index('work_orders_priority_idx').on(t.priority, t.createdAt),
+  ],
+);
+
+/** REQ: WO-1…WO-6 — a work order's timeline; `seq` comes from the workflow so a retried write is a no-op. */
+export const workOrderEvents = pgTable(
+  'work_order_events',
+  {
+    workOrderId: text('work_order_id')
+      .notNull()
+      .references(() => workOrders.id),
+    seq: integer('seq').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    details: jsonb('details')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+  },
+  (t) => [primaryKey({ columns: [t.workOrderId, t.seq] })],
+);
+
+/** REQ: WO-6 — notices to a role at an outlet (e.g. an SLA breach for the outlet's duty manager). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    recipientRole: text('recipient_role').notNull(),
+    outletCode: text('outlet_code'),
+    workOrderId: text('work_order_id'),
+    kind: text('kind').notNull(),
+    messageZh: text('message_zh').notNull(),
+    messageEn: text('message_en').notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('notifications_recipient_idx').on(t.recipientRole, t.outletCode, t.createdAt)],
+);

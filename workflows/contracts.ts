@@ -7,6 +7,7 @@ import type { PortInRequest } from '../domain/port-in';
 import type { PortOutRequest } from '../domain/port-out';
 import type { BbossOrderAnswered } from '../domain/bboss-callbacks';
 import type { GroupMemberRequest, GroupProductRequest } from '../domain/groups';
+import type { WorkOrderPriority } from '../domain/work-orders';
 import type { PreCancellationRequest } from '../domain/pre-cancellation';
 import type { ServiceChangeRequest } from '../domain/service-changes';
 import type { OrderFailure, OrderOrigin, OrderStatus, OrderType, TimelineEntry } from '../domain/orders';
@@ -62,6 +63,19 @@ export interface WorkflowSettings {
   memberBatch: {
     chunkSize: number;
     chunksPerRun: number;
+  };
+  /** REQ: WO-6 — work-order service levels. */
+  workOrder: {
+    sla: Record<WorkOrderPriority, { responseMinutes: number; resolutionMinutes: number }>;
+    /** `business`: targets count working hours on `calendar`; `continuous`: 24×7. */
+    clock: 'business' | 'continuous';
+    calendar: BusinessCalendar;
+    /** Working hours of a working day, business time; `toHour` exclusive. */
+    workingHours: { fromHour: number; toHour: number };
+    /** A response breach re-dispatches by rule. */
+    redispatchOnBreach: boolean;
+    /** The role at the outlet told about a breach. */
+    escalationRole: string;
   };
 }
 
