@@ -15,6 +15,9 @@ import { createPreCancellationActivities } from './pre-cancellation';
 import { createProvisioningActivities } from './provisioning';
 import { createResourceActivities } from './resources';
 import { createServiceChangeActivities } from './service-changes';
+import { createWorkOrderDispatchActivities } from './work-order-dispatch';
+import { createWorkOrderSlaActivities } from './work-order-sla';
+import { createWorkOrderActivities } from './work-orders';
 
 export interface ActivityDeps {
   db: Db;
@@ -49,6 +52,9 @@ export function createActivities(deps: ActivityDeps) {
     ...createPortOutActivities(deps),
     ...createGroupProductActivities(deps),
     ...createGroupMemberActivities(deps),
+    ...createWorkOrderActivities(deps),
+    ...createWorkOrderDispatchActivities(deps),
+    ...createWorkOrderSlaActivities(deps),
   };
 }
 

@@ -10,6 +10,12 @@ import type { AppConfig } from '../temporal.config';
 import { workflowSettings } from '../temporal.config';
 import { createBbossCallbackSink } from './bboss-callback-sink';
 import { createOrderService } from './order-service';
+import { createWorkOrderStarter } from './work-order-service';
+import { dispatchRuleRoutes } from './routes/dispatch-rules';
+import { greenChannelRoutes } from './routes/green-channel';
+import { selfServiceRoutes } from './routes/self-service';
+import { workOrderViewRoutes } from './routes/work-order-views';
+import { workOrderRoutes } from './routes/work-orders';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
 import { checkOrder } from './order-checks';
@@ -85,6 +91,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(groupRoutes({ db: deps.db }));
   await app.register(productPermissionRoutes({ db: deps.db }));
   await app.register(memberBatchRoutes({ db: deps.db, client: deps.client, config: deps.config }));
+  // REQ: WO-1…WO-6, GC-1…GC-3 — work orders.
+  const workOrderDeps = {
+    db: deps.db,
+    client: deps.client,
+    config: deps.config,
+    startWorkOrder: createWorkOrderStarter({
+      client: deps.client,
+      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+    }),
+  };
+  await app.register(workOrderRoutes(workOrderDeps));
+  await app.register(workOrderViewRoutes(workOrderDeps));
+  await app.register(dispatchRuleRoutes(workOrderDeps));
+  await app.register(greenChannelRoutes(workOrderDeps));
+  await app.register(selfServiceRoutes(workOrderDeps));
   await app.register(
     mnpCallbackRoutes({
       secret: deps.config.MNP_CALLBACK_SECRET,

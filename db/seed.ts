@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { selectionFeeFor } from '../domain/numbers';
 import type { Db } from './client';
 import { seedGroupData } from './seed-groups';
+import { seedWorkOrderData, serviceStaff } from './seed-work-orders';
 import {
   bills,
   channels,
@@ -43,6 +44,13 @@ export const demoOperators = [
   { id: 'dispatch01', name: '刘洋 Liu Yang', roles: ['dispatcher'], channels: ['STORE-BJ-001'] },
   { id: 'bank01', name: '陈静 Chen Jing', roles: ['frontline'], channels: ['BANK-BJ-001'] },
   { id: 'approver01', name: '赵敏 Zhao Min', roles: ['approver'], channels: ['STORE-BJ-001', 'WEB-BJ-001'] },
+  { id: 'duty01', name: '孙丽 Sun Li（热线值班长）', roles: ['dutyManager'], channels: ['CC-10086-BJ'] },
+  ...serviceStaff.map((s) => ({
+    id: s.operatorId,
+    name: s.name,
+    roles: ['serviceStaff'],
+    channels: ['STORE-BJ-001', 'STORE-BJ-002'],
+  })),
   {
     id: 'admin01',
     name: '管理员 Admin',
@@ -288,4 +296,5 @@ export async function seedDemoData(db: Db): Promise<void> {
   await stockSims(db, '100001', 2_000);
   await seedDemoSubscribers(db);
   await seedGroupData(db);
+  await seedWorkOrderData(db);
 }

@@ -84,3 +84,27 @@ export const adminDesk: AccessRule = {
   roles: ['admin'],
   channelTypes: frontlineChannels,
 };
+
+/** REQ: WO-1 — staff who may create work orders. */
+export const workOrderCreators: AccessRule = {
+  roles: ['frontline', 'customerManager', 'dispatcher', 'dutyManager', 'admin'],
+  channelTypes: frontlineChannels,
+};
+
+/** REQ: WO-2…WO-5 — everyone who works on or follows work orders; each step checks its own roles. */
+export const workOrderDesk: AccessRule = {
+  roles: ['frontline', 'customerManager', 'dispatcher', 'serviceStaff', 'dutyManager', 'admin'],
+  channelTypes: frontlineChannels,
+};
+
+/** REQ: WO-3, WO-4 — dispatchers' views and tools. */
+export const dispatcherDesk: AccessRule = {
+  roles: ['dispatcher', 'dutyManager', 'admin'],
+  channelTypes: frontlineChannels,
+};
+
+/** REQ: GC-1 — the hotline duty manager and above open green-channel work orders. */
+export const greenChannelDesk: AccessRule = {
+  roles: ['dutyManager', 'admin'],
+  channelTypes: ['callCentre'],
+};

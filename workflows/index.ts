@@ -8,3 +8,4 @@ export { portOutWorkflow } from './port-out';
 export { preCancellationWorkflow } from './pre-cancellation';
 export { serviceChangeWorkflow } from './service-change';
 export { tidyPreemptionsWorkflow } from './tidy-preemptions';
+export { workOrderWorkflow } from './work-order';

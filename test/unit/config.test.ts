@@ -37,7 +37,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`Invalid configuration: .*${name}`));
   });
 
-  it('ORD-5, PC-5, GRP-4: the workflow gets its step timeout, attempts and grace from the configuration', () => {
+  it('ORD-5, PC-5, GRP-4, WO-6: the workflow gets its step timeout, attempts and grace from the configuration', () => {
     expect(workflowSettings(loadConfig({ STEP_TIMEOUT_SECONDS: '7', STEP_MAX_ATTEMPTS: '2' }))).toEqual({
       stepTimeoutSeconds: 7,
       stepMaxAttempts: 2,
@@ -59,6 +59,19 @@ describe('configuration', () => {
         utcOffsetHours: 8,
       },
       memberBatch: { chunkSize: 200, chunksPerRun: 20 },
+      workOrder: {
+        sla: {
+          P1: { responseMinutes: 30, resolutionMinutes: 240 },
+          P2: { responseMinutes: 120, resolutionMinutes: 960 },
+          P3: { responseMinutes: 240, resolutionMinutes: 1920 },
+          P4: { responseMinutes: 480, resolutionMinutes: 4800 },
+        },
+        clock: 'business',
+        calendar: { utcOffsetHours: 8, holidays: [], extraWorkingDays: [] },
+        workingHours: { fromHour: 9, toHour: 18 },
+        redispatchOnBreach: true,
+        escalationRole: 'dutyManager',
+      },
     });
     expect(
       workflowSettings(loadConfig({ MNP_HOLIDAYS: '2025-10-01, 2025-10-02', MNP_SWITCH_WINDOW: '0-23' }))
@@ -70,5 +83,15 @@ describe('configuration', () => {
     expect(workflowSettings(loadConfig({ PRE_CANCEL_GRACE_SECONDS: '5' })).preCancellation.graceSeconds).toBe(
       5,
     );
+  });
+
+  it('WO-6: SLA targets are read per priority; a malformed or incomplete list stops the start naming the rule', () => {
+    expect(loadConfig({ WO_SLA: 'P1:0.05/0.1,P2:1/2,P3:3/4,P4:5/6' }).WO_SLA.P1).toEqual({
+      responseMinutes: 0.05,
+      resolutionMinutes: 0.1,
+    });
+    expect(() => loadConfig({ WO_SLA: 'P1:30/240' })).toThrow(/WO_SLA: targets for P2, P3, P4 are missing/);
+    expect(() => loadConfig({ WO_SLA: 'P1=30' })).toThrow(/WO_SLA: "P1=30" must look like P1:30\/240/);
+    expect(() => loadConfig({ WO_WORKING_HOURS: '18-9' })).toThrow(/WO_WORKING_HOURS: must be whole hours/);
   });
 });
