@@ -193,7 +193,11 @@ export const workOrderCommandSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('dispatch'), assigneeId: text(64) }),
   z.object({ action: z.literal('redispatch'), assigneeId: text(64), reason: text(500) }),
   z.object({ action: z.literal('grab') }),
-  z.object({ action: z.literal('bookAppointment'), at: z.iso.datetime({ offset: true }), note: text(200).optional() }),
+  z.object({
+    action: z.literal('bookAppointment'),
+    at: z.iso.datetime({ offset: true }),
+    note: text(200).optional(),
+  }),
   z.object({
     action: z.literal('changeAppointment'),
     at: z.iso.datetime({ offset: true }),
