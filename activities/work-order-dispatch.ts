@@ -1,4 +1,6 @@
 import type { ActivityDeps } from '.';
+import { listDispatchRules, loadDispatchStaff, takeRoundRobinTurn } from '../db/queries/dispatch-rules';
+import { applicableScopes, chooseFrom, pickTurn } from '../domain/dispatch-rules';
 import type { WorkOrderState } from '../domain/work-orders';
 
 /** Who a dispatch rule picked, and which rule. */
@@ -9,19 +11,39 @@ export interface DispatchChoice {
   ruleName: string;
 }
 
-/** REQ: WO-4 — automatic dispatch by the configured rules. (Groundwork: filled in by the dispatch work.) */
-export function createWorkOrderDispatchActivities(_deps: Pick<ActivityDeps, 'db'>) {
+/** REQ: WO-4 — automatic dispatch (自动派工) by the rules administrators keep (see domain/dispatch-rules.ts). */
+export function createWorkOrderDispatchActivities(deps: Pick<ActivityDeps, 'db'>) {
+  const { db } = deps;
   return {
     /**
      * The assignee the first matching enabled rule picks for the work order, or null when no rule matches or
      * no staff is available (the work order then waits for a dispatcher or a grab). `exclude` leaves out staff
-     * (e.g. the assignee whose response time was breached).
+     * (e.g. the assignee whose response time was breached). `outletCode` is the assignee's own outlet.
+     *
+     * Choosing writes nothing but a round-robin rule's turn, so choosing twice is harmless: the workflow
+     * applies the choice it received once. A retried attempt may take a second turn and skip a staff member
+     * in the rotation once — accepted, as the rotation is about fairness over many work orders, not each one.
      */
-    async chooseAssignee(_input: {
+    async chooseAssignee(input: {
       workOrder: WorkOrderState;
       exclude?: string[];
     }): Promise<DispatchChoice | null> {
-      return null;
+      const { workOrder, exclude = [] } = input;
+      const rules = await listDispatchRules(db, { enabledOnly: true });
+      const scopes = applicableScopes(rules, workOrder);
+      if (scopes.length === 0) return null;
+      const decision = chooseFrom(rules, workOrder, await loadDispatchStaff(db, scopes), exclude);
+      if (!decision) return null;
+      const assignee =
+        'assignee' in decision
+          ? decision.assignee
+          : pickTurn(decision.turnAmong, await takeRoundRobinTurn(db, decision.rule.id));
+      return {
+        assigneeId: assignee.operatorId,
+        outletCode: assignee.outletCode,
+        ruleId: decision.rule.id,
+        ruleName: decision.rule.name,
+      };
     },
   };
 }

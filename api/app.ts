@@ -13,6 +13,7 @@ import { createOrderService } from './order-service';
 import { createWorkOrderStarter } from './work-order-service';
 import { dispatchRuleRoutes } from './routes/dispatch-rules';
 import { greenChannelRoutes } from './routes/green-channel';
+import { notificationRoutes } from './routes/notifications';
 import { selfServiceRoutes } from './routes/self-service';
 import { workOrderViewRoutes } from './routes/work-order-views';
 import { workOrderRoutes } from './routes/work-orders';
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(workOrderViewRoutes(workOrderDeps));
   await app.register(dispatchRuleRoutes(workOrderDeps));
   await app.register(greenChannelRoutes(workOrderDeps));
+  await app.register(notificationRoutes(workOrderDeps));
   await app.register(selfServiceRoutes(workOrderDeps));
   await app.register(
     mnpCallbackRoutes({

@@ -26,6 +26,14 @@ const benchmarks: Record<string, { about: string; load: () => Promise<Benchmark>
     about: 'one member batch of B members uploaded as CSV: membersPerSec, maxHistoryEvents, workerRssMb',
     load: async () => (await import('./group-members')).groupMembers,
   },
+  grab: {
+    about: 'W work orders each grabbed by G staff at once through the API: exactly one winner, p99GrabMs',
+    load: async () => (await import('./grab')).grab,
+  },
+  dispatch: {
+    about: 'D work orders created and accepted through the API, dispatched by rule: p99DispatchMs',
+    load: async () => (await import('./dispatch')).dispatch,
+  },
 };
 
 async function main(): Promise<number> {

@@ -79,10 +79,12 @@ export const errorCatalogue = {
   AppointmentInPast: { status: 422, zh: '预约时间不能早于当前时间' },
   DispatchRuleNotFound: { status: 404, zh: '派工规则不存在' },
   InvalidDispatchRule: { status: 422, zh: '派工规则不合法' },
+  DispatchRuleExists: { status: 409, zh: '派工规则编号已存在' },
   ServicePasswordRequired: { status: 422, zh: '须先验证客户服务密码' },
   ServicePasswordInvalid: { status: 422, zh: '服务密码验证失败' },
   CommitmentBeyondAuthority: { status: 422, zh: '承诺超出职权范围，不能受理；可升级至投诉处理流程' },
   NoResponseTeam: { status: 422, zh: '客户归属地市没有客响团队' },
+  NotificationNotFound: { status: 404, zh: '通知不存在' },
   Unavailable: { status: 503, zh: '依赖的服务暂不可用' },
   InternalError: { status: 500, zh: '系统内部错误' },
 } as const satisfies Record<string, { status: number; zh: string }>;

@@ -7,6 +7,7 @@ import type {
   WorkOrderCommand,
   WorkOrderState,
 } from '../domain/work-orders';
+import type { ResolvedStep } from '../domain/work-order-machine';
 import type { WorkflowSettings } from './contracts';
 
 /**
@@ -32,6 +33,8 @@ export interface WorkOrderInput {
 export interface WorkOrderCommandRequest {
   command: WorkOrderCommand;
   actor: WorkOrderActor;
+  /** What the API looked up for the step: a dispatch's assignee's outlet (REQ: WO-3, WO-4). */
+  resolved?: ResolvedStep;
 }
 
 /** REQ: WO-1…WO-6 — the work order as its workflow holds it, readable at any time. */

@@ -1,8 +1,185 @@
-import { ApplicationFailure } from '@temporalio/workflow';
-import type { WorkOrderState } from '../domain/work-orders';
-import type { WorkOrderInput } from './work-order-contracts';
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { DispatchChoice } from '../activities/work-order-dispatch';
+import {
+  applyCommand,
+  awaitsDispatch,
+  checkCommand,
+  creationEvent,
+  initialWorkOrder,
+  isFinalWorkOrder,
+  markBreach,
+  noteEvent,
+  systemActor,
+  type AppliedStep,
+  type StepRefusal,
+} from '../domain/work-order-machine';
+import type { WorkOrderCommand, WorkOrderState } from '../domain/work-orders';
+import {
+  workOrderCommandUpdate,
+  workOrderStateQuery,
+  type WorkOrderCommandRequest,
+  type WorkOrderInput,
+} from './work-order-contracts';
+import { watchSla } from './work-order-sla';
 
-/** Groundwork placeholder: the workflow is being built. */
-export async function workOrderWorkflow(_input: WorkOrderInput): Promise<WorkOrderState> {
-  throw ApplicationFailure.nonRetryable('not built yet', 'InternalError');
+/**
+ * One work order (工单), REQ: WO-1…WO-6 — created → accepted → outlet assigned → dispatched (by rule, by a
+ * dispatcher, re-dispatched, or grabbed) → appointment → in service → completed → closed; rejected or
+ * cancelled on the way. Every step is the `workOrderCommand` update, checked and applied by the pure state
+ * machine (domain/work-order-machine.ts) one at a time, then written to the read model. Between steps the
+ * workflow only waits (no polling): for a chance to dispatch by rule, and — alongside — for the SLA targets.
+ */
+export async function workOrderWorkflow(input: WorkOrderInput): Promise<WorkOrderState> {
+  const timeout = `${input.settings.stepTimeoutSeconds}s`;
+  // The read model must follow every change: its writes retry without limit.
+  const { recordWorkOrderEvent } = proxyActivities<Activities>({
+    startToCloseTimeout: timeout,
+    retry: { initialInterval: '200ms', maximumInterval: '30s' },
+  });
+  // Choosing by rule and escalating may fail for good: the work order then waits for people.
+  const { chooseAssignee, escalateBreach } = proxyActivities<Activities>({
+    startToCloseTimeout: timeout,
+    retry: { maximumAttempts: input.settings.stepMaxAttempts, initialInterval: '200ms' },
+  });
+
+  const created = creationEvent(initialWorkOrder(input, new Date()));
+  let state = created.state;
+  /** Raised when a step gives a chance to dispatch by rule: acceptance, an outlet (re-)assigned. */
+  let dispatchChances = 0;
+  let breachesInProgress = 0;
+
+  /** Takes a step the machine has checked: the state changes now, the read model follows. */
+  const take = async (step: AppliedStep): Promise<WorkOrderState> => {
+    state = step.state;
+    await recordWorkOrderEvent(step);
+    return step.state;
+  };
+  const note = (action: string, details: Record<string, unknown>) =>
+    take(noteEvent(state, action, 'system', details, new Date()));
+
+  // Set before the first await: a step sent as soon as the work order exists must find its handler.
+  setHandler(workOrderStateQuery, () => state);
+  setHandler(
+    workOrderCommandUpdate,
+    async ({ command, actor, resolved }) => {
+      // Checked again here: the state is the one this step is applied to, whatever ran since validation.
+      const refusal = checkCommand(state, command, actor, new Date(), resolved);
+      if (refusal) throw refused(refusal);
+      // REQ: WO-4 — applied synchronously, before any await: of concurrent grabs exactly one finds no
+      // assignee; every later one is refused AlreadyGrabbed.
+      const step = applyCommand(state, command, actor, new Date(), resolved);
+      if (command.action === 'accept' || command.action === 'assignOutlet') dispatchChances++;
+      return take(step);
+    },
+    {
+      validator: ({ command, actor, resolved }: WorkOrderCommandRequest) => {
+        const refusal = checkCommand(state, command, actor, new Date(), resolved);
+        if (refusal) throw refused(refusal);
+      },
+    },
+  );
+
+  /**
+   * REQ: WO-4 — automatic dispatch (自动派工): the first matching rule's pick is dispatched as `system`; with
+   * `breached` set (REQ: WO-6), re-dispatched to someone else. A choice made while the work order changed
+   * (an outlet re-assigned, a grab) is dropped: the new situation gets its own chance.
+   */
+  const dispatchByRule = async (breached: { assigneeId: string; dueAt: string | null } | null) => {
+    const before = dispatchSituation(state);
+    let choice: DispatchChoice | null;
+    try {
+      choice = await chooseAssignee({
+        workOrder: state,
+        ...(breached ? { exclude: [breached.assigneeId] } : {}),
+      });
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      await note('autoDispatchFailed', { message: err.cause?.message ?? err.message });
+      return;
+    }
+    if (dispatchSituation(state) !== before) return;
+    if (!choice) {
+      await note('noDispatchRule', {
+        message: breached
+          ? 'no dispatch rule found anyone else (无其他可派服务人员)'
+          : 'no dispatch rule matched (无匹配的派工规则)',
+      });
+      return;
+    }
+    const command: WorkOrderCommand = breached
+      ? {
+          action: 'redispatch',
+          assigneeId: choice.assigneeId,
+          reason: `response time breached (响应超时), due ${breached.dueAt ?? 'unknown'}`,
+        }
+      : { action: 'dispatch', assigneeId: choice.assigneeId };
+    const rule = { ruleId: choice.ruleId, ruleName: choice.ruleName };
+    const resolved = { assigneeOutlet: choice.outletCode };
+    const refusal = checkCommand(state, command, systemActor, new Date(), resolved);
+    if (refusal) {
+      await note('autoDispatchRefused', { ...rule, assigneeId: choice.assigneeId, ...refusal });
+      return;
+    }
+    const step = applyCommand(state, command, systemActor, new Date(), resolved);
+    await take({ ...step, event: { ...step.event, details: { ...step.event.details, ...rule } } });
+  };
+
+  /** REQ: WO-6 — a missed target: marked, escalated, and (a response, when configured) dispatched by rule. */
+  const onBreach = async (kind: 'response' | 'resolution') => {
+    if (isFinalWorkOrder(state)) return;
+    breachesInProgress++;
+    try {
+      await take(markBreach(state, kind, new Date()));
+      try {
+        await escalateBreach({ workOrder: state, kind });
+      } catch (err) {
+        if (!(err instanceof ActivityFailure)) throw err;
+        await note('escalationFailed', { kind, message: err.cause?.message ?? err.message });
+      }
+      if (kind !== 'response' || !input.settings.workOrder.redispatchOnBreach) return;
+      if (awaitsDispatch(state)) {
+        await dispatchByRule(null);
+      } else if (state.status === 'dispatched' && state.assigneeId) {
+        await dispatchByRule({ assigneeId: state.assigneeId, dueAt: state.sla.responseDueAt });
+      }
+    } finally {
+      breachesInProgress--;
+    }
+  };
+
+  // Not `take`: a step that arrived with the first task may already have moved the state on.
+  await recordWorkOrderEvent(created);
+  const lifecycle = (async () => {
+    let chancesTaken = 0;
+    for (;;) {
+      await condition(
+        () => isFinalWorkOrder(state) || (dispatchChances > chancesTaken && awaitsDispatch(state)),
+      );
+      if (isFinalWorkOrder(state)) break;
+      chancesTaken = dispatchChances;
+      await dispatchByRule(null);
+    }
+    // The step that ended the work order answers its caller only once its handler has finished.
+    await condition(() => allHandlersFinished() && breachesInProgress === 0);
+    return state;
+  })();
+  const sla = watchSla({ state: () => state, settings: input.settings.workOrder, onBreach });
+  // The SLA watch ends when its targets are settled; a failure in it must not go unnoticed.
+  return Promise.race([lifecycle, sla.then(() => lifecycle)]);
 }
+
+/** The machine's refusal as the update's failure: the API answers with its code and message. */
+function refused({ code, message }: StepRefusal): ApplicationFailure {
+  return ApplicationFailure.create({ type: code, message, nonRetryable: true });
+}
+
+/** What a dispatch choice depends on: a change here makes a choice in flight stale. */
+const dispatchSituation = (s: WorkOrderState): string => `${s.status}|${s.outletCode}|${s.assigneeId}`;

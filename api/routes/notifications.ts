@@ -1,0 +1,123 @@
+import { and, count, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { notifications } from '../../db/schema';
+import { dispatcherDesk } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import { bearerSecurity, errorResponses, labelSchema } from '../schemas';
+
+const notificationSchema = z.object({
+  id: z.string().describe('`<work order>:<target>` for an SLA breach'),
+  recipientRole: z.string().describe('The role the notice is for, e.g. dutyManager'),
+  outletCode: z.string().nullable().describe('The outlet (网点) whose staff it concerns'),
+  workOrderId: z.string().nullable(),
+  kind: z.string().describe('e.g. sla.responseBreached, sla.resolutionBreached'),
+  message: labelSchema.describe('The notice in Chinese and English'),
+  createdAt: z.string().describe('ISO 8601 time'),
+  readAt: z.string().nullable().describe('When someone marked it read; null while unread'),
+});
+
+type NotificationRow = typeof notifications.$inferSelect;
+
+const toView = (n: NotificationRow): z.infer<typeof notificationSchema> => ({
+  id: n.id,
+  recipientRole: n.recipientRole,
+  outletCode: n.outletCode,
+  workOrderId: n.workOrderId,
+  kind: n.kind,
+  message: { zh: n.messageZh, en: n.messageEn },
+  createdAt: n.createdAt.toISOString(),
+  readAt: n.readAt?.toISOString() ?? null,
+});
+
+const listQuery = z.object({
+  role: z.string().min(1).max(40).optional().describe('Only notices for this role'),
+  outletCode: z.string().min(1).max(40).optional().describe('Only notices for this outlet'),
+  unread: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: only unread notices; false: only read ones'),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+/**
+ * REQ: WO-6 — notices (通知) to a role at an outlet, such as an SLA breach escalated to the outlet's duty
+ * manager, for dispatchers and duty managers to see and mark read.
+ */
+export function notificationRoutes(deps: { db: Db }) {
+  return async (app: FastifyInstance): Promise<void> => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.get(
+      '/api/v1/notifications',
+      {
+        config: { access: dispatcherDesk },
+        schema: {
+          tags: ['work orders'],
+          summary: 'Notices (通知) for a role at an outlet, newest first',
+          description:
+            'SLA breaches escalated to the escalation role at the work order’s outlet (WO-6), and other ' +
+            'notices. Filter by role, outlet and whether they are unread; page with offset and limit; the ' +
+            'total count is in the X-Total-Count header.',
+          security: bearerSecurity,
+          querystring: listQuery,
+          response: { 200: z.object({ items: z.array(notificationSchema) }), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const { role, outletCode, unread, offset, limit } = request.query;
+        const filters: SQL[] = [];
+        if (role) filters.push(eq(notifications.recipientRole, role));
+        if (outletCode) filters.push(eq(notifications.outletCode, outletCode));
+        if (unread !== undefined) {
+          filters.push(unread ? isNull(notifications.readAt) : isNotNull(notifications.readAt));
+        }
+        const where = and(...filters);
+        const [rows, [total]] = await Promise.all([
+          deps.db
+            .select()
+            .from(notifications)
+            .where(where)
+            .orderBy(desc(notifications.createdAt), desc(notifications.id))
+            .offset(offset)
+            .limit(limit),
+          deps.db.select({ n: count() }).from(notifications).where(where),
+        ]);
+        void reply.header('x-total-count', String(total?.n ?? 0));
+        return { items: rows.map(toView) };
+      },
+    );
+
+    r.post(
+      '/api/v1/notifications/:id/read',
+      {
+        config: { access: dispatcherDesk },
+        schema: {
+          tags: ['work orders'],
+          summary: 'Mark a notice (通知) read',
+          description:
+            'Marks the notice read and answers with it; marking it again keeps the first time it was read. ' +
+            'An unknown ID is 404 NotificationNotFound.',
+          security: bearerSecurity,
+          params: z.object({ id: z.string().min(1).max(200) }),
+          response: { 200: notificationSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const [row] = await deps.db
+          .update(notifications)
+          .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+          .where(eq(notifications.id, request.params.id))
+          .returning();
+        if (!row) {
+          throw new AppError('NotificationNotFound', `params.id: no notification ${request.params.id}`);
+        }
+        return toView(row);
+      },
+    );
+  };
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import bcrypt from 'bcryptjs';
+import type { Db } from '../db/client';
+import { findChannel } from '../db/queries/access';
+import { findSubscriber } from '../db/queries/subscribers';
+import { AppError } from '../domain/errors';
+
+/**
+ * How a customer without an operator token is let in (REQ: WO-1 self-service, CH-3, Q-1): the request names
+ * the website channel it came through (site, official account, mini program), and the customer proves the
+ * line with its service password (服务密码).
+ */
+
+/** The header that names the self-service channel (接口编码) a customer's request came through. */
+export const CHANNEL_HEADER = 'x-channel-code';
+/** The header that carries the service password on reads (never in a URL, so never in access logs). */
+export const SERVICE_PASSWORD_HEADER = 'x-service-password';
+
+/** REQ: WO-1, CH-3 — the channel must be an active channel of type `website`; anything else is 403. */
+export async function requireSelfServiceChannel(db: Db, channelCode: string): Promise<void> {
+  const channel = await findChannel(db, channelCode);
+  if (!channel || !channel.active || channel.type !== 'website') {
+    throw new AppError(
+      'ChannelNotAllowed',
+      `headers.${CHANNEL_HEADER}: ${channelCode} is not an active self-service (website) channel; customers ` +
+        'create and follow work orders only through the operator website, official account or mini program',
+    );
+  }
+}
+
+/**
+ * REQ: WO-1, Q-1 — the service password must match the line's. A wrong password, a line without one and a
+ * number that is not (or no longer) ours get the same answer, and take about as long (a bcrypt comparison is
+ * made in every case), so the answer does not tell which lines exist.
+ */
+export async function verifyServicePassword(
+  db: Db,
+  msisdn: string,
+  password: string,
+  /** Where the request carried them, for the message (e.g. body.customer.msisdn, body.servicePassword). */
+  fields: { msisdn: string; password: string },
+): Promise<void> {
+  const line = await findSubscriber(db, msisdn);
+  const hash = line && line.status !== 'cancelled' ? line.servicePasswordHash : null;
+  const matches = await bcrypt.compare(password, hash ?? (await decoyHash()));
+  if (!hash || !matches) {
+    throw new AppError(
+      'ServicePasswordInvalid',
+      `${fields.password}: the service password does not match the line in ${fields.msisdn}`,
+    );
+  }
+}
+
+let decoy: Promise<string> | null = null;
+/** A hash no password matches, compared against when the line has none (same work, same timing). */
+const decoyHash = (): Promise<string> => (decoy ??= bcrypt.hash(randomBytes(16).toString('hex'), 10));
