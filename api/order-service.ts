@@ -2,15 +2,14 @@ import { createHash } from 'node:crypto';
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
   type Client,
   type WorkflowHandle,
 } from '@temporalio/client';
-import { ApplicationFailure, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Db } from '../db/client';
 import { getOrder, listOrders } from '../db/queries/orders';
 import type { Principal } from '../domain/access';
-import { AppError, isErrorCode } from '../domain/errors';
+import { AppError } from '../domain/errors';
 import { orderId, orderTypeRegistry, parseOrderId, type OrderStatus, type OrderType } from '../domain/orders';
 import {
   cancelOrderUpdate,
@@ -23,6 +22,7 @@ import {
 } from '../workflows/contracts';
 import { viewFromRecord, viewFromState } from './order-views';
 import type { OrderView } from './schemas';
+import { updateRefusal } from './workflow-refusals';
 
 export type OrderRequest = AnyOrderRequest;
 
@@ -65,13 +65,8 @@ export function createOrderService(deps: {
     try {
       return viewFromState(await update(handle));
     } catch (err) {
-      if (
-        err instanceof WorkflowUpdateFailedError &&
-        err.cause instanceof ApplicationFailure &&
-        isErrorCode(err.cause.type)
-      ) {
-        throw new AppError(err.cause.type, err.cause.message);
-      }
+      const refusal = updateRefusal(err);
+      if (refusal) throw refusal;
       const description = await handle.describe().catch(() => null);
       if (!description) throw new AppError('OrderNotFound', `Order ${id} does not exist`);
       if (description.status.name !== 'RUNNING') {

@@ -1,13 +1,8 @@
-import {
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type Client,
-} from '@temporalio/client';
-import { ApplicationFailure, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Db } from '../db/client';
 import { findWorkOrderWithTimeline, workOrderTimeline } from '../db/queries/work-order-detail';
-import { AppError, isErrorCode } from '../domain/errors';
+import { AppError } from '../domain/errors';
 import type { ResolvedStep } from '../domain/work-order-machine';
 import {
   workOrderStatusLabels,
@@ -22,6 +17,7 @@ import {
 } from '../workflows/work-order-contracts';
 import { hashRequest } from './order-service';
 import { timelineEntry, viewFromRecord, viewFromState, type WorkOrderView } from './work-order-view';
+import { updateRefusal } from './workflow-refusals';
 
 /** REQ: WO-1 — the work order (and workflow) ID: the client's idempotency key makes a retry the same order. */
 export const workOrderId = (idempotencyKey: string): string => `WorkOrder:${idempotencyKey}`;
@@ -113,13 +109,8 @@ export function createWorkOrderService(deps: { client: Client; db: Db }) {
         args: [{ command: step, actor, ...(resolved ? { resolved } : {}) }],
       });
     } catch (err) {
-      if (
-        err instanceof WorkflowUpdateFailedError &&
-        err.cause instanceof ApplicationFailure &&
-        isErrorCode(err.cause.type)
-      ) {
-        throw new AppError(err.cause.type, err.cause.message);
-      }
+      const refusal = updateRefusal(err);
+      if (refusal) throw refusal;
       const description = await handle.describe().catch(() => null);
       if (!description) throw new AppError('WorkOrderNotFound', `Work order ${id} does not exist`);
       if (description.status.name !== 'RUNNING') {
