@@ -15,6 +15,9 @@ export interface DevServer {
  * Starts `temporal server start-dev` as a child process. With `dbFile` the state survives restarts; without,
  * it lives in memory (tests). Resolves once the frontend port accepts connections.
  */
+/** In-flight updates one workflow accepts at once (server default 10). */
+export const MAX_IN_FLIGHT_UPDATES = 100;
+
 export async function startTemporalDevServer(options: {
   port: number;
   uiPort?: number;
@@ -34,6 +37,10 @@ export async function startTemporalDevServer(options: {
     'error',
   ];
   args.push('--namespace', options.namespace ?? 'default');
+  // REQ: WO-4 — a work order being grabbed gets one update per grabber at once; the server default of 10
+  // in-flight updates per workflow makes the 11th grabber wait for a client retry (~1 s). Set the same on a
+  // cluster (dynamic config `history.maxInFlightUpdates`).
+  args.push('--dynamic-config-value', `history.maxInFlightUpdates=${MAX_IN_FLIGHT_UPDATES}`);
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
