@@ -35,6 +35,10 @@ export const operators = pgTable('operators', {
   passwordHash: text('password_hash').notNull(),
   roles: text('roles').array().notNull(),
   active: boolean('active').notNull().default(true),
+  /** Failed sign-ins in a row; reset by a successful one. */
+  failedLogins: integer('failed_logins').notNull().default(0),
+  /** Locked out of signing in until then, after too many failed attempts. */
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
   createdAt: createdAt(),
 });
 
@@ -62,6 +66,8 @@ export const sessions = pgTable('sessions', {
     .notNull()
     .references(() => channels.code),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  /** Set at logout: the token no longer works. */
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
   createdAt: createdAt(),
 });
 
@@ -589,4 +595,79 @@ export const notifications = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }),
   },
   (t) => [index('notifications_recipient_idx').on(t.recipientRole, t.outletCode, t.createdAt)],
+);
+
+/**
+ * Every state-changing request (who, channel, what, when, outcome, request ID) — append-only: a database
+ * trigger refuses UPDATE and DELETE. Secrets and passwords never go in.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    requestId: text('request_id').primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    operatorId: text('operator_id'),
+    channelCode: text('channel_code'),
+    method: text('method').notNull(),
+    /** The route pattern, e.g. `/api/v1/orders/:id/cancel`. */
+    route: text('route').notNull(),
+    /** What it acted on, e.g. an order or work order ID. */
+    target: text('target'),
+    statusCode: integer('status_code').notNull(),
+    /** success · refused (4xx) · error (5xx) */
+    outcome: text('outcome').notNull(),
+    /** The error code when refused or failed. */
+    errorCode: text('error_code'),
+    details: jsonb('details')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+  },
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_operator_idx').on(t.operatorId, t.at),
+    index('audit_log_target_idx').on(t.target),
+  ],
+);
+
+/** REQ: CUST-1 — customer categories (normal, VIP, blacklist, redlist …): added and changed, never deleted. */
+export const customerCategories = pgTable('customer_categories', {
+  code: text('code').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  note: text('note'),
+  /** What the category means to the system: `vip` gets priority, `blacklist` refuses new business. */
+  effect: text('effect').notNull().default('none'),
+  updatedBy: text('updated_by').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** REQ: CUST-1 — a customer's categories, several per customer; ended, never deleted. */
+export const customerCategoryAssignments = pgTable(
+  'customer_category_assignments',
+  {
+    customerId: text('customer_id').notNull(),
+    categoryCode: text('category_code')
+      .notNull()
+      .references(() => customerCategories.code),
+    note: text('note'),
+    assignedBy: text('assigned_by').notNull(),
+    assignedAt: createdAt(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endedBy: text('ended_by'),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.categoryCode] })],
+);
+
+/** REQ: CUST-2 — blacklists shared by partners, by identity document. */
+export const partnerBlacklist = pgTable(
+  'partner_blacklist',
+  {
+    idType: text('id_type').notNull(),
+    idNumber: text('id_number').notNull(),
+    partner: text('partner').notNull(),
+    reason: text('reason').notNull(),
+    listedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.idType, t.idNumber, t.partner] })],
 );
