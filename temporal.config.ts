@@ -94,6 +94,14 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Bearer tokens live this long after login. */
   SESSION_TTL_MINUTES: z.coerce.number().int().positive().default(720),
+  /** Failed sign-ins in a row after which an operator is locked out. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  /** How long a locked-out operator may not sign in, minutes. */
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  /** Sign-in attempts per minute from one IP address for one operator ID. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Requests per minute under `/api/v1` per bearer token (per IP address without one). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 
   /** REQ: OPEN-2 — how long a pre-empted number and SIM stay held for one order. */
   PREEMPTION_TTL_SECONDS: z.coerce.number().int().positive().default(1800),

@@ -17,7 +17,10 @@ import { notificationRoutes } from './routes/notifications';
 import { selfServiceRoutes } from './routes/self-service';
 import { workOrderViewRoutes } from './routes/work-order-views';
 import { workOrderRoutes } from './routes/work-orders';
+import { registerAudit } from './plugins/audit';
 import { registerAuth } from './plugins/auth';
+import { registerRateLimit } from './plugins/rate-limit';
+import { auditRoutes } from './routes/audit';
 import { registerErrorHandler } from './plugins/errors';
 import { checkOrder } from './order-checks';
 import { approvalRoutes } from './routes/approvals';
@@ -31,6 +34,7 @@ import { numberPortabilityRoutes } from './routes/number-portability';
 import { numberRoutes } from './routes/numbers';
 import { orderRoutes } from './routes/orders';
 import { productPermissionRoutes } from './routes/product-permissions';
+import { customerCategoryRoutes } from './routes/customer-categories';
 
 export interface AppDeps {
   db: Db;
@@ -58,6 +62,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerAudit(app, { db: deps.db });
+  await registerRateLimit(app, { apiPerMinute: deps.config.API_RATE_LIMIT_PER_MINUTE });
   registerAuth(app, { db: deps.db });
 
   await app.register(swagger, {
@@ -80,7 +86,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     settings: workflowSettings(deps.config),
   });
   await app.register(healthRoutes({ db: deps.db, connection: deps.connection }));
-  await app.register(authRoutes({ db: deps.db, sessionTtlMinutes: deps.config.SESSION_TTL_MINUTES }));
+  await app.register(
+    authRoutes({
+      db: deps.db,
+      sessionTtlMinutes: deps.config.SESSION_TTL_MINUTES,
+      lockout: {
+        maxFailures: deps.config.LOGIN_MAX_FAILURES,
+        lockoutMinutes: deps.config.LOGIN_LOCKOUT_MINUTES,
+      },
+      loginRateLimitPerMinute: deps.config.LOGIN_RATE_LIMIT_PER_MINUTE,
+    }),
+  );
+  await app.register(auditRoutes({ db: deps.db }));
   await app.register(numberRoutes({ db: deps.db }));
   await app.register(
     numberPortabilityRoutes({ db: deps.db, minTenureDays: deps.config.MNP_MIN_TENURE_DAYS }),
@@ -91,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(approvalRoutes({ orders }));
   await app.register(groupRoutes({ db: deps.db }));
   await app.register(productPermissionRoutes({ db: deps.db }));
+  await app.register(customerCategoryRoutes({ db: deps.db }));
   await app.register(memberBatchRoutes({ db: deps.db, client: deps.client, config: deps.config }));
   // REQ: WO-1…WO-6, GC-1…GC-3 — work orders.
   const workOrderDeps = {

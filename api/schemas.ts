@@ -18,6 +18,7 @@ export const errorResponses = {
   404: errorBodySchema,
   409: errorBodySchema,
   422: errorBodySchema,
+  429: errorBodySchema,
   500: errorBodySchema,
   503: errorBodySchema,
 } as const;

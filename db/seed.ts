@@ -2,6 +2,7 @@ import bcrypt from 'bcryptjs';
 import { eq } from 'drizzle-orm';
 import { selectionFeeFor } from '../domain/numbers';
 import type { Db } from './client';
+import { seedCustomerCategories } from './seed-categories';
 import { seedGroupData } from './seed-groups';
 import { seedWorkOrderData, serviceStaff } from './seed-work-orders';
 import {
@@ -297,4 +298,5 @@ export async function seedDemoData(db: Db): Promise<void> {
   await seedDemoSubscribers(db);
   await seedGroupData(db);
   await seedWorkOrderData(db);
+  await seedCustomerCategories(db);
 }

@@ -52,9 +52,15 @@ export function registerAuth(app: FastifyInstance, { db }: { db: Db }): void {
   });
 }
 
-async function authenticate(db: Db, request: FastifyRequest): Promise<Principal> {
+/** The bearer token the request carries, if any. */
+export function bearerTokenOf(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
-  const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null;
+  const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
+  return token === '' ? null : token;
+}
+
+async function authenticate(db: Db, request: FastifyRequest): Promise<Principal> {
+  const token = bearerTokenOf(request);
   if (!token)
     throw new AppError(
       'Unauthenticated',
@@ -64,7 +70,7 @@ async function authenticate(db: Db, request: FastifyRequest): Promise<Principal>
   if (!session || !session.operatorActive || !session.channelActive) {
     throw new AppError(
       'Unauthenticated',
-      'headers.authorization: the token is unknown or has expired; sign in again',
+      'headers.authorization: the token is unknown, has expired or was signed out; sign in again',
     );
   }
   request.log.info({ operatorId: session.operatorId, channelCode: session.channelCode }, 'authenticated');

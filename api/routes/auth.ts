@@ -1,13 +1,22 @@
+import { randomBytes } from 'node:crypto';
 import bcrypt from 'bcryptjs';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { createSession, findChannel, findOperator, operatorMayUseChannel } from '../../db/queries/access';
+import {
+  claimSuccessfulLogin,
+  createSession,
+  findChannel,
+  findOperator,
+  operatorMayUseChannel,
+  recordFailedLogin,
+  revokeSession,
+} from '../../db/queries/access';
 import { roleSchema } from '../../domain/access';
 import { AppError } from '../../domain/errors';
-import { hashToken, newToken } from '../plugins/auth';
-import { errorResponses } from '../schemas';
+import { bearerTokenOf, hashToken, newToken } from '../plugins/auth';
+import { bearerSecurity, errorResponses } from '../schemas';
 
 const loginBody = z.object({
   operatorId: z.string().min(1).max(64).describe('Operator ID (工号)'),
@@ -22,19 +31,44 @@ const loginResponse = z.object({
   channel: z.object({ code: z.string(), type: z.string(), name: z.string() }),
 });
 
-/** REQ: CH-2 — sign-in needs interface code + operator ID + password together. */
-export function authRoutes(deps: { db: Db; sessionTtlMinutes: number }) {
+export interface AuthRouteDeps {
+  db: Db;
+  sessionTtlMinutes: number;
+  lockout: { maxFailures: number; lockoutMinutes: number };
+  loginRateLimitPerMinute: number;
+}
+
+/**
+ * A hash compared against when the operator ID is unknown, so a wrong ID costs the same time as a wrong
+ * password and the answer does not tell which one was wrong.
+ */
+const unknownOperatorHash = bcrypt.hashSync(randomBytes(16).toString('hex'), 10);
+
+/** REQ: CH-2 — sign-in needs interface code + operator ID + password together; logout revokes the token. */
+export function authRoutes(deps: AuthRouteDeps) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.withTypeProvider<ZodTypeProvider>().post(
+    const routes = app.withTypeProvider<ZodTypeProvider>();
+    routes.post(
       '/api/v1/auth/login',
       {
-        config: { access: 'public' },
+        config: {
+          access: 'public',
+          rateLimit: {
+            max: deps.loginRateLimitPerMinute,
+            timeWindow: 60_000,
+            hook: 'preHandler',
+            keyGenerator: loginAttemptKey,
+          },
+        },
         schema: {
           tags: ['access'],
           summary: 'Sign in through a channel and get a bearer token',
           description:
             'The token is bound to the operator and the channel; every order made with it records both (ORD-4). ' +
-            'A wrong code, ID or password answers 401; an operator not allowed on the channel answers 403.',
+            'A wrong code, ID or password answers 401 InvalidCredentials; an operator not allowed on the channel ' +
+            `answers 403. After ${deps.lockout.maxFailures} wrong passwords in a row the operator is locked out for ` +
+            `${deps.lockout.lockoutMinutes} minutes (403 AccountLocked, details.lockedUntil). At most ` +
+            `${deps.loginRateLimitPerMinute} attempts per minute per IP address and operator ID (429 RateLimited).`,
           body: loginBody,
           response: { 200: loginResponse, ...errorResponses },
         },
@@ -45,7 +79,9 @@ export function authRoutes(deps: { db: Db; sessionTtlMinutes: number }) {
           findOperator(deps.db, operatorId),
           findChannel(deps.db, channelCode),
         ]);
-        const passwordOk = operator ? await bcrypt.compare(password, operator.passwordHash) : false;
+        if (operator?.lockedUntil && operator.lockedUntil > new Date()) throw locked(operator.lockedUntil);
+        const passwordOk = await bcrypt.compare(password, operator?.passwordHash ?? unknownOperatorHash);
+        if (operator && !passwordOk) await recordFailedLogin(deps.db, operator.id, deps.lockout);
         if (!operator || !operator.active || !channel || !channel.active || !passwordOk) {
           throw new AppError('InvalidCredentials', 'operatorId, password or channelCode is wrong');
         }
@@ -55,6 +91,8 @@ export function authRoutes(deps: { db: Db; sessionTtlMinutes: number }) {
             `Operator ${operatorId} is not allowed to work through channel ${channelCode}`,
           );
         }
+        const { lockedUntil } = await claimSuccessfulLogin(deps.db, operator.id);
+        if (lockedUntil) throw locked(lockedUntil);
         const token = newToken();
         const expiresAt = new Date(Date.now() + deps.sessionTtlMinutes * 60_000);
         await createSession(deps.db, { tokenHash: hashToken(token), operatorId, channelCode, expiresAt });
@@ -70,5 +108,40 @@ export function authRoutes(deps: { db: Db; sessionTtlMinutes: number }) {
         };
       },
     );
+
+    routes.post(
+      '/api/v1/auth/logout',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['access'],
+          summary: 'Sign out: the bearer token stops working',
+          description: 'Revokes the session of the token used; any later request with it answers 401.',
+          security: bearerSecurity,
+          response: { 200: z.object({ revokedAt: z.string() }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const token = bearerTokenOf(request);
+        const revokedAt = token ? await revokeSession(deps.db, hashToken(token)) : null;
+        if (!revokedAt) throw new AppError('Unauthenticated', 'headers.authorization: already signed out');
+        return { revokedAt: revokedAt.toISOString() };
+      },
+    );
   };
+}
+
+function locked(until: Date): AppError {
+  return new AppError(
+    'AccountLocked',
+    `Too many wrong passwords: the operator is locked until ${until.toISOString()}`,
+    { lockedUntil: until.toISOString() },
+  );
+}
+
+/** One budget per IP address and operator ID, so one caller cannot lock others out of their own budget. */
+function loginAttemptKey(request: FastifyRequest): string {
+  const body = request.body as { operatorId?: unknown } | undefined;
+  const operatorId = typeof body?.operatorId === 'string' ? body.operatorId : '';
+  return `login|${request.ip}|${operatorId}`;
 }

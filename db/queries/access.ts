@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { channels, operatorChannels, operators, sessions } from '../schema';
 
@@ -31,7 +31,7 @@ export async function createSession(
   await db.insert(sessions).values(s);
 }
 
-/** The live session behind a token hash, with its operator and channel; null when unknown or expired. */
+/** The live session behind a token hash, with its operator and channel; null when unknown, expired or revoked. */
 export async function findLiveSession(db: DbOrTx, tokenHash: string) {
   const [row] = await db
     .select({
@@ -48,6 +48,62 @@ export async function findLiveSession(db: DbOrTx, tokenHash: string) {
     .from(sessions)
     .innerJoin(operators, eq(operators.id, sessions.operatorId))
     .innerJoin(channels, eq(channels.code, sessions.channelCode))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`)));
+    .where(
+      and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`), isNull(sessions.revokedAt)),
+    );
   return row ?? null;
+}
+
+/** Logout: the token stops working. Returns when, or null when the session was already revoked. */
+export async function revokeSession(db: DbOrTx, tokenHash: string): Promise<Date | null> {
+  const [row] = await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
+    .returning({ revokedAt: sessions.revokedAt });
+  return row?.revokedAt ?? null;
+}
+
+const notLocked = sql`(${operators.lockedUntil} IS NULL OR ${operators.lockedUntil} <= now())`;
+
+/**
+ * Counts one failed sign-in in one conditional UPDATE, so concurrent failures each count (the row lock
+ * serialises them); the attempt that reaches `maxFailures` locks the operator for `lockoutMinutes` and starts
+ * the count afresh. Nothing changes while the operator is locked. Returns when the lock ends, if locked now.
+ */
+export async function recordFailedLogin(
+  db: DbOrTx,
+  operatorId: string,
+  policy: { maxFailures: number; lockoutMinutes: number },
+): Promise<Date | null> {
+  const reachesMax = sql`${operators.failedLogins} + 1 >= ${policy.maxFailures}`;
+  const [row] = await db
+    .update(operators)
+    .set({
+      failedLogins: sql`CASE WHEN ${reachesMax} THEN 0 ELSE ${operators.failedLogins} + 1 END`,
+      lockedUntil: sql`CASE WHEN ${reachesMax}
+        THEN now() + make_interval(secs => ${policy.lockoutMinutes * 60})
+        ELSE NULL END`,
+    })
+    .where(and(eq(operators.id, operatorId), notLocked))
+    .returning({ lockedUntil: operators.lockedUntil });
+  return row?.lockedUntil ?? null;
+}
+
+/**
+ * A successful sign-in resets the failure count, unless the operator is locked (perhaps by a concurrent
+ * failure): then it returns when the lock ends and the caller refuses the sign-in.
+ */
+export async function claimSuccessfulLogin(
+  db: DbOrTx,
+  operatorId: string,
+): Promise<{ lockedUntil: Date | null }> {
+  const updated = await db
+    .update(operators)
+    .set({ failedLogins: 0, lockedUntil: null })
+    .where(and(eq(operators.id, operatorId), notLocked))
+    .returning({ id: operators.id });
+  if (updated.length > 0) return { lockedUntil: null };
+  const operator = await findOperator(db, operatorId);
+  return { lockedUntil: operator?.lockedUntil ?? null };
 }

@@ -97,6 +97,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     STEP_TIMEOUT_SECONDS: '10',
     STEP_MAX_ATTEMPTS: '3',
     LOG_LEVEL: 'silent',
+    // Tests fire requests far faster than people do; rate-limit tests lower these again.
+    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    API_RATE_LIMIT_PER_MINUTE: '1000000',
     ...options.config,
   });
   const hlr = new HlrSimulator({ latencyMs: 0, failureRate: 0, ...options.hlr });
