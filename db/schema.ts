@@ -604,7 +604,11 @@ export const notifications = pgTable(
 export const auditLog = pgTable(
   'audit_log',
   {
-    requestId: text('request_id').primaryKey(),
+    /** Generated here: a client may send its own request ID, so that cannot be the key. */
+    id: text('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()::text`),
+    requestId: text('request_id').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     operatorId: text('operator_id'),
     channelCode: text('channel_code'),
@@ -626,6 +630,7 @@ export const auditLog = pgTable(
     index('audit_log_at_idx').on(t.at),
     index('audit_log_operator_idx').on(t.operatorId, t.at),
     index('audit_log_target_idx').on(t.target),
+    index('audit_log_request_idx').on(t.requestId),
   ],
 );
 

@@ -36,7 +36,7 @@ export async function listAuditRows(db: DbOrTx, f: AuditFilter) {
       .select()
       .from(auditLog)
       .where(where)
-      .orderBy(desc(auditLog.at), desc(auditLog.requestId))
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
       .offset(f.offset)
       .limit(f.limit),
     db

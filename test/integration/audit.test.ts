@@ -98,6 +98,23 @@ describe('audit log', () => {
     });
   });
 
+  it('ORD-4: a client that reuses a request ID still leaves one row per request', async () => {
+    const requestId = `reused-${Date.now()}`;
+    for (let i = 0; i < 2; i++) {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'x-request-id': requestId },
+        payload: { operatorId: 'ghost01', password: 'wrong-password', channelCode: 'STORE-BJ-001' },
+      });
+      expect(res.statusCode).toBe(401);
+    }
+    await vi.waitFor(async () => {
+      const rows = await h.db.select().from(auditLog).where(eq(auditLog.requestId, requestId));
+      expect(rows).toHaveLength(2);
+    });
+  });
+
   it('ORD-4: sign-ins are recorded with the claimed operator, never the password or the token', async () => {
     const wrong = await h.app.inject({
       method: 'POST',
