@@ -26,6 +26,8 @@ export const channels = pgTable('channels', {
     .notNull()
     .default(sql`'{}'::text[]`),
   active: boolean('active').notNull().default(true),
+  /** REQ: CH-4 — daily window in business time, `HH:MM-HH:MM`; null = any time. */
+  businessHours: text('business_hours'),
   createdAt: createdAt(),
 });
 
@@ -39,6 +41,8 @@ export const operators = pgTable('operators', {
   failedLogins: integer('failed_logins').notNull().default(0),
   /** Locked out of signing in until then, after too many failed attempts. */
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  /** REQ: CH-4 — daily window in business time, `HH:MM-HH:MM`; null = any time. */
+  businessHours: text('business_hours'),
   createdAt: createdAt(),
 });
 
@@ -219,6 +223,10 @@ export const subscribers = pgTable(
       .default(sql`'{}'::text[]`),
     discountCode: text('discount_code'),
     servicePasswordHash: text('service_password_hash'),
+    /** REQ: Q-1 — wrong service passwords in a row; reset by a right one. */
+    servicePasswordFailures: integer('service_password_failures').notNull().default(0),
+    /** REQ: Q-1 — service-password checks refused until then, after too many wrong ones. */
+    servicePasswordLockedUntil: timestamp('service_password_locked_until', { withTimezone: true }),
     /** The order that holds the line for a long-running change (e.g. a pre-cancellation in grace). */
     lockedBy: text('locked_by'),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
@@ -676,3 +684,27 @@ export const partnerBlacklist = pgTable(
   },
   (t) => [primaryKey({ columns: [t.idType, t.idNumber, t.partner] })],
 );
+
+/** REQ: Q-2 — monthly usage of a line (voice, data, SMS). `period` is `YYYY-MM`. */
+export const usageSummaries = pgTable(
+  'usage_summaries',
+  {
+    msisdn: text('msisdn').notNull(),
+    period: text('period').notNull(),
+    voiceMinutes: integer('voice_minutes').notNull().default(0),
+    dataMb: integer('data_mb').notNull().default(0),
+    sms: integer('sms').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.msisdn, t.period] })],
+);
+
+/** REQ: Q-3 — recharge cards (充值卡) by serial number. */
+export const rechargeCards = pgTable('recharge_cards', {
+  serial: text('serial').primaryKey(),
+  faceValueFen: integer('face_value_fen').notNull(),
+  /** unused · used · expired · frozen */
+  status: text('status').notNull(),
+  validUntil: timestamp('valid_until', { withTimezone: true }).notNull(),
+  usedByMsisdn: text('used_by_msisdn'),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
