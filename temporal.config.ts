@@ -102,6 +102,10 @@ export const configSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** Requests per minute under `/api/v1` per bearer token (per IP address without one). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** REQ: Q-1 — wrong service passwords in a row after which a line's password checks are refused. */
+  SERVICE_PASSWORD_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  /** REQ: Q-1 — how long a line's password checks stay refused, minutes. */
+  SERVICE_PASSWORD_LOCK_MINUTES: z.coerce.number().positive().default(30),
 
   /** REQ: OPEN-2 — how long a pre-empted number and SIM stay held for one order. */
   PREEMPTION_TTL_SECONDS: z.coerce.number().int().positive().default(1800),

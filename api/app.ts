@@ -19,6 +19,7 @@ import { workOrderViewRoutes } from './routes/work-order-views';
 import { workOrderRoutes } from './routes/work-orders';
 import { registerAudit } from './plugins/audit';
 import { registerAuth } from './plugins/auth';
+import { registerRouteAccessCheck } from './plugins/route-access';
 import { registerRateLimit } from './plugins/rate-limit';
 import { auditRoutes } from './routes/audit';
 import { registerErrorHandler } from './plugins/errors';
@@ -35,6 +36,7 @@ import { numberRoutes } from './routes/numbers';
 import { orderRoutes } from './routes/orders';
 import { productPermissionRoutes } from './routes/product-permissions';
 import { customerCategoryRoutes } from './routes/customer-categories';
+import { queryRoutes } from './routes/queries';
 
 export interface AppDeps {
   db: Db;
@@ -64,7 +66,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandler(app);
   registerAudit(app, { db: deps.db });
   await registerRateLimit(app, { apiPerMinute: deps.config.API_RATE_LIMIT_PER_MINUTE });
-  registerAuth(app, { db: deps.db });
+  registerAuth(app, { db: deps.db, utcOffsetHours: deps.config.BUSINESS_UTC_OFFSET_HOURS });
+  registerRouteAccessCheck(app);
 
   await app.register(swagger, {
     openapi: {
@@ -95,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         lockoutMinutes: deps.config.LOGIN_LOCKOUT_MINUTES,
       },
       loginRateLimitPerMinute: deps.config.LOGIN_RATE_LIMIT_PER_MINUTE,
+      utcOffsetHours: deps.config.BUSINESS_UTC_OFFSET_HOURS,
     }),
   );
   await app.register(auditRoutes({ db: deps.db }));
@@ -109,6 +113,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(groupRoutes({ db: deps.db }));
   await app.register(productPermissionRoutes({ db: deps.db }));
   await app.register(customerCategoryRoutes({ db: deps.db }));
+  await app.register(
+    queryRoutes({
+      db: deps.db,
+      policy: {
+        maxFailures: deps.config.SERVICE_PASSWORD_MAX_FAILURES,
+        lockMinutes: deps.config.SERVICE_PASSWORD_LOCK_MINUTES,
+      },
+    }),
+  );
   await app.register(memberBatchRoutes({ db: deps.db, client: deps.client, config: deps.config }));
   // REQ: WO-1…WO-6, GC-1…GC-3 — work orders.
   const workOrderDeps = {

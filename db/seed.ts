@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { selectionFeeFor } from '../domain/numbers';
 import type { Db } from './client';
 import { seedCustomerCategories } from './seed-categories';
+import { seedQueryData } from './seed-queries';
 import { seedGroupData } from './seed-groups';
 import { seedWorkOrderData, serviceStaff } from './seed-work-orders';
 import {
@@ -299,4 +300,5 @@ export async function seedDemoData(db: Db): Promise<void> {
   await seedGroupData(db);
   await seedWorkOrderData(db);
   await seedCustomerCategories(db);
+  await seedQueryData(db);
 }

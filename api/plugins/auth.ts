@@ -9,6 +9,7 @@ import {
   type Principal,
   type Role,
 } from '../../domain/access';
+import { businessHoursDenial } from '../../domain/business-hours';
 import { AppError } from '../../domain/errors';
 
 declare module 'fastify' {
@@ -26,15 +27,20 @@ export const newToken = (): string => randomBytes(32).toString('base64url');
 
 /**
  * Every `/api/v1` route needs a bearer token bound to an operator and the channel it signed in through
- * (REQ: CH-2, CH-3); routes may also demand roles and channel types. Other routes (health, docs) are public.
+ * (REQ: CH-2, CH-3), used inside both their business hours (CH-4); routes may also demand roles and channel
+ * types. Other routes (health, docs) are public. Runs in onRequest, before validation, so a 400 never hides a
+ * 401 or 403.
  */
-export function registerAuth(app: FastifyInstance, { db }: { db: Db }): void {
+export function registerAuth(
+  app: FastifyInstance,
+  { db, utcOffsetHours }: { db: Db; utcOffsetHours: number },
+): void {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
     const access =
       request.routeOptions.config.access ?? (request.url.startsWith('/api/') ? 'authenticated' : 'public');
     if (access === 'public') return;
-    request.principal = await authenticate(db, request);
+    request.principal = await authenticate(db, request, utcOffsetHours);
     if (access === 'authenticated') return;
     const denial = accessDenial(request.principal, access);
     if (denial === 'RoleNotAllowed') {
@@ -59,7 +65,7 @@ export function bearerTokenOf(request: FastifyRequest): string | null {
   return token === '' ? null : token;
 }
 
-async function authenticate(db: Db, request: FastifyRequest): Promise<Principal> {
+async function authenticate(db: Db, request: FastifyRequest, utcOffsetHours: number): Promise<Principal> {
   const token = bearerTokenOf(request);
   if (!token)
     throw new AppError(
@@ -73,6 +79,10 @@ async function authenticate(db: Db, request: FastifyRequest): Promise<Principal>
       'headers.authorization: the token is unknown, has expired or was signed out; sign in again',
     );
   }
+  assertWithinBusinessHours(
+    { channel: session.channelBusinessHours, operator: session.operatorBusinessHours },
+    utcOffsetHours,
+  );
   request.log.info({ operatorId: session.operatorId, channelCode: session.channelCode }, 'authenticated');
   return {
     operatorId: session.operatorId,
@@ -88,4 +98,30 @@ async function authenticate(db: Db, request: FastifyRequest): Promise<Principal>
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new AppError('Unauthenticated', 'headers.authorization: sign in first');
   return request.principal;
+}
+
+/**
+ * REQ: CH-4 — refuses (403 OutsideBusinessHours) when the channel's or the operator's business-hour window
+ * excludes now, naming the window and when it opens next.
+ */
+export function assertWithinBusinessHours(
+  windows: { channel: string | null; operator: string | null },
+  utcOffsetHours: number,
+  now: Date = new Date(),
+): void {
+  const denial = businessHoursDenial(windows, now, utcOffsetHours);
+  if (!denial) return;
+  const opens = denial.opensAt
+    ? `; it opens next at ${denial.opensAt.toISOString()}`
+    : '; the window is malformed, ask an administrator to correct it';
+  throw new AppError(
+    'OutsideBusinessHours',
+    `The ${denial.limitedBy}'s business hours ${denial.window} (UTC${utcOffsetHours >= 0 ? '+' : ''}${utcOffsetHours}) exclude now${opens}`,
+    {
+      limitedBy: denial.limitedBy,
+      window: denial.window,
+      utcOffsetHours,
+      opensAt: denial.opensAt?.toISOString() ?? null,
+    },
+  );
 }

@@ -15,7 +15,7 @@ import {
 } from '../../db/queries/access';
 import { roleSchema } from '../../domain/access';
 import { AppError } from '../../domain/errors';
-import { bearerTokenOf, hashToken, newToken } from '../plugins/auth';
+import { assertWithinBusinessHours, bearerTokenOf, hashToken, newToken } from '../plugins/auth';
 import { bearerSecurity, errorResponses } from '../schemas';
 
 const loginBody = z.object({
@@ -36,6 +36,8 @@ export interface AuthRouteDeps {
   sessionTtlMinutes: number;
   lockout: { maxFailures: number; lockoutMinutes: number };
   loginRateLimitPerMinute: number;
+  /** REQ: CH-4 — business time, in which channels' and operators' business hours are read. */
+  utcOffsetHours: number;
 }
 
 /**
@@ -66,7 +68,9 @@ export function authRoutes(deps: AuthRouteDeps) {
           description:
             'The token is bound to the operator and the channel; every order made with it records both (ORD-4). ' +
             'A wrong code, ID or password answers 401 InvalidCredentials; an operator not allowed on the channel ' +
-            `answers 403. After ${deps.lockout.maxFailures} wrong passwords in a row the operator is locked out for ` +
+            "answers 403, and so does signing in outside the channel's or the operator's business hours (403 " +
+            'OutsideBusinessHours, details.opensAt). ' +
+            `After ${deps.lockout.maxFailures} wrong passwords in a row the operator is locked out for ` +
             `${deps.lockout.lockoutMinutes} minutes (403 AccountLocked, details.lockedUntil). At most ` +
             `${deps.loginRateLimitPerMinute} attempts per minute per IP address and operator ID (429 RateLimited).`,
           body: loginBody,
@@ -91,6 +95,10 @@ export function authRoutes(deps: AuthRouteDeps) {
             `Operator ${operatorId} is not allowed to work through channel ${channelCode}`,
           );
         }
+        assertWithinBusinessHours(
+          { channel: channel.businessHours, operator: operator.businessHours },
+          deps.utcOffsetHours,
+        );
         const { lockedUntil } = await claimSuccessfulLogin(deps.db, operator.id);
         if (lockedUntil) throw locked(lockedUntil);
         const token = newToken();

@@ -43,6 +43,8 @@ export async function findLiveSession(db: DbOrTx, tokenHash: string) {
       channelType: channels.type,
       channelCapabilities: channels.capabilities,
       channelActive: channels.active,
+      channelBusinessHours: channels.businessHours,
+      operatorBusinessHours: operators.businessHours,
       expiresAt: sessions.expiresAt,
     })
     .from(sessions)

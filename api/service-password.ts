@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import bcrypt from 'bcryptjs';
+import type { Db } from '../db/client';
+import {
+  claimServicePasswordSuccess,
+  recordServicePasswordFailure,
+  servicePasswordLockedUntil,
+} from '../db/queries/line-queries';
+import { AppError } from '../domain/errors';
+import { isWeakServicePassword } from '../domain/queries';
+
+export interface ServicePasswordPolicy {
+  maxFailures: number;
+  lockMinutes: number;
+}
+
+/** Where the request carried the password, for messages. */
+const FIELD = 'headers.x-service-password';
+
+function locked(msisdn: string, until: Date): AppError {
+  return new AppError(
+    'ServicePasswordLocked',
+    `${FIELD}: too many wrong service passwords for ${msisdn}; checks are refused until ${until.toISOString()}`,
+    { lockedUntil: until.toISOString() },
+  );
+}
+
+/**
+ * REQ: Q-1 — checks a line's service password (服务密码) with attempt counting: while the line is locked
+ * every check is refused (403 ServicePasswordLocked, even a right password); a wrong one is counted (422
+ * ServicePasswordInvalid) and the `maxFailures`-th in a row locks the checks for `lockMinutes`; a right one
+ * resets the count. A line without a password is compared against a decoy hash, so it answers like a wrong
+ * password. Returns whether the (right) password is weak, so the answer can advise changing it.
+ */
+export async function checkServicePassword(
+  db: Db,
+  line: { msisdn: string; passwordHash: string | null },
+  password: string,
+  policy: ServicePasswordPolicy,
+): Promise<{ weak: boolean }> {
+  const { msisdn } = line;
+  const lockedUntil = await servicePasswordLockedUntil(db, msisdn);
+  if (lockedUntil) throw locked(msisdn, lockedUntil);
+  const matches = await bcrypt.compare(password, line.passwordHash ?? (await decoyHash()));
+  if (!line.passwordHash || !matches) {
+    const nowLocked = await recordServicePasswordFailure(db, msisdn, policy);
+    throw new AppError(
+      'ServicePasswordInvalid',
+      `${FIELD}: the service password does not match the line ${msisdn}` +
+        (nowLocked ? `; too many wrong ones, checks are refused until ${nowLocked.toISOString()}` : ''),
+      nowLocked ? { lockedUntil: nowLocked.toISOString() } : undefined,
+    );
+  }
+  if (!(await claimServicePasswordSuccess(db, msisdn))) {
+    const until = await servicePasswordLockedUntil(db, msisdn);
+    if (until) throw locked(msisdn, until);
+  }
+  return { weak: isWeakServicePassword(password, msisdn) };
+}
+
+let decoy: Promise<string> | null = null;
+const decoyHash = (): Promise<string> => (decoy ??= bcrypt.hash(randomBytes(16).toString('hex'), 10));

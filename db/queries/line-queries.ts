@@ -1,0 +1,112 @@
+import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+import { bills, customers, products, rechargeCards, subscribers, usageSummaries } from '../schema';
+
+/** REQ: Q-2 — a line that can be asked about (not cancelled), with its owner's name and product. */
+export async function findQueryLine(db: DbOrTx, msisdn: string) {
+  const [row] = await db
+    .select({
+      msisdn: subscribers.msisdn,
+      status: subscribers.status,
+      balanceFen: subscribers.balanceFen,
+      openedAt: subscribers.openedAt,
+      productCode: subscribers.productCode,
+      productName: products.name,
+      monthlyFeeFen: products.monthlyFeeFen,
+      ownerName: customers.name,
+      passwordHash: subscribers.servicePasswordHash,
+    })
+    .from(subscribers)
+    .leftJoin(products, eq(products.code, subscribers.productCode))
+    .leftJoin(customers, eq(customers.id, subscribers.customerId))
+    .where(and(eq(subscribers.msisdn, msisdn), ne(subscribers.status, 'cancelled')));
+  return row ?? null;
+}
+export type QueryLine = NonNullable<Awaited<ReturnType<typeof findQueryLine>>>;
+
+/** Monthly bills, newest first; one period when given. */
+export async function listBills(db: DbOrTx, msisdn: string, period?: string) {
+  return db
+    .select({ period: bills.period, amountFen: bills.amountFen, paidFen: bills.paidFen })
+    .from(bills)
+    .where(and(eq(bills.msisdn, msisdn), period ? eq(bills.period, period) : undefined))
+    .orderBy(desc(bills.period));
+}
+
+/**
+ * REQ: Q-2 — payment records (缴费记录): the amounts paid against each monthly bill, newest first. Payments
+ * in the `payments` table belong to orders (fees at the counter), not to a line's account, so the bills'
+ * paid amounts are the line's record.
+ */
+export async function listPaymentRecords(db: DbOrTx, msisdn: string) {
+  return db
+    .select({ period: bills.period, paidFen: bills.paidFen, billedFen: bills.amountFen })
+    .from(bills)
+    .where(and(eq(bills.msisdn, msisdn), gt(bills.paidFen, 0)))
+    .orderBy(desc(bills.period));
+}
+
+export async function findUsage(db: DbOrTx, msisdn: string, period: string) {
+  const [row] = await db
+    .select({
+      voiceMinutes: usageSummaries.voiceMinutes,
+      dataMb: usageSummaries.dataMb,
+      sms: usageSummaries.sms,
+    })
+    .from(usageSummaries)
+    .where(and(eq(usageSummaries.msisdn, msisdn), eq(usageSummaries.period, period)));
+  return row ?? { voiceMinutes: 0, dataMb: 0, sms: 0 };
+}
+
+export async function findRechargeCard(db: DbOrTx, serial: string) {
+  const [row] = await db
+    .select({ status: rechargeCards.status, validUntil: rechargeCards.validUntil })
+    .from(rechargeCards)
+    .where(eq(rechargeCards.serial, serial));
+  return row ?? null;
+}
+
+const notLocked = sql`(${subscribers.servicePasswordLockedUntil} IS NULL OR ${subscribers.servicePasswordLockedUntil} <= now())`;
+
+/**
+ * REQ: Q-1 — counts one wrong service password in one conditional UPDATE (the row lock serialises
+ * concurrent ones); the attempt that reaches `maxFailures` locks the line's checks for `lockMinutes` and
+ * starts the count afresh. Nothing changes while locked. Returns when the lock ends, if locked now.
+ */
+export async function recordServicePasswordFailure(
+  db: DbOrTx,
+  msisdn: string,
+  policy: { maxFailures: number; lockMinutes: number },
+): Promise<Date | null> {
+  const reachesMax = sql`${subscribers.servicePasswordFailures} + 1 >= ${policy.maxFailures}`;
+  const [row] = await db
+    .update(subscribers)
+    .set({
+      servicePasswordFailures: sql`CASE WHEN ${reachesMax} THEN 0 ELSE ${subscribers.servicePasswordFailures} + 1 END`,
+      servicePasswordLockedUntil: sql`CASE WHEN ${reachesMax}
+        THEN now() + make_interval(secs => ${policy.lockMinutes * 60})
+        ELSE NULL END`,
+    })
+    .where(and(eq(subscribers.msisdn, msisdn), notLocked))
+    .returning({ lockedUntil: subscribers.servicePasswordLockedUntil });
+  return row?.lockedUntil ?? null;
+}
+
+/** REQ: Q-1 — a right password resets the count; false when the line got locked meanwhile. */
+export async function claimServicePasswordSuccess(db: DbOrTx, msisdn: string): Promise<boolean> {
+  const updated = await db
+    .update(subscribers)
+    .set({ servicePasswordFailures: 0, servicePasswordLockedUntil: null })
+    .where(and(eq(subscribers.msisdn, msisdn), notLocked))
+    .returning({ msisdn: subscribers.msisdn });
+  return updated.length > 0;
+}
+
+/** When the line's password checks are refused until, if they are now. */
+export async function servicePasswordLockedUntil(db: DbOrTx, msisdn: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ until: subscribers.servicePasswordLockedUntil })
+    .from(subscribers)
+    .where(and(eq(subscribers.msisdn, msisdn), sql`not ${notLocked}`));
+  return row?.until ?? null;
+}

@@ -1,0 +1,158 @@
+import type { Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../api/app';
+import { declaredRoutes, type DeclaredRoute, type RouteAccess } from '../../api/plugins/route-access';
+import { demoChannels, demoOperators } from '../../db/seed';
+import { startHarness, type Harness } from '../support/harness';
+
+/**
+ * Issue 7 item 2 — the authorization matrix: every `/api/` route × every seeded role. The expectation comes
+ * from the rule the route declares, not from a hand-written list, so a new route is covered as soon as it
+ * exists; a route that declares nothing cannot be built at all.
+ */
+const signIns = [
+  { operatorId: 'store01', channelCode: 'STORE-BJ-001' },
+  { operatorId: 'manager01', channelCode: 'STORE-BJ-001' },
+  { operatorId: 'dispatch01', channelCode: 'STORE-BJ-001' },
+  { operatorId: 'tech01', channelCode: 'STORE-BJ-001' },
+  { operatorId: 'duty01', channelCode: 'CC-10086-BJ' },
+  { operatorId: 'approver01', channelCode: 'STORE-BJ-001' },
+  { operatorId: 'admin01', channelCode: 'STORE-BJ-001' },
+  // Channel exclusion: a front-line operator at a bank, a type no desk admits today.
+  { operatorId: 'bank01', channelCode: 'BANK-BJ-001' },
+];
+
+interface Caller {
+  operatorId: string;
+  roles: string[];
+  channelType: string;
+  capabilities: string[];
+  token: string;
+}
+
+/** Whether the declared rule admits the caller — written out here, independent of the plugin's code. */
+function admits(access: RouteAccess, caller: Caller): boolean {
+  if (access === 'public' || access === 'authenticated') return true;
+  return (
+    access.roles.some((r) => caller.roles.includes(r)) &&
+    access.channelTypes.some((t) => t === caller.channelType) &&
+    (access.channelCapability === undefined || caller.capabilities.includes(access.channelCapability))
+  );
+}
+
+/** A harmless request: placeholders for parameters, an empty JSON body where one may be sent. */
+function requestFor(route: DeclaredRoute, token?: string) {
+  const url = route.url.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
+  const hasBody = ['POST', 'PUT', 'PATCH'].includes(route.method);
+  return {
+    method: route.method,
+    url,
+    ...(hasBody ? { payload: {} } : {}),
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  };
+}
+
+const accessCodes = ['Unauthenticated', 'RoleNotAllowed', 'ChannelNotAllowed'];
+
+describe('authorization matrix (issue 7: every route × every role)', () => {
+  let h: Harness;
+  let callers: Caller[];
+  let routes: DeclaredRoute[];
+  beforeAll(async () => {
+    h = await startHarness({ noWorker: true, config: { API_RATE_LIMIT_PER_MINUTE: '100000' } });
+    callers = [];
+    for (const { operatorId, channelCode } of signIns) {
+      const operator = demoOperators.find((o) => o.id === operatorId);
+      const channel = demoChannels.find((c) => c.code === channelCode);
+      if (!operator || !channel) throw new Error(`${operatorId} @ ${channelCode} is not seeded`);
+      callers.push({
+        operatorId,
+        roles: operator.roles,
+        channelType: channel.type,
+        capabilities: channel.capabilities ?? [],
+        token: await h.login(operatorId, channelCode),
+      });
+    }
+    // HEAD answers as GET does; logout goes last, as it revokes the token it is called with.
+    const isLogout = (r: DeclaredRoute) => r.url === '/api/v1/auth/logout';
+    routes = declaredRoutes(h.app).filter((r) => r.method !== 'HEAD');
+    routes = [...routes.filter((r) => !isLogout(r)), ...routes.filter(isLogout)];
+  });
+  afterAll(async () => h?.close());
+
+  it('CH-3: the matrix covers the whole API, and every seeded role is in it', () => {
+    expect(routes.length).toBeGreaterThan(40);
+    expect(new Set(callers.flatMap((c) => c.roles))).toEqual(
+      new Set([
+        'frontline',
+        'customerManager',
+        'dispatcher',
+        'serviceStaff',
+        'dutyManager',
+        'approver',
+        'admin',
+      ]),
+    );
+  });
+
+  it('CH-2, CH-3: every route answers 401 without a token unless it is declared public, and 403 exactly for the roles and channels its rule excludes', async () => {
+    const mismatches: string[] = [];
+    const tally = { refused: 0, admitted: 0 };
+    for (const route of routes) {
+      const anonymous = await h.app.inject(requestFor(route));
+      const anonymousCode = (anonymous.json<{ code?: string }>() ?? {}).code;
+      const wantsToken = route.access !== 'public';
+      if (wantsToken !== (anonymous.statusCode === 401 && anonymousCode === 'Unauthenticated')) {
+        mismatches.push(
+          `${route.method} ${route.url} without token → ${anonymous.statusCode} ${anonymousCode}`,
+        );
+      }
+      if (!wantsToken) continue;
+      for (const caller of callers) {
+        const res = await h.app.inject(requestFor(route, caller.token));
+        const code = (res.json<{ code?: string }>() ?? {}).code ?? '';
+        const refused = res.statusCode === 401 || (res.statusCode === 403 && accessCodes.includes(code));
+        const expectRefused = !admits(route.access, caller);
+        tally[expectRefused ? 'refused' : 'admitted'] += 1;
+        const ok = expectRefused
+          ? res.statusCode === 403 && (code === 'RoleNotAllowed' || code === 'ChannelNotAllowed')
+          : !refused;
+        if (!ok) {
+          mismatches.push(
+            `${route.method} ${route.url} as ${caller.operatorId}: expected ${expectRefused ? '403' : 'access'}, got ${res.statusCode} ${code}`,
+          );
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // Both sides of the matrix are exercised: many refusals, many admissions.
+    expect(tally.refused).toBeGreaterThan(50);
+    expect(tally.admitted).toBeGreaterThan(50);
+  });
+});
+
+describe('a route without a declared permission cannot start (issue 7 acceptance)', () => {
+  it('CH-3: building the app with an extra /api/ route lacking config.access throws naming the route', async () => {
+    const h = await startHarness({ noWorker: true });
+    try {
+      const app = await buildApp({
+        db: h.db,
+        client: h.client,
+        connection: {} as Connection,
+        config: h.config,
+        logger: false,
+      });
+      expect(() => app.get('/api/v1/forgotten-permission', async () => ({ ok: true }))).toThrow(
+        /GET \/api\/v1\/forgotten-permission declares no config\.access/,
+      );
+      // Also inside a plugin, the way every route file registers its routes.
+      await expect(
+        app.register(async (child) => {
+          child.post('/api/v1/also-forgotten', async () => ({ ok: true }));
+        }),
+      ).rejects.toThrow(/POST \/api\/v1\/also-forgotten declares no config\.access/);
+    } finally {
+      await h.close();
+    }
+  });
+});
