@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
+import { failureLockout } from './failure-lockout';
 import { channels, operatorChannels, operators, sessions } from '../schema';
 
 export async function findOperator(db: DbOrTx, id: string) {
@@ -66,7 +67,11 @@ export async function revokeSession(db: DbOrTx, tokenHash: string): Promise<Date
   return row?.revokedAt ?? null;
 }
 
-const notLocked = sql`(${operators.lockedUntil} IS NULL OR ${operators.lockedUntil} <= now())`;
+const signInLockout = failureLockout({
+  failures: operators.failedLogins,
+  lockedUntil: operators.lockedUntil,
+});
+const { notLocked } = signInLockout;
 
 /**
  * Counts one failed sign-in in one conditional UPDATE, so concurrent failures each count (the row lock
@@ -78,15 +83,13 @@ export async function recordFailedLogin(
   operatorId: string,
   policy: { maxFailures: number; lockoutMinutes: number },
 ): Promise<Date | null> {
-  const reachesMax = sql`${operators.failedLogins} + 1 >= ${policy.maxFailures}`;
+  const counted = signInLockout.countFailure({
+    maxFailures: policy.maxFailures,
+    lockMinutes: policy.lockoutMinutes,
+  });
   const [row] = await db
     .update(operators)
-    .set({
-      failedLogins: sql`CASE WHEN ${reachesMax} THEN 0 ELSE ${operators.failedLogins} + 1 END`,
-      lockedUntil: sql`CASE WHEN ${reachesMax}
-        THEN now() + make_interval(secs => ${policy.lockoutMinutes * 60})
-        ELSE NULL END`,
-    })
+    .set({ failedLogins: counted.failures, lockedUntil: counted.lockedUntil })
     .where(and(eq(operators.id, operatorId), notLocked))
     .returning({ lockedUntil: operators.lockedUntil });
   return row?.lockedUntil ?? null;

@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
+import { failureLockout } from './failure-lockout';
 import { bills, customers, products, rechargeCards, subscribers, usageSummaries } from '../schema';
 
 /** REQ: Q-2 — a line that can be asked about (not cancelled), with its owner's name and product. */
@@ -66,7 +67,11 @@ export async function findRechargeCard(db: DbOrTx, serial: string) {
   return row ?? null;
 }
 
-const notLocked = sql`(${subscribers.servicePasswordLockedUntil} IS NULL OR ${subscribers.servicePasswordLockedUntil} <= now())`;
+const passwordLockout = failureLockout({
+  failures: subscribers.servicePasswordFailures,
+  lockedUntil: subscribers.servicePasswordLockedUntil,
+});
+const { notLocked } = passwordLockout;
 
 /**
  * REQ: Q-1 — counts one wrong service password in one conditional UPDATE (the row lock serialises
@@ -78,15 +83,10 @@ export async function recordServicePasswordFailure(
   msisdn: string,
   policy: { maxFailures: number; lockMinutes: number },
 ): Promise<Date | null> {
-  const reachesMax = sql`${subscribers.servicePasswordFailures} + 1 >= ${policy.maxFailures}`;
+  const counted = passwordLockout.countFailure(policy);
   const [row] = await db
     .update(subscribers)
-    .set({
-      servicePasswordFailures: sql`CASE WHEN ${reachesMax} THEN 0 ELSE ${subscribers.servicePasswordFailures} + 1 END`,
-      servicePasswordLockedUntil: sql`CASE WHEN ${reachesMax}
-        THEN now() + make_interval(secs => ${policy.lockMinutes * 60})
-        ELSE NULL END`,
-    })
+    .set({ servicePasswordFailures: counted.failures, servicePasswordLockedUntil: counted.lockedUntil })
     .where(and(eq(subscribers.msisdn, msisdn), notLocked))
     .returning({ lockedUntil: subscribers.servicePasswordLockedUntil });
   return row?.lockedUntil ?? null;
