@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import bcrypt from 'bcryptjs';
 import type { Db } from '../db/client';
 import { findChannel } from '../db/queries/access';
 import { findSubscriber } from '../db/queries/subscribers';
 import { AppError } from '../domain/errors';
+import { passwordMatches } from './password-compare';
 
 /**
  * How a customer without an operator token is let in (REQ: WO-1 self-service, CH-3, Q-1): the request names
@@ -42,15 +41,10 @@ export async function verifyServicePassword(
 ): Promise<void> {
   const line = await findSubscriber(db, msisdn);
   const hash = line && line.status !== 'cancelled' ? line.servicePasswordHash : null;
-  const matches = await bcrypt.compare(password, hash ?? (await decoyHash()));
-  if (!hash || !matches) {
+  if (!(await passwordMatches(password, hash))) {
     throw new AppError(
       'ServicePasswordInvalid',
       `${fields.password}: the service password does not match the line in ${fields.msisdn}`,
     );
   }
 }
-
-let decoy: Promise<string> | null = null;
-/** A hash no password matches, compared against when the line has none (same work, same timing). */
-const decoyHash = (): Promise<string> => (decoy ??= bcrypt.hash(randomBytes(16).toString('hex'), 10));

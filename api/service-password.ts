@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import bcrypt from 'bcryptjs';
 import type { Db } from '../db/client';
 import {
   claimServicePasswordSuccess,
@@ -8,6 +6,7 @@ import {
 } from '../db/queries/line-queries';
 import { AppError } from '../domain/errors';
 import { isWeakServicePassword } from '../domain/queries';
+import { passwordMatches } from './password-compare';
 
 export interface ServicePasswordPolicy {
   maxFailures: number;
@@ -41,8 +40,7 @@ export async function checkServicePassword(
   const { msisdn } = line;
   const lockedUntil = await servicePasswordLockedUntil(db, msisdn);
   if (lockedUntil) throw locked(msisdn, lockedUntil);
-  const matches = await bcrypt.compare(password, line.passwordHash ?? (await decoyHash()));
-  if (!line.passwordHash || !matches) {
+  if (!(await passwordMatches(password, line.passwordHash))) {
     const nowLocked = await recordServicePasswordFailure(db, msisdn, policy);
     throw new AppError(
       'ServicePasswordInvalid',
@@ -57,6 +55,3 @@ export async function checkServicePassword(
   }
   return { weak: isWeakServicePassword(password, msisdn) };
 }
-
-let decoy: Promise<string> | null = null;
-const decoyHash = (): Promise<string> => (decoy ??= bcrypt.hash(randomBytes(16).toString('hex'), 10));

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import bcrypt from 'bcryptjs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,6 +14,7 @@ import {
 import { roleSchema } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { assertWithinBusinessHours, bearerTokenOf, hashToken, newToken } from '../plugins/auth';
+import { passwordMatches } from '../password-compare';
 import { bearerSecurity, errorResponses } from '../schemas';
 
 const loginBody = z.object({
@@ -39,12 +38,6 @@ export interface AuthRouteDeps {
   /** REQ: CH-4 — business time, in which channels' and operators' business hours are read. */
   utcOffsetHours: number;
 }
-
-/**
- * A hash compared against when the operator ID is unknown, so a wrong ID costs the same time as a wrong
- * password and the answer does not tell which one was wrong.
- */
-const unknownOperatorHash = bcrypt.hashSync(randomBytes(16).toString('hex'), 10);
 
 /** REQ: CH-2 — sign-in needs interface code + operator ID + password together; logout revokes the token. */
 export function authRoutes(deps: AuthRouteDeps) {
@@ -84,7 +77,8 @@ export function authRoutes(deps: AuthRouteDeps) {
           findChannel(deps.db, channelCode),
         ]);
         if (operator?.lockedUntil && operator.lockedUntil > new Date()) throw locked(operator.lockedUntil);
-        const passwordOk = await bcrypt.compare(password, operator?.passwordHash ?? unknownOperatorHash);
+        // An unknown operator ID costs the same time as a wrong password: the answer does not tell which.
+        const passwordOk = await passwordMatches(password, operator?.passwordHash);
         if (operator && !passwordOk) await recordFailedLogin(deps.db, operator.id, deps.lockout);
         if (!operator || !operator.active || !channel || !channel.active || !passwordOk) {
           throw new AppError('InvalidCredentials', 'operatorId, password or channelCode is wrong');
