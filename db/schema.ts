@@ -60,6 +60,23 @@ export const operatorChannels = pgTable(
   (t) => [primaryKey({ columns: [t.operatorId, t.channelCode] })],
 );
 
+/**
+ * Issue 7 item 1 — the outlets (网点) an operator may work at. Signing in at an outlet not listed is refused
+ * (403 OutletNotAllowed); an operator without any works at no particular outlet.
+ */
+export const operatorOutlets = pgTable(
+  'operator_outlets',
+  {
+    operatorId: text('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    outletCode: text('outlet_code')
+      .notNull()
+      .references(() => outlets.code),
+  },
+  (t) => [primaryKey({ columns: [t.operatorId, t.outletCode] })],
+);
+
 /** Bearer sessions; only a hash of the token is kept. */
 export const sessions = pgTable('sessions', {
   tokenHash: text('token_hash').primaryKey(),
@@ -69,6 +86,8 @@ export const sessions = pgTable('sessions', {
   channelCode: text('channel_code')
     .notNull()
     .references(() => channels.code),
+  /** The outlet the operator signed in at, if any (one of its operator_outlets). */
+  outletCode: text('outlet_code'),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   /** Set at logout: the token no longer works. */
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -123,22 +142,27 @@ export const simCards = pgTable(
 );
 
 /** REQ: OPEN-3 — customer data is pre-entered before payment and committed only after it. */
-export const customers = pgTable('customers', {
-  id: text('id').primaryKey(),
-  orderId: text('order_id').notNull().unique(),
-  kind: text('kind').notNull(),
-  name: text('name').notNull(),
-  idType: text('id_type').notNull(),
-  idNumber: text('id_number').notNull(),
-  address: text('address').notNull(),
-  contactPhone: text('contact_phone').notNull(),
-  details: jsonb('details')
-    .notNull()
-    .default(sql`'{}'::jsonb`),
-  state: text('state').notNull(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const customers = pgTable(
+  'customers',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull().unique(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    idType: text('id_type').notNull(),
+    idNumber: text('id_number').notNull(),
+    address: text('address').notNull(),
+    contactPhone: text('contact_phone').notNull(),
+    details: jsonb('details')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    state: text('state').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  /** REQ: CUST-2 — screening finds a customer's categories by identity document. */
+  (t) => [index('customers_identity_idx').on(t.idType, t.idNumber)],
+);
 
 /** Charges and refunds; the row's key is the charge's idempotency key (REQ: OPEN-6 receipt per payment). */
 export const payments = pgTable(
@@ -620,6 +644,8 @@ export const auditLog = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     operatorId: text('operator_id'),
     channelCode: text('channel_code'),
+    /** The outlet the operator signed in at, if any. */
+    outletCode: text('outlet_code'),
     method: text('method').notNull(),
     /** The route pattern, e.g. `/api/v1/orders/:id/cancel`. */
     route: text('route').notNull(),

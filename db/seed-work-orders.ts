@@ -1,7 +1,15 @@
 import bcrypt from 'bcryptjs';
 import { inArray } from 'drizzle-orm';
 import type { Db } from './client';
-import { dispatchRules, outlets, responseTeams, segmentCities, staffProfiles, subscribers } from './schema';
+import {
+  dispatchRules,
+  operatorOutlets,
+  outlets,
+  responseTeams,
+  segmentCities,
+  staffProfiles,
+  subscribers,
+} from './schema';
 
 /**
  * Work-order demo data (REQ: WO-1…WO-6, GC-1…GC-3): outlets (网点) with their territories, service staff with
@@ -98,6 +106,11 @@ export async function seedWorkOrderData(db: Db): Promise<void> {
   await db
     .insert(staffProfiles)
     .values(serviceStaff.map(({ name: _n, ...s }) => s))
+    .onConflictDoNothing();
+  // Issue 7: service staff sign in at their own outlet only.
+  await db
+    .insert(operatorOutlets)
+    .values(serviceStaff.map((s) => ({ operatorId: s.operatorId, outletCode: s.outletCode })))
     .onConflictDoNothing();
   await db.insert(responseTeams).values(demoResponseTeams).onConflictDoNothing();
   await db.insert(segmentCities).values(demoSegmentCities).onConflictDoNothing();

@@ -27,10 +27,19 @@ export interface Principal {
   channelType: ChannelType;
   /** What the channel (outlet) is designated for, e.g. `preCancellation`. */
   channelCapabilities: string[];
+  /** The outlet (网点) the operator signed in at, if any (issue 7: operators are bound to outlets). */
+  outletCode: string | null;
 }
 
-/** A rule that says who may use a route: any of these roles, through any of these channel types. */
+/**
+ * A named permission (权限) a route declares: which roles hold it, through which channel types, and a
+ * capability the outlet must be designated for. Roles are granted permissions here, in code reviewed like any
+ * other rule; product permissions (GRP-1) are the other kind, granted per operator by an administrator.
+ */
 export interface AccessRule {
+  permission: string;
+  zh: string;
+  en: string;
   roles: readonly Role[];
   channelTypes: readonly ChannelType[];
   /** A capability the outlet must be designated for. */
@@ -45,8 +54,11 @@ export const frontlineChannels: readonly ChannelType[] = [
   'agentL2',
 ];
 
-/** Who may submit and follow subscriber orders. */
+/** Who may submit and follow subscriber orders, and ask the service-password queries. */
 export const orderDesk: AccessRule = {
+  permission: 'orders',
+  zh: '受理与跟踪个人业务订单、服务密码查询',
+  en: 'submit and follow subscriber orders; service-password queries',
   roles: ['frontline', 'customerManager', 'dutyManager', 'admin'],
   channelTypes: frontlineChannels,
 };
@@ -65,46 +77,88 @@ export function accessDenial(
 
 /** REQ: PC-1 — pre-cancellation only by a customer manager at an outlet designated for it. */
 export const preCancellationDesk: AccessRule = {
+  permission: 'preCancellation',
+  zh: '预销号（指定营业厅）',
+  en: 'pre-cancellation, at a store designated for it',
   roles: ['customerManager'],
   channelTypes: ['ownStore'],
   channelCapability: 'preCancellation',
 };
 
 /** REQ: GRP-1…GRP-9 — who may take group business: account managers and front-line staff (product permission aside). */
-export const groupDesk: AccessRule = orderDesk;
+export const groupDesk: AccessRule = {
+  ...orderDesk,
+  permission: 'groups',
+  zh: '集团业务（另需产品权限）',
+  en: 'group business (each product also needs its product permission)',
+};
 
 /** REQ: GRP-3 — who approves a tariff that needs approval (资费审核). */
 export const approverDesk: AccessRule = {
+  permission: 'approvals',
+  zh: '资费审核',
+  en: 'approve or reject tariffs that need approval',
   roles: ['approver'],
   channelTypes: frontlineChannels,
 };
 
-/** Who manages operators' product permissions (REQ: GRP-1 "ask an administrator"). */
+/**
+ * Administration: channels, operators, product permissions, customer categories, dispatch rules, the audit
+ * log (REQ: GRP-1 "ask an administrator", CUST-1, WO-4, issue 7).
+ */
 export const adminDesk: AccessRule = {
+  permission: 'admin',
+  zh: '系统管理：渠道、工号、产品权限、客户类别、派单规则、审计日志',
+  en: 'administration: channels, operators, product permissions, customer categories, dispatch rules, audit log',
   roles: ['admin'],
   channelTypes: frontlineChannels,
 };
 
 /** REQ: WO-1 — staff who may create work orders. */
 export const workOrderCreators: AccessRule = {
+  permission: 'workOrders.create',
+  zh: '创建工单',
+  en: 'create work orders',
   roles: ['frontline', 'customerManager', 'dispatcher', 'dutyManager', 'admin'],
   channelTypes: frontlineChannels,
 };
 
 /** REQ: WO-2…WO-5 — everyone who works on or follows work orders; each step checks its own roles. */
 export const workOrderDesk: AccessRule = {
+  permission: 'workOrders.work',
+  zh: '处理与查看工单（各步骤另有角色要求）',
+  en: 'work on and follow work orders (each step checks its own roles)',
   roles: ['frontline', 'customerManager', 'dispatcher', 'serviceStaff', 'dutyManager', 'admin'],
   channelTypes: frontlineChannels,
 };
 
 /** REQ: WO-3, WO-4 — dispatchers' views and tools. */
 export const dispatcherDesk: AccessRule = {
+  permission: 'workOrders.dispatch',
+  zh: '调度视图：工单列表、网点积压、SLA 通知',
+  en: "dispatchers' views: work-order lists, outlet backlogs, SLA notices",
   roles: ['dispatcher', 'dutyManager', 'admin'],
   channelTypes: frontlineChannels,
 };
 
 /** REQ: GC-1 — the hotline duty manager and above open green-channel work orders. */
 export const greenChannelDesk: AccessRule = {
+  permission: 'greenChannel',
+  zh: '绿色通道工单（10086 值班长及以上）',
+  en: 'green-channel work orders (hotline duty manager and above)',
   roles: ['dutyManager', 'admin'],
   channelTypes: ['callCentre'],
 };
+
+/** Every permission a route may declare, in the order the README's roles table lists them. */
+export const permissionCatalogue: readonly AccessRule[] = [
+  orderDesk,
+  preCancellationDesk,
+  groupDesk,
+  approverDesk,
+  workOrderCreators,
+  workOrderDesk,
+  dispatcherDesk,
+  greenChannelDesk,
+  adminDesk,
+];

@@ -13,7 +13,7 @@ interface AnswerFacts {
 
 /**
  * Issue 7 item 6 — every state-changing request under `/api/v1` (refused and public ones too: login,
- * callbacks) leaves one append-only row in `audit_log`: request ID, operator, channel, method, route pattern,
+ * callbacks) leaves one append-only row in `audit_log`: request ID, operator, channel, outlet, method, route pattern,
  * target, status, outcome, error code. No body is stored, so no password, token or other secret can get in;
  * only the operator ID a sign-in claims is kept. A failed audit write is logged and never changes the answer.
  */
@@ -37,6 +37,7 @@ export function registerAudit(app: FastifyInstance, { db }: { db: Db }): void {
         requestId: request.id,
         operatorId: request.principal?.operatorId ?? claimedOperator(request, route),
         channelCode: request.principal?.channelCode ?? null,
+        outletCode: request.principal?.outletCode ?? null,
         method: request.method,
         route,
         target: targetOf(request) ?? answer.createdId ?? null,

@@ -46,13 +46,16 @@ export function registerAuth(
     if (denial === 'RoleNotAllowed') {
       throw new AppError(
         denial,
-        `Operator ${request.principal.operatorId} needs one of the roles: ${access.roles.join(', ')}`,
+        `Operator ${request.principal.operatorId} lacks the permission ${access.permission} (${access.zh}), held by the roles: ${access.roles.join(', ')}`,
+        { permission: access.permission },
       );
     }
     if (denial === 'ChannelNotAllowed') {
       throw new AppError(
         denial,
-        `Channel ${request.principal.channelCode} (${request.principal.channelType}) may not be used for this business; allowed channel types: ${access.channelTypes.join(', ')}`,
+        `Channel ${request.principal.channelCode} (${request.principal.channelType}) may not be used for the permission ${access.permission} (${access.zh}); allowed channel types: ${access.channelTypes.join(', ')}` +
+          (access.channelCapability ? `, at an outlet designated for ${access.channelCapability}` : ''),
+        { permission: access.permission },
       );
     }
   });
@@ -91,6 +94,7 @@ async function authenticate(db: Db, request: FastifyRequest, utcOffsetHours: num
     channelCode: session.channelCode,
     channelType: session.channelType as ChannelType,
     channelCapabilities: session.channelCapabilities,
+    outletCode: session.outletCode,
   };
 }
 

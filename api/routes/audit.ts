@@ -11,6 +11,7 @@ const isoParam = z.iso.datetime({ offset: true });
 const auditQuery = z
   .object({
     operatorId: z.string().trim().min(1).max(64).optional(),
+    outletCode: z.string().trim().min(1).max(64).optional(),
     route: z
       .string()
       .trim()
@@ -36,6 +37,7 @@ const auditEntrySchema = z.object({
   at: z.string().describe('ISO 8601 time'),
   operatorId: z.string().nullable().describe('Signed-in operator, or the ID a sign-in claimed'),
   channelCode: z.string().nullable(),
+  outletCode: z.string().nullable().describe('The outlet (网点) the operator signed in at, if any'),
   method: z.string(),
   route: z.string(),
   target: z.string().nullable(),
@@ -75,6 +77,7 @@ export function auditRoutes(deps: { db: Db }) {
           at: r.at.toISOString(),
           operatorId: r.operatorId,
           channelCode: r.channelCode,
+          outletCode: r.outletCode,
           method: r.method,
           route: r.route,
           target: r.target,

@@ -8,6 +8,7 @@ import {
   findChannel,
   findOperator,
   operatorMayUseChannel,
+  outletsOfOperator,
   recordFailedLogin,
   revokeSession,
 } from '../../db/queries/access';
@@ -21,6 +22,14 @@ const loginBody = z.object({
   operatorId: z.string().min(1).max(64).describe('Operator ID (工号)'),
   password: z.string().min(1).max(128),
   channelCode: z.string().min(1).max(64).describe('Channel interface code (接口编码), e.g. STORE-BJ-001'),
+  outletCode: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe(
+      'The outlet (网点) to work at, one the operator is bound to; may be left out when it is bound to one or none',
+    ),
 });
 
 const loginResponse = z.object({
@@ -28,6 +37,7 @@ const loginResponse = z.object({
   expiresAt: z.string(),
   operator: z.object({ id: z.string(), name: z.string(), roles: z.array(roleSchema) }),
   channel: z.object({ code: z.string(), type: z.string(), name: z.string() }),
+  outletCode: z.string().nullable().describe('The outlet signed in at; recorded on every audit row'),
 });
 
 export interface AuthRouteDeps {
@@ -61,7 +71,8 @@ export function authRoutes(deps: AuthRouteDeps) {
           description:
             'The token is bound to the operator and the channel; every order made with it records both (ORD-4). ' +
             'A wrong code, ID or password answers 401 InvalidCredentials; an operator not allowed on the channel ' +
-            "answers 403, and so does signing in outside the channel's or the operator's business hours (403 " +
+            'answers 403 ChannelNotAllowed, at an outlet it is not bound to 403 OutletNotAllowed, and so does ' +
+            "signing in outside the channel's or the operator's business hours (403 " +
             'OutsideBusinessHours, details.opensAt). ' +
             `After ${deps.lockout.maxFailures} wrong passwords in a row the operator is locked out for ` +
             `${deps.lockout.lockoutMinutes} minutes (403 AccountLocked, details.lockedUntil). At most ` +
@@ -71,7 +82,7 @@ export function authRoutes(deps: AuthRouteDeps) {
         },
       },
       async (request) => {
-        const { operatorId, password, channelCode } = request.body;
+        const { operatorId, password, channelCode, outletCode: askedOutlet } = request.body;
         const [operator, channel] = await Promise.all([
           findOperator(deps.db, operatorId),
           findChannel(deps.db, channelCode),
@@ -89,6 +100,11 @@ export function authRoutes(deps: AuthRouteDeps) {
             `Operator ${operatorId} is not allowed to work through channel ${channelCode}`,
           );
         }
+        const outletCode = chooseOutlet(
+          operatorId,
+          askedOutlet,
+          await outletsOfOperator(deps.db, operatorId),
+        );
         assertWithinBusinessHours(
           { channel: channel.businessHours, operator: operator.businessHours },
           deps.utcOffsetHours,
@@ -97,7 +113,13 @@ export function authRoutes(deps: AuthRouteDeps) {
         if (lockedUntil) throw locked(lockedUntil);
         const token = newToken();
         const expiresAt = new Date(Date.now() + deps.sessionTtlMinutes * 60_000);
-        await createSession(deps.db, { tokenHash: hashToken(token), operatorId, channelCode, expiresAt });
+        await createSession(deps.db, {
+          tokenHash: hashToken(token),
+          operatorId,
+          channelCode,
+          outletCode,
+          expiresAt,
+        });
         return {
           token,
           expiresAt: expiresAt.toISOString(),
@@ -107,6 +129,7 @@ export function authRoutes(deps: AuthRouteDeps) {
             roles: operator.roles as z.infer<typeof roleSchema>[],
           },
           channel: { code: channel.code, type: channel.type, name: channel.name },
+          outletCode,
         };
       },
     );
@@ -131,6 +154,26 @@ export function authRoutes(deps: AuthRouteDeps) {
       },
     );
   };
+}
+
+/**
+ * Issue 7 item 1 — an operator works only at the outlets it is bound to: a named outlet must be one of them
+ * (403 OutletNotAllowed); left out, the only one is taken, and one of several must be named (400).
+ */
+function chooseOutlet(operatorId: string, asked: string | undefined, bound: string[]): string | null {
+  if (asked !== undefined) {
+    if (bound.includes(asked)) return asked;
+    throw new AppError(
+      'OutletNotAllowed',
+      `body.outletCode: operator ${operatorId} is not bound to outlet ${asked}` +
+        (bound.length > 0 ? `; it may work at ${bound.join(', ')}` : '; it is bound to no outlet'),
+    );
+  }
+  if (bound.length <= 1) return bound[0] ?? null;
+  throw new AppError(
+    'ValidationFailed',
+    `body.outletCode: operator ${operatorId} works at several outlets (${bound.join(', ')}); name one`,
+  );
 }
 
 function locked(until: Date): AppError {

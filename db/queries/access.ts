@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { failureLockout } from './failure-lockout';
-import { channels, operatorChannels, operators, sessions } from '../schema';
+import { channels, operatorChannels, operatorOutlets, operators, sessions } from '../schema';
 
 export async function findOperator(db: DbOrTx, id: string) {
   const [row] = await db.select().from(operators).where(eq(operators.id, id));
@@ -25,9 +25,25 @@ export async function operatorMayUseChannel(
   return rows.length > 0;
 }
 
+/** The outlets (网点) an operator may sign in at, in code order; empty when it is bound to none. */
+export async function outletsOfOperator(db: DbOrTx, operatorId: string): Promise<string[]> {
+  const rows = await db
+    .select({ outletCode: operatorOutlets.outletCode })
+    .from(operatorOutlets)
+    .where(eq(operatorOutlets.operatorId, operatorId))
+    .orderBy(operatorOutlets.outletCode);
+  return rows.map((r) => r.outletCode);
+}
+
 export async function createSession(
   db: DbOrTx,
-  s: { tokenHash: string; operatorId: string; channelCode: string; expiresAt: Date },
+  s: {
+    tokenHash: string;
+    operatorId: string;
+    channelCode: string;
+    outletCode: string | null;
+    expiresAt: Date;
+  },
 ): Promise<void> {
   await db.insert(sessions).values(s);
 }
@@ -41,6 +57,7 @@ export async function findLiveSession(db: DbOrTx, tokenHash: string) {
       roles: operators.roles,
       operatorActive: operators.active,
       channelCode: channels.code,
+      outletCode: sessions.outletCode,
       channelType: channels.type,
       channelCapabilities: channels.capabilities,
       channelActive: channels.active,

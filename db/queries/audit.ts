@@ -12,6 +12,7 @@ export async function appendAuditRow(db: DbOrTx, row: AuditRow): Promise<void> {
 
 export interface AuditFilter {
   operatorId?: string;
+  outletCode?: string;
   route?: string;
   target?: string;
   outcome?: AuditOutcome;
@@ -25,6 +26,7 @@ export interface AuditFilter {
 export async function listAuditRows(db: DbOrTx, f: AuditFilter) {
   const conditions: SQL[] = [];
   if (f.operatorId) conditions.push(eq(auditLog.operatorId, f.operatorId));
+  if (f.outletCode) conditions.push(eq(auditLog.outletCode, f.outletCode));
   if (f.route) conditions.push(eq(auditLog.route, f.route));
   if (f.target) conditions.push(eq(auditLog.target, f.target));
   if (f.outcome) conditions.push(eq(auditLog.outcome, f.outcome));

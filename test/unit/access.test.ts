@@ -8,6 +8,7 @@ const clerk: Principal = {
   channelCode: 'STORE-BJ-001',
   channelType: 'ownStore',
   channelCapabilities: [],
+  outletCode: null,
 };
 
 describe('access by role and channel', () => {
@@ -33,7 +34,13 @@ describe('access by role and channel', () => {
   });
 
   it('CH-2: the role is checked before the channel', () => {
-    const rule: AccessRule = { roles: ['admin'], channelTypes: ['website'] };
+    const rule: AccessRule = {
+      permission: 'test',
+      zh: '测试',
+      en: 'test',
+      roles: ['admin'],
+      channelTypes: ['website'],
+    };
     expect(accessDenial({ ...clerk, channelType: 'bank' }, rule)).toBe('RoleNotAllowed');
     expect(accessDenial({ ...clerk, roles: ['admin'], channelType: 'bank' }, rule)).toBe('ChannelNotAllowed');
     expect(accessDenial({ ...clerk, roles: ['admin'], channelType: 'website' }, rule)).toBeNull();
