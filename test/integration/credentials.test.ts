@@ -106,6 +106,45 @@ describe('credentials: lockout, logout and token expiry', () => {
     expect(res.statusCode).toBe(401);
     expect(res.json<{ message: string }>().message).toContain('expired');
   });
+
+  it('CH-2: an operator signs in only at an outlet it is bound to (403 OutletNotAllowed), and audit rows name that outlet', async () => {
+    const at = (outletCode?: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { operatorId: 'tech01', password: DEMO_PASSWORD, channelCode: CHANNEL, outletCode },
+      });
+    const elsewhere = await at('OUT-BJ-WFJ');
+    expect(elsewhere.statusCode).toBe(403);
+    expect(elsewhere.json()).toMatchObject({
+      code: 'OutletNotAllowed',
+      reason: '该工号无权在此网点办理业务',
+      message: 'body.outletCode: operator tech01 is not bound to outlet OUT-BJ-WFJ; it may work at OUT-BJ-XD',
+    });
+    // Bound to one outlet: leaving it out signs in there.
+    const home = await at();
+    expect(home.statusCode).toBe(200);
+    expect(home.json()).toMatchObject({ outletCode: 'OUT-BJ-XD' });
+    // An operator bound to no outlet works at none.
+    expect((await login(h, 'store01', DEMO_PASSWORD)).json()).toMatchObject({ outletCode: null });
+
+    const token = home.json<{ token: string }>().token;
+    const logout = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { authorization: `Bearer ${token}`, 'x-request-id': 'outlet-audit-0001' },
+    });
+    expect(logout.statusCode).toBe(200);
+    const admin = await h.login('admin01', CHANNEL);
+    const audit = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit?outletCode=OUT-BJ-XD&route=/api/v1/auth/logout',
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(audit.json()).toEqual([
+      expect.objectContaining({ operatorId: 'tech01', channelCode: CHANNEL, outletCode: 'OUT-BJ-XD' }),
+    ]);
+  });
 });
 
 describe('credentials: rate limits', () => {

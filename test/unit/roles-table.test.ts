@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { permissionCatalogue, roles, type AccessRule } from '../../domain/access';
+
+/**
+ * Issue 7 item 8 — the README's "Roles and permissions" tables are rendered from `permissionCatalogue`, the same
+ * rules the routes declare, so the documentation cannot drift from what the API enforces. When this fails, paste
+ * the expected tables (printed in the diff) into README.md.
+ */
+function permissionRow(p: AccessRule): string {
+  const where = p.channelTypes.join(', ') + (p.channelCapability ? ` (outlet: ${p.channelCapability})` : '');
+  return `| \`${p.permission}\` | ${p.en} (${p.zh}) | ${p.roles.map((r) => `\`${r}\``).join(', ')} | ${where} |`;
+}
+
+function roleRow(role: (typeof roles)[number]): string {
+  const held = permissionCatalogue.filter((p) => p.roles.includes(role)).map((p) => `\`${p.permission}\``);
+  return `| \`${role}\` | ${held.length > 0 ? held.join(', ') : '—'} |`;
+}
+
+function renderRolesTables(): string {
+  return [
+    '| permission | what it allows | roles that hold it | channel types |',
+    '|---|---|---|---|',
+    ...permissionCatalogue.map(permissionRow),
+    '',
+    '| role | permissions |',
+    '|---|---|',
+    ...roles.map(roleRow),
+  ].join('\n');
+}
+
+describe('roles and permissions in the README (issue 7 item 8)', () => {
+  it('CH-2: the README tables list every permission a route can declare and every role, as enforced', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(renderRolesTables());
+  });
+
+  it('CH-2: permission names are unique, and every role holds at least one permission', () => {
+    const names = permissionCatalogue.map((p) => p.permission);
+    expect(new Set(names).size).toBe(names.length);
+    for (const role of roles) expect(permissionCatalogue.some((p) => p.roles.includes(role))).toBe(true);
+  });
+});
