@@ -20,9 +20,10 @@ import { workOrderRoutes } from './routes/work-orders';
 import { registerAudit } from './plugins/audit';
 import { registerAuth } from './plugins/auth';
 import { registerRouteAccessCheck } from './plugins/route-access';
+import { registerRejectNul } from './plugins/reject-nul';
 import { registerRateLimit } from './plugins/rate-limit';
 import { auditRoutes } from './routes/audit';
-import { registerErrorHandler } from './plugins/errors';
+import { frameworkErrorReply, registerErrorHandler } from './plugins/errors';
 import { checkOrder } from './order-checks';
 import { approvalRoutes } from './routes/approvals';
 import { authRoutes } from './routes/auth';
@@ -36,6 +37,8 @@ import { numberRoutes } from './routes/numbers';
 import { orderRoutes } from './routes/orders';
 import { productPermissionRoutes } from './routes/product-permissions';
 import { customerCategoryRoutes } from './routes/customer-categories';
+import { channelRoutes } from './routes/channels';
+import { operatorRoutes } from './routes/operators';
 import { queryRoutes } from './routes/queries';
 
 export interface AppDeps {
@@ -56,6 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? { level: deps.config.LOG_LEVEL },
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: frameworkErrorReply,
   });
   // Every answer carries the request ID that the logs show, so staff can quote it to support.
   app.addHook('onSend', async (request, reply) => {
@@ -68,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerRateLimit(app, { apiPerMinute: deps.config.API_RATE_LIMIT_PER_MINUTE });
   registerAuth(app, { db: deps.db, utcOffsetHours: deps.config.BUSINESS_UTC_OFFSET_HOURS });
   registerRouteAccessCheck(app);
+  registerRejectNul(app);
 
   await app.register(swagger, {
     openapi: {
@@ -113,25 +118,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(groupRoutes({ db: deps.db }));
   await app.register(productPermissionRoutes({ db: deps.db }));
   await app.register(customerCategoryRoutes({ db: deps.db }));
-  await app.register(
-    queryRoutes({
-      db: deps.db,
-      policy: {
-        maxFailures: deps.config.SERVICE_PASSWORD_MAX_FAILURES,
-        lockMinutes: deps.config.SERVICE_PASSWORD_LOCK_MINUTES,
-      },
-    }),
-  );
+  await app.register(channelRoutes({ db: deps.db }));
+  await app.register(operatorRoutes({ db: deps.db }));
+  // REQ: Q-1 — one service-password lockout for queries, self-service and green-channel acceptance.
+  const policy = {
+    maxFailures: deps.config.SERVICE_PASSWORD_MAX_FAILURES,
+    lockMinutes: deps.config.SERVICE_PASSWORD_LOCK_MINUTES,
+  };
+  const startWorkOrder = createWorkOrderStarter({
+    client: deps.client,
+    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+  });
+  await app.register(queryRoutes({ db: deps.db, policy, config: deps.config, startWorkOrder }));
   await app.register(memberBatchRoutes({ db: deps.db, client: deps.client, config: deps.config }));
   // REQ: WO-1…WO-6, GC-1…GC-3 — work orders.
   const workOrderDeps = {
     db: deps.db,
     client: deps.client,
     config: deps.config,
-    startWorkOrder: createWorkOrderStarter({
-      client: deps.client,
-      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-    }),
+    startWorkOrder,
+    policy,
   };
   await app.register(workOrderRoutes(workOrderDeps));
   await app.register(workOrderViewRoutes(workOrderDeps));

@@ -1,7 +1,12 @@
 import type { Db } from '../db/client';
-import { findBlacklisting } from '../db/queries/customer-categories';
+import {
+  findBlacklisting,
+  ownerHasCategoryEffect,
+  type Blacklisting,
+} from '../db/queries/customer-categories';
 import type { Identity } from '../domain/customer-categories';
 import { AppError } from '../domain/errors';
+import type { WorkOrderCategory } from '../domain/work-orders';
 import type { OrderRequest } from './order-service';
 
 /**
@@ -16,12 +21,38 @@ export async function screenCustomer(db: Db, request: OrderRequest): Promise<voi
   if (!hit) return;
   const who =
     'identity' in subject ? `The customer ${subject.identity.idNumber}` : `The owner of ${subject.msisdn}`;
+  throw blacklisted(who, hit);
+}
+
+/**
+ * REQ: CUST-2 for work orders — installation and business handling (装机, 业务办理) are new business and are
+ * refused to a blacklisted owner of the line, like orders. Fault reports, repairs, terminal support and
+ * complaint follow-ups are service to a line the customer already has: they are never refused, so a
+ * blacklisted customer's fault or complaint is still heard.
+ */
+export async function screenWorkOrder(db: Db, category: WorkOrderCategory, msisdn: string): Promise<void> {
+  if (!newBusinessCategories.has(category)) return;
+  const hit = await findBlacklisting(db, { msisdn });
+  if (hit) throw blacklisted(`The owner of ${msisdn}`, hit);
+}
+
+const newBusinessCategories: ReadonlySet<WorkOrderCategory> = new Set(['installation', 'businessHandling']);
+
+/**
+ * REQ: CUST-1 — a VIP customer (VIP 客户) goes first among equal priority in the dispatch queue: the owner of
+ * the line holds a current category whose effect is `vip`. One answer for every way a work order is made.
+ */
+export async function isVipLine(db: Db, msisdn: string): Promise<boolean> {
+  return ownerHasCategoryEffect(db, msisdn, 'vip');
+}
+
+function blacklisted(who: string, hit: Blacklisting): AppError {
   if (hit.source === 'category') {
-    throw new AppError('CustomerBlacklisted', `${who} is in category ${hit.code} (${hit.name})`, {
+    return new AppError('CustomerBlacklisted', `${who} is in category ${hit.code} (${hit.name})`, {
       category: hit.code,
     });
   }
-  throw new AppError('CustomerBlacklisted', `${who} is on the blacklist of partner ${hit.partner}`, {
+  return new AppError('CustomerBlacklisted', `${who} is on the blacklist of partner ${hit.partner}`, {
     partner: hit.partner,
   });
 }

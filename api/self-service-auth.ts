@@ -2,7 +2,7 @@ import type { Db } from '../db/client';
 import { findChannel } from '../db/queries/access';
 import { findSubscriber } from '../db/queries/subscribers';
 import { AppError } from '../domain/errors';
-import { passwordMatches } from './password-compare';
+import { checkServicePassword, type ServicePasswordPolicy } from './service-password';
 
 /**
  * How a customer without an operator token is let in (REQ: WO-1 self-service, CH-3, Q-1): the request names
@@ -28,23 +28,20 @@ export async function requireSelfServiceChannel(db: Db, channelCode: string): Pr
 }
 
 /**
- * REQ: WO-1, Q-1 — the service password must match the line's. A wrong password, a line without one and a
- * number that is not (or no longer) ours get the same answer, and take about as long (a bcrypt comparison is
- * made in every case), so the answer does not tell which lines exist.
+ * REQ: WO-1, Q-1 — the service password must match the line's, checked with the same attempt counting and
+ * lockout as staff queries (a line locked here is locked there too). A wrong password, a line without one and
+ * a number that is not (or no longer) ours get the same answer, and take about as long (a bcrypt comparison
+ * is made in every case), so the answer does not tell which lines exist.
  */
 export async function verifyServicePassword(
   db: Db,
   msisdn: string,
   password: string,
-  /** Where the request carried them, for the message (e.g. body.customer.msisdn, body.servicePassword). */
-  fields: { msisdn: string; password: string },
+  policy: ServicePasswordPolicy,
+  /** Where the request carried the password, for the message (e.g. body.servicePassword). */
+  field: string,
 ): Promise<void> {
   const line = await findSubscriber(db, msisdn);
-  const hash = line && line.status !== 'cancelled' ? line.servicePasswordHash : null;
-  if (!(await passwordMatches(password, hash))) {
-    throw new AppError(
-      'ServicePasswordInvalid',
-      `${fields.password}: the service password does not match the line in ${fields.msisdn}`,
-    );
-  }
+  const passwordHash = line && line.status !== 'cancelled' ? line.servicePasswordHash : null;
+  await checkServicePassword(db, { msisdn, passwordHash }, password, policy, field);
 }

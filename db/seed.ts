@@ -25,13 +25,13 @@ export const demoChannels = [
     code: 'STORE-BJ-001',
     type: 'ownStore',
     name: '北京西单营业厅 Xidan store',
-    location: 'Beijing',
+    location: 'BJ',
     capabilities: ['preCancellation'],
   },
-  { code: 'STORE-BJ-002', type: 'ownStore', name: '北京王府井营业厅 Wangfujing store', location: 'Beijing' },
-  { code: 'WEB-BJ-001', type: 'website', name: '网上营业厅 Web store', location: 'Beijing' },
-  { code: 'CC-10086-BJ', type: 'callCentre', name: '10086 热线 Hotline', location: 'Beijing' },
-  { code: 'BANK-BJ-001', type: 'bank', name: '银行代收 Bank collection', location: 'Beijing' },
+  { code: 'STORE-BJ-002', type: 'ownStore', name: '北京王府井营业厅 Wangfujing store', location: 'BJ' },
+  { code: 'WEB-BJ-001', type: 'website', name: '网上营业厅 Web store', location: 'BJ' },
+  { code: 'CC-10086-BJ', type: 'callCentre', name: '10086 热线 Hotline', location: 'BJ' },
+  { code: 'BANK-BJ-001', type: 'bank', name: '银行代收 Bank collection', location: 'BJ' },
 ];
 
 export const demoOperators = [

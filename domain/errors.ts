@@ -4,6 +4,8 @@
  */
 export const errorCatalogue = {
   ValidationFailed: { status: 400, zh: '请求内容不符合规则' },
+  UnsupportedMediaType: { status: 415, zh: '请求内容类型不受支持（应为 application/json）' },
+  BodyTooLarge: { status: 413, zh: '请求内容过大' },
   IdempotencyKeyRequired: { status: 400, zh: '缺少幂等键（Idempotency-Key 请求头）' },
   IdempotencyKeyReused: { status: 409, zh: '该幂等键已用于另一笔不同内容的订单' },
   Unauthenticated: { status: 401, zh: '未登录或登录已失效' },
@@ -17,6 +19,8 @@ export const errorCatalogue = {
   ChannelCodeTaken: { status: 409, zh: '接口编码已存在' },
   OperatorExists: { status: 409, zh: '工号已存在' },
   ChannelNotFound: { status: 404, zh: '渠道不存在' },
+  NoSuchOperator: { status: 404, zh: '工号不存在' },
+  OwnAdminAccessKept: { status: 409, zh: '管理员不能停用自己的工号，也不能取消自己的管理员角色' },
   OutsideBusinessHours: { status: 403, zh: '当前不在营业时间内，不能办理业务' },
   NotFound: { status: 404, zh: '未找到' },
   OrderNotFound: { status: 404, zh: '订单不存在' },

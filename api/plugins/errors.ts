@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, errorCatalogue, type ErrorCode } from '../../domain/errors';
 
@@ -26,6 +26,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
       request.log.error({ err }, 'response did not match its schema');
       return reply.code(500).send(body('InternalError', `Internal error (request ${request.id})`));
     }
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      const sent = request.headers['content-type'] ?? 'none';
+      return reply
+        .code(415)
+        .send(body('UnsupportedMediaType', `headers.content-type: ${sent} is not accepted by this route`));
+    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply
+        .code(413)
+        .send(body('BodyTooLarge', `body: larger than this route accepts (${err.message})`));
+    }
     const status = err.statusCode ?? 500;
     if (status < 500) {
       return reply.code(status).send(body('ValidationFailed', err.message));
@@ -37,6 +48,25 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send(body('NotFound', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`)),
   );
+}
+
+/**
+ * Fastify's router answers some malformed URLs itself, before any hook or the error handler: a path that is
+ * not valid percent-encoding (`/orders/%zz`) and a path parameter over `maxParamLength`. Passed to Fastify as
+ * `frameworkErrors`, this gives them the usual error body (issue 7: no bare Fastify error shapes).
+ */
+export function frameworkErrorReply(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = err.statusCode ?? 500;
+  if (status >= 500) {
+    request.log.error({ err }, 'request failed in the router');
+    void reply.code(500).send(body('InternalError', `Internal error (request ${request.id})`));
+    return;
+  }
+  const rule =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'a path parameter is longer than 100 characters'
+      : 'the path is not valid percent-encoded UTF-8';
+  void reply.code(400).send(body('ValidationFailed', `params: ${rule}`));
 }
 
 export function body(code: ErrorCode, message: string, details?: unknown) {

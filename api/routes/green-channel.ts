@@ -15,6 +15,7 @@ import { workflowSettings, type AppConfig } from '../../temporal.config';
 import { checkGreenChannel } from '../green-channel-checks';
 import { principalOf } from '../plugins/auth';
 import { bearerSecurity, errorResponses } from '../schemas';
+import type { ServicePasswordPolicy } from '../service-password';
 import type { WorkOrderStarter } from '../work-order-service';
 
 const accepted = z.object({
@@ -29,7 +30,12 @@ const accepted = z.object({
 });
 
 /** REQ: GC-1…GC-3 — hotline → store green channel (热线—营业厅服务绿色通道). */
-export function greenChannelRoutes(deps: { db: Db; config: AppConfig; startWorkOrder: WorkOrderStarter }) {
+export function greenChannelRoutes(deps: {
+  db: Db;
+  config: AppConfig;
+  startWorkOrder: WorkOrderStarter;
+  policy: ServicePasswordPolicy;
+}) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -45,9 +51,12 @@ export function greenChannelRoutes(deps: { db: Db; config: AppConfig; startWorkO
             "work order goes to the response team (客响) of the customer's home city, found from the number " +
             'segment; an unknown city is 422 NoResponseTeam. Entrusted acceptance (委托受理) needs the ' +
             "customer's service password, verified here and never stored (GC-2: 422 ServicePasswordRequired / " +
-            'ServicePasswordInvalid). Promises beyond the actor’s authority (repair time limit, compensation, ' +
-            'specific goods) are refused with 422 CommitmentBeyondAuthority and an offer to escalate to the ' +
-            'complaint process; promises within it are kept on the work order (GC-3). The Idempotency-Key ' +
+            "ServicePasswordInvalid; the wrong ones count towards the line's lockout, 403 ServicePasswordLocked). " +
+            'Business handling (预约办理, 委托受理, 物品预留) for a blacklisted customer: 403 CustomerBlacklisted ' +
+            '(CUST-2); a VIP customer goes first in the dispatch queue (CUST-1). Promises beyond the actor’s ' +
+            'authority (repair time limit, compensation, specific goods) are refused with 422 ' +
+            'CommitmentBeyondAuthority and an offer to escalate to the complaint process; promises within it ' +
+            'are kept on the work order (GC-3). The Idempotency-Key ' +
             'header makes a retried request the same work order.',
           security: bearerSecurity,
           headers: z.object({
@@ -59,11 +68,16 @@ export function greenChannelRoutes(deps: { db: Db; config: AppConfig; startWorkO
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        const { city, outletCode } = await checkGreenChannel(deps.db, principal, request.body);
+        const { city, outletCode, vip } = await checkGreenChannel(
+          deps.db,
+          principal,
+          request.body,
+          deps.policy,
+        );
         const { id, replayed } = await deps.startWorkOrder(request.headers['idempotency-key'], {
           source: 'greenChannel',
           request: { kind: 'greenChannel', ...withoutPassword(request.body) },
-          resolved: { vip: false, city, outletCode },
+          resolved: { vip, city, outletCode },
           createdBy: principal.operatorId,
           channelCode: principal.channelCode,
           settings: workflowSettings(deps.config),

@@ -10,7 +10,8 @@ import {
   listPaymentRecords,
   type QueryLine,
 } from '../../db/queries/line-queries';
-import { orderDesk } from '../../domain/access';
+import { homeCityOf } from '../../db/queries/work-order-views';
+import { orderDesk, type Principal } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { msisdnSchema } from '../../domain/numbers';
 import {
@@ -26,9 +27,13 @@ import {
   weakPasswordAdvice,
   type LineQueryKind,
 } from '../../domain/queries';
+import { workflowSettings, type AppConfig } from '../../temporal.config';
+import { isVipLine } from '../customer-screening';
+import { principalOf } from '../plugins/auth';
 import { bearerSecurity, errorResponses, labelSchema } from '../schemas';
 import { SERVICE_PASSWORD_HEADER } from '../self-service-auth';
 import { checkServicePassword, type ServicePasswordPolicy } from '../service-password';
+import { workOrderId, type WorkOrderStarter } from '../work-order-service';
 
 const tags = ['queries'];
 const config = { access: orderDesk };
@@ -74,7 +79,12 @@ const passwordOutcomes =
   "line's checks are refused for SERVICE_PASSWORD_LOCK_MINUTES (403 ServicePasswordLocked). A weak password " +
   'is served with `advice` to change it. 404 SubscriberNotFound when the line is not ours or cancelled.';
 
-export function queryRoutes(deps: { db: Db; policy: ServicePasswordPolicy }) {
+export function queryRoutes(deps: {
+  db: Db;
+  policy: ServicePasswordPolicy;
+  config: AppConfig;
+  startWorkOrder: WorkOrderStarter;
+}) {
   const { db, policy } = deps;
 
   /** REQ: Q-1, Q-2 — the line, once the caller may be told about it. */
@@ -108,6 +118,44 @@ export function queryRoutes(deps: { db: Db; policy: ServicePasswordPolicy }) {
       line,
       meta: { msisdn, servedBy: 'servicePassword', advice: weak ? { ...weakPasswordAdvice } : null },
     };
+  }
+
+  /**
+   * REQ: Q-3 — the ticket (工单) that checks a "17" card: one work order per serial (its Idempotency-Key is
+   * derived from the serial), so a repeated question, by this operator or another, answers the same ticket.
+   * It is internal work on the card, not new business for the caller, so no blacklist screening applies.
+   */
+  async function openCardTicket(serial: string, callerMsisdn: string, principal: Principal): Promise<string> {
+    const key = `RechargeCard-${serial}`;
+    try {
+      const { id } = await deps.startWorkOrder(key, {
+        source: 'staff',
+        request: {
+          kind: 'standard',
+          category: 'businessHandling',
+          priority: 'P3',
+          title: `充值卡状态核查 Recharge-card check ${serial}`,
+          description:
+            `A customer calling from ${callerMsisdn} asked about recharge card ${serial}; its serial digits 6-7 ` +
+            'are "17", so it was not answered. Check the card and tell the customer; no promise was made ' +
+            '(已提交工单核查，不作承诺).',
+          customer: { name: '来电客户 Caller', msisdn: callerMsisdn },
+        },
+        resolved: {
+          vip: await isVipLine(db, callerMsisdn),
+          city: await homeCityOf(db, callerMsisdn),
+          outletCode: null,
+        },
+        createdBy: principal.operatorId,
+        channelCode: principal.channelCode,
+        settings: workflowSettings(deps.config),
+      });
+      return id;
+    } catch (err) {
+      // Another operator or caller asked first: that ticket is the card's ticket.
+      if (err instanceof AppError && err.code === 'IdempotencyKeyReused') return workOrderId(key);
+      throw err;
+    }
   }
 
   return async (app: FastifyInstance): Promise<void> => {
@@ -301,13 +349,22 @@ export function queryRoutes(deps: { db: Db; policy: ServicePasswordPolicy }) {
             'Only whether the card can be used: valid · expired · used · frozen, and validUntil — never the face ' +
             'value, when or to which number it was used. A serial whose 6th and 7th digits are "17" is not ' +
             'answered: a ticket is opened to check it and no promise is made (已提交工单核查，不作承诺); nothing ' +
-            'else is said. 404 RechargeCardNotFound for an unknown serial. REQ: Q-3.',
+            'else is said. The ticket is a work order (business handling, 充值卡状态核查) made by the asking ' +
+            'operator on its channel for the calling number; one per serial, so asking again (by anyone) ' +
+            'answers the same `workOrderId`. 404 RechargeCardNotFound for an unknown serial. REQ: Q-3.',
           security: bearerSecurity,
           params: z.object({ serial: z.string().regex(/^\d{10,20}$/, 'must be 10 to 20 digits') }),
+          querystring: z.object({
+            callerMsisdn: msisdnSchema.describe(
+              'The number the customer calls from: told the outcome of a ticket',
+            ),
+          }),
           response: {
             200: z.object({
               serial: z.string(),
               ticket: z.boolean().describe('true: a ticket checks the card; nothing else is disclosed'),
+              workOrderId: z.string().nullable().describe('The ticket: the work order that checks the card'),
+              workOrderHref: z.string().nullable(),
               promise: z.enum(['none']).nullable().describe('"none" with a ticket: no promise is made'),
               message: labelSchema.nullable(),
               validity: z.enum(cardValidities).nullable(),
@@ -320,10 +377,13 @@ export function queryRoutes(deps: { db: Db; policy: ServicePasswordPolicy }) {
       async (request) => {
         const { serial } = request.params;
         if (serialOpensTicket(serial)) {
-          request.log.info({ serial }, 'recharge card query: ticket opened (Q-3)');
+          const workOrderId = await openCardTicket(serial, request.query.callerMsisdn, principalOf(request));
+          request.log.info({ serial, workOrderId }, 'recharge card query: ticket opened (Q-3)');
           return {
             serial,
             ticket: true,
+            workOrderId,
+            workOrderHref: `/api/v1/work-orders/${encodeURIComponent(workOrderId)}`,
             promise: 'none' as const,
             message: { ...cardTicketMessage },
             validity: null,
@@ -335,6 +395,8 @@ export function queryRoutes(deps: { db: Db; policy: ServicePasswordPolicy }) {
         return {
           serial,
           ticket: false,
+          workOrderId: null,
+          workOrderHref: null,
           promise: null,
           message: null,
           validity: cardValidity(card, new Date()),

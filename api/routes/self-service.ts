@@ -22,7 +22,9 @@ import {
   requireSelfServiceChannel,
   verifyServicePassword,
 } from '../self-service-auth';
+import { isVipLine, screenWorkOrder } from '../customer-screening';
 import { errorResponses, labelSchema } from '../schemas';
+import type { ServicePasswordPolicy } from '../service-password';
 import { workOrderId, type WorkOrderStarter } from '../work-order-service';
 
 /**
@@ -36,6 +38,7 @@ export function selfServiceRoutes(deps: {
   client: Client;
   config: AppConfig;
   startWorkOrder: WorkOrderStarter;
+  policy: ServicePasswordPolicy;
 }) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
@@ -50,9 +53,12 @@ export function selfServiceRoutes(deps: {
           description:
             'No operator token. The x-channel-code header must name an active website channel (else 403 ' +
             'ChannelNotAllowed). The service password must match the line in customer.msisdn; a wrong password, ' +
-            'a line without one or a number that is not ours all answer the same 422 ServicePasswordInvalid. ' +
+            'a line without one or a number that is not ours all answer the same 422 ServicePasswordInvalid; after ' +
+            'SERVICE_PASSWORD_MAX_FAILURES wrong ones the line is locked for every route (403 ' +
+            'ServicePasswordLocked). Installation and business handling for a blacklisted customer: 403 ' +
+            'CustomerBlacklisted (CUST-2); a VIP customer goes first in the dispatch queue (CUST-1). ' +
             'The Idempotency-Key header makes a retried submission the same work order (`replayed`). ' +
-            'Follow it with GET /api/v1/self-service/work-orders/{id}. REQ: WO-1.',
+            'Follow it with GET /api/v1/self-service/work-orders/{id}. REQ: WO-1, Q-1, CUST-1, CUST-2.',
           headers: z.object({
             [CHANNEL_HEADER]: channelCodeSchema,
             'idempotency-key': idempotencyKeySchema.describe('Client-chosen key, 8-64 characters'),
@@ -65,15 +71,23 @@ export function selfServiceRoutes(deps: {
         const channelCode = request.headers[CHANNEL_HEADER];
         await requireSelfServiceChannel(deps.db, channelCode);
         const { servicePassword, customer, category, title, description, territory } = request.body;
-        await verifyServicePassword(deps.db, customer.msisdn, servicePassword, {
-          msisdn: 'body.customer.msisdn',
-          password: 'body.servicePassword',
-        });
+        await verifyServicePassword(
+          deps.db,
+          customer.msisdn,
+          servicePassword,
+          deps.policy,
+          'body.servicePassword',
+        );
+        await screenWorkOrder(deps.db, category, customer.msisdn);
         const { id, replayed } = await deps.startWorkOrder(request.headers['idempotency-key'], {
           source: 'customer',
           // Built field by field: the service password stays out of the workflow's input and history.
           request: { kind: 'standard', category, priority: 'P3', title, description, customer, territory },
-          resolved: { vip: false, city: await homeCityOf(deps.db, customer.msisdn), outletCode: null },
+          resolved: {
+            vip: await isVipLine(deps.db, customer.msisdn),
+            city: await homeCityOf(deps.db, customer.msisdn),
+            outletCode: null,
+          },
           createdBy: `customer:${customer.msisdn}`,
           channelCode,
           settings: workflowSettings(deps.config),
@@ -112,10 +126,13 @@ export function selfServiceRoutes(deps: {
         await requireSelfServiceChannel(deps.db, request.headers[CHANNEL_HEADER]);
         const { msisdn } = request.query;
         // The password first: without it nobody learns whether a work order exists.
-        await verifyServicePassword(deps.db, msisdn, request.headers[SERVICE_PASSWORD_HEADER], {
-          msisdn: 'querystring.msisdn',
-          password: `headers.${SERVICE_PASSWORD_HEADER}`,
-        });
+        await verifyServicePassword(
+          deps.db,
+          msisdn,
+          request.headers[SERVICE_PASSWORD_HEADER],
+          deps.policy,
+          `headers.${SERVICE_PASSWORD_HEADER}`,
+        );
         const view = await customerView(deps, request.params.id);
         if (!view || view.msisdn !== msisdn) {
           throw new AppError(

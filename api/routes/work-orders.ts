@@ -17,6 +17,7 @@ import {
   type WorkOrderCommand,
 } from '../../domain/work-orders';
 import { workflowSettings, type AppConfig } from '../../temporal.config';
+import { isVipLine, screenWorkOrder } from '../customer-screening';
 import { principalOf } from '../plugins/auth';
 import { bearerSecurity, errorResponses } from '../schemas';
 import { createWorkOrderService, type WorkOrderStarter } from '../work-order-service';
@@ -97,7 +98,10 @@ export function workOrderRoutes(deps: {
           description:
             'WO-1: staff with permission create a work order for a customer; it starts as a durable workflow ' +
             'in status `created` and waits to be accepted (受理). The Idempotency-Key header makes a retried ' +
-            "submission the same work order. The customer's home city comes from the number segment.",
+            "submission the same work order. The customer's home city comes from the number segment. A VIP " +
+            "customer's work order goes first among equal priority in the dispatch queue (CUST-1); installation " +
+            'and business handling for a blacklisted customer are new business and refused 403 ' +
+            'CustomerBlacklisted, while repairs, faults, terminal support and complaints are always taken (CUST-2).',
           security: bearerSecurity,
           headers: z.object({
             'idempotency-key': idempotencyKeySchema.describe('Client-chosen key, 8-64 characters'),
@@ -108,12 +112,14 @@ export function workOrderRoutes(deps: {
       },
       async (request, reply) => {
         const principal = principalOf(request);
+        const { msisdn } = request.body.customer;
+        await screenWorkOrder(db, request.body.category, msisdn);
         const { id, replayed } = await deps.startWorkOrder(request.headers['idempotency-key'], {
           source: 'staff',
           request: { kind: 'standard', ...request.body },
           resolved: {
-            vip: false,
-            city: await homeCityOf(db, request.body.customer.msisdn),
+            vip: await isVipLine(db, msisdn),
+            city: await homeCityOf(db, msisdn),
             outletCode: null,
           },
           createdBy: principal.operatorId,

@@ -206,6 +206,28 @@ export async function findBlacklisting(
     : { source: 'partner', partner: hit.code, reason: hit.reason ?? '' };
 }
 
+/**
+ * REQ: CUST-1 — whether the owner of our line `msisdn` holds a current category with `effect` (e.g. `vip`);
+ * every customer record with the owner's identity document counts, as for the blacklist. One query.
+ */
+export async function ownerHasCategoryEffect(db: DbOrTx, msisdn: string, effect: string): Promise<boolean> {
+  const rows = await db.execute<{ found: number }>(sql`
+    with owner as (
+      select c.id, c.id_type, c.id_number from subscribers s
+        join customers c on c.id = s.customer_id where s.msisdn = ${msisdn}
+    ),
+    person as (
+      select c.id from customers c join owner o on c.id_type = o.id_type and c.id_number = o.id_number
+      union select id from owner
+    )
+    select 1 as found
+      from customer_category_assignments a
+      join customer_categories cat on cat.code = a.category_code
+     where a.ended_at is null and cat.effect = ${effect} and a.customer_id in (select id from person)
+     limit 1`);
+  return rows.length > 0;
+}
+
 const assignmentKey = (customerId: string, categoryCode: string) =>
   and(
     eq(customerCategoryAssignments.customerId, customerId),

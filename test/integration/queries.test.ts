@@ -160,7 +160,7 @@ describe('queries with the service password', () => {
 
   const card = async (serial: string) => {
     const res = await h.app.inject({
-      url: `/api/v1/queries/recharge-cards/${serial}`,
+      url: `/api/v1/queries/recharge-cards/${serial}?callerMsisdn=13900100002`,
       headers: { authorization: `Bearer ${token}` },
     });
     return { status: res.statusCode, body: res.json<Answer>() };
@@ -172,6 +172,8 @@ describe('queries with the service password', () => {
     expect(res.body).toEqual({
       serial: '1000017000000005',
       ticket: true,
+      workOrderId: 'WorkOrder:RechargeCard-1000017000000005',
+      workOrderHref: '/api/v1/work-orders/WorkOrder%3ARechargeCard-1000017000000005',
       promise: 'none',
       message: { zh: '已提交工单核查，不作承诺', en: expect.any(String) as string },
       validity: null,
@@ -190,9 +192,18 @@ describe('queries with the service password', () => {
       const res = await card(serial);
       expect(res.status, serial).toBe(200);
       expect(Object.keys(res.body).sort()).toEqual(
-        ['message', 'promise', 'serial', 'ticket', 'validUntil', 'validity'].sort(),
+        [
+          'message',
+          'promise',
+          'serial',
+          'ticket',
+          'validUntil',
+          'validity',
+          'workOrderHref',
+          'workOrderId',
+        ].sort(),
       );
-      expect(res.body).toMatchObject({ serial, ticket: false, validity });
+      expect(res.body).toMatchObject({ serial, ticket: false, workOrderId: null, validity });
       expect(JSON.stringify(res.body)).not.toContain('13900100001'); // the used card's line
     }
     expect((await card('1000099000000009')).body.code).toBe('RechargeCardNotFound');

@@ -115,8 +115,11 @@ describe('customer self-service work orders (客户自助创建工单)', () => {
     }
     expect(answers[0]).toMatchObject({ code: 'ServicePasswordInvalid', reason: '服务密码验证失败' });
     expect(answers[0]).toHaveProperty('message', expect.stringContaining('body.servicePassword'));
-    expect(answers[1]).toEqual(answers[0]);
-    expect(answers[2]).toEqual(answers[0]);
+    // The message names the number the customer typed, which tells nothing they did not know.
+    const anonymous = (answer: unknown, msisdn: string) =>
+      JSON.parse(JSON.stringify(answer).replaceAll(msisdn, '<msisdn>')) as unknown;
+    expect(anonymous(answers[1], '13900100007')).toEqual(anonymous(answers[0], LINE));
+    expect(anonymous(answers[2], '13999999999')).toEqual(anonymous(answers[0], LINE));
   });
 
   it('WO-1, CH-3: only an active website channel takes customers: a store is 403, no channel is 400', async () => {

@@ -207,9 +207,14 @@ describe('work-order service levels', () => {
       'resolution',
     ]);
     expect((await markRead(`${id}:response`)).json()).toMatchObject({ code: 'NotificationNotFound' });
-    const resolutionNotice = (await notices('role=dutyManager&outletCode=OUT-BJ-XD')).items.find(
-      (n) => n.id === `${id}:resolution`,
-    );
-    expect(resolutionNotice?.message.en).toContain('missed its resolution target');
+    // The notice is written by the escalation step just after the breach shows on the work order.
+    const resolutionNotice = await vi.waitFor(async () => {
+      const found = (await notices('role=dutyManager&outletCode=OUT-BJ-XD')).items.find(
+        (n) => n.id === `${id}:resolution`,
+      );
+      if (!found) throw new Error('no resolution notice yet');
+      return found;
+    });
+    expect(resolutionNotice.message.en).toContain('missed its resolution target');
   });
 });
