@@ -2,6 +2,7 @@ import bcrypt from 'bcryptjs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { revokeOperatorSessions } from '../../db/queries/access';
 import type { Db, DbOrTx } from '../../db/client';
 import {
   findOperatorView,
@@ -166,7 +167,8 @@ export function operatorRoutes(deps: { db: Db }) {
           ...doc(
             'Change an operator',
             'Name, roles, channels and outlets (each replaces the set), business hours (null = any time), ' +
-              'active, a password reset, unlock=true to lift a lockout. Takes effect on its next request. ' +
+              'active, a password reset, unlock=true to lift a lockout. Takes effect on its next request; a password ' +
+              'reset or a change of channels or outlets also signs the operator out everywhere (its tokens answer 401). ' +
               'An administrator may not deactivate itself or drop its own admin role (409 OwnAdminAccessKept).',
           ),
           params: idParams,
@@ -183,6 +185,11 @@ export function operatorRoutes(deps: { db: Db }) {
           await assertBindingsExist(tx, request.body);
           await updateOperatorColumns(tx, id, columns);
           await replaceBindings(tx, id, request.body);
+          // A token must not outlive the password or the channel or outlet it was obtained with.
+          const { password, channels, outlets } = request.body;
+          if (password !== undefined || channels !== undefined || outlets !== undefined) {
+            await revokeOperatorSessions(tx, id);
+          }
         });
         return viewOf(db, id);
       },

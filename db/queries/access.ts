@@ -74,6 +74,19 @@ export async function findLiveSession(db: DbOrTx, tokenHash: string) {
   return row ?? null;
 }
 
+/**
+ * Ends every live session of an operator (a password reset, or channels or outlets taken away): its tokens
+ * answer 401 from the next request on. Returns how many were ended.
+ */
+export async function revokeOperatorSessions(db: DbOrTx, operatorId: string): Promise<number> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.operatorId, operatorId), isNull(sessions.revokedAt)))
+    .returning({ tokenHash: sessions.tokenHash });
+  return rows.length;
+}
+
 /** Logout: the token stops working. Returns when, or null when the session was already revoked. */
 export async function revokeSession(db: DbOrTx, tokenHash: string): Promise<Date | null> {
   const [row] = await db

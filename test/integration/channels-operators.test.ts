@@ -232,7 +232,11 @@ describe('channels and operators (CH-1…CH-4)', () => {
     expect((await listOrders(token)).statusCode).toBe(401);
     expect((await signIn('gone.op', 'STORE-BJ-001')).statusCode).toBe(401);
 
-    await call('PATCH', '/api/v1/operators/gone.op', admin, { active: true, password: 'Changed2026' });
+    await call('PATCH', '/api/v1/operators/gone.op', admin, { active: true });
+    const before = await tokenOf('gone.op', 'STORE-BJ-001');
+    await call('PATCH', '/api/v1/operators/gone.op', admin, { password: 'Changed2026' });
+    // The reset signs the operator out: a token from the old password stops working.
+    expect((await listOrders(before)).statusCode).toBe(401);
     expect((await signIn('gone.op', 'STORE-BJ-001')).statusCode).toBe(401);
     expect((await signIn('gone.op', 'STORE-BJ-001', 'Changed2026')).statusCode).toBe(200);
   });
