@@ -115,11 +115,23 @@ export const numbers = pgTable(
     preemptedUntil: timestamp('preempted_until', { withTimezone: true }),
     /** A recycled number may be sold again from this time on (cool-down, REQ: PC-5). */
     availableFrom: timestamp('available_from', { withTimezone: true }),
+    /** REQ: RES-1 — mobile · smsPort (短信批发端口号) · access (特殊接入号). */
+    kind: text('kind').notNull().default('mobile'),
+    /** REQ: RES-2 — the organisation unit holding it; null = central stock, not issued into the tree. */
+    holderCode: text('holder_code'),
+    /** REQ: RES-3 — a reservation (预定) for a named customer, until `reservedUntil`. */
+    reservedFor: text('reserved_for'),
+    reservedUntil: timestamp('reserved_until', { withTimezone: true }),
+    /** REQ: RES-1 — the stock-in batch and who stocked it in (null for seeded stock). */
+    batchId: text('batch_id'),
+    stockedBy: text('stocked_by'),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('numbers_status_idx').on(t.status, t.msisdn),
     index('numbers_preempted_by_idx').on(t.preemptedBy),
+    index('numbers_holder_idx').on(t.holderCode, t.status),
+    index('numbers_segment_idx').on(t.segment, t.status),
   ],
 );
 
@@ -133,12 +145,187 @@ export const simCards = pgTable(
     msisdn: text('msisdn').unique(),
     preemptedBy: text('preempted_by'),
     preemptedUntil: timestamp('preempted_until', { withTimezone: true }),
+    /** REQ: RES-2 — the organisation unit holding it; null = central stock, not issued into the tree. */
+    holderCode: text('holder_code'),
+    /** Storage in KB (8K, 32K …), as the batch file states it. */
+    capacityKb: integer('capacity_kb'),
+    batchId: text('batch_id'),
+    stockedBy: text('stocked_by'),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('sim_cards_status_idx').on(t.status, t.iccid),
     index('sim_cards_preempted_by_idx').on(t.preemptedBy),
+    index('sim_cards_holder_idx').on(t.holderCode, t.status),
   ],
+);
+
+/**
+ * REQ: RES-2 — the organisation tree resources flow through: city (市公司) → area (营业区) → outlet (营业点) →
+ * clerk (营业员). A clerk unit is one operator.
+ */
+export const orgUnits = pgTable(
+  'org_units',
+  {
+    code: text('code').primaryKey(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    parentCode: text('parent_code'),
+    /** For a clerk: the operator. */
+    operatorId: text('operator_id')
+      .unique()
+      .references(() => operators.id),
+    active: boolean('active').notNull().default(true),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('org_units_parent_idx').on(t.parentCode)],
+);
+
+/** REQ: RES-5 — number groups (号群): a group holds segments (号段, the 10,000 numbers of a 7-digit prefix). */
+export const numberGroups = pgTable('number_groups', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  note: text('note'),
+  createdAt: createdAt(),
+});
+
+/** REQ: RES-5 — known segments and the group each belongs to; a stock-in registers a new segment. */
+export const numberSegments = pgTable('number_segments', {
+  prefix: text('prefix').primaryKey(),
+  groupCode: text('group_code').references(() => numberGroups.code),
+  createdAt: createdAt(),
+});
+
+/** REQ: RES-1 — one uploaded stock-in file; its ID is the hash of the content, so a re-upload is the same batch. */
+export const stockBatches = pgTable('stock_batches', {
+  id: text('id').primaryKey(),
+  /** numbers · sims */
+  resourceType: text('resource_type').notNull(),
+  fileName: text('file_name'),
+  /** loading · running · completed · failed */
+  status: text('status').notNull(),
+  /** The unit stocked into (null = central stock). */
+  holderCode: text('holder_code'),
+  totalRows: integer('total_rows').notNull().default(0),
+  processedRows: integer('processed_rows').notNull().default(0),
+  acceptedRows: integer('accepted_rows').notNull().default(0),
+  rejectedRows: integer('rejected_rows').notNull().default(0),
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});
+
+/** REQ: RES-1 — each row of a stock-in file as uploaded, then its result and the reason when rejected. */
+export const stockBatchRows = pgTable(
+  'stock_batch_rows',
+  {
+    batchId: text('batch_id').notNull(),
+    rowNo: integer('row_no').notNull(),
+    raw: text('raw').notNull(),
+    /** pending · accepted · rejected */
+    result: text('result').notNull().default('pending'),
+    reason: text('reason'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.batchId, t.rowNo] }),
+    index('stock_batch_rows_result_idx').on(t.batchId, t.result, t.rowNo),
+  ],
+);
+
+/** REQ: RES-2 — one issue (发放) or recycle (回收) step between two units of the tree, and who received it. */
+export const resourceMovements = pgTable(
+  'resource_movements',
+  {
+    id: text('id').primaryKey(),
+    /** issue · recycle */
+    direction: text('direction').notNull(),
+    resourceType: text('resource_type').notNull(),
+    fromCode: text('from_code'),
+    toCode: text('to_code'),
+    /** The person who received the items (领用人 / 回退人). */
+    receiver: text('receiver').notNull(),
+    itemCount: integer('item_count').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('resource_movements_units_idx').on(t.fromCode, t.toCode, t.createdAt)],
+);
+
+/** REQ: RES-2 — every card or number a movement moved. */
+export const resourceMovementItems = pgTable(
+  'resource_movement_items',
+  {
+    movementId: text('movement_id').notNull(),
+    item: text('item').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.movementId, t.item] }),
+    index('resource_movement_items_item_idx').on(t.item),
+  ],
+);
+
+/** REQ: RES-4 — selection-fee rules (选号费规则) by pattern, as data; the highest priority that matches wins. */
+export const selectionFeeRules = pgTable('selection_fee_rules', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** A regular expression over the 11 digits, e.g. `(\d)\1{3}$` for a quad tail. */
+  pattern: text('pattern').notNull(),
+  feeFen: integer('fee_fen').notNull(),
+  priority: integer('priority').notNull(),
+  active: boolean('active').notNull().default(true),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: updatedAt(),
+});
+
+/** REQ: RES-4 — every change of a number's selection fee: before, after, who and why. */
+export const selectionFeeChanges = pgTable(
+  'selection_fee_changes',
+  {
+    id: text('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()::text`),
+    msisdn: text('msisdn').notNull(),
+    beforeFen: integer('before_fen').notNull(),
+    afterFen: integer('after_fen').notNull(),
+    reason: text('reason').notNull(),
+    changedBy: text('changed_by').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('selection_fee_changes_msisdn_idx').on(t.msisdn, t.changedAt)],
+);
+
+/** REQ: RES-3 — every state change made by hand (状态释放), with who and why. */
+export const resourceStateChanges = pgTable(
+  'resource_state_changes',
+  {
+    id: text('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()::text`),
+    resourceType: text('resource_type').notNull(),
+    item: text('item').notNull(),
+    fromState: text('from_state').notNull(),
+    toState: text('to_state').notNull(),
+    reason: text('reason').notNull(),
+    changedBy: text('changed_by').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('resource_state_changes_item_idx').on(t.item, t.changedAt)],
+);
+
+/** Issue 8 item 7 — the daily stock report: how many of each resource in each state, per unit. */
+export const stockReports = pgTable(
+  'stock_reports',
+  {
+    reportDate: text('report_date').notNull(),
+    /** The holding unit's code, or `central`. */
+    unitCode: text('unit_code').notNull(),
+    resourceType: text('resource_type').notNull(),
+    state: text('state').notNull(),
+    count: integer('count').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.reportDate, t.unitCode, t.resourceType, t.state] })],
 );
 
 /** REQ: OPEN-3 — customer data is pre-entered before payment and committed only after it. */
