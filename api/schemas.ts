@@ -55,3 +55,14 @@ export type OrderView = z.infer<typeof orderViewSchema>;
 export const orderListItemSchema = orderViewSchema.omit({ timeline: true });
 
 export const bearerSecurity = [{ bearerAuth: [] }];
+
+/** A query-string flag: `true` or `false` (anything else is a 400 naming the parameter). */
+export const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** The OpenAPI part every signed-in route repeats: its tags, summary, description and bearer security. */
+export const routeDoc = (tags: string[]) => (summary: string, description: string) => ({
+  tags,
+  summary,
+  description,
+  security: bearerSecurity,
+});

@@ -6,7 +6,7 @@ import { changeChannel, createChannel, findChannelView, listChannels } from '../
 import { adminDesk, channelTypeSchema } from '../../domain/access';
 import { channelChangeSchema, locationSchema, newChannelSchema } from '../../domain/channels';
 import { AppError } from '../../domain/errors';
-import { bearerSecurity, errorResponses } from '../schemas';
+import { booleanQuery, errorResponses, routeDoc } from '../schemas';
 
 const tags = ['channels and operators'];
 const access = { access: adminDesk };
@@ -26,10 +26,7 @@ const codeParams = z.object({ code: z.string().trim().min(1).max(64) });
 const listQuery = z.object({
   type: channelTypeSchema.optional(),
   location: locationSchema.optional(),
-  active: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
+  active: booleanQuery.optional(),
 });
 
 /**
@@ -41,12 +38,7 @@ export function channelRoutes(deps: { db: Db }) {
   const { db } = deps;
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const doc = (summary: string, description: string) => ({
-      tags,
-      summary,
-      description,
-      security: bearerSecurity,
-    });
+    const doc = routeDoc(tags);
 
     r.post(
       '/api/v1/channels',

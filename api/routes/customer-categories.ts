@@ -24,7 +24,7 @@ import {
 } from '../../domain/customer-categories';
 import { AppError } from '../../domain/errors';
 import { principalOf } from '../plugins/auth';
-import { bearerSecurity, errorResponses } from '../schemas';
+import { errorResponses, routeDoc } from '../schemas';
 
 const tags = ['customer categories'];
 const access = { access: adminDesk };
@@ -74,12 +74,7 @@ export function customerCategoryRoutes(deps: { db: Db }) {
   const { db } = deps;
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const doc = (summary: string, description: string) => ({
-      tags,
-      summary,
-      description,
-      security: bearerSecurity,
-    });
+    const doc = routeDoc(tags);
 
     r.get(
       '/api/v1/customer-categories',

@@ -19,7 +19,7 @@ import { adminDesk, roleSchema, type Principal, type Role } from '../../domain/a
 import { businessHoursSchema } from '../../domain/channels';
 import { AppError } from '../../domain/errors';
 import { principalOf } from '../plugins/auth';
-import { bearerSecurity, errorResponses } from '../schemas';
+import { booleanQuery, errorResponses, routeDoc } from '../schemas';
 
 const tags = ['channels and operators'];
 const access = { access: adminDesk };
@@ -78,10 +78,7 @@ const idParams = z.object({ id: operatorIdSchema });
 const listQuery = z.object({
   role: roleSchema.optional(),
   channel: z.string().trim().min(1).max(64).optional(),
-  active: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
+  active: booleanQuery.optional(),
 });
 
 /**
@@ -94,12 +91,7 @@ export function operatorRoutes(deps: { db: Db }) {
   const { db } = deps;
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const doc = (summary: string, description: string) => ({
-      tags,
-      summary,
-      description,
-      security: bearerSecurity,
-    });
+    const doc = routeDoc(tags);
 
     r.post(
       '/api/v1/operators',

@@ -15,7 +15,7 @@ import {
   workOrderStatusLabels,
   workOrderStatusSchema,
 } from '../../domain/work-orders';
-import { bearerSecurity, errorResponses, labelSchema } from '../schemas';
+import { bearerSecurity, booleanQuery, errorResponses, labelSchema } from '../schemas';
 
 /**
  * The dispatchers' views of work orders (REQ: WO-6 "see at a glance what is late and who holds what", RPT-1):
@@ -115,8 +115,6 @@ const oneOrMany = <T extends z.ZodType<unknown, string>>(item: T) =>
     .transform((s) => s.split(',').map((v) => v.trim()))
     .pipe(z.array(item).min(1));
 
-const yesNo = z.enum(['true', 'false']).transform((v) => v === 'true');
-
 const listQuery = z
   .object({
     status: oneOrMany(workOrderStatusSchema).optional().describe('e.g. dispatched,inService'),
@@ -125,8 +123,8 @@ const listQuery = z
     kind: z.enum(['standard', 'greenChannel']).optional(),
     outletCode: z.string().trim().min(1).max(40).optional(),
     assigneeId: z.string().trim().min(1).max(64).optional().describe('Operator ID of the service staff'),
-    vip: yesNo.optional(),
-    overdue: yesNo.optional().describe('true: only late work orders; false: only those on time'),
+    vip: booleanQuery.optional(),
+    overdue: booleanQuery.optional().describe('true: only late work orders; false: only those on time'),
     createdFrom: isoParam.optional().describe('Created at or after (ISO 8601 with offset)'),
     createdTo: isoParam.optional().describe('Created before (ISO 8601 with offset)'),
     sort: z.enum(['newest', 'priority']).default('newest'),

@@ -1,8 +1,8 @@
 import type { Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app';
-import { declaredRoutes, type DeclaredRoute, type RouteAccess } from '../../api/plugins/route-access';
-import { demoChannels, demoOperators } from '../../db/seed';
+import { declaredRoutes, type DeclaredRoute } from '../../api/plugins/route-access';
+import { admits, signInRouteCallers, type RouteCaller } from '../support/callers';
 import { startHarness, type Harness } from '../support/harness';
 
 /**
@@ -10,36 +10,6 @@ import { startHarness, type Harness } from '../support/harness';
  * from the rule the route declares, not from a hand-written list, so a new route is covered as soon as it
  * exists; a route that declares nothing cannot be built at all.
  */
-const signIns = [
-  { operatorId: 'store01', channelCode: 'STORE-BJ-001' },
-  { operatorId: 'manager01', channelCode: 'STORE-BJ-001' },
-  { operatorId: 'dispatch01', channelCode: 'STORE-BJ-001' },
-  { operatorId: 'tech01', channelCode: 'STORE-BJ-001' },
-  { operatorId: 'duty01', channelCode: 'CC-10086-BJ' },
-  { operatorId: 'approver01', channelCode: 'STORE-BJ-001' },
-  { operatorId: 'admin01', channelCode: 'STORE-BJ-001' },
-  // Channel exclusion: a front-line operator at a bank, a type no desk admits today.
-  { operatorId: 'bank01', channelCode: 'BANK-BJ-001' },
-];
-
-interface Caller {
-  operatorId: string;
-  roles: string[];
-  channelType: string;
-  capabilities: string[];
-  token: string;
-}
-
-/** Whether the declared rule admits the caller — written out here, independent of the plugin's code. */
-function admits(access: RouteAccess, caller: Caller): boolean {
-  if (access === 'public' || access === 'authenticated') return true;
-  return (
-    access.roles.some((r) => caller.roles.includes(r)) &&
-    access.channelTypes.some((t) => t === caller.channelType) &&
-    (access.channelCapability === undefined || caller.capabilities.includes(access.channelCapability))
-  );
-}
-
 /** A harmless request: placeholders for parameters, an empty JSON body where one may be sent. */
 function requestFor(route: DeclaredRoute, token?: string) {
   const url = route.url.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
@@ -56,23 +26,11 @@ const accessCodes = ['Unauthenticated', 'RoleNotAllowed', 'ChannelNotAllowed'];
 
 describe('authorization matrix (issue 7: every route × every role)', () => {
   let h: Harness;
-  let callers: Caller[];
+  let callers: RouteCaller[];
   let routes: DeclaredRoute[];
   beforeAll(async () => {
     h = await startHarness({ noWorker: true, config: { API_RATE_LIMIT_PER_MINUTE: '100000' } });
-    callers = [];
-    for (const { operatorId, channelCode } of signIns) {
-      const operator = demoOperators.find((o) => o.id === operatorId);
-      const channel = demoChannels.find((c) => c.code === channelCode);
-      if (!operator || !channel) throw new Error(`${operatorId} @ ${channelCode} is not seeded`);
-      callers.push({
-        operatorId,
-        roles: operator.roles,
-        channelType: channel.type,
-        capabilities: channel.capabilities ?? [],
-        token: await h.login(operatorId, channelCode),
-      });
-    }
+    callers = await signInRouteCallers(h);
     // HEAD answers as GET does; logout goes last, as it revokes the token it is called with.
     const isLogout = (r: DeclaredRoute) => r.url === '/api/v1/auth/logout';
     routes = declaredRoutes(h.app).filter((r) => r.method !== 'HEAD');

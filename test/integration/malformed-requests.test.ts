@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { declaredRoutes, type DeclaredRoute, type RouteAccess } from '../../api/plugins/route-access';
+import { declaredRoutes, type DeclaredRoute } from '../../api/plugins/route-access';
 import { signBody } from '../../api/plugins/signed-callback';
 import { BBOSS_SIGNATURE_HEADER } from '../../api/routes/bboss-callbacks';
 import { CLEARING_SIGNATURE_HEADER } from '../../api/routes/mnp-callbacks';
-import { demoChannels, demoOperators } from '../../db/seed';
+import { admits, signInRouteCallers, type RouteCaller } from '../support/callers';
 import { startHarness, type Harness } from '../support/harness';
 import { malformedRequest, toInject, unclearAnswer } from '../support/malformed-requests';
 
@@ -15,33 +15,6 @@ import { malformedRequest, toInject, unclearAnswer } from '../support/malformed-
  * called as a caller its access rule admits, so the request reaches validation instead of stopping at 403.
  * No worker runs: a body that happens to be valid may start a workflow that never runs, which is fine here.
  */
-const signIns = [
-  { operatorId: 'store01', channelCode: 'STORE-BJ-001' },
-  { operatorId: 'manager01', channelCode: 'STORE-BJ-001' },
-  { operatorId: 'dispatch01', channelCode: 'STORE-BJ-001' },
-  { operatorId: 'tech01', channelCode: 'STORE-BJ-001' },
-  { operatorId: 'duty01', channelCode: 'CC-10086-BJ' },
-  { operatorId: 'approver01', channelCode: 'STORE-BJ-001' },
-  { operatorId: 'admin01', channelCode: 'STORE-BJ-001' },
-  { operatorId: 'bank01', channelCode: 'BANK-BJ-001' },
-];
-
-interface Caller {
-  roles: string[];
-  channelType: string;
-  capabilities: string[];
-  token: string;
-}
-
-function admits(access: RouteAccess, caller: Caller): boolean {
-  if (access === 'public' || access === 'authenticated') return true;
-  return (
-    access.roles.some((r) => caller.roles.includes(r)) &&
-    access.channelTypes.some((t) => t === caller.channelType) &&
-    (access.channelCapability === undefined || caller.capabilities.includes(access.channelCapability))
-  );
-}
-
 /** The slice of the OpenAPI document that names a route's JSON body fields. */
 const openApiPaths = z.object({
   paths: z.record(
@@ -70,7 +43,7 @@ const openApiPaths = z.object({
 
 describe('malformed requests (issue 7: property-based, every route)', () => {
   let h: Harness;
-  let callers: Caller[];
+  let callers: RouteCaller[];
   let routes: DeclaredRoute[];
   let bodyFields: (route: DeclaredRoute) => string[];
 
@@ -79,18 +52,7 @@ describe('malformed requests (issue 7: property-based, every route)', () => {
       noWorker: true,
       config: { API_RATE_LIMIT_PER_MINUTE: '100000', LOGIN_RATE_LIMIT_PER_MINUTE: '100000' },
     });
-    callers = [];
-    for (const { operatorId, channelCode } of signIns) {
-      const operator = demoOperators.find((o) => o.id === operatorId);
-      const channel = demoChannels.find((c) => c.code === channelCode);
-      if (!operator || !channel) throw new Error(`${operatorId} @ ${channelCode} is not seeded`);
-      callers.push({
-        roles: operator.roles,
-        channelType: channel.type,
-        capabilities: channel.capabilities ?? [],
-        token: await h.login(operatorId, channelCode),
-      });
-    }
+    callers = await signInRouteCallers(h);
     routes = declaredRoutes(h.app).filter((r) => r.method !== 'HEAD');
     const doc = openApiPaths.parse(h.app.swagger());
     bodyFields = (route) => {
