@@ -128,6 +128,8 @@ export const configSchema = z.object({
   PRE_CANCEL_EXTRA_DEPOSIT_FEN: z.coerce.number().int().nonnegative().default(50_000),
   /** REQ: PC-5 — days a recycled number rests before it can be sold again. */
   RECYCLE_COOLDOWN_DAYS: z.coerce.number().min(0).default(90),
+  /** REQ: RES-3 — the longest a number may be reserved (预定) for a customer, days from now. */
+  RESERVATION_MAX_DAYS: z.coerce.number().positive().default(7),
   /** REQ: CHG-1 — fees of a number change and of a SIM swap / replacement, in fen. */
   CHANGE_NUMBER_FEE_FEN: z.coerce.number().int().nonnegative().default(2_000),
   SIM_SWAP_FEE_FEN: z.coerce.number().int().nonnegative().default(2_000),

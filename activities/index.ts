@@ -15,6 +15,7 @@ import { createPreCancellationActivities } from './pre-cancellation';
 import { createProvisioningActivities } from './provisioning';
 import { createResourceActivities } from './resources';
 import { createServiceChangeActivities } from './service-changes';
+import { createStockInActivities } from './stock-in';
 import { createWorkOrderDispatchActivities } from './work-order-dispatch';
 import { createWorkOrderSlaActivities } from './work-order-sla';
 import { createWorkOrderActivities } from './work-orders';
@@ -55,6 +56,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createWorkOrderActivities(deps),
     ...createWorkOrderDispatchActivities(deps),
     ...createWorkOrderSlaActivities(deps),
+    ...createStockInActivities(deps),
   };
 }
 

@@ -1,8 +1,10 @@
 import type { Db } from '../db/client';
 import { moveLineToNumber, swapLineSim } from '../db/queries/line-changes';
+import { stockScopeOf } from '../db/queries/org-units';
 import { claimNumber, claimSim } from '../db/queries/resources';
 import type { AppConfig } from '../temporal.config';
 import { businessFailure } from './failures';
+import { numberRefusal, simRefusal } from './resources';
 
 /**
  * Number change (改号) and SIM swap / replacement (换卡/补卡) (REQ: CHG-1): the new number or SIM is claimed
@@ -13,32 +15,29 @@ export function createLineResourceActivities({ db, config }: { db: Db; config: A
   const ttl = config.PREEMPTION_TTL_SECONDS;
 
   return {
-    /** Claims the chosen (or cheapest free) number; the fee is the change fee plus its selection fee. */
+    /**
+     * Claims the chosen (or cheapest free) number from the stock the operator may take (a clerk: its
+     * outlet's, REQ: RES-2); the fee is the change fee plus its selection fee.
+     */
     async claimNewNumber(input: {
       orderId: string;
       msisdn?: string;
+      operatorId?: string;
     }): Promise<{ msisdn: string; selectionFeeFen: number; feeFen: number }> {
-      const number = await claimNumber(db, input.orderId, ttl, input.msisdn);
-      if (!number) {
-        throw input.msisdn
-          ? businessFailure(
-              'NumberUnavailable',
-              `Number ${input.msisdn} is not available (taken or unknown)`,
-              {
-                msisdn: input.msisdn,
-              },
-            )
-          : businessFailure('NoNumberAvailable', 'No free number is left in the pool');
-      }
+      const scope = await stockScopeOf(db, input.operatorId);
+      const number = await claimNumber(db, input.orderId, ttl, input.msisdn, scope);
+      if (!number) throw await numberRefusal(db, scope, input.msisdn);
       return { ...number, feeFen: config.CHANGE_NUMBER_FEE_FEN + number.selectionFeeFen };
     },
 
-    /** Claims a free SIM card for the line. */
+    /** Claims a free SIM card for the line, from the stock the operator may take. */
     async claimReplacementSim(input: {
       orderId: string;
+      operatorId?: string;
     }): Promise<{ iccid: string; imsi: string; feeFen: number }> {
-      const sim = await claimSim(db, input.orderId, ttl);
-      if (!sim) throw businessFailure('SimUnavailable', 'No SIM card is available in stock');
+      const scope = await stockScopeOf(db, input.operatorId);
+      const sim = await claimSim(db, input.orderId, ttl, scope);
+      if (!sim) throw simRefusal(scope);
       return { ...sim, feeFen: config.SIM_SWAP_FEE_FEN };
     },
 

@@ -1,12 +1,16 @@
 import { TransactionRollbackError } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client';
+import type { Db, DbOrTx, Tx } from '../db/client';
+import { stockScopeOf } from '../db/queries/org-units';
 import {
   claimNumber,
   claimSim,
   commitOrderResources,
+  numberHolding,
   releaseExpiredPreemptions,
   releaseOrderResources,
+  type StockScope,
 } from '../db/queries/resources';
+import { writeStockReport } from '../db/queries/stock-reports';
 import { createSubscriber } from '../db/queries/subscribers';
 import { businessFailure } from './failures';
 
@@ -32,27 +36,23 @@ export function createResourceActivities({
   preemptionTtlSeconds: number;
 }) {
   return {
-    /** Claims the chosen (or any free) number and a SIM together, or neither. */
-    async preemptResources(input: { orderId: string; msisdn?: string }): Promise<HeldResources> {
+    /**
+     * Claims the chosen (or any free) number and a SIM together, or neither, from the stock the ordering
+     * operator may take (a clerk: its outlet's; REQ: RES-2). `operatorId` is absent in orders started
+     * before issue 8: they take the shared stock, as they always did.
+     */
+    async preemptResources(input: {
+      orderId: string;
+      msisdn?: string;
+      operatorId?: string;
+    }): Promise<HeldResources> {
+      const scope = await stockScopeOf(db, input.operatorId);
       try {
         return await db.transaction(async (tx) => {
-          const number = await claimNumber(tx, input.orderId, preemptionTtlSeconds, input.msisdn);
-          if (!number) {
-            throw new ClaimFailed(
-              input.msisdn
-                ? businessFailure(
-                    'NumberUnavailable',
-                    `Number ${input.msisdn} is not available (taken or unknown)`,
-                    {
-                      msisdn: input.msisdn,
-                    },
-                  )
-                : businessFailure('NoNumberAvailable', 'No free number is left in the pool'),
-            );
-          }
-          const sim = await claimSim(tx, input.orderId, preemptionTtlSeconds);
-          if (!sim)
-            throw new ClaimFailed(businessFailure('SimUnavailable', 'No SIM card is available in stock'));
+          const number = await claimNumber(tx, input.orderId, preemptionTtlSeconds, input.msisdn, scope);
+          if (!number) throw new ClaimFailed(await numberRefusal(tx, scope, input.msisdn));
+          const sim = await claimSim(tx, input.orderId, preemptionTtlSeconds, scope);
+          if (!sim) throw new ClaimFailed(simRefusal(scope));
           return { ...number, ...sim };
         });
       } catch (err) {
@@ -98,11 +98,56 @@ export function createResourceActivities({
       );
     },
 
-    /** Run by a Schedule: makes expired pre-emptions show as free. */
-    async tidyExpiredPreemptions(): Promise<{ numbers: number; sims: number }> {
+    /**
+     * Run by a Schedule every minute: expired pre-emptions and reservations released, ended cool-downs made
+     * unused (issue 8 item 7).
+     */
+    async tidyExpiredPreemptions(): Promise<Awaited<ReturnType<typeof releaseExpiredPreemptions>>> {
       return releaseExpiredPreemptions(db);
     },
+
+    /** Run by the daily Schedule: the day's stock report, replacing the day's rows (idempotent). */
+    async writeDailyStockReport(input: { reportDate: string }): Promise<{ rows: number }> {
+      return { rows: await writeStockReport(db, input.reportDate) };
+    },
   };
+}
+
+/**
+ * Why no number could be claimed: the chosen one is taken, unknown or — for a clerk — not in its outlet's
+ * stock (its holder and state named); or the stock the operator may take has no free number left.
+ */
+export async function numberRefusal(
+  db: DbOrTx,
+  scope: StockScope,
+  msisdn: string | undefined,
+): Promise<ReturnType<typeof businessFailure>> {
+  const stock = scope.kind === 'units' ? `the stock of ${scope.codes.join(' / ')}` : 'the shared stock';
+  if (!msisdn) return businessFailure('NoNumberAvailable', `No free number is left in ${stock}`);
+  const holding = await numberHolding(db, msisdn);
+  const where = !holding
+    ? 'unknown'
+    : `state ${holding.status}, held by ${holding.holderCode ?? 'central stock'}`;
+  const outside =
+    scope.kind === 'units' && holding && !scope.codes.includes(holding.holderCode ?? '')
+      ? "not in this outlet's stock; a clerk pre-empts only numbers issued to its outlet"
+      : scope.kind === 'shared' && holding?.holderCode && holding.status === 'unused'
+        ? 'issued into the organisation tree; only the clerks it was issued to may pre-empt it'
+        : 'taken or unknown';
+  return businessFailure('NumberUnavailable', `Number ${msisdn} is not available (${outside}; ${where})`, {
+    msisdn,
+    state: holding?.status ?? null,
+    holderCode: holding?.holderCode ?? null,
+  });
+}
+
+export function simRefusal(scope: StockScope): ReturnType<typeof businessFailure> {
+  return businessFailure(
+    'SimUnavailable',
+    scope.kind === 'units'
+      ? `No SIM card is available in the stock of ${scope.codes.join(' / ')}`
+      : 'No SIM card is available in stock',
+  );
 }
 
 /**

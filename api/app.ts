@@ -31,9 +31,16 @@ import { bbossCallbackRoutes } from './routes/bboss-callbacks';
 import { groupRoutes } from './routes/groups';
 import { healthRoutes } from './routes/health';
 import { memberBatchRoutes } from './routes/member-batches';
+import { stockBatchRoutes } from './routes/stock-batches';
 import { mnpCallbackRoutes } from './routes/mnp-callbacks';
 import { numberPortabilityRoutes } from './routes/number-portability';
 import { numberRoutes } from './routes/numbers';
+import { orgUnitRoutes } from './routes/org-units';
+import { resourceMovementRoutes } from './routes/resource-movements';
+import { resourceStateRoutes } from './routes/resource-states';
+import { segmentRoutes } from './routes/segments';
+import { selectionFeeRoutes } from './routes/selection-fee-rules';
+import { stockReportRoutes } from './routes/stock-reports';
 import { orderRoutes } from './routes/orders';
 import { productPermissionRoutes } from './routes/product-permissions';
 import { customerCategoryRoutes } from './routes/customer-categories';
@@ -108,6 +115,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await app.register(auditRoutes({ db: deps.db }));
   await app.register(numberRoutes({ db: deps.db }));
+  await app.register(orgUnitRoutes({ db: deps.db }));
+  await app.register(resourceMovementRoutes({ db: deps.db }));
+  await app.register(
+    resourceStateRoutes({ db: deps.db, reservationMaxDays: deps.config.RESERVATION_MAX_DAYS }),
+  );
+  await app.register(selectionFeeRoutes({ db: deps.db }));
+  await app.register(segmentRoutes({ db: deps.db }));
+  await app.register(stockReportRoutes({ db: deps.db }));
   await app.register(
     numberPortabilityRoutes({ db: deps.db, minTenureDays: deps.config.MNP_MIN_TENURE_DAYS }),
   );
@@ -131,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(queryRoutes({ db: deps.db, policy, config: deps.config, startWorkOrder }));
   await app.register(memberBatchRoutes({ db: deps.db, client: deps.client, config: deps.config }));
+  await app.register(stockBatchRoutes({ db: deps.db, client: deps.client, config: deps.config }));
   // REQ: WO-1…WO-6, GC-1…GC-3 — work orders.
   const workOrderDeps = {
     db: deps.db,

@@ -26,6 +26,10 @@ const benchmarks: Record<string, { about: string; load: () => Promise<Benchmark>
     about: 'one member batch of B members uploaded as CSV: membersPerSec, maxHistoryEvents, workerRssMb',
     load: async () => (await import('./group-members')).groupMembers,
   },
+  'stock-in': {
+    about: 'S numbers and S SIM cards stocked in from CSV files through the API: rowsPerSec, peakRssMb',
+    load: async () => (await import('./stock-in')).stockIn,
+  },
   grab: {
     about: 'W work orders each grabbed by G staff at once through the API: exactly one winner, p99GrabMs',
     load: async () => (await import('./grab')).grab,

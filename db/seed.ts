@@ -4,6 +4,8 @@ import { selectionFeeFor } from '../domain/numbers';
 import type { Db } from './client';
 import { seedCustomerCategories } from './seed-categories';
 import { seedQueryData } from './seed-queries';
+import { seedResourceData } from './seed-resources';
+import { seedResourceTree } from './seed-resources-tree';
 import { seedGroupData } from './seed-groups';
 import { seedWorkOrderData, serviceStaff } from './seed-work-orders';
 import {
@@ -301,4 +303,6 @@ export async function seedDemoData(db: Db): Promise<void> {
   await seedWorkOrderData(db);
   await seedCustomerCategories(db);
   await seedQueryData(db);
+  await seedResourceData(db);
+  await seedResourceTree(db, DEMO_PASSWORD);
 }

@@ -79,7 +79,7 @@ export async function startRuntime(config: AppConfig, log: (line: string) => voi
     const connection = await connectClient(config, temporalAddress);
     stops.push(() => connection.close());
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-    await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE);
+    await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE, config.BUSINESS_UTC_OFFSET_HOURS);
 
     // REQ: MNP-5 — verified clearing-system callbacks signal the port-in workflows. A real clearing system
     // would POST them, signed, to /api/v1/callbacks/mnp; the simulated one hands them to the same sink

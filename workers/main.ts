@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const connection = await connectWorker(config, config.TEMPORAL_ADDRESS);
   const clientConnection = await connectClient(config, config.TEMPORAL_ADDRESS);
   const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
-  await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE);
+  await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE, config.BUSINESS_UTC_OFFSET_HOURS);
   // The simulated clearing system signals port-in orders directly (a real one POSTs to the API's callback).
   const simulators = createSimulators(config, {
     mnp: createMnpCallbackSink(client, db),

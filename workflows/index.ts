@@ -7,5 +7,7 @@ export { portInWorkflow } from './port-in';
 export { portOutWorkflow } from './port-out';
 export { preCancellationWorkflow } from './pre-cancellation';
 export { serviceChangeWorkflow } from './service-change';
+export { stockInWorkflow } from './stock-in';
+export { stockReportWorkflow } from './stock-report';
 export { tidyPreemptionsWorkflow } from './tidy-preemptions';
 export { workOrderWorkflow } from './work-order';

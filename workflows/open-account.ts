@@ -34,7 +34,7 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
   try {
     saga.addUndo(() => undo.releaseResources({ orderId }));
     const held = await step('preemptingResources', () =>
-      act.preemptResources({ orderId, msisdn: request.msisdn }),
+      act.preemptResources({ orderId, msisdn: request.msisdn, operatorId: input.origin.operatorId }),
     );
     summary.msisdn = held.msisdn;
     summary.iccid = held.iccid;

@@ -16,6 +16,8 @@ type RequestOf<T extends ServiceChangeType> = Extract<ServiceChangeRequest, { ty
 
 export interface ChangeContext {
   orderId: string;
+  /** Who placed the order: a clerk claims numbers and SIMs only from its outlet's stock (REQ: RES-2). */
+  operatorId: string;
   /** Business steps: a bounded number of attempts. */
   act: ActivityInterfaceFor<Activities>;
   /** Undos: retried until they succeed. */
@@ -71,9 +73,11 @@ async function charge(ctx: ChangeContext, amountFen: number, payment: Payment): 
 
 /** 改号: new number claimed, fee paid, the HLR/HSS switched to it, then the line moves; the old one rests. */
 async function changeNumber(ctx: ChangeContext, req: RequestOf<'changeNumber'>, line: LineSnapshot) {
-  const { orderId, act, undo, saga, step, summary } = ctx;
+  const { orderId, operatorId, act, undo, saga, step, summary } = ctx;
   saga.addUndo(() => undo.releaseResources({ orderId }));
-  const number = await step('claimingNumber', () => act.claimNewNumber({ orderId, msisdn: req.newMsisdn }));
+  const number = await step('claimingNumber', () =>
+    act.claimNewNumber({ orderId, msisdn: req.newMsisdn, operatorId }),
+  );
   Object.assign(summary, {
     oldMsisdn: line.msisdn,
     newMsisdn: number.msisdn,
@@ -96,9 +100,9 @@ async function changeNumber(ctx: ChangeContext, req: RequestOf<'changeNumber'>, 
 
 /** 换卡/补卡: a SIM claimed, fee paid, the HLR/HSS given its IMSI, then the old SIM is retired. */
 async function swapSim(ctx: ChangeContext, req: RequestOf<'swapSim'>, line: LineSnapshot) {
-  const { orderId, act, undo, saga, step, summary } = ctx;
+  const { orderId, operatorId, act, undo, saga, step, summary } = ctx;
   saga.addUndo(() => undo.releaseResources({ orderId }));
-  const sim = await step('claimingSim', () => act.claimReplacementSim({ orderId }));
+  const sim = await step('claimingSim', () => act.claimReplacementSim({ orderId, operatorId }));
   Object.assign(summary, {
     reason: req.reason,
     oldIccid: line.iccid,

@@ -21,6 +21,7 @@ export async function serviceChangeWorkflow(input: ServiceChangeInput): Promise<
   );
   const ctx: ChangeContext = {
     orderId,
+    operatorId: input.origin.operatorId,
     act,
     undo,
     saga,

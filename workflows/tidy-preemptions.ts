@@ -3,7 +3,10 @@ import type { Activities } from '../activities';
 
 const { tidyExpiredPreemptions } = proxyActivities<Activities>({ startToCloseTimeout: '1m' });
 
-/** Run by a Schedule: marks expired number and SIM pre-emptions free (REQ: OPEN-2). */
-export async function tidyPreemptionsWorkflow(): Promise<{ numbers: number; sims: number }> {
+/**
+ * Run by a Schedule every minute: marks expired number and SIM pre-emptions free (REQ: OPEN-2), releases
+ * expired reservations and ends passed cool-downs (issue 8 item 7, RES-3).
+ */
+export async function tidyPreemptionsWorkflow(): Promise<Awaited<ReturnType<typeof tidyExpiredPreemptions>>> {
   return tidyExpiredPreemptions();
 }

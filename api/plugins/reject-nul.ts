@@ -5,6 +5,8 @@ import { AppError } from '../../domain/errors';
 export function nulPath(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
   if (depth > 64 || typeof value !== 'object' || value === null) return null;
+  // A streamed body (CSV upload) or a buffer is not walked: a stream is a socket's object graph, not data.
+  if (Buffer.isBuffer(value) || typeof (value as { pipe?: unknown }).pipe === 'function') return null;
   for (const [key, inner] of Object.entries(value)) {
     const found = key.includes('\u0000') ? `${path}.${key}` : nulPath(inner, `${path}.${key}`, depth + 1);
     if (found) return found;

@@ -171,7 +171,8 @@ export async function swapLineSim(
           and(
             eq(simCards.iccid, input.newIccid),
             eq(simCards.preemptedBy, input.orderId),
-            eq(simCards.status, 'available'),
+            // A SIM issued down the tree to the clerk's outlet is `issued`, not `available` (REQ: RES-2).
+            inArray(simCards.status, ['available', 'issued']),
           ),
         )
         .returning({ iccid: simCards.iccid });

@@ -1,6 +1,23 @@
-import { and, asc, eq, like, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { numbers, simCards } from '../schema';
+
+/**
+ * REQ: RES-2, RES-6 — whose stock a claim may take. A clerk (营业员) takes only what has been issued to it or
+ * to its outlet; everyone else (website, hotline, staff who are not clerks) takes central stock and stock
+ * held by a city — never what has been issued into an area, an outlet or to a clerk.
+ */
+export type StockScope = { kind: 'shared' } | { kind: 'units'; codes: string[] };
+export const sharedStock: StockScope = { kind: 'shared' };
+
+/** The scope as a condition on a holder column (`holder_code` of numbers or sim_cards, or an alias of it). */
+function inScope(holder: SQL, scope: StockScope): SQL {
+  if (scope.kind === 'units') return sql`${holder} = any(string_to_array(${scope.codes.join(',')}, ','))`;
+  return sql`(${holder} is null or ${holder} in (select code from org_units where kind = 'city'))`;
+}
+
+/** SIM states a claim may take: `available` at a city or central, `issued` once handed down the tree. */
+const claimableSimStates = ['available', 'issued'];
 
 /** A number that may be claimed now: unused, or pre-empted by someone whose hold has expired (REQ: OPEN-2). */
 const numberIsFree = or(
@@ -9,7 +26,7 @@ const numberIsFree = or(
   and(eq(numbers.status, 'recycled'), lte(numbers.availableFrom, sql`now()`)),
 );
 const simIsFree = and(
-  eq(simCards.status, 'available'),
+  inArray(simCards.status, claimableSimStates),
   or(sql`${simCards.preemptedBy} is null`, lt(simCards.preemptedUntil, sql`now()`)),
 );
 
@@ -39,6 +56,7 @@ export async function claimNumber(
   orderId: string,
   ttlSeconds: number,
   msisdn?: string,
+  scope: StockScope = sharedStock,
 ): Promise<ClaimedNumber | null> {
   const until = sql`now() + make_interval(secs => ${ttlSeconds})`;
   const returning = { msisdn: numbers.msisdn, selectionFeeFen: numbers.selectionFeeFen };
@@ -58,14 +76,15 @@ export async function claimNumber(
     ? eq(numbers.msisdn, msisdn)
     : sql`${numbers.msisdn} = (
         select n.msisdn from numbers n
-        where n.status = 'unused' or (n.status = 'preempted' and n.preempted_until < now())
-          or (n.status = 'recycled' and n.available_from <= now())
+        where (n.status = 'unused' or (n.status = 'preempted' and n.preempted_until < now())
+          or (n.status = 'recycled' and n.available_from <= now()))
+          and ${inScope(sql.raw('n.holder_code'), scope)}
         order by n.selection_fee_fen, n.msisdn
         limit 1 for update skip locked)`;
   const [claimed] = await db
     .update(numbers)
     .set({ status: 'preempted', preemptedBy: orderId, preemptedUntil: until, updatedAt: sql`now()` })
-    .where(and(target, numberIsFree))
+    .where(and(target, numberIsFree, inScope(sql`${numbers.holderCode}`, scope)))
     .returning(returning);
   return claimed ?? null;
 }
@@ -75,13 +94,14 @@ export async function claimSim(
   db: DbOrTx,
   orderId: string,
   ttlSeconds: number,
+  scope: StockScope = sharedStock,
 ): Promise<{ iccid: string; imsi: string } | null> {
   const until = sql`now() + make_interval(secs => ${ttlSeconds})`;
   const returning = { iccid: simCards.iccid, imsi: simCards.imsi };
   const [renewed] = await db
     .update(simCards)
     .set({ preemptedUntil: until, updatedAt: sql`now()` })
-    .where(and(eq(simCards.preemptedBy, orderId), eq(simCards.status, 'available')))
+    .where(and(eq(simCards.preemptedBy, orderId), inArray(simCards.status, claimableSimStates)))
     .returning(returning);
   if (renewed) return renewed;
   const [claimed] = await db
@@ -91,13 +111,26 @@ export async function claimSim(
       and(
         sql`${simCards.iccid} = (
           select s.iccid from sim_cards s
-          where s.status = 'available' and (s.preempted_by is null or s.preempted_until < now())
+          where s.status in ('available', 'issued') and (s.preempted_by is null or s.preempted_until < now())
+            and ${inScope(sql.raw('s.holder_code'), scope)}
           order by s.iccid limit 1 for update skip locked)`,
         simIsFree,
       ),
     )
     .returning(returning);
   return claimed ?? null;
+}
+
+/** Where a number is and what state it is in, to explain a refused claim; null when it is not stocked. */
+export async function numberHolding(
+  db: DbOrTx,
+  msisdn: string,
+): Promise<{ status: string; holderCode: string | null } | null> {
+  const [row] = await db
+    .select({ status: numbers.status, holderCode: numbers.holderCode })
+    .from(numbers)
+    .where(eq(numbers.msisdn, msisdn));
+  return row ?? null;
 }
 
 /** Returns whatever this order still holds to the pool; a no-op when it holds nothing. */
@@ -113,7 +146,7 @@ export async function releaseOrderResources(
   const s = await db
     .update(simCards)
     .set({ preemptedBy: null, preemptedUntil: null, updatedAt: sql`now()` })
-    .where(and(eq(simCards.preemptedBy, orderId), eq(simCards.status, 'available')))
+    .where(and(eq(simCards.preemptedBy, orderId), inArray(simCards.status, claimableSimStates)))
     .returning({ iccid: simCards.iccid });
   return { numbers: n.length, sims: s.length };
 }
@@ -148,8 +181,15 @@ export async function commitOrderResources(
   return sim ?? null;
 }
 
-/** Tidies pre-emptions whose time ran out (they are already free by rule; this makes the state say so). */
-export async function releaseExpiredPreemptions(db: DbOrTx): Promise<{ numbers: number; sims: number }> {
+/**
+ * The every-minute tidy-up (issue 8 item 7): pre-emptions whose time ran out (already free by rule; this makes
+ * the state say so), reservations past their expiry (reserved → unused) and ended cool-downs (recycled →
+ * unused). The last two are state changes, so each is recorded in resource_state_changes by `system` in the
+ * same statement; each part is one conditional UPDATE, so a rerun finds nothing left to do.
+ */
+export async function releaseExpiredPreemptions(
+  db: DbOrTx,
+): Promise<{ numbers: number; sims: number; reservations: number; cooldowns: number }> {
   const n = await db
     .update(numbers)
     .set({ status: 'unused', preemptedBy: null, preemptedUntil: null, updatedAt: sql`now()` })
@@ -158,9 +198,30 @@ export async function releaseExpiredPreemptions(db: DbOrTx): Promise<{ numbers: 
   const s = await db
     .update(simCards)
     .set({ preemptedBy: null, preemptedUntil: null, updatedAt: sql`now()` })
-    .where(and(eq(simCards.status, 'available'), lt(simCards.preemptedUntil, sql`now()`)))
+    .where(and(inArray(simCards.status, claimableSimStates), lt(simCards.preemptedUntil, sql`now()`)))
     .returning({ iccid: simCards.iccid });
-  return { numbers: n.length, sims: s.length };
+  const reservations = await db.execute<{ msisdn: string }>(sql`
+    with released as (
+      update numbers set status = 'unused', reserved_for = null, reserved_until = null, updated_at = now()
+      where status = 'reserved' and reserved_until < now()
+      returning msisdn)
+    insert into resource_state_changes (resource_type, item, from_state, to_state, reason, changed_by)
+    select 'numbers', msisdn, 'reserved', 'unused', 'reservation expired', 'system' from released
+    returning item as msisdn`);
+  const cooldowns = await db.execute<{ msisdn: string }>(sql`
+    with released as (
+      update numbers set status = 'unused', available_from = null, updated_at = now()
+      where status = 'recycled' and available_from <= now()
+      returning msisdn)
+    insert into resource_state_changes (resource_type, item, from_state, to_state, reason, changed_by)
+    select 'numbers', msisdn, 'recycled', 'unused', 'cool-down ended', 'system' from released
+    returning item as msisdn`);
+  return {
+    numbers: n.length,
+    sims: s.length,
+    reservations: reservations.length,
+    cooldowns: cooldowns.length,
+  };
 }
 
 /**

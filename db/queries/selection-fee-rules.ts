@@ -7,7 +7,14 @@ import { compileFeeRules, type CompiledFeeRules, type FeeRule } from '../../doma
 export async function listFeeRules(db: DbOrTx): Promise<FeeRule[]> {
   const rows = await db.select().from(selectionFeeRules).orderBy(asc(selectionFeeRules.id));
   return rows
-    .map(({ id, name, pattern, feeFen, priority, active }) => ({ id, name, pattern, feeFen, priority, active }))
+    .map(({ id, name, pattern, feeFen, priority, active }) => ({
+      id,
+      name,
+      pattern,
+      feeFen,
+      priority,
+      active,
+    }))
     .sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
 }
 

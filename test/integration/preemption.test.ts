@@ -1,7 +1,9 @@
+import bcrypt from 'bcryptjs';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createResourceActivities } from '../../activities/resources';
-import { numbers, simCards } from '../../db/schema';
+import { numbers, operatorChannels, operators, simCards } from '../../db/schema';
+import { DEMO_PASSWORD } from '../../db/seed';
 import { startHarness, type Harness } from '../support/harness';
 import { newKey, openAccountBody, submitOrder, waitForOrder } from '../support/orders';
 
@@ -105,5 +107,98 @@ describe('number and SIM pre-emption', () => {
       },
       { timeout: 5_000, interval: 200 },
     );
+  });
+  describe("clerks pre-empt only their outlet's stock (issue 8 item 3)", () => {
+    let clerk1: string;
+    let clerk2: string;
+    beforeAll(async () => {
+      // clerk02 at the Financial Street outlet (金融街营业点), with stock issued down to it; clerk01 and the
+      // Xidan outlet's stock (13800101900–949, SIMs …1950–1999) are seeded.
+      const admin = await h.login('admin01', 'STORE-BJ-001');
+      const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
+      await h.db
+        .insert(operators)
+        .values({ id: 'clerk02', name: '吴敏 Wu Min', roles: ['frontline'], passwordHash });
+      await h.db.insert(operatorChannels).values({ operatorId: 'clerk02', channelCode: 'STORE-BJ-001' });
+      const post = (url: string, payload: object) =>
+        h.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${admin}` }, payload });
+      const unit = await post('/api/v1/org-units', {
+        code: 'BJ-XC-JR-CLERK02',
+        kind: 'clerk',
+        name: '营业员 吴敏',
+        parentCode: 'BJ-XC-JR',
+        operatorId: 'clerk02',
+      });
+      expect(unit.statusCode, unit.body).toBe(201);
+      const lots = [
+        ['numbers', { first: '13800101950', last: '13800101979' }],
+        ['sims', { first: '8986001000010001900', last: '8986001000010001929' }],
+      ] as const;
+      for (const [resourceType, range] of lots) {
+        for (const [fromCode, toCode] of [
+          [null, 'BJ'],
+          ['BJ', 'BJ-XC'],
+          ['BJ-XC', 'BJ-XC-JR'],
+        ] as const) {
+          const res = await post('/api/v1/resource-movements', {
+            direction: 'issue',
+            resourceType,
+            fromCode,
+            toCode,
+            receiver: '领用人',
+            items: { range },
+          });
+          expect(res.statusCode, res.body).toBe(201);
+        }
+      }
+      clerk1 = await h.login('clerk01', 'STORE-BJ-001');
+      clerk2 = await h.login('clerk02', 'STORE-BJ-001');
+    });
+
+    it('RES-6, RES-2: clerks of two outlets opening accounts at once never share a number or SIM, each from its own outlet', async () => {
+      const tokens = [...Array<string>(15).fill(clerk1), ...Array<string>(15).fill(clerk2)];
+      const submitted = await Promise.all(tokens.map((t) => submitOrder(h.app, t, openAccountBody())));
+      const finals = await Promise.all(
+        submitted.map((r, i) =>
+          waitForOrder(h.app, tokens[i]!, r.json<{ id: string }>().id, undefined, 60_000),
+        ),
+      );
+      expect(finals.map((o) => o.status)).toEqual(tokens.map(() => 'completed'));
+      const msisdns = finals.map((o) => String(o.summary.msisdn));
+      const iccids = finals.map((o) => String(o.summary.iccid));
+      expect(new Set(msisdns).size).toBe(30);
+      expect(new Set(iccids).size).toBe(30);
+      // Each outlet's stock: [first number, last number, first ICCID, last ICCID].
+      const xidan = ['13800101900', '13800101949', '8986001000010001950', '8986001000010001999'];
+      const jinrongjie = ['13800101950', '13800101979', '8986001000010001900', '8986001000010001929'];
+      for (const [i, msisdn] of msisdns.entries()) {
+        const [n1, n2, s1, s2] = i < 15 ? xidan : jinrongjie;
+        const iccid = iccids[i]!;
+        expect(msisdn >= n1! && msisdn <= n2!, `${msisdn} in ${n1}–${n2}`).toBe(true);
+        expect(iccid >= s1! && iccid <= s2!, `${iccid} in ${s1}–${s2}`).toBe(true);
+      }
+    });
+
+    it('RES-2: a clerk cannot pre-empt a number issued to another outlet, nor can staff who are not clerks', async () => {
+      const other = await submitOrder(h.app, clerk2, openAccountBody({ msisdn: '13800101948' }));
+      const refused = await waitForOrder(h.app, clerk2, other.json<{ id: string }>().id);
+      expect(refused.status).toBe('failed');
+      expect(refused.failure).toMatchObject({
+        code: 'NumberUnavailable',
+        reason: '号码不可用（已被占用或不存在）',
+      });
+      expect(refused.failure?.message).toBe(
+        "Number 13800101948 is not available (not in this outlet's stock; a clerk pre-empts only numbers issued to its outlet; state unused, held by BJ-XC-XD)",
+      );
+      const staff = await submitOrder(h.app, token, openAccountBody({ msisdn: '13800101948' }));
+      const staffRefused = await waitForOrder(h.app, token, staff.json<{ id: string }>().id);
+      expect(staffRefused.failure?.message).toContain('issued into the organisation tree');
+
+      const own = await submitOrder(h.app, clerk1, openAccountBody({ msisdn: '13800101948' }));
+      const opened = await waitForOrder(h.app, clerk1, own.json<{ id: string }>().id);
+      expect(opened.status).toBe('completed');
+      const [number] = await h.db.select().from(numbers).where(eq(numbers.msisdn, '13800101948'));
+      expect(number).toMatchObject({ status: 'inUse', holderCode: 'BJ-XC-XD' });
+    });
   });
 });

@@ -62,7 +62,7 @@ function mockActivities(overrides: Partial<Activities> = {}) {
     },
     async tidyExpiredPreemptions() {
       calls.push('tidyExpiredPreemptions');
-      return { numbers: 0, sims: 0 };
+      return { numbers: 0, sims: 0, reservations: 0, cooldowns: 0 };
     },
     async preEnterCustomer() {
       calls.push('preEnterCustomer');
