@@ -10,12 +10,12 @@ import {
   findStockBatch,
   listStockBatches,
   listStockBatchRows,
-  orgUnitExists,
   stageRows,
   type StagedRow,
   type StockBatchRow,
   type StockRowResult,
 } from '../db/queries/stock-batches';
+import { findOrgUnit } from '../db/queries/org-units';
 import type { Principal } from '../domain/access';
 import { AppError } from '../domain/errors';
 import { batchPercent } from '../domain/member-batch-csv';
@@ -87,12 +87,7 @@ export function createStockInService(deps: {
       body: Readable,
     ): Promise<{ batch: StockBatchRow; replayed: boolean }> {
       const holderCode = target.holderCode ?? null;
-      if (holderCode !== null && !(await orgUnitExists(db, holderCode))) {
-        throw new AppError(
-          'OrgUnitNotFound',
-          `query.holderCode: organisation unit ${holderCode} does not exist`,
-        );
-      }
+      if (holderCode !== null) await assertStockInUnit(db, holderCode);
       const { batch, created } = await db.transaction(async (tx) => {
         await createStagingTable(tx);
         const hash = await stageFile(tx, target.resourceType, body);
@@ -224,5 +219,23 @@ function decode(decoder: TextDecoder, buffer: Buffer | undefined, stream: boolea
     return decoder.decode(buffer, { stream });
   } catch {
     throw new AppError('InvalidCsv', 'body: the file is not UTF-8 text; save it as "CSV UTF-8"');
+  }
+}
+
+/**
+ * REQ: RES-1, RES-2 — stock comes in at a city company (市公司) or into central stock, and flows down the tree
+ * by issue (发放) from there, so every step below the city is recorded with its receiver.
+ */
+async function assertStockInUnit(db: Db, holderCode: string): Promise<void> {
+  const unit = await findOrgUnit(db, holderCode);
+  if (!unit) {
+    throw new AppError('OrgUnitNotFound', `query.holderCode: organisation unit ${holderCode} does not exist`);
+  }
+  if (unit.kind !== 'city') {
+    throw new AppError(
+      'ValidationFailed',
+      `query.holderCode: stock comes in at a city company (市公司) or central stock; ${holderCode} is an organisation unit of kind ${unit.kind} — ` +
+        'stock it in at its city and issue it down',
+    );
   }
 }

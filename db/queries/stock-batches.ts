@@ -2,7 +2,7 @@ import { and, asc, between, count, desc, eq, inArray, or, sql } from 'drizzle-or
 import type { ResourceType } from '../../domain/resources';
 import { keyColumns, rowReason } from '../../domain/stock-in-csv';
 import type { DbOrTx, Tx } from '../client';
-import { numbers, numberSegments, orgUnits, simCards, stockBatches, stockBatchRows } from '../schema';
+import { numbers, numberSegments, simCards, stockBatches, stockBatchRows } from '../schema';
 
 /**
  * REQ: RES-1 — stock-in batches (入库批次) and their rows. An upload is staged in a temporary table inside one
@@ -272,10 +272,4 @@ export async function addToCounters(
     .where(eq(stockBatches.id, batchId))
     .returning();
   return row ?? null;
-}
-
-/** Whether the organisation unit a batch is stocked into exists. */
-export async function orgUnitExists(db: DbOrTx, code: string): Promise<boolean> {
-  const [row] = await db.select({ code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.code, code));
-  return row !== undefined;
 }

@@ -269,6 +269,14 @@ describe('stock-in batches (RES-1)', () => {
         'OrgUnitNotFound',
         /holderCode: organisation unit NOPE/,
       ],
+      // RES-2: stock comes in at a city and is issued down, so every step below it has a receiver.
+      [
+        'resourceType=numbers&holderCode=BJ-XC-XD',
+        file,
+        400,
+        'ValidationFailed',
+        /BJ-XC-XD is an organisation unit of kind outlet/,
+      ],
     ];
     for (const [query, body, status, code, message] of cases) {
       const res = await upload(body, query);
