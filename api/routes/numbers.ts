@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
+import { stockScopeOf } from '../../db/queries/org-units';
 import { listAvailableNumbers } from '../../db/queries/resources';
 import { orderDesk } from '../../domain/access';
 import { numberPatternSchema, patternToLike } from '../../domain/numbers';
+import { principalOf } from '../plugins/auth';
 import { bearerSecurity, errorResponses } from '../schemas';
 
 const query = z.object({
@@ -28,7 +30,8 @@ export function numberRoutes(deps: { db: Db }) {
           tags: ['resources'],
           summary: 'Free numbers with their selection fee',
           description:
-            'Numbers that can be pre-empted now: unused, or held by a pre-emption that has expired (OPEN-2).',
+            'Mobile numbers the caller can pre-empt now: unused, held by a pre-emption that has expired (OPEN-2) or ' +
+            "recycled after its cool-down — a clerk's own outlet stock, for anyone else central and city stock (RES-2).",
           security: bearerSecurity,
           querystring: query,
           response: { 200: response, ...errorResponses },
@@ -36,10 +39,12 @@ export function numberRoutes(deps: { db: Db }) {
       },
       async (request) => {
         const { pattern, limit } = request.query;
-        const items = await listAvailableNumbers(deps.db, {
-          like: pattern ? patternToLike(pattern) : undefined,
-          limit,
-        });
+        const scope = await stockScopeOf(deps.db, principalOf(request).operatorId);
+        const items = await listAvailableNumbers(
+          deps.db,
+          { like: pattern ? patternToLike(pattern) : undefined, limit },
+          scope,
+        );
         return { items };
       },
     );

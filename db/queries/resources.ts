@@ -19,25 +19,39 @@ function inScope(holder: SQL, scope: StockScope): SQL {
 /** SIM states a claim may take: `available` at a city or central, `issued` once handed down the tree. */
 const claimableSimStates = ['available', 'issued'];
 
-/** A number that may be claimed now: unused, or pre-empted by someone whose hold has expired (REQ: OPEN-2). */
-const numberIsFree = or(
-  eq(numbers.status, 'unused'),
-  and(eq(numbers.status, 'preempted'), lt(numbers.preemptedUntil, sql`now()`)),
-  and(eq(numbers.status, 'recycled'), lte(numbers.availableFrom, sql`now()`)),
+/**
+ * A mobile number that may be claimed now: unused, pre-empted by someone whose hold has expired (REQ: OPEN-2),
+ * or recycled with its cool-down over. SMS ports and access numbers are stock too, but no line is opened on one.
+ */
+const numberIsFree = and(
+  eq(numbers.kind, 'mobile'),
+  or(
+    eq(numbers.status, 'unused'),
+    and(eq(numbers.status, 'preempted'), lt(numbers.preemptedUntil, sql`now()`)),
+    and(eq(numbers.status, 'recycled'), lte(numbers.availableFrom, sql`now()`)),
+  ),
 );
 const simIsFree = and(
   inArray(simCards.status, claimableSimStates),
   or(sql`${simCards.preemptedBy} is null`, lt(simCards.preemptedUntil, sql`now()`)),
 );
 
+/** Free numbers the caller's orders may claim (its stock scope, RES-2), with their selection fee. */
 export async function listAvailableNumbers(
   db: DbOrTx,
   filter: { like?: string; limit: number },
+  scope: StockScope = sharedStock,
 ): Promise<{ msisdn: string; selectionFeeFen: number }[]> {
   return db
     .select({ msisdn: numbers.msisdn, selectionFeeFen: numbers.selectionFeeFen })
     .from(numbers)
-    .where(filter.like ? and(numberIsFree, like(numbers.msisdn, filter.like)) : numberIsFree)
+    .where(
+      and(
+        numberIsFree,
+        inScope(sql`${numbers.holderCode}`, scope),
+        filter.like ? like(numbers.msisdn, filter.like) : undefined,
+      ),
+    )
     .orderBy(asc(numbers.msisdn))
     .limit(filter.limit);
 }
@@ -76,7 +90,7 @@ export async function claimNumber(
     ? eq(numbers.msisdn, msisdn)
     : sql`${numbers.msisdn} = (
         select n.msisdn from numbers n
-        where (n.status = 'unused' or (n.status = 'preempted' and n.preempted_until < now())
+        where n.kind = 'mobile' and (n.status = 'unused' or (n.status = 'preempted' and n.preempted_until < now())
           or (n.status = 'recycled' and n.available_from <= now()))
           and ${inScope(sql.raw('n.holder_code'), scope)}
         order by n.selection_fee_fen, n.msisdn

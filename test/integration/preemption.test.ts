@@ -200,5 +200,40 @@ describe('number and SIM pre-emption', () => {
       const [number] = await h.db.select().from(numbers).where(eq(numbers.msisdn, '13800101948'));
       expect(number).toMatchObject({ status: 'inUse', holderCode: 'BJ-XC-XD' });
     });
+
+    it("RES-2: the free-number list shows a clerk only its outlet's stock, and others only shared stock", async () => {
+      const free = async (t: string) =>
+        (
+          await h.app.inject({
+            method: 'GET',
+            url: '/api/v1/numbers/available?pattern=138001019*&limit=100',
+            headers: { authorization: `Bearer ${t}` },
+          })
+        )
+          .json<{ items: { msisdn: string }[] }>()
+          .items.map((n) => n.msisdn);
+      // 13800101900–949 are Xidan's, 950–979 Financial Street's, 980–999 still central.
+      const within = (list: string[], first: string, last: string) =>
+        list.length > 0 && list.every((m) => m >= first && m <= last);
+      expect(within(await free(clerk1), '13800101900', '13800101949')).toBe(true);
+      expect(within(await free(clerk2), '13800101950', '13800101979')).toBe(true);
+      expect(within(await free(token), '13800101980', '13800101999')).toBe(true);
+    });
+  });
+
+  it('RES-1, RES-6: SMS ports and access numbers are stock, but no line is opened on one', async () => {
+    // Zero fee and a number that sorts first: the cheapest-first pick would take them if kind were ignored.
+    await h.db.insert(numbers).values([
+      { msisdn: '10657000000001', kind: 'smsPort', segment: 'smsPort', selectionFeeFen: 0 },
+      { msisdn: '10000', kind: 'access', segment: 'access', selectionFeeFen: 0 },
+    ]);
+    const picked = await submitOrder(h.app, token, openAccountBody());
+    const order = await waitForOrder(h.app, token, picked.json<{ id: string }>().id);
+    expect(order.status).toBe('completed');
+    expect(String(order.summary.msisdn)).toMatch(/^1\d{10}$/);
+    const chosen = await submitOrder(h.app, token, openAccountBody({ msisdn: '10657000000001' }));
+    expect(chosen.statusCode).toBe(400);
+    const port = await h.db.select().from(numbers).where(eq(numbers.msisdn, '10657000000001'));
+    expect(port[0]?.status).toBe('unused');
   });
 });
