@@ -187,6 +187,10 @@ export const configSchema = z.object({
   MEMBER_BATCH_CHUNKS_PER_RUN: z.coerce.number().int().min(1).max(500).default(20),
   /** REQ: GRP-6 — most rows one uploaded member batch may have. */
   MEMBER_BATCH_MAX_ROWS: z.coerce.number().int().min(1).default(50_000),
+  /** REQ: RES-1 — rows of a stock-in file handled in one step (one database transaction). */
+  STOCK_IN_CHUNK_ROWS: z.coerce.number().int().min(1).max(20_000).default(2_000),
+  /** Chunks one run of the stock-in workflow handles before it continues as new (keeps its history short). */
+  STOCK_IN_CHUNKS_PER_RUN: z.coerce.number().int().min(1).max(500).default(20),
 
   /**
    * Simulated BBOSS: how long it takes to decide a group order (about 30 minutes in the source), the extra

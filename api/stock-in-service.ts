@@ -25,13 +25,10 @@ import type { StockInInput, stockInWorkflow } from '../workflows/stock-in';
 
 /** A stock-in file may be this large: 64 MiB, well over a million rows of either format. */
 export const STOCK_CSV_BODY_LIMIT = 64 * 1024 * 1024;
-/** Rows per staging INSERT while the file streams in, and per stock-in chunk (one transaction each). */
+/** Rows per staging INSERT while the file streams in. */
 const STAGE_ROWS = 2_000;
-const CHUNK_ROWS = 2_000;
 /** No row of either format comes near this; a longer line is not a stock-in file. */
 const MAX_LINE_CHARS = 1_000;
-/** Chunks per workflow run before it continues as new (history bounded by about 6 × this). */
-const CHUNKS_PER_RUN = 20;
 
 /** The batch ID: the file's content hash, so the same file uploaded again is the same batch. */
 export const stockBatchIdOf = (sha256Hex: string): string => `SB-${sha256Hex.slice(0, 24)}`;
@@ -54,6 +51,9 @@ export function createStockInService(deps: {
   client: Client;
   taskQueue: string;
   stepTimeoutSeconds: number;
+  /** Rows per chunk (one transaction each) and chunks per workflow run (history about 6 × this events). */
+  chunkRows: number;
+  chunksPerRun: number;
 }) {
   const { db, client } = deps;
 
@@ -63,8 +63,8 @@ export function createStockInService(deps: {
     const input: StockInInput = {
       batchId: batch.id,
       nextRow: 1,
-      chunkRows: CHUNK_ROWS,
-      chunksPerRun: CHUNKS_PER_RUN,
+      chunkRows: deps.chunkRows,
+      chunksPerRun: deps.chunksPerRun,
       stepTimeoutSeconds: deps.stepTimeoutSeconds,
     };
     try {

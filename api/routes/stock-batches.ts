@@ -81,6 +81,8 @@ export function stockBatchRoutes(deps: { db: Db; client: Client; config: AppConf
     client: deps.client,
     taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
     stepTimeoutSeconds: deps.config.STEP_TIMEOUT_SECONDS,
+    chunkRows: deps.config.STOCK_IN_CHUNK_ROWS,
+    chunksPerRun: deps.config.STOCK_IN_CHUNKS_PER_RUN,
   });
 
   return async (app: FastifyInstance): Promise<void> => {
