@@ -62,7 +62,9 @@ main().then(
     setTimeout(() => process.exit(code), 5_000).unref();
   },
   (err: unknown) => {
-    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    console.error(
+      err instanceof Error ? (err.stack ?? err.message) : (err ?? 'failed: a step rejected without an error'),
+    );
     process.exit(1);
   },
 );

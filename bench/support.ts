@@ -10,7 +10,7 @@ import { buildApp } from '../api/app';
 import { migrateDb, type Db } from '../db/client';
 import { DEMO_PASSWORD } from '../db/seed';
 import { startTemporalDevServer } from '../infra/dev-server';
-import { freePort } from '../infra/ports';
+import { freePorts } from '../infra/ports';
 import { ensureDatabase, startEmbeddedPostgres } from '../infra/postgres';
 import { configSchema, type AppConfig } from '../temporal.config';
 import { bundleWorkflows, createWorker } from '../workers/create-worker';
@@ -148,7 +148,7 @@ export async function startEnvironment(
     log(`removed ${workDir}`);
   });
   const started = Date.now();
-  const [pgPort, temporalPort] = [await freePort(), await freePort()];
+  const [pgPort, temporalPort] = (await freePorts(2)) as [number, number];
   log(
     `starting PostgreSQL (port ${pgPort})` +
       (options.temporal ? ` and Temporal dev server (port ${temporalPort})…` : '…'),

@@ -5,7 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { createDb, migrateDb } from '../../db/client';
 import { seedDemoData } from '../../db/seed';
 import { startTemporalDevServer } from '../../infra/dev-server';
-import { freePort } from '../../infra/ports';
+import { freePorts } from '../../infra/ports';
 import { ensureDatabase, startEmbeddedPostgres } from '../../infra/postgres';
 import { bundleWorkflows } from '../../workers/create-worker';
 
@@ -26,7 +26,7 @@ export const TEMPLATE_DB = 'om_template';
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const workDir = mkdtempSync(join(tmpdir(), 'om-test-'));
-  const [temporalPort, pgPort] = [await freePort(), await freePort()];
+  const [temporalPort, pgPort] = (await freePorts(2)) as [number, number];
   const log = (line: string) => console.log(`[global-setup] ${line}`);
   const [temporal, pg] = await Promise.all([
     startTemporalDevServer({ port: temporalPort, log }),
