@@ -23,6 +23,7 @@ import { registerRouteAccessCheck } from './plugins/route-access';
 import { registerRejectNul } from './plugins/reject-nul';
 import { registerRateLimit } from './plugins/rate-limit';
 import { auditRoutes } from './routes/audit';
+import { lockRoutes } from './routes/locks';
 import { frameworkErrorReply, registerErrorHandler } from './plugins/errors';
 import { checkOrder } from './order-checks';
 import { approvalRoutes } from './routes/approvals';
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(auditRoutes({ db: deps.db }));
+  await app.register(lockRoutes({ db: deps.db, client: deps.client }));
   await app.register(numberRoutes({ db: deps.db }));
   await app.register(orgUnitRoutes({ db: deps.db }));
   await app.register(resourceMovementRoutes({ db: deps.db }));

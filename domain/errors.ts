@@ -16,6 +16,8 @@ export const errorCatalogue = {
   ChannelNotAllowed: { status: 403, zh: '该工号无权在此渠道办理业务' },
   RoleNotAllowed: { status: 403, zh: '该工号的角色无权办理此业务' },
   OutletNotAllowed: { status: 403, zh: '该工号无权在此网点办理业务' },
+  LockNotHeld: { status: 404, zh: '该号码或集团产品当前没有被订单占用' },
+  LockHolderRunning: { status: 409, zh: '占用它的订单仍在办理中，不能释放' },
   ChannelCodeTaken: { status: 409, zh: '接口编码已存在' },
   OperatorExists: { status: 409, zh: '工号已存在' },
   ChannelNotFound: { status: 404, zh: '渠道不存在' },
