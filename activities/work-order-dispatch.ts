@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import type { ActivityDeps } from '.';
 import { listDispatchRules, loadDispatchStaff, takeRoundRobinTurn } from '../db/queries/dispatch-rules';
 import { applicableScopes, chooseFrom, pickTurn } from '../domain/dispatch-rules';
@@ -20,9 +21,9 @@ export function createWorkOrderDispatchActivities(deps: Pick<ActivityDeps, 'db'>
      * no staff is available (the work order then waits for a dispatcher or a grab). `exclude` leaves out staff
      * (e.g. the assignee whose response time was breached). `outletCode` is the assignee's own outlet.
      *
-     * Choosing writes nothing but a round-robin rule's turn, so choosing twice is harmless: the workflow
-     * applies the choice it received once. A retried attempt may take a second turn and skip a staff member
-     * in the rotation once — accepted, as the rotation is about fairness over many work orders, not each one.
+     * Choosing writes nothing but a round-robin rule's turn, kept under this activity's workflow and activity
+     * ID: a retried attempt gets the same turn, so the rotation skips nobody; the workflow applies the choice
+     * it received once.
      */
     async chooseAssignee(input: {
       workOrder: WorkOrderState;
@@ -37,7 +38,7 @@ export function createWorkOrderDispatchActivities(deps: Pick<ActivityDeps, 'db'>
       const assignee =
         'assignee' in decision
           ? decision.assignee
-          : pickTurn(decision.turnAmong, await takeRoundRobinTurn(db, decision.rule.id));
+          : pickTurn(decision.turnAmong, await takeRoundRobinTurn(db, decision.rule.id, turnKey()));
       return {
         assigneeId: assignee.operatorId,
         outletCode: assignee.outletCode,
@@ -46,4 +47,10 @@ export function createWorkOrderDispatchActivities(deps: Pick<ActivityDeps, 'db'>
       };
     },
   };
+}
+
+/** The same for every attempt of one activity call: `<workflow ID>:<activity ID>`. */
+function turnKey(): string {
+  const { workflowExecution, activityId } = Context.current().info;
+  return `${workflowExecution?.workflowId ?? 'standalone'}:${activityId}`;
 }

@@ -730,6 +730,18 @@ export const dispatchRules = pgTable(
   (t) => [index('dispatch_rules_position_idx').on(t.position)],
 );
 
+/**
+ * REQ: WO-4 — the round-robin turn each dispatch took, by the activity that took it: a retried attempt finds its
+ * turn here instead of taking a second one, so the rotation skips nobody.
+ */
+export const roundRobinTurns = pgTable('round_robin_turns', {
+  /** `<workflow ID>:<activity ID>` — the same for every attempt of one dispatch. */
+  turnKey: text('turn_key').primaryKey(),
+  ruleId: text('rule_id').notNull(),
+  turn: integer('turn').notNull(),
+  createdAt: createdAt(),
+});
+
 /** Read model of every work order (REQ: WO-1…WO-6, GC-1…GC-3), written by its workflow. */
 export const workOrders = pgTable(
   'work_orders',

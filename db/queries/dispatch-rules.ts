@@ -11,8 +11,8 @@ import {
   type DispatchStaff,
   type RuleIssue,
 } from '../../domain/dispatch-rules';
-import type { DbOrTx } from '../client';
-import { dispatchRules, operators, outlets, staffProfiles } from '../schema';
+import type { Db, DbOrTx } from '../client';
+import { dispatchRules, operators, outlets, roundRobinTurns, staffProfiles } from '../schema';
 import { openLoadByStaff } from './work-orders';
 
 /** REQ: WO-4 — a dispatch rule as stored, with who changed it last and when. */
@@ -173,15 +173,26 @@ function scopeCondition(scope: CandidateScope): SQL | undefined {
 
 /**
  * REQ: WO-4 — takes the round-robin rule's next turn: one UPDATE … RETURNING, so concurrent dispatches each
- * get their own turn (the row lock orders them). Returns the number of turns taken before this one.
+ * get their own turn (the row lock orders them). Returns the number of turns taken before this one. The turn
+ * is kept under `turnKey` in the same transaction: asked again with the same key (a retried attempt), it
+ * answers the turn already taken rather than taking another.
  */
-export async function takeRoundRobinTurn(db: DbOrTx, ruleId: string): Promise<number> {
-  const [row] = await db
-    .update(dispatchRules)
-    .set({ rrCursor: sql`${dispatchRules.rrCursor} + 1` })
-    .where(eq(dispatchRules.id, ruleId))
-    .returning({ cursor: dispatchRules.rrCursor });
-  return row ? row.cursor - 1 : 0;
+export async function takeRoundRobinTurn(db: Db, ruleId: string, turnKey: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [taken] = await tx
+      .select({ turn: roundRobinTurns.turn })
+      .from(roundRobinTurns)
+      .where(eq(roundRobinTurns.turnKey, turnKey));
+    if (taken) return taken.turn;
+    const [row] = await tx
+      .update(dispatchRules)
+      .set({ rrCursor: sql`${dispatchRules.rrCursor} + 1` })
+      .where(eq(dispatchRules.id, ruleId))
+      .returning({ cursor: dispatchRules.rrCursor });
+    const turn = row ? row.cursor - 1 : 0;
+    await tx.insert(roundRobinTurns).values({ turnKey, ruleId, turn });
+    return turn;
+  });
 }
 
 function toRecord(row: typeof dispatchRules.$inferSelect): DispatchRuleRecord {

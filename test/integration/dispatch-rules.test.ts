@@ -1,3 +1,4 @@
+import { MockActivityEnvironment } from '@temporalio/testing';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -67,15 +68,28 @@ function workOrder(over: Partial<WorkOrderState> = {}): WorkOrderState {
   };
 }
 
+/** A mock activity context for one call of an activity in workflow `WorkOrder:dispatch-test`. */
+function activityCall(activityId: string): MockActivityEnvironment {
+  return new MockActivityEnvironment({
+    activityId,
+    workflowExecution: { workflowId: 'WorkOrder:dispatch-test', runId: 'run-1' },
+  });
+}
+
 describe('dispatch rules (派工规则): kept by administrators, applied by automatic dispatch', () => {
   let h: Harness;
   let adminToken: string;
   let dispatcherToken: string;
   let storeToken: string;
   let dispatch: ReturnType<typeof createWorkOrderDispatchActivities>;
-  /** The activity itself, as the work-order workflow calls it. */
-  const chooseAssignee = (input: { workOrder: WorkOrderState; exclude?: string[] }) =>
-    dispatch.chooseAssignee(input);
+  /** The activity itself, as the work-order workflow calls it: each call its own activity (and turn key). */
+  let calls = 0;
+  type Choose = ReturnType<typeof createWorkOrderDispatchActivities>['chooseAssignee'];
+  const chooseAssignee = (input: Parameters<Choose>[0]): ReturnType<Choose> =>
+    activityCall(`choose-${++calls}`).run<[typeof input], Awaited<ReturnType<Choose>>, Choose>(
+      (i) => dispatch.chooseAssignee(i),
+      input,
+    );
 
   beforeAll(async () => {
     h = await startHarness();
@@ -408,6 +422,26 @@ describe('dispatch rules (派工规则): kept by administrators, applied by auto
         ruleId: 'R-RR-WANGFUJING',
         ruleName: '王府井网点轮流派工 Wangfujing round robin',
       });
+    });
+
+    it('WO-4: round robin — a retried attempt of one dispatch gets the same turn, so the rotation skips nobody', async () => {
+      const wangfujing = workOrder({ territory: 'Dongcheng', outletCode: 'OUT-BJ-WFJ' });
+      const attempt = async (activityId: string) =>
+        (
+          await activityCall(activityId).run<
+            [{ workOrder: WorkOrderState }],
+            Awaited<ReturnType<typeof dispatch.chooseAssignee>>,
+            typeof dispatch.chooseAssignee
+          >((i) => dispatch.chooseAssignee(i), { workOrder: wangfujing })
+        )?.assigneeId;
+      const first = await attempt('retried-dispatch');
+      // The same activity retried (its first attempt's answer lost): the same turn, the same assignee.
+      expect(await attempt('retried-dispatch')).toBe(first);
+      expect(await attempt('retried-dispatch')).toBe(first);
+      // The next dispatch takes the next turn: the other technician.
+      const next = await attempt('next-dispatch');
+      expect(next).not.toBe(first);
+      expect([first, next].sort()).toEqual(['tech03', 'tech04']);
     });
 
     it('WO-4: least load — within the work order outlet only; no outlet, no automatic dispatch', async () => {
