@@ -1,4 +1,5 @@
 import { TransactionRollbackError } from 'drizzle-orm';
+import { pruneRoundRobinTurns } from '../db/queries/dispatch-rules';
 import type { Db, DbOrTx, Tx } from '../db/client';
 import { stockScopeOf } from '../db/queries/org-units';
 import {
@@ -100,9 +101,10 @@ export function createResourceActivities({
 
     /**
      * Run by a Schedule every minute: expired pre-emptions and reservations released, ended cool-downs made
-     * unused (issue 8 item 7).
+     * unused (issue 8 item 7); round-robin turns kept for retries forgotten after a day (WO-4).
      */
     async tidyExpiredPreemptions(): Promise<Awaited<ReturnType<typeof releaseExpiredPreemptions>>> {
+      await pruneRoundRobinTurns(db);
       return releaseExpiredPreemptions(db);
     },
 

@@ -195,6 +195,18 @@ export async function takeRoundRobinTurn(db: Db, ruleId: string, turnKey: string
   });
 }
 
+/**
+ * Forgets the round-robin turns kept for retries once no attempt can come back for them (a dispatch is retried
+ * within minutes); the tidy-up calls it. Returns how many went.
+ */
+export async function pruneRoundRobinTurns(db: DbOrTx, olderThanHours = 24): Promise<number> {
+  const rows = await db
+    .delete(roundRobinTurns)
+    .where(sql`${roundRobinTurns.createdAt} < now() - make_interval(hours => ${olderThanHours})`)
+    .returning({ turnKey: roundRobinTurns.turnKey });
+  return rows.length;
+}
+
 function toRecord(row: typeof dispatchRules.$inferSelect): DispatchRuleRecord {
   return {
     id: row.id,

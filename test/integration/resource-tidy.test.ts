@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { numbers, resourceStateChanges, simCards, stockReports } from '../../db/schema';
+import { numbers, resourceStateChanges, roundRobinTurns, simCards, stockReports } from '../../db/schema';
 import { startHarness, type Harness } from '../support/harness';
 
 /** Issue 8 item 7 — the tidy-up and the daily stock report, run as the Schedules run them (not waiting for one). */
@@ -58,6 +58,24 @@ describe('periodic tidy-up and the daily stock report (RES-3)', () => {
       { item: '13800101803', reason: 'cool-down ended', by: 'system' },
     ]);
     expect(await run('tidyPreemptionsWorkflow', [])).toMatchObject({ reservations: 0, cooldowns: 0 });
+  });
+
+  it('WO-4: the tidy forgets round-robin turns kept for retries after a day, and keeps recent ones', async () => {
+    await h.db.insert(roundRobinTurns).values([
+      {
+        turnKey: 'WorkOrder:old:1',
+        ruleId: 'R-RR-WANGFUJING',
+        turn: 3,
+        createdAt: new Date(Date.now() - 25 * 3_600_000),
+      },
+      { turnKey: 'WorkOrder:new:1', ruleId: 'R-RR-WANGFUJING', turn: 4 },
+    ]);
+    await run('tidyPreemptionsWorkflow', []);
+    const kept = await h.db
+      .select({ turnKey: roundRobinTurns.turnKey })
+      .from(roundRobinTurns)
+      .where(inArray(roundRobinTurns.turnKey, ['WorkOrder:old:1', 'WorkOrder:new:1']));
+    expect(kept).toEqual([{ turnKey: 'WorkOrder:new:1' }]);
   });
 
   it('RES-3: the daily report counts each holder × resource type × state as the tables hold them; a rerun replaces the day', async () => {
