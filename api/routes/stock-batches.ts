@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -52,23 +52,9 @@ const page = {
   limit: z.coerce.number().int().min(1).max(1_000).default(100),
 };
 
-/**
- * The request body of an upload: the raw stream of the CSV file, never read whole into memory. Wrapped in an
- * object with no enumerable fields, because request-wide hooks walk the body's fields (the NUL check) and a
- * socket-backed stream is a deep object graph.
- */
-class CsvFileBody {
-  readonly #stream: Readable;
-  constructor(stream: Readable) {
-    this.#stream = stream;
-  }
-  get stream(): Readable {
-    return this.#stream;
-  }
-}
-
+/** The request body of an upload: the raw stream of the CSV file, never read whole into memory. */
 const csvStreamSchema = z
-  .custom<CsvFileBody>((v) => v instanceof CsvFileBody, 'must be the CSV file, sent as text/csv')
+  .custom<Readable>((v) => v instanceof Readable, 'must be the CSV file, sent as text/csv')
   .meta({ type: 'string', format: 'binary', description: 'The CSV file' });
 
 /**
@@ -87,7 +73,7 @@ export function stockBatchRoutes(deps: { db: Db; client: Client; config: AppConf
 
   return async (app: FastifyInstance): Promise<void> => {
     // Only this plugin reads stock-in files, and it reads them as a stream: hundreds of thousands of rows.
-    app.addContentTypeParser('text/csv', (_request, payload, done) => done(null, new CsvFileBody(payload)));
+    app.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.post(
@@ -130,11 +116,7 @@ export function stockBatchRoutes(deps: { db: Db; client: Client; config: AppConf
         },
       },
       async (request, reply) => {
-        const { batch, replayed } = await service.upload(
-          principalOf(request),
-          request.query,
-          request.body.stream,
-        );
+        const { batch, replayed } = await service.upload(principalOf(request), request.query, request.body);
         const view = (await service.get(batch.id)) satisfies z.infer<typeof batchViewSchema>;
         const href = `/api/v1/stock-batches/${view.id}`;
         return reply
