@@ -146,6 +146,13 @@ export const configSchema = z.object({
   MNP_CALLBACK_SECRET: z.string().min(1).default('dev-clearing-secret'),
 
   /**
+   * Key that seals secrets an order must pass on to an outside system (a port-in's authorization code) while
+   * they are parked in PostgreSQL; any string, stretched to an AES-256 key. The default only suits the
+   * embedded demo; production must set its own.
+   */
+  SECRETS_KEY: z.string().min(16, 'must be at least 16 characters').default('dev-secrets-key-change-me'),
+
+  /**
    * REQ: MNP-3 — fee of a port-in (携号转网), in fen. The source says the porting fee is paid at the counter
    * but names no amount; the national rule (MIIT) makes porting free, hence 0. Set it when the tariff has one.
    */

@@ -379,6 +379,8 @@ export const orders = pgTable(
     status: text('status').notNull(),
     step: text('step'),
     channelCode: text('channel_code').notNull(),
+    /** The outlet the order was submitted at, if any (REQ: ORD-6 — who may cancel it). */
+    outletCode: text('outlet_code'),
     operatorId: text('operator_id').notNull(),
     requestHash: text('request_hash').notNull(),
     summary: jsonb('summary')
@@ -391,6 +393,122 @@ export const orders = pgTable(
   (t) => [
     index('orders_status_idx').on(t.status, t.createdAt),
     index('orders_type_idx').on(t.type, t.createdAt),
+    index('orders_channel_idx').on(t.channelCode, t.createdAt),
+  ],
+);
+
+/**
+ * REQ: ORD-3 — an order's idempotency key, scoped per channel: two stores may both use `order-0001`. Kept
+ * here (not only as a workflow ID) so a replayed key finds its order after Temporal's retention is over.
+ */
+export const orderKeys = pgTable(
+  'order_keys',
+  {
+    channelCode: text('channel_code').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    orderId: text('order_id').notNull().unique(),
+    requestHash: text('request_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.channelCode, t.idempotencyKey] })],
+);
+
+/**
+ * Secrets that come with an order (a service password, an authorization code), parked before its workflow
+ * starts so that only the row's ID travels in workflow inputs and histories. A password is kept as a bcrypt
+ * hash; a code that must be passed on to an outside system is sealed (AES-256-GCM with the secrets key).
+ */
+export const parkedSecrets = pgTable(
+  'parked_secrets',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull(),
+    /** servicePassword · authorizationCode */
+    kind: text('kind').notNull(),
+    hash: text('hash'),
+    sealed: text('sealed'),
+    createdAt: createdAt(),
+    /** Set when the order has used it; a used secret is no longer needed and may be wiped. */
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('parked_secrets_order_idx').on(t.orderId)],
+);
+
+/**
+ * REQ: MNP-5 — the port-out authorization code of an order: only its hash, its expiry and the wrong
+ * attempts; the code itself exists only in the SMS sent to the holder.
+ */
+export const portOutCodes = pgTable(
+  'port_out_codes',
+  {
+    orderId: text('order_id').primaryKey(),
+    msisdn: text('msisdn').notNull(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('port_out_codes_msisdn_idx').on(t.msisdn)],
+);
+
+/**
+ * SMS to customers (REQ: NOTIF-1, MNP-5), one per event key: a retried send is the same message. The text
+ * is not kept here when it carries a secret (`params` never does).
+ */
+export const smsMessages = pgTable(
+  'sms_messages',
+  {
+    eventKey: text('event_key').primaryKey(),
+    msisdn: text('msisdn').notNull(),
+    template: text('template').notNull(),
+    params: jsonb('params')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    /** queued · sent · failed */
+    status: text('status').notNull(),
+    gatewayRef: text('gateway_ref'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('sms_messages_msisdn_idx').on(t.msisdn, t.createdAt)],
+);
+
+/**
+ * REQ: Q-2 — calls to the hotline as the call-centre telephony side reported them (signed call-start
+ * event): the number a call came from is what makes a line "own", never a number an agent types.
+ */
+export const callSessions = pgTable(
+  'call_sessions',
+  {
+    callId: text('call_id').primaryKey(),
+    callerMsisdn: text('caller_msisdn').notNull(),
+    agentId: text('agent_id').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('call_sessions_agent_idx').on(t.agentId, t.startedAt)],
+);
+
+/**
+ * REQ: PC-5 — money left on a line cancelled without the customer: credit kept for a refund on request
+ * (`refundDue`) or arrears handed to collection (`collection`); `settledAt` when paid out or collected.
+ */
+export const lineSettlements = pgTable(
+  'line_settlements',
+  {
+    orderId: text('order_id').notNull(),
+    msisdn: text('msisdn').notNull(),
+    /** refundDue · collection */
+    kind: text('kind').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    createdAt: createdAt(),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orderId, t.kind] }),
+    index('line_settlements_msisdn_idx').on(t.msisdn),
   ],
 );
 
@@ -921,6 +1039,21 @@ export const usageSummaries = pgTable(
     sms: integer('sms').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.msisdn, t.period] })],
+);
+
+/**
+ * REQ: Q-3 — the tickets opened for "17" recharge-card serials, numbered per serial: a new one is opened when
+ * the last is closed.
+ */
+export const rechargeCardTickets = pgTable(
+  'recharge_card_tickets',
+  {
+    serial: text('serial').notNull(),
+    seq: integer('seq').notNull(),
+    workOrderId: text('work_order_id').notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.serial, t.seq] })],
 );
 
 /** REQ: Q-3 — recharge cards (充值卡) by serial number. */
