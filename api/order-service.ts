@@ -91,7 +91,11 @@ export function createOrderService(deps: {
       const requestHash = hashRequest(request);
       const input: OrderInput<OrderRequest> = {
         orderId: id,
-        origin: { operatorId: principal.operatorId, channelCode: principal.channelCode },
+        origin: {
+          operatorId: principal.operatorId,
+          channelCode: principal.channelCode,
+          outletCode: principal.outletCode,
+        },
         requestHash,
         settings: deps.settings,
         request,

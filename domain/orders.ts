@@ -80,6 +80,8 @@ export interface OrderFailure {
 export interface OrderOrigin {
   operatorId: string;
   channelCode: string;
+  /** The outlet the operator signed in at, if any (REQ: ORD-6 — who may cancel the order). */
+  outletCode?: string | null;
 }
 
 /** One change of an order as the read model stores it. */

@@ -17,6 +17,7 @@ export interface OrderRecord {
   status: OrderStatus;
   step: string | null;
   channelCode: string;
+  outletCode: string | null;
   operatorId: string;
   requestHash: string;
   summary: Record<string, unknown>;
@@ -39,6 +40,7 @@ export async function projectOrder(db: DbOrTx, p: OrderProjection): Promise<void
         status: p.status,
         step: p.step,
         channelCode: p.origin.channelCode,
+        outletCode: p.origin.outletCode ?? null,
         operatorId: p.origin.operatorId,
         requestHash: p.requestHash,
         summary: p.summary,
@@ -76,6 +78,7 @@ const toRecord = (row: typeof orders.$inferSelect): OrderRecord => ({
   status: row.status as OrderStatus,
   step: row.step,
   channelCode: row.channelCode,
+  outletCode: row.outletCode,
   operatorId: row.operatorId,
   requestHash: row.requestHash,
   summary: row.summary as Record<string, unknown>,
