@@ -4,6 +4,7 @@ import type { BankAdapter } from './adapters/bank';
 import type { BbossAdapter } from './adapters/bboss';
 import type { ClearingSystemAdapter } from './adapters/clearing';
 import type { HlrAdapter } from './adapters/hlr';
+import type { SmsGateway } from './adapters/sms';
 import { createBillingActivities } from './billing';
 import { createCustomerActivities } from './customers';
 import { createGroupMemberActivities } from './group-members';
@@ -28,6 +29,8 @@ export interface ActivityDeps {
   clearing: ClearingSystemAdapter;
   /** REQ: GRP-4 — BBOSS, the national group business platform. */
   bboss: BbossAdapter;
+  /** REQ: NOTIF-1 — the SMS gateway that texts customers. */
+  sms: SmsGateway;
   config: AppConfig;
 }
 

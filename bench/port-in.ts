@@ -22,6 +22,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { BankSimulator } from '../activities/adapters/bank';
+import { SmsGatewaySimulator } from '../activities/adapters/sms';
 import { ClearingSystemSimulator } from '../activities/adapters/clearing';
 import { HlrSimulator } from '../activities/adapters/hlr';
 import { createMnpCallbackSink } from '../api/mnp-callback-sink';
@@ -143,6 +144,7 @@ export const portIn: Benchmark = async (args) => {
         config,
         hlr: new HlrSimulator({ latencyMs: 0, failureRate: 0 }),
         bank: new BankSimulator({ latencyMs: 0, failureRate: 0 }),
+        sms: new SmsGatewaySimulator({ latencyMs: 0, failureRate: 0 }),
         clearing,
         bboss: createBbossSimulator(config, async () => undefined),
       },

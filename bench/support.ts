@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { BankSimulator } from '../activities/adapters/bank';
+import { SmsGatewaySimulator } from '../activities/adapters/sms';
 import { ClearingSystemSimulator } from '../activities/adapters/clearing';
 import { HlrSimulator } from '../activities/adapters/hlr';
 import { buildApp } from '../api/app';
@@ -219,6 +220,7 @@ export async function startOrderWorker(
       config,
       hlr: new HlrSimulator({ latencyMs: 0, failureRate: 0 }),
       bank: new BankSimulator({ latencyMs: 0, failureRate: 0 }),
+      sms: new SmsGatewaySimulator({ latencyMs: 0, failureRate: 0 }),
       // The benchmarks run no port-in: the clearing system never answers.
       clearing: new ClearingSystemSimulator({
         latencyMs: 0,

@@ -2,6 +2,7 @@ import { BankSimulator } from '../activities/adapters/bank';
 import { BbossSimulator } from '../activities/adapters/bboss';
 import { ClearingSystemSimulator } from '../activities/adapters/clearing';
 import { HlrSimulator } from '../activities/adapters/hlr';
+import { SmsGatewaySimulator } from '../activities/adapters/sms';
 import type { BbossCallback, BbossCallbackSink } from '../domain/bboss-callbacks';
 import type { MnpCallbackSink } from '../domain/mnp-callbacks';
 import type { AppConfig } from '../temporal.config';
@@ -20,10 +21,17 @@ export interface CallbackSinks {
 export function createSimulators(
   config: AppConfig,
   sinks: CallbackSinks = {},
-): { hlr: HlrSimulator; bank: BankSimulator; clearing: ClearingSystemSimulator; bboss: BbossSimulator } {
+): {
+  hlr: HlrSimulator;
+  bank: BankSimulator;
+  clearing: ClearingSystemSimulator;
+  bboss: BbossSimulator;
+  sms: SmsGatewaySimulator;
+} {
   return {
     hlr: new HlrSimulator({ latencyMs: config.HLR_LATENCY_MS, failureRate: config.HLR_FAILURE_RATE }),
     bank: new BankSimulator({ latencyMs: config.BANK_LATENCY_MS, failureRate: config.BANK_FAILURE_RATE }),
+    sms: new SmsGatewaySimulator({ latencyMs: config.SMS_LATENCY_MS, failureRate: config.SMS_FAILURE_RATE }),
     clearing: new ClearingSystemSimulator({
       latencyMs: 0,
       failureRate: 0,

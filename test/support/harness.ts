@@ -7,6 +7,7 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { BankSimulator } from '../../activities/adapters/bank';
+import { SmsGatewaySimulator } from '../../activities/adapters/sms';
 import { BbossSimulator, type BbossSimulationOptions } from '../../activities/adapters/bboss';
 import { ClearingSystemSimulator, type ClearingSimulationOptions } from '../../activities/adapters/clearing';
 import { HlrSimulator } from '../../activities/adapters/hlr';
@@ -40,6 +41,8 @@ export interface Harness {
   clearing: ClearingSystemSimulator;
   /** BBOSS (GRP-4): steer `bboss.options` (answerDelayMs, rejectRate, lossRate, memberRejectRate…). */
   bboss: BbossSimulator;
+  /** The SMS gateway; `sms.inbox(msisdn)` is what the customer's phone received. */
+  sms: SmsGatewaySimulator;
   /** Starts (another) in-process worker on the harness's task queue. */
   startWorker: () => Promise<Worker>;
   /**
@@ -104,6 +107,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const hlr = new HlrSimulator({ latencyMs: 0, failureRate: 0, ...options.hlr });
   const bank = new BankSimulator({ latencyMs: 0, failureRate: 0, ...options.bank });
+  const sms = new SmsGatewaySimulator({ latencyMs: 0, failureRate: 0 });
 
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS ?? '' });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
@@ -155,7 +159,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       connection: nativeConnection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue,
-      deps: { db: database.db, hlr, bank, clearing, bboss, config },
+      deps: { db: database.db, hlr, bank, clearing, bboss, sms, config },
       workflowBundle,
     });
     workers.push({ worker, running: worker.run() });
@@ -216,6 +220,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     bank,
     clearing,
     bboss,
+    sms,
     startWorker,
     startWorkerProcess,
     login,

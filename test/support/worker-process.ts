@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { BankSimulator } from '../../activities/adapters/bank';
+import { SmsGatewaySimulator } from '../../activities/adapters/sms';
 import { ClearingSystemSimulator } from '../../activities/adapters/clearing';
 import { HlrSimulator } from '../../activities/adapters/hlr';
 import { createBbossCallbackSink } from '../../api/bboss-callback-sink';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
       config,
       hlr: new HlrSimulator({ latencyMs: config.HLR_LATENCY_MS, failureRate: 0 }),
       bank: new BankSimulator({ latencyMs: 0, failureRate: 0 }),
+      sms: new SmsGatewaySimulator({ latencyMs: 0, failureRate: 0 }),
       // No port-in runs in a killable worker's tests: answers go nowhere.
       clearing: new ClearingSystemSimulator({
         latencyMs: 0,

@@ -1,0 +1,28 @@
+/**
+ * Texts sent to customers by SMS (REQ: NOTIF-1), in Chinese and English. `{name}` placeholders are filled
+ * from the message's parameters; a template names the parameters it needs.
+ */
+export const smsTemplates = {
+  portOutAuthorizationCode: {
+    zh: '您的携号转网授权码为 {code}，有效期至 {expiresAt}。请勿告知他人。',
+    en: 'Your number-porting authorization code is {code}, valid until {expiresAt}. Do not share it.',
+  },
+  preCancellationGraceEnded: {
+    zh: '您的号码 {msisdn} 预销号保留期已满，服务继续停止。请于 {visitBy} 前携带本人有效证件到指定营业厅办理正式销号。',
+    en: 'The grace period of your pre-cancelled number {msisdn} has ended and service stays barred. Please come to a designated outlet with your original ID before {visitBy} to cancel it formally.',
+  },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type SmsTemplate = keyof typeof smsTemplates;
+
+/** The text of a message: Chinese first, then English; a missing parameter is an error, not a blank. */
+export function renderSms(template: SmsTemplate, params: Record<string, string>): string {
+  const fill = (text: string) =>
+    text.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = params[name];
+      if (value === undefined) throw new Error(`SMS template ${template} needs parameter ${name}`);
+      return value;
+    });
+  const { zh, en } = smsTemplates[template];
+  return `${fill(zh)}\n${fill(en)}`;
+}
