@@ -3,25 +3,25 @@ import {
   findBlacklisting,
   ownerHasCategoryEffect,
   type Blacklisting,
+  type ScreeningSubject,
 } from '../db/queries/customer-categories';
 import type { Identity } from '../domain/customer-categories';
+import type { Customer } from '../domain/open-account';
 import { AppError } from '../domain/errors';
 import type { WorkOrderCategory } from '../domain/work-orders';
 import type { OrderRequest } from './order-service';
 
 /**
- * REQ: CUST-2 — a blacklisted customer (黑名单客户) is refused new business, whatever the order type: by an
- * active category whose effect is `blacklist`, or by a partner's shared blacklist naming the identity. Answered
- * 403 before the workflow starts, naming the category or the partner.
+ * REQ: CUST-2 — a blacklisted customer (黑名单客户) is refused new business: by an active category whose effect
+ * is `blacklist`, or by a partner's shared blacklist naming the identity. Only the customer who takes on the
+ * new business is screened (see `screeningSubjects`); answered 403 before the workflow starts, naming the
+ * category or the partner.
  */
 export async function screenCustomer(db: Db, request: OrderRequest): Promise<void> {
-  const subject = screeningSubject(request);
-  if (!subject) return;
-  const hit = await findBlacklisting(db, subject);
-  if (!hit) return;
-  const who =
-    'identity' in subject ? `The customer ${subject.identity.idNumber}` : `The owner of ${subject.msisdn}`;
-  throw blacklisted(who, hit);
+  for (const subject of screeningSubjects(request)) {
+    const hit = await findBlacklisting(db, subject);
+    if (hit) throw blacklisted(describeSubject(subject), hit);
+  }
 }
 
 /**
@@ -58,33 +58,38 @@ function blacklisted(who: string, hit: Blacklisting): AppError {
 }
 
 /**
- * Whom an order concerns: a new customer by the identity shown (account opening, port-in), or the owner of
- * one of our lines (every line order, and a group member added). Group product orders concern group
- * customers, which CUST-2 does not cover here; changing or removing a membership, pre-cancelling, porting
- * out and fee refunds are no new business.
+ * REQ: CUST-2 — who takes on new business with an order, and so is screened: the identity shown for an
+ * account opening or a port-in, the new owner of a transferred line, the group customer (集团客户) of a new
+ * group product, and both the group and the member line's owner when a member joins. Everything else serves
+ * a customer we already have and is never refused: paying (recharge, fees), reporting a loss, resuming,
+ * changing features or data, and leaving (pre-cancellation, port-out, refunds — port-out is the holder's
+ * right by national rule); changing or cancelling a group's product or members likewise.
  */
-export function screeningSubject(request: OrderRequest): { identity: Identity } | { msisdn: string } | null {
+export function screeningSubjects(request: OrderRequest): ScreeningSubject[] {
   switch (request.type) {
     case 'openAccount':
-    case 'portIn': {
-      const c = request.customer;
-      return c.kind === 'individual'
-        ? { identity: { idType: c.idType, idNumber: c.idNumber } }
-        : { identity: { idType: 'unitCertificate', idNumber: c.unitCertificateNo } };
-    }
+    case 'portIn':
+      return [{ identity: identityOf(request.customer) }];
+    case 'transferOwnership':
+      return [{ identity: identityOf(request.newOwner) }];
     case 'groupOpen':
-    case 'groupChange':
-    case 'groupCancel':
-    case 'groupMemberChange':
-    case 'groupMemberDelete':
-      return null;
-    // Leaving is no new business: a blacklisted customer may still end a line, take the number away or get
-    // a refund (and port-out is the holder's right by national rule).
-    case 'preCancellation':
-    case 'portOut':
-    case 'refundFee':
-      return null;
+      return [{ groupCode: request.groupCode }];
+    case 'groupMemberAdd':
+      return [{ groupCode: request.groupCode }, { msisdn: request.msisdn }];
     default:
-      return { msisdn: request.msisdn };
+      return [];
   }
+}
+
+/** An individual by the document shown; an enterprise by its unit certificate (单位证明). */
+function identityOf(customer: Customer): Identity {
+  return customer.kind === 'individual'
+    ? { idType: customer.idType, idNumber: customer.idNumber }
+    : { idType: 'unitCertificate', idNumber: customer.unitCertificateNo };
+}
+
+function describeSubject(subject: ScreeningSubject): string {
+  if ('identity' in subject) return `The customer ${subject.identity.idNumber}`;
+  if ('groupCode' in subject) return `The group customer ${subject.groupCode}`;
+  return `The owner of ${subject.msisdn}`;
 }

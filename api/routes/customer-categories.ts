@@ -58,7 +58,16 @@ const listingSchema = z.object({
 });
 
 const codeParams = z.object({ code: categoryCodeSchema });
-const customerParams = z.object({ customerId: z.string().trim().min(1).max(64) });
+const customerParams = z.object({
+  customerId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .describe(
+      'A customer ID, or a group code (集团编码) for a group customer (CUST-2 screens its group business)',
+    ),
+});
 const assignmentParams = customerParams.extend({ code: categoryCodeSchema });
 const assignBody = z.object({
   categoryCode: categoryCodeSchema,
@@ -173,7 +182,9 @@ export function customerCategoryRoutes(deps: { db: Db }) {
           ...doc(
             'Assign a category to a customer',
             'A customer may hold several (CUST-1). 201 when assigned now (an ended one is taken up again); ' +
-              'a current one answers 200 unchanged. A blacklist category refuses new business (CUST-2).',
+              'a current one answers 200 unchanged. A blacklist category refuses new business (CUST-2): ' +
+              'openings, port-ins and taking over a line for a person; new group products and members for ' +
+              'a group (customerId = its group code).',
           ),
           params: customerParams,
           body: assignBody,
@@ -274,7 +285,7 @@ export function customerCategoryRoutes(deps: { db: Db }) {
 
 async function requireCustomer(db: Db, customerId: string): Promise<void> {
   if (!(await customerExists(db, customerId))) {
-    throw new AppError('CustomerNotFound', `customerId: no customer ${customerId}`);
+    throw new AppError('CustomerNotFound', `customerId: no customer or group customer ${customerId}`);
   }
 }
 

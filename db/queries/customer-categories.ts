@@ -1,7 +1,13 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { CategoryChange, Identity, NewCategory, PartnerListing } from '../../domain/customer-categories';
 import type { DbOrTx } from '../client';
-import { customerCategories, customerCategoryAssignments, customers, partnerBlacklist } from '../schema';
+import {
+  customerCategories,
+  customerCategoryAssignments,
+  customers,
+  groupCustomers,
+  partnerBlacklist,
+} from '../schema';
 
 /** REQ: CUST-1 — customer categories and their assignments; nothing here ever deletes a row. */
 
@@ -66,8 +72,21 @@ export async function changeCategory(
   return row ? toCategory(row) : null;
 }
 
+/**
+ * Whether categories may be given to `customerId`: a customer record, or a group customer (集团客户) by its
+ * group code — a group's categories screen its group business (REQ: CUST-2).
+ */
 export async function customerExists(db: DbOrTx, customerId: string): Promise<boolean> {
-  const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId));
+  const [row] = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(eq(customers.id, customerId))
+    .unionAll(
+      db
+        .select({ id: groupCustomers.groupCode })
+        .from(groupCustomers)
+        .where(eq(groupCustomers.groupCode, customerId)),
+    );
   return row !== undefined;
 }
 
@@ -167,20 +186,23 @@ export async function addPartnerListing(
 export type Blacklisting =
   { source: 'category'; code: string; name: string } | { source: 'partner'; partner: string; reason: string };
 
+/** REQ: CUST-2 — whom a screening asks about: our line's owner, a person by document, or a group customer. */
+export type ScreeningSubject = { msisdn: string } | { identity: Identity } | { groupCode: string };
+
 /**
- * REQ: CUST-2 — the first reason the person is blacklisted, or null. The person is the owner of our line
+ * REQ: CUST-2 — the first reason the subject is blacklisted, or null. The person is the owner of our line
  * `msisdn`, or whoever shows `identity`; every customer record with the same identity document counts (each
- * account opening makes its own record). One query.
+ * account opening makes its own record). A group customer is known by its group code only (the group record
+ * keeps no identity document), so a category assigned to the group code counts. One query.
  */
-export async function findBlacklisting(
-  db: DbOrTx,
-  subject: { msisdn: string } | { identity: Identity },
-): Promise<Blacklisting | null> {
+export async function findBlacklisting(db: DbOrTx, subject: ScreeningSubject): Promise<Blacklisting | null> {
   const owner =
     'msisdn' in subject
       ? sql`select c.id, c.id_type, c.id_number from subscribers s
               join customers c on c.id = s.customer_id where s.msisdn = ${subject.msisdn}`
-      : sql`select null::text as id, ${subject.identity.idType}::text as id_type,
+      : 'groupCode' in subject
+        ? sql`select ${subject.groupCode}::text as id, null::text as id_type, null::text as id_number`
+        : sql`select null::text as id, ${subject.identity.idType}::text as id_type,
               ${subject.identity.idNumber}::text as id_number`;
   const rows = await db.execute<{ source: string; code: string; name: string; reason: string | null }>(sql`
     with owner as (${owner}),

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assignment, Category } from '../../db/queries/customer-categories';
 import { sampleIndividual } from '../support/fixtures';
 import { startSignedInHarness, type Harness } from '../support/harness';
-import { openAccountBody, submitOrder } from '../support/orders';
+import { groupOpenBody, memberLine } from '../support/groups';
+import { openAccountBody, submitOrder, waitForOrder } from '../support/orders';
 
 interface ErrorBody {
   code: string;
@@ -169,31 +170,98 @@ describe('customer categories and the blacklist', () => {
   });
 
   describe('CUST-2: blacklisted customers are refused new business', () => {
-    it('CUST-2: a blacklisted customer is refused a service change and an account opening with the same identity', async () => {
-      const assigned = await call('POST', '/api/v1/customers/CUST-SEED-13900100007/categories', {
+    it('CUST-2: a blacklisted customer keeps the lines it has: recharge, fee payment, loss report and resume are served; an account opening with the same identity is refused', async () => {
+      const msisdn = '13900100007';
+      const assigned = await call('POST', `/api/v1/customers/CUST-SEED-${msisdn}/categories`, {
         categoryCode: 'blacklist',
         note: '恶意欠费',
       });
       expect(assigned.statusCode).toBe(201);
 
-      const change = await submitOrder(h.app, token, recharge('13900100007'));
-      expect(change.statusCode).toBe(403);
-      expect(change.json<ErrorBody>()).toMatchObject({
-        code: 'CustomerBlacklisted',
-        reason: '该客户已列入黑名单，不能办理新业务',
-        details: { category: 'blacklist' },
-      });
+      for (const body of [
+        recharge(msisdn),
+        { type: 'collectFee', msisdn, amountFen: 500, payment: { method: 'cash' } },
+        { type: 'reportLoss', msisdn, reason: '手机丢失 phone lost' },
+        { type: 'resume', msisdn, identity: seededIdentity(msisdn) },
+      ]) {
+        const res = await submitOrder(h.app, token, body);
+        expect(res.statusCode, `${body.type}: ${res.body}`).toBe(202);
+        const order = await waitForOrder(h.app, token, res.json<{ id: string }>().id);
+        expect(order.status, `${body.type}: ${JSON.stringify(order.failure)}`).toBe('completed');
+      }
 
       const open = await submitOrder(
         h.app,
         token,
-        openAccountBody({ customer: { ...sampleIndividual, ...seededIdentity('13900100007') } }),
+        openAccountBody({ customer: { ...sampleIndividual, ...seededIdentity(msisdn) } }),
       );
+      expect(open.statusCode).toBe(403);
+      expect(open.json<ErrorBody>()).toMatchObject({
+        code: 'CustomerBlacklisted',
+        reason: '该客户已列入黑名单，不能办理新业务',
+        details: { category: 'blacklist' },
+      });
+    });
+
+    it('CUST-2: an ownership transfer is screened by the new owner: to a blacklisted person it is refused; away from a blacklisted owner it is taken', async () => {
+      // The owner of 13900100013 is blacklisted: the same person may not take over another line.
+      const blacklisted = seededIdentity('13900100013');
+      await call('POST', '/api/v1/customers/CUST-SEED-13900100013/categories', { categoryCode: 'blacklist' });
+      const newOwner = (idNumber: string) => ({ ...sampleIndividual, name: '新机主 New Owner', idNumber });
+
+      const toListed = await submitOrder(h.app, token, {
+        type: 'transferOwnership',
+        msisdn: '13900100011',
+        identity: seededIdentity('13900100011'),
+        newOwner: newOwner(blacklisted.idNumber),
+      });
+      expect(toListed.statusCode).toBe(403);
+      expect(toListed.json<ErrorBody>()).toMatchObject({
+        code: 'CustomerBlacklisted',
+        details: { category: 'blacklist' },
+      });
+      expect(toListed.json<ErrorBody>().message).toContain(blacklisted.idNumber);
+
+      await call('POST', '/api/v1/customers/CUST-SEED-13900100012/categories', { categoryCode: 'blacklist' });
+      const fromBlacklisted = await submitOrder(h.app, token, {
+        type: 'transferOwnership',
+        msisdn: '13900100012',
+        identity: seededIdentity('13900100012'),
+        newOwner: newOwner('110101199212123333'),
+      });
+      expect(fromBlacklisted.statusCode).toBe(202);
+    });
+
+    it('CUST-2: a blacklisted group customer is refused a new group product and new members; the category is assigned to its group code', async () => {
+      const groupCode = '1000000005';
+      const assigned = await call('POST', `/api/v1/customers/${groupCode}/categories`, {
+        categoryCode: 'blacklist',
+        note: '集团恶意欠费',
+      });
+      expect(assigned.statusCode).toBe(201);
+      expect(assigned.json<Assignment>()).toMatchObject({ customerId: groupCode, effect: 'blacklist' });
+
+      const manager = await h.login('manager01', 'STORE-BJ-001');
+      const open = await submitOrder(h.app, manager, groupOpenBody(groupCode));
       expect(open.statusCode).toBe(403);
       expect(open.json<ErrorBody>()).toMatchObject({
         code: 'CustomerBlacklisted',
         details: { category: 'blacklist' },
       });
+      expect(open.json<ErrorBody>().message).toContain(groupCode);
+
+      const member = await submitOrder(h.app, manager, {
+        type: 'groupMemberAdd',
+        groupCode,
+        productCode: 'HDJ',
+        msisdn: memberLine(1),
+        attributes: { displayName: '成员 0001' },
+      });
+      expect(member.statusCode).toBe(403);
+      expect(member.json<ErrorBody>().code).toBe('CustomerBlacklisted');
+
+      const other = await submitOrder(h.app, manager, groupOpenBody('1000000004'));
+      expect(other.statusCode).toBe(202);
     });
 
     it("CUST-2: an identity on a partner's shared blacklist is refused an account opening and a port-in", async () => {
@@ -227,18 +295,30 @@ describe('customer categories and the blacklist', () => {
       });
     });
 
-    it('CUST-2: once the blacklist category is ended, the customer is served again', async () => {
+    it('CUST-2: once the blacklist category is ended, the customer is served new business again', async () => {
       const url = '/api/v1/customers/CUST-SEED-13900100009/categories';
+      const open = () =>
+        submitOrder(
+          h.app,
+          token,
+          openAccountBody({ customer: { ...sampleIndividual, ...seededIdentity('13900100009') } }),
+        );
       expect((await call('POST', url, { categoryCode: 'blacklist' })).statusCode).toBe(201);
-      expect((await submitOrder(h.app, token, recharge('13900100009'))).statusCode).toBe(403);
+      expect((await open()).statusCode).toBe(403);
       expect((await call('POST', `${url}/blacklist/end`)).statusCode).toBe(200);
-      expect((await submitOrder(h.app, token, recharge('13900100009'))).statusCode).toBe(202);
+      expect((await open()).statusCode).toBe(202);
     });
 
     it('CUST-2: a customer without categories, or with other categories only, is served (202)', async () => {
-      expect((await submitOrder(h.app, token, recharge('13900100008'))).statusCode).toBe(202);
+      const open = (msisdn: string) =>
+        submitOrder(
+          h.app,
+          token,
+          openAccountBody({ customer: { ...sampleIndividual, ...seededIdentity(msisdn) } }),
+        );
+      expect((await open('13900100008')).statusCode).toBe(202);
       await call('POST', '/api/v1/customers/CUST-SEED-13900100010/categories', { categoryCode: 'redlist' });
-      expect((await submitOrder(h.app, token, recharge('13900100010'))).statusCode).toBe(202);
+      expect((await open('13900100010')).statusCode).toBe(202);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screeningSubject } from '../../api/customer-screening';
+import { screeningSubjects } from '../../api/customer-screening';
 import type { OrderRequest } from '../../api/order-service';
 import { categoryChangeSchema, newCategorySchema } from '../../domain/customer-categories';
 import { openAccountRequestSchema } from '../../domain/open-account';
@@ -9,9 +9,9 @@ import { openAccountBody, sampleIndividual } from '../support/fixtures';
 describe('customer categories and screening', () => {
   it('CUST-2: an account opening is screened by the identity shown; an enterprise by its unit certificate', () => {
     const individual = openAccountRequestSchema.parse(openAccountBody());
-    expect(screeningSubject(individual)).toEqual({
-      identity: { idType: 'idCard', idNumber: sampleIndividual.idNumber },
-    });
+    expect(screeningSubjects(individual)).toEqual([
+      { identity: { idType: 'idCard', idNumber: sampleIndividual.idNumber } },
+    ]);
     const enterprise = openAccountRequestSchema.parse(
       openAccountBody({
         customer: {
@@ -25,26 +25,45 @@ describe('customer categories and screening', () => {
         },
       }),
     );
-    expect(screeningSubject(enterprise)).toEqual({
-      identity: { idType: 'unitCertificate', idNumber: 'UC-1' },
-    });
+    expect(screeningSubjects(enterprise)).toEqual([
+      { identity: { idType: 'unitCertificate', idNumber: 'UC-1' } },
+    ]);
   });
 
-  it('CUST-2: an order on a line is screened by the line; group product orders are not screened', () => {
-    const change = serviceChangeRequestSchema.parse({
-      type: 'recharge',
+  it('CUST-2: an existing customer paying, reporting a loss or resuming is not screened; a transfer screens the new owner', () => {
+    for (const body of [
+      { type: 'recharge', msisdn: '13900100007', amountFen: 100, payment: { method: 'cash' } },
+      { type: 'collectFee', msisdn: '13900100007', amountFen: 100, payment: { method: 'cash' } },
+      { type: 'reportLoss', msisdn: '13900100007', reason: 'lost' },
+      { type: 'resume', msisdn: '13900100007' },
+    ]) {
+      expect(screeningSubjects(serviceChangeRequestSchema.parse(body)), body.type).toEqual([]);
+    }
+    const transfer = serviceChangeRequestSchema.parse({
+      type: 'transferOwnership',
       msisdn: '13900100007',
-      amountFen: 100,
-      payment: { method: 'cash' },
+      identity: { idType: 'idCard', idNumber: '110101199001010007' },
+      newOwner: sampleIndividual,
     });
-    expect(screeningSubject(change)).toEqual({ msisdn: '13900100007' });
-    const groupCancel = { type: 'groupCancel' } as OrderRequest;
-    expect(screeningSubject(groupCancel)).toBeNull();
+    expect(screeningSubjects(transfer)).toEqual([
+      { identity: { idType: 'idCard', idNumber: sampleIndividual.idNumber } },
+    ]);
+  });
+
+  it('CUST-2: a new group product screens the group customer; a new member the group and the line; changes and cancellations nothing', () => {
+    expect(screeningSubjects({ type: 'groupOpen', groupCode: '1000000001' } as OrderRequest)).toEqual([
+      { groupCode: '1000000001' },
+    ]);
+    const member = { type: 'groupMemberAdd', groupCode: '1000000001', msisdn: '13900200001' } as OrderRequest;
+    expect(screeningSubjects(member)).toEqual([{ groupCode: '1000000001' }, { msisdn: '13900200001' }]);
+    for (const type of ['groupChange', 'groupCancel', 'groupMemberChange', 'groupMemberDelete'] as const) {
+      expect(screeningSubjects({ type, groupCode: '1000000001' } as OrderRequest)).toEqual([]);
+    }
   });
 
   it('CUST-2: leaving is no new business: pre-cancellation, port-out and fee refunds are not screened', () => {
     for (const type of ['preCancellation', 'portOut', 'refundFee'] as const) {
-      expect(screeningSubject({ type, msisdn: '13900100007' } as OrderRequest)).toBeNull();
+      expect(screeningSubjects({ type, msisdn: '13900100007' } as OrderRequest)).toEqual([]);
     }
   });
 
