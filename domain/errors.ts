@@ -103,6 +103,8 @@ export const errorCatalogue = {
   AlreadyGrabbed: { status: 409, zh: '工单已被他人抢单' },
   OutletNotFound: { status: 422, zh: '网点不存在或已停用' },
   StaffNotFound: { status: 422, zh: '服务人员不存在、已停用或不属于该网点' },
+  StaffOutletRequired: { status: 422, zh: '服务人员须指定所属网点' },
+  StaffRoleRequired: { status: 422, zh: '只有具有服务人员角色的工号才能设置服务人员资料' },
   AppointmentInPast: { status: 422, zh: '预约时间不能早于当前时间' },
   DispatchRuleNotFound: { status: 404, zh: '派工规则不存在' },
   InvalidDispatchRule: { status: 422, zh: '派工规则不合法' },

@@ -15,9 +15,12 @@ import {
   updateOperatorColumns,
   type OperatorColumns,
 } from '../../db/queries/operators';
+import { saveStaffProfile } from '../../db/queries/staff-profiles';
+import { findActiveOutlet } from '../../db/queries/work-order-detail';
 import { adminDesk, roleSchema, type Principal, type Role } from '../../domain/access';
 import { businessHoursSchema } from '../../domain/channels';
 import { AppError } from '../../domain/errors';
+import { resolveStaffProfile, staffProfileInputSchema, type StaffProfile } from '../../domain/service-staff';
 import { principalOf } from '../plugins/auth';
 import { booleanQuery, errorResponses, routeDoc } from '../schemas';
 
@@ -47,6 +50,11 @@ const newOperatorBody = z.strictObject({
   channels: codesSchema.min(1, 'at least one channel').describe('Channel codes it may sign in through'),
   outlets: codesSchema.optional().describe('Outlet codes (网点) it may sign in at'),
   businessHours: businessHoursSchema.optional(),
+  staff: staffProfileInputSchema
+    .optional()
+    .describe(
+      'REQ: WO-4 — role serviceStaff: the outlet it works from (default: its one outlet), skills, active',
+    ),
 });
 
 const operatorChangeBody = z.strictObject({
@@ -58,6 +66,9 @@ const operatorChangeBody = z.strictObject({
   active: z.boolean().optional().describe('false: sign-in and every live token stop'),
   password: passwordSchema.optional().describe('Resets the password'),
   unlock: z.literal(true).optional().describe('Clears failed sign-ins and a lockout'),
+  staff: staffProfileInputSchema
+    .optional()
+    .describe('REQ: WO-4 — changes the service-staff profile: each field given replaces the stored one'),
 });
 type OperatorChange = z.infer<typeof operatorChangeBody>;
 
@@ -72,6 +83,10 @@ const operatorSchema = z.object({
   failedLogins: z.number().int(),
   lockedUntil: z.string().nullable().describe('Locked out of signing in until then'),
   createdAt: z.string(),
+  staff: z
+    .object({ outletCode: z.string(), skills: z.array(z.string()), active: z.boolean() })
+    .nullable()
+    .describe('REQ: WO-4 — the service-staff profile (服务人员资料); null when it has none'),
 });
 
 const idParams = z.object({ id: operatorIdSchema });
@@ -84,7 +99,7 @@ const listQuery = z.object({
 /**
  * Issue 7 item 1 (REQ: CH-2, CH-4) — administrators create operators (工号), bind them to the channels and
  * outlets they may work through, set their roles and business hours, reset passwords, lift lockouts and
- * deactivate them. Each write is one transaction; the principal is read per request, so a change applies
+ * deactivate them; service staff get the profile dispatch and grabs read (REQ: WO-4). Each write is one transaction; the principal is read per request, so a change applies
  * to the operator's next request.
  */
 export function operatorRoutes(deps: { db: Db }) {
@@ -101,14 +116,23 @@ export function operatorRoutes(deps: { db: Db }) {
           ...doc(
             'Create an operator (新建工号)',
             'With its initial password, roles, the channels it may sign in through and optionally outlets ' +
-              'and business hours. 409 OperatorExists when the ID is taken.',
+              'and business hours. 409 OperatorExists when the ID is taken. Role serviceStaff (WO-4) gets a ' +
+              'service-staff profile and can grab and be dispatched at once: `staff.outletCode` (default: the ' +
+              'one outlet in `outlets`; none → 422 StaffOutletRequired; not an active outlet → 422 ' +
+              'OutletNotFound), `staff.skills`, `staff.active`. `staff` without the role: 422 StaffRoleRequired.',
           ),
           body: newOperatorBody,
           response: { 201: operatorSchema, ...errorResponses },
         },
       },
       async (request, reply) => {
-        const { password, channels, outlets, ...operator } = request.body;
+        const { password, channels, outlets, staff, ...operator } = request.body;
+        const profile = staffProfileOrRefuse({
+          roles: operator.roles,
+          given: staff,
+          outlets: outlets ?? [],
+          current: null,
+        });
         const passwordHash = await bcrypt.hash(password, HASH_ROUNDS);
         await db.transaction(async (tx) => {
           await assertBindingsExist(tx, { channels, outlets });
@@ -120,6 +144,7 @@ export function operatorRoutes(deps: { db: Db }) {
           });
           if (!created) throw new AppError('OperatorExists', `body.id: operator ${operator.id} exists`);
           await replaceBindings(tx, operator.id, { channels, outlets: outlets ?? [] });
+          if (profile) await saveProfile(tx, operator.id, profile, null);
         });
         return reply.code(201).send(await viewOf(db, operator.id));
       },
@@ -161,7 +186,10 @@ export function operatorRoutes(deps: { db: Db }) {
             'Name, roles, channels and outlets (each replaces the set), business hours (null = any time), ' +
               'active, a password reset, unlock=true to lift a lockout. Takes effect on its next request; a password ' +
               'reset or a change of channels or outlets also signs the operator out everywhere (its tokens answer 401). ' +
-              'An administrator may not deactivate itself or drop its own admin role (409 OwnAdminAccessKept).',
+              'An administrator may not deactivate itself or drop its own admin role (409 OwnAdminAccessKept). ' +
+              '`staff` changes the service-staff profile (WO-4: outlet, skills, active — each field given replaces ' +
+              'the stored one; dispatch and grabs follow at once); giving role serviceStaff to an operator without ' +
+              'a profile needs its outlet (422 StaffOutletRequired).',
           ),
           params: idParams,
           body: operatorChangeBody,
@@ -173,10 +201,18 @@ export function operatorRoutes(deps: { db: Db }) {
         assertKeepsOwnAccess(principalOf(request), id, request.body);
         const columns = await columnsOf(request.body);
         await db.transaction(async (tx) => {
-          if (!(await lockOperator(tx, id))) throw notFound(id);
+          const before = (await lockOperator(tx, id)) && (await findOperatorView(tx, id));
+          if (!before) throw notFound(id);
           await assertBindingsExist(tx, request.body);
+          const profile = staffProfileOrRefuse({
+            roles: request.body.roles ?? before.roles,
+            given: request.body.staff,
+            outlets: request.body.outlets ?? before.outlets,
+            current: before.staff,
+          });
           await updateOperatorColumns(tx, id, columns);
           await replaceBindings(tx, id, request.body);
+          if (profile) await saveProfile(tx, id, profile, before.staff);
           // A token must not outlive the password or the channel or outlet it was obtained with.
           const { password, channels, outlets } = request.body;
           if (password !== undefined || channels !== undefined || outlets !== undefined) {
@@ -219,6 +255,30 @@ async function assertBindingsExist(
       unknown: missingOutlets,
     });
   }
+}
+
+/** REQ: WO-4 — the service-staff profile the operator will have (null: none to write), or a 422 refusal. */
+function staffProfileOrRefuse(input: Parameters<typeof resolveStaffProfile>[0]): StaffProfile | null {
+  const resolved = resolveStaffProfile(input);
+  if ('refusal' in resolved) throw new AppError(resolved.refusal.code, resolved.refusal.message);
+  return resolved.profile;
+}
+
+/** Writes the profile when it differs from the stored one; a new outlet must be an active one (422). */
+async function saveProfile(
+  tx: DbOrTx,
+  id: string,
+  profile: StaffProfile,
+  current: StaffProfile | null,
+): Promise<void> {
+  if (current && JSON.stringify(current) === JSON.stringify(profile)) return;
+  if (profile.outletCode !== current?.outletCode && !(await findActiveOutlet(tx, profile.outletCode))) {
+    throw new AppError(
+      'OutletNotFound',
+      `body.staff.outletCode: ${profile.outletCode} is not an active outlet (网点)`,
+    );
+  }
+  await saveStaffProfile(tx, id, profile);
 }
 
 async function columnsOf(change: OperatorChange): Promise<OperatorColumns> {

@@ -137,7 +137,8 @@ export async function unknownReferences(
 
 /**
  * REQ: WO-4 — the service staff within any of the scopes, with whether they can take work now (staff profile,
- * operator and outlet all active) and their open load: the pool `chooseFrom` picks from.
+ * operator and outlet all active, the operator still in role serviceStaff) and their open load: the pool
+ * `chooseFrom` picks from.
  */
 export async function loadDispatchStaff(
   db: DbOrTx,
@@ -150,7 +151,7 @@ export async function loadDispatchStaff(
       operatorId: staffProfiles.operatorId,
       outletCode: staffProfiles.outletCode,
       skills: staffProfiles.skills,
-      active: sql<boolean>`${staffProfiles.active} and ${operators.active} and ${outlets.active}`,
+      active: sql<boolean>`${staffProfiles.active} and ${operators.active} and ${outlets.active} and 'serviceStaff' = any(${operators.roles})`,
     })
     .from(staffProfiles)
     .innerJoin(operators, eq(operators.id, staffProfiles.operatorId))

@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../domain/access';
+import type { StaffProfile } from '../../domain/service-staff';
 import type { DbOrTx } from '../client';
 import { channels, operatorChannels, operatorOutlets, operators, outlets } from '../schema';
+import { staffProfilesOf } from './staff-profiles';
 
 /** Issue 7 item 1 — operators (工号) as administrators see them: never the password hash. */
 export interface OperatorView {
@@ -15,6 +17,8 @@ export interface OperatorView {
   failedLogins: number;
   lockedUntil: string | null;
   createdAt: string;
+  /** REQ: WO-4 — its service-staff profile (服务人员资料), null when it has none. */
+  staff: StaffProfile | null;
 }
 
 export interface OperatorFilter {
@@ -140,7 +144,7 @@ export async function listOperators(
     .orderBy(asc(operators.id));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [channelRows, outletRows] = await Promise.all([
+  const [channelRows, outletRows, profiles] = await Promise.all([
     db
       .select()
       .from(operatorChannels)
@@ -151,6 +155,7 @@ export async function listOperators(
       .from(operatorOutlets)
       .where(inArray(operatorOutlets.operatorId, ids))
       .orderBy(asc(operatorOutlets.outletCode)),
+    staffProfilesOf(db, ids),
   ]);
   return rows.map((row) => ({
     id: row.id,
@@ -163,5 +168,6 @@ export async function listOperators(
     failedLogins: row.failedLogins,
     lockedUntil: row.lockedUntil?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
+    staff: profiles.get(row.id) ?? null,
   }));
 }
