@@ -146,6 +146,17 @@ export const configSchema = z.object({
   MNP_CALLBACK_SECRET: z.string().min(1).default('dev-clearing-secret'),
 
   /**
+   * REQ: Q-2 — shared secret of the call-centre telephony side's call events (`x-telephony-signature`,
+   * HMAC-SHA256 of the raw body). The default only suits the embedded demo; production must set its own.
+   */
+  TELEPHONY_CALLBACK_SECRET: z.string().min(1).default('dev-telephony-secret'),
+  /**
+   * REQ: Q-2 — a hotline call whose end the telephony side never reported stops identifying the own line
+   * this many minutes after it started (the source names no limit).
+   */
+  TELEPHONY_CALL_MAX_MINUTES: z.coerce.number().positive().default(240),
+
+  /**
    * Key that seals secrets an order must pass on to an outside system (a port-in's authorization code) while
    * they are parked in PostgreSQL; any string, stretched to an AES-256 key. The default only suits the
    * embedded demo; production must set its own.
@@ -233,6 +244,8 @@ export const configSchema = z.object({
   /** Simulated SMS gateway: latency of a send and the rate of transient failures. */
   SMS_LATENCY_MS: z.coerce.number().int().nonnegative().default(50),
   SMS_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+  /** Simulated call-centre telephony side (Q-2): latency of posting a call event. */
+  TELEPHONY_LATENCY_MS: z.coerce.number().int().nonnegative().default(50),
   BANK_LATENCY_MS: z.coerce.number().int().nonnegative().default(100),
   BANK_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
 

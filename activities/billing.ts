@@ -1,7 +1,8 @@
 import type { Db } from '../db/client';
 import { findPayment, markRefunded, recordCharge } from '../db/queries/billing';
 import { findActiveProduct } from '../db/queries/products';
-import { quoteOpenAccount, type Payment, type Quote } from '../domain/open-account';
+import type { BankAccountCheck, BankAccountVerification } from '../domain/bank-accounts';
+import { quoteOpenAccount, type Payer, type Payment, type Quote } from '../domain/open-account';
 import { PaymentDeclinedError, type BankAdapter } from './adapters/bank';
 import { businessFailure, transientFailure } from './failures';
 import { stableRef } from './keys';
@@ -21,7 +22,7 @@ export function createBillingActivities({
       productCode: string;
       selectionFeeFen: number;
       internationalRoaming: boolean;
-      corporateAccount: boolean;
+      payer: Payer;
     }): Promise<Quote> {
       const product = await findActiveProduct(db, input.productCode);
       if (!product)
@@ -33,8 +34,17 @@ export function createBillingActivities({
     },
 
     /**
+     * REQ: OPEN-5 — asks the bank to vouch for the account before it is charged (a card's holder, a corporate
+     * account's unit documents and seal card). It only reads, so a retry asks again; the answer is data the
+     * workflow branches on.
+     */
+    async verifyBankAccount(check: BankAccountCheck): Promise<BankAccountVerification> {
+      return bank.verifyAccount(check).catch(asTransient);
+    },
+
+    /**
      * Takes the payment once per `paymentKey` and issues a receipt. Cash is taken at the counter; a card or a
-     * corporate account goes through the bank (a corporate account is verified first).
+     * corporate account goes through the bank (verified before, where the business asks for it: OPEN-5).
      */
     async chargePayment(input: {
       orderId: string;
@@ -47,11 +57,6 @@ export function createBillingActivities({
       let bankRef: string | null = null;
       const account = bankAccountOf(input.payment);
       if (account && input.amountFen > 0) {
-        if (input.payment.method === 'corporateAccount') {
-          const { valid } = await bank.verifyCorporateAccount({ accountNo: account }).catch(asTransient);
-          if (!valid)
-            throw businessFailure('PaymentDeclined', `Corporate account ${account} failed bank verification`);
-        }
         try {
           ({ bankRef } = await bank.charge({
             idempotencyKey: input.paymentKey,

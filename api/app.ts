@@ -48,6 +48,7 @@ import { customerCategoryRoutes } from './routes/customer-categories';
 import { channelRoutes } from './routes/channels';
 import { operatorRoutes } from './routes/operators';
 import { queryRoutes } from './routes/queries';
+import { telephonyCallbackRoutes } from './routes/telephony-callbacks';
 
 export interface AppDeps {
   db: Db;
@@ -169,6 +170,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       sink: deps.mnpCallbacks ?? unwiredMnpCallbackSink,
     }),
   );
+  // REQ: Q-2 — the telephony side's call events: what makes a hotline query's line the caller's own.
+  await app.register(telephonyCallbackRoutes({ db: deps.db, secret: deps.config.TELEPHONY_CALLBACK_SECRET }));
   await app.register(
     bbossCallbackRoutes({
       secret: deps.config.BBOSS_CALLBACK_SECRET,

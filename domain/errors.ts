@@ -47,6 +47,13 @@ export const errorCatalogue = {
   SimUnavailable: { status: 409, zh: '暂无可用的 SIM 卡' },
   PreemptionExpired: { status: 409, zh: '资源预占已超时失效' },
   PaymentDeclined: { status: 402, zh: '支付被拒绝' },
+  CorporateAccountEnterpriseOnly: { status: 422, zh: '对公帐号仅限单位客户使用' },
+  CorporateAccountNotVerified: {
+    status: 422,
+    zh: '对公帐号未通过开户银行核实（帐号、单位证明、营业执照或印鉴卡与银行记录不符）',
+  },
+  BankCardHolderMismatch: { status: 422, zh: '银行卡户主身份证号码与开户银行记录不符' },
+  BankCardNotVerified: { status: 422, zh: '银行卡未通过开户银行核实（银行无此帐号或帐号类型不符）' },
   ProvisioningFailed: { status: 502, zh: '开通（HLR/HSS）失败' },
   PastPointOfNoReturn: { status: 409, zh: '订单已进入不可撤销阶段，不能撤单' },
   OrderAlreadyClosed: { status: 409, zh: '订单已结束，不能撤单' },

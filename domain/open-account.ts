@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BankAccountCheck } from './bank-accounts';
 import { msisdnSchema } from './numbers';
 
 /** Account opening (开户) — the request, the completeness rule and the price quote. Source §2.1, §6.1. */
@@ -47,35 +48,94 @@ export const customerSchema = z.discriminatedUnion('kind', [
 ]);
 export type Customer = z.infer<typeof customerSchema>;
 
-/** REQ: OPEN-5 — how the customer pays. A corporate account (对公帐号) is verified with the bank first. */
+const cashPayment = z.object({ method: z.literal('cash') });
+const bankCardPayment = z.object({
+  method: z.literal('bankCard'),
+  cardNo: z.string().regex(/^\d{12,19}$/, 'must be 12-19 digits'),
+});
+/** 对公帐号: its unit certificate and business licence are the enterprise customer's (OPEN-5). */
+const corporateAccountPayment = z.object({
+  method: z.literal('corporateAccount'),
+  bankAccountNo: z.string().regex(/^\d{8,30}$/, 'must be 8-30 digits'),
+  sealCardNo: nonBlank('sealCardNo').describe('The seal card (印鉴卡) the bank keeps for the account'),
+});
+
+/** How the customer pays for the other businesses (recharge, fees, the port-in fee…). */
 export const paymentSchema = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('cash') }),
-  z.object({
-    method: z.literal('bankCard'),
-    cardNo: z.string().regex(/^\d{12,19}$/, 'must be 12-19 digits'),
-  }),
-  z.object({
-    method: z.literal('corporateAccount'),
-    bankAccountNo: z.string().regex(/^\d{8,30}$/, 'must be 8-30 digits'),
-    sealCardNo: nonBlank('sealCardNo'),
-  }),
+  cashPayment,
+  bankCardPayment,
+  corporateAccountPayment,
 ]);
 export type Payment = z.infer<typeof paymentSchema>;
 
-export const openAccountRequestSchema = z.object({
-  type: z.literal('openAccount'),
-  customer: customerSchema,
-  /** The chosen number; omit it and the system picks a free one. */
-  msisdn: msisdnSchema.optional(),
-  productCode: z.string().regex(/^[A-Z0-9-]{2,32}$/, 'must be a product code such as VOICE-58'),
-  internationalRoaming: z.boolean().default(false),
-  /** REQ: OPEN-6 — a service password is suggested; six digits when given. */
-  servicePassword: z
-    .string()
-    .regex(/^\d{6}$/, 'must be 6 digits')
-    .optional(),
-  payment: paymentSchema,
-});
+/**
+ * REQ: OPEN-5 — how a new customer pays at account opening (source §6.1.3): a bank card with the ID number of
+ * its holder (帐户户主身份证), or a corporate account (对公帐号) with its seal card; the bank verifies either before
+ * anything is charged.
+ */
+export const openingPaymentSchema = z.discriminatedUnion('method', [
+  cashPayment,
+  bankCardPayment.extend({
+    holderIdNumber: z
+      .string()
+      .trim()
+      .min(5, 'holderIdNumber is required')
+      .max(32)
+      .describe("The account holder's ID number (帐户户主身份证), checked by the bank"),
+  }),
+  corporateAccountPayment,
+]);
+export type OpeningPayment = z.infer<typeof openingPaymentSchema>;
+
+/** REQ: OPEN-4, OPEN-5 — the rule an individual paying from a corporate account breaks. */
+export const corporateAccountRule = 'a corporate account (对公帐号) is for enterprise customers only';
+
+/** REQ: OPEN-4, OPEN-5 — a corporate account pays for an enterprise customer only. */
+export function corporateAccountMisused(request: { customer: Customer; payment: OpeningPayment }): boolean {
+  return request.payment.method === 'corporateAccount' && request.customer.kind !== 'enterprise';
+}
+
+/**
+ * REQ: OPEN-5 — what the bank is asked to confirm before the charge: a card by its holder's ID number, a
+ * corporate account by the enterprise's unit certificate and business licence and the seal card. Null for
+ * cash, and for a corporate account of an individual (refused before: `corporateAccountMisused`).
+ */
+export function bankAccountCheckOf(request: {
+  customer: Customer;
+  payment: OpeningPayment;
+}): BankAccountCheck | null {
+  const { customer, payment } = request;
+  if (payment.method === 'bankCard') {
+    return { kind: 'card', accountNo: payment.cardNo, holderIdNumber: payment.holderIdNumber };
+  }
+  if (payment.method === 'corporateAccount' && customer.kind === 'enterprise') {
+    return {
+      kind: 'corporate',
+      accountNo: payment.bankAccountNo,
+      unitCertificateNo: customer.unitCertificateNo,
+      businessLicenceNo: customer.businessLicenceNo,
+      sealCardNo: payment.sealCardNo,
+    };
+  }
+  return null;
+}
+
+export const openAccountRequestSchema = z
+  .object({
+    type: z.literal('openAccount'),
+    customer: customerSchema,
+    /** The chosen number; omit it and the system picks a free one. */
+    msisdn: msisdnSchema.optional(),
+    productCode: z.string().regex(/^[A-Z0-9-]{2,32}$/, 'must be a product code such as VOICE-58'),
+    internationalRoaming: z.boolean().default(false),
+    /** REQ: OPEN-6 — a service password is suggested; six digits when given. */
+    servicePassword: z
+      .string()
+      .regex(/^\d{6}$/, 'must be 6 digits')
+      .optional(),
+    payment: openingPaymentSchema,
+  })
+  .refine((r) => !corporateAccountMisused(r), { message: corporateAccountRule, path: ['payment', 'method'] });
 export type OpenAccountRequest = z.infer<typeof openAccountRequestSchema>;
 
 /**
@@ -117,15 +177,33 @@ export interface Quote {
   totalFen: number;
 }
 
+/** Who pays and how, as far as the deposit depends on it. */
+export interface Payer {
+  customerKind: Customer['kind'];
+  paymentMethod: OpeningPayment['method'];
+  /** The bank verified the account (OPEN-5); false for cash. */
+  bankVerified: boolean;
+}
+
+/**
+ * REQ: OPEN-4, OPEN-5 — no deposit (预存款) for a corporate account (对公帐号, source §6.1.4 "对公帐号除外"): only an
+ * enterprise customer's, and only once the bank has verified it.
+ */
+export function depositWaived(payer: Payer): boolean {
+  return (
+    payer.customerKind === 'enterprise' && payer.paymentMethod === 'corporateAccount' && payer.bankVerified
+  );
+}
+
 /**
  * REQ: OPEN-4 — price of opening an account: SIM fee, deposit (预存款), selection fee (选号费) and, when
- * roaming is asked for, the international-roaming deposit. Corporate-account customers pay no deposit.
+ * roaming is asked for, the international-roaming deposit. The deposit is waived as `depositWaived` says.
  */
 export function quoteOpenAccount(input: {
   product: ProductPrice;
   selectionFeeFen: number;
   internationalRoaming: boolean;
-  corporateAccount: boolean;
+  payer: Payer;
   roamingDepositFen: number;
 }): Quote {
   const lines: QuoteLine[] = [
@@ -133,7 +211,7 @@ export function quoteOpenAccount(input: {
     {
       item: 'deposit',
       label: { zh: '预存款', en: 'Prepaid deposit' },
-      amountFen: input.corporateAccount ? 0 : input.product.depositFen,
+      amountFen: depositWaived(input.payer) ? 0 : input.product.depositFen,
     },
     {
       item: 'selectionFee',

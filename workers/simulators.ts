@@ -1,4 +1,4 @@
-import { BankSimulator } from '../activities/adapters/bank';
+import { BankSimulator, type SimulatedBankAccount } from '../activities/adapters/bank';
 import { BbossSimulator } from '../activities/adapters/bboss';
 import { ClearingSystemSimulator } from '../activities/adapters/clearing';
 import { HlrSimulator } from '../activities/adapters/hlr';
@@ -28,9 +28,14 @@ export function createSimulators(
   bboss: BbossSimulator;
   sms: SmsGatewaySimulator;
 } {
+  const bank = new BankSimulator({
+    latencyMs: config.BANK_LATENCY_MS,
+    failureRate: config.BANK_FAILURE_RATE,
+  });
+  for (const [accountNo, account] of demoBankAccounts) bank.openAccount(accountNo, account);
   return {
     hlr: new HlrSimulator({ latencyMs: config.HLR_LATENCY_MS, failureRate: config.HLR_FAILURE_RATE }),
-    bank: new BankSimulator({ latencyMs: config.BANK_LATENCY_MS, failureRate: config.BANK_FAILURE_RATE }),
+    bank,
     sms: new SmsGatewaySimulator({ latencyMs: config.SMS_LATENCY_MS, failureRate: config.SMS_FAILURE_RATE }),
     clearing: new ClearingSystemSimulator({
       latencyMs: 0,
@@ -47,6 +52,23 @@ export function createSimulators(
     }),
   };
 }
+
+/**
+ * REQ: OPEN-5 — the accounts the simulated bank vouches for: the walk-through customer 张三's bank card and the
+ * demo enterprise's corporate account (对公帐号) with its seal card. Any other account is unknown to it.
+ */
+export const demoBankAccounts: readonly (readonly [string, SimulatedBankAccount])[] = [
+  ['6222021234567890', { kind: 'card', holderIdNumber: '110101199003071234' }],
+  [
+    '6222000011112222',
+    {
+      kind: 'corporate',
+      unitCertificateNo: 'UC-20240001',
+      businessLicenceNo: '91110000MA01ABCD1X',
+      sealCardNo: 'SEAL-BJ-0001',
+    },
+  ],
+];
 
 /** BBOSS simulated as configured (`BBOSS_*`), answering through `deliver`. */
 export function createBbossSimulator(

@@ -1,13 +1,22 @@
-import { depositOf, missingCustomerData } from '../domain/open-account';
+import { ApplicationFailure } from '@temporalio/workflow';
+import { bankAccountRefusal, bankAccountRefusalCodes } from '../domain/bank-accounts';
+import { errorCatalogue } from '../domain/errors';
+import {
+  bankAccountCheckOf,
+  corporateAccountMisused,
+  corporateAccountRule,
+  depositOf,
+  missingCustomerData,
+} from '../domain/open-account';
 import { hlrServicesFor } from '../domain/service-change-rules';
 import type { OpenAccountInput, OpenAccountSummary, OrderState } from './contracts';
 import { startOrderRun } from './order-run';
 
 /**
- * Account opening (开户), accepted → provisioned → completed (REQ: ORD-1, OPEN-2, OPEN-3, OPEN-4, RES-6):
- * completeness → pre-empt number and SIM → quote → pre-enter customer → charge → commit customer →
- * provision on the HLR → commit resources. A failure after pre-emption undoes what was done (REQ: ORD-5);
- * a cancel before provisioning does the same and ends `cancelled` (REQ: ORD-6).
+ * Account opening (开户), accepted → provisioned → completed (REQ: ORD-1, OPEN-2…OPEN-5, RES-6):
+ * completeness → pre-empt number and SIM → verify the bank account → quote → pre-enter customer → charge →
+ * commit customer → provision on the HLR → commit resources. A failure after pre-emption undoes what was
+ * done (REQ: ORD-5); a cancel before provisioning does the same and ends `cancelled` (REQ: ORD-6).
  */
 export async function openAccountWorkflow(input: OpenAccountInput): Promise<OrderState> {
   const { request, orderId } = input;
@@ -30,6 +39,15 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
     });
     return order.closed();
   }
+  // The API's schema refuses this too; checked again because any client may start the workflow.
+  if (corporateAccountMisused(request)) {
+    await order.fail('rejected', {
+      code: 'CorporateAccountEnterpriseOnly',
+      message: `payment.method: ${corporateAccountRule}`,
+      reason: errorCatalogue.CorporateAccountEnterpriseOnly.zh,
+    });
+    return order.closed();
+  }
 
   try {
     saga.addUndo(() => undo.releaseResources({ orderId }));
@@ -39,12 +57,26 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
     summary.msisdn = held.msisdn;
     summary.iccid = held.iccid;
 
+    // REQ: OPEN-5 — the bank vouches for a card's holder or a corporate account's documents before any charge.
+    const check = bankAccountCheckOf(request);
+    if (check) {
+      const verification = await step('verifyingBankAccount', () => act.verifyBankAccount(check));
+      if (!verification.valid) {
+        const { code, message } = bankAccountRefusal(check, verification.reason);
+        throw ApplicationFailure.create({ type: code, message, nonRetryable: true });
+      }
+    }
+
     const quote = await step('quoting', () =>
       act.quoteOpenAccount({
         productCode: request.productCode,
         selectionFeeFen: held.selectionFeeFen,
         internationalRoaming: request.internationalRoaming,
-        corporateAccount: request.payment.method === 'corporateAccount',
+        payer: {
+          customerKind: request.customer.kind,
+          paymentMethod: request.payment.method,
+          bankVerified: check !== null,
+        },
       }),
     );
     summary.quote = quote;
@@ -89,7 +121,7 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
     );
     await order.move('completed', null, 'system', 'account opened');
   } catch (err) {
-    await finishWithFailure(err);
+    await finishWithFailure(err, { rejectOn: bankAccountRefusalCodes });
   }
   return order.closed();
 }

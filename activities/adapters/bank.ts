@@ -1,3 +1,4 @@
+import type { BankAccountCheck, BankAccountVerification } from '../../domain/bank-accounts';
 import { simulateCall, type SimulationOptions } from './simulation';
 
 export class PaymentDeclinedError extends Error {
@@ -16,15 +17,27 @@ export interface BankAdapter {
     chargeRef: string;
     amountFen: number;
   }): Promise<{ refundRef: string }>;
-  /** REQ: OPEN-5 — a corporate account is verified with the bank before use. */
-  verifyCorporateAccount(req: { accountNo: string }): Promise<{ valid: boolean }>;
+  /**
+   * REQ: OPEN-5 — asks the bank whether the account exists as that kind and is held by whom the customer says
+   * (a card's holder ID; a corporate account's unit certificate, business licence and seal card). Reads only.
+   */
+  verifyAccount(check: BankAccountCheck): Promise<BankAccountVerification>;
 }
 
-/** A bank in memory. Accounts listed in `declinedAccounts` are refused; others always have funds. */
+/** An account the simulated bank holds, with what it knows of its holder. */
+export type SimulatedBankAccount =
+  | { kind: 'card'; holderIdNumber: string }
+  | { kind: 'corporate'; unitCertificateNo: string; businessLicenceNo: string; sealCardNo: string };
+
+/**
+ * A bank in memory. It vouches only for the accounts opened with `openAccount`; charges to accounts listed in
+ * `declinedAccounts` are refused, others always have funds.
+ */
 export class BankSimulator implements BankAdapter {
   readonly charges = new Map<string, { amountFen: number; account: string; bankRef: string }>();
   readonly refunds = new Map<string, { chargeRef: string; amountFen: number }>();
   readonly declinedAccounts = new Set<string>();
+  readonly accounts = new Map<string, SimulatedBankAccount>();
   private seq = 0;
 
   constructor(public options: SimulationOptions) {}
@@ -48,8 +61,26 @@ export class BankSimulator implements BankAdapter {
     return { refundRef: `REFUND-${req.idempotencyKey}` };
   }
 
-  async verifyCorporateAccount(req: { accountNo: string }) {
+  /** Opens (or replaces) an account the bank will vouch for: tests and the demo set them up. */
+  openAccount(accountNo: string, account: SimulatedBankAccount): void {
+    this.accounts.set(accountNo, account);
+  }
+
+  async verifyAccount(check: BankAccountCheck): Promise<BankAccountVerification> {
     await simulateCall('bank', 'verify', this.options);
-    return { valid: !this.declinedAccounts.has(req.accountNo) };
+    const account = this.accounts.get(check.accountNo);
+    if (!account) return { valid: false, reason: 'unknownAccount' };
+    if (check.kind === 'card') {
+      if (account.kind !== 'card') return { valid: false, reason: 'wrongKind' };
+      if (account.holderIdNumber !== check.holderIdNumber) return { valid: false, reason: 'holderMismatch' };
+      return { valid: true };
+    }
+    if (account.kind !== 'corporate') return { valid: false, reason: 'wrongKind' };
+    if (account.unitCertificateNo !== check.unitCertificateNo)
+      return { valid: false, reason: 'unitCertificateMismatch' };
+    if (account.businessLicenceNo !== check.businessLicenceNo)
+      return { valid: false, reason: 'businessLicenceMismatch' };
+    if (account.sealCardNo !== check.sealCardNo) return { valid: false, reason: 'sealCardMismatch' };
+    return { valid: true };
   }
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
@@ -7,29 +7,39 @@ import {
   findRechargeCard,
   findUsage,
   listBills,
-  listPaymentRecords,
+  listLinePayments,
   type QueryLine,
 } from '../../db/queries/line-queries';
+import { claimCardTicket, lastCardTicket, workOrderStatus } from '../../db/queries/recharge-card-tickets';
 import { homeCityOf } from '../../db/queries/work-order-views';
 import { orderDesk, type Principal } from '../../domain/access';
+import { identitySchema } from '../../domain/customer-categories';
 import { AppError } from '../../domain/errors';
 import { msisdnSchema } from '../../domain/numbers';
 import {
+  cardTicketKey,
   cardTicketMessage,
   cardValidities,
   cardValidity,
+  identityCheckChannels,
   maskName,
-  needsServicePassword,
+  paymentMatches,
   periodOf,
-  serialOpensTicket,
   periodSchema,
+  queryAdvice,
+  serialOpensTicket,
+  servedAdvice,
   servicePasswordSchema,
-  weakPasswordAdvice,
+  withoutPassword,
+  type Label,
   type LineQueryKind,
 } from '../../domain/queries';
+import { callIdSchema } from '../../domain/telephony';
+import { finalWorkOrderStatuses, type WorkOrderStatus } from '../../domain/work-orders';
 import { workflowSettings, type AppConfig } from '../../temporal.config';
 import { isVipLine } from '../customer-screening';
 import { principalOf } from '../plugins/auth';
+import { identifyCaller, usableCall, type CallerQuery } from '../query-caller';
 import { bearerSecurity, errorResponses, labelSchema } from '../schemas';
 import { SERVICE_PASSWORD_HEADER } from '../self-service-auth';
 import { checkServicePassword, type ServicePasswordPolicy } from '../service-password';
@@ -39,11 +49,53 @@ const tags = ['queries'];
 const config = { access: orderDesk };
 
 const lineParams = z.object({ msisdn: msisdnSchema.describe('The line asked about') });
-const lineQuery = z.object({
-  callerMsisdn: msisdnSchema.describe(
-    'The number the customer calls from or is identified by (本机 when equal)',
-  ),
-});
+
+/** REQ: Q-2 — a typed calling number is no proof of the own line: refused, pointing to what is. */
+const typedCallerRefused = z
+  .never({
+    error:
+      'is not accepted: a number typed by the agent never makes the own line (本机); give the hotline call’s ' +
+      'callId (the telephony side reports the number it came from) or, at a store, the owner’s idType and idNumber',
+  })
+  .optional()
+  .describe(
+    'Not accepted (400): pass `callId` at the hotline, or the owner’s `idType` + `idNumber` at a store',
+  );
+
+/** Who is asking: the hotline call it serves, or the owner's document shown at a store (REQ: Q-2). */
+const callerShape = {
+  callId: callIdSchema
+    .optional()
+    .describe(
+      'Hotline (required on a call-centre channel): the call this query serves, as the telephony side ' +
+        'reported it; only the agent it was put through to may use it. The own line is the number it came from.',
+    ),
+  idType: identitySchema.shape.idType
+    .optional()
+    .describe(
+      `At a store (${identityCheckChannels.join(', ')}): the type of the document shown, with idNumber`,
+    ),
+  idNumber: identitySchema.shape.idNumber
+    .optional()
+    .describe("At a store: the number of the document shown; the owner's makes the line the own line"),
+  callerMsisdn: typedCallerRefused,
+};
+
+/** Fields that come together or not at all; the missing one is named. */
+const together = (pairs: readonly (readonly [string, string])[]) => (value: object, ctx: z.RefinementCtx) => {
+  const fields = value as Record<string, unknown>;
+  for (const [a, b] of pairs) {
+    const hasA = fields[a] !== undefined;
+    if (hasA !== (fields[b] !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [hasA ? b : a],
+        message: `is required together with ${hasA ? a : b}`,
+      });
+    }
+  }
+};
+
 const headers = z.object({
   [SERVICE_PASSWORD_HEADER]: servicePasswordSchema
     .optional()
@@ -54,11 +106,17 @@ const headers = z.object({
 const served = {
   msisdn: z.string(),
   servedBy: z
-    .enum(['ownLine', 'servicePassword'])
-    .describe('ownLine: 本机, answered without the password; servicePassword: the password was verified'),
+    .enum(['ownLine', 'servicePassword', 'paymentDetails'])
+    .describe(
+      'ownLine: 本机, answered without the password; servicePassword: the password was verified; ' +
+        'paymentDetails: looked up by the amount and date the caller gave (payment records)',
+    ),
   advice: labelSchema
     .nullable()
-    .describe('Set when the service password is weak: advise the customer to change it (Q-1)'),
+    .describe(
+      'What to tell the customer: change a weak password (Q-1); register, when the own line is not ' +
+        'real-name registered (Q-2). Null when nothing.',
+    ),
 };
 
 const billSchema = z.object({ period: z.string(), amountFen: z.number().int(), paidFen: z.number().int() });
@@ -68,16 +126,42 @@ const usageSchema = z.object({
   dataMb: z.number().int(),
   sms: z.number().int(),
 });
+const paymentSchema = z.object({
+  paidAt: z.string().describe('ISO 8601 time'),
+  amountFen: z.number().int(),
+  method: z.string().describe('cash · bankCard · … · rechargeCard (充值卡)'),
+  receiptNo: z.string().nullable(),
+});
 
-const rules =
-  'Staff ask for a customer (orderDesk). The own line (callerMsisdn = msisdn, 本机) is served directly; another ' +
-  'line needs the service password in the x-service-password header (422 ServicePasswordRequired without it). ';
-const always =
-  'ALWAYS needs the service password, even for the own line (无论是否本机，验密码查询; 422 ServicePasswordRequired). ';
+const caller =
+  'Who asks decides what is served: at the hotline the query carries `callId` (the own line, 本机, is the ' +
+  'number the call came from, as the telephony side reported it — 422 CallRequired without it, 422 ' +
+  'CallNotFound, 403 CallNotYours for another agent’s call, 409 CallEnded); at a store the owner’s ' +
+  '`idType` + `idNumber`, checked in person, make it the own line (422 IdentityMismatch for another document; ' +
+  '422 IdentityNotInPerson on other channels). A typed `callerMsisdn` is refused (400). ';
+const selfServiceFirst =
+  'Item 1 (实时话费/GPRS流量/信用度/月帐单/帐户余额): the own line, or a caller with the password, is offered ' +
+  'self-service (转自动台: IVR or the web); a human agent answers only after verifying the service password ' +
+  '(x-service-password header) — without it 422 ServicePasswordRequired with `details.advice` to read out. ';
+const passwordAlways =
+  'Item 3 (实时账单): own line or not, only with the service password (422 ServicePasswordRequired). ';
+const ownLineDirect =
+  'Items 6–7: the own line is answered directly; another line needs the service password; an own line whose ' +
+  'real-name registration is missing needs it too, and the answer advises registering (422 ' +
+  'ServicePasswordRequired with `details.advice`). ';
 const passwordOutcomes =
   'Wrong password: 422 ServicePasswordInvalid; after SERVICE_PASSWORD_MAX_FAILURES wrong ones in a row the ' +
   "line's checks are refused for SERVICE_PASSWORD_LOCK_MINUTES (403 ServicePasswordLocked). A weak password " +
   'is served with `advice` to change it. 404 SubscriberNotFound when the line is not ours or cancelled.';
+
+type Meta = {
+  msisdn: string;
+  servedBy: 'ownLine' | 'servicePassword' | 'paymentDetails';
+  advice: Label | null;
+};
+
+const isFinalStatus = (status: string | null): boolean =>
+  status !== null && finalWorkOrderStatuses.includes(status as WorkOrderStatus);
 
 export function queryRoutes(deps: {
   db: Db;
@@ -86,49 +170,89 @@ export function queryRoutes(deps: {
   startWorkOrder: WorkOrderStarter;
 }) {
   const { db, policy } = deps;
+  const maxCallMinutes = deps.config.TELEPHONY_CALL_MAX_MINUTES;
 
-  /** REQ: Q-1, Q-2 — the line, once the caller may be told about it. */
+  /**
+   * REQ: Q-1, Q-2 — the line, once the caller may be told about it: who the caller is to the line (call or
+   * document, never a typed number), then the item's rule, then the service password when it is needed.
+   */
   async function admit(
     kind: LineQueryKind,
-    msisdn: string,
-    callerMsisdn: string,
-    password: string | undefined,
-  ): Promise<{
-    line: QueryLine;
-    meta: {
-      msisdn: string;
-      servedBy: 'ownLine' | 'servicePassword';
-      advice: { zh: string; en: string } | null;
-    };
-  }> {
+    request: FastifyRequest & {
+      params: { msisdn: string };
+      query: CallerQuery;
+      headers: { [SERVICE_PASSWORD_HEADER]?: string | undefined };
+    },
+    paymentDetailsGiven = false,
+  ): Promise<{ line: QueryLine; meta: Meta }> {
+    const { msisdn } = request.params;
     const line = await findQueryLine(db, msisdn);
     if (!line) throw new AppError('SubscriberNotFound', `params.msisdn: ${msisdn} is not a line of ours`);
+    const who = await identifyCaller(db, principalOf(request), request.query, line, maxCallMinutes);
+    const facts = { ownLine: who.ownLine, realNameVerified: line.realNameVerified, paymentDetailsGiven };
+    const password = request.headers[SERVICE_PASSWORD_HEADER];
     if (password === undefined) {
-      if (needsServicePassword(kind, msisdn, callerMsisdn)) {
+      const decision = withoutPassword(kind, facts);
+      if (decision.serve) return { line, meta: { msisdn, servedBy: decision.servedBy, advice: null } };
+      if (who.identityMismatch && withoutPassword(kind, { ...facts, ownLine: true }).serve) {
         throw new AppError(
-          'ServicePasswordRequired',
-          `headers.${SERVICE_PASSWORD_HEADER}: this query (${kind}) of ${msisdn} from ${callerMsisdn} needs the ` +
-            'service password (Q-2)',
+          'IdentityMismatch',
+          `query.idNumber: the document shown is not that of the owner of ${msisdn}, so it is another line: ` +
+            `${kind} needs the service password (Q-2)`,
+          { advice: queryAdvice.otherLine },
         );
       }
-      return { line, meta: { msisdn, servedBy: 'ownLine', advice: null } };
+      throw new AppError(
+        'ServicePasswordRequired',
+        `headers.${SERVICE_PASSWORD_HEADER}: ${kind} of ${msisdn} is answered here only with the service ` +
+          `password (Q-2). ${decision.advice.en}`,
+        { advice: decision.advice },
+      );
     }
     const { weak } = await checkServicePassword(db, line, password, policy);
     return {
       line,
-      meta: { msisdn, servedBy: 'servicePassword', advice: weak ? { ...weakPasswordAdvice } : null },
+      meta: {
+        msisdn,
+        servedBy: 'servicePassword',
+        advice: servedAdvice({ weakPassword: weak, ...facts }),
+      },
     };
   }
 
   /**
-   * REQ: Q-3 — the ticket (工单) that checks a "17" card: one work order per serial (its Idempotency-Key is
-   * derived from the serial), so a repeated question, by this operator or another, answers the same ticket.
-   * It is internal work on the card, not new business for the caller, so no blacklist screening applies.
+   * REQ: Q-3 — the ticket (工单) that checks a "17" card. Tickets are numbered per serial
+   * (`RechargeCard-<serial>-<seq>`): while the last is open, asking again (by anyone, even at once) answers it;
+   * once it is closed (rejected, closed, cancelled) the next question opens the next one. A ticket opened
+   * before the numbering (`RechargeCard-<serial>`) and still open is kept as number 0. It is internal work on
+   * the card, not new business for the caller, so no blacklist screening applies.
    */
-  async function openCardTicket(serial: string, callerMsisdn: string, principal: Principal): Promise<string> {
-    const key = `RechargeCard-${serial}`;
+  async function openCardTicket(
+    serial: string,
+    contactMsisdn: string,
+    principal: Principal,
+  ): Promise<string> {
+    let last = await lastCardTicket(db, serial);
+    if (!last) {
+      const legacy = workOrderId(`RechargeCard-${serial}`);
+      const status = await workOrderStatus(db, legacy);
+      if (status !== null && !isFinalStatus(status)) {
+        await claimCardTicket(db, { serial, seq: 0, workOrderId: legacy });
+        last = await lastCardTicket(db, serial);
+      }
+    }
+    const id =
+      last && !isFinalStatus(last.status)
+        ? last.workOrderId
+        : await claimCardTicket(db, {
+            serial,
+            seq: (last?.seq ?? 0) + 1,
+            workOrderId: workOrderId(cardTicketKey(serial, (last?.seq ?? 0) + 1)),
+          });
+    // Whoever claimed the number starts its work order; starting it again is the same work order, so a
+    // ticket whose start was interrupted is started by the next question.
     try {
-      const { id } = await deps.startWorkOrder(key, {
+      await deps.startWorkOrder(id.replace(/^WorkOrder:/, ''), {
         source: 'staff',
         request: {
           kind: 'standard',
@@ -136,26 +260,25 @@ export function queryRoutes(deps: {
           priority: 'P3',
           title: `充值卡状态核查 Recharge-card check ${serial}`,
           description:
-            `A customer calling from ${callerMsisdn} asked about recharge card ${serial}; its serial digits 6-7 ` +
-            'are "17", so it was not answered. Check the card and tell the customer; no promise was made ' +
-            '(已提交工单核查，不作承诺).',
-          customer: { name: '来电客户 Caller', msisdn: callerMsisdn },
+            `A customer (to be told on ${contactMsisdn}) asked about recharge card ${serial}; its serial ` +
+            'digits 6-7 are "17", so it was not answered. Check the card and tell the customer; no promise ' +
+            'was made (已提交工单核查，不作承诺).',
+          customer: { name: '来电客户 Caller', msisdn: contactMsisdn },
         },
         resolved: {
-          vip: await isVipLine(db, callerMsisdn),
-          city: await homeCityOf(db, callerMsisdn),
+          vip: await isVipLine(db, contactMsisdn),
+          city: await homeCityOf(db, contactMsisdn),
           outletCode: null,
         },
         createdBy: principal.operatorId,
         channelCode: principal.channelCode,
         settings: workflowSettings(deps.config),
       });
-      return id;
     } catch (err) {
       // Another operator or caller asked first: that ticket is the card's ticket.
-      if (err instanceof AppError && err.code === 'IdempotencyKeyReused') return workOrderId(key);
-      throw err;
+      if (!(err instanceof AppError && err.code === 'IdempotencyKeyReused')) throw err;
     }
+    return id;
   }
 
   return async (app: FastifyInstance): Promise<void> => {
@@ -173,27 +296,35 @@ export function queryRoutes(deps: {
         description,
         security: bearerSecurity,
         params: lineParams,
-        querystring: lineQuery.extend(extraQuery),
+        querystring: z.object({ ...callerShape, ...extraQuery }).superRefine(
+          together([
+            ['idType', 'idNumber'],
+            ['amountFen', 'paidOn'],
+          ]),
+        ),
         headers,
         response: { 200: z.object({ ...served, ...response }), ...errorResponses },
       },
     });
     const base = '/api/v1/queries/lines/:msisdn';
     const q = ' REQ: Q-1, Q-2. ';
+    const thisMonth = () => periodOf(new Date());
 
     r.get(
       `${base}/bills`,
       route(
         'Monthly bills (月帐单)',
-        rules + 'Billed months, newest first; one month with `period`.' + q + passwordOutcomes,
+        caller +
+          selfServiceFirst +
+          'Billed months, newest first; one month with `period`.' +
+          q +
+          passwordOutcomes,
         { period: periodSchema.optional().describe('One month, YYYY-MM') },
         { items: z.array(billSchema) },
       ),
       async (request) => {
-        const { msisdn } = request.params;
-        const { callerMsisdn, period } = request.query;
-        const { meta } = await admit('bills', msisdn, callerMsisdn, request.headers[SERVICE_PASSWORD_HEADER]);
-        return { ...meta, items: await listBills(db, msisdn, period) };
+        const { meta } = await admit('bills', request);
+        return { ...meta, items: await listBills(db, meta.msisdn, request.query.period) };
       },
     );
 
@@ -201,47 +332,60 @@ export function queryRoutes(deps: {
       `${base}/balance`,
       route(
         'Account balance (帐户余额)',
-        rules + 'The prepaid balance in fen; negative means arrears (欠费).' + q + passwordOutcomes,
+        caller +
+          selfServiceFirst +
+          'The prepaid balance in fen; negative means arrears (欠费).' +
+          q +
+          passwordOutcomes,
         {},
         { balanceFen: z.number().int() },
       ),
       async (request) => {
-        const { msisdn } = request.params;
-        const { meta, line } = await admit(
-          'balance',
-          msisdn,
-          request.query.callerMsisdn,
-          request.headers[SERVICE_PASSWORD_HEADER],
-        );
+        const { meta, line } = await admit('balance', request);
         return { ...meta, balanceFen: line.balanceFen };
+      },
+    );
+
+    r.get(
+      `${base}/gprs`,
+      route(
+        'GPRS data use of this month (GPRS流量)',
+        caller + selfServiceFirst + 'Data used this month, in MB.' + q + passwordOutcomes,
+        {},
+        { usage: z.object({ period: z.string(), dataMb: z.number().int() }) },
+      ),
+      async (request) => {
+        const { meta } = await admit('gprs', request);
+        const period = thisMonth();
+        const { dataMb } = await findUsage(db, meta.msisdn, period);
+        return { ...meta, usage: { period, dataMb } };
       },
     );
 
     r.get(
       `${base}/usage`,
       route(
-        'Usage in the package (套餐内语音、短信、流量使用情况)',
-        rules +
-          'Voice minutes, data and SMS of the current month (仅查询当月), or of an earlier month with `period`.' +
-          q +
-          passwordOutcomes,
-        { period: periodSchema.optional().describe('A month, YYYY-MM; the current month by default') },
-        { usage: usageSchema },
+        'Voice and SMS use in the package this month (套餐内短信及语音使用情况，仅查询当月)',
+        caller + ownLineDirect + 'Voice minutes and SMS of the current month only.' + q + passwordOutcomes,
+        {},
+        {
+          usage: z.object({ period: z.string(), voiceMinutes: z.number().int(), sms: z.number().int() }),
+        },
       ),
       async (request) => {
-        const { msisdn } = request.params;
-        const { callerMsisdn } = request.query;
-        const { meta } = await admit('usage', msisdn, callerMsisdn, request.headers[SERVICE_PASSWORD_HEADER]);
-        const period = request.query.period ?? periodOf(new Date());
-        return { ...meta, usage: { period, ...(await findUsage(db, msisdn, period)) } };
+        const { meta } = await admit('usage', request);
+        const period = thisMonth();
+        const { voiceMinutes, sms } = await findUsage(db, meta.msisdn, period);
+        return { ...meta, usage: { period, voiceMinutes, sms } };
       },
     );
 
     r.get(
       `${base}/realtime-bill`,
       route(
-        'Real-time bill of the current month (实时账单/实时话费)',
-        always +
+        'Real-time bill of the current month (实时账单)',
+        caller +
+          passwordAlways +
           'The month not yet billed: the package fee so far and the usage of the month.' +
           q +
           passwordOutcomes,
@@ -254,20 +398,14 @@ export function queryRoutes(deps: {
         },
       ),
       async (request) => {
-        const { msisdn } = request.params;
-        const { meta, line } = await admit(
-          'realtimeBill',
-          msisdn,
-          request.query.callerMsisdn,
-          request.headers[SERVICE_PASSWORD_HEADER],
-        );
+        const { meta, line } = await admit('realtimeBill', request);
         const now = new Date();
         const period = periodOf(now);
         return {
           ...meta,
           period,
           packageFeeFen: line.monthlyFeeFen ?? 0,
-          usage: { period, ...(await findUsage(db, msisdn, period)) },
+          usage: { period, ...(await findUsage(db, meta.msisdn, period)) },
           asOf: now.toISOString(),
         };
       },
@@ -276,28 +414,40 @@ export function queryRoutes(deps: {
     r.get(
       `${base}/payments`,
       route(
-        'Payment records (缴费记录)',
-        always +
-          "The amounts paid against the line's monthly bills, newest first (payments by card, at the counter, " +
-          'online or over the air are all credited to the bills).' +
+        'Payment records (缴费记录到帐查询)',
+        caller +
+          'Item 4: own line or not, looked up by the amount (`amountFen`) and the date (`paidOn`, business ' +
+          'time) the caller gives — the records matching both, possibly none (servedBy paymentDetails); without ' +
+          'them only with the service password, which lists every record (422 ServicePasswordRequired with ' +
+          '`details.advice` otherwise). Records: recharges and fee payments at a counter or online ' +
+          '(completed, not refunded) and recharge cards used on the line, newest first.' +
           q +
           passwordOutcomes,
-        {},
         {
-          items: z.array(
-            z.object({ period: z.string(), paidFen: z.number().int(), billedFen: z.number().int() }),
-          ),
+          amountFen: z.coerce
+            .number()
+            .int()
+            .positive()
+            .max(100_000_000)
+            .optional()
+            .describe('The amount the caller says was paid, in fen (with paidOn)'),
+          paidOn: z.iso
+            .date()
+            .optional()
+            .describe('The day the caller says it was paid, YYYY-MM-DD (with amountFen)'),
         },
+        { items: z.array(paymentSchema) },
       ),
       async (request) => {
-        const { msisdn } = request.params;
-        const { meta } = await admit(
-          'payments',
-          msisdn,
-          request.query.callerMsisdn,
-          request.headers[SERVICE_PASSWORD_HEADER],
-        );
-        return { ...meta, items: await listPaymentRecords(db, msisdn) };
+        const { amountFen, paidOn } = request.query;
+        const given = amountFen !== undefined && paidOn !== undefined ? { amountFen, paidOn } : null;
+        const { meta } = await admit('payments', request, given !== null);
+        const records = await listLinePayments(db, meta.msisdn);
+        const shown =
+          meta.servedBy === 'paymentDetails' && given
+            ? records.filter((p) => paymentMatches(p, given, deps.config.BUSINESS_UTC_OFFSET_HOURS))
+            : records;
+        return { ...meta, items: shown.map((p) => ({ ...p, paidAt: p.paidAt.toISOString() })) };
       },
     );
 
@@ -305,7 +455,8 @@ export function queryRoutes(deps: {
       `${base}/info`,
       route(
         'User information (用户信息)',
-        rules +
+        caller +
+          ownLineDirect +
           "The owner's name masked (first character only), product (套餐/品牌), line status (号码状态) and " +
           'the date the line was opened.' +
           q +
@@ -320,13 +471,7 @@ export function queryRoutes(deps: {
         },
       ),
       async (request) => {
-        const { msisdn } = request.params;
-        const { meta, line } = await admit(
-          'info',
-          msisdn,
-          request.query.callerMsisdn,
-          request.headers[SERVICE_PASSWORD_HEADER],
-        );
+        const { meta, line } = await admit('info', request);
         return {
           ...meta,
           ownerName: maskName(line.ownerName ?? ''),
@@ -350,14 +495,23 @@ export function queryRoutes(deps: {
             'value, when or to which number it was used. A serial whose 6th and 7th digits are "17" is not ' +
             'answered: a ticket is opened to check it and no promise is made (已提交工单核查，不作承诺); nothing ' +
             'else is said. The ticket is a work order (business handling, 充值卡状态核查) made by the asking ' +
-            'operator on its channel for the calling number; one per serial, so asking again (by anyone) ' +
-            'answers the same `workOrderId`. 404 RechargeCardNotFound for an unknown serial. REQ: Q-3.',
+            'operator on its channel, to tell the outcome on `contactMsisdn` (or the number the hotline call ' +
+            '`callId` came from); 400 without either. While the card’s last ticket is open, asking again (by ' +
+            'anyone) answers the same `workOrderId`; once it is closed, rejected or cancelled, the next question ' +
+            'opens a new one (`WorkOrder:RechargeCard-<serial>-<n>`). 404 RechargeCardNotFound for an unknown ' +
+            'serial. REQ: Q-3.',
           security: bearerSecurity,
           params: z.object({ serial: z.string().regex(/^\d{10,20}$/, 'must be 10 to 20 digits') }),
           querystring: z.object({
-            callerMsisdn: msisdnSchema.describe(
-              'The number the customer calls from: told the outcome of a ticket',
-            ),
+            contactMsisdn: msisdnSchema
+              .optional()
+              .describe('The mobile number the customer is told the outcome of a ticket on'),
+            callId: callIdSchema
+              .optional()
+              .describe(
+                'Hotline: the call this question comes on; its number is the contact when none is given',
+              ),
+            callerMsisdn: typedCallerRefused,
           }),
           response: {
             200: z.object({
@@ -377,7 +531,20 @@ export function queryRoutes(deps: {
       async (request) => {
         const { serial } = request.params;
         if (serialOpensTicket(serial)) {
-          const workOrderId = await openCardTicket(serial, request.query.callerMsisdn, principalOf(request));
+          const principal = principalOf(request);
+          const { callId } = request.query;
+          const call = callId === undefined ? null : await usableCall(db, principal, callId, maxCallMinutes);
+          const fromCall =
+            call && msisdnSchema.safeParse(call.callerMsisdn).success ? call.callerMsisdn : null;
+          const contact = request.query.contactMsisdn ?? fromCall;
+          if (contact === null) {
+            throw new AppError(
+              'ValidationFailed',
+              'query.contactMsisdn: a "17" card opens a ticket; give the mobile number the customer is told ' +
+                'the outcome on (or the callId of a hotline call from a mobile number)',
+            );
+          }
+          const workOrderId = await openCardTicket(serial, contact, principal);
           request.log.info({ serial, workOrderId }, 'recharge card query: ticket opened (Q-3)');
           return {
             serial,

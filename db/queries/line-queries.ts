@@ -1,9 +1,21 @@
-import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { failureLockout } from './failure-lockout';
-import { bills, customers, products, rechargeCards, subscribers, usageSummaries } from '../schema';
+import {
+  bills,
+  customers,
+  orders,
+  payments,
+  products,
+  rechargeCards,
+  subscribers,
+  usageSummaries,
+} from '../schema';
 
-/** REQ: Q-2 — a line that can be asked about (not cancelled), with its owner's name and product. */
+/**
+ * REQ: Q-2 — a line that can be asked about (not cancelled), with its owner's name, identity document (a
+ * document shown at a store is checked against it) and real-name registration, and its product.
+ */
 export async function findQueryLine(db: DbOrTx, msisdn: string) {
   const [row] = await db
     .select({
@@ -15,6 +27,9 @@ export async function findQueryLine(db: DbOrTx, msisdn: string) {
       productName: products.name,
       monthlyFeeFen: products.monthlyFeeFen,
       ownerName: customers.name,
+      ownerIdType: customers.idType,
+      ownerIdNumber: customers.idNumber,
+      realNameVerified: subscribers.realNameVerified,
       passwordHash: subscribers.servicePasswordHash,
     })
     .from(subscribers)
@@ -34,18 +49,45 @@ export async function listBills(db: DbOrTx, msisdn: string, period?: string) {
     .orderBy(desc(bills.period));
 }
 
+/** Orders that put money on a line: recharge (充值) and fee collection (收通信费). */
+const payInOrderTypes = ['recharge', 'collectFee'];
+
 /**
- * REQ: Q-2 — payment records (缴费记录): the amounts paid against each monthly bill, newest first. Payments
- * in the `payments` table belong to orders (fees at the counter), not to a line's account, so the bills'
- * paid amounts are the line's record.
+ * REQ: Q-2 — payment records of a line (缴费记录), newest first: money paid in at a counter or online for the
+ * line (a completed recharge or fee collection; its payment, not refunded) and recharge cards used on it.
  */
-export async function listPaymentRecords(db: DbOrTx, msisdn: string) {
-  return db
-    .select({ period: bills.period, paidFen: bills.paidFen, billedFen: bills.amountFen })
-    .from(bills)
-    .where(and(eq(bills.msisdn, msisdn), gt(bills.paidFen, 0)))
-    .orderBy(desc(bills.period));
+export async function listLinePayments(db: DbOrTx, msisdn: string) {
+  const paidIn = await db
+    .select({
+      paidAt: payments.createdAt,
+      amountFen: payments.amountFen,
+      method: payments.method,
+      receiptNo: payments.receiptNo,
+    })
+    .from(payments)
+    .innerJoin(orders, eq(orders.id, payments.orderId))
+    .where(
+      and(
+        inArray(orders.type, payInOrderTypes),
+        eq(orders.status, 'completed'),
+        sql`${orders.summary}->>'msisdn' = ${msisdn}`,
+        eq(payments.direction, 'in'),
+        eq(payments.status, 'charged'),
+      ),
+    );
+  const cards = await db
+    .select({ paidAt: rechargeCards.usedAt, amountFen: rechargeCards.faceValueFen })
+    .from(rechargeCards)
+    .where(and(eq(rechargeCards.usedByMsisdn, msisdn), eq(rechargeCards.status, 'used')));
+  const records: { paidAt: Date; amountFen: number; method: string; receiptNo: string | null }[] = [
+    ...paidIn,
+    ...cards.flatMap((c) =>
+      c.paidAt ? [{ paidAt: c.paidAt, amountFen: c.amountFen, method: 'rechargeCard', receiptNo: null }] : [],
+    ),
+  ];
+  return records.sort((a, b) => b.paidAt.getTime() - a.paidAt.getTime());
 }
+export type LinePayment = Awaited<ReturnType<typeof listLinePayments>>[number];
 
 export async function findUsage(db: DbOrTx, msisdn: string, period: string) {
   const [row] = await db

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers, numbers, payments, simCards } from '../../db/schema';
+import { verifiedCardPayment } from '../support/fixtures';
 import { startSignedInHarness, type Harness } from '../support/harness';
 import { openAccountBody, submitOrder, waitForOrder } from '../support/orders';
 
@@ -17,7 +18,7 @@ describe('compensation when a later step fails', () => {
       const res = await submitOrder(
         h.app,
         token,
-        openAccountBody({ msisdn: '13800100333', payment: { method: 'bankCard', cardNo: card } }),
+        openAccountBody({ msisdn: '13800100333', payment: verifiedCardPayment(h.bank, card) }),
       );
       const order = await waitForOrder(h.app, token, res.json<{ id: string }>().id);
       expect(order.status).toBe('failed');
@@ -40,13 +41,13 @@ describe('compensation when a later step fails', () => {
     }
   });
 
-  it('ORD-5: a declined payment releases the pre-empted number and takes no money', async () => {
+  it('ORD-5: a declined payment (a verified card the bank will not charge) releases the pre-empted number and takes no money', async () => {
     const card = '6222020000000404';
     h.bank.declinedAccounts.add(card);
     const res = await submitOrder(
       h.app,
       token,
-      openAccountBody({ msisdn: '13800100334', payment: { method: 'bankCard', cardNo: card } }),
+      openAccountBody({ msisdn: '13800100334', payment: verifiedCardPayment(h.bank, card) }),
     );
     const order = await waitForOrder(h.app, token, res.json<{ id: string }>().id);
     expect(order.status).toBe('failed');

@@ -5,6 +5,7 @@ import { declaredRoutes, type DeclaredRoute } from '../../api/plugins/route-acce
 import { signBody } from '../../api/plugins/signed-callback';
 import { BBOSS_SIGNATURE_HEADER } from '../../api/routes/bboss-callbacks';
 import { CLEARING_SIGNATURE_HEADER } from '../../api/routes/mnp-callbacks';
+import { TELEPHONY_SIGNATURE_HEADER } from '../../api/routes/telephony-callbacks';
 import { admits, signInRouteCallers, type RouteCaller } from '../support/callers';
 import { startHarness, type Harness } from '../support/harness';
 import { malformedRequest, toInject, unclearAnswer } from '../support/malformed-requests';
@@ -71,6 +72,10 @@ describe('malformed requests (issue 7: property-based, every route)', () => {
     '/api/v1/callbacks/bboss': () => ({
       header: BBOSS_SIGNATURE_HEADER,
       sign: (b) => signBody(h.config.BBOSS_CALLBACK_SECRET, b),
+    }),
+    '/api/v1/callbacks/telephony': () => ({
+      header: TELEPHONY_SIGNATURE_HEADER,
+      sign: (b) => signBody(h.config.TELEPHONY_CALLBACK_SECRET, b),
     }),
   };
 

@@ -3,6 +3,8 @@ import { Worker } from '@temporalio/worker';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { customers, numbers, orders, payments, simCards, subscribers } from '../../db/schema';
+import type { OrderView } from '../../api/schemas';
+import { sampleEnterprise, verifiedCardPayment } from '../support/fixtures';
 import { startSignedInHarness, type Harness } from '../support/harness';
 import { getOrder, newKey, openAccountBody, submitOrder, waitForOrder } from '../support/orders';
 
@@ -79,19 +81,146 @@ describe('account opening through the API', () => {
     await expect(Worker.runReplayHistory({ workflowBundle }, history, id)).resolves.toBeUndefined();
   });
 
-  it('OPEN-4: a corporate-account customer pays no deposit; the bank verifies the account first (OPEN-5)', async () => {
+  /** The enterprise's corporate account (对公帐号) as its bank holds it. */
+  const openCorporateAccount = (accountNo: string) =>
+    h.bank.openAccount(accountNo, {
+      kind: 'corporate',
+      unitCertificateNo: sampleEnterprise.unitCertificateNo,
+      businessLicenceNo: sampleEnterprise.businessLicenceNo,
+      sealCardNo: 'SEAL-BJ-0001',
+    });
+  const corporatePayment = (bankAccountNo: string, sealCardNo = 'SEAL-BJ-0001') => ({
+    method: 'corporateAccount',
+    bankAccountNo,
+    sealCardNo,
+  });
+  const chargesTo = (account: string) => [...h.bank.charges.values()].filter((c) => c.account === account);
+  /** The order's pre-empted number and SIM are free again, and no payment row exists for it. */
+  async function expectNothingHeldOrCharged(order: OrderView): Promise<void> {
+    const [number] = await h.db
+      .select()
+      .from(numbers)
+      .where(eq(numbers.msisdn, order.summary.msisdn as string));
+    expect(number).toMatchObject({ status: 'unused', preemptedBy: null });
+    expect(await h.db.select().from(simCards).where(eq(simCards.preemptedBy, order.id))).toHaveLength(0);
+    expect(await h.db.select().from(payments).where(eq(payments.orderId, order.id))).toHaveLength(0);
+  }
+
+  it('OPEN-4, OPEN-5: an enterprise paying from its corporate account, verified by the bank first, pays no deposit', async () => {
+    openCorporateAccount('6222000011112222');
+    const res = await submitOrder(
+      h.app,
+      token,
+      openAccountBody({ customer: sampleEnterprise, payment: corporatePayment('6222000011112222') }),
+    );
+    const order = await waitForOrder(h.app, token, res.json<{ id: string }>().id);
+    expect(order.status).toBe('completed');
+    const steps = order.timeline.map((t) => t.step);
+    expect(steps.indexOf('verifyingBankAccount')).toBeGreaterThan(steps.indexOf('preemptingResources'));
+    expect(steps.indexOf('verifyingBankAccount')).toBeLessThan(steps.indexOf('quoting'));
+    const quote = order.summary.quote as { totalFen: number; lines: { item: string; amountFen: number }[] };
+    expect(quote.lines.find((l) => l.item === 'deposit')?.amountFen).toBe(0);
+    expect(chargesTo('6222000011112222')).toEqual([expect.objectContaining({ amountFen: quote.totalFen })]);
+  });
+
+  it('OPEN-4, OPEN-5: a corporate account (对公帐号) is for enterprise customers only: an individual is refused 400 at payment.method, nothing written', async () => {
+    openCorporateAccount('6222000011113333');
+    const before = await h.db.select().from(orders);
+    const res = await submitOrder(
+      h.app,
+      token,
+      openAccountBody({ payment: corporatePayment('6222000011113333') }),
+    );
+    expect(res.statusCode).toBe(400);
+    const err = res.json<{
+      code: string;
+      message: string;
+      details: { issues: { field: string; rule: string }[] };
+    }>();
+    expect(err.code).toBe('ValidationFailed');
+    expect(err.details.issues).toContainEqual({
+      field: 'body.payment.method',
+      rule: 'a corporate account (对公帐号) is for enterprise customers only',
+    });
+    expect(await h.db.select().from(orders)).toHaveLength(before.length);
+    expect(chargesTo('6222000011113333')).toEqual([]);
+  });
+
+  it('OPEN-5: a corporate account the bank does not vouch for (wrong seal card) ends rejected, nothing charged, number and SIM released', async () => {
+    openCorporateAccount('6222000011114444');
     const res = await submitOrder(
       h.app,
       token,
       openAccountBody({
-        payment: { method: 'corporateAccount', bankAccountNo: '6222000011112222', sealCardNo: 'SEAL-1' },
+        customer: sampleEnterprise,
+        payment: corporatePayment('6222000011114444', 'SEAL-FORGED'),
       }),
     );
     const order = await waitForOrder(h.app, token, res.json<{ id: string }>().id);
-    expect(order.status).toBe('completed');
-    const quote = order.summary.quote as { lines: { item: string; amountFen: number }[] };
-    expect(quote.lines.find((l) => l.item === 'deposit')?.amountFen).toBe(0);
-    expect([...h.bank.charges.values()].some((c) => c.account === '6222000011112222')).toBe(true);
+    expect(order.status).toBe('rejected');
+    expect(order.failure).toMatchObject({
+      code: 'CorporateAccountNotVerified',
+      reason: '对公帐号未通过开户银行核实（帐号、单位证明、营业执照或印鉴卡与银行记录不符）',
+    });
+    expect(order.failure?.message).toContain('seal card');
+    expect(order.timeline.map((t) => t.step)).not.toContain('charging');
+    expect(chargesTo('6222000011114444')).toEqual([]);
+    await expectNothingHeldOrCharged(order);
+  });
+
+  it('OPEN-5: a bank-card payment carries the holder’s ID — missing: 400 at payment.holderIdNumber; not the holder the bank has: rejected BankCardHolderMismatch; unknown card: BankCardNotVerified', async () => {
+    const card = '6222021111222233';
+    h.bank.openAccount(card, { kind: 'card', holderIdNumber: '110101196001011234' });
+    const missing = await submitOrder(
+      h.app,
+      token,
+      openAccountBody({ payment: { method: 'bankCard', cardNo: card } }),
+    );
+    expect(missing.statusCode).toBe(400);
+    expect(
+      missing.json<{ details: { issues: { field: string }[] } }>().details.issues.map((i) => i.field),
+    ).toEqual(['body.payment.holderIdNumber']);
+
+    const someoneElse = await submitOrder(
+      h.app,
+      token,
+      openAccountBody({
+        payment: { method: 'bankCard', cardNo: card, holderIdNumber: '110101199909091234' },
+      }),
+    );
+    const mismatch = await waitForOrder(h.app, token, someoneElse.json<{ id: string }>().id);
+    expect(mismatch.status).toBe('rejected');
+    expect(mismatch.failure).toMatchObject({
+      code: 'BankCardHolderMismatch',
+      reason: '银行卡户主身份证号码与开户银行记录不符',
+    });
+    await expectNothingHeldOrCharged(mismatch);
+
+    const unknownCard = await submitOrder(
+      h.app,
+      token,
+      openAccountBody({
+        payment: { method: 'bankCard', cardNo: '6222029999999999', holderIdNumber: '110101196001011234' },
+      }),
+    );
+    const unknown = await waitForOrder(h.app, token, unknownCard.json<{ id: string }>().id);
+    expect(unknown).toMatchObject({ status: 'rejected', failure: { code: 'BankCardNotVerified' } });
+    await expectNothingHeldOrCharged(unknown);
+    expect(chargesTo(card)).toEqual([]);
+
+    // The holder's own ID: verified, charged once, deposit included.
+    const own = await submitOrder(
+      h.app,
+      token,
+      openAccountBody({
+        payment: { method: 'bankCard', cardNo: card, holderIdNumber: '110101196001011234' },
+      }),
+    );
+    const paid = await waitForOrder(h.app, token, own.json<{ id: string }>().id);
+    expect(paid.status).toBe('completed');
+    const quote = paid.summary.quote as { totalFen: number; lines: { item: string; amountFen: number }[] };
+    expect(quote.lines.find((l) => l.item === 'deposit')?.amountFen).toBe(10_000);
+    expect(chargesTo(card)).toEqual([expect.objectContaining({ amountFen: quote.totalFen })]);
   });
 
   it('ORD-3: the same Idempotency-Key twice makes one order; with another body it is refused', async () => {
@@ -133,7 +262,7 @@ describe('account opening through the API', () => {
       const res = await submitOrder(
         h.app,
         token,
-        openAccountBody({ payment: { method: 'bankCard', cardNo: '6222021234567890' } }),
+        openAccountBody({ payment: verifiedCardPayment(h.bank, '6222021234567890') }),
       );
       const id = res.json<{ id: string }>().id;
       const charging = await waitForOrder(h.app, token, id, (o) => o.step === 'charging');

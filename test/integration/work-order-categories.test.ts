@@ -170,7 +170,7 @@ describe('Q-3: a "17" recharge card opens a real ticket', () => {
   const serial = `1000017${String(Date.now()).slice(-9)}`;
   const ask = (token: string, caller = '13900100002') =>
     h.app.inject({
-      url: `/api/v1/queries/recharge-cards/${serial}?callerMsisdn=${caller}`,
+      url: `/api/v1/queries/recharge-cards/${serial}?contactMsisdn=${caller}`,
       headers: auth(token),
     });
 
@@ -223,7 +223,7 @@ describe('Q-1: one service-password lockout for every route', () => {
     });
 
     const query = await h.app.inject({
-      url: `/api/v1/queries/lines/${line}/balance?callerMsisdn=13900100001`,
+      url: `/api/v1/queries/lines/${line}/balance`,
       headers: { ...auth(store), 'x-service-password': password },
     });
     expect(query.statusCode).toBe(403);

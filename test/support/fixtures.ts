@@ -1,3 +1,4 @@
+import type { BankSimulator } from '../../activities/adapters/bank';
 import type { Customer } from '../../domain/open-account';
 import { configSchema, workflowSettings, type AppConfig } from '../../temporal.config';
 import type { WorkflowSettings } from '../../workflows/contracts';
@@ -11,6 +12,30 @@ export const sampleIndividual: Extract<Customer, { kind: 'individual' }> = {
   address: '北京市西城区西单北大街 1 号',
   contactPhone: '13900000000',
 };
+
+/** A complete enterprise customer (单位客户) with its agent (REQ: OPEN-3). */
+export const sampleEnterprise: Extract<Customer, { kind: 'enterprise' }> = {
+  kind: 'enterprise',
+  name: '北京某某科技有限公司',
+  unitCertificateNo: 'UC-20240001',
+  businessLicenceNo: '91110000MA01ABCD1X',
+  address: '北京市海淀区中关村大街 1 号',
+  contactPhone: '01088886666',
+  agent: { name: '李四', idType: 'idCard', idNumber: '110101198501011234' },
+};
+
+/**
+ * REQ: OPEN-5 — a bank-card payment of `holderIdNumber` (by default the sample individual's), the card opened
+ * at the simulated bank for that holder so its verification passes.
+ */
+export function verifiedCardPayment(
+  bank: BankSimulator,
+  cardNo: string,
+  holderIdNumber: string = sampleIndividual.idNumber,
+): Record<string, unknown> {
+  bank.openAccount(cardNo, { kind: 'card', holderIdNumber });
+  return { method: 'bankCard', cardNo, holderIdNumber };
+}
 
 /** A complete, valid account-opening body (the system picks the number); override what a case is about. */
 export function openAccountBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {

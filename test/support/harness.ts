@@ -11,11 +11,13 @@ import { SmsGatewaySimulator } from '../../activities/adapters/sms';
 import { BbossSimulator, type BbossSimulationOptions } from '../../activities/adapters/bboss';
 import { ClearingSystemSimulator, type ClearingSimulationOptions } from '../../activities/adapters/clearing';
 import { HlrSimulator } from '../../activities/adapters/hlr';
+import { TelephonySimulator } from '../../activities/adapters/telephony';
 import type { SimulationOptions } from '../../activities/adapters/simulation';
 import { buildApp } from '../../api/app';
 import { createMnpCallbackSink } from '../../api/mnp-callback-sink';
 import { BBOSS_SIGNATURE_HEADER } from '../../api/routes/bboss-callbacks';
 import { CLEARING_SIGNATURE_HEADER } from '../../api/routes/mnp-callbacks';
+import { TELEPHONY_SIGNATURE_HEADER } from '../../api/routes/telephony-callbacks';
 import { signBody } from '../../api/plugins/signed-callback';
 import type { Db } from '../../db/client';
 import type { MnpCallbackSink } from '../../domain/mnp-callbacks';
@@ -43,6 +45,11 @@ export interface Harness {
   bboss: BbossSimulator;
   /** The SMS gateway; `sms.inbox(msisdn)` is what the customer's phone received. */
   sms: SmsGatewaySimulator;
+  /**
+   * The call-centre telephony side (Q-2): `telephony.placeCall({ callerMsisdn, agent })` posts a signed
+   * call-start event through the API, as the real switch would, and returns the `callId` queries carry.
+   */
+  telephony: TelephonySimulator;
   /** Starts (another) in-process worker on the harness's task queue. */
   startWorker: () => Promise<Worker>;
   /**
@@ -150,6 +157,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     deliver: (callback) =>
       postSigned('/api/v1/callbacks/bboss', BBOSS_SIGNATURE_HEADER, config.BBOSS_CALLBACK_SECRET, callback),
   });
+  // The telephony side reports hotline calls through its signed HTTP route too.
+  const telephony = new TelephonySimulator({
+    latencyMs: 0,
+    failureRate: 0,
+    deliver: (event) =>
+      postSigned(
+        '/api/v1/callbacks/telephony',
+        TELEPHONY_SIGNATURE_HEADER,
+        config.TELEPHONY_CALLBACK_SECRET,
+        event,
+      ),
+  });
   const nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS ?? '' });
   const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
 
@@ -221,6 +240,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clearing,
     bboss,
     sms,
+    telephony,
     startWorker,
     startWorkerProcess,
     login,

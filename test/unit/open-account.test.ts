@@ -50,7 +50,7 @@ describe('account-opening price quote', () => {
       product: voice58,
       selectionFeeFen: 10_000,
       internationalRoaming: false,
-      corporateAccount: false,
+      payer: { customerKind: 'individual', paymentMethod: 'cash', bankVerified: false },
       roamingDepositFen: 50_000,
       ...over,
     });
@@ -76,10 +76,23 @@ describe('account-opening price quote', () => {
     expect(q.totalFen).toBe(72_000);
   });
 
-  it('OPEN-4: a corporate-account customer pays no deposit', () => {
-    const q = quote({ corporateAccount: true, internationalRoaming: true });
+  it('OPEN-4, OPEN-5: an enterprise paying from a corporate account the bank verified pays no deposit', () => {
+    const q = quote({
+      payer: { customerKind: 'enterprise', paymentMethod: 'corporateAccount', bankVerified: true },
+      internationalRoaming: true,
+    });
     expect(q.lines.find((l) => l.item === 'deposit')?.amountFen).toBe(0);
     expect(q.totalFen).toBe(2_000 + 10_000 + 50_000);
+  });
+
+  it.each([
+    ['an individual, even with a verified corporate account', 'individual', 'corporateAccount', true],
+    ['an enterprise whose corporate account is not verified', 'enterprise', 'corporateAccount', false],
+    ['an enterprise paying by a verified bank card', 'enterprise', 'bankCard', true],
+    ['an enterprise paying cash', 'enterprise', 'cash', false],
+  ] as const)('OPEN-4, OPEN-5: %s pays the deposit', (_who, customerKind, paymentMethod, bankVerified) => {
+    const q = quote({ payer: { customerKind, paymentMethod, bankVerified } });
+    expect(q.lines.find((l) => l.item === 'deposit')?.amountFen).toBe(10_000);
   });
 
   it('OPEN-4: an ordinary number has no selection fee line amount', () => {
@@ -183,9 +196,46 @@ describe('account-opening request schema', () => {
 
   it('OPEN-5: rejects an unknown payment method and a malformed bank card', () => {
     expect(rejectedPaths(body({ payment: { method: 'bitcoin' } }))).toEqual(['payment.method']);
-    expect(rejectedPaths(body({ payment: { method: 'bankCard', cardNo: '1234' } }))).toEqual([
-      'payment.cardNo',
+    expect(
+      rejectedPaths(
+        body({ payment: { method: 'bankCard', cardNo: '1234', holderIdNumber: individual.idNumber } }),
+      ),
+    ).toEqual(['payment.cardNo']);
+  });
+
+  it('OPEN-5: a bank-card payment carries the account holder’s ID number, refused at payment.holderIdNumber without it', () => {
+    expect(rejectedPaths(body({ payment: { method: 'bankCard', cardNo: '6222021234567890' } }))).toEqual([
+      'payment.holderIdNumber',
     ]);
+    const parsed = openAccountRequestSchema.parse(
+      body({
+        payment: { method: 'bankCard', cardNo: '6222021234567890', holderIdNumber: '110101196001011234' },
+      }),
+    );
+    expect(parsed.payment).toMatchObject({ method: 'bankCard', holderIdNumber: '110101196001011234' });
+  });
+
+  it('OPEN-4, OPEN-5: a corporate account (对公帐号) is for enterprise customers only, refused for an individual at payment.method', () => {
+    const result = openAccountRequestSchema.safeParse(
+      body({
+        payment: { method: 'corporateAccount', bankAccountNo: '6222000011112222', sealCardNo: 'SEAL-1' },
+      }),
+    );
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['payment.method', 'a corporate account (对公帐号) is for enterprise customers only'],
+    ]);
+  });
+
+  it('OPEN-5: a corporate account needs its seal card (印鉴卡), refused at payment.sealCardNo without it', () => {
+    expect(
+      rejectedPaths(
+        body({
+          customer: enterprise,
+          payment: { method: 'corporateAccount', bankAccountNo: '6222000011112222' },
+        }),
+      ),
+    ).toEqual(['payment.sealCardNo']);
   });
 
   it('OPEN-6: a service password, when given, is six digits', () => {

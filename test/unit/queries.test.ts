@@ -1,31 +1,128 @@
 import { describe, expect, it } from 'vitest';
 import {
+  businessDate,
+  cardTicketKey,
   cardValidity,
+  identityMatches,
   isWeakServicePassword,
   lineQueryKinds,
   maskName,
-  needsServicePassword,
+  paymentMatches,
   periodOf,
+  queryAdvice,
   serialOpensTicket,
+  servedAdvice,
+  withoutPassword,
 } from '../../domain/queries';
+import { callIsLive, nationalNumber } from '../../domain/telephony';
 
 const OWN = '13900100005';
-const OTHER = '13900100001';
+
+const facts = (over: Partial<Parameters<typeof withoutPassword>[1]> = {}) => ({
+  ownLine: true,
+  realNameVerified: true,
+  paymentDetailsGiven: false,
+  ...over,
+});
 
 describe('query rules', () => {
-  it('Q-2: bills, balance, usage and user information of the own line need no password; of another line they do', () => {
-    for (const kind of ['bills', 'balance', 'usage', 'info'] as const) {
-      expect(needsServicePassword(kind, OWN, OWN), kind).toBe(false);
-      expect(needsServicePassword(kind, OWN, OTHER), kind).toBe(true);
+  it('Q-2: charges, GPRS, bills and balance are never answered by a human without the password — the own line is sent to self-service, another line declined', () => {
+    for (const kind of ['bills', 'balance', 'gprs'] as const) {
+      expect(withoutPassword(kind, facts()), kind).toEqual({
+        serve: false,
+        advice: queryAdvice.selfServiceOwnLine,
+      });
+      expect(withoutPassword(kind, facts({ ownLine: false })), kind).toEqual({
+        serve: false,
+        advice: queryAdvice.selfServiceOtherLine,
+      });
+    }
+    expect(queryAdvice.selfServiceOwnLine.zh).toMatch(/转自动台/);
+    expect(queryAdvice.selfServiceOtherLine.zh).toMatch(/无密码谢绝查询/);
+  });
+
+  it('Q-2: the real-time bill always needs the password', () => {
+    for (const ownLine of [true, false]) {
+      expect(withoutPassword('realtimeBill', facts({ ownLine }))).toEqual({
+        serve: false,
+        advice: queryAdvice.passwordAlways,
+      });
     }
   });
 
-  it('Q-2: the real-time bill and payment records always need the password, even for the own line', () => {
-    for (const kind of ['realtimeBill', 'payments'] as const) {
-      expect(needsServicePassword(kind, OWN, OWN), kind).toBe(true);
-      expect(needsServicePassword(kind, OWN, OTHER), kind).toBe(true);
+  it('Q-2: payment records are served by the amount and date the caller gives, own line or not; otherwise the password', () => {
+    for (const ownLine of [true, false]) {
+      expect(withoutPassword('payments', facts({ ownLine, paymentDetailsGiven: true }))).toEqual({
+        serve: true,
+        servedBy: 'paymentDetails',
+      });
+      expect(withoutPassword('payments', facts({ ownLine }))).toEqual({
+        serve: false,
+        advice: queryAdvice.paymentDetails,
+      });
     }
-    expect(lineQueryKinds).toHaveLength(6);
+    const paidAt = new Date('2026-03-01T17:30:00Z'); // 2 March, 01:30 in Beijing
+    expect(businessDate(paidAt, 8)).toBe('2026-03-02');
+    expect(paymentMatches({ amountFen: 5_000, paidAt }, { amountFen: 5_000, paidOn: '2026-03-02' }, 8)).toBe(
+      true,
+    );
+    expect(paymentMatches({ amountFen: 5_000, paidAt }, { amountFen: 5_000, paidOn: '2026-03-01' }, 8)).toBe(
+      false,
+    );
+    expect(paymentMatches({ amountFen: 5_000, paidAt }, { amountFen: 5_001, paidOn: '2026-03-02' }, 8)).toBe(
+      false,
+    );
+  });
+
+  it('Q-2: this month’s voice/SMS use and user information: the own line directly, another line with the password, a line without real-name registration with the password and advice to register', () => {
+    for (const kind of ['usage', 'info'] as const) {
+      expect(withoutPassword(kind, facts()), kind).toEqual({ serve: true, servedBy: 'ownLine' });
+      expect(withoutPassword(kind, facts({ ownLine: false })), kind).toEqual({
+        serve: false,
+        advice: queryAdvice.otherLine,
+      });
+      expect(withoutPassword(kind, facts({ realNameVerified: false })), kind).toEqual({
+        serve: false,
+        advice: queryAdvice.realNameMissing,
+      });
+    }
+    expect(lineQueryKinds).toHaveLength(7);
+    expect(servedAdvice({ weakPassword: false, ownLine: true, realNameVerified: true })).toBeNull();
+    expect(servedAdvice({ weakPassword: false, ownLine: true, realNameVerified: false })?.zh).toMatch(
+      /实名登记/,
+    );
+    const both = servedAdvice({ weakPassword: true, ownLine: true, realNameVerified: false });
+    expect(both?.zh).toMatch(/建议尽快修改.*实名登记/);
+    expect(servedAdvice({ weakPassword: false, ownLine: false, realNameVerified: false })).toBeNull();
+  });
+
+  it('Q-2: the own line at a store is the owner’s document (type and number, case and spaces aside); at the hotline the calling number, +86 dropped', () => {
+    const owner = { idType: 'idCard', idNumber: '11010119900303345X' };
+    expect(identityMatches({ idType: 'idCard', idNumber: '11010119900303345x' }, owner)).toBe(true);
+    expect(identityMatches({ idType: 'idCard', idNumber: ' 110101 19900303345X' }, owner)).toBe(true);
+    expect(identityMatches({ idType: 'passport', idNumber: '11010119900303345X' }, owner)).toBe(false);
+    expect(identityMatches({ idType: 'idCard', idNumber: '110101199003033451' }, owner)).toBe(false);
+    expect(identityMatches({ idType: 'idCard', idNumber: '1' }, { idType: null, idNumber: null })).toBe(
+      false,
+    );
+    expect(nationalNumber('+8613900100005')).toBe(OWN);
+    expect(nationalNumber('008613900100005')).toBe(OWN);
+    expect(nationalNumber('8613900100005')).toBe(OWN);
+    expect(nationalNumber(OWN)).toBe(OWN);
+    expect(nationalNumber('01012345678')).toBe('01012345678');
+  });
+
+  it('Q-2: a call identifies its caller until it ends or is older than the limit', () => {
+    const startedAt = new Date('2026-03-01T08:00:00Z');
+    const at = (minutes: number) => new Date(startedAt.getTime() + minutes * 60_000);
+    expect(callIsLive({ startedAt, endedAt: null }, at(10), 240)).toBe('live');
+    expect(callIsLive({ startedAt, endedAt: at(5) }, at(10), 240)).toBe('ended');
+    expect(callIsLive({ startedAt, endedAt: null }, at(241), 240)).toBe('expired');
+  });
+
+  it('Q-3: tickets of a card are numbered per serial', () => {
+    expect(cardTicketKey('1000017000000005', 1)).toBe('RechargeCard-1000017000000005-1');
+    expect(cardTicketKey('1000017000000005', 2)).toBe('RechargeCard-1000017000000005-2');
   });
 
   it('Q-1: same digits, ascending or descending runs and the last six digits of the number are weak', () => {

@@ -7,10 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { Activities } from '../../activities';
 import { errorCatalogue } from '../../domain/errors';
-import { quoteOpenAccount, type Customer } from '../../domain/open-account';
+import { quoteOpenAccount } from '../../domain/open-account';
 import { orderId, type OrderProjection } from '../../domain/orders';
 import type { OpenAccountInput, OrderState } from '../../workflows/contracts';
-import { sampleIndividual as individual, testWorkflowSettings } from '../support/fixtures';
+import {
+  sampleEnterprise as enterprise,
+  sampleIndividual as individual,
+  testWorkflowSettings,
+} from '../support/fixtures';
 
 /**
  * The account-opening workflow against the shared Temporal dev server, with every activity mocked: what the
@@ -87,6 +91,10 @@ function mockActivities(overrides: Partial<Activities> = {}) {
         },
         roamingDepositFen: 50_000,
       });
+    },
+    async verifyBankAccount() {
+      calls.push('verifyBankAccount');
+      return { valid: true };
     },
     async chargePayment() {
       calls.push('chargePayment');
@@ -193,17 +201,8 @@ describe('account-opening workflow with mocked activities', () => {
 
   it('OPEN-3: an enterprise customer with a blank business licence is rejected before any resource is touched', async () => {
     const { acts, calls, projections } = mockActivities();
-    const enterprise: Customer = {
-      kind: 'enterprise',
-      name: '北京某某科技有限公司',
-      unitCertificateNo: 'UC-20240001',
-      businessLicenceNo: '   ',
-      address: '北京市海淀区中关村大街 1 号',
-      contactPhone: '01088886666',
-      agent: { name: '李四', idType: 'idCard', idNumber: '110101198501011234' },
-    };
     // Built directly, not through the API schema: the workflow must check again (any client may start it).
-    const order = await runOrder(inputFor({ customer: enterprise }), acts);
+    const order = await runOrder(inputFor({ customer: { ...enterprise, businessLicenceNo: '   ' } }), acts);
 
     expect(order.status).toBe('rejected');
     expect(order.failure).toMatchObject({
@@ -271,6 +270,100 @@ describe('account-opening workflow with mocked activities', () => {
       'provisionSubscriber',
       'commitResources',
     ]);
+  });
+
+  const corporatePayment = {
+    method: 'corporateAccount',
+    bankAccountNo: '6222000011112222',
+    sealCardNo: 'SEAL-1',
+  } as const;
+
+  it('OPEN-4, OPEN-5: an enterprise’s corporate account is verified with the bank before the quote, and then no deposit is charged', async () => {
+    const checks: unknown[] = [];
+    const { acts, calls, projections } = mockActivities({
+      verifyBankAccount: async (check: unknown) => {
+        checks.push(check);
+        return { valid: true };
+      },
+    });
+    const order = await runOrder(inputFor({ customer: enterprise, payment: corporatePayment }), acts);
+
+    expect(order.status).toBe('completed');
+    expect(checks).toEqual([
+      {
+        kind: 'corporate',
+        accountNo: '6222000011112222',
+        unitCertificateNo: enterprise.unitCertificateNo,
+        businessLicenceNo: enterprise.businessLicenceNo,
+        sealCardNo: 'SEAL-1',
+      },
+    ]);
+    expect(calls.slice(0, 4)).toEqual([
+      'preemptResources',
+      'verifyBankAccount',
+      'quoteOpenAccount',
+      'preEnterCustomer',
+    ]);
+    expect(projections.map((p) => p.step).filter(Boolean)).toContain('verifyingBankAccount');
+    const quote = order.summary.quote as { lines: { item: string; amountFen: number }[] };
+    expect(quote.lines.find((l) => l.item === 'deposit')?.amountFen).toBe(0);
+  });
+
+  it('OPEN-5: a corporate account the bank does not vouch for rejects the order, releases the resources and charges nothing', async () => {
+    const { acts, calls } = mockActivities({
+      verifyBankAccount: async () => ({ valid: false, reason: 'sealCardMismatch' }),
+    });
+    const order = await runOrder(inputFor({ customer: enterprise, payment: corporatePayment }), acts);
+
+    expect(order.status).toBe('rejected');
+    expect(order.failure).toMatchObject({
+      code: 'CorporateAccountNotVerified',
+      reason: errorCatalogue.CorporateAccountNotVerified.zh,
+    });
+    expect(order.failure?.message).toContain('seal card');
+    expect(order.failure?.message).not.toContain('6222000011112222');
+    expect(calls).toEqual(['preemptResources', 'verifyBankAccount', 'releaseResources']);
+  });
+
+  it('OPEN-5: a bank card is checked with its holder’s ID; another holder’s ID rejects the order with BankCardHolderMismatch', async () => {
+    const checks: unknown[] = [];
+    const { acts, calls } = mockActivities({
+      verifyBankAccount: async (check: unknown) => {
+        checks.push(check);
+        return { valid: false, reason: 'holderMismatch' };
+      },
+    });
+    const payment = {
+      method: 'bankCard',
+      cardNo: '6222021234567890',
+      holderIdNumber: '110101196001011234',
+    } as const;
+    const order = await runOrder(inputFor({ payment }), acts);
+
+    expect(checks).toEqual([
+      { kind: 'card', accountNo: '6222021234567890', holderIdNumber: '110101196001011234' },
+    ]);
+    expect(order.status).toBe('rejected');
+    expect(order.failure).toMatchObject({
+      code: 'BankCardHolderMismatch',
+      reason: errorCatalogue.BankCardHolderMismatch.zh,
+    });
+    expect(calls).not.toContain('chargePayment');
+    expect(calls.at(-1)).toBe('releaseResources');
+  });
+
+  it('OPEN-4: an individual paying from a corporate account is rejected before any resource is touched (the workflow checks again)', async () => {
+    const { acts, calls } = mockActivities();
+    // Built directly, not through the API schema: any client may start the workflow.
+    const order = await runOrder(inputFor({ payment: corporatePayment }), acts);
+
+    expect(order.status).toBe('rejected');
+    expect(order.failure).toMatchObject({
+      code: 'CorporateAccountEnterpriseOnly',
+      reason: errorCatalogue.CorporateAccountEnterpriseOnly.zh,
+    });
+    expect(order.failure?.message).toContain('enterprise customers only');
+    expect(calls).toEqual([]);
   });
 
   it('ORD-5, OPEN-2: a failed pre-emption ends failed with its code, releases the hold and charges nothing', async () => {
