@@ -120,6 +120,14 @@ export const configSchema = z.object({
   PRE_CANCEL_GRACE_MONTHS: z.coerce.number().int().min(0).max(24).default(3),
   /** Replaces the grace in months by this many seconds (demos and tests only). */
   PRE_CANCEL_GRACE_SECONDS: z.coerce.number().int().positive().optional(),
+  /**
+   * REQ: PC-5 — days after the grace within which the customer comes in person to cancel formally; then the
+   * system cancels the line. The source names no period: 30 days is one billing cycle, time enough to get the
+   * reminder and come, while the barred number is not held out of the recycle pool much longer.
+   */
+  PRE_CANCEL_VISIT_DAYS: z.coerce.number().int().positive().max(365).default(30),
+  /** Replaces the visit period in days by this many seconds (demos and tests only). */
+  PRE_CANCEL_VISIT_SECONDS: z.coerce.number().int().positive().optional(),
   /** Offset of business time from UTC, in hours (China Standard Time: 8, no daylight saving). */
   BUSINESS_UTC_OFFSET_HOURS: z.coerce.number().min(-12).max(14).default(8),
   /** REQ: PC-4 — average monthly bill over which an extra deposit is due, in fen. */
@@ -279,6 +287,8 @@ export function workflowSettings(config: AppConfig): WorkflowSettings {
     preCancellation: {
       graceMonths: config.PRE_CANCEL_GRACE_MONTHS,
       graceSeconds: config.PRE_CANCEL_GRACE_SECONDS ?? null,
+      visitDays: config.PRE_CANCEL_VISIT_DAYS,
+      visitSeconds: config.PRE_CANCEL_VISIT_SECONDS ?? null,
       utcOffsetHours: config.BUSINESS_UTC_OFFSET_HOURS,
     },
     portIn: {

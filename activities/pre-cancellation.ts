@@ -7,9 +7,11 @@ import {
   heldBalance,
   leaveGrace,
   lineHeldBy,
+  recordLineSettlement,
 } from '../db/queries/pre-cancellation';
 import { findLineWithOwner } from '../db/queries/subscribers';
 import {
+  businessDateTime,
   extraDepositDue,
   preCancellationIdentityRefusal,
   type IdentityRefusal,
@@ -17,8 +19,10 @@ import {
 } from '../domain/pre-cancellation';
 import type { AppConfig } from '../temporal.config';
 import type { HlrAdapter } from './adapters/hlr';
+import type { SmsGateway } from './adapters/sms';
 import { businessFailure, transientFailure } from './failures';
 import { stableRef } from './keys';
+import { createSmsSender } from './sms';
 
 /** What the counter learns about the line before anything changes (REQ: PC-3, PC-4). */
 export interface PreCancellationAssessment {
@@ -44,12 +48,15 @@ export interface PreCancellationAssessment {
 export function createPreCancellationActivities({
   db,
   hlr,
+  sms,
   config,
 }: {
   db: Db;
   hlr: HlrAdapter;
+  sms: SmsGateway;
   config: AppConfig;
 }) {
+  const sendSms = createSmsSender({ db, sms });
   const hlrCall = async (what: string, call: () => Promise<void>) => {
     try {
       await call();
@@ -88,12 +95,7 @@ export function createPreCancellationActivities({
             'only an active line that no other order holds can be pre-cancelled',
           { msisdn: input.msisdn, status: line.status },
         );
-      const refusal = preCancellationIdentityRefusal(
-        owner.kind === 'enterprise'
-          ? { kind: 'enterprise', idNumber: owner.idNumber, unitCertificateNo: owner.idNumber }
-          : { kind: 'individual', idNumber: owner.idNumber },
-        input.identity,
-      );
+      const refusal = preCancellationIdentityRefusal(ownerFacts(owner), input.identity);
       const deposit = extraDepositDue({
         internationalRoaming: line.internationalRoaming,
         lastThreeBillsFen: await billsBefore(db, input.msisdn, currentPeriod(config), 3),
@@ -140,6 +142,56 @@ export function createPreCancellationActivities({
       await release({ ...input, debitFen: 0 }, 'revoke');
     },
 
+    /**
+     * REQ: PC-5 — the grace has ended and service stays barred: the customer is texted to come in person by
+     * `visitBy` (business time in the text). Once per order: the event key is `<order>:graceEnded`.
+     */
+    async remindGraceEnded(input: { orderId: string; msisdn: string; visitBy: string }): Promise<void> {
+      await sendSms({
+        eventKey: `${input.orderId}:graceEnded`,
+        msisdn: input.msisdn,
+        template: 'preCancellationGraceEnded',
+        params: {
+          msisdn: input.msisdn,
+          visitBy: businessDateTime(new Date(input.visitBy), config.BUSINESS_UTC_OFFSET_HOURS),
+        },
+      });
+    },
+
+    /**
+     * REQ: PC-5 — who came to the counter for the formal cancellation, against the owner of the line the order
+     * still holds: the PC-3 rules (an individual in person with the original ID; an enterprise's agent with
+     * both documents). A refusal is an answer, not an error.
+     */
+    async verifyVisitor(input: {
+      orderId: string;
+      msisdn: string;
+      identity: PreCancellationIdentity;
+    }): Promise<{ refusal: IdentityRefusal | null }> {
+      const found = await findLineWithOwner(db, input.msisdn);
+      if (!found?.owner || found.line.status !== 'preCancelled' || found.line.lockedBy !== input.orderId)
+        throw businessFailure('SubscriberNotActive', `Line ${input.msisdn} is no longer held by this order`);
+      return { refusal: preCancellationIdentityRefusal(ownerFacts(found.owner), input.identity) };
+    },
+
+    /**
+     * REQ: PC-5 — a line cancelled without the customer's visit: a credit is kept for refund on request
+     * (`refundDue`), arrears are handed to collection (`collection`); nothing is paid out or charged.
+     */
+    async recordUnsettledBalance(input: {
+      orderId: string;
+      msisdn: string;
+      balanceFen: number;
+    }): Promise<void> {
+      if (input.balanceFen === 0) return;
+      await recordLineSettlement(db, {
+        orderId: input.orderId,
+        msisdn: input.msisdn,
+        kind: input.balanceFen > 0 ? 'refundDue' : 'collection',
+        amountFen: Math.abs(input.balanceFen),
+      });
+    },
+
     /** REQ: PC-5 — the balance the final bill settles: positive is overpayment, negative is arrears. */
     async finalBalance(input: { orderId: string; msisdn: string }): Promise<{ balanceFen: number }> {
       const balanceFen = await heldBalance(db, input.msisdn, input.orderId);
@@ -149,8 +201,9 @@ export function createPreCancellationActivities({
     },
 
     /**
-     * REQ: PC-5 — overpayment paid back to the customer, recorded as money out. The simulated bank has no
-     * payout call, so the refund is recorded for the counter (or the finance run) to pay with `method`.
+     * REQ: PC-5 — overpayment paid back to the customer, recorded as money out with its receipt: handed over
+     * in cash at the counter, or (the simulated bank has no payout call) recorded for the finance run to pay
+     * to the customer's card or account.
      */
     async refundOverpayment(input: {
       orderId: string;
@@ -181,6 +234,13 @@ export function createPreCancellationActivities({
       return { availableFrom: availableFrom?.toISOString() ?? null };
     },
   };
+}
+
+/** The owner as the identity rules compare it: an enterprise is known by its unit certificate (REQ: PC-3). */
+function ownerFacts(owner: { kind: 'individual' | 'enterprise'; idNumber: string }) {
+  return owner.kind === 'enterprise'
+    ? { kind: 'enterprise' as const, idNumber: owner.idNumber, unitCertificateNo: owner.idNumber }
+    : { kind: 'individual' as const, idNumber: owner.idNumber };
 }
 
 /** `YYYY-MM` of today in business time: the month being billed, left out of the previous three (PC-4). */

@@ -27,6 +27,7 @@ import { lockRoutes } from './routes/locks';
 import { frameworkErrorReply, registerErrorHandler } from './plugins/errors';
 import { checkOrder } from './order-checks';
 import { approvalRoutes } from './routes/approvals';
+import { formalCancellationRoutes } from './routes/formal-cancellation';
 import { authRoutes } from './routes/auth';
 import { bbossCallbackRoutes } from './routes/bboss-callbacks';
 import { groupRoutes } from './routes/groups';
@@ -133,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     orderRoutes({ orders, check: (principal, request) => checkOrder(deps.db, principal, request) }),
   );
   await app.register(approvalRoutes({ orders }));
+  await app.register(formalCancellationRoutes({ orders }));
   await app.register(groupRoutes({ db: deps.db }));
   await app.register(productPermissionRoutes({ db: deps.db }));
   await app.register(customerCategoryRoutes({ db: deps.db }));

@@ -10,10 +10,12 @@ import type { Db } from '../db/client';
 import { getOrder, listOrders } from '../db/queries/orders';
 import type { Principal } from '../domain/access';
 import { AppError } from '../domain/errors';
+import type { FormalCancellationRequest } from '../domain/pre-cancellation';
 import { orderId, orderTypeRegistry, parseOrderId, type OrderStatus, type OrderType } from '../domain/orders';
 import {
   cancelOrderUpdate,
   decideApprovalUpdate,
+  formalCancellationUpdate,
   orderStateQuery,
   type AnyOrderRequest,
   type OrderInput,
@@ -161,6 +163,28 @@ export function createOrderService(deps: {
         handle.executeUpdate(decideApprovalUpdate, {
           args: [{ approverId: principal.operatorId, ...decision }],
         }),
+      );
+    },
+
+    /**
+     * REQ: PC-5 — the customer at the counter for the formal cancellation (销号) after a pre-cancellation's
+     * grace; answers with the completed order. Refused (409 NotAwaitingCustomerVisit) unless the order waits
+     * for that visit; a refused identity or payment leaves it waiting.
+     */
+    async formallyCancel(
+      id: string,
+      principal: Principal,
+      visit: FormalCancellationRequest,
+    ): Promise<OrderView> {
+      const parsed = parseOrderId(id);
+      if (parsed && parsed.type !== 'preCancellation') {
+        throw new AppError(
+          'NotAwaitingCustomerVisit',
+          `Order ${id} is a ${parsed.type} order: only a pre-cancellation is cancelled formally`,
+        );
+      }
+      return runUpdate(id, 'cancelled formally', (handle) =>
+        handle.executeUpdate(formalCancellationUpdate, { args: [{ ...visit, actor: principal.operatorId }] }),
       );
     },
   };

@@ -92,6 +92,10 @@ export const errorCatalogue = {
   GroupProductNotActive: { status: 409, zh: '该集团未订购此产品，或产品不在正常使用状态' },
   GroupProductBusy: { status: 409, zh: '该集团产品有未完成的订单，请稍后再办理' },
   NotAwaitingApproval: { status: 409, zh: '订单当前不在待资费审核状态' },
+  NotAwaitingCustomerVisit: {
+    status: 409,
+    zh: '订单当前不在等待客户到厅办理正式销号的状态（预销号保留期未满、已在办理或已结束）',
+  },
   ApprovalRejected: { status: 422, zh: '资费审核未通过' },
   ApprovalTimedOut: { status: 504, zh: '资费审核超时未处理' },
   BbossRejected: { status: 422, zh: 'BBOSS 拒绝受理该集团产品订单' },

@@ -40,6 +40,17 @@ export const preCancellationRequestSchema = z.object({
 });
 export type PreCancellationRequest = z.infer<typeof preCancellationRequestSchema>;
 
+/**
+ * REQ: PC-5 — the formal cancellation (销号) at the counter after the grace (source §6.3.6): who came and what
+ * they showed (the PC-3 rules again), and how money changes hands now — overpayment handed back, arrears paid.
+ */
+export const formalCancellationRequestSchema = z.object({
+  identity: preCancellationIdentitySchema,
+  /** Cash at the counter, or the customer's card or account: a refund goes back through it, arrears are taken from it. */
+  payment: paymentSchema,
+});
+export type FormalCancellationRequest = z.infer<typeof formalCancellationRequestSchema>;
+
 export type IdentityRefusal =
   | 'AgentNotAllowed'
   | 'OriginalIdRequired'
@@ -100,4 +111,24 @@ export function graceEndsAt(startedAt: Date, months: number, utcOffsetHours: num
   const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
   const day = Math.min(local.getUTCDate(), lastDay);
   return new Date(Date.UTC(targetYear, targetMonth, day) - offsetMs);
+}
+
+/**
+ * REQ: PC-5 — by when the customer must come in person to cancel formally: `visitDays` days after the grace
+ * ends (so 00:00 business time too), or `visitSeconds` seconds when set (demos and tests).
+ */
+export function visitDeadline(
+  graceEnd: Date,
+  settings: { visitDays: number; visitSeconds: number | null },
+): Date {
+  const seconds = settings.visitSeconds ?? settings.visitDays * 86_400;
+  return new Date(graceEnd.getTime() + seconds * 1_000);
+}
+
+/** An instant as staff and customers read it: `YYYY-MM-DD HH:mm` in business time. */
+export function businessDateTime(instant: Date, utcOffsetHours: number): string {
+  return new Date(instant.getTime() + utcOffsetHours * 3_600_000)
+    .toISOString()
+    .slice(0, 16)
+    .replace('T', ' ');
 }

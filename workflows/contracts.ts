@@ -8,7 +8,7 @@ import type { PortOutRequest } from '../domain/port-out';
 import type { BbossOrderAnswered } from '../domain/bboss-callbacks';
 import type { GroupMemberRequest, GroupProductRequest } from '../domain/groups';
 import type { WorkOrderPriority } from '../domain/work-orders';
-import type { PreCancellationRequest } from '../domain/pre-cancellation';
+import type { FormalCancellationRequest, PreCancellationRequest } from '../domain/pre-cancellation';
 import type { ServiceChangeRequest } from '../domain/service-changes';
 import type { OrderFailure, OrderOrigin, OrderStatus, OrderType, TimelineEntry } from '../domain/orders';
 
@@ -25,6 +25,10 @@ export interface WorkflowSettings {
     graceMonths: number;
     /** When set, the grace lasts this many seconds instead (demos and tests). */
     graceSeconds: number | null;
+    /** REQ: PC-5 — days after the grace for the customer's visit, before the system cancels the line. */
+    visitDays: number;
+    /** When set, the visit period lasts this many seconds instead (demos and tests). */
+    visitSeconds: number | null;
     /** Business time zone as an offset from UTC, for computing the date the grace ends. */
     utcOffsetHours: number;
   };
@@ -123,8 +127,11 @@ export interface PreCancellationSummary {
   leavingReason: string;
   /** REQ: PC-2 — the offer made and whether the customer took it. */
   retention: { offer: string; accepted: boolean };
-  /** How it ended: kept by the retention offer, revoked in the grace, or the number formally cancelled. */
-  outcome?: 'retained' | 'revoked' | 'cancelledNumber';
+  /**
+   * How it ended: kept by the retention offer, revoked in the grace, cancelled formally with the customer at
+   * the counter, or cancelled by the system when nobody came within the visit period (PC-5).
+   */
+  outcome?: 'retained' | 'revoked' | 'cancelledInPerson' | 'cancelledWithoutVisit';
   /** REQ: PC-4 — taken at pre-cancellation. */
   settlement?: {
     arrearsFen: number;
@@ -133,14 +140,22 @@ export interface PreCancellationSummary {
     totalFen: number;
     receiptNo?: string;
   };
-  /** REQ: PC-5 — when formal cancellation runs (ISO 8601). */
+  /** REQ: PC-5 — when the grace ends and service stays barred, waiting for the customer (ISO 8601). */
   graceEndsAt?: string;
-  /** REQ: PC-5 — overpayment refunded or arrears collected; arrears the bank declined stay outstanding. */
+  /** REQ: PC-5 — by when the customer must come in person; after it the system cancels the line (ISO 8601). */
+  visitBy?: string;
+  /** REQ: PC-5 — when the reminder SMS went out; absent when the gateway could not deliver it. */
+  reminderSentAt?: string;
+  /**
+   * REQ: PC-5 — the final bill. At the visit: overpayment refunded (`refund`) or arrears paid (`arrears`)
+   * with the method given at the counter, each with its receipt. Without a visit: credit kept for refund on
+   * request (`refundDue`) or arrears handed to collection (`collection`), nothing paid or charged.
+   */
   finalBill?: {
-    kind: 'refund' | 'arrears' | 'none';
+    kind: 'refund' | 'arrears' | 'refundDue' | 'collection' | 'none';
     amountFen: number;
+    method?: string;
     receiptNo?: string;
-    outstandingFen?: number;
   };
   /** REQ: PC-5 — the recycled number may be sold again from then on. */
   numberAvailableFrom?: string | null;
@@ -209,6 +224,19 @@ export const orderStateQuery = defineQuery<OrderState>('orderState');
 
 /** REQ: ORD-6 — cancel before the point of no return; answers with the order once it is cancelled. */
 export const cancelOrderUpdate = defineUpdate<OrderState, [CancelRequest]>('cancelOrder');
+
+/** REQ: PC-5 — the customer at the counter for the formal cancellation, as the operator recorded it. */
+export interface FormalCancellationVisit extends FormalCancellationRequest {
+  actor: string;
+}
+
+/**
+ * REQ: PC-5 — formal cancellation (销号) in person after the grace; answers with the completed order, or is
+ * refused (identity, payment) and the order keeps waiting for the customer.
+ */
+export const formalCancellationUpdate = defineUpdate<OrderState, [FormalCancellationVisit]>(
+  'formalCancellation',
+);
 
 /** REQ: MNP-5 — the donor's answer to our port-in, relayed from the clearing system's callback. */
 export const portInAnsweredSignal = defineSignal<[PortInAnswered]>('portInAnswered');

@@ -1,19 +1,40 @@
-import { ActivityFailure, ApplicationFailure, condition } from '@temporalio/workflow';
+import { ApplicationFailure, condition, log, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { errorCatalogue } from '../domain/errors';
-import type { OrderFailure } from '../domain/orders';
-import { graceEndsAt, type IdentityRefusal } from '../domain/pre-cancellation';
-import type { OrderState, PreCancellationInput, PreCancellationSummary, WorkflowSettings } from './contracts';
+import { isTerminal, type OrderFailure } from '../domain/orders';
+import { graceEndsAt, visitDeadline, type IdentityRefusal } from '../domain/pre-cancellation';
+import {
+  formalCancellationUpdate,
+  type FormalCancellationVisit,
+  type OrderState,
+  type PreCancellationInput,
+  type PreCancellationSummary,
+  type WorkflowSettings,
+} from './contracts';
+import type { OrderTracker } from './order-tracker';
 import { startOrderRun } from './order-run';
-import { CancelRequested, describeFailure } from './saga';
+import { CancelRequested, closedFailure, describeFailure } from './saga';
+
+type FinalBill = NonNullable<PreCancellationSummary['finalBill']>;
+
+/** A formal-cancellation visit handed from the update to the workflow, and the workflow's answer to it. */
+interface VisitAttempt {
+  visit: FormalCancellationVisit;
+  /** null once accepted, the reason once refused; undefined while the workflow handles it. */
+  refusal?: OrderFailure | null;
+}
 
 /**
  * Pre-cancellation (预销号) → formal cancellation (销号), source §6.3 (REQ: PC-1…PC-6): leaving reason and
  * retention answer recorded → a retained customer ends here → identity checked → settlement (PC-4) → line
  * suspended → a durable timer until the grace ends. A cancel during the grace is the customer's revocation
- * (PC-6): service restored, order `cancelled`. A cancel before the grace undoes what was done (ORD-6). When
- * the grace ends the point of no return is passed: final bill, HLR de-provisioning, line cancelled, number
- * recycled (PC-5), order `completed`.
+ * (PC-6): service restored, order `cancelled`. A cancel before the grace undoes what was done (ORD-6).
+ * When the grace ends the point of no return is passed — the source knows no revocation after it (§6.3.6) —
+ * but nothing is cancelled without the customer (PC-5): service stays barred, the customer is reminded by
+ * SMS and the order waits, on a second durable timer, for the customer to come in person: identity checked,
+ * overpayment refunded or arrears paid at the counter, line cancelled, number recycled (`cancelledInPerson`).
+ * When nobody comes in time the system cancels the line, keeping any credit for refund on request and
+ * handing arrears to collection (`cancelledWithoutVisit`).
  */
 export async function preCancellationWorkflow(input: PreCancellationInput): Promise<OrderState> {
   const { request, orderId } = input;
@@ -23,6 +44,38 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
     leavingReason: request.leavingReason,
     retention: request.retention,
   };
+
+  // REQ: PC-5 — the counter's formal cancellation is taken only while the order waits for the customer.
+  let awaitingVisit = false;
+  let arrived: VisitAttempt | null = null;
+  const nextVisit = (): VisitAttempt | null => arrived;
+  const takeFormalCancellations = (order: OrderTracker) =>
+    setHandler(
+      formalCancellationUpdate,
+      async (visit) => {
+        const attempt: VisitAttempt = { visit };
+        arrived = attempt;
+        awaitingVisit = false;
+        await condition(() => attempt.refusal !== undefined);
+        if (attempt.refusal) {
+          throw ApplicationFailure.create({
+            type: attempt.refusal.code,
+            message: attempt.refusal.message,
+            nonRetryable: true,
+          });
+        }
+        await condition(() => isTerminal(order.state.status));
+        return order.state;
+      },
+      {
+        validator: (_visit: FormalCancellationVisit) => {
+          if (isTerminal(order.state.status))
+            throw closedFailure(order.state.status, 'be cancelled formally');
+          if (!awaitingVisit) throw notAwaitingVisit(order.state.step, summary);
+        },
+      },
+    );
+
   // `finish`: undos, the revocation and everything past the point of no return must finish (no attempt limit).
   const {
     act,
@@ -33,7 +86,61 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
     cancelRequest,
     passPointOfNoReturn,
     finishWithFailure,
-  } = await startOrderRun('preCancellation', input, summary);
+  } = await startOrderRun('preCancellation', input, summary, takeFormalCancellations);
+
+  /**
+   * REQ: PC-5 — the customer at the counter: identity checked against the line's owner (PC-3 rules), then the
+   * final bill settled with the payment method given now. Answers the final bill, or why the visit is refused.
+   */
+  const receive = async (visit: FormalCancellationVisit, n: number): Promise<FinalBill | OrderFailure> => {
+    try {
+      await order.move(
+        'inProgress',
+        'verifyingVisitor',
+        visit.actor,
+        'customer at the counter to cancel formally',
+      );
+      const { refusal } = await act.verifyVisitor({ orderId, msisdn, identity: visit.identity });
+      if (refusal) return identityFailure(refusal);
+      await order.move('inProgress', 'settlingFinalBill', visit.actor);
+      const { balanceFen } = await act.finalBalance({ orderId, msisdn });
+      return await settleAtCounter(act, { orderId, visit, balanceFen, visitKey: `${orderId}:visit${n}` });
+    } catch (err) {
+      return describeFailure(err);
+    }
+  };
+
+  /**
+   * REQ: PC-5 — waits for the customer until `visitBy` (a durable timer); a refused visit (identity, payment)
+   * leaves the order waiting. Answers the accepted visit with its final bill, or null when nobody came in time.
+   */
+  const waitForVisit = async (
+    visitBy: Date,
+  ): Promise<{ visit: FormalCancellationVisit; finalBill: FinalBill } | null> => {
+    for (let n = 1; ; n++) {
+      const remainingMs = visitBy.getTime() - Date.now();
+      if (!nextVisit() && remainingMs > 0) await condition(() => nextVisit() !== null, remainingMs);
+      const attempt = nextVisit();
+      if (!attempt) {
+        awaitingVisit = false;
+        return null;
+      }
+      arrived = null;
+      const answer = await receive(attempt.visit, n);
+      if ('kind' in answer) {
+        attempt.refusal = null;
+        return { visit: attempt.visit, finalBill: answer };
+      }
+      await order.move(
+        'pending',
+        'waitingForCustomerVisit',
+        'system',
+        `visit refused (${answer.code}): ${answer.message}`,
+      );
+      awaitingVisit = true;
+      attempt.refusal = answer;
+    }
+  };
 
   /** The business itself; every way out of it ends the order. */
   const runOrder = async (): Promise<void> => {
@@ -94,13 +201,54 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
         return;
       }
       passPointOfNoReturn();
-      const { balanceFen } = await step('settlingFinalBill', () => finish.finalBalance({ orderId, msisdn }));
-      summary.finalBill = await settleFinalBill(finish, input, balanceFen);
+
+      // REQ: PC-5 — the grace has ended: service stays barred, the customer is reminded and may come in person.
+      const visitBy = visitDeadline(endsAt, input.settings.preCancellation);
+      summary.visitBy = visitBy.toISOString();
+      try {
+        await step('remindingCustomer', () =>
+          act.remindGraceEnded({ orderId, msisdn, visitBy: visitBy.toISOString() }),
+        );
+        summary.reminderSentAt = new Date().toISOString();
+      } catch (err) {
+        // An SMS the gateway cannot deliver keeps nobody from coming: the order waits all the same.
+        log.warn('grace-end reminder not sent', { orderId, error: String(err) });
+      }
+      awaitingVisit = true;
+      await order.move(
+        'pending',
+        'waitingForCustomerVisit',
+        'system',
+        `grace ended, service stays barred; ${summary.reminderSentAt ? 'reminded by SMS' : 'the reminder SMS could not be sent'}; ` +
+          `come in person by ${summary.visitBy}`,
+      );
+
+      const came = await waitForVisit(visitBy);
+      if (came) {
+        summary.finalBill = came.finalBill;
+      } else {
+        // REQ: PC-5 — nobody came: nothing is refunded to nobody and no card is charged; the balance is kept.
+        const { balanceFen } = await step('settlingFinalBill', () =>
+          finish.finalBalance({ orderId, msisdn }),
+        );
+        await finish.recordUnsettledBalance({ orderId, msisdn, balanceFen });
+        summary.finalBill = unsettledBill(balanceFen);
+      }
       await step('deprovisioning', () => finish.deprovisionSubscriber({ orderId, msisdn }));
       const closed = await step('recyclingNumber', () => finish.closeLine({ orderId, msisdn }));
       summary.numberAvailableFrom = closed.availableFrom;
-      summary.outcome = 'cancelledNumber';
-      await order.move('completed', null, 'system', 'number formally cancelled');
+      if (came) {
+        summary.outcome = 'cancelledInPerson';
+        await order.move('completed', null, came.visit.actor, 'formally cancelled in person');
+      } else {
+        summary.outcome = 'cancelledWithoutVisit';
+        await order.move(
+          'completed',
+          null,
+          'system',
+          `cancelled by the system: nobody came by ${summary.visitBy}`,
+        );
+      }
     } catch (err) {
       // Past the point of no return nothing is undone: the order fails where it stopped.
       await order.fail('failed', describeFailure(err));
@@ -115,10 +263,10 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
 const lineRefusals: readonly string[] = ['SubscriberNotFound', 'SubscriberNotActive'];
 
 const identityMessages: Record<IdentityRefusal, string> = {
-  AgentNotAllowed: 'An individual must come in person; an agent cannot pre-cancel for them',
+  AgentNotAllowed: 'An individual must come in person; an agent cannot act for them',
   OriginalIdRequired: 'The original identity document must be shown',
   IdentityMismatch: "The document shown does not match the line's owner",
-  AgentRequired: 'An enterprise line is pre-cancelled by an agent of the enterprise',
+  AgentRequired: 'An enterprise line is handled by an agent of the enterprise',
   EnterpriseDocumentsRequired: 'The agent must show the unit certificate and the original business licence',
 };
 
@@ -135,43 +283,55 @@ function graceEnd(settings: WorkflowSettings['preCancellation'], now: Date): Dat
 }
 
 /**
- * REQ: PC-5 — the final bill: a positive balance is refunded, a negative one collected with the payment
- * method given at pre-cancellation. Arrears the bank declines do not keep the number alive: they stay
- * outstanding on the order, for collection.
+ * REQ: PC-5 — the final bill at the counter, with the payment method the customer gives there: overpayment
+ * handed back, arrears paid; each with its receipt. A declined payment refuses the visit, not the order.
  */
-async function settleFinalBill(
-  finish: Activities,
-  input: PreCancellationInput,
-  balanceFen: number,
-): Promise<NonNullable<PreCancellationSummary['finalBill']>> {
-  const { orderId, request } = input;
+async function settleAtCounter(
+  act: Activities,
+  input: { orderId: string; visit: FormalCancellationVisit; balanceFen: number; visitKey: string },
+): Promise<FinalBill> {
+  const { orderId, visit, balanceFen, visitKey } = input;
+  const method = visit.payment.method;
   if (balanceFen > 0) {
-    const { receiptNo } = await finish.refundOverpayment({
+    const { receiptNo } = await act.refundOverpayment({
       orderId,
-      paymentKey: `${orderId}:overpaymentRefund`,
+      paymentKey: `${visitKey}:refund`,
       amountFen: balanceFen,
-      method: request.payment.method,
+      method,
     });
-    return { kind: 'refund', amountFen: balanceFen, receiptNo };
+    return { kind: 'refund', amountFen: balanceFen, method, receiptNo };
   }
   if (balanceFen < 0) {
-    const amountFen = -balanceFen;
-    try {
-      const { receiptNo } = await finish.chargePayment({
-        orderId,
-        paymentKey: `${orderId}:arrears`,
-        amountFen,
-        payment: request.payment,
-      });
-      return { kind: 'arrears', amountFen, receiptNo };
-    } catch (err) {
-      const declined =
-        err instanceof ActivityFailure &&
-        err.cause instanceof ApplicationFailure &&
-        err.cause.type === 'PaymentDeclined';
-      if (!declined) throw err;
-      return { kind: 'arrears', amountFen, outstandingFen: amountFen };
-    }
+    const { receiptNo } = await act.chargePayment({
+      orderId,
+      paymentKey: `${visitKey}:arrears`,
+      amountFen: -balanceFen,
+      payment: visit.payment,
+    });
+    return { kind: 'arrears', amountFen: -balanceFen, method, receiptNo };
   }
   return { kind: 'none', amountFen: 0 };
+}
+
+/** REQ: PC-5 — without a visit: credit kept for refund on request, arrears handed to collection. */
+function unsettledBill(balanceFen: number): FinalBill {
+  if (balanceFen > 0) return { kind: 'refundDue', amountFen: balanceFen };
+  if (balanceFen < 0) return { kind: 'collection', amountFen: -balanceFen };
+  return { kind: 'none', amountFen: 0 };
+}
+
+/** REQ: PC-5 — the formal cancellation asked for when the order does not wait for the customer. */
+function notAwaitingVisit(step: string | null, summary: PreCancellationSummary): ApplicationFailure {
+  const why =
+    step === 'waitingForGraceEnd'
+      ? `it is in its grace until ${summary.graceEndsAt ?? '?'}; the formal cancellation comes after the ` +
+        'grace (PC-5), and until then the customer may revoke the pre-cancellation instead (PC-6)'
+      : step === 'verifyingVisitor' || step === 'settlingFinalBill'
+        ? 'a visit for it is being handled at a counter'
+        : `it is at step ${step ?? 'none'} and does not wait for the customer's visit`;
+  return ApplicationFailure.create({
+    type: 'NotAwaitingCustomerVisit',
+    message: `The order cannot be cancelled formally now: ${why}`,
+    nonRetryable: true,
+  });
 }

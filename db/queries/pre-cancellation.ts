@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client';
-import { bills, numbers, simCards, subscribers } from '../schema';
+import { bills, lineSettlements, numbers, simCards, subscribers } from '../schema';
 import { recycleNumber } from './resources';
 
 /**
@@ -126,4 +126,15 @@ export async function closeLine(
     const closed = after?.status === 'cancelled' && after.lockedBy === input.orderId;
     return { closed, availableFrom: number?.status === 'recycled' ? (number.availableFrom ?? null) : null };
   });
+}
+
+/**
+ * REQ: PC-5 — what a line cancelled without the customer's visit leaves open: credit kept for refund on
+ * request (`refundDue`) or arrears handed to collection (`collection`). Once per order and kind.
+ */
+export async function recordLineSettlement(
+  db: DbOrTx,
+  input: { orderId: string; msisdn: string; kind: 'refundDue' | 'collection'; amountFen: number },
+): Promise<void> {
+  await db.insert(lineSettlements).values(input).onConflictDoNothing();
 }

@@ -5,29 +5,42 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { OrderView } from '../../api/schemas';
 import { isTerminal } from '../../domain/orders';
-import { numbers, orders, payments, simCards, subscribers } from '../../db/schema';
+import {
+  lineSettlements,
+  numbers,
+  orders,
+  payments,
+  simCards,
+  smsMessages,
+  subscribers,
+} from '../../db/schema';
 import type { PreCancellationSummary } from '../../workflows/contracts';
 import { startHarness, type Harness } from '../support/harness';
-import { cancelOrderAs, getOrder, openAccountBody, submitOrder, waitForOrder } from '../support/orders';
-import { preCancellationBody } from '../support/pre-cancellation';
+import { getOrder, openAccountBody, submitOrder, waitForOrder } from '../support/orders';
+import { formalCancellationBody, preCancellationBody } from '../support/pre-cancellation';
 
 /**
  * Pre-cancellation (预销号 → 销号) through the HTTP API, against the real Temporal dev server and PostgreSQL.
- * The real grace is 3 calendar months: its date arithmetic is proved by the unit tests of `graceEndsAt`, and
- * the durable timer on the real servers by these runs with a grace of a few seconds (PRE_CANCEL_GRACE_SECONDS);
- * the default months themselves run on the time-skipping server in test/workflows/, with mocked activities.
+ * The real grace is 3 calendar months and the visit period 30 days: their date arithmetic is proved by unit
+ * tests, and the durable timers on the real servers by these runs with a grace and a visit period of a few
+ * seconds (PRE_CANCEL_GRACE_SECONDS, PRE_CANCEL_VISIT_SECONDS); the defaults themselves run on the
+ * time-skipping server in test/workflows/, with mocked activities.
  * Each test uses its own seeded demo line (13900100001…20): the tests of this file share one database.
  */
 
 const GRACE_SECONDS = 4;
+const VISIT_SECONDS = 10;
 const COOLDOWN_SECONDS = 6;
 const config = {
   PRE_CANCEL_GRACE_SECONDS: String(GRACE_SECONDS),
+  PRE_CANCEL_VISIT_SECONDS: String(VISIT_SECONDS),
   RECYCLE_COOLDOWN_DAYS: String(COOLDOWN_SECONDS / 86_400),
 };
 
 const summaryOf = (order: OrderView) => order.summary as unknown as PreCancellationSummary;
 const inGrace = (o: OrderView) => o.step === 'waitingForGraceEnd' || isTerminal(o.status);
+const awaitingVisit = (o: OrderView) => o.step === 'waitingForCustomerVisit' || isTerminal(o.status);
+const stepsOf = (o: OrderView) => o.timeline.map((t) => `${t.status}${t.step ? `/${t.step}` : ''}`);
 
 async function lineOf(h: Harness, msisdn: string) {
   const [line] = await h.db.select().from(subscribers).where(eq(subscribers.msisdn, msisdn));
@@ -55,7 +68,30 @@ describe('pre-cancellation through the API', () => {
     expect(order).toMatchObject({ status: 'pending', step: 'waitingForGraceEnd' });
     return order;
   };
-  const cancelOrder = (id: string, reason: string) => cancelOrderAs(h.app, manager, id, reason);
+  /** The customer manager cancels (in the grace: the holder revokes, PC-6) with the holder's documents. */
+  const cancelOrder = (id: string, msisdn: string, reason: string) =>
+    h.app.inject({
+      method: 'POST',
+      url: `/api/v1/orders/${encodeURIComponent(id)}/cancel`,
+      headers: { authorization: `Bearer ${manager}` },
+      payload: { reason, identity: preCancellationBody(msisdn).identity },
+    });
+  /** Waits until the grace has ended and the order waits for the customer to come in person (PC-5). */
+  const waitForVisit = async (id: string) => {
+    const order = await waitForOrder(h.app, manager, id, awaitingVisit);
+    expect(order).toMatchObject({ status: 'pending', step: 'waitingForCustomerVisit' });
+    return order;
+  };
+  /** The customer at the counter of a designated outlet for the formal cancellation (PC-5). */
+  const formallyCancel = (id: string, body: Record<string, unknown>, token = manager) =>
+    h.app.inject({
+      method: 'POST',
+      url: `/api/v1/orders/${encodeURIComponent(id)}/formal-cancellation`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: body,
+    });
+  const settlementsOf = (id: string) =>
+    h.db.select().from(lineSettlements).where(eq(lineSettlements.orderId, id));
 
   beforeAll(async () => {
     h = await startHarness({ config });
@@ -64,7 +100,7 @@ describe('pre-cancellation through the API', () => {
   });
   afterAll(async () => h?.close());
 
-  it('PC-1, PC-5: waits pending in its grace, then formally cancels: refund, HLR off, number recycled, SIM retired', async () => {
+  it('PC-5: at grace end service stays barred, the customer is reminded by SMS and the order waits for the visit; the holder comes in person, the credit is refunded in cash with a receipt, the line is cancelled and the number recycled', async () => {
     const msisdn = '13900100001';
     const started = Date.now();
     const id = await preCancel(msisdn);
@@ -82,28 +118,63 @@ describe('pre-cancellation through the API', () => {
     expect(await lineOf(h, msisdn)).toMatchObject({ status: 'preCancelled', lockedBy: id });
     expect(h.hlr.subscribers.get(msisdn)?.barred).toBe(true);
 
-    const order = await waitForOrder(h.app, manager, id);
+    // The grace ends: nothing is cancelled without the customer. Service stays barred, a reminder is texted.
+    const visiting = await waitForVisit(id);
+    const visitBy = Date.parse(summaryOf(visiting).visitBy ?? '');
+    expect(visitBy).toBe(graceEndsAt + VISIT_SECONDS * 1_000);
+    expect(visiting.timeline.at(-1)?.reason).toContain(summaryOf(visiting).visitBy);
+    expect(await lineOf(h, msisdn)).toMatchObject({
+      status: 'preCancelled',
+      lockedBy: id,
+      balanceFen: 3_000,
+    });
+    expect(h.hlr.subscribers.get(msisdn)?.barred).toBe(true);
+    expect(await h.db.select().from(payments).where(eq(payments.orderId, id))).toEqual([]);
+    const inbox = h.sms.inbox(msisdn);
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]?.eventKey).toBe(`${id}:graceEnded`);
+    expect(inbox[0]?.text).toContain('正式销号');
+    expect(inbox[0]?.text).toContain('cancel it formally');
+
+    // The holder comes with the original ID and takes the 30 yuan of credit back in cash.
+    const res = await formallyCancel(id, formalCancellationBody(msisdn));
+    expect(res.statusCode).toBe(200);
+    const order = res.json<OrderView>();
     expect(order.status).toBe('completed');
-    expect(order.timeline.map((t) => `${t.status}${t.step ? `/${t.step}` : ''}`)).toEqual([
+    expect(stepsOf(order)).toEqual([
       'acknowledged',
       'inProgress/assessing',
       'inProgress/suspending',
       'pending/waitingForGraceEnd',
+      'inProgress/remindingCustomer',
+      'pending/waitingForCustomerVisit',
+      'inProgress/verifyingVisitor',
       'inProgress/settlingFinalBill',
       'inProgress/deprovisioning',
       'inProgress/recyclingNumber',
       'completed',
     ]);
     expect(order.timeline[0]).toMatchObject({ actor: 'manager01' });
-    // The balance of 30 yuan was overpaid: it is refunded as money out.
+    expect(order.timeline.find((t) => t.step === 'verifyingVisitor')).toMatchObject({ actor: 'manager01' });
     expect(summaryOf(order)).toMatchObject({
-      outcome: 'cancelledNumber',
-      finalBill: { kind: 'refund', amountFen: 3_000 },
+      outcome: 'cancelledInPerson',
+      finalBill: {
+        kind: 'refund',
+        amountFen: 3_000,
+        method: 'cash',
+        receiptNo: expect.stringMatching(/^RFND-/) as unknown,
+      },
     });
     const moneyOut = await h.db.select().from(payments).where(eq(payments.orderId, id));
     expect(moneyOut).toEqual([
-      expect.objectContaining({ direction: 'out', amountFen: 3_000, method: 'cash' }),
+      expect.objectContaining({
+        direction: 'out',
+        amountFen: 3_000,
+        method: 'cash',
+        receiptNo: summaryOf(order).finalBill?.receiptNo,
+      }),
     ]);
+    expect(await settlementsOf(id)).toEqual([]);
 
     const line = await lineOf(h, msisdn);
     expect(line).toMatchObject({ status: 'cancelled', balanceFen: 0 });
@@ -117,11 +188,166 @@ describe('pre-cancellation through the API', () => {
       .from(simCards)
       .where(eq(simCards.iccid, line?.iccid ?? ''));
     expect(sim).toMatchObject({ status: 'damaged', msisdn: null });
+    expect(h.sms.inbox(msisdn)).toHaveLength(1);
 
-    // Determinism guard: the recorded history, timer included, replays against today's workflow code.
+    // Determinism guard: the recorded history, timers and update included, replays against today's code.
     const history = await h.client.workflow.getHandle(id).fetchHistory();
     const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
     await expect(Worker.runReplayHistory({ workflowBundle }, history, id)).resolves.toBeUndefined();
+  });
+
+  it('PC-5: nobody comes within the visit period: the system cancels the line, keeps the credit for refund on request and hands arrears to collection; no card is charged, no cash paid out', async () => {
+    const [inCredit, inArrears] = ['13900100016', '13900100017'];
+    await h.db.update(subscribers).set({ balanceFen: -1_500 }).where(eq(subscribers.msisdn, inArrears));
+    const chargesBefore = h.bank.charges.size;
+    const creditId = await preCancel(inCredit);
+    // A card given at pre-cancellation is not charged three months later.
+    const arrearsId = await preCancel(inArrears, {
+      payment: { method: 'bankCard', cardNo: '6222020000000017' },
+    });
+    const [credit, arrears] = await Promise.all([
+      waitForOrder(h.app, manager, creditId, undefined, 45_000),
+      waitForOrder(h.app, manager, arrearsId, undefined, 45_000),
+    ]);
+
+    for (const order of [credit, arrears]) {
+      expect(order.status).toBe('completed');
+      expect(summaryOf(order).outcome).toBe('cancelledWithoutVisit');
+      expect(stepsOf(order).slice(3)).toEqual([
+        'pending/waitingForGraceEnd',
+        'inProgress/remindingCustomer',
+        'pending/waitingForCustomerVisit',
+        'inProgress/settlingFinalBill',
+        'inProgress/deprovisioning',
+        'inProgress/recyclingNumber',
+        'completed',
+      ]);
+      const at = (step: string) => Date.parse(order.timeline.find((t) => t.step === step)?.at ?? '');
+      expect(at('settlingFinalBill') - at('waitingForCustomerVisit')).toBeGreaterThanOrEqual(
+        VISIT_SECONDS * 1_000 - 1_000,
+      );
+      expect(await h.db.select().from(payments).where(eq(payments.orderId, order.id))).toEqual([]);
+    }
+    expect(h.bank.charges.size).toBe(chargesBefore);
+    expect(summaryOf(credit).finalBill).toEqual({ kind: 'refundDue', amountFen: 5_000 });
+    expect(summaryOf(arrears).finalBill).toEqual({ kind: 'collection', amountFen: 1_500 });
+    expect(await settlementsOf(creditId)).toEqual([
+      expect.objectContaining({ msisdn: inCredit, kind: 'refundDue', amountFen: 5_000, settledAt: null }),
+    ]);
+    expect(await settlementsOf(arrearsId)).toEqual([
+      expect.objectContaining({ msisdn: inArrears, kind: 'collection', amountFen: 1_500, settledAt: null }),
+    ]);
+    for (const msisdn of [inCredit, inArrears]) {
+      expect(await lineOf(h, msisdn)).toMatchObject({ status: 'cancelled', balanceFen: 0 });
+      expect(await numberOf(h, msisdn)).toMatchObject({ status: 'recycled' });
+      expect(h.hlr.subscribers.has(msisdn)).toBe(false);
+      expect(h.sms.inbox(msisdn)).toHaveLength(1);
+    }
+  });
+
+  it('PC-5: arrears are paid at the visit with the method given then; a declined card refuses the visit (402) and the order keeps waiting; cash then settles it with a receipt', async () => {
+    const msisdn = '13900100018';
+    await h.db.update(subscribers).set({ balanceFen: -1_500 }).where(eq(subscribers.msisdn, msisdn));
+    h.bank.declinedAccounts.add('6222020000000018');
+    const id = await preCancel(msisdn);
+    await waitForVisit(id);
+
+    const declined = await formallyCancel(
+      id,
+      formalCancellationBody(msisdn, { payment: { method: 'bankCard', cardNo: '6222020000000018' } }),
+    );
+    expect(declined.statusCode).toBe(402);
+    expect(declined.json()).toMatchObject({ code: 'PaymentDeclined', reason: '支付被拒绝' });
+    expect(await getOrder(h.app, manager, id)).toMatchObject({
+      status: 'pending',
+      step: 'waitingForCustomerVisit',
+    });
+    expect(await lineOf(h, msisdn)).toMatchObject({ status: 'preCancelled', balanceFen: -1_500 });
+
+    const paid = await formallyCancel(id, formalCancellationBody(msisdn));
+    expect(paid.statusCode).toBe(200);
+    const order = paid.json<OrderView>();
+    expect(order).toMatchObject({ status: 'completed', summary: { outcome: 'cancelledInPerson' } });
+    expect(summaryOf(order).finalBill).toMatchObject({ kind: 'arrears', amountFen: 1_500, method: 'cash' });
+    expect(await h.db.select().from(payments).where(eq(payments.orderId, id))).toEqual([
+      expect.objectContaining({
+        direction: 'in',
+        amountFen: 1_500,
+        method: 'cash',
+        status: 'charged',
+        receiptNo: summaryOf(order).finalBill?.receiptNo,
+      }),
+    ]);
+    expect(await settlementsOf(id)).toEqual([]);
+    expect(await lineOf(h, msisdn)).toMatchObject({ status: 'cancelled' });
+  });
+
+  it("PC-5: a formal cancellation is refused during the grace, with a document not the owner's, or by an agent for an individual; the order keeps waiting", async () => {
+    const msisdn = '13900100019';
+    const id = await preCancel(msisdn);
+    await waitInGrace(id);
+    const early = await formallyCancel(id, formalCancellationBody(msisdn));
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'NotAwaitingCustomerVisit' });
+    expect(early.json<{ message: string }>().message).toContain('grace');
+
+    await waitForVisit(id);
+    const stranger = await formallyCancel(
+      id,
+      formalCancellationBody(msisdn, {
+        identity: {
+          presentedBy: 'holder',
+          idType: 'idCard',
+          idNumber: '110101197001019999',
+          originalShown: true,
+        },
+      }),
+    );
+    expect(stranger.statusCode).toBe(422);
+    expect(stranger.json()).toMatchObject({ code: 'IdentityMismatch', reason: '证件与机主资料不符' });
+    const agent = await formallyCancel(
+      id,
+      formalCancellationBody(msisdn, {
+        identity: {
+          presentedBy: 'agent',
+          agentName: '代办人',
+          agentIdType: 'idCard',
+          agentIdNumber: '110101198808081234',
+          originalShown: true,
+        },
+      }),
+    );
+    expect(agent.statusCode).toBe(422);
+    expect(agent.json()).toMatchObject({ code: 'AgentNotAllowed' });
+    expect(await getOrder(h.app, manager, id)).toMatchObject({
+      status: 'pending',
+      step: 'waitingForCustomerVisit',
+    });
+    expect(await lineOf(h, msisdn)).toMatchObject({ status: 'preCancelled', lockedBy: id });
+    expect(await h.db.select().from(payments).where(eq(payments.orderId, id))).toEqual([]);
+
+    // An order that is not a pre-cancellation never waits for such a visit.
+    const opening = await submitOrder(h.app, clerk, openAccountBody());
+    const notOne = await formallyCancel(opening.json<{ id: string }>().id, formalCancellationBody(msisdn));
+    expect(notOne.statusCode).toBe(409);
+    expect(notOne.json()).toMatchObject({ code: 'NotAwaitingCustomerVisit' });
+  });
+
+  it('PC-5, PC-1: only a customer manager at a designated outlet takes the formal cancellation (403)', async () => {
+    const msisdn = '13900100020';
+    const id = await preCancel(msisdn);
+    await waitForVisit(id);
+    const byClerk = await formallyCancel(id, formalCancellationBody(msisdn), clerk);
+    expect(byClerk.statusCode).toBe(403);
+    expect(byClerk.json()).toMatchObject({ code: 'RoleNotAllowed' });
+    const elsewhere = await h.login('manager01', 'STORE-BJ-002');
+    const atOtherStore = await formallyCancel(id, formalCancellationBody(msisdn), elsewhere);
+    expect(atOtherStore.statusCode).toBe(403);
+    expect(atOtherStore.json()).toMatchObject({ code: 'ChannelNotAllowed' });
+    expect(await getOrder(h.app, manager, id)).toMatchObject({
+      status: 'pending',
+      step: 'waitingForCustomerVisit',
+    });
   });
 
   it('PC-6, PC-4: revoked in the grace, service is restored; the roaming line paid the deposit, which stays on its balance', async () => {
@@ -131,7 +357,7 @@ describe('pre-cancellation through the API', () => {
     expect(summaryOf(waiting).settlement).toMatchObject({ extraDepositFen: 50_000, totalFen: 50_000 });
     expect(await lineOf(h, msisdn)).toMatchObject({ status: 'preCancelled', balanceFen: 60_000 });
 
-    const res = await cancelOrder(id, '客户撤销预销号 customer stays');
+    const res = await cancelOrder(id, msisdn, '客户撤销预销号 customer stays');
     expect(res.statusCode).toBe(200);
     const order = res.json<OrderView>();
     expect(order).toMatchObject({ status: 'cancelled', statusLabel: { zh: '已撤单', en: 'Cancelled' } });
@@ -154,21 +380,22 @@ describe('pre-cancellation through the API', () => {
     expect((await getOrder(h.app, manager, id)).status).toBe('cancelled');
   });
 
-  it('PC-5, ORD-6: once the grace has ended the order is past its point of no return; a cancel is refused', async () => {
+  it('PC-5, PC-6: once the grace has ended the pre-cancellation can no longer be revoked: a cancel is refused and service stays barred', async () => {
     const msisdn = '13900100014';
     const id = await preCancel(msisdn);
-    await waitInGrace(id);
-    h.hlr.options.latencyMs = 1_500;
-    try {
-      await waitForOrder(h.app, manager, id, (o) => o.step === 'deprovisioning');
-      const late = await cancelOrder(id, 'too late');
-      expect(late.statusCode).toBe(409);
-      expect(late.json()).toMatchObject({ code: 'PastPointOfNoReturn' });
-    } finally {
-      h.hlr.options.latencyMs = 0;
-    }
-    expect((await waitForOrder(h.app, manager, id)).status).toBe('completed');
-    const closed = await cancelOrder(id, 'after the end');
+    await waitForVisit(id);
+    const late = await cancelOrder(id, msisdn, 'customer wants to stay after all');
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ code: 'PastPointOfNoReturn' });
+    expect(await getOrder(h.app, manager, id)).toMatchObject({
+      status: 'pending',
+      step: 'waitingForCustomerVisit',
+    });
+    expect(await lineOf(h, msisdn)).toMatchObject({ status: 'preCancelled', lockedBy: id });
+    expect(h.hlr.subscribers.get(msisdn)?.barred).toBe(true);
+
+    expect((await formallyCancel(id, formalCancellationBody(msisdn))).statusCode).toBe(200);
+    const closed = await cancelOrder(id, msisdn, 'after the end');
     expect(closed.statusCode).toBe(409);
     expect(closed.json()).toMatchObject({ code: 'OrderAlreadyClosed' });
   });
@@ -180,7 +407,7 @@ describe('pre-cancellation through the API', () => {
     try {
       const id = await preCancel(msisdn, { payment: { method: 'bankCard', cardNo: '6222020000000015' } });
       await waitForOrder(h.app, manager, id, (o) => o.step === 'settling');
-      const res = await cancelOrder(id, '客户改变主意 changed mind');
+      const res = await cancelOrder(id, msisdn, '客户改变主意 changed mind');
       expect(res.statusCode).toBe(200);
       expect(res.json<OrderView>().status).toBe('cancelled');
       expect(summaryOf(res.json<OrderView>()).graceEndsAt).toBeUndefined();
@@ -193,7 +420,7 @@ describe('pre-cancellation through the API', () => {
     expect(h.hlr.subscribers.get(msisdn)?.barred ?? false).toBe(false);
   });
 
-  it('PC-4, PC-5: a high-bill line in arrears settles the month and pays the deposit; the final bill refunds the rest', async () => {
+  it('PC-4, PC-5: a high-bill line in arrears settles the month and pays the deposit; at the visit the rest is refunded', async () => {
     const msisdn = '13900100003';
     const id = await preCancel(msisdn);
     const waiting = await waitInGrace(id);
@@ -206,40 +433,17 @@ describe('pre-cancellation through the API', () => {
     expect(summaryOf(waiting).settlement?.receiptNo).toMatch(/^RCPT-/);
     expect(await lineOf(h, msisdn)).toMatchObject({ balanceFen: 50_000 });
 
-    const order = await waitForOrder(h.app, manager, id);
+    await waitForVisit(id);
+    const res = await formallyCancel(id, formalCancellationBody(msisdn));
+    expect(res.statusCode).toBe(200);
+    const order = res.json<OrderView>();
     expect(order.status).toBe('completed');
-    expect(summaryOf(order).finalBill).toMatchObject({ kind: 'refund', amountFen: 50_000 });
+    expect(summaryOf(order).finalBill).toMatchObject({ kind: 'refund', amountFen: 50_000, method: 'cash' });
     const moves = await h.db.select().from(payments).where(eq(payments.orderId, id));
     expect(moves.map((p) => [p.direction, p.amountFen]).sort()).toEqual([
       ['in', 52_000],
       ['out', 50_000],
     ]);
-  });
-
-  it('PC-5: arrears at the end are collected; arrears the bank declines stay outstanding and the number is still cancelled', async () => {
-    const [paying, declining] = ['13900100007', '13900100008'];
-    for (const msisdn of [paying, declining])
-      await h.db.update(subscribers).set({ balanceFen: -1_500 }).where(eq(subscribers.msisdn, msisdn));
-    h.bank.declinedAccounts.add('6222020000000008');
-    const payingId = await preCancel(paying);
-    const decliningId = await preCancel(declining, {
-      payment: { method: 'bankCard', cardNo: '6222020000000008' },
-    });
-
-    const [paid, unpaid] = await Promise.all([
-      waitForOrder(h.app, manager, payingId),
-      waitForOrder(h.app, manager, decliningId),
-    ]);
-    // Low bills, no roaming: nothing was taken at pre-cancellation, the arrears wait for the final bill.
-    expect(summaryOf(paid).settlement?.totalFen).toBe(0);
-    expect(paid.status).toBe('completed');
-    expect(summaryOf(paid).finalBill).toMatchObject({ kind: 'arrears', amountFen: 1_500 });
-    expect(await h.db.select().from(payments).where(eq(payments.orderId, payingId))).toEqual([
-      expect.objectContaining({ direction: 'in', amountFen: 1_500, id: `${payingId}:arrears` }),
-    ]);
-    expect(unpaid.status).toBe('completed');
-    expect(summaryOf(unpaid).finalBill).toEqual({ kind: 'arrears', amountFen: 1_500, outstandingFen: 1_500 });
-    expect(await lineOf(h, declining)).toMatchObject({ status: 'cancelled' });
   });
 
   it('PC-2: a customer who accepts the retention offer keeps the line; nothing changes', async () => {
@@ -292,7 +496,7 @@ describe('pre-cancellation through the API', () => {
   it('PC-3: an enterprise agent with unit certificate and licence is accepted into the grace', async () => {
     const id = await preCancel('13900100004');
     await waitInGrace(id);
-    expect((await cancelOrder(id, 'enterprise keeps the line')).statusCode).toBe(200);
+    expect((await cancelOrder(id, '13900100004', 'enterprise keeps the line')).statusCode).toBe(200);
     expect(await lineOf(h, '13900100004')).toMatchObject({ status: 'active' });
   });
 
@@ -335,7 +539,10 @@ describe('pre-cancellation through the API', () => {
   it('PC-5: a recycled number is not sold during its cool-down, and is sold after it', async () => {
     const msisdn = '13900100006';
     const id = await preCancel(msisdn);
-    expect((await waitForOrder(h.app, manager, id)).status).toBe('completed');
+    await waitForVisit(id);
+    expect((await formallyCancel(id, formalCancellationBody(msisdn))).json<OrderView>().status).toBe(
+      'completed',
+    );
     const available = async () => {
       const res = await h.app.inject({
         method: 'GET',
@@ -370,15 +577,16 @@ describe('pre-cancellation durability', () => {
   let h: Harness;
 
   /** A worker in a child process (SIGKILL-able like a crashed machine); resolves once it polls. */
-  const startWorkerProcess = () =>
-    h.startWorkerProcess({ ...config, STEP_TIMEOUT_SECONDS: '3', HLR_LATENCY_MS: '0' });
+  // A longer visit period than above: a worker process starting on a busy machine must not outlast it.
+  const durable = { ...config, STEP_TIMEOUT_SECONDS: '3', PRE_CANCEL_VISIT_SECONDS: '20' };
+  const startWorkerProcess = () => h.startWorkerProcess({ ...durable, HLR_LATENCY_MS: '0' });
 
   beforeAll(async () => {
-    h = await startHarness({ noWorker: true, config: { ...config, STEP_TIMEOUT_SECONDS: '3' } });
+    h = await startHarness({ noWorker: true, config: durable });
   });
   afterAll(async () => h?.close());
 
-  it('PC-5: the grace timer survives a worker crash: it runs out with no worker, the next worker cancels the number', async () => {
+  it('PC-5: the grace and visit timers survive worker crashes: each runs out with no worker, the next worker reminds the customer, then cancels the line without the visit', async () => {
     const manager = await h.login('manager01', 'STORE-BJ-001');
     const msisdn = '13900100012';
     const first = await startWorkerProcess();
@@ -394,14 +602,33 @@ describe('pre-cancellation durability', () => {
     await sleep(Math.max(0, Date.parse(summaryOf(waiting).graceEndsAt ?? '') - Date.now()) + 1_000);
     expect((await getOrder(h.app, manager, id)).step).toBe('waitingForGraceEnd');
 
+    const second = await startWorkerProcess();
+    const visiting = await waitForOrder(h.app, manager, id, awaitingVisit, 45_000);
+    expect(visiting.step).toBe('waitingForCustomerVisit');
+    const [reminder] = await h.db
+      .select()
+      .from(smsMessages)
+      .where(eq(smsMessages.eventKey, `${id}:graceEnded`));
+    expect(reminder).toMatchObject({ msisdn, template: 'preCancellationGraceEnded', status: 'sent' });
+
+    const crashed = new Promise((resolve) => second.once('exit', resolve));
+    second.kill('SIGKILL');
+    await crashed;
+    // The visit period runs out while no worker is alive either.
+    await sleep(Math.max(0, Date.parse(summaryOf(visiting).visitBy ?? '') - Date.now()) + 1_000);
+    expect((await getOrder(h.app, manager, id)).step).toBe('waitingForCustomerVisit');
+
     await startWorkerProcess();
     const order = await waitForOrder(h.app, manager, id, undefined, 45_000);
-    expect(order).toMatchObject({ status: 'completed', summary: { outcome: 'cancelledNumber' } });
+    expect(order).toMatchObject({ status: 'completed', summary: { outcome: 'cancelledWithoutVisit' } });
     expect(await lineOf(h, msisdn)).toMatchObject({ status: 'cancelled' });
     const [number] = await h.db
       .select()
       .from(numbers)
       .where(and(eq(numbers.msisdn, msisdn), eq(numbers.status, 'recycled')));
     expect(number).toBeDefined();
+    expect(await h.db.select().from(lineSettlements).where(eq(lineSettlements.orderId, id))).toEqual([
+      expect.objectContaining({ kind: 'refundDue', amountFen: 5_000 }),
+    ]);
   });
 });

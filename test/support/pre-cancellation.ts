@@ -38,3 +38,14 @@ export function preCancellationBody(
     ...overrides,
   };
 }
+
+/**
+ * A valid formal-cancellation visit (REQ: PC-5) for a seeded line: the same person and documents as at
+ * pre-cancellation, money settled in cash at the counter.
+ */
+export function formalCancellationBody(
+  msisdn: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return { identity: preCancellationBody(msisdn).identity, payment: { method: 'cash' }, ...overrides };
+}

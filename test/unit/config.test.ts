@@ -41,7 +41,13 @@ describe('configuration', () => {
     expect(workflowSettings(loadConfig({ STEP_TIMEOUT_SECONDS: '7', STEP_MAX_ATTEMPTS: '2' }))).toEqual({
       stepTimeoutSeconds: 7,
       stepMaxAttempts: 2,
-      preCancellation: { graceMonths: 3, graceSeconds: null, utcOffsetHours: 8 },
+      preCancellation: {
+        graceMonths: 3,
+        graceSeconds: null,
+        visitDays: 30,
+        visitSeconds: null,
+        utcOffsetHours: 8,
+      },
       portIn: {
         feeFen: 0,
         answerTimeoutSeconds: 3600,
@@ -83,6 +89,16 @@ describe('configuration', () => {
     expect(workflowSettings(loadConfig({ PRE_CANCEL_GRACE_SECONDS: '5' })).preCancellation.graceSeconds).toBe(
       5,
     );
+  });
+
+  it('PC-5: the visit period after the grace defaults to 30 days, is configurable, and has a seconds override for demos', () => {
+    expect(loadConfig({}).PRE_CANCEL_VISIT_DAYS).toBe(30);
+    expect(
+      workflowSettings(loadConfig({ PRE_CANCEL_VISIT_DAYS: '45', PRE_CANCEL_VISIT_SECONDS: '8' }))
+        .preCancellation,
+    ).toMatchObject({ visitDays: 45, visitSeconds: 8 });
+    expect(() => loadConfig({ PRE_CANCEL_VISIT_DAYS: '0' })).toThrow(/PRE_CANCEL_VISIT_DAYS/);
+    expect(() => loadConfig({ PRE_CANCEL_VISIT_SECONDS: 'soon' })).toThrow(/PRE_CANCEL_VISIT_SECONDS/);
   });
 
   it('WO-6: SLA targets are read per priority; a malformed or incomplete list stops the start naming the rule', () => {

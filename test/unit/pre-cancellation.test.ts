@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  businessDateTime,
   extraDepositDue,
+  formalCancellationRequestSchema,
   graceEndsAt,
   preCancellationIdentityRefusal,
   preCancellationRequestSchema,
+  visitDeadline,
   type PreCancellationIdentity,
 } from '../../domain/pre-cancellation';
 import { configSchema, workflowSettings } from '../../temporal.config';
@@ -166,10 +169,37 @@ describe('when the grace ends', () => {
 
   it('PC-5: the grace is 3 months by default, configurable, with no seconds override unless set', () => {
     const defaults = workflowSettings(configSchema.parse({})).preCancellation;
-    expect(defaults).toEqual({ graceMonths: 3, graceSeconds: null, utcOffsetHours: 8 });
+    expect(defaults).toEqual({
+      graceMonths: 3,
+      graceSeconds: null,
+      visitDays: 30,
+      visitSeconds: null,
+      utcOffsetHours: 8,
+    });
     const tuned = workflowSettings(
       configSchema.parse({ PRE_CANCEL_GRACE_MONTHS: '6', PRE_CANCEL_GRACE_SECONDS: '30' }),
     ).preCancellation;
     expect(tuned).toMatchObject({ graceMonths: 6, graceSeconds: 30 });
+  });
+});
+
+describe('the visit after the grace', () => {
+  it('PC-5: the customer has the configured days after the grace ends, at 00:00 business time too; seconds replace them in demos', () => {
+    const graceEnd = new Date('2026-02-27T16:00:00Z'); // 28 Feb 00:00 in Beijing
+    expect(visitDeadline(graceEnd, { visitDays: 30, visitSeconds: null }).toISOString()).toBe(
+      '2026-03-29T16:00:00.000Z',
+    );
+    expect(visitDeadline(graceEnd, { visitDays: 30, visitSeconds: 8 }).toISOString()).toBe(
+      '2026-02-27T16:00:08.000Z',
+    );
+    expect(businessDateTime(new Date('2026-03-29T16:00:00Z'), 8)).toBe('2026-03-30 00:00');
+  });
+
+  it('PC-5: the formal cancellation names who came and how money changes hands; a missing part is named', () => {
+    const body = { identity: preCancellationBody('13900100001').identity, payment: { method: 'cash' } };
+    expect(formalCancellationRequestSchema.safeParse(body).success).toBe(true);
+    const noPayment = formalCancellationRequestSchema.safeParse({ identity: body.identity });
+    expect(noPayment.success).toBe(false);
+    expect(noPayment.error?.issues[0]?.path).toEqual(['payment']);
   });
 });

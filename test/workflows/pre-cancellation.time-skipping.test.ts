@@ -4,22 +4,24 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Activities } from '../../activities';
-import { orderId } from '../../domain/orders';
 import { graceEndsAt } from '../../domain/pre-cancellation';
 import { resolveTimeSkippingServer } from '../../infra/time-skipping-server';
 import {
   cancelOrderUpdate,
+  formalCancellationUpdate,
   orderStateQuery,
+  type FormalCancellationVisit,
   type OrderState,
   type PreCancellationInput,
 } from '../../workflows/contracts';
 import { testWorkflowSettings } from '../support/fixtures';
 
 /**
- * The pre-cancellation workflow with the real default grace of three calendar months, on Temporal's
- * time-skipping test server: the timer of months elapses in about a second, so the test proves that the
- * configured default, not a shortened one, ends in formal cancellation. Activities are mocked; the
- * integration tests cover what they do to the database and the HLR.
+ * The pre-cancellation workflow with the real default grace of three calendar months and the default visit
+ * period of 30 days, on Temporal's time-skipping test server: timers of months and days elapse in about a
+ * second, so the tests prove that the configured defaults, not shortened ones, govern when the customer is
+ * reminded and when the system cancels the line. Activities are mocked; the integration tests cover what
+ * they do to the database, the HLR and the SMS gateway.
  */
 
 const DAY_MS = 86_400_000;
@@ -36,10 +38,10 @@ afterAll(async () => env?.teardown());
 
 function input(): PreCancellationInput {
   return {
-    orderId: orderId('preCancellation', `ts-${randomBytes(8).toString('hex')}`),
+    orderId: `PreCancel:STORE-BJ-001:ts-${randomBytes(8).toString('hex')}`,
     origin: { operatorId: 'manager01', channelCode: 'STORE-BJ-001' },
     requestHash: 'hash',
-    // The defaults: 3 calendar months at UTC+8 (PRE_CANCEL_GRACE_SECONDS unset).
+    // The defaults: 3 calendar months at UTC+8, then 30 days for the visit (no *_SECONDS overrides).
     settings: testWorkflowSettings(),
     request: {
       type: 'preCancellation',
@@ -56,6 +58,12 @@ function input(): PreCancellationInput {
     },
   };
 }
+
+/** The holder at the counter with the original ID, taking any credit back in cash. */
+const visit: Omit<FormalCancellationVisit, 'actor'> = {
+  identity: { presentedBy: 'holder', idType: 'idCard', idNumber: '110101198001011234', originalShown: true },
+  payment: { method: 'cash' },
+};
 
 function mockActivities() {
   const calls: string[] = [];
@@ -84,13 +92,23 @@ function mockActivities() {
     async revokePreCancellation() {
       record('revoke');
     },
+    async remindGraceEnded() {
+      record('remind');
+    },
+    async verifyVisitor() {
+      record('verifyVisitor');
+      return { refusal: null };
+    },
     async finalBalance() {
       record('finalBalance');
       return { balanceFen: 3_000 };
     },
     async refundOverpayment() {
       record('refundOverpayment');
-      return { receiptNo: 'RCPT-TEST' };
+      return { receiptNo: 'RFND-TEST' };
+    },
+    async recordUnsettledBalance() {
+      record('recordUnsettledBalance');
     },
     async deprovisionSubscriber() {
       record('deprovision');
@@ -104,7 +122,7 @@ function mockActivities() {
 }
 
 describe('pre-cancellation on the time-skipping server', () => {
-  it('PC-5: the default three-month grace elapses and formal cancellation runs', async () => {
+  it('PC-5: the default three-month grace ends with service barred and a reminder; nobody comes in the default 30 days, so the system cancels the line and keeps the credit', async () => {
     const { calls, acts } = mockActivities();
     const taskQueue = `ts-${randomBytes(4).toString('hex')}`;
     const worker = await Worker.create({
@@ -116,36 +134,95 @@ describe('pre-cancellation on the time-skipping server', () => {
     const startedAt = await env.currentTimeMs();
     const wf = input();
 
-    const result = await worker.runUntil(
+    const state = await worker.runUntil(
       env.client.workflow.execute<(i: PreCancellationInput) => Promise<OrderState>>(
         'preCancellationWorkflow',
-        {
-          workflowId: wf.orderId,
-          taskQueue,
-          args: [wf],
-        },
+        { workflowId: wf.orderId, taskQueue, args: [wf] },
       ),
     );
 
-    const state = result;
     expect(state.status).toBe('completed');
-    expect(state.summary.outcome).toBe('cancelledNumber');
+    expect(state.summary.outcome).toBe('cancelledWithoutVisit');
+    expect(state.summary.finalBill).toEqual({ kind: 'refundDue', amountFen: 3_000 });
     expect(calls).toEqual([
       'assess',
       'suspend',
+      'remind',
       'finalBalance',
-      'refundOverpayment',
+      'recordUnsettledBalance',
       'deprovision',
       'closeLine',
     ]);
     const expectedEnd = graceEndsAt(new Date(Number(startedAt)), 3, 8);
     expect(state.summary.graceEndsAt).toBe(expectedEnd.toISOString());
-    // The workflow's own clock: the final bill is settled when the grace ends, about 3 months after it began.
+    expect(state.summary.visitBy).toBe(new Date(expectedEnd.getTime() + 30 * DAY_MS).toISOString());
+    // The workflow's own clock: the reminder goes out when the grace ends, about 3 months after it began,
+    // and the line is cancelled 30 days after that, not before.
     const at = (step: string) => Date.parse(state.timeline.find((t) => t.step === step)?.at ?? '');
-    const graceDays = (at('settlingFinalBill') - at('waitingForGraceEnd')) / DAY_MS;
+    const graceDays = (at('remindingCustomer') - at('waitingForGraceEnd')) / DAY_MS;
     expect(graceDays).toBeGreaterThanOrEqual(88);
     expect(graceDays).toBeLessThanOrEqual(93);
-    expect(at('settlingFinalBill')).toBeGreaterThanOrEqual(expectedEnd.getTime());
+    expect(at('remindingCustomer')).toBeGreaterThanOrEqual(expectedEnd.getTime());
+    const visitDays = (at('settlingFinalBill') - at('waitingForCustomerVisit')) / DAY_MS;
+    expect(visitDays).toBeGreaterThanOrEqual(29.99);
+    expect(visitDays).toBeLessThan(30.01);
+  });
+
+  it('PC-5: about ten days after the grace (100 days in) the customer comes in person; the credit is refunded at the counter and the line cancelled', async () => {
+    const { calls, acts } = mockActivities();
+    const taskQueue = `ts-${randomBytes(4).toString('hex')}`;
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle,
+      activities: acts,
+    });
+    const wf = input();
+
+    const state = await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start<(i: PreCancellationInput) => Promise<OrderState>>(
+        'preCancellationWorkflow',
+        { workflowId: wf.orderId, taskQueue, args: [wf] },
+      );
+      // Too early: during the grace the visit is refused and nothing happens.
+      await vi.waitFor(
+        async () => expect((await handle.query(orderStateQuery)).step).toBe('waitingForGraceEnd'),
+        { timeout: 10_000, interval: 50 },
+      );
+      await expect(
+        handle.executeUpdate(formalCancellationUpdate, { args: [{ ...visit, actor: 'manager01' }] }),
+      ).rejects.toMatchObject({ cause: { type: 'NotAwaitingCustomerVisit' } });
+      await env.sleep('100 days');
+      await vi.waitFor(
+        async () => expect((await handle.query(orderStateQuery)).step).toBe('waitingForCustomerVisit'),
+        { timeout: 10_000, interval: 50 },
+      );
+      const answered = await handle.executeUpdate(formalCancellationUpdate, {
+        args: [{ ...visit, actor: 'manager01' }],
+      });
+      expect(answered.status).toBe('completed');
+      return handle.result();
+    });
+
+    expect(state.status).toBe('completed');
+    expect(state.summary.outcome).toBe('cancelledInPerson');
+    expect(state.summary.finalBill).toEqual({
+      kind: 'refund',
+      amountFen: 3_000,
+      method: 'cash',
+      receiptNo: 'RFND-TEST',
+    });
+    expect(calls).toEqual([
+      'assess',
+      'suspend',
+      'remind',
+      'verifyVisitor',
+      'finalBalance',
+      'refundOverpayment',
+      'deprovision',
+      'closeLine',
+    ]);
+    expect(state.timeline.at(-1)).toMatchObject({ status: 'completed', actor: 'manager01' });
   });
 
   it('PC-6: two months into the grace the customer revokes; the line is restored and never cancelled', async () => {
