@@ -190,6 +190,12 @@ export const configSchema = z.object({
   MNP_SWITCH_OVER_DELAY_SECONDS: z.coerce.number().int().nonnegative().optional(),
   /** REQ: MNP-5 — hours a port-out authorization code stays valid (fractions allowed, for tests). */
   MNP_AUTH_CODE_VALIDITY_HOURS: z.coerce.number().positive().default(24),
+  /**
+   * REQ: MNP-5 — wrong port-out authorization codes a recipient may quote before the code is void: every later
+   * request is refused, the port-out order ends `cancelled` (outcome `codeLocked`) and the holder is told by
+   * SMS to ask for a new code. The source names no limit; 5 is the usual bank-card and SIM PIN allowance.
+   */
+  MNP_AUTH_CODE_MAX_ATTEMPTS: z.coerce.number().int().positive().max(100).default(5),
 
   /** Simulated clearing system (携号转网集中管理平台): delay of the donor's answer, reject and loss rates. */
   CLEARING_ANSWER_DELAY_MS: z.coerce.number().int().nonnegative().default(2_000),
@@ -300,7 +306,10 @@ export function workflowSettings(config: AppConfig): WorkflowSettings {
       switchWindow: config.MNP_SWITCH_WINDOW,
       switchOverDelaySeconds: config.MNP_SWITCH_OVER_DELAY_SECONDS ?? null,
     },
-    portOut: { authCodeValidityHours: config.MNP_AUTH_CODE_VALIDITY_HOURS },
+    portOut: {
+      authCodeValidityHours: config.MNP_AUTH_CODE_VALIDITY_HOURS,
+      authCodeMaxAttempts: config.MNP_AUTH_CODE_MAX_ATTEMPTS,
+    },
     group: {
       bbossAnswerTimeoutSeconds: config.BBOSS_ANSWER_TIMEOUT_SECONDS,
       bbossMaxQueries: config.BBOSS_MAX_QUERIES,

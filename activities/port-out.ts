@@ -1,12 +1,17 @@
+import { Context } from '@temporalio/activity';
 import { and, eq, isNull, ne, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { findPortOutFacts } from '../db/queries/number-portability';
-import { numbers, simCards, subscribers, customers } from '../db/schema';
+import { setWrongPortOutCodes } from '../db/queries/port-out-codes';
+import { numbers, portOutCodes, simCards, subscribers, customers } from '../db/schema';
 import { portOutEligibility, type PortOutFailure } from '../domain/number-portability';
 import type { PortOutRequest } from '../domain/port-out';
+import { hashAuthorizationCode, randomAuthorizationCode } from '../infra/authorization-codes';
 import type { AppConfig } from '../temporal.config';
 import type { ClearingSystemAdapter } from './adapters/clearing';
+import type { SmsGateway } from './adapters/sms';
 import { businessFailure, transientFailure } from './failures';
+import { createSmsSender } from './sms';
 
 /**
  * Port-out (携号转网, we are the donor), REQ: MNP-1, MNP-5: eligibility and identity, the order's hold on the
@@ -16,14 +21,24 @@ import { businessFailure, transientFailure } from './failures';
 export function createPortOutActivities({
   db,
   clearing,
+  sms,
   config,
 }: {
   db: Db;
   clearing: ClearingSystemAdapter;
+  sms: SmsGateway;
   config: AppConfig;
 }) {
   const heldBy = (msisdn: string, orderId: string) =>
     and(eq(subscribers.msisdn, msisdn), eq(subscribers.lockedBy, orderId));
+  const sendSms = createSmsSender({ db, sms });
+  const texted = async (send: () => Promise<unknown>) => {
+    try {
+      await send();
+    } catch (err) {
+      throw transientFailure('SmsGatewayFailed', `The SMS could not be sent: ${(err as Error).message}`);
+    }
+  };
 
   return {
     /**
@@ -85,6 +100,73 @@ export function createPortOutActivities({
         .where(and(heldBy(input.msisdn, input.orderId), ne(subscribers.status, 'cancelled')));
     },
 
+    /**
+     * REQ: MNP-5, NOTIF-1 — draws the order's authorization code from the cryptographic random source, stores
+     * its keyed hash with the expiry and texts the code to the holder's phone; answers when it was sent, never
+     * the code. The row is locked while one attempt texts: once a code was sent, a retry sends nothing and the
+     * holder keeps it; a code stored by an attempt that died before sending it is replaced. Only an attempt
+     * that died after the gateway took its message leaves the holder a second text, whose new code is then
+     * the only valid one (each attempt has its own event key, so the gateway never merges two codes).
+     */
+    async issuePortOutCode(input: {
+      orderId: string;
+      msisdn: string;
+      expiresAt: string;
+    }): Promise<{ sentAt: string }> {
+      const code = randomAuthorizationCode();
+      const codeHash = hashAuthorizationCode(config.SECRETS_KEY, input.orderId, code);
+      const expiresAt = new Date(input.expiresAt);
+      const attempt = Context.current().info.attempt;
+      const thisOrder = eq(portOutCodes.orderId, input.orderId);
+      return db.transaction(async (tx) => {
+        await tx
+          .insert(portOutCodes)
+          .values({ orderId: input.orderId, msisdn: input.msisdn, codeHash, expiresAt })
+          .onConflictDoNothing();
+        const [row] = await tx.select().from(portOutCodes).where(thisOrder).for('update');
+        if (row?.sentAt) return { sentAt: row.sentAt.toISOString() };
+        if (row?.codeHash !== codeHash) {
+          await tx.update(portOutCodes).set({ codeHash, expiresAt }).where(thisOrder);
+        }
+        // The message is recorded in this transaction too: it holds one connection, not two, while it waits.
+        await texted(() =>
+          createSmsSender({ db: tx, sms })({
+            eventKey: `${input.orderId}:portOutCode:${attempt}`,
+            msisdn: input.msisdn,
+            template: 'portOutAuthorizationCode',
+            params: { expiresAt: businessTime(expiresAt, config.BUSINESS_UTC_OFFSET_HOURS) },
+            secretParams: { code },
+          }),
+        );
+        const [sent] = await tx
+          .update(portOutCodes)
+          .set({ sentAt: sql`now()` })
+          .where(thisOrder)
+          .returning({ sentAt: portOutCodes.sentAt });
+        return { sentAt: (sent?.sentAt ?? new Date()).toISOString() };
+      });
+    },
+
+    /** REQ: MNP-5 — the wrong codes the order has refused so far, kept with its code (never counted twice). */
+    async recordWrongPortOutCodes(input: { orderId: string; wrongCodes: number }): Promise<void> {
+      await setWrongPortOutCodes(db, input.orderId, input.wrongCodes);
+    },
+
+    /**
+     * REQ: MNP-5, NOTIF-1 — tells the holder by SMS that too many wrong codes made the code void and the
+     * port-out ended; once per order.
+     */
+    async notifyPortOutCodeVoided(input: { orderId: string; msisdn: string }): Promise<void> {
+      await texted(() =>
+        sendSms({
+          eventKey: `${input.orderId}:portOutCodeVoided`,
+          msisdn: input.msisdn,
+          template: 'portOutCodeVoided',
+          params: { msisdn: input.msisdn },
+        }),
+      );
+    },
+
     /** REQ: MNP-5 — our answer to a recipient's request, through the clearing system. */
     async answerPortOut(input: {
       orderId: string;
@@ -144,4 +226,12 @@ export function createPortOutActivities({
       });
     },
   };
+}
+
+/** An instant as the holder reads it in an SMS: business time, to the minute (`2026-03-02 14:05`). */
+function businessTime(instant: Date, utcOffsetHours: number): string {
+  return new Date(instant.getTime() + utcOffsetHours * 3_600_000)
+    .toISOString()
+    .slice(0, 16)
+    .replace('T', ' ');
 }

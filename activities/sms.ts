@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { DbOrTx } from '../db/client';
 import { smsMessages } from '../db/schema';
 import { renderSms, type SmsTemplate } from '../domain/sms-templates';
 import type { SmsGateway } from './adapters/sms';
@@ -9,7 +9,7 @@ import type { SmsGateway } from './adapters/sms';
  * the gateway with the same key, then marked `sent`; a retry after any of these steps sends nothing twice.
  * `secretParams` (an authorization code) go into the text only: never into the record, a log or a result.
  */
-export function createSmsSender(deps: { db: Db; sms: SmsGateway }) {
+export function createSmsSender(deps: { db: DbOrTx; sms: SmsGateway }) {
   return async function sendSms(req: {
     eventKey: string;
     msisdn: string;

@@ -41,6 +41,7 @@ import { orgUnitRoutes } from './routes/org-units';
 import { resourceMovementRoutes } from './routes/resource-movements';
 import { resourceStateRoutes } from './routes/resource-states';
 import { segmentRoutes } from './routes/segments';
+import { smsSimulatorRoutes, type SmsInbox } from './routes/sms-simulator';
 import { selectionFeeRoutes } from './routes/selection-fee-rules';
 import { stockReportRoutes } from './routes/stock-reports';
 import { orderRoutes } from './routes/orders';
@@ -61,6 +62,11 @@ export interface AppDeps {
   mnpCallbacks?: MnpCallbackSink;
   /** REQ: GRP-4 — receives verified BBOSS callbacks; by default they signal the group orders through `client`. */
   bbossCallbacks?: BbossCallbackSink;
+  /**
+   * REQ: NOTIF-1 — the simulated SMS gateway when it runs in this process (`npm start`): adds the
+   * administrators' demo inbox route. Not given with a real gateway.
+   */
+  smsInbox?: SmsInbox;
 }
 
 /** The whole HTTP API, ready for `listen()` or `inject()`. */
@@ -166,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(greenChannelRoutes(workOrderDeps));
   await app.register(notificationRoutes(workOrderDeps));
   await app.register(selfServiceRoutes(workOrderDeps));
+  if (deps.smsInbox) await app.register(smsSimulatorRoutes({ sms: deps.smsInbox }));
   await app.register(
     mnpCallbackRoutes({
       secret: deps.config.MNP_CALLBACK_SECRET,

@@ -1,17 +1,36 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
+import { findPortOutCode } from '../db/queries/port-out-codes';
 import { subscribers } from '../db/schema';
-import type { MnpCallback, MnpCallbackSink } from '../domain/mnp-callbacks';
+import {
+  portOutCodeVerdict,
+  type MnpCallback,
+  type MnpCallbackSink,
+  type PortOutRequestVerdict,
+} from '../domain/mnp-callbacks';
 import { parseOrderId } from '../domain/orders';
+import { authorizationCodeMatches } from '../infra/authorization-codes';
+import type { AppConfig } from '../temporal.config';
 import { portInAnsweredSignal, portOutRequestedSignal } from '../workflows/contracts';
+
+/** What the sink needs to judge a port-out request: the database and the code settings. */
+export interface PortOutCodeCheck {
+  db: DbOrTx;
+  /** `SECRETS_KEY` keys the stored code hashes; `MNP_AUTH_CODE_MAX_ATTEMPTS` voids a code. */
+  config: Pick<AppConfig, 'SECRETS_KEY' | 'MNP_AUTH_CODE_MAX_ATTEMPTS'>;
+  /** Clock for the expiry; tests pass a fixed one. */
+  now?: () => Date;
+}
 
 /**
  * REQ: MNP-5 — hands verified clearing-system callbacks to the workflows waiting for them: a
- * `portInAnswered` signals the port-in order it names; a `portOutRequested` signals the port-out order that
- * holds the line (`locked_by`). No such order (or no `db` given) is `unknownOrder`.
+ * `portInAnswered` signals the port-in order it names; a `portOutRequested` is judged here against the
+ * stored hash of the code of the port-out order that holds the line (`locked_by`), and that order is
+ * signalled the verdict only — the code quoted never enters a signal or a workflow history. No such order
+ * (or no `portOut` check given) is `unknownOrder`.
  */
-export function createMnpCallbackSink(client: Client, db?: DbOrTx): MnpCallbackSink {
+export function createMnpCallbackSink(client: Client, portOut?: PortOutCodeCheck): MnpCallbackSink {
   const signal = async (run: () => Promise<void>) => {
     try {
       await run();
@@ -24,14 +43,33 @@ export function createMnpCallbackSink(client: Client, db?: DbOrTx): MnpCallbackS
   return {
     async deliver(callback: MnpCallback) {
       if (callback.event === 'portOutRequested') {
-        if (!db) return 'unknownOrder';
+        if (!portOut) return 'unknownOrder';
+        const { db, config } = portOut;
         const [line] = await db
           .select({ lockedBy: subscribers.lockedBy })
           .from(subscribers)
           .where(eq(subscribers.msisdn, callback.msisdn));
         const orderId = line?.lockedBy;
         if (!orderId || parseOrderId(orderId)?.type !== 'portOut') return 'unknownOrder';
-        return signal(() => client.workflow.getHandle(orderId).signal(portOutRequestedSignal, callback));
+        const code = await findPortOutCode(db, orderId);
+        const verdict: PortOutRequestVerdict = {
+          clearingRef: callback.clearingRef,
+          recipientOperator: callback.recipientOperator,
+          verdict: portOutCodeVerdict(
+            code && {
+              matches: authorizationCodeMatches(
+                config.SECRETS_KEY,
+                orderId,
+                callback.authorizationCode,
+                code.codeHash,
+              ),
+              failedAttempts: code.failedAttempts,
+              expiresAt: code.expiresAt,
+            },
+            { maxAttempts: config.MNP_AUTH_CODE_MAX_ATTEMPTS, now: (portOut.now ?? (() => new Date()))() },
+          ),
+        };
+        return signal(() => client.workflow.getHandle(orderId).signal(portOutRequestedSignal, verdict));
       }
       if (parseOrderId(callback.orderId)?.type !== 'portIn') return 'unknownOrder';
       return signal(() => client.workflow.getHandle(callback.orderId).signal(portInAnsweredSignal, callback));

@@ -79,6 +79,8 @@ export const errorCatalogue = {
   DonorRejected: { status: 422, zh: '携出方运营商拒绝携号转网' },
   DonorNoAnswer: { status: 504, zh: '携出方运营商在规定时间内未答复携号转网申请' },
   ClearingSystemFailed: { status: 502, zh: '携号转网集中管理平台调用失败' },
+  AuthorizationCodeUnavailable: { status: 409, zh: '携号转网授权码已使用或不存在，请重新提交携号转网申请' },
+  SmsGatewayFailed: { status: 502, zh: '短信网关发送失败' },
   ProductPermissionRequired: { status: 403, zh: '没有该产品的权限，请找管理员授权' },
   GroupNotFound: { status: 404, zh: '集团客户不存在（请核对集团编码）' },
   GroupProductNotFound: { status: 422, zh: '集团产品不存在或已下架' },

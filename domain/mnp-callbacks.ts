@@ -24,7 +24,14 @@ export const portOutRequestedSchema = z.object({
   event: z.literal('portOutRequested'),
   clearingRef: z.string().min(1).describe('Reference to quote in answerPortOut'),
   msisdn: msisdnSchema.describe('Our number the other operator asks for'),
-  authorizationCode: z.string().min(1).describe('The authorization code the customer gave the recipient'),
+  authorizationCode: z
+    .string()
+    .min(1)
+    .max(64)
+    .describe(
+      'The authorization code the customer gave the recipient; checked against the stored hash by the API, ' +
+        'never passed on to the workflow',
+    ),
   recipientOperator: z.string().min(1).describe('The operator the number moves to'),
 });
 
@@ -41,6 +48,38 @@ export const mnpCallbackSchema = z
 export type MnpCallback = z.infer<typeof mnpCallbackSchema>;
 export type PortInAnswered = z.infer<typeof portInAnsweredSchema>;
 export type PortOutRequested = z.infer<typeof portOutRequestedSchema>;
+
+/**
+ * REQ: MNP-5 — how the code a recipient quoted compares with the port-out order's code: `valid`; `wrong` (it
+ * is not the code, or no code was issued: counted towards the limit); `expired`; `locked` (the limit of wrong
+ * codes was reached: even the right code is refused).
+ */
+export type PortOutCodeVerdict = 'valid' | 'wrong' | 'expired' | 'locked';
+
+/**
+ * What the port-out workflow is told of a `portOutRequested` callback: the verdict on the code, never the code
+ * itself (the API checks it against the stored hash), so no code enters a signal or a workflow history.
+ */
+export interface PortOutRequestVerdict {
+  clearingRef: string;
+  recipientOperator: string;
+  verdict: PortOutCodeVerdict;
+}
+
+/**
+ * REQ: MNP-5 — the verdict on a quoted code, given whether it matches the stored hash, the order's code
+ * (null when none was issued), the wrong codes counted so far and their limit. The limit comes first: once
+ * reached, the code is void.
+ */
+export function portOutCodeVerdict(
+  code: { matches: boolean; failedAttempts: number; expiresAt: Date } | null,
+  rule: { maxAttempts: number; now: Date },
+): PortOutCodeVerdict {
+  if (!code) return 'wrong';
+  if (code.failedAttempts >= rule.maxAttempts) return 'locked';
+  if (!code.matches) return 'wrong';
+  return rule.now.getTime() < code.expiresAt.getTime() ? 'valid' : 'expired';
+}
 
 /** Where the API hands a verified clearing-system callback. */
 export interface MnpCallbackSink {

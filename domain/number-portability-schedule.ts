@@ -1,8 +1,9 @@
 import { isWorkingDay, type BusinessCalendar } from './business-calendar';
 
 /**
- * Timing rules of number portability (携号转网): the donor's authorization code and its validity, and the
- * scheduled switch-over slot (REQ: MNP-5, with the working-day calendar of REQ: MNP-3).
+ * Timing rules of number portability (携号转网): the validity of the donor's authorization code, and the
+ * scheduled switch-over slot (REQ: MNP-5, with the working-day calendar of REQ: MNP-3). The code itself is
+ * drawn from a cryptographic source by an activity (`infra/authorization-codes.ts`), never in a workflow.
  *
  * Pure and deterministic, because Temporal workflows import it: no Node built-ins (no `crypto`), no
  * `Date.now()` or `Math.random()`, no `Intl` time zones — the current time is always a parameter and
@@ -106,33 +107,4 @@ export function nextSwitchOver(
     }
   }
   return new Date(day * MS_PER_DAY + hour * MS_PER_HOUR - offsetMs);
-}
-
-const CODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-const CODE_LENGTH = 6;
-
-/**
- * REQ: MNP-5 — a deterministic 6-character code (A–Z, 0–9) derived from `seed`, for simulating the donor's
- * authorization code inside a workflow. Workflows must replay identically, so it cannot use randomness or
- * the `crypto` module: the same seed always yields the same code, different seeds almost always differ.
- *
- * Hash: FNV-1a (32-bit) over the seed's UTF-16 code units, then one murmur3 finalizer round per character
- * to spread the bits. It is NOT secret: anyone who knows the seed can compute the code, so it must not be
- * used as a security credential; the seed should include something unique, such as the porting order id.
- */
-export function generateAuthorizationCode(seed: string): string {
-  if (seed.length === 0) throw new RangeError('seed must not be empty');
-  let h = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i += 1) {
-    h ^= seed.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  let code = '';
-  for (let i = 0; i < CODE_LENGTH; i += 1) {
-    h = Math.imul(h ^ (h >>> 16) ^ i, 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    h ^= h >>> 16;
-    code += CODE_ALPHABET[(h >>> 0) % CODE_ALPHABET.length];
-  }
-  return code;
 }

@@ -84,7 +84,7 @@ export async function startRuntime(config: AppConfig, log: (line: string) => voi
     // REQ: MNP-5 — verified clearing-system callbacks signal the port-in workflows. A real clearing system
     // would POST them, signed, to /api/v1/callbacks/mnp; the simulated one hands them to the same sink
     // in-process.
-    const mnpCallbacks = createMnpCallbackSink(client, db);
+    const mnpCallbacks = createMnpCallbackSink(client, { db, config });
     const bbossCallbacks = createBbossCallbackSink(client);
     const simulators = createSimulators(config, { mnp: mnpCallbacks, bboss: bbossCallbacks });
     stops.push(async () => {
@@ -104,7 +104,17 @@ export async function startRuntime(config: AppConfig, log: (line: string) => voi
       await running;
     });
 
-    const app = await buildApp({ db, client, connection, config, mnpCallbacks, bbossCallbacks });
+    // REQ: NOTIF-1 — the simulated SMS gateway runs here: administrators read its phones at
+    // GET /api/v1/sms-simulator/inbox/:msisdn (the only place a texted code can be seen in the demo).
+    const app = await buildApp({
+      db,
+      client,
+      connection,
+      config,
+      mnpCallbacks,
+      bbossCallbacks,
+      smsInbox: simulators.sms,
+    });
     await app.listen({ host: config.API_HOST, port: config.API_PORT });
     stops.push(() => app.close());
     const address = app.server.address();

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE, config.BUSINESS_UTC_OFFSET_HOURS);
   // The simulated clearing system signals port-in orders directly (a real one POSTs to the API's callback).
   const simulators = createSimulators(config, {
-    mnp: createMnpCallbackSink(client, db),
+    mnp: createMnpCallbackSink(client, { db, config }),
     bboss: createBbossCallbackSink(client),
   });
   const worker = await createWorker({

@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { BusinessCalendar } from '../domain/business-calendar';
-import type { PortInAnswered, PortOutRequested } from '../domain/mnp-callbacks';
+import type { PortInAnswered, PortOutRequestVerdict } from '../domain/mnp-callbacks';
 import type { SwitchOverWindow } from '../domain/number-portability-schedule';
 import type { OpenAccountRequest, Quote } from '../domain/open-account';
 import type { PortInRequest } from '../domain/port-in';
@@ -51,6 +51,8 @@ export interface WorkflowSettings {
   portOut: {
     /** How long an issued authorization code is valid, hours. */
     authCodeValidityHours: number;
+    /** Wrong codes quoted before the code is void and the order ends `codeLocked`. */
+    authCodeMaxAttempts: number;
   };
   /** REQ: GRP-1…GRP-9 — group product and member orders. */
   group: {
@@ -186,11 +188,14 @@ export interface PortInSummary {
 /** What a port-out order shows (REQ: MNP-1, MNP-5). Amounts in fen. */
 export interface PortOutSummary {
   msisdn: string;
-  /** REQ: MNP-5 — the code the holder gives the recipient operator. */
-  authorizationCode?: string;
+  /**
+   * REQ: MNP-5, NOTIF-1 — when the authorization code was texted to the holder (ISO 8601). The code itself is
+   * in that SMS only: never in the order, its read model or the workflow.
+   */
+  codeSentAt?: string;
   /** When the code stops being valid (ISO 8601). */
   codeExpiresAt?: string;
-  /** Requests refused for a wrong or expired code. */
+  /** Requests refused for a wrong, expired or void code. */
   refusedRequests?: number;
   /** The clearing system's reference of the accepted request. */
   clearingRef?: string;
@@ -199,8 +204,11 @@ export interface PortOutSummary {
   switchOverAt?: string;
   /** The final bill: a positive balance refunded; arrears stay outstanding, for collection. */
   finalBill?: { kind: 'refund' | 'arrears' | 'none'; amountFen: number; receiptNo?: string };
-  /** How it ended: the number left, or the code expired with no valid request. */
-  outcome?: 'portedOut' | 'codeExpired';
+  /**
+   * How it ended: the number left; the code expired with no valid request; or `MNP_AUTH_CODE_MAX_ATTEMPTS`
+   * wrong codes made it void (the holder asks for a new one with a new port-out).
+   */
+  outcome?: 'portedOut' | 'codeExpired' | 'codeLocked';
 }
 
 export interface OrderState {
@@ -241,8 +249,11 @@ export const formalCancellationUpdate = defineUpdate<OrderState, [FormalCancella
 /** REQ: MNP-5 — the donor's answer to our port-in, relayed from the clearing system's callback. */
 export const portInAnsweredSignal = defineSignal<[PortInAnswered]>('portInAnswered');
 
-/** REQ: MNP-5 — a recipient operator asks for one of our numbers, relayed from the clearing system. */
-export const portOutRequestedSignal = defineSignal<[PortOutRequested]>('portOutRequested');
+/**
+ * REQ: MNP-5 — a recipient operator asks for one of our numbers, relayed from the clearing system with the
+ * API's verdict on the code quoted (never the code).
+ */
+export const portOutRequestedSignal = defineSignal<[PortOutRequestVerdict]>('portOutRequested');
 
 /** What a group product order (open, change, cancel) shows (REQ: GRP-1…GRP-5, GRP-9). */
 export interface GroupProductSummary {

@@ -1,10 +1,9 @@
 import { condition, setHandler } from '@temporalio/workflow';
 import { errorCatalogue } from '../domain/errors';
-import type { PortOutRequested } from '../domain/mnp-callbacks';
+import type { PortOutRequestVerdict } from '../domain/mnp-callbacks';
 import type { PortOutFailure } from '../domain/number-portability';
 import {
   authorizationCodeExpiresAt,
-  generateAuthorizationCode,
   isCodeValid,
   nextSwitchOver,
 } from '../domain/number-portability-schedule';
@@ -20,14 +19,17 @@ import { startOrderRun } from './order-run';
 import { CancelRequested, describeFailure } from './saga';
 
 /**
- * Port-out (携号转网, we are the donor), REQ: MNP-1, MNP-5: eligibility (every failure listed) and the
- * holder's identity → line held by the order → authorization code issued → `pending` until a recipient
- * quotes it through the clearing system. A wrong or expired code is answered with a rejection and the order
- * keeps waiting; when the code expires with no valid request the hold is released and the order ends
- * `cancelled` by `system` (outcome `codeExpired`): nothing was done. A valid request is checked against
- * MNP-1 again and accepted → switch-over (port-in window and delay settings) → point of no return → final
- * bill, HLR de-provisioning, line cancelled, number `portedOut` → `completed` (outcome `portedOut`). The
- * customer may cancel until the switch-over.
+ * Port-out (携号转网, we are the donor), REQ: MNP-1, MNP-5, NOTIF-1: eligibility (every failure listed) and
+ * the holder's identity → line held by the order → authorization code texted to the holder (the workflow
+ * never sees it) → `pending` until a recipient quotes it through the clearing system, whose callback the API
+ * judges against the stored hash. A wrong or expired code is answered with a rejection and the order keeps
+ * waiting; after `authCodeMaxAttempts` wrong codes the code is void: the hold is released, the order ends
+ * `cancelled` (outcome `codeLocked`) and the holder is told by SMS to ask for a new code. When the code
+ * expires with no valid request the hold is released and the order ends `cancelled` by `system` (outcome
+ * `codeExpired`): nothing was done. A valid request is checked against MNP-1 again and accepted →
+ * switch-over (port-in window and delay settings) → point of no return → final bill, HLR de-provisioning,
+ * line cancelled, number `portedOut` → `completed` (outcome `portedOut`). The customer may cancel until the
+ * switch-over.
  */
 export async function portOutWorkflow(input: PortOutInput): Promise<OrderState> {
   const { request, orderId } = input;
@@ -44,7 +46,8 @@ export async function portOutWorkflow(input: PortOutInput): Promise<OrderState> 
     finishWithFailure,
   } = await startOrderRun('portOut', input, summary);
 
-  const requests: PortOutRequested[] = [];
+  const settings = input.settings.portOut;
+  const requests: PortOutRequestVerdict[] = [];
   setHandler(portOutRequestedSignal, (r) => {
     requests.push(r);
   });
@@ -68,15 +71,39 @@ export async function portOutWorkflow(input: PortOutInput): Promise<OrderState> 
     saga.addUndo(() => finish.releasePortOutHold({ orderId, msisdn }));
     await step('holdingLine', () => act.holdLineForPortOut({ orderId, msisdn }));
 
-    // REQ: MNP-5 — the code: deterministic per order, valid for the configured hours.
-    const code = generateAuthorizationCode(orderId);
-    const expiresAt = authorizationCodeExpiresAt(new Date(), input.settings.portOut.authCodeValidityHours);
-    summary.authorizationCode = code;
+    // REQ: MNP-5, NOTIF-1 — one activity draws the code, stores its hash and texts it to the holder: the
+    // workflow, its history and the order learn only when it was sent and until when it is valid.
+    const expiresAt = authorizationCodeExpiresAt(new Date(), settings.authCodeValidityHours);
+    const { sentAt } = await step('sendingCode', () =>
+      act.issuePortOutCode({ orderId, msisdn, expiresAt: expiresAt.toISOString() }),
+    );
+    summary.codeSentAt = sentAt;
     summary.codeExpiresAt = expiresAt.toISOString();
     summary.refusedRequests = 0;
-    await order.move('pending', 'waitingForRecipient', 'system', `code valid until ${summary.codeExpiresAt}`);
+    await order.move(
+      'pending',
+      'waitingForRecipient',
+      'system',
+      `code sent by SMS, valid until ${summary.codeExpiresAt}`,
+    );
 
-    let accepted: PortOutRequested | null = null;
+    // Each recipient request is judged once: the clearing system may send a callback again.
+    const judged = new Set<string>();
+    let wrongCodes = 0;
+    /** Refuses a request; a wrong code is counted and kept with the code, where the API reads the limit. */
+    const refuse = async (refused: PortOutRequestVerdict) => {
+      await act.answerPortOut({
+        orderId,
+        clearingRef: refused.clearingRef,
+        accept: false,
+        reasonCode: 'AuthorizationCodeInvalid',
+      });
+      summary.refusedRequests = (summary.refusedRequests ?? 0) + 1;
+      if (refused.verdict !== 'wrong') return;
+      wrongCodes += 1;
+      await finish.recordWrongPortOutCodes({ orderId, wrongCodes });
+    };
+    let accepted: PortOutRequestVerdict | null = null;
     while (!accepted) {
       const left = expiresAt.getTime() - Date.now();
       if (left > 0) await condition(() => requests.length > 0 || cancelRequest() !== null, left);
@@ -89,15 +116,37 @@ export async function portOutWorkflow(input: PortOutInput): Promise<OrderState> 
         await order.move('cancelled', null, 'system', 'authorization code expired');
         return order.closed();
       }
-      if (next.authorizationCode !== code || !isCodeValid({ expiresAt }, new Date())) {
-        await act.answerPortOut({
-          orderId,
-          clearingRef: next.clearingRef,
-          accept: false,
-          reasonCode: 'AuthorizationCodeInvalid',
-        });
-        summary.refusedRequests += 1;
-        continue;
+      if (judged.has(next.clearingRef)) continue;
+      judged.add(next.clearingRef);
+      if (next.verdict !== 'valid' || !isCodeValid({ expiresAt }, new Date())) {
+        await refuse(next);
+        if (wrongCodes < settings.authCodeMaxAttempts) {
+          const why = next.verdict === 'valid' ? 'expired' : next.verdict;
+          await order.move(
+            'pending',
+            'waitingForRecipient',
+            'system',
+            `request ${next.clearingRef} of ${next.recipientOperator} refused: ${why} code`,
+          );
+          continue;
+        }
+        // REQ: MNP-5 — the code is void: whoever is guessing gets nowhere, and the holder asks for a new one.
+        // The hold goes first, so no new request reaches this order; those already here are refused.
+        await saga.compensate();
+        for (const waiting of requests.splice(0)) {
+          if (judged.has(waiting.clearingRef)) continue;
+          judged.add(waiting.clearingRef);
+          await refuse(waiting);
+        }
+        summary.outcome = 'codeLocked';
+        await order.move(
+          'cancelled',
+          null,
+          'system',
+          `authorization code void after ${wrongCodes} wrong codes`,
+        );
+        await finish.notifyPortOutCodeVoided({ orderId, msisdn });
+        return order.closed();
       }
       // REQ: MNP-1 — the line may have changed since the code was issued.
       const again = await step('checkingEligibility', () =>

@@ -17,7 +17,10 @@ export function mnpCallbackRoutes(deps: { secret: string; sink: MnpCallbackSink 
     summary: 'Callback of the number portability clearing system (携号转网回调)',
     description:
       'Called by the central clearing system, not by operators: `portInAnswered` (the donor answered ' +
-      'our port-in) or `portOutRequested` (another operator asks for one of our numbers). Header ' +
+      'our port-in) or `portOutRequested` (another operator asks for one of our numbers, quoting the ' +
+      "holder's authorization code: it is checked here against the stored hash of the port-out order's " +
+      'code and the order learns only the verdict — valid, wrong, expired or void after ' +
+      '`MNP_AUTH_CODE_MAX_ATTEMPTS` wrong codes — never the code). Header ' +
       '`x-clearing-signature` must be the hex HMAC-SHA256 of the raw body with `MNP_CALLBACK_SECRET`; ' +
       'otherwise 401 `InvalidSignature`. A callback nothing waits for is 404 `OrderNotFound`. Callbacks ' +
       'may repeat; receiving one twice is harmless.',

@@ -120,7 +120,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   // The simulated clearing system calls back through the signed HTTP route, as the real one would; the route
   // hands verified callbacks to the sink (the real one unless a test passes its own).
-  const mnpCallbacks = options.mnpCallbacks ?? createMnpCallbackSink(client, database.db);
+  const mnpCallbacks = options.mnpCallbacks ?? createMnpCallbackSink(client, { db: database.db, config });
   let appForCallbacks: FastifyInstance | null = null;
   /** Posts a callback as its outside system would: signed JSON; anything but 202 counts as lost. */
   const postSigned = async (url: string, header: string, secret: string, callback: object) => {
@@ -214,6 +214,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     config,
     logger: false,
     mnpCallbacks,
+    smsInbox: sms,
   });
   await app.ready();
   appForCallbacks = app;

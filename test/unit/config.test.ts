@@ -57,7 +57,7 @@ describe('configuration', () => {
         switchWindow: { fromHour: 9, toHour: 20 },
         switchOverDelaySeconds: null,
       },
-      portOut: { authCodeValidityHours: 24 },
+      portOut: { authCodeValidityHours: 24, authCodeMaxAttempts: 5 },
       group: {
         bbossAnswerTimeoutSeconds: 2700,
         bbossMaxQueries: 8,

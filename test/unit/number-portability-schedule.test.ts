@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { BusinessCalendar } from '../../domain/business-calendar';
 import {
   authorizationCodeExpiresAt,
-  generateAuthorizationCode,
   isCodeValid,
   nextSwitchOver,
 } from '../../domain/number-portability-schedule';
@@ -107,25 +106,5 @@ describe('switch-over scheduling', () => {
       RangeError,
     );
     expect(() => nextSwitchOver(cst('2025-06-11T02:00:00'), window, 0, cal)).toThrow(RangeError);
-  });
-});
-
-describe('authorization code generator', () => {
-  it('MNP-5: the same seed always gives the same 6-character uppercase alphanumeric code', () => {
-    const code = generateAuthorizationCode('port-order-42');
-    expect(code).toMatch(/^[A-Z0-9]{6}$/);
-    expect(generateAuthorizationCode('port-order-42')).toBe(code);
-    expect(generateAuthorizationCode('携号转网-13800000000')).toMatch(/^[A-Z0-9]{6}$/);
-  });
-
-  it('MNP-5: different seeds give different codes', () => {
-    expect(generateAuthorizationCode('a')).not.toBe(generateAuthorizationCode('b'));
-    expect(generateAuthorizationCode('port-order-42')).not.toBe(generateAuthorizationCode('port-order-43'));
-    const codes = new Set(Array.from({ length: 1000 }, (_, i) => generateAuthorizationCode(`order-${i}`)));
-    expect(codes.size).toBe(1000);
-  });
-
-  it('MNP-5: an empty seed is refused (it would give every order the same code)', () => {
-    expect(() => generateAuthorizationCode('')).toThrow(RangeError);
   });
 });
