@@ -1,13 +1,14 @@
-import bcrypt from 'bcryptjs';
 import type { Db } from '../db/client';
 import { setCustomerState } from '../db/queries/customers';
 import { finishOnHold, holdLine, releaseHold, updateCustomer } from '../db/queries/line-changes';
+import { markParkedSecretUsed } from '../db/queries/parked-secrets';
 import { findLineWithOwner } from '../db/queries/subscribers';
 import { allowedLineStatuses, lineIdentityRefusal } from '../domain/service-change-rules';
 import type { ServiceChangeType } from '../domain/service-changes';
 import type { SubscriberStatus } from '../domain/subscribers';
 import type { HlrAdapter } from './adapters/hlr';
 import { businessFailure, transientFailure } from './failures';
+import { parkedHash } from './parked-secrets';
 
 /** The line as the change found it, once held. */
 export interface LineSnapshot {
@@ -151,7 +152,7 @@ export function createLineChangeActivities({ db, hlr }: { db: Db; hlr: HlrAdapte
 
     /**
      * REQ: CHG-1 customer data change (客户资料修改): name, address and contact on the owner's record; the
-     * service password (服务密码) on the line, kept only as a hash.
+     * service password (服务密码) on the line, kept only as a hash: the one the API parked, copied here.
      */
     async commitCustomerData(input: {
       orderId: string;
@@ -160,13 +161,16 @@ export function createLineChangeActivities({ db, hlr }: { db: Db; hlr: HlrAdapte
       name?: string;
       address?: string;
       contactPhone?: string;
-      servicePassword?: string;
+      /** REQ: Q-1 — the new service password, parked (hashed) by the API. */
+      servicePasswordRef?: string;
     }): Promise<void> {
-      const { orderId, msisdn, customerId, servicePassword, ...data } = input;
-      const servicePasswordHash = servicePassword ? await bcrypt.hash(servicePassword, 10) : undefined;
+      const { orderId, msisdn, customerId, servicePasswordRef, ...data } = input;
+      const servicePasswordHash = servicePasswordRef ? await parkedHash(db, servicePasswordRef) : undefined;
       await db.transaction(async (tx) => {
         const line = await finishOnHold(tx, { msisdn, orderId, change: { servicePasswordHash } });
-        if (line) await updateCustomer(tx, customerId, data);
+        if (!line) return;
+        await updateCustomer(tx, customerId, data);
+        if (servicePasswordRef) await markParkedSecretUsed(tx, servicePasswordRef);
       });
     },
 

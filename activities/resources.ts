@@ -1,5 +1,6 @@
 import { TransactionRollbackError } from 'drizzle-orm';
 import { pruneRoundRobinTurns } from '../db/queries/dispatch-rules';
+import { markParkedSecretUsed } from '../db/queries/parked-secrets';
 import type { Db, DbOrTx, Tx } from '../db/client';
 import { stockScopeOf } from '../db/queries/org-units';
 import {
@@ -14,6 +15,7 @@ import {
 import { writeStockReport } from '../db/queries/stock-reports';
 import { createSubscriber } from '../db/queries/subscribers';
 import { businessFailure } from './failures';
+import { parkedHash } from './parked-secrets';
 
 export interface HeldResources {
   msisdn: string;
@@ -69,7 +71,8 @@ export function createResourceActivities({
 
     /**
      * Number and SIM become in use and bound to each other, and the line (subscriber) is created with the
-     * deposit as its opening balance; fails if the hold was lost meanwhile.
+     * deposit as its opening balance and the service password parked by the API, if one was given (REQ:
+     * OPEN-6, Q-1: only its hash is copied; the parked secret is marked used); fails if the hold was lost.
      */
     async commitResources(input: {
       orderId: string;
@@ -79,13 +82,19 @@ export function createResourceActivities({
       productCode: string;
       internationalRoaming: boolean;
       openingBalanceFen: number;
+      servicePasswordRef?: string;
     }): Promise<void> {
+      const servicePasswordHash = input.servicePasswordRef
+        ? await parkedHash(db, input.servicePasswordRef)
+        : null;
       await commitHeld(
         db,
         async (tx) => {
           const sim = await commitOrderResources(tx, input.orderId, input.msisdn, input.iccid);
           if (!sim) tx.rollback();
+          if (input.servicePasswordRef) await markParkedSecretUsed(tx, input.servicePasswordRef);
           await createSubscriber(tx, {
+            servicePasswordHash,
             msisdn: input.msisdn,
             customerId: input.customerId,
             iccid: input.iccid,

@@ -108,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db: deps.db,
     taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
     settings: workflowSettings(deps.config),
+    secretsKey: deps.config.SECRETS_KEY,
   });
   await app.register(healthRoutes({ db: deps.db, connection: deps.connection }));
   await app.register(

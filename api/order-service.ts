@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
@@ -7,6 +7,7 @@ import {
 } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Db } from '../db/client';
+import { claimOrderKey, findOrderKey } from '../db/queries/order-keys';
 import { getOrder, listOrders } from '../db/queries/orders';
 import type { Principal } from '../domain/access';
 import { AppError } from '../domain/errors';
@@ -18,10 +19,12 @@ import {
   formalCancellationUpdate,
   orderStateQuery,
   type AnyOrderRequest,
+  type AnyWorkflowRequest,
   type OrderInput,
   type OrderState,
   type WorkflowSettings,
 } from '../workflows/contracts';
+import { createOrderSecrets } from './order-secrets';
 import { viewFromRecord, viewFromState } from './order-views';
 import type { OrderView } from './schemas';
 import { updateRefusal } from './workflow-refusals';
@@ -34,8 +37,23 @@ export function createOrderService(deps: {
   db: Db;
   taskQueue: string;
   settings: WorkflowSettings;
+  /** Keys the request hash and seals parked secrets (config `SECRETS_KEY`). */
+  secretsKey: string;
 }) {
   const { client, db } = deps;
+  const secrets = createOrderSecrets({ db, secretsKey: deps.secretsKey });
+
+  /** Whether the order was started: in the read model, or (not written there yet) known to Temporal. */
+  async function orderExists(id: string): Promise<boolean> {
+    if (await getOrder(db, id)) return true;
+    try {
+      await client.workflow.getHandle(id).describe();
+      return true;
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return false;
+      throw err;
+    }
+  }
 
   async function liveView(id: string): Promise<OrderView | null> {
     try {
@@ -83,27 +101,48 @@ export function createOrderService(deps: {
   }
 
   return {
-    /** REQ: ORD-3 — the same idempotency key gives the same order; with another body it is refused. */
+    /**
+     * REQ: ORD-3 — a channel's idempotency key is one order whenever it comes back: the key → order record is
+     * kept in PostgreSQL (`order_keys`), so a replay finds its order even after Temporal has forgotten the
+     * workflow; the same key with another body is refused. `check` (what an order must pass before it starts)
+     * runs only for an order not started yet: a replay answers with the order it already is.
+     */
     async submit(
       principal: Principal,
       idempotencyKey: string,
       request: OrderRequest,
+      check: () => Promise<void> = async () => undefined,
     ): Promise<{ id: string; replayed: boolean }> {
-      const id = orderId(request.type, idempotencyKey);
-      const requestHash = hashRequest(request);
-      const input: OrderInput<OrderRequest> = {
+      const { channelCode } = principal;
+      const id = orderId(request.type, channelCode, idempotencyKey);
+      const requestHash = keyedRequestHash(deps.secretsKey, request);
+      const reused = () =>
+        new AppError(
+          'IdempotencyKeyReused',
+          `headers.idempotency-key: ${idempotencyKey} was already used at channel ${channelCode} for an ` +
+            'order with a different body',
+        );
+
+      const known = await findOrderKey(db, channelCode, idempotencyKey);
+      if (known) {
+        if (known.requestHash !== requestHash) throw reused();
+        if (await orderExists(known.orderId)) return { id: known.orderId, replayed: true };
+        // The key was recorded but its workflow never started (the API stopped in between): start it now.
+      }
+      await check();
+      const row = await claimOrderKey(db, { channelCode, idempotencyKey, orderId: id, requestHash });
+      if (row.requestHash !== requestHash) throw reused();
+
+      const input: OrderInput<AnyWorkflowRequest> = {
         orderId: id,
-        origin: {
-          operatorId: principal.operatorId,
-          channelCode: principal.channelCode,
-          outletCode: principal.outletCode,
-        },
+        origin: { operatorId: principal.operatorId, channelCode, outletCode: principal.outletCode },
         requestHash,
         settings: deps.settings,
-        request,
+        // REQ: OPEN-6, Q-1 — secrets are parked; the workflow gets only their references.
+        request: await secrets.park(id, request),
       };
       try {
-        await client.workflow.start<(input: OrderInput<OrderRequest>) => Promise<OrderState>>(
+        await client.workflow.start<(input: OrderInput<AnyWorkflowRequest>) => Promise<OrderState>>(
           orderTypeRegistry[request.type].workflowType,
           {
             workflowId: id,
@@ -116,15 +155,9 @@ export function createOrderService(deps: {
         );
         return { id, replayed: false };
       } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        const existing = await client.workflow.getHandle(id).describe();
-        if (existing.memo?.requestHash !== requestHash) {
-          throw new AppError(
-            'IdempotencyKeyReused',
-            `headers.idempotency-key: ${idempotencyKey} was already used for an order with a different body`,
-          );
-        }
-        return { id, replayed: true };
+        // Another submission with this key and body started it a moment ago (the key row says the body).
+        if (err instanceof WorkflowExecutionAlreadyStartedError) return { id, replayed: true };
+        throw err;
       }
     },
 
@@ -192,9 +225,21 @@ export function createOrderService(deps: {
 
 export type OrderService = ReturnType<typeof createOrderService>;
 
-/** A hash of the request that does not depend on key order. */
+/**
+ * A hash of a request that does not depend on key order. Plain SHA-256: only for requests with no secret in
+ * them (a work order's request, its service password taken out); orders use `keyedRequestHash`.
+ */
 export function hashRequest(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
+/**
+ * REQ: ORD-3, Q-1 — the hash an order's request is known by (`order_keys`, the workflow memo, the read
+ * model): an HMAC-SHA256 keyed by the secrets key, so it still tells "same key, different body" apart while
+ * a secret in the body (a 6-digit service password) cannot be brute-forced from it.
+ */
+export function keyedRequestHash(secretsKey: string, value: unknown): string {
+  return createHmac('sha256', secretsKey).update(canonicalJson(value)).digest('hex');
 }
 
 function canonicalJson(value: unknown): string {

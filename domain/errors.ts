@@ -125,6 +125,7 @@ export const errorCatalogue = {
   ServicePasswordRequired: { status: 422, zh: '须先验证客户服务密码' },
   ServicePasswordInvalid: { status: 422, zh: '服务密码验证失败' },
   ServicePasswordLocked: { status: 403, zh: '服务密码错误次数过多，该号码暂停验密，请稍后再试' },
+  SecretNotParked: { status: 422, zh: '订单附带的密码未登记或已失效，请重新提交订单' },
   RechargeCardNotFound: { status: 404, zh: '充值卡序列号不存在' },
   CallRequired: { status: 422, zh: '热线查询须关联当前来电（callId），本机以来电号码为准' },
   CallNotFound: { status: 422, zh: '来电不存在（callId 无效）' },

@@ -233,3 +233,9 @@ export function quoteOpenAccount(input: {
 export function depositOf(quote: Quote): number {
   return quote.lines.find((l) => l.item === 'deposit')?.amountFen ?? 0;
 }
+
+/** REQ: OPEN-6 — shown on an account opening without a service password (source §6.1.5). */
+export const servicePasswordAdvice = {
+  zh: '客户未设置服务密码：建议客户设置服务密码（6 位数字），凭密码可办理查询及营业厅、热线的鉴权业务',
+  en: 'No service password was set: advise the customer to set one (6 digits); it is needed for password-checked queries and services at the counter and the hotline',
+};

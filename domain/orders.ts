@@ -126,18 +126,34 @@ const workflowTypePrefix = Object.fromEntries(
   orderTypes.map((t) => [t, orderTypeRegistry[t].idPrefix]),
 ) as Record<OrderType, string>;
 
-/** REQ: ORD-3 — the idempotency key becomes the order (and workflow) ID, so a retried submission is one order. */
-export function orderId(type: OrderType, idempotencyKey: string): string {
-  return `${workflowTypePrefix[type]}:${idempotencyKey}`;
+/**
+ * REQ: ORD-3 — the idempotency key, scoped to the channel that submitted it, becomes the order (and workflow)
+ * ID `<Type>:<channelCode>:<key>`, so a retried submission is one order and two channels (stores) using the
+ * same key have two.
+ */
+export function orderId(type: OrderType, channelCode: string, idempotencyKey: string): string {
+  return `${workflowTypePrefix[type]}:${channelCode}:${idempotencyKey}`;
 }
 
-export function parseOrderId(id: string): { type: OrderType; key: string } | null {
-  const sep = id.indexOf(':');
-  if (sep <= 0) return null;
-  const prefix = id.slice(0, sep);
-  const key = id.slice(sep + 1);
+/** A channel code as it appears in an order ID (e.g. STORE-BJ-001): no ":". */
+const channelCodeInId = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * The type, channel and key of an order ID, or null when it is not one. IDs of orders submitted before keys
+ * were scoped per channel (`<Type>:<key>`) still read, with no channel.
+ */
+export function parseOrderId(
+  id: string,
+): { type: OrderType; channelCode: string | null; key: string } | null {
+  const parts = id.split(':');
+  if (parts.length !== 2 && parts.length !== 3) return null;
+  const [prefix, ...rest] = parts;
+  const key = rest.at(-1) ?? '';
+  const channelCode = rest.length === 2 ? (rest[0] ?? '') : null;
   const type = orderTypes.find((t) => workflowTypePrefix[t] === prefix);
-  return type && idempotencyKeySchema.safeParse(key).success ? { type, key } : null;
+  if (!type || !idempotencyKeySchema.safeParse(key).success) return null;
+  if (channelCode !== null && !channelCodeInId.test(channelCode)) return null;
+  return { type, channelCode, key };
 }
 
 /** Client-chosen key: letters, digits, dash, underscore, dot; 8–64 characters. */

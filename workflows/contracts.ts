@@ -97,9 +97,22 @@ export interface OrderInput<R> extends OrderInputBase {
   request: R;
 }
 
-export type OpenAccountInput = OrderInput<OpenAccountRequest>;
+/**
+ * REQ: OPEN-6, Q-1 — what the open-account workflow gets: a service password given at the counter is parked
+ * (hashed) before the workflow starts and only its reference travels (see `api/order-secrets.ts`).
+ */
+export type OpenAccountWorkflowRequest = Omit<OpenAccountRequest, 'servicePassword'> & {
+  servicePasswordRef?: string;
+};
+type ChangeCustomerDataRequest = Extract<ServiceChangeRequest, { type: 'changeCustomerData' }>;
+/** REQ: Q-1 — what the service-change workflow gets: a new service password only by its parked reference. */
+export type ServiceChangeWorkflowRequest =
+  | Exclude<ServiceChangeRequest, { type: 'changeCustomerData' }>
+  | (Omit<ChangeCustomerDataRequest, 'servicePassword'> & { servicePasswordRef?: string });
+
+export type OpenAccountInput = OrderInput<OpenAccountWorkflowRequest>;
 export type PreCancellationInput = OrderInput<PreCancellationRequest>;
-export type ServiceChangeInput = OrderInput<ServiceChangeRequest>;
+export type ServiceChangeInput = OrderInput<ServiceChangeWorkflowRequest>;
 export type PortInInput = OrderInput<PortInRequest>;
 export type PortOutInput = OrderInput<PortOutRequest>;
 export type GroupProductOrderInput = OrderInput<GroupProductRequest>;
@@ -112,6 +125,15 @@ export type AnyOrderRequest =
   | PortOutRequest
   | GroupProductRequest
   | GroupMemberRequest;
+/** What an order workflow gets: the submitted request with its secrets parked (see `api/order-secrets.ts`). */
+export type AnyWorkflowRequest =
+  | OpenAccountWorkflowRequest
+  | PreCancellationRequest
+  | ServiceChangeWorkflowRequest
+  | PortInRequest
+  | PortOutRequest
+  | GroupProductRequest
+  | GroupMemberRequest;
 
 export interface OpenAccountSummary {
   productCode: string;
@@ -120,6 +142,8 @@ export interface OpenAccountSummary {
   iccid?: string;
   quote?: Quote;
   receiptNo?: string;
+  /** REQ: OPEN-6 — when no service password was given: advice to set one. */
+  advice?: { zh: string; en: string };
 }
 
 /** What a pre-cancellation order shows (REQ: PC-1…PC-6). Amounts in fen. */

@@ -7,6 +7,7 @@ import {
   corporateAccountRule,
   depositOf,
   missingCustomerData,
+  servicePasswordAdvice,
 } from '../domain/open-account';
 import { hlrServicesFor } from '../domain/service-change-rules';
 import type { OpenAccountInput, OpenAccountSummary, OrderState } from './contracts';
@@ -23,6 +24,8 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
   const summary: OpenAccountSummary = {
     productCode: request.productCode,
     customerName: request.customer.name,
+    // REQ: OPEN-6 — no service password given: the counter advises setting one.
+    ...(request.servicePasswordRef ? {} : { advice: servicePasswordAdvice }),
   };
   const { act, undo, order, saga, step, passPointOfNoReturn, finishWithFailure } = await startOrderRun(
     'openAccount',
@@ -117,6 +120,8 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
         productCode: request.productCode,
         internationalRoaming: request.internationalRoaming,
         openingBalanceFen: depositOf(quote),
+        // REQ: OPEN-6, Q-1 — the line gets the service password parked (hashed) by the API.
+        servicePasswordRef: request.servicePasswordRef,
       }),
     );
     await order.move('completed', null, 'system', 'account opened');

@@ -3,7 +3,8 @@ import type { Activities } from '../activities';
 import type { LineSnapshot } from '../activities/line-changes';
 import { missingCustomerData, type Payment } from '../domain/open-account';
 import { hlrServicesFor, lineStatusAfter, nextFeatures } from '../domain/service-change-rules';
-import type { ServiceChangeRequest, ServiceChangeType } from '../domain/service-changes';
+import type { ServiceChangeType } from '../domain/service-changes';
+import type { ServiceChangeWorkflowRequest } from './contracts';
 import type { Saga } from './saga';
 
 /**
@@ -12,7 +13,8 @@ import type { Saga } from './saga';
  * customer or the network sees, and ends with the write that releases the line.
  */
 
-type RequestOf<T extends ServiceChangeType> = Extract<ServiceChangeRequest, { type: T }>;
+/** A change as the workflow gets it: secrets (a new service password) only by their parked reference. */
+type RequestOf<T extends ServiceChangeType> = Extract<ServiceChangeWorkflowRequest, { type: T }>;
 
 export interface ChangeContext {
   orderId: string;
@@ -34,7 +36,7 @@ export interface ChangeContext {
 /** Runs the change's own steps; returns the sentence the completed order's timeline ends with. */
 export function runServiceChange(
   ctx: ChangeContext,
-  request: ServiceChangeRequest,
+  request: ServiceChangeWorkflowRequest,
   line: LineSnapshot,
 ): Promise<string> {
   switch (request.type) {
@@ -129,8 +131,9 @@ async function changeCustomerData(
   line: LineSnapshot,
 ) {
   const { orderId, act, step, summary } = ctx;
-  const { name, address, contactPhone, servicePassword } = req;
-  const changed = Object.entries({ name, address, contactPhone, servicePassword });
+  const { name, address, contactPhone, servicePasswordRef } = req;
+  // REQ: Q-1 — the new password is parked (hashed) by the API; the order names it, never shows it.
+  const changed = Object.entries({ name, address, contactPhone, servicePassword: servicePasswordRef });
   summary.changed = changed.filter(([, v]) => v !== undefined).map(([k]) => k);
   ctx.pointOfNoReturn();
   await step('committingCustomerData', () =>
@@ -141,7 +144,7 @@ async function changeCustomerData(
       name,
       address,
       contactPhone,
-      servicePassword,
+      servicePasswordRef,
     }),
   );
   return `customer data changed: ${(summary.changed as string[]).join(', ')}`;

@@ -1,5 +1,4 @@
-import type { ServiceChangeRequest } from '../domain/service-changes';
-import type { OrderState, ServiceChangeInput } from './contracts';
+import type { OrderState, ServiceChangeInput, ServiceChangeWorkflowRequest } from './contracts';
 import { startOrderRun } from './order-run';
 import { runServiceChange, type ChangeContext } from './service-change-plans';
 
@@ -49,6 +48,6 @@ export async function serviceChangeWorkflow(input: ServiceChangeInput): Promise<
 }
 
 /** The owner's identity shown at the counter, for the changes that carry one. */
-function identityOf(request: ServiceChangeRequest): { idNumber: string } | undefined {
+function identityOf(request: ServiceChangeWorkflowRequest): { idNumber: string } | undefined {
   return 'identity' in request ? request.identity : undefined;
 }

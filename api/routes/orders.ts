@@ -50,12 +50,19 @@ export function orderRoutes(deps: {
           summary:
             'Submit an order; `type` selects the business (openAccount, preCancellation, portIn, a service change…)',
           description:
-            'Starts the order as a durable workflow and answers at once with its ID. The Idempotency-Key header ' +
-            'makes a retried submission the same order (ORD-3); the channel and operator of the token are ' +
-            'recorded on the order (ORD-4). Follow it with GET /api/v1/orders/{id}.',
+            'Starts the order as a durable workflow and answers at once with its ID ' +
+            '`<Type>:<channelCode>:<Idempotency-Key>`. The Idempotency-Key header makes a retried submission ' +
+            'the same order (ORD-3): a key belongs to the channel of the token (two stores may use the same ' +
+            'key for two orders) and is kept for good, so a replay with the same body answers `replayed: true` ' +
+            'with its order whenever it comes; with another body it is refused 409 IdempotencyKeyReused. The ' +
+            'channel and operator of the token are recorded on the order (ORD-4). Follow it with ' +
+            'GET /api/v1/orders/{id}.',
           security: bearerSecurity,
           headers: z.object({
-            'idempotency-key': idempotencyKeySchema.describe('Client-chosen key, 8-64 characters'),
+            'idempotency-key': idempotencyKeySchema.describe(
+              'Client-chosen key, 8-64 characters, scoped to the channel of the token: the same key at the ' +
+                'same channel is the same order, for good (ORD-3)',
+            ),
           }),
           body: orderRequestSchema,
           response: { 202: accepted, ...errorResponses },
@@ -76,11 +83,12 @@ export function orderRoutes(deps: {
                     : ''),
           );
         }
-        await deps.check(principal, request.body);
+        // The pre-start checks run for a new order only: a replay answers with the order it already is.
         const { id, replayed } = await deps.orders.submit(
           principal,
           request.headers['idempotency-key'],
           request.body,
+          () => deps.check(principal, request.body),
         );
         // A new order is acknowledged by definition; only a replay needs to look up how far it got.
         const status = replayed ? ((await deps.orders.get(id))?.status ?? 'acknowledged') : 'acknowledged';

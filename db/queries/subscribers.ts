@@ -7,13 +7,21 @@ export type SubscriberRow = typeof subscribers.$inferSelect;
 
 /**
  * The line comes to life when its account opening commits; a second call for the same line is a no-op. A
- * number sold again after its cool-down (REQ: PC-5) replaces the formally cancelled line it belonged to.
+ * number sold again after its cool-down (REQ: PC-5) replaces the formally cancelled line it belonged to. The
+ * service password comes only as a hash (REQ: OPEN-6, Q-1).
  */
 export async function createSubscriber(
   db: DbOrTx,
   s: Pick<
     typeof subscribers.$inferInsert,
-    'msisdn' | 'customerId' | 'iccid' | 'imsi' | 'productCode' | 'internationalRoaming' | 'balanceFen'
+    | 'msisdn'
+    | 'customerId'
+    | 'iccid'
+    | 'imsi'
+    | 'productCode'
+    | 'internationalRoaming'
+    | 'balanceFen'
+    | 'servicePasswordHash'
   >,
 ): Promise<void> {
   // Roaming asked for at opening is a feature of the line like any other (REQ: OPEN-4, CHG-1).
@@ -31,7 +39,8 @@ export async function createSubscriber(
         contractEndsAt: null,
         restrictions: sql`'{}'::text[]`,
         discountCode: null,
-        servicePasswordHash: null,
+        // The cancelled line's password goes; the new owner's, if given at opening (REQ: OPEN-6), comes.
+        servicePasswordHash: s.servicePasswordHash ?? null,
         lockedBy: null,
         openedAt: sql`now()`,
         updatedAt: sql`now()`,

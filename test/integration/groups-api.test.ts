@@ -64,7 +64,8 @@ describe('group business API: reads, product permissions and the checks before a
   async function submitRefused(token: string, body: Record<string, unknown>) {
     const key = newKey('refused');
     const res = await submitOrder(h.app, token, body, key);
-    const wouldBe = orderId(body.type as OrderType, key);
+    // Every token of this file is signed in at STORE-BJ-001: the channel the key belongs to (ORD-3).
+    const wouldBe = orderId(body.type as OrderType, 'STORE-BJ-001', key);
     const lookup = await request('GET', `/api/v1/orders/${encodeURIComponent(wouldBe)}`, managerToken);
     expect(lookup.statusCode).toBe(404);
     return { status: res.statusCode, body: res.json<ErrorBody>() };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashRequest } from '../../api/order-service';
+import { hashRequest, keyedRequestHash } from '../../api/order-service';
 
 const body = {
   type: 'openAccount',
@@ -37,5 +37,17 @@ describe('request hash for idempotency', () => {
   it('ORD-3: array order matters; a number and its string differ', () => {
     expect(hashRequest({ a: [1, 2] })).not.toBe(hashRequest({ a: [2, 1] }));
     expect(hashRequest({ a: 1 })).not.toBe(hashRequest({ a: '1' }));
+  });
+
+  it('ORD-3, Q-1: an order hash is keyed: same body same hash, another body or key another, never the plain SHA-256', () => {
+    const key = 'a-secrets-key-of-16+';
+    const withPassword = { ...body, servicePassword: '864209' };
+    const keyed = keyedRequestHash(key, withPassword);
+    expect(keyed).toMatch(/^[0-9a-f]{64}$/);
+    expect(keyedRequestHash(key, { ...withPassword })).toBe(keyed);
+    expect(keyedRequestHash(key, { ...withPassword, servicePassword: '864208' })).not.toBe(keyed);
+    expect(keyedRequestHash('another-secrets-key', withPassword)).not.toBe(keyed);
+    // Without the key, hashing each candidate password does not find the stored hash.
+    expect(hashRequest(withPassword)).not.toBe(keyed);
   });
 });

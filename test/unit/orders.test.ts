@@ -9,11 +9,24 @@ import {
 } from '../../domain/orders';
 
 describe('order ids', () => {
-  it('ORD-3: the idempotency key becomes the order id, and the id reads back to the key', () => {
-    const id = orderId('openAccount', 'store01-2024.06_01');
-    expect(id).toBe('OpenAccount:store01-2024.06_01');
-    expect(parseOrderId(id)).toEqual({ type: 'openAccount', key: 'store01-2024.06_01' });
-    expect(orderId('openAccount', 'store01-2024.06_01')).toBe(id);
+  it('ORD-3: the idempotency key, scoped to its channel, becomes the order id, and the id reads back to both', () => {
+    const id = orderId('openAccount', 'STORE-BJ-001', 'store01-2024.06_01');
+    expect(id).toBe('OpenAccount:STORE-BJ-001:store01-2024.06_01');
+    expect(parseOrderId(id)).toEqual({
+      type: 'openAccount',
+      channelCode: 'STORE-BJ-001',
+      key: 'store01-2024.06_01',
+    });
+    expect(orderId('openAccount', 'STORE-BJ-001', 'store01-2024.06_01')).toBe(id);
+    expect(orderId('openAccount', 'STORE-BJ-002', 'store01-2024.06_01')).not.toBe(id);
+  });
+
+  it('ORD-3: an order id from before keys were scoped per channel still reads, with no channel', () => {
+    expect(parseOrderId('OpenAccount:store01-2024.06_01')).toEqual({
+      type: 'openAccount',
+      channelCode: null,
+      key: 'store01-2024.06_01',
+    });
   });
 
   it.each([
@@ -25,6 +38,8 @@ describe('order ids', () => {
     ['OpenAccount:short', 'key too short'],
     ['OpenAccount:has space-123', 'key with a space'],
     ['OpenAccount:a:b:c:d:e:f', 'key with ":"'],
+    ['OpenAccount::store01-2024', 'empty channel'],
+    ['OpenAccount:STORE BJ:store01-2024', 'channel with a space'],
     [`OpenAccount:${'k'.repeat(65)}`, 'key too long'],
   ])('ORD-3: rejects malformed order id %j (%s)', (id) => {
     expect(parseOrderId(id)).toBeNull();

@@ -22,7 +22,7 @@ import {
  */
 
 function inputFor(overrides: Partial<OpenAccountInput['request']> = {}): OpenAccountInput {
-  const id = orderId('openAccount', `wf-${randomBytes(8).toString('hex')}`);
+  const id = orderId('openAccount', 'STORE-BJ-001', `wf-${randomBytes(8).toString('hex')}`);
   return {
     orderId: id,
     origin: { operatorId: 'store01', channelCode: 'STORE-BJ-001' },
