@@ -11,7 +11,8 @@ import { claimOrderKey, findOrderKey } from '../db/queries/order-keys';
 import { getOrder, listOrders } from '../db/queries/orders';
 import type { Principal } from '../domain/access';
 import { AppError } from '../domain/errors';
-import type { FormalCancellationRequest } from '../domain/pre-cancellation';
+import type { OrderAccessFacts } from '../domain/order-access';
+import type { FormalCancellationRequest, PreCancellationIdentity } from '../domain/pre-cancellation';
 import { orderId, orderTypeRegistry, parseOrderId, type OrderStatus, type OrderType } from '../domain/orders';
 import {
   cancelOrderUpdate,
@@ -24,6 +25,7 @@ import {
   type OrderState,
   type WorkflowSettings,
 } from '../workflows/contracts';
+import { createOrderAccess, factsFromRecord, factsFromState } from './order-access';
 import { createOrderSecrets } from './order-secrets';
 import { viewFromRecord, viewFromState } from './order-views';
 import type { OrderView } from './schemas';
@@ -42,6 +44,7 @@ export function createOrderService(deps: {
 }) {
   const { client, db } = deps;
   const secrets = createOrderSecrets({ db, secretsKey: deps.secretsKey });
+  const access = createOrderAccess(db);
 
   /** Whether the order was started: in the read model, or (not written there yet) known to Temporal. */
   async function orderExists(id: string): Promise<boolean> {
@@ -55,20 +58,26 @@ export function createOrderService(deps: {
     }
   }
 
-  async function liveView(id: string): Promise<OrderView | null> {
+  /**
+   * The order and the facts its access rules need (REQ: ORD-6): the read model first; while the workflow has
+   * not written it yet, the workflow's live state.
+   */
+  async function findOrder(id: string): Promise<{ view: OrderView; facts: OrderAccessFacts } | null> {
+    const record = await getOrder(db, id);
+    if (record) return { view: viewFromRecord(record), facts: factsFromRecord(record) };
+    if (!parseOrderId(id)) return null;
     try {
-      return viewFromState(await client.workflow.getHandle(id).query(orderStateQuery));
+      const state = await client.workflow.getHandle(id).query(orderStateQuery);
+      return { view: viewFromState(state), facts: factsFromState(state) };
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return null;
       throw err;
     }
   }
 
-  /** The read model first; while the workflow has not written it yet, the workflow's live state. */
+  /** The order as it stands, whoever asks (for answers about an order the caller has just touched). */
   async function getView(id: string): Promise<OrderView | null> {
-    const record = await getOrder(db, id);
-    if (record) return viewFromRecord(record);
-    return parseOrderId(id) ? liveView(id) : null;
+    return (await findOrder(id))?.view ?? null;
   }
 
   /**
@@ -163,16 +172,48 @@ export function createOrderService(deps: {
 
     get: getView,
 
-    async list(filter: { status?: OrderStatus; type?: OrderType; offset: number; limit: number }) {
-      const { total, items } = await listOrders(db, filter);
+    /**
+     * An order as the caller may see it (REQ: CH-1, GRP-1): an agent is told another channel's order does
+     * not exist (404), a group order needs the product permission (403).
+     */
+    async read(principal: Principal, id: string): Promise<OrderView> {
+      const found = await findOrder(id);
+      if (!found) throw new AppError('OrderNotFound', `Order ${id} does not exist`);
+      access.assertReadable(await access.callerOf(principal), id, found.facts);
+      return found.view;
+    },
+
+    /** The orders the caller may read, filtered in the database so the total counts only those (CH-1, GRP-1). */
+    async list(
+      principal: Principal,
+      filter: { status?: OrderStatus; type?: OrderType; offset: number; limit: number },
+    ) {
+      const scope = access.listScope(await access.callerOf(principal));
+      const { total, items } = await listOrders(db, filter, scope);
       return { total, items: items.map(viewFromRecord) };
     },
 
-    /** REQ: ORD-6 — cancel before the point of no return; refused with the reason after it. */
-    async cancel(id: string, principal: Principal, reason: string): Promise<OrderView> {
+    /**
+     * REQ: ORD-6 — cancel before the point of no return; refused with the reason after it. Only by whom the
+     * order's rules allow (its outlet or channel, that outlet's duty manager, an administrator); a
+     * pre-cancellation's cancel is its revocation (PC-6), at a designated outlet with the holder's document.
+     */
+    async cancel(
+      id: string,
+      principal: Principal,
+      request: { reason: string; identity?: PreCancellationIdentity | undefined },
+    ): Promise<OrderView> {
+      const found = await findOrder(id);
+      if (!found) throw new AppError('OrderNotFound', `Order ${id} does not exist`);
+      access.assertCancellable(await access.callerOf(principal), id, found.facts);
+      if (found.facts.type === 'preCancellation') {
+        await access.assertHolder(String(found.view.summary.msisdn), request.identity);
+      }
       // The update answers once the workflow has reached `cancelled`: its state is the truth to show.
       return runUpdate(id, 'cancelled', (handle) =>
-        handle.executeUpdate(cancelOrderUpdate, { args: [{ actor: principal.operatorId, reason }] }),
+        handle.executeUpdate(cancelOrderUpdate, {
+          args: [{ actor: principal.operatorId, reason: request.reason }],
+        }),
       );
     },
 

@@ -43,6 +43,10 @@ export const orderViewSchema = z.object({
   statusLabel: labelSchema,
   step: z.string().nullable().describe('The business step in progress or last done'),
   channelCode: z.string(),
+  outletCode: z
+    .string()
+    .nullable()
+    .describe('The outlet (网点) it was taken at; null when at no outlet (ORD-4; who may cancel it, ORD-6)'),
   operatorId: z.string(),
   summary: z.record(z.string(), z.unknown()).describe('Business details: number, SIM, quote, receipt…'),
   failure: z.object({ code: z.string(), message: z.string(), reason: z.string() }).nullable(),

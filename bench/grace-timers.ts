@@ -9,8 +9,8 @@
  * the designated outlet); `startedPerSec` = G / (first POST → all G orders at step `waitingForGraceEnd` in
  * the orders table). Memory is read while all G wait: `workerRssMb` of this process (worker, API and
  * driver) and `temporalRssMb` of the dev server (VmRSS), each also before the run. Finally every order is
- * revoked (POST /api/v1/orders/{id}/cancel, C lanes; each answers once service is restored):
- * `revokedPerSec` = G / (first → last answer).
+ * revoked by its holder's document (POST /api/v1/orders/{id}/cancel, C lanes; each answers once service
+ * is restored): `revokedPerSec` = G / (first → last answer).
  *
  * Flags (defaults): --g 2000, --concurrency 50, --pool 10 (PostgreSQL connections of API and worker).
  */
@@ -83,6 +83,8 @@ export const graceTimers: Benchmark = async (args) => {
 
     // Phase 1: start G pre-cancellations and wait until every one waits in its grace.
     const ids: string[] = [];
+    /** Each order's line: its holder shows the same document again to revoke (PC-6). */
+    const lineOf = new Map<string, BenchLine>();
     const errors: string[] = [];
     let submitted = 0;
     const counts = { waiting: 0, ended: 0 };
@@ -101,7 +103,9 @@ export const graceTimers: Benchmark = async (args) => {
           errors.push(`POST → ${res.status} ${text}`);
           return;
         }
-        ids.push((JSON.parse(text) as { id: string }).id);
+        const { id } = JSON.parse(text) as { id: string };
+        ids.push(id);
+        lineOf.set(id, line);
         submitted++;
       });
       const deadline = Date.now() + 600_000;
@@ -135,8 +139,10 @@ export const graceTimers: Benchmark = async (args) => {
       await runPool(ids.length, concurrency, async (i) => {
         const id = ids[i] ?? '';
         const start = performance.now();
+        const holder = lineOf.get(id) ?? { msisdn: '', idNumber: '' };
         const res = await post(`/api/v1/orders/${encodeURIComponent(id)}/cancel`, {
           reason: 'customer stays',
+          identity: preCancellationBody(holder).identity,
         });
         const text = await res.text();
         if (res.status === 200) revokeMs.push(performance.now() - start);

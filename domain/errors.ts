@@ -58,6 +58,10 @@ export const errorCatalogue = {
   PastPointOfNoReturn: { status: 409, zh: '订单已进入不可撤销阶段，不能撤单' },
   OrderAlreadyClosed: { status: 409, zh: '订单已结束，不能撤单' },
   CancelInProgress: { status: 409, zh: '撤单正在处理中' },
+  CancelNotAllowed: {
+    status: 403,
+    zh: '只有受理该订单的网点（无网点时为受理渠道）的工作人员、该网点值班长或管理员可以撤单',
+  },
   SubscriberNotFound: { status: 404, zh: '号码未开户或不存在' },
   SubscriberNotActive: { status: 409, zh: '号码当前状态不允许办理该业务' },
   AgentNotAllowed: { status: 422, zh: '个人用户须本人亲临办理，不能由他人代办' },

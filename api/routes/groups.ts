@@ -12,6 +12,7 @@ import {
   listOrderableProducts,
   liveSubscriptionsByProduct,
 } from '../../db/queries/group-views';
+import { listProductPermissions } from '../../db/queries/product-permissions';
 import { groupDesk, type Principal } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { groupCodeSchema, groupProductCodeSchema } from '../../domain/groups';
@@ -69,7 +70,13 @@ const groupSchema = z.object({
   customerManager: z.object({ id: z.string(), name: z.string() }),
   contracts: z.array(z.object({ id: z.string(), name: z.string(), endsAt: iso, expired: z.boolean() })),
   payingAccounts: z.array(z.object({ id: z.string(), name: z.string() })),
-  subscriptions: z.array(subscriptionSchema),
+  subscriptions: z
+    .array(subscriptionSchema)
+    .describe("The group's product subscriptions the operator holds the product permission for (GRP-1)"),
+  hiddenSubscriptionCount: z
+    .number()
+    .int()
+    .describe('Subscriptions left out for lack of product permission; ask an administrator (GRP-1)'),
 });
 
 const tariffSchema = z.object({
@@ -151,7 +158,8 @@ export function groupRoutes(deps: { db: Db; now?: () => Date }) {
           description:
             'The group by its group code (集团编码): customer manager, contracts (with whether each has ' +
             'expired), paying accounts (付费账户) and every product subscription with its member count, the ' +
-            'terms in force now and a change scheduled for the next cycle.',
+            'terms in force now and a change scheduled for the next cycle. A subscription is shown only to an ' +
+            'operator holding the permission for its product (GRP-1); `hiddenSubscriptionCount` counts the rest.',
           security: bearerSecurity,
           params: groupParams,
           response: { 200: groupSchema, ...errorResponses },
@@ -160,7 +168,16 @@ export function groupRoutes(deps: { db: Db; now?: () => Date }) {
       async (request) => {
         const group = await findGroupOverview(db, request.params.groupCode, now());
         if (!group) throw groupNotFound(request.params.groupCode);
-        return group;
+        // REQ: GRP-1 — a product's subscription is the product's data: only for its permission holders.
+        const permitted = new Set(
+          (await listProductPermissions(db, principalOf(request).operatorId)).map((p) => p.productCode),
+        );
+        const subscriptions = group.subscriptions.filter((s) => permitted.has(s.productCode));
+        return {
+          ...group,
+          subscriptions,
+          hiddenSubscriptionCount: group.subscriptions.length - subscriptions.length,
+        };
       },
     );
 

@@ -7,7 +7,7 @@ import { groupOrderSchemas } from '../../domain/groups';
 import { openAccountRequestSchema } from '../../domain/open-account';
 import { portInRequestSchema } from '../../domain/port-in';
 import { portOutRequestSchema } from '../../domain/port-out';
-import { preCancellationRequestSchema } from '../../domain/pre-cancellation';
+import { preCancellationIdentitySchema, preCancellationRequestSchema } from '../../domain/pre-cancellation';
 import { serviceChangeSchemas } from '../../domain/service-changes';
 import { idempotencyKeySchema, orderStatusSchema, orderTypeSchema } from '../../domain/orders';
 import type { OrderRequest, OrderService } from '../order-service';
@@ -105,17 +105,16 @@ export function orderRoutes(deps: {
           tags: ['orders'],
           summary: 'An order with its status and timeline',
           description:
-            'Status (ORD-2) with labels in Chinese and English, business details and the timeline of changes.',
+            'Status (ORD-2) with labels in Chinese and English, business details and the timeline of changes. ' +
+            "An agent (level-1/level-2 agent channel) reads only its own channel's orders: another's is 404 " +
+            'OrderNotFound (CH-1); a group order needs the permission for its product: 403 ' +
+            'ProductPermissionRequired (GRP-1).',
           security: bearerSecurity,
           params: idParams,
           response: { 200: orderViewSchema, ...errorResponses },
         },
       },
-      async (request) => {
-        const view = await deps.orders.get(request.params.id);
-        if (!view) throw new AppError('OrderNotFound', `Order ${request.params.id} does not exist`);
-        return view;
-      },
+      async (request) => deps.orders.read(principalOf(request), request.params.id),
     );
 
     r.get(
@@ -125,7 +124,10 @@ export function orderRoutes(deps: {
         schema: {
           tags: ['orders'],
           summary: 'Orders, newest first',
-          description: 'Filter by status and type; the total count is in the X-Total-Count header.',
+          description:
+            'Filter by status and type; the total count is in the X-Total-Count header. Only the orders the ' +
+            "caller may read are listed and counted: an agent's own channel's (CH-1), and group orders of the " +
+            'products it holds the permission for (GRP-1).',
           security: bearerSecurity,
           querystring: z.object({
             status: orderStatusSchema.optional(),
@@ -137,7 +139,7 @@ export function orderRoutes(deps: {
         },
       },
       async (request, reply) => {
-        const { total, items } = await deps.orders.list(request.query);
+        const { total, items } = await deps.orders.list(principalOf(request), request.query);
         void reply.header('x-total-count', String(total));
         return { items: items.map(({ timeline: _t, ...rest }) => rest) };
       },
@@ -154,14 +156,26 @@ export function orderRoutes(deps: {
             "Before the order's point of no return it is cancelled and everything it did is undone (ORD-5, ORD-6); " +
             'the answer is the cancelled order. After that point: 409 PastPointOfNoReturn; once the order has ' +
             "ended: 409 OrderAlreadyClosed. During a pre-cancellation's grace a cancel is the customer's " +
-            'revocation (PC-6): service is restored.',
+            'revocation (PC-6): service is restored. Who may cancel (ORD-6): operators signed in at the outlet ' +
+            "the order was taken at (at no outlet: operators of its channel), that outlet's duty manager and " +
+            'administrators, else 403 CancelNotAllowed; a group order also needs its product permission (403 ' +
+            "ProductPermissionRequired); an agent cannot see another channel's order (404). A pre-cancellation " +
+            'is revoked by a customer manager at an outlet designated for it (403 RoleNotAllowed / ' +
+            "ChannelNotAllowed) with the holder's `identity` checked against the line's owner by the PC-3 " +
+            'rules: 422 IdentityVerificationRequired without it, 422 IdentityMismatch (or the rule broken) ' +
+            'when it does not pass.',
           security: bearerSecurity,
           params: idParams,
-          body: z.object({ reason: z.string().trim().min(1, 'reason is required').max(500) }),
+          body: z.object({
+            reason: z.string().trim().min(1, 'reason is required').max(500),
+            identity: preCancellationIdentitySchema
+              .optional()
+              .describe("The holder's identity document: required to revoke a pre-cancellation (PC-6)"),
+          }),
           response: { 200: orderViewSchema, ...errorResponses },
         },
       },
-      async (request) => deps.orders.cancel(request.params.id, principalOf(request), request.body.reason),
+      async (request) => deps.orders.cancel(request.params.id, principalOf(request), request.body),
     );
   };
 }

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { groupOrderTypes, type OrderListScope } from '../../domain/order-access';
 import type {
   OrderFailure,
   OrderProjection,
@@ -110,13 +111,25 @@ export async function getOrder(
   };
 }
 
+/**
+ * Orders newest first, one page, with the total of the filter. `scope` keeps to the orders the caller may
+ * read (REQ: CH-1 an agent's own channel, GRP-1 group orders of permitted products), in the same WHERE as
+ * the count, so the total counts only what the caller can page through.
+ */
 export async function listOrders(
   db: DbOrTx,
   filter: { status?: OrderStatus; type?: OrderType; offset: number; limit: number },
+  scope: OrderListScope,
 ): Promise<{ total: number; items: OrderRecord[] }> {
   const conditions: SQL[] = [];
   if (filter.status) conditions.push(eq(orders.status, filter.status));
   if (filter.type) conditions.push(eq(orders.type, filter.type));
+  if (scope.channelCode !== null) conditions.push(eq(orders.channelCode, scope.channelCode));
+  const notGroup = notInArray(orders.type, [...groupOrderTypes]);
+  const products = [...scope.groupProductCodes];
+  const permittedGroup =
+    products.length > 0 ? inArray(sql`${orders.summary}->>'productCode'`, products) : null;
+  conditions.push((permittedGroup && or(notGroup, permittedGroup)) ?? notGroup);
   const where = conditions.length ? and(...conditions) : undefined;
   const [totalRow] = await db.select({ n: count() }).from(orders).where(where);
   const rows = await db

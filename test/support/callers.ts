@@ -1,5 +1,5 @@
 import type { RouteAccess } from '../../api/plugins/route-access';
-import { demoChannels, demoOperators } from '../../db/seed';
+import { DEMO_PASSWORD, demoChannels, demoOperators } from '../../db/seed';
 import type { Harness } from './harness';
 
 /**
@@ -51,4 +51,59 @@ export function admits(access: RouteAccess, caller: RouteCaller): boolean {
     access.channelTypes.some((t) => t === caller.channelType) &&
     (access.channelCapability === undefined || caller.capabilities.includes(access.channelCapability))
   );
+}
+
+/** The callers of the per-order rules (REQ: ORD-6, GRP-1, CH-1), signed in; see `signInOrderAccessCallers`. */
+export interface OrderAccessCallers {
+  /** Front-line clerk at outlet OUT-BJ-XD of STORE-BJ-001. */
+  clerkXd: string;
+  /** Front-line clerk at outlet OUT-BJ-WFJ of the same store channel. */
+  clerkWfj: string;
+  /** Front-line clerk of STORE-BJ-001 at no particular outlet. */
+  clerkStore: string;
+  /** The duty manager (值班长) of outlet OUT-BJ-XD. */
+  dutyXd: string;
+  /** A front-line operator of a level-1 agent channel (一级代理商). */
+  agent: string;
+  agentChannel: string;
+}
+
+/**
+ * REQ: ORD-6, GRP-1, CH-1 — the seed has no operator bound to a store outlet and no agent: an administrator
+ * creates them through the API (each store operator holding the 和对讲 product permission, so that a group
+ * order tells the outlet rule apart from the product rule) and they sign in, each at its one outlet.
+ */
+export async function signInOrderAccessCallers(h: Harness, admin: string): Promise<OrderAccessCallers> {
+  const call = async (method: 'POST' | 'PUT', url: string, payload?: object) => {
+    const res = await h.app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${admin}` },
+      ...(payload ? { payload } : {}),
+    });
+    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res;
+  };
+  const agentChannel = (
+    await call('POST', '/api/v1/channels', { type: 'agentL1', location: 'BJ', name: '一级代理商 Agent One' })
+  ).json<{ code: string }>().code;
+  const operators = [
+    { id: 'clerk.xd', roles: ['frontline'], channels: ['STORE-BJ-001'], outlets: ['OUT-BJ-XD'] },
+    { id: 'clerk.wfj', roles: ['frontline'], channels: ['STORE-BJ-001'], outlets: ['OUT-BJ-WFJ'] },
+    { id: 'clerk.store', roles: ['frontline'], channels: ['STORE-BJ-001'], outlets: [] },
+    { id: 'duty.xd', roles: ['dutyManager'], channels: ['STORE-BJ-001'], outlets: ['OUT-BJ-XD'] },
+    { id: 'agent.one', roles: ['frontline'], channels: [agentChannel], outlets: [] },
+  ];
+  for (const o of operators) {
+    await call('POST', '/api/v1/operators', { ...o, name: o.id, password: DEMO_PASSWORD });
+    if (o.id !== 'agent.one') await call('PUT', `/api/v1/operators/${o.id}/product-permissions/HDJ`);
+  }
+  return {
+    clerkXd: await h.login('clerk.xd', 'STORE-BJ-001'),
+    clerkWfj: await h.login('clerk.wfj', 'STORE-BJ-001'),
+    clerkStore: await h.login('clerk.store', 'STORE-BJ-001'),
+    dutyXd: await h.login('duty.xd', 'STORE-BJ-001'),
+    agent: await h.login('agent.one', agentChannel),
+    agentChannel,
+  };
 }
