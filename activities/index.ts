@@ -52,6 +52,7 @@ export function createActivities(deps: ActivityDeps) {
       db: deps.db,
       clearing: deps.clearing,
       preemptionTtlSeconds: deps.config.PREEMPTION_TTL_SECONDS,
+      secretsKey: deps.config.SECRETS_KEY,
     }),
     ...createPortOutActivities(deps),
     ...createGroupProductActivities(deps),

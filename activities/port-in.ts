@@ -1,8 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { findParkedSecret, markParkedSecretUsed } from '../db/queries/parked-secrets';
 import { claimSim } from '../db/queries/resources';
 import { createSubscriber } from '../db/queries/subscribers';
 import { numbers, simCards } from '../db/schema';
+import { createSecretBox } from '../infra/secret-box';
 import type { ClearingSystemAdapter } from './adapters/clearing';
 import { businessFailure, transientFailure } from './failures';
 import { commitHeld } from './resources';
@@ -18,11 +20,16 @@ export function createPortInActivities({
   db,
   clearing,
   preemptionTtlSeconds,
+  secretsKey,
 }: {
   db: Db;
   clearing: ClearingSystemAdapter;
   preemptionTtlSeconds: number;
+  /** Config `SECRETS_KEY`: opens the authorization code parked (sealed) with the order. */
+  secretsKey: string;
 }) {
+  const box = createSecretBox(secretsKey);
+
   return {
     /** Pre-empts a SIM (only: the number is the donor's until switch-over). Undo: `releaseResources`. */
     async preemptPortInSim(input: { orderId: string }): Promise<{ iccid: string; imsi: string }> {
@@ -32,20 +39,30 @@ export function createPortInActivities({
     },
 
     /**
-     * REQ: MNP-5 — asks the donor, through the clearing system, to let the number go. Idempotent per
-     * `attempt`: re-submitting (a new attempt) makes the clearing system re-send its answer.
+     * REQ: MNP-5 — asks the donor, through the clearing system, to let the number go, quoting the customer's
+     * authorization code: parked sealed with the order, opened here only, so it is in no workflow input,
+     * argument or history. Idempotent per `attempt`: re-submitting (a new attempt) makes the clearing system
+     * re-send its answer.
      */
     async submitPortIn(input: {
       orderId: string;
       attempt: number;
       msisdn: string;
-      authorizationCode: string;
+      authorizationCodeRef: string;
     }): Promise<{ clearingRef: string }> {
+      const parked = await findParkedSecret(db, input.authorizationCodeRef);
+      if (!parked?.sealed || parked.orderId !== input.orderId) {
+        throw businessFailure(
+          'AuthorizationCodeUnavailable',
+          `The authorization code of port-in ${input.orderId} was already used or never given`,
+        );
+      }
+      const authorizationCode = box.open(parked.sealed);
       try {
         return await clearing.submitPortIn({
           requestId: `${input.orderId}:submit:${input.attempt}`,
           msisdn: input.msisdn,
-          authorizationCode: input.authorizationCode,
+          authorizationCode,
           recipientOrderId: input.orderId,
         });
       } catch (err) {
@@ -54,6 +71,14 @@ export function createPortInActivities({
           `Port-in submission failed: ${(err as Error).message}`,
         );
       }
+    },
+
+    /**
+     * REQ: MNP-5 — the code is no longer needed once the donor has answered (or the order is undone): the
+     * sealed copy is wiped and the parked secret marked used. Re-running changes nothing.
+     */
+    async forgetPortInAuthorizationCode(input: { authorizationCodeRef: string }): Promise<void> {
+      await markParkedSecretUsed(db, input.authorizationCodeRef);
     },
 
     /** Undo of `submitPortIn`: withdraws the port-in at the clearing system (MNP-5, before switch-over). */

@@ -39,7 +39,9 @@ export type PortInRequest = z.infer<typeof portInRequestSchema>;
  * REQ: MNP-2, MNP-4 — what is missing from the porting materials (empty when complete). The schema already
  * refuses most of it at the door; the workflow checks again so an order never runs on incomplete materials.
  */
-export function missingPortingMaterials(request: PortInRequest): string[] {
+export function missingPortingMaterials(
+  request: Pick<PortInRequest, 'customer' | 'agreementSigned' | 'channel' | 'documentUploads'>,
+): string[] {
   const missing: string[] = [];
   const c = request.customer;
   if (c.kind === 'individual' && c.idNumber.trim() === '') missing.push('idNumber');

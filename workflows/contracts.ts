@@ -113,7 +113,14 @@ export type ServiceChangeWorkflowRequest =
 export type OpenAccountInput = OrderInput<OpenAccountWorkflowRequest>;
 export type PreCancellationInput = OrderInput<PreCancellationRequest>;
 export type ServiceChangeInput = OrderInput<ServiceChangeWorkflowRequest>;
-export type PortInInput = OrderInput<PortInRequest>;
+/**
+ * REQ: MNP-5 — what the port-in workflow gets: the donor's authorization code is parked (sealed) before the
+ * workflow starts and only its reference travels (see `api/order-secrets.ts`).
+ */
+export type PortInWorkflowRequest = Omit<PortInRequest, 'authorizationCode'> & {
+  authorizationCodeRef: string;
+};
+export type PortInInput = OrderInput<PortInWorkflowRequest>;
 export type PortOutInput = OrderInput<PortOutRequest>;
 export type GroupProductOrderInput = OrderInput<GroupProductRequest>;
 export type GroupMemberOrderInput = OrderInput<GroupMemberRequest>;
@@ -130,7 +137,7 @@ export type AnyWorkflowRequest =
   | OpenAccountWorkflowRequest
   | PreCancellationRequest
   | ServiceChangeWorkflowRequest
-  | PortInRequest
+  | PortInWorkflowRequest
   | PortOutRequest
   | GroupProductRequest
   | GroupMemberRequest;

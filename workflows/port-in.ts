@@ -43,8 +43,12 @@ export async function portInWorkflow(input: PortInInput): Promise<OrderState> {
     answer ??= a;
   });
 
+  // REQ: MNP-5 — the customer's authorization code travels by its parked reference only; it is wiped as
+  // soon as it is not needed any more: the donor has answered, or the order ends without it.
+  const { authorizationCodeRef } = request;
   const missing = missingPortingMaterials(request);
   if (missing.length > 0) {
+    await undo.forgetPortInAuthorizationCode({ authorizationCodeRef });
     await order.fail('rejected', {
       code: 'PortingMaterialsIncomplete',
       message: `The porting materials are incomplete: ${missing.join(', ')}`,
@@ -54,6 +58,7 @@ export async function portInWorkflow(input: PortInInput): Promise<OrderState> {
   }
 
   try {
+    saga.addUndo(() => undo.forgetPortInAuthorizationCode({ authorizationCodeRef }));
     const paymentKey = `${orderId}:portInFee`;
     saga.addUndo(() => undo.refundPayment({ paymentKey }));
     const paid = await step('charging', () =>
@@ -77,12 +82,7 @@ export async function portInWorkflow(input: PortInInput): Promise<OrderState> {
     });
     // One application: a re-submission repeats attempt 1, so the clearing system re-sends its answer.
     const submit = () =>
-      act.submitPortIn({
-        orderId,
-        attempt: 1,
-        msisdn: request.msisdn,
-        authorizationCode: request.authorizationCode,
-      });
+      act.submitPortIn({ orderId, attempt: 1, msisdn: request.msisdn, authorizationCodeRef });
     ({ clearingRef } = await step('submittingToClearing', submit));
     summary.clearingRef = clearingRef;
     summary.submissions = 1;
@@ -103,6 +103,7 @@ export async function portInWorkflow(input: PortInInput): Promise<OrderState> {
         summary.submissions = (summary.submissions ?? 1) + 1;
       },
     );
+    await undo.forgetPortInAuthorizationCode({ authorizationCodeRef });
     summary.donorAnswer = {
       accepted: answered.accepted,
       ...(answered.reasonCode ? { reasonCode: answered.reasonCode } : {}),

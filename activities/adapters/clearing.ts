@@ -56,6 +56,8 @@ interface PortIn {
   clearingRef: string;
   msisdn: string;
   orderId: string;
+  /** The code we quoted for the customer: the clearing system and the donor see it; no record of ours does. */
+  authorizationCode: string;
   /** The donor's decision, made once and re-sent unchanged. */
   answer: Extract<MnpCallback, { event: 'portInAnswered' }>;
   cancelled: boolean;
@@ -120,6 +122,7 @@ export class ClearingSystemSimulator implements ClearingSystemAdapter {
       clearingRef,
       msisdn: req.msisdn,
       orderId: req.recipientOrderId,
+      authorizationCode: req.authorizationCode,
       answer,
       cancelled: false,
     };

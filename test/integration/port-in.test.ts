@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customers, numbers, payments, simCards, subscribers } from '../../db/schema';
+import { customers, numbers, orders, parkedSecrets, payments, simCards, subscribers } from '../../db/schema';
 import type { Harness } from '../support/harness';
 import { startSignedInHarness } from '../support/harness';
 import { sampleIndividual } from '../support/fixtures';
+import { workflowHistoryText } from '../support/history';
 import { cancelOrderAs, submitOrder, waitForOrder } from '../support/orders';
 
 /** A complete port-in body for a number of another operator; override what a case is about. */
@@ -100,6 +101,28 @@ describe('port-in (携号转网, recipient) through the API', () => {
     expect(charges).toHaveLength(1);
     expect(charges[0]).toMatchObject({ amountFen: FEE_FEN, status: 'charged' });
     expect(h.hlr.subscribers.has('13312340001')).toBe(true);
+  });
+
+  it('MNP-5: the authorization code reaches the clearing system but never the workflow input, history or read model, and is wiped once the donor answered', async () => {
+    const code = 'QX7Z9K';
+    const res = await submitOrder(h.app, token, portInBody('13312340009', { authorizationCode: code }));
+    expect(res.statusCode).toBe(202);
+    const { id } = res.json<{ id: string }>();
+    const order = await waitForOrder(h.app, token, id);
+    expect(order.status).toBe('completed');
+
+    expect((await workflowHistoryText(h.client, id)).includes(code), 'code in the workflow history').toBe(
+      false,
+    );
+    const readModel = JSON.stringify(await h.db.select().from(orders).where(eq(orders.id, id)));
+    expect(readModel.includes(code), 'code in the read model').toBe(false);
+    expect(JSON.stringify(order).includes(code), 'code in the order view').toBe(false);
+    const submitted = [...h.clearing.portIns.values()].find((p) => p.orderId === id);
+    expect(submitted?.authorizationCode).toBe(code);
+    const secrets = await h.db.select().from(parkedSecrets).where(eq(parkedSecrets.orderId, id));
+    expect(secrets).toHaveLength(1);
+    expect(secrets[0]).toMatchObject({ kind: 'authorizationCode', sealed: null, hash: null });
+    expect(secrets[0]?.usedAt).toBeInstanceOf(Date);
   });
 
   it("MNP-5: a donor's rejection ends the order failed with the donor's reason, SIM released, fee refunded", async () => {
