@@ -57,7 +57,7 @@ export interface AppDeps {
   client: Client;
   connection: Connection;
   config: AppConfig;
-  logger?: boolean | { level: string };
+  logger?: boolean | { level: string; stream?: { write: (line: string) => void } };
   /** REQ: MNP-5 — receives verified clearing-system callbacks; by default nothing waits for them yet. */
   mnpCallbacks?: MnpCallbackSink;
   /** REQ: GRP-4 — receives verified BBOSS callbacks; by default they signal the group orders through `client`. */

@@ -71,6 +71,11 @@ export interface HarnessOptions {
   noWorker?: boolean;
   /** Receives the API's verified clearing-system callbacks (MNP-5). */
   mnpCallbacks?: MnpCallbackSink;
+  /**
+   * Collects every log line of the API (level debug) and, when this is the process's first harness, of the
+   * worker runtime (level DEBUG): a test can read what operators would see in the logs.
+   */
+  logLines?: string[];
 }
 
 /**
@@ -94,8 +99,14 @@ export async function startSignedInHarness(
  * the API app for `inject()`, and the simulators to steer and inspect.
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const { logLines } = options;
   if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
+    const logger = logLines
+      ? new DefaultLogger('DEBUG', (entry) =>
+          logLines.push(JSON.stringify(entry, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))),
+        )
+      : new DefaultLogger('ERROR');
+    Runtime.install({ logger });
     runtimeInstalled = true;
   }
   const database = await createTestDatabase();
@@ -212,7 +223,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     client,
     connection,
     config,
-    logger: false,
+    logger: logLines
+      ? { level: 'debug', stream: { write: (line: string) => void logLines.push(line) } }
+      : false,
     mnpCallbacks,
     smsInbox: sms,
   });
