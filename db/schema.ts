@@ -506,10 +506,7 @@ export const lineSettlements = pgTable(
     createdAt: createdAt(),
     settledAt: timestamp('settled_at', { withTimezone: true }),
   },
-  (t) => [
-    primaryKey({ columns: [t.orderId, t.kind] }),
-    index('line_settlements_msisdn_idx').on(t.msisdn),
-  ],
+  (t) => [primaryKey({ columns: [t.orderId, t.kind] }), index('line_settlements_msisdn_idx').on(t.msisdn)],
 );
 
 /** REQ: ORD-2 — an order's timeline; `seq` comes from the workflow so a retried write is a no-op. */
