@@ -19,6 +19,12 @@ export function createSmsSender(deps: { db: DbOrTx; sms: SmsGateway }) {
   }): Promise<{ gatewayRef: string }> {
     const params = req.params ?? {};
     const text = renderSms(req.template, { ...params, ...req.secretParams });
+    // A real gateway need not de-duplicate: a message already sent for this event is not sent again.
+    const [sent] = await deps.db
+      .select({ gatewayRef: smsMessages.gatewayRef })
+      .from(smsMessages)
+      .where(sql`${smsMessages.eventKey} = ${req.eventKey} and ${smsMessages.status} = 'sent'`);
+    if (sent?.gatewayRef) return { gatewayRef: sent.gatewayRef };
     await deps.db
       .insert(smsMessages)
       .values({

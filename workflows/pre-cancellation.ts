@@ -1,6 +1,7 @@
 import { ApplicationFailure, condition, log, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { errorCatalogue } from '../domain/errors';
+import { paymentRefusalCodes } from '../domain/open-account';
 import { isTerminal, type OrderFailure } from '../domain/orders';
 import { graceEndsAt, visitDeadline, type IdentityRefusal } from '../domain/pre-cancellation';
 import {
@@ -14,6 +15,9 @@ import {
 import type { OrderTracker } from './order-tracker';
 import { startOrderRun } from './order-run';
 import { CancelRequested, closedFailure, describeFailure } from './saga';
+
+/** REQ: PC-5 — `PRE_CANCEL_VISIT_DAYS`'s default, for orders started before the setting existed. */
+const DEFAULT_VISIT_DAYS = 30;
 
 type FinalBill = NonNullable<PreCancellationSummary['finalBill']>;
 
@@ -104,7 +108,13 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
       if (refusal) return identityFailure(refusal);
       await order.move('inProgress', 'settlingFinalBill', visit.actor);
       const { balanceFen } = await act.finalBalance({ orderId, msisdn });
-      return await settleAtCounter(act, { orderId, visit, balanceFen, visitKey: `${orderId}:visit${n}` });
+      return await settleAtCounter(act, {
+        orderId,
+        msisdn,
+        visit,
+        balanceFen,
+        visitKey: `${orderId}:visit${n}`,
+      });
     } catch (err) {
       return describeFailure(err);
     }
@@ -171,7 +181,13 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
         const paymentKey = `${orderId}:settlement`;
         saga.addUndo(() => finish.refundPayment({ paymentKey }));
         const paid = await step('settling', () =>
-          act.chargePayment({ orderId, paymentKey, amountFen: creditFen, payment: request.payment }),
+          act.chargePayment({
+            orderId,
+            paymentKey,
+            amountFen: creditFen,
+            payment: request.payment,
+            payer: { msisdn },
+          }),
         );
         summary.settlement.receiptNo = paid.receiptNo;
       }
@@ -180,7 +196,7 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
       // A cancel that came while suspending is still a cancel of the order, not a revocation.
       if (cancelRequest()) throw new CancelRequested();
     } catch (err) {
-      await finishWithFailure(err, { rejectOn: lineRefusals });
+      await finishWithFailure(err, { rejectOn: [...lineRefusals, ...paymentRefusalCodes] });
       return;
     }
 
@@ -203,7 +219,9 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
       passPointOfNoReturn();
 
       // REQ: PC-5 — the grace has ended: service stays barred, the customer is reminded and may come in person.
-      const visitBy = visitDeadline(endsAt, input.settings.preCancellation);
+      // A pre-cancellation started before the visit period existed has none in its input: the default then.
+      const { visitDays = DEFAULT_VISIT_DAYS, visitSeconds = null } = input.settings.preCancellation;
+      const visitBy = visitDeadline(endsAt, { visitDays, visitSeconds });
       summary.visitBy = visitBy.toISOString();
       try {
         await step('remindingCustomer', () =>
@@ -288,9 +306,15 @@ function graceEnd(settings: WorkflowSettings['preCancellation'], now: Date): Dat
  */
 async function settleAtCounter(
   act: Activities,
-  input: { orderId: string; visit: FormalCancellationVisit; balanceFen: number; visitKey: string },
+  input: {
+    orderId: string;
+    msisdn: string;
+    visit: FormalCancellationVisit;
+    balanceFen: number;
+    visitKey: string;
+  },
 ): Promise<FinalBill> {
-  const { orderId, visit, balanceFen, visitKey } = input;
+  const { orderId, msisdn, visit, balanceFen, visitKey } = input;
   const method = visit.payment.method;
   if (balanceFen > 0) {
     const { receiptNo } = await act.refundOverpayment({
@@ -307,6 +331,8 @@ async function settleAtCounter(
       paymentKey: `${visitKey}:arrears`,
       amountFen: -balanceFen,
       payment: visit.payment,
+      // REQ: OPEN-5 — the line's owner pays the arrears: a card or corporate account is verified first.
+      payer: { msisdn },
     });
     return { kind: 'arrears', amountFen: -balanceFen, method, receiptNo };
   }
