@@ -4,6 +4,8 @@ import type { Db } from '../db/client';
 import { findPortOutFacts } from '../db/queries/number-portability';
 import { setWrongPortOutCodes } from '../db/queries/port-out-codes';
 import { numbers, portOutCodes, simCards, subscribers, customers } from '../db/schema';
+import { businessDateTime } from '../domain/business-calendar';
+import { identityMatches } from '../domain/identity-documents';
 import { portOutEligibility, type PortOutFailure } from '../domain/number-portability';
 import type { PortOutRequest } from '../domain/port-out';
 import { hashAuthorizationCode, randomAuthorizationCode } from '../infra/authorization-codes';
@@ -61,11 +63,7 @@ export function createPortOutActivities({
         .from(subscribers)
         .innerJoin(customers, eq(customers.id, subscribers.customerId))
         .where(eq(subscribers.msisdn, input.msisdn));
-      const identityMatches =
-        !!owner &&
-        owner.idType === input.identity.idType &&
-        owner.idNumber.toUpperCase() === input.identity.idNumber.toUpperCase();
-      return { failures, identityMatches };
+      return { failures, identityMatches: identityMatches(input.identity, owner) };
     },
 
     /** Holds the line for the order (no other order may change it); already held by the order is fine. */
@@ -134,7 +132,7 @@ export function createPortOutActivities({
             eventKey: `${input.orderId}:portOutCode:${attempt}`,
             msisdn: input.msisdn,
             template: 'portOutAuthorizationCode',
-            params: { expiresAt: businessTime(expiresAt, config.BUSINESS_UTC_OFFSET_HOURS) },
+            params: { expiresAt: businessDateTime(expiresAt, config.BUSINESS_UTC_OFFSET_HOURS) },
             secretParams: { code },
           }),
         );
@@ -226,12 +224,4 @@ export function createPortOutActivities({
       });
     },
   };
-}
-
-/** An instant as the holder reads it in an SMS: business time, to the minute (`2026-03-02 14:05`). */
-function businessTime(instant: Date, utcOffsetHours: number): string {
-  return new Date(instant.getTime() + utcOffsetHours * 3_600_000)
-    .toISOString()
-    .slice(0, 16)
-    .replace('T', ' ');
 }

@@ -10,10 +10,11 @@ import {
   recordLineSettlement,
 } from '../db/queries/pre-cancellation';
 import { findLineWithOwner } from '../db/queries/subscribers';
+import { businessDateTime } from '../domain/business-calendar';
 import {
-  businessDateTime,
   extraDepositDue,
   preCancellationIdentityRefusal,
+  preCancellationOwner,
   type IdentityRefusal,
   type PreCancellationIdentity,
 } from '../domain/pre-cancellation';
@@ -95,7 +96,7 @@ export function createPreCancellationActivities({
             'only an active line that no other order holds can be pre-cancelled',
           { msisdn: input.msisdn, status: line.status },
         );
-      const refusal = preCancellationIdentityRefusal(ownerFacts(owner), input.identity);
+      const refusal = preCancellationIdentityRefusal(preCancellationOwner(owner), input.identity);
       const deposit = extraDepositDue({
         internationalRoaming: line.internationalRoaming,
         lastThreeBillsFen: await billsBefore(db, input.msisdn, currentPeriod(config), 3),
@@ -171,7 +172,7 @@ export function createPreCancellationActivities({
       const found = await findLineWithOwner(db, input.msisdn);
       if (!found?.owner || found.line.status !== 'preCancelled' || found.line.lockedBy !== input.orderId)
         throw businessFailure('SubscriberNotActive', `Line ${input.msisdn} is no longer held by this order`);
-      return { refusal: preCancellationIdentityRefusal(ownerFacts(found.owner), input.identity) };
+      return { refusal: preCancellationIdentityRefusal(preCancellationOwner(found.owner), input.identity) };
     },
 
     /**
@@ -234,13 +235,6 @@ export function createPreCancellationActivities({
       return { availableFrom: availableFrom?.toISOString() ?? null };
     },
   };
-}
-
-/** The owner as the identity rules compare it: an enterprise is known by its unit certificate (REQ: PC-3). */
-function ownerFacts(owner: { kind: 'individual' | 'enterprise'; idNumber: string }) {
-  return owner.kind === 'enterprise'
-    ? { kind: 'enterprise' as const, idNumber: owner.idNumber, unitCertificateNo: owner.idNumber }
-    : { kind: 'individual' as const, idNumber: owner.idNumber };
 }
 
 /** `YYYY-MM` of today in business time: the month being billed, left out of the previous three (PC-4). */

@@ -13,7 +13,11 @@ import {
   type OrderCaller,
   type OrderListScope,
 } from '../domain/order-access';
-import { preCancellationIdentityRefusal, type PreCancellationIdentity } from '../domain/pre-cancellation';
+import {
+  preCancellationIdentityRefusal,
+  preCancellationOwner,
+  type PreCancellationIdentity,
+} from '../domain/pre-cancellation';
 import type { OrderState } from '../workflows/contracts';
 
 /**
@@ -60,13 +64,7 @@ export function createOrderAccess(db: Db) {
       }
       const found = await findLineWithOwner(db, msisdn);
       if (!found?.owner) throw new AppError('SubscriberNotFound', `No line with number ${msisdn}`);
-      const { owner } = found;
-      const broken = preCancellationIdentityRefusal(
-        owner.kind === 'enterprise'
-          ? { kind: 'enterprise', idNumber: owner.idNumber, unitCertificateNo: owner.idNumber }
-          : { kind: 'individual', idNumber: owner.idNumber },
-        identity,
-      );
+      const broken = preCancellationIdentityRefusal(preCancellationOwner(found.owner), identity);
       if (broken) {
         throw new AppError(
           broken,

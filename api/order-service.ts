@@ -11,7 +11,7 @@ import { claimOrderKey, findOrderKey } from '../db/queries/order-keys';
 import { getOrder, listOrders } from '../db/queries/orders';
 import type { Principal } from '../domain/access';
 import { AppError } from '../domain/errors';
-import type { OrderAccessFacts } from '../domain/order-access';
+import type { OrderAccessFacts, OrderCaller } from '../domain/order-access';
 import type { FormalCancellationRequest, PreCancellationIdentity } from '../domain/pre-cancellation';
 import { orderId, orderTypeRegistry, parseOrderId, type OrderStatus, type OrderType } from '../domain/orders';
 import {
@@ -73,6 +73,22 @@ export function createOrderService(deps: {
       if (err instanceof WorkflowNotFoundError) return null;
       throw err;
     }
+  }
+
+  /**
+   * The order, if the caller may read it (REQ: CH-1, GRP-1): an agent is told another channel's order does
+   * not exist (404), a group order needs the product permission (403). Every route that shows or acts on one
+   * order passes here first, so none answers with an order its caller may not read.
+   */
+  async function readableOrder(
+    principal: Principal,
+    id: string,
+  ): Promise<{ view: OrderView; facts: OrderAccessFacts; caller: OrderCaller }> {
+    const found = await findOrder(id);
+    if (!found) throw new AppError('OrderNotFound', `Order ${id} does not exist`);
+    const caller = await access.callerOf(principal);
+    access.assertReadable(caller, id, found.facts);
+    return { ...found, caller };
   }
 
   /** The order as it stands, whoever asks (for answers about an order the caller has just touched). */
@@ -177,10 +193,7 @@ export function createOrderService(deps: {
      * not exist (404), a group order needs the product permission (403).
      */
     async read(principal: Principal, id: string): Promise<OrderView> {
-      const found = await findOrder(id);
-      if (!found) throw new AppError('OrderNotFound', `Order ${id} does not exist`);
-      access.assertReadable(await access.callerOf(principal), id, found.facts);
-      return found.view;
+      return (await readableOrder(principal, id)).view;
     },
 
     /** The orders the caller may read, filtered in the database so the total counts only those (CH-1, GRP-1). */
@@ -203,9 +216,8 @@ export function createOrderService(deps: {
       principal: Principal,
       request: { reason: string; identity?: PreCancellationIdentity | undefined },
     ): Promise<OrderView> {
-      const found = await findOrder(id);
-      if (!found) throw new AppError('OrderNotFound', `Order ${id} does not exist`);
-      access.assertCancellable(await access.callerOf(principal), id, found.facts);
+      const found = await readableOrder(principal, id);
+      access.assertCancellable(found.caller, id, found.facts);
       if (found.facts.type === 'preCancellation') {
         await access.assertHolder(String(found.view.summary.msisdn), request.identity);
       }
@@ -219,7 +231,8 @@ export function createOrderService(deps: {
 
     /**
      * REQ: GRP-3 — an approver's decision on a group order's tariff (资费审核); answers with the order as it
-     * stands after the decision. Refused unless the order waits for one (409 NotAwaitingApproval).
+     * stands after the decision. Refused unless the order waits for one (409 NotAwaitingApproval), and to an
+     * approver who may not read it (GRP-1: 403 ProductPermissionRequired; CH-1: 404).
      */
     async decideApproval(
       id: string,
@@ -233,6 +246,7 @@ export function createOrderService(deps: {
           `Order ${id} is a ${parsed.type} order: it takes no approval`,
         );
       }
+      await readableOrder(principal, id);
       return runUpdate(id, 'decided on', (handle) =>
         handle.executeUpdate(decideApprovalUpdate, {
           args: [{ approverId: principal.operatorId, ...decision }],
@@ -243,7 +257,8 @@ export function createOrderService(deps: {
     /**
      * REQ: PC-5 — the customer at the counter for the formal cancellation (销号) after a pre-cancellation's
      * grace; answers with the completed order. Refused (409 NotAwaitingCustomerVisit) unless the order waits
-     * for that visit; a refused identity or payment leaves it waiting.
+     * for that visit; a refused identity or payment leaves it waiting. Only by a caller who may read the
+     * order (CH-1: another agent channel's is 404).
      */
     async formallyCancel(
       id: string,
@@ -257,6 +272,7 @@ export function createOrderService(deps: {
           `Order ${id} is a ${parsed.type} order: only a pre-cancellation is cancelled formally`,
         );
       }
+      await readableOrder(principal, id);
       return runUpdate(id, 'cancelled formally', (handle) =>
         handle.executeUpdate(formalCancellationUpdate, { args: [{ ...visit, actor: principal.operatorId }] }),
       );

@@ -147,10 +147,14 @@ export const demoGroups = [
   { groupCode: '1000000005', name: '北京示例建筑工程公司 Example Construction' },
 ];
 
-/** REQ: GRP-1 — operators who hold the 和对讲 product permission (store01 deliberately does not). */
+/**
+ * REQ: GRP-1 — operators who hold the 和对讲 product permission (store01 deliberately does not); the approver
+ * needs it too, to read and decide the group orders waiting for tariff approval (GRP-3).
+ */
 export const demoProductPermissions = [
   { operatorId: 'manager01', productCode: 'HDJ' },
   { operatorId: 'admin01', productCode: 'HDJ' },
+  { operatorId: 'approver01', productCode: 'HDJ' },
 ];
 
 /** Lines in service that may join groups: 13900200000 … 13900200199. */

@@ -84,6 +84,17 @@ export function businessDate(instant: Date, utcOffsetHours: number): string {
 }
 
 /**
+ * An instant as staff and customers read it, e.g. in an SMS: `YYYY-MM-DD HH:mm` in business time, to the
+ * minute (REQ: PC-5 — the date to come in by; MNP-5 — until when a port-out code is valid).
+ */
+export function businessDateTime(instant: Date, utcOffsetHours: number): string {
+  checkOffset(utcOffsetHours);
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('Invalid date');
+  return new Date(ms + utcOffsetHours * MS_PER_HOUR).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
  * REQ: MNP-3 — whether a day is a working day: Monday–Friday unless a holiday, Saturday/Sunday only when
  * listed as an extra working day. `date` is either an instant (judged on its business date at the
  * calendar's offset, not its UTC date) or a 'YYYY-MM-DD' business date.

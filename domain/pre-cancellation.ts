@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idNumberMatches } from './identity-documents';
 import { msisdnSchema } from './numbers';
 import { idTypes, paymentSchema } from './open-account';
 
@@ -58,25 +59,43 @@ export type IdentityRefusal =
   | 'AgentRequired'
   | 'EnterpriseDocumentsRequired';
 
+/** The line's owner as the PC-3 rules compare it. */
+export interface PreCancellationOwner {
+  kind: 'individual' | 'enterprise';
+  idNumber: string;
+  unitCertificateNo?: string;
+}
+
+/** REQ: PC-3 — the owner of a line as the identity rules see it: an enterprise is known by its unit certificate. */
+export function preCancellationOwner(owner: {
+  kind: 'individual' | 'enterprise';
+  idNumber: string;
+}): PreCancellationOwner {
+  return owner.kind === 'enterprise'
+    ? { kind: 'enterprise', idNumber: owner.idNumber, unitCertificateNo: owner.idNumber }
+    : { kind: 'individual', idNumber: owner.idNumber };
+}
+
 /**
  * REQ: PC-3 — individuals come in person with their original ID (no agent); enterprises come through an
- * agent with the unit certificate and business licence. Returns the rule broken, or null.
+ * agent with the unit certificate and business licence. Returns the rule broken, or null. The same rules
+ * hold for the formal cancellation (PC-5) and a revocation (PC-6).
  */
 export function preCancellationIdentityRefusal(
-  customer: { kind: 'individual' | 'enterprise'; idNumber: string; unitCertificateNo?: string },
+  customer: PreCancellationOwner,
   identity: PreCancellationIdentity,
 ): IdentityRefusal | null {
   if (customer.kind === 'individual') {
     if (identity.presentedBy === 'agent') return 'AgentNotAllowed';
     if (!identity.originalShown) return 'OriginalIdRequired';
-    if (identity.idNumber.toUpperCase() !== customer.idNumber.toUpperCase()) return 'IdentityMismatch';
+    if (!idNumberMatches(identity.idNumber, customer.idNumber)) return 'IdentityMismatch';
     return null;
   }
   if (identity.presentedBy !== 'agent') return 'AgentRequired';
   if (!identity.unitCertificateNo || !identity.businessLicenceNo || !identity.originalShown) {
     return 'EnterpriseDocumentsRequired';
   }
-  if (customer.unitCertificateNo && identity.unitCertificateNo !== customer.unitCertificateNo)
+  if (customer.unitCertificateNo && !idNumberMatches(identity.unitCertificateNo, customer.unitCertificateNo))
     return 'IdentityMismatch';
   return null;
 }
@@ -123,12 +142,4 @@ export function visitDeadline(
 ): Date {
   const seconds = settings.visitSeconds ?? settings.visitDays * 86_400;
   return new Date(graceEnd.getTime() + seconds * 1_000);
-}
-
-/** An instant as staff and customers read it: `YYYY-MM-DD HH:mm` in business time. */
-export function businessDateTime(instant: Date, utcOffsetHours: number): string {
-  return new Date(instant.getTime() + utcOffsetHours * 3_600_000)
-    .toISOString()
-    .slice(0, 16)
-    .replace('T', ' ');
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { businessDate } from './business-calendar';
 
 /**
  * REQ: Q-1…Q-3 — the rules of the hotline and counter queries (查询流程), free of I/O.
@@ -129,18 +130,7 @@ export function servedAdvice(facts: { weakPassword: boolean; ownLine: boolean; r
 export const identityCheckChannels = ['ownStore', 'agentL1', 'agentL2'] as const;
 
 /** REQ: Q-2 — an identity document shown at a store is the owner's: same type and number (case, spaces aside). */
-export function identityMatches(
-  shown: { idType: string; idNumber: string },
-  owner: { idType: string | null; idNumber: string | null },
-): boolean {
-  const norm = (s: string) => s.replace(/\s+/g, '').toUpperCase();
-  return (
-    owner.idType !== null &&
-    owner.idNumber !== null &&
-    shown.idType === owner.idType &&
-    norm(shown.idNumber) === norm(owner.idNumber)
-  );
-}
+export { identityMatches } from './identity-documents';
 
 /** A payment as the caller describes it (amount in fen, business-time date) matches a record of the line. */
 export function paymentMatches(
@@ -149,11 +139,6 @@ export function paymentMatches(
   utcOffsetHours: number,
 ): boolean {
   return record.amountFen === given.amountFen && businessDate(record.paidAt, utcOffsetHours) === given.paidOn;
-}
-
-/** `YYYY-MM-DD` of an instant in business time. */
-export function businessDate(at: Date, utcOffsetHours: number): string {
-  return new Date(at.getTime() + utcOffsetHours * 3_600_000).toISOString().slice(0, 10);
 }
 
 export const servicePasswordSchema = z.string().regex(/^\d{6}$/, 'must be 6 digits');

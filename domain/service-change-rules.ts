@@ -1,3 +1,4 @@
+import { idNumberMatches } from './identity-documents';
 import type { ServiceChangeType } from './service-changes';
 import type { SubscriberStatus } from './subscribers';
 
@@ -38,8 +39,7 @@ export function lineIdentityRefusal(input: {
 }): LineIdentityRefusal | null {
   const required = ownerOnly.has(input.type) || (input.type === 'resume' && input.status === 'lossReported');
   if (!input.identity) return required ? 'IdentityVerificationRequired' : null;
-  const shown = input.identity.idNumber.trim().toUpperCase();
-  return shown === input.ownerIdNumber.trim().toUpperCase() ? null : 'IdentityMismatch';
+  return idNumberMatches(input.identity.idNumber, input.ownerIdNumber) ? null : 'IdentityMismatch';
 }
 
 /** Every line has these at the HLR/HSS; features come on top. */

@@ -1,6 +1,7 @@
 import type { Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app';
+import { DEMO_PASSWORD } from '../../db/seed';
 import { declaredRoutes, type DeclaredRoute } from '../../api/plugins/route-access';
 import type { OrderView } from '../../api/schemas';
 import {
@@ -242,6 +243,41 @@ describe('who may read and cancel which order (ORD-6, PC-6, GRP-1, CH-1)', () =>
     }>();
     expect(withoutPermission.subscriptions).toEqual([]);
     expect(withoutPermission.hiddenSubscriptionCount).toBe(1);
+  });
+
+  it('GRP-1, ORD-6: an approver without the product permission can neither read nor decide a group order: 403 ProductPermissionRequired on the approval route, and the order still waits', async () => {
+    // 1000000003's earlier order was cancelled, so the group is free to order again.
+    const id = await waitingGroupOrder(manager, '1000000003', 'manager01');
+    const created = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/operators',
+      headers: { authorization: `Bearer ${admin}` },
+      payload: {
+        id: 'approver.np',
+        name: 'approver.np',
+        roles: ['approver'],
+        channels: ['STORE-BJ-001'],
+        outlets: [],
+        password: DEMO_PASSWORD,
+      },
+    });
+    expect(created.statusCode, created.body).toBeLessThan(300);
+    const approver = await h.login('approver.np', 'STORE-BJ-001');
+
+    const decided = await h.app.inject({
+      method: 'POST',
+      url: `${orderUrl(id)}/approval`,
+      headers: { authorization: `Bearer ${approver}` },
+      payload: { decision: 'reject', comment: '不该看到这张单' },
+    });
+    expect(decided.statusCode, decided.body).toBe(403);
+    expect(decided.json()).toMatchObject({ code: 'ProductPermissionRequired' });
+    expect(decided.json<Record<string, unknown>>()).not.toHaveProperty('summary');
+    expect((await get(manager, orderUrl(id))).json<OrderView>()).toMatchObject({
+      status: 'pending',
+      step: 'awaitingApproval',
+    });
+    expect((await cancelOrderAs(h.app, manager, id, '测试结束')).statusCode).toBe(200);
   });
 
   it("CH-1, ORD-6: an agent sees only its own channel's orders: another channel's order is 404 OrderNotFound, and the list holds its own only", async () => {

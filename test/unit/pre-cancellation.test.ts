@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { businessDateTime } from '../../domain/business-calendar';
 import {
-  businessDateTime,
   extraDepositDue,
   formalCancellationRequestSchema,
   graceEndsAt,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { businessDate } from '../../domain/business-calendar';
 import {
-  businessDate,
   cardTicketKey,
   cardValidity,
   identityMatches,
