@@ -1,8 +1,22 @@
 import type { Db } from '../db/client';
-import { findPayment, markRefunded, recordCharge } from '../db/queries/billing';
+import { findLineOwnerAsPayer, findPayment, markRefunded, recordCharge } from '../db/queries/billing';
 import { findActiveProduct } from '../db/queries/products';
-import type { BankAccountCheck, BankAccountVerification } from '../domain/bank-accounts';
-import { quoteOpenAccount, type Payer, type Payment, type Quote } from '../domain/open-account';
+import {
+  bankAccountRefusal,
+  type BankAccountCheck,
+  type BankAccountVerification,
+} from '../domain/bank-accounts';
+import {
+  corporateAccountRule,
+  paymentCheckOf,
+  payerOf,
+  quoteOpenAccount,
+  type Payer,
+  type PayerRef,
+  type Payment,
+  type PaymentPayer,
+  type Quote,
+} from '../domain/open-account';
 import { PaymentDeclinedError, type BankAdapter } from './adapters/bank';
 import { businessFailure, transientFailure } from './failures';
 import { stableRef } from './keys';
@@ -17,6 +31,35 @@ export function createBillingActivities({
   bank: BankAdapter;
   roamingDepositFen: number;
 }) {
+  /** REQ: OPEN-5 — the payer as the bank's check needs it: the customer keyed in, or the line's owner. */
+  async function payerFor(ref: PayerRef): Promise<PaymentPayer> {
+    if ('customer' in ref) return payerOf(ref.customer);
+    const owner = await findLineOwnerAsPayer(db, ref.msisdn);
+    if (!owner?.kind)
+      throw businessFailure('SubscriberNotFound', `No line with number ${ref.msisdn}`, {
+        msisdn: ref.msisdn,
+      });
+    if (owner.kind !== 'enterprise') return { kind: 'individual' };
+    return {
+      kind: 'enterprise',
+      unitCertificateNo: owner.idNumber ?? '',
+      businessLicenceNo: businessLicenceOf(owner.details),
+    };
+  }
+
+  /** REQ: OPEN-5 — the bank vouches for the account against its payer, or the charge is refused. */
+  async function verifyBeforeCharge(payment: Payment, payer: PaymentPayer): Promise<void> {
+    const decided = paymentCheckOf(payment, payer);
+    if (!decided) return;
+    if ('enterpriseOnly' in decided)
+      throw businessFailure('CorporateAccountEnterpriseOnly', `payment.method: ${corporateAccountRule}`);
+    const verification = await bank.verifyAccount(decided.check).catch(asTransient);
+    if (!verification.valid) {
+      const { code, message } = bankAccountRefusal(decided.check, verification.reason);
+      throw businessFailure(code, message);
+    }
+  }
+
   return {
     async quoteOpenAccount(input: {
       productCode: string;
@@ -44,19 +87,25 @@ export function createBillingActivities({
 
     /**
      * Takes the payment once per `paymentKey` and issues a receipt. Cash is taken at the counter; a card or a
-     * corporate account goes through the bank (verified before, where the business asks for it: OPEN-5).
+     * corporate account goes through the bank, and only once the bank has vouched for it against `payer`
+     * (REQ: OPEN-5): every business that takes money passes here, so none charges an unverified account. A
+     * corporate account of an individual is refused `CorporateAccountEnterpriseOnly`, a bank refusal ends with
+     * `CorporateAccountNotVerified`, `BankCardHolderMismatch` or `BankCardNotVerified` — nothing charged.
      */
     async chargePayment(input: {
       orderId: string;
       paymentKey: string;
       amountFen: number;
       payment: Payment;
+      /** Who pays: the new customer keyed in, or the existing line whose owner pays. */
+      payer: PayerRef;
     }): Promise<{ receiptNo: string; bankRef: string | null }> {
       const already = await findPayment(db, input.paymentKey);
       if (already) return { receiptNo: already.receiptNo, bankRef: already.bankRef };
       let bankRef: string | null = null;
       const account = bankAccountOf(input.payment);
       if (account && input.amountFen > 0) {
+        await verifyBeforeCharge(input.payment, await payerFor(input.payer));
         try {
           ({ bankRef } = await bank.charge({
             idempotencyKey: input.paymentKey,
@@ -96,6 +145,12 @@ export function createBillingActivities({
       await markRefunded(db, input.paymentKey);
     },
   };
+}
+
+/** An enterprise record keeps its business licence among its details (see the customers activities). */
+function businessLicenceOf(details: unknown): string {
+  const licence = (details as { businessLicenceNo?: unknown } | null)?.businessLicenceNo;
+  return typeof licence === 'string' ? licence : '';
 }
 
 function bankAccountOf(payment: Payment): string | null {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { BankAccountCheck } from './bank-accounts';
+import { bankAccountRefusalCodes, type BankAccountCheck } from './bank-accounts';
+import type { ErrorCode } from './errors';
 import { msisdnSchema } from './numbers';
 
 /** Account opening (开户) — the request, the completeness rule and the price quote. Source §2.1, §6.1. */
@@ -49,9 +50,16 @@ export const customerSchema = z.discriminatedUnion('kind', [
 export type Customer = z.infer<typeof customerSchema>;
 
 const cashPayment = z.object({ method: z.literal('cash') });
+/** REQ: OPEN-5 — a bank card (银行卡) with the ID number of its holder (帐户户主身份证), checked by the bank. */
 const bankCardPayment = z.object({
   method: z.literal('bankCard'),
   cardNo: z.string().regex(/^\d{12,19}$/, 'must be 12-19 digits'),
+  holderIdNumber: z
+    .string()
+    .trim()
+    .min(5, 'holderIdNumber is required')
+    .max(32)
+    .describe("The account holder's ID number (帐户户主身份证), checked by the bank"),
 });
 /** 对公帐号: its unit certificate and business licence are the enterprise customer's (OPEN-5). */
 const corporateAccountPayment = z.object({
@@ -60,7 +68,12 @@ const corporateAccountPayment = z.object({
   sealCardNo: nonBlank('sealCardNo').describe('The seal card (印鉴卡) the bank keeps for the account'),
 });
 
-/** How the customer pays for the other businesses (recharge, fees, the port-in fee…). */
+/**
+ * REQ: OPEN-5 — how a customer pays, at account opening and in every other business that takes money (recharge,
+ * fees, the settlement and arrears of a cancellation, the port-in fee…), source §6.1.3: cash, a bank card with
+ * its holder's ID number, or a corporate account (对公帐号) with its seal card; the bank verifies either account
+ * before anything is charged (billing's `chargePayment`).
+ */
 export const paymentSchema = z.discriminatedUnion('method', [
   cashPayment,
   bankCardPayment,
@@ -68,56 +81,87 @@ export const paymentSchema = z.discriminatedUnion('method', [
 ]);
 export type Payment = z.infer<typeof paymentSchema>;
 
+/** REQ: OPEN-5 — how a new customer pays at account opening: the same methods, verified the same way. */
+export const openingPaymentSchema = paymentSchema;
+export type OpeningPayment = Payment;
+
 /**
- * REQ: OPEN-5 — how a new customer pays at account opening (source §6.1.3): a bank card with the ID number of
- * its holder (帐户户主身份证), or a corporate account (对公帐号) with its seal card; the bank verifies either before
- * anything is charged.
+ * REQ: OPEN-5 — the codes a business ends `rejected` with when its payment is refused before any charge: the
+ * bank did not vouch for the account, or an individual paid from a corporate account.
  */
-export const openingPaymentSchema = z.discriminatedUnion('method', [
-  cashPayment,
-  bankCardPayment.extend({
-    holderIdNumber: z
-      .string()
-      .trim()
-      .min(5, 'holderIdNumber is required')
-      .max(32)
-      .describe("The account holder's ID number (帐户户主身份证), checked by the bank"),
-  }),
-  corporateAccountPayment,
-]);
-export type OpeningPayment = z.infer<typeof openingPaymentSchema>;
+export const paymentRefusalCodes = [
+  ...bankAccountRefusalCodes,
+  'CorporateAccountEnterpriseOnly',
+] as const satisfies readonly ErrorCode[];
 
 /** REQ: OPEN-4, OPEN-5 — the rule an individual paying from a corporate account breaks. */
 export const corporateAccountRule = 'a corporate account (对公帐号) is for enterprise customers only';
 
 /** REQ: OPEN-4, OPEN-5 — a corporate account pays for an enterprise customer only. */
-export function corporateAccountMisused(request: { customer: Customer; payment: OpeningPayment }): boolean {
+export function corporateAccountMisused(request: {
+  customer: Pick<Customer, 'kind'>;
+  payment: Payment;
+}): boolean {
   return request.payment.method === 'corporateAccount' && request.customer.kind !== 'enterprise';
 }
 
 /**
- * REQ: OPEN-5 — what the bank is asked to confirm before the charge: a card by its holder's ID number, a
- * corporate account by the enterprise's unit certificate and business licence and the seal card. Null for
- * cash, and for a corporate account of an individual (refused before: `corporateAccountMisused`).
+ * REQ: OPEN-5 — who pays, as far as the bank's check needs it: an enterprise's unit certificate and business
+ * licence vouch for its corporate account. For an existing line the payer is the line's owner, as its customer
+ * record has it; for a new customer (opening, port-in), the customer keyed in.
+ */
+export type PaymentPayer =
+  { kind: 'individual' } | { kind: 'enterprise'; unitCertificateNo: string; businessLicenceNo: string };
+
+/** Whom a charge is for: a new customer's data, or an existing line (whose owner pays). */
+export type PayerRef = { customer: Customer } | { msisdn: string };
+
+/** The payer as the bank's check sees a customer keyed in. */
+export function payerOf(customer: Customer): PaymentPayer {
+  return customer.kind === 'enterprise'
+    ? {
+        kind: 'enterprise',
+        unitCertificateNo: customer.unitCertificateNo,
+        businessLicenceNo: customer.businessLicenceNo,
+      }
+    : { kind: 'individual' };
+}
+
+/**
+ * REQ: OPEN-5 — what the bank is asked to confirm before a payment is charged: a card by its holder's ID
+ * number, a corporate account by its payer's unit certificate and business licence and the seal card. Null
+ * for cash; `enterpriseOnly` for a corporate account of an individual (refused, nothing asked).
+ */
+export function paymentCheckOf(
+  payment: Payment,
+  payer: PaymentPayer,
+): { check: BankAccountCheck } | { enterpriseOnly: true } | null {
+  if (payment.method === 'bankCard') {
+    return { check: { kind: 'card', accountNo: payment.cardNo, holderIdNumber: payment.holderIdNumber } };
+  }
+  if (payment.method !== 'corporateAccount') return null;
+  if (payer.kind !== 'enterprise') return { enterpriseOnly: true };
+  return {
+    check: {
+      kind: 'corporate',
+      accountNo: payment.bankAccountNo,
+      unitCertificateNo: payer.unitCertificateNo,
+      businessLicenceNo: payer.businessLicenceNo,
+      sealCardNo: payment.sealCardNo,
+    },
+  };
+}
+
+/**
+ * REQ: OPEN-5 — the opening's check (`paymentCheckOf` with the customer keyed in). Null for cash, and for a
+ * corporate account of an individual (refused before: `corporateAccountMisused`).
  */
 export function bankAccountCheckOf(request: {
   customer: Customer;
-  payment: OpeningPayment;
+  payment: Payment;
 }): BankAccountCheck | null {
-  const { customer, payment } = request;
-  if (payment.method === 'bankCard') {
-    return { kind: 'card', accountNo: payment.cardNo, holderIdNumber: payment.holderIdNumber };
-  }
-  if (payment.method === 'corporateAccount' && customer.kind === 'enterprise') {
-    return {
-      kind: 'corporate',
-      accountNo: payment.bankAccountNo,
-      unitCertificateNo: customer.unitCertificateNo,
-      businessLicenceNo: customer.businessLicenceNo,
-      sealCardNo: payment.sealCardNo,
-    };
-  }
-  return null;
+  const decided = paymentCheckOf(request.payment, payerOf(request.customer));
+  return decided && 'check' in decided ? decided.check : null;
 }
 
 export const openAccountRequestSchema = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { msisdnSchema } from './numbers';
-import { customerSchema, paymentSchema } from './open-account';
+import { corporateAccountMisused, corporateAccountRule, customerSchema, paymentSchema } from './open-account';
 
 /**
  * Port-in (携号转网, we are the recipient) — the request and the materials rule. Source §5 (REQ: MNP-2…MNP-5).
@@ -29,6 +29,7 @@ export const portInRequestSchema = z
     productCode: z.string().regex(/^[A-Z0-9-]{2,32}$/, 'must be a product code such as VOICE-58'),
     payment: paymentSchema,
   })
+  .refine((r) => !corporateAccountMisused(r), { message: corporateAccountRule, path: ['payment', 'method'] })
   .refine((r) => r.channel !== 'online' || (r.documentUploads?.length ?? 0) > 0, {
     message: 'an online port-in must carry the uploaded materials (documentUploads, non-empty)',
     path: ['documentUploads'],

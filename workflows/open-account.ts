@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import { bankAccountRefusal, bankAccountRefusalCodes } from '../domain/bank-accounts';
+import { bankAccountRefusal } from '../domain/bank-accounts';
 import { errorCatalogue } from '../domain/errors';
 import {
   bankAccountCheckOf,
@@ -7,6 +7,7 @@ import {
   corporateAccountRule,
   depositOf,
   missingCustomerData,
+  paymentRefusalCodes,
   servicePasswordAdvice,
 } from '../domain/open-account';
 import { hlrServicesFor } from '../domain/service-change-rules';
@@ -93,7 +94,13 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
     saga.addUndo(() => undo.refundPayment({ paymentKey }));
     const amountFen = quote.totalFen;
     const paid = await step('charging', () =>
-      act.chargePayment({ orderId, paymentKey, amountFen, payment: request.payment }),
+      act.chargePayment({
+        orderId,
+        paymentKey,
+        amountFen,
+        payment: request.payment,
+        payer: { customer: request.customer },
+      }),
     );
     summary.receiptNo = paid.receiptNo;
 
@@ -126,7 +133,7 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
     );
     await order.move('completed', null, 'system', 'account opened');
   } catch (err) {
-    await finishWithFailure(err, { rejectOn: bankAccountRefusalCodes });
+    await finishWithFailure(err, { rejectOn: paymentRefusalCodes });
   }
   return order.closed();
 }

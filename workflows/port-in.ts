@@ -3,6 +3,7 @@ import { addWorkingDays } from '../domain/business-calendar';
 import { errorCatalogue } from '../domain/errors';
 import type { PortInAnswered } from '../domain/mnp-callbacks';
 import { nextSwitchOver } from '../domain/number-portability-schedule';
+import { paymentRefusalCodes } from '../domain/open-account';
 import { missingPortingMaterials } from '../domain/port-in';
 import { hlrServicesFor } from '../domain/service-change-rules';
 import {
@@ -62,7 +63,13 @@ export async function portInWorkflow(input: PortInInput): Promise<OrderState> {
     const paymentKey = `${orderId}:portInFee`;
     saga.addUndo(() => undo.refundPayment({ paymentKey }));
     const paid = await step('charging', () =>
-      act.chargePayment({ orderId, paymentKey, amountFen: settings.feeFen, payment: request.payment }),
+      act.chargePayment({
+        orderId,
+        paymentKey,
+        amountFen: settings.feeFen,
+        payment: request.payment,
+        payer: { customer: request.customer },
+      }),
     );
     summary.receiptNo = paid.receiptNo;
 
@@ -151,7 +158,8 @@ export async function portInWorkflow(input: PortInInput): Promise<OrderState> {
     );
     await order.move('completed', null, 'system', 'number ported in');
   } catch (err) {
-    await finishWithFailure(err);
+    // REQ: OPEN-5 — a payment the bank did not vouch for refuses the port-in; nothing was charged.
+    await finishWithFailure(err, { rejectOn: paymentRefusalCodes });
   }
   return order.closed();
 }

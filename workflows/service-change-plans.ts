@@ -64,12 +64,18 @@ export function runServiceChange(
   }
 }
 
-/** Takes a fee or a payment through billing (receipt per payment); undo: refund. */
-async function charge(ctx: ChangeContext, amountFen: number, payment: Payment): Promise<void> {
+/**
+ * Takes a fee or a payment through billing (receipt per payment); undo: refund. The line's owner pays: a card
+ * or corporate account is verified against the owner first (REQ: OPEN-5).
+ */
+async function charge(ctx: ChangeContext, line: LineSnapshot, amountFen: number, payment: Payment) {
   const { orderId, act, undo, saga, step, summary } = ctx;
   const paymentKey = `${orderId}:charge`;
   saga.addUndo(() => undo.refundPayment({ paymentKey }));
-  const paid = await step('charging', () => act.chargePayment({ orderId, paymentKey, amountFen, payment }));
+  const payer = { msisdn: line.msisdn };
+  const paid = await step('charging', () =>
+    act.chargePayment({ orderId, paymentKey, amountFen, payment, payer }),
+  );
   summary.receiptNo = paid.receiptNo;
 }
 
@@ -86,7 +92,7 @@ async function changeNumber(ctx: ChangeContext, req: RequestOf<'changeNumber'>, 
     selectionFeeFen: number.selectionFeeFen,
     feeFen: number.feeFen,
   });
-  await charge(ctx, number.feeFen, req.payment);
+  await charge(ctx, line, number.feeFen, req.payment);
   ctx.pointOfNoReturn();
   saga.addUndo(() =>
     undo.updateLineOnHlr({ orderId, step: 'revertNumber', msisdn: number.msisdn, newMsisdn: line.msisdn }),
@@ -111,7 +117,7 @@ async function swapSim(ctx: ChangeContext, req: RequestOf<'swapSim'>, line: Line
     newIccid: sim.iccid,
     feeFen: sim.feeFen,
   });
-  await charge(ctx, sim.feeFen, req.payment);
+  await charge(ctx, line, sim.feeFen, req.payment);
   ctx.pointOfNoReturn();
   const msisdn = line.msisdn;
   saga.addUndo(() => undo.updateLineOnHlr({ orderId, step: 'revertImsi', msisdn, imsi: line.imsi }));
@@ -241,7 +247,7 @@ async function changeDiscount(ctx: ChangeContext, req: RequestOf<'changeDiscount
 async function payIn(ctx: ChangeContext, req: RequestOf<'recharge' | 'collectFee'>, line: LineSnapshot) {
   const { orderId, act, step, summary } = ctx;
   Object.assign(summary, { amountFen: req.amountFen, balanceFenBefore: line.balanceFen });
-  await charge(ctx, req.amountFen, req.payment);
+  await charge(ctx, line, req.amountFen, req.payment);
   ctx.pointOfNoReturn();
   const { balanceFen } = await step('creditingBalance', () =>
     act.creditBalance({ orderId, msisdn: line.msisdn, amountFen: req.amountFen }),

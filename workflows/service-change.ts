@@ -1,3 +1,4 @@
+import { paymentRefusalCodes } from '../domain/open-account';
 import type { OrderState, ServiceChangeInput, ServiceChangeWorkflowRequest } from './contracts';
 import { startOrderRun } from './order-run';
 import { runServiceChange, type ChangeContext } from './service-change-plans';
@@ -42,7 +43,8 @@ export async function serviceChangeWorkflow(input: ServiceChangeInput): Promise<
     const done = await runServiceChange(ctx, request, line);
     await order.move('completed', null, 'system', done);
   } catch (err) {
-    await finishWithFailure(err);
+    // REQ: OPEN-5 — a payment the bank did not vouch for refuses the change; nothing was charged.
+    await finishWithFailure(err, { rejectOn: paymentRefusalCodes });
   }
   return order.closed();
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { payments } from '../schema';
+import { customers, payments, subscribers } from '../schema';
 
 export type PaymentRow = typeof payments.$inferSelect;
 
@@ -59,4 +59,20 @@ export async function recordPayout(
     .where(eq(payments.id, p.id));
   if (!row) throw new Error(`payout ${p.id} vanished after insert`);
   return row;
+}
+
+/**
+ * REQ: OPEN-5 — the owner of a line as a payer: its kind and, for an enterprise, the unit certificate (kept as
+ * the record's ID number) and business licence its corporate account is verified with. Null: no such line.
+ */
+export async function findLineOwnerAsPayer(
+  db: DbOrTx,
+  msisdn: string,
+): Promise<{ kind: string | null; idNumber: string | null; details: unknown } | null> {
+  const [row] = await db
+    .select({ kind: customers.kind, idNumber: customers.idNumber, details: customers.details })
+    .from(subscribers)
+    .leftJoin(customers, eq(customers.id, subscribers.customerId))
+    .where(eq(subscribers.msisdn, msisdn));
+  return row ?? null;
 }

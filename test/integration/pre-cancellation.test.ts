@@ -17,7 +17,8 @@ import {
 import type { PreCancellationSummary } from '../../workflows/contracts';
 import { startHarness, type Harness } from '../support/harness';
 import { getOrder, openAccountBody, submitOrder, waitForOrder } from '../support/orders';
-import { formalCancellationBody, preCancellationBody } from '../support/pre-cancellation';
+import { verifiedCardPayment } from '../support/fixtures';
+import { demoLine, formalCancellationBody, preCancellationBody } from '../support/pre-cancellation';
 
 /**
  * Pre-cancellation (预销号 → 销号) through the HTTP API, against the real Temporal dev server and PostgreSQL.
@@ -203,7 +204,7 @@ describe('pre-cancellation through the API', () => {
     const creditId = await preCancel(inCredit);
     // A card given at pre-cancellation is not charged three months later.
     const arrearsId = await preCancel(inArrears, {
-      payment: { method: 'bankCard', cardNo: '6222020000000017' },
+      payment: verifiedCardPayment(h.bank, '6222020000000017', demoLine(inArrears).customer.idNumber),
     });
     const [credit, arrears] = await Promise.all([
       waitForOrder(h.app, manager, creditId, undefined, 45_000),
@@ -254,7 +255,9 @@ describe('pre-cancellation through the API', () => {
 
     const declined = await formallyCancel(
       id,
-      formalCancellationBody(msisdn, { payment: { method: 'bankCard', cardNo: '6222020000000018' } }),
+      formalCancellationBody(msisdn, {
+        payment: verifiedCardPayment(h.bank, '6222020000000018', demoLine(msisdn).customer.idNumber),
+      }),
     );
     expect(declined.statusCode).toBe(402);
     expect(declined.json()).toMatchObject({ code: 'PaymentDeclined', reason: '支付被拒绝' });
@@ -405,7 +408,9 @@ describe('pre-cancellation through the API', () => {
     await h.db.update(subscribers).set({ internationalRoaming: true }).where(eq(subscribers.msisdn, msisdn));
     h.bank.options.latencyMs = 1_500;
     try {
-      const id = await preCancel(msisdn, { payment: { method: 'bankCard', cardNo: '6222020000000015' } });
+      const id = await preCancel(msisdn, {
+        payment: verifiedCardPayment(h.bank, '6222020000000015', demoLine(msisdn).customer.idNumber),
+      });
       await waitForOrder(h.app, manager, id, (o) => o.step === 'settling');
       const res = await cancelOrder(id, msisdn, '客户改变主意 changed mind');
       expect(res.statusCode).toBe(200);

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { numbers, payments, simCards } from '../../db/schema';
+import { verifiedCardPayment } from '../support/fixtures';
 import { startSignedInHarness, type Harness } from '../support/harness';
 import { cancelOrderAs, submitOrder, waitForOrder } from '../support/orders';
 import { lineRow, ownerIdentity, runChange, seededLine } from '../support/service-changes';
@@ -29,7 +30,7 @@ describe('service changes that fail, are refused or are cancelled', () => {
         type: 'changeNumber',
         msisdn,
         newMsisdn,
-        payment: { method: 'bankCard', cardNo: '6222029999000022' },
+        payment: verifiedCardPayment(h.bank, '6222029999000022', seededLine(msisdn).customer.idNumber),
       });
       expect(order.status).toBe('failed');
       expect(order.failure).toMatchObject({ code: 'ProvisioningFailed', reason: '开通（HLR/HSS）失败' });
@@ -93,7 +94,7 @@ describe('service changes that fail, are refused or are cancelled', () => {
       msisdn,
       reason: 'damaged',
       identity: ownerIdentity(msisdn),
-      payment: { method: 'bankCard', cardNo: card },
+      payment: verifiedCardPayment(h.bank, card, seededLine(msisdn).customer.idNumber),
     });
     expect(order.status).toBe('failed');
     expect(order.failure).toMatchObject({ code: 'PaymentDeclined', reason: '支付被拒绝' });
@@ -208,7 +209,7 @@ describe('service changes that fail, are refused or are cancelled', () => {
         type: 'recharge',
         msisdn,
         amountFen: 10_000,
-        payment: { method: 'bankCard', cardNo: '6222021234567890' },
+        payment: verifiedCardPayment(h.bank, '6222021234567890', seededLine(msisdn).customer.idNumber),
       });
       const id = res.json<{ id: string }>().id;
       await waitForOrder(h.app, token, id, (o) => o.step === 'charging');

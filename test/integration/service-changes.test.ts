@@ -4,6 +4,7 @@ import bcrypt from 'bcryptjs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bills, customers, numbers, payments, simCards, subscribers } from '../../db/schema';
+import { verifiedCardPayment } from '../support/fixtures';
 import { startSignedInHarness, type Harness } from '../support/harness';
 import { lineRow, ownerIdentity, path, runChange, seededLine } from '../support/service-changes';
 
@@ -280,7 +281,7 @@ describe('service changes through the API', () => {
       type: 'recharge',
       msisdn,
       amountFen: 5_000,
-      payment: { method: 'bankCard', cardNo: '6222021234567890' },
+      payment: verifiedCardPayment(h.bank, '6222021234567890', seededLine(msisdn).customer.idNumber),
     });
     expect(order.status).toBe('completed');
     expect(order.summary).toMatchObject({ amountFen: 5_000, balanceFenBefore: 5_000, balanceFen: 10_000 });
