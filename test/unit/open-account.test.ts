@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   missingCustomerData,
   openAccountRequestSchema,
+  paymentCheckOf,
+  paymentSchema,
   quoteOpenAccount,
   type Customer,
   type ProductPrice,
@@ -241,5 +243,46 @@ describe('account-opening request schema', () => {
   it('OPEN-6: a service password, when given, is six digits', () => {
     expect(openAccountRequestSchema.safeParse(body({ servicePassword: '135790' })).success).toBe(true);
     expect(rejectedPaths(body({ servicePassword: '1234' }))).toEqual(['servicePassword']);
+  });
+});
+
+describe('payments in every business (OPEN-5)', () => {
+  const card = {
+    method: 'bankCard',
+    cardNo: '6222021234567890',
+    holderIdNumber: '110101196001011234',
+  } as const;
+  const corporate = {
+    method: 'corporateAccount',
+    bankAccountNo: '6222000011112222',
+    sealCardNo: 'SEAL-1',
+  } as const;
+  const unit = { kind: 'enterprise', unitCertificateNo: 'UC-1', businessLicenceNo: 'BL-1' } as const;
+
+  it("OPEN-5: a bank-card payment carries its holder's ID number, whatever the business", () => {
+    const parsed = paymentSchema.safeParse({ method: 'bankCard', cardNo: '6222021234567890' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['holderIdNumber']);
+    expect(paymentSchema.parse(card)).toEqual(card);
+  });
+
+  it("OPEN-5: the bank checks a card by its holder and a corporate account by its payer's unit documents and seal card", () => {
+    expect(paymentCheckOf({ method: 'cash' }, { kind: 'individual' })).toBeNull();
+    expect(paymentCheckOf(card, { kind: 'individual' })).toEqual({
+      check: { kind: 'card', accountNo: card.cardNo, holderIdNumber: card.holderIdNumber },
+    });
+    expect(paymentCheckOf(corporate, unit)).toEqual({
+      check: {
+        kind: 'corporate',
+        accountNo: corporate.bankAccountNo,
+        unitCertificateNo: 'UC-1',
+        businessLicenceNo: 'BL-1',
+        sealCardNo: 'SEAL-1',
+      },
+    });
+  });
+
+  it('OPEN-5: a corporate account of an individual payer is refused before the bank is asked', () => {
+    expect(paymentCheckOf(corporate, { kind: 'individual' })).toEqual({ enterpriseOnly: true });
   });
 });
