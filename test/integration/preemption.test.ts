@@ -64,7 +64,8 @@ describe('number and SIM pre-emption', () => {
 
   it('OPEN-2: a pre-emption that expires unused returns the number to the pool by itself', async () => {
     const msisdn = '13800100555';
-    const resources = createResourceActivities({ db: h.db, preemptionTtlSeconds: 1 });
+    // Long enough for the order below to reach its first step while the hold lasts, on a loaded machine too.
+    const resources = createResourceActivities({ db: h.db, preemptionTtlSeconds: 5 });
     // An order that pre-empted the number and was then abandoned at the counter.
     await resources.preemptResources({ orderId: `OpenAccount:${newKey('abandoned')}`, msisdn });
 
@@ -85,7 +86,7 @@ describe('number and SIM pre-emption', () => {
     expect(blocked.failure?.code).toBe('NumberUnavailable');
 
     await vi.waitFor(async () => expect(await available()).toEqual([msisdn]), {
-      timeout: 5_000,
+      timeout: 15_000,
       interval: 100,
     });
     const later = await submitOrder(h.app, token, openAccountBody({ msisdn }));
