@@ -21,6 +21,7 @@ import {
   rejectPendingRows,
   rejectRefusedMembers,
   rejectRowsAlreadyMembers,
+  rejectRowsBlacklisted,
   rejectRowsNotInService,
   type ChunkRange,
   progressOfBatch,
@@ -223,7 +224,7 @@ export function createGroupMemberActivities({ db, bboss }: ActivityDeps) {
     /**
      * REQ: GRP-6 — handles the next `chunkSize` pending rows of a batch in ONE transaction, so a worker that
      * dies mid-chunk leaves nothing behind and the retry neither loses nor repeats a row: rows not in service
-     * or already members are rejected; the others become members and are sent to BBOSS in one request whose
+     * or already members and lines of a blacklisted owner (CUST-2) are rejected; the others become members and are sent to BBOSS in one request whose
      * ID is the chunk's first row (a retried chunk repeats the same request, and BBOSS answers it the same);
      * members BBOSS refuses are taken back; the rest are accepted with an `add` event each. Returns the
      * batch's counters and whether rows remain.
@@ -257,6 +258,12 @@ export function createGroupMemberActivities({ db, bboss }: ActivityDeps) {
             chunk,
             batch.subscriptionId,
             reasonText('AlreadyGroupMember', 'the number is a member of this group product already'),
+          );
+          // REQ: CUST-2 — a new member is new business for its line's owner, as for a single member add.
+          await rejectRowsBlacklisted(
+            tx,
+            chunk,
+            reasonText('CustomerBlacklisted', 'the owner of the number is blacklisted: '),
           );
           const added = await insertMembersFromChunk(tx, chunk, batch.subscriptionId);
           if (added.length > 0) {

@@ -154,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   const startWorkOrder = createWorkOrderStarter({
     client: deps.client,
+    db: deps.db,
     taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
   });
   await app.register(queryRoutes({ db: deps.db, policy, config: deps.config, startWorkOrder }));

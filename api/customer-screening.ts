@@ -18,7 +18,15 @@ import type { OrderRequest } from './order-service';
  * category or the partner.
  */
 export async function screenCustomer(db: Db, request: OrderRequest): Promise<void> {
-  for (const subject of screeningSubjects(request)) {
+  await screenSubjects(db, screeningSubjects(request));
+}
+
+/**
+ * REQ: CUST-2 — refuses (403 CustomerBlacklisted) when any of the subjects is blacklisted. A member batch
+ * (GRP-6) screens its group here at upload; each row's line owner is screened as its chunk is handled.
+ */
+export async function screenSubjects(db: Db, subjects: ScreeningSubject[]): Promise<void> {
+  for (const subject of subjects) {
     const hit = await findBlacklisting(db, subject);
     if (hit) throw blacklisted(describeSubject(subject), hit);
   }
@@ -63,7 +71,8 @@ function blacklisted(who: string, hit: Blacklisting): AppError {
  * group product, and both the group and the member line's owner when a member joins. Everything else serves
  * a customer we already have and is never refused: paying (recharge, fees), reporting a loss, resuming,
  * changing features or data, and leaving (pre-cancellation, port-out, refunds — port-out is the holder's
- * right by national rule); changing or cancelling a group's product or members likewise.
+ * right by national rule); changing or cancelling a group's product or members likewise. A member batch screens the same subjects as
+ * `groupMemberAdd`.
  */
 export function screeningSubjects(request: OrderRequest): ScreeningSubject[] {
   switch (request.type) {

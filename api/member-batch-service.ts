@@ -4,6 +4,7 @@ import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/com
 import type { Db } from '../db/client';
 import { hasProductPermission } from '../db/queries/group-catalogue';
 import { findLiveSubscription } from '../db/queries/group-subscriptions';
+import { findOrderKey, scopedIdempotencyKey } from '../db/queries/order-keys';
 import {
   countUploadRejections,
   createMemberBatch,
@@ -17,10 +18,16 @@ import type { Principal } from '../domain/access';
 import { AppError } from '../domain/errors';
 import { parseMemberBatchCsv } from '../domain/member-batch-csv';
 import type { MemberBatchInput, MemberBatchProgress, WorkflowSettings } from '../workflows/contracts';
+import { screenSubjects } from './customer-screening';
 import { requireProductAccess } from './group-order-checks';
 
-/** The workflow (and batch) ID of an upload: the Idempotency-Key makes a retried upload the same batch. */
-export const memberBatchId = (idempotencyKey: string): string => `MemberBatch:${idempotencyKey}`;
+/**
+ * REQ: GRP-6, ORD-3 — the workflow (and batch) ID of an upload: the Idempotency-Key, scoped to the channel
+ * that uploads (`MemberBatch:<channelCode>:<key>`), makes a retried upload the same batch and lets two stores
+ * use the same key. The key is also recorded in `order_keys` (as `memberBatch/<key>`) with the batch.
+ */
+export const memberBatchId = (channelCode: string, idempotencyKey: string): string =>
+  `MemberBatch:${channelCode}:${idempotencyKey}`;
 
 export interface MemberBatchUpload {
   batch: MemberBatchRow;
@@ -93,11 +100,16 @@ export function createMemberBatchService(deps: {
     ): Promise<MemberBatchUpload> {
       const { groupCode, productCode } = target;
       const { product } = await requireProductAccess(db, principal, groupCode, productCode);
-      const id = memberBatchId(idempotencyKey);
+      const { channelCode } = principal;
+      const id = memberBatchId(channelCode, idempotencyKey);
+      const recordedKey = scopedIdempotencyKey('memberBatch', idempotencyKey);
       const requestHash = createHash('sha256').update(`${groupCode}\n${productCode}\n${csv}`).digest('hex');
-      const existing = await findMemberBatch(db, id);
+      const known = await findOrderKey(db, channelCode, recordedKey);
+      const existing = known && (await findMemberBatch(db, known.orderId));
       if (existing) return replay(existing, requestHash, idempotencyKey);
 
+      // REQ: CUST-2 — new members are new business for the group: a blacklisted group's batch is refused whole.
+      await screenSubjects(db, [{ groupCode }]);
       const subscription = await findLiveSubscription(db, groupCode, productCode);
       if (subscription?.status !== 'active') {
         throw new AppError(
@@ -118,9 +130,10 @@ export function createMemberBatchService(deps: {
           productCode,
           requestHash,
           operatorId: principal.operatorId,
-          channelCode: principal.channelCode,
+          channelCode,
         },
         parsed.rows,
+        recordedKey,
       );
       // Another upload with this key stored its batch first.
       if (!created) return replay(batch, requestHash, idempotencyKey);

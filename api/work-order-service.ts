@@ -1,6 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Db } from '../db/client';
+import { claimOrderKey, findOrderKey, scopedIdempotencyKey } from '../db/queries/order-keys';
 import { findWorkOrderWithTimeline, workOrderTimeline } from '../db/queries/work-order-detail';
 import { AppError } from '../domain/errors';
 import type { ResolvedStep } from '../domain/work-order-machine';
@@ -19,52 +20,104 @@ import { hashRequest } from './order-service';
 import { timelineEntry, viewFromRecord, viewFromState, type WorkOrderView } from './work-order-view';
 import { updateRefusal } from './workflow-refusals';
 
-/** REQ: WO-1 — the work order (and workflow) ID: the client's idempotency key makes a retry the same order. */
-export const workOrderId = (idempotencyKey: string): string => `WorkOrder:${idempotencyKey}`;
-
-const isWorkOrderId = (id: string): boolean => id.startsWith('WorkOrder:');
+/**
+ * REQ: WO-1, ORD-3 — the work order (and workflow) ID: the client's idempotency key, scoped to the channel it
+ * came through (`WorkOrder:<channelCode>:<key>`), makes a retry the same work order and lets two stores use
+ * the same key. A customer's own work order (self-service) is scoped to the website channel it names.
+ */
+export const workOrderId = (channelCode: string, idempotencyKey: string): string =>
+  `WorkOrder:${channelCode}:${idempotencyKey}`;
 
 /**
- * Starts work-order workflows (REQ: WO-1, GC-1): one per work order, ID `WorkOrder:<Idempotency-Key>`,
- * duplicate-rejecting; the same key with the same request is the same work order (`replayed`), with another
- * request 409 IdempotencyKeyReused.
+ * REQ: Q-3 — a recharge-card ticket's work order, `WorkOrder:RechargeCard-<serial>-<n>`: one per card and
+ * number whoever asks, so no channel in it (before numbering: `WorkOrder:RechargeCard-<serial>`).
  */
-export function createWorkOrderStarter(deps: { client: Client; taskQueue: string }) {
+export const cardTicketWorkOrderId = (ticketKey: string): string => `WorkOrder:${ticketKey}`;
+
+/** Whether an ID can be a work order's (any of the forms above). */
+export const isWorkOrderId = (id: string): boolean => id.startsWith('WorkOrder:');
+
+/**
+ * What makes a work order one: a client's idempotency key at its channel (kept in `order_keys`), or an ID
+ * another record already stands for — a Q-3 recharge-card ticket (`WorkOrder:RechargeCard-<serial>-<n>`),
+ * numbered per card in `recharge_card_tickets` whoever asks.
+ */
+export type WorkOrderKey = { channelCode: string; idempotencyKey: string } | { workOrderId: string };
+
+/**
+ * Starts work-order workflows (REQ: WO-1, GC-1, ORD-3): one per work order, duplicate-rejecting. A channel's
+ * key is recorded in PostgreSQL (`order_keys`, as `workOrder/<key>`) with the request's hash before the
+ * workflow starts: the same key with the same request is the same work order (`replayed`) — also after
+ * Temporal has forgotten its workflow, starting nothing —, with another request 409 IdempotencyKeyReused.
+ */
+export function createWorkOrderStarter(deps: { client: Client; db: Db; taskQueue: string }) {
+  const { client, db } = deps;
+
+  /** The work order is known: in the read model, or (not written yet) as a workflow. */
+  async function exists(id: string): Promise<boolean> {
+    if ((await findWorkOrderWithTimeline(db, id)) !== null) return true;
+    try {
+      await client.workflow.getHandle(id).describe();
+      return true;
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return false;
+      throw err;
+    }
+  }
+
+  /** Starts the workflow; one already started under this ID is the same work order. */
+  async function start(id: string, input: Omit<WorkOrderInput, 'id'>, requestHash: string) {
+    try {
+      await client.workflow.start<(input: WorkOrderInput) => Promise<WorkOrderState>>('workOrderWorkflow', {
+        workflowId: id,
+        taskQueue: deps.taskQueue,
+        args: [{ ...input, id }],
+        memo: { requestHash },
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+      });
+      return { id, replayed: false };
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return { id, replayed: true };
+      throw err;
+    }
+  }
+
   return async (
-    idempotencyKey: string,
+    key: WorkOrderKey,
     input: Omit<WorkOrderInput, 'id'>,
   ): Promise<{ id: string; replayed: boolean }> => {
-    const id = workOrderId(idempotencyKey);
     // What the client asked for decides sameness, not the settings or when it was resolved.
     const requestHash = hashRequest({
       source: input.source,
       request: input.request,
       createdBy: input.createdBy,
     });
-    try {
-      await deps.client.workflow.start<(input: WorkOrderInput) => Promise<WorkOrderState>>(
-        'workOrderWorkflow',
-        {
-          workflowId: id,
-          taskQueue: deps.taskQueue,
-          args: [{ ...input, id }],
-          memo: { requestHash },
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-          workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-        },
+    if ('workOrderId' in key) return start(key.workOrderId, input, requestHash);
+
+    const { channelCode, idempotencyKey } = key;
+    const recordedKey = scopedIdempotencyKey('workOrder', idempotencyKey);
+    const reused = () =>
+      new AppError(
+        'IdempotencyKeyReused',
+        `headers.idempotency-key: ${idempotencyKey} was already used at channel ${channelCode} for a work ` +
+          'order with a different body',
       );
-      return { id, replayed: false };
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      const existing = await deps.client.workflow.getHandle(id).describe();
-      if (existing.memo?.requestHash !== requestHash) {
-        throw new AppError(
-          'IdempotencyKeyReused',
-          `headers.idempotency-key: ${idempotencyKey} was already used for a work order with a different body`,
-        );
-      }
-      return { id, replayed: true };
+    const known = await findOrderKey(db, channelCode, recordedKey);
+    if (known) {
+      if (known.requestHash !== requestHash) throw reused();
+      if (await exists(known.orderId)) return { id: known.orderId, replayed: true };
+      // The key was recorded but its workflow never started (the API stopped in between): start it now.
     }
+    const id = workOrderId(channelCode, idempotencyKey);
+    const row = await claimOrderKey(db, {
+      channelCode,
+      idempotencyKey: recordedKey,
+      orderId: id,
+      requestHash,
+    });
+    if (row.requestHash !== requestHash) throw reused();
+    return start(id, input, requestHash);
   };
 }
 

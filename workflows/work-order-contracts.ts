@@ -12,7 +12,7 @@ import type { WorkflowSettings } from './contracts';
 
 /**
  * What clients may know about work-order workflows (REQ: WO-1…WO-6, GC-1…GC-3): the input, the live state
- * query and the one update every step goes through. Workflow ID = work order ID = `WorkOrder:<key>`.
+ * query and the one update every step goes through. Workflow ID = work order ID = `WorkOrder:<channelCode>:<key>`.
  */
 
 /** What the workflow starts with; the API has already checked and resolved everything it needs. */

@@ -74,14 +74,17 @@ export function greenChannelRoutes(deps: {
           request.body,
           deps.policy,
         );
-        const { id, replayed } = await deps.startWorkOrder(request.headers['idempotency-key'], {
-          source: 'greenChannel',
-          request: { kind: 'greenChannel', ...withoutPassword(request.body) },
-          resolved: { vip, city, outletCode },
-          createdBy: principal.operatorId,
-          channelCode: principal.channelCode,
-          settings: workflowSettings(deps.config),
-        });
+        const { id, replayed } = await deps.startWorkOrder(
+          { channelCode: principal.channelCode, idempotencyKey: request.headers['idempotency-key'] },
+          {
+            source: 'greenChannel',
+            request: { kind: 'greenChannel', ...withoutPassword(request.body) },
+            resolved: { vip, city, outletCode },
+            createdBy: principal.operatorId,
+            channelCode: principal.channelCode,
+            settings: workflowSettings(deps.config),
+          },
+        );
         // A new work order is `created` by definition; only a replay needs to look up how far it got.
         const status = replayed ? ((await currentStatus(deps.db, id)) ?? 'created') : 'created';
         const href = `/api/v1/work-orders/${encodeURIComponent(id)}`;

@@ -19,7 +19,7 @@ const batchStatusSchema = z.enum(['running', 'completed', 'failed']);
 const rowResultSchema = z.enum(['pending', 'accepted', 'rejected']);
 
 const acceptedSchema = z.object({
-  id: z.string().describe('The batch ID, MemberBatch:<Idempotency-Key>'),
+  id: z.string().describe('The batch ID, MemberBatch:<channelCode>:<Idempotency-Key>'),
   href: z.string(),
   status: batchStatusSchema,
   totalRows: z.number().int().describe('Member rows in the file (header and blank lines not counted)'),

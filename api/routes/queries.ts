@@ -43,7 +43,7 @@ import { identifyCaller, usableCall, type CallerQuery } from '../query-caller';
 import { bearerSecurity, errorResponses, labelSchema } from '../schemas';
 import { SERVICE_PASSWORD_HEADER } from '../self-service-auth';
 import { checkServicePassword, type ServicePasswordPolicy } from '../service-password';
-import { workOrderId, type WorkOrderStarter } from '../work-order-service';
+import { cardTicketWorkOrderId, type WorkOrderStarter } from '../work-order-service';
 
 const tags = ['queries'];
 const config = { access: orderDesk };
@@ -234,7 +234,7 @@ export function queryRoutes(deps: {
   ): Promise<string> {
     let last = await lastCardTicket(db, serial);
     if (!last) {
-      const legacy = workOrderId(`RechargeCard-${serial}`);
+      const legacy = cardTicketWorkOrderId(`RechargeCard-${serial}`);
       const status = await workOrderStatus(db, legacy);
       if (status !== null && !isFinalStatus(status)) {
         await claimCardTicket(db, { serial, seq: 0, workOrderId: legacy });
@@ -247,12 +247,14 @@ export function queryRoutes(deps: {
         : await claimCardTicket(db, {
             serial,
             seq: (last?.seq ?? 0) + 1,
-            workOrderId: workOrderId(cardTicketKey(serial, (last?.seq ?? 0) + 1)),
+            workOrderId: cardTicketWorkOrderId(cardTicketKey(serial, (last?.seq ?? 0) + 1)),
           });
     // Whoever claimed the number starts its work order; starting it again is the same work order, so a
-    // ticket whose start was interrupted is started by the next question.
-    try {
-      await deps.startWorkOrder(id.replace(/^WorkOrder:/, ''), {
+    // ticket whose start was interrupted is started by the next question, and another operator or caller
+    // who asked first started the card's ticket already.
+    await deps.startWorkOrder(
+      { workOrderId: id },
+      {
         source: 'staff',
         request: {
           kind: 'standard',
@@ -273,11 +275,8 @@ export function queryRoutes(deps: {
         createdBy: principal.operatorId,
         channelCode: principal.channelCode,
         settings: workflowSettings(deps.config),
-      });
-    } catch (err) {
-      // Another operator or caller asked first: that ticket is the card's ticket.
-      if (!(err instanceof AppError && err.code === 'IdempotencyKeyReused')) throw err;
-    }
+      },
+    );
     return id;
   }
 

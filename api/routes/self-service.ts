@@ -25,7 +25,7 @@ import {
 import { isVipLine, screenWorkOrder } from '../customer-screening';
 import { errorResponses, labelSchema } from '../schemas';
 import type { ServicePasswordPolicy } from '../service-password';
-import { workOrderId, type WorkOrderStarter } from '../work-order-service';
+import { isWorkOrderId, type WorkOrderStarter } from '../work-order-service';
 
 /**
  * REQ: WO-1 — customers create work orders themselves (客户自主创建) on the operator's website, official account
@@ -79,19 +79,22 @@ export function selfServiceRoutes(deps: {
           'body.servicePassword',
         );
         await screenWorkOrder(deps.db, category, customer.msisdn);
-        const { id, replayed } = await deps.startWorkOrder(request.headers['idempotency-key'], {
-          source: 'customer',
-          // Built field by field: the service password stays out of the workflow's input and history.
-          request: { kind: 'standard', category, priority: 'P3', title, description, customer, territory },
-          resolved: {
-            vip: await isVipLine(deps.db, customer.msisdn),
-            city: await homeCityOf(deps.db, customer.msisdn),
-            outletCode: null,
+        const { id, replayed } = await deps.startWorkOrder(
+          { channelCode, idempotencyKey: request.headers['idempotency-key'] },
+          {
+            source: 'customer',
+            // Built field by field: the service password stays out of the workflow's input and history.
+            request: { kind: 'standard', category, priority: 'P3', title, description, customer, territory },
+            resolved: {
+              vip: await isVipLine(deps.db, customer.msisdn),
+              city: await homeCityOf(deps.db, customer.msisdn),
+              outletCode: null,
+            },
+            createdBy: `customer:${customer.msisdn}`,
+            channelCode,
+            settings: workflowSettings(deps.config),
           },
-          createdBy: `customer:${customer.msisdn}`,
-          channelCode,
-          settings: workflowSettings(deps.config),
-        });
+        );
         // A new work order is `created` by definition; only a replay looks up how far it got.
         const status = replayed
           ? ((await findCustomerWorkOrder(deps.db, id))?.status ?? 'created')
@@ -196,7 +199,7 @@ async function customerView(deps: { db: Db; client: Client }, id: string): Promi
       msisdn: row.customerMsisdn,
     };
   }
-  if (!id.startsWith(workOrderId(''))) return null;
+  if (!isWorkOrderId(id)) return null;
   let state: WorkOrderState;
   try {
     state = await deps.client.workflow.getHandle(id).query(workOrderStateQuery);

@@ -114,18 +114,21 @@ export function workOrderRoutes(deps: {
         const principal = principalOf(request);
         const { msisdn } = request.body.customer;
         await screenWorkOrder(db, request.body.category, msisdn);
-        const { id, replayed } = await deps.startWorkOrder(request.headers['idempotency-key'], {
-          source: 'staff',
-          request: { kind: 'standard', ...request.body },
-          resolved: {
-            vip: await isVipLine(db, msisdn),
-            city: await homeCityOf(db, msisdn),
-            outletCode: null,
+        const { id, replayed } = await deps.startWorkOrder(
+          { channelCode: principal.channelCode, idempotencyKey: request.headers['idempotency-key'] },
+          {
+            source: 'staff',
+            request: { kind: 'standard', ...request.body },
+            resolved: {
+              vip: await isVipLine(db, msisdn),
+              city: await homeCityOf(db, msisdn),
+              outletCode: null,
+            },
+            createdBy: principal.operatorId,
+            channelCode: principal.channelCode,
+            settings: workflowSettings(deps.config),
           },
-          createdBy: principal.operatorId,
-          channelCode: principal.channelCode,
-          settings: workflowSettings(deps.config),
-        });
+        );
         const status = replayed ? ((await workOrders.get(id))?.status ?? 'created') : 'created';
         const href = `/api/v1/work-orders/${encodeURIComponent(id)}`;
         return reply.code(202).header('location', href).send({ id, status, href, replayed });

@@ -4,6 +4,7 @@ import type { AttributeValues } from '../../domain/product-spec';
 import type { DbOrTx, Tx } from '../client';
 import { groupMemberEvents, groupMembers, memberBatches, memberBatchRows, subscribers } from '../schema';
 import { batchPercent } from '../../domain/member-batch-csv';
+import { claimOrderKey } from './order-keys';
 import type { MemberBatchProgress } from '../../workflows/contracts';
 
 /**
@@ -41,16 +42,24 @@ export interface NewMemberBatch {
 const INSERT_CHUNK = 2_000;
 
 /**
- * Stores the batch and every row of its file in one transaction: rows the upload already rejected count as
- * processed. When a batch with this ID exists already (the same Idempotency-Key), nothing is written and
- * that batch is returned with `created: false`.
+ * Stores the batch and every row of its file in one transaction, with the channel's key record (REQ: ORD-3,
+ * `order_keys` under `recordedKey`): rows the upload already rejected count as processed. When a batch with
+ * this ID exists already (the same Idempotency-Key at the same channel), nothing is written and that batch
+ * is returned with `created: false`.
  */
 export async function createMemberBatch(
   db: DbOrTx,
   batch: NewMemberBatch,
   rows: ParsedBatchRow[],
+  recordedKey: string,
 ): Promise<{ created: boolean; batch: MemberBatchRow }> {
   return db.transaction(async (tx) => {
+    await claimOrderKey(tx, {
+      channelCode: batch.channelCode,
+      idempotencyKey: recordedKey,
+      orderId: batch.id,
+      requestHash: batch.requestHash,
+    });
     const rejected = rows.filter((r) => r.rejection).length;
     const [created] = await tx
       .insert(memberBatches)
@@ -218,6 +227,42 @@ export async function rejectRowsNotInService(tx: Tx, chunk: ChunkRange, reason: 
         ),
       ),
     );
+}
+
+/**
+ * REQ: CUST-2 — rejects the chunk's rows whose line's owner is blacklisted (CustomerBlacklisted), as a single
+ * member add is refused: by a current category with effect `blacklist` on any customer record with the owner's
+ * identity document, or a partner's blacklist naming it. `reasonPrefix` is followed by what blacklisted the
+ * owner. One statement for the chunk.
+ */
+export async function rejectRowsBlacklisted(tx: Tx, chunk: ChunkRange, reasonPrefix: string): Promise<void> {
+  await tx.execute(sql`
+    with hit as (
+      select distinct on (r.row_no) r.row_no, h.detail
+        from member_batch_rows r
+        join subscribers s on s.msisdn = r.msisdn
+        join customers o on o.id = s.customer_id
+        join lateral (
+          select 1 as ord, 'category ' || cat.code || ' (' || cat.name_zh || ')' as detail
+            from customer_category_assignments a
+            join customer_categories cat on cat.code = a.category_code
+            join customers c on c.id = a.customer_id
+           where a.ended_at is null and cat.effect = 'blacklist'
+             and (c.id = o.id or (c.id_type = o.id_type and c.id_number = o.id_number))
+          union all
+          select 2, 'the blacklist of partner ' || pb.partner
+            from partner_blacklist pb
+           where pb.id_type = o.id_type and pb.id_number = o.id_number
+        ) h on true
+       where r.batch_id = ${chunk.batchId} and r.result = 'pending'
+         and r.row_no between ${chunk.first} and ${chunk.last}
+       order by r.row_no, h.ord, h.detail
+    )
+    update member_batch_rows r
+       set result = 'rejected', reason_code = 'CustomerBlacklisted',
+           reason = ${reasonPrefix} || hit.detail, processed_at = now()
+      from hit
+     where r.batch_id = ${chunk.batchId} and r.row_no = hit.row_no`);
 }
 
 /** Rejects the chunk's rows whose number is a member of the subscription already. */

@@ -4,6 +4,17 @@ import { orderKeys } from '../schema';
 
 export type OrderKeyRow = typeof orderKeys.$inferSelect;
 
+/**
+ * REQ: ORD-3 — what a channel's idempotency key is for. Orders record the client's key as it came; work
+ * orders and member batches record it as `<kind>/<key>` in the same table, so the three never share a key
+ * (a client's key cannot hold "/", see `idempotencyKeySchema`) while each stays one per channel and key.
+ */
+export type KeyScope = 'order' | 'workOrder' | 'memberBatch';
+
+/** REQ: ORD-3 — the `idempotency_key` a client's key is recorded under for what it stands for. */
+export const scopedIdempotencyKey = (scope: KeyScope, idempotencyKey: string): string =>
+  scope === 'order' ? idempotencyKey : `${scope}/${idempotencyKey}`;
+
 /** REQ: ORD-3 — the order a channel's idempotency key stands for, or null when the key is new. */
 export async function findOrderKey(
   db: DbOrTx,

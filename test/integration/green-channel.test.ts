@@ -74,7 +74,7 @@ describe('green-channel work orders', () => {
     expect(res.statusCode).toBe(202);
     const body = res.json<{ id: string; href: string }>();
     expect(body).toMatchObject({
-      id: `WorkOrder:${key}`,
+      id: `WorkOrder:CC-10086-BJ:${key}`,
       status: 'created',
       replayed: false,
       outletCode: 'OUT-BJ-XD',

@@ -1,6 +1,12 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { groupMemberEvents, groupMembers, groupSubscriptions } from '../../db/schema';
+import {
+  customerCategoryAssignments,
+  groupMemberEvents,
+  groupMembers,
+  groupSubscriptions,
+} from '../../db/schema';
+import { errorCatalogue } from '../../domain/errors';
 import { memberBatchProgressQuery } from '../../workflows/contracts';
 import { startHarness, type Harness } from '../support/harness';
 import { insertActiveSubscription, insertMembers, memberLine } from '../support/groups';
@@ -156,7 +162,11 @@ describe('member batches (成员批量导入) through the API', () => {
     expect(progress).toMatchObject({ status: 'completed', processedRows: 150, percent: 100 });
 
     // REQ: ORD-3 — the same key and file again is the same batch; nothing is added twice.
-    const again = await api.upload('1000000003', csvOf(rows), accepted.id.slice('MemberBatch:'.length));
+    const again = await api.upload(
+      '1000000003',
+      csvOf(rows),
+      accepted.id.slice('MemberBatch:STORE-BJ-001:'.length),
+    );
     expect(again.statusCode).toBe(202);
     expect(again.json()).toMatchObject({
       id: accepted.id,
@@ -171,7 +181,7 @@ describe('member batches (成员批量导入) through the API', () => {
     const other = await api.upload(
       '1000000003',
       csvOf(lines(0, 3)),
-      accepted.id.slice('MemberBatch:'.length),
+      accepted.id.slice('MemberBatch:STORE-BJ-001:'.length),
     );
     expect(other.statusCode).toBe(409);
     expect(other.json()).toMatchObject({ code: 'IdempotencyKeyReused' });
@@ -246,6 +256,76 @@ describe('member batches (成员批量导入) through the API', () => {
     });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ code: 'BatchNotFound' });
+  });
+
+  it('ORD-3: two stores uploading with the same key and file get two batches', async () => {
+    await insertActiveSubscription(h.db, '1000000001');
+    const key = newKey('batch-two-stores');
+    const file = csvOf(lines(160, 162));
+    const other = batchApi(h, await h.login('manager01', 'STORE-BJ-002'));
+    const first = await api.upload('1000000001', file, key);
+    expect(first.statusCode, first.body).toBe(202);
+    const same = await other.upload('1000000001', file, key);
+    expect(same.statusCode, same.body).toBe(202);
+    const a = first.json<{ id: string; replayed: boolean }>();
+    const b = same.json<{ id: string; replayed: boolean }>();
+    expect([a.id, b.id]).toEqual([`MemberBatch:STORE-BJ-001:${key}`, `MemberBatch:STORE-BJ-002:${key}`]);
+    expect([a.replayed, b.replayed]).toEqual([false, false]);
+    // Two batches of their own, run side by side: each line joins once, by whichever batch came first.
+    const done = [await api.completed(a.id), await other.completed(b.id)];
+    expect(done.map((d) => d.totalRows)).toEqual([2, 2]);
+    expect(done[0]!.acceptedRows + done[1]!.acceptedRows).toBe(2);
+    // Within one store the key is still one batch.
+    expect((await api.upload('1000000001', file, key)).json()).toMatchObject({ id: a.id, replayed: true });
+  });
+
+  it("CUST-2: a blacklisted group's batch is refused whole; a row whose line's owner is blacklisted is rejected CustomerBlacklisted, the others are added", async () => {
+    await insertActiveSubscription(h.db, '1000000001');
+    const blacklist = (customerId: string) =>
+      h.db
+        .insert(customerCategoryAssignments)
+        .values({ customerId, categoryCode: 'blacklist', assignedBy: 'test' });
+
+    await blacklist('1000000001');
+    const key = newKey('batch-blacklisted-group');
+    const refused = await api.upload('1000000001', csvOf(lines(170, 172)), key);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'CustomerBlacklisted', details: { category: 'blacklist' } });
+    const stored = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/member-batches/MemberBatch:STORE-BJ-001:${key}`,
+      headers: { authorization: `Bearer ${await h.login('manager01', 'STORE-BJ-001')}` },
+    });
+    expect(stored.statusCode).toBe(404);
+    await h.db
+      .delete(customerCategoryAssignments)
+      .where(eq(customerCategoryAssignments.customerId, '1000000001'));
+
+    // The owner of 13900100015 is blacklisted: that row alone is refused.
+    await blacklist('CUST-SEED-13900100015');
+    const res = await api.upload(
+      '1000000001',
+      csvOf([`${memberLine(170)},成员170,`, '13900100015,黑名单客户,', `${memberLine(171)},成员171,`]),
+    );
+    expect(res.statusCode, res.body).toBe(202);
+    const { id } = res.json<{ id: string }>();
+    expect(await api.completed(id)).toMatchObject({ totalRows: 3, acceptedRows: 2, rejectedRows: 1 });
+    const rejected = await api.rows(id, '&result=rejected');
+    expect(rejected.items).toEqual([
+      {
+        rowNo: 2,
+        msisdn: '13900100015',
+        result: 'rejected',
+        reasonCode: 'CustomerBlacklisted',
+        reason: expect.stringContaining('category blacklist') as string,
+      },
+    ]);
+    expect(rejected.items[0]?.reason).toContain(errorCatalogue.CustomerBlacklisted.zh);
+    const joined = await h.db
+      .select({ msisdn: groupMembers.msisdn })
+      .from(groupMembers)
+      .where(eq(groupMembers.addedBy, id));
+    expect(joined.map((m) => m.msisdn).sort()).toEqual([memberLine(170), memberLine(171)]);
   });
 
   it('GRP-6: the OpenAPI document describes the upload as a text/csv body and the batch reads', async () => {

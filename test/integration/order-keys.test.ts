@@ -5,6 +5,7 @@ import { payments } from '../../db/schema';
 import { startHarness, type Harness } from '../support/harness';
 import { newKey, submitOrder, waitForOrder } from '../support/orders';
 import { lineRow } from '../support/service-changes';
+import { createWorkOrder, waitForWorkOrder, workOrderBody } from '../support/work-orders';
 
 /**
  * REQ: ORD-3 — an Idempotency-Key is the client's, so it is scoped to the channel that submits it: two stores
@@ -107,5 +108,66 @@ describe('idempotency keys per channel, kept in PostgreSQL', () => {
     expect(await workflowGone(id)).toBe(true);
     expect(await paymentsOf(id)).toHaveLength(1);
     expect((await lineRow(h, msisdn))?.balanceFen).toBe(balance);
+  }, 150_000);
+  it('ORD-3: two stores using the same work-order key with the same body get two work orders', async () => {
+    const key = newKey('wo-two-stores');
+    const first = await createWorkOrder(h.app, storeA, workOrderBody(), key);
+    expect(first.statusCode, first.body).toBe(202);
+    const same = await createWorkOrder(h.app, storeB, workOrderBody(), key);
+    expect(same.statusCode, same.body).toBe(202);
+    const a = first.json<{ id: string; replayed: boolean }>();
+    const b = same.json<{ id: string; replayed: boolean }>();
+    // Each store's key is its own work order, named by the channel.
+    expect([a, b]).toEqual([
+      {
+        id: `WorkOrder:STORE-BJ-001:${key}`,
+        replayed: false,
+        status: 'created',
+        href: expect.any(String) as string,
+      },
+      {
+        id: `WorkOrder:STORE-BJ-002:${key}`,
+        replayed: false,
+        status: 'created',
+        href: expect.any(String) as string,
+      },
+    ]);
+    const woA = await waitForWorkOrder(h.app, storeA, a.id, (w) => w.timeline.length >= 1);
+    const woB = await waitForWorkOrder(h.app, storeB, b.id, (w) => w.timeline.length >= 1);
+    expect([woA.channelCode, woB.channelCode]).toEqual(['STORE-BJ-001', 'STORE-BJ-002']);
+
+    // Within one store the key is still one work order; another body is refused.
+    const again = await createWorkOrder(h.app, storeA, workOrderBody(), key);
+    expect(again.json()).toMatchObject({ id: a.id, replayed: true });
+    const reused = await createWorkOrder(h.app, storeA, workOrderBody({ title: '另一个 Another' }), key);
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json()).toMatchObject({ code: 'IdempotencyKeyReused' });
+  });
+
+  it('ORD-3: a work order replayed after Temporal has forgotten its workflow answers the same work order and starts nothing', async () => {
+    const key = newKey('wo-retained');
+    const res = await createWorkOrder(h.app, storeA, workOrderBody(), key);
+    expect(res.statusCode, res.body).toBe(202);
+    const { id } = res.json<{ id: string }>();
+    await waitForWorkOrder(h.app, storeA, id, (w) => w.timeline.length >= 1);
+
+    // What the namespace's retention does to the workflow (a running one is terminated first).
+    await h.client.workflowService.deleteWorkflowExecution({
+      namespace: h.config.TEMPORAL_NAMESPACE,
+      workflowExecution: { workflowId: id },
+    });
+    await vi.waitFor(async () => expect(await workflowGone(id)).toBe(true), {
+      timeout: 90_000,
+      interval: 1_000,
+    });
+
+    const replay = await createWorkOrder(h.app, storeA, workOrderBody(), key);
+    expect(replay.statusCode, replay.body).toBe(202);
+    expect(replay.json()).toMatchObject({ id, replayed: true, status: 'created' });
+    const reused = await createWorkOrder(h.app, storeA, workOrderBody({ title: '另一个 Another' }), key);
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json()).toMatchObject({ code: 'IdempotencyKeyReused' });
+    // No second workflow was started under the ID.
+    expect(await workflowGone(id)).toBe(true);
   }, 150_000);
 });

@@ -44,8 +44,8 @@ describe('customer self-service work orders (客户自助创建工单)', () => {
     return defaultPayloadConverter.fromPayload<WorkOrderInput>(payload);
   }
 
-  const notStarted = async (key: string) =>
-    expect(h.client.workflow.getHandle(`WorkOrder:${key}`).describe()).rejects.toBeInstanceOf(
+  const notStarted = async (key: string, channelCode = 'WEB-BJ-001') =>
+    expect(h.client.workflow.getHandle(`WorkOrder:${channelCode}:${key}`).describe()).rejects.toBeInstanceOf(
       WorkflowNotFoundError,
     );
 
@@ -55,9 +55,9 @@ describe('customer self-service work orders (客户自助创建工单)', () => {
     expect(res.statusCode, res.body).toBe(202);
     const accepted = res.json<{ id: string; status: string; href: string; replayed: boolean }>();
     expect(accepted).toEqual({
-      id: `WorkOrder:${key}`,
+      id: `WorkOrder:WEB-BJ-001:${key}`,
       status: 'created',
-      href: `/api/v1/self-service/work-orders/${encodeURIComponent(`WorkOrder:${key}`)}?msisdn=${LINE}`,
+      href: `/api/v1/self-service/work-orders/${encodeURIComponent(`WorkOrder:WEB-BJ-001:${key}`)}?msisdn=${LINE}`,
       replayed: false,
     });
 
@@ -90,7 +90,7 @@ describe('customer self-service work orders (客户自助创建工单)', () => {
     expect(first.statusCode, first.body).toBe(202);
     const again = await create(body(), key);
     expect(again.statusCode, again.body).toBe(202);
-    expect(again.json()).toMatchObject({ id: `WorkOrder:${key}`, replayed: true });
+    expect(again.json()).toMatchObject({ id: `WorkOrder:WEB-BJ-001:${key}`, replayed: true });
 
     const other = await create(body({ title: 'Another problem' }), key);
     expect(other.statusCode).toBe(409);
@@ -129,7 +129,7 @@ describe('customer self-service work orders (客户自助创建工单)', () => {
       expect(res.statusCode, channelCode).toBe(403);
       expect(res.json()).toMatchObject({ code: 'ChannelNotAllowed' });
       expect(res.json<{ message: string }>().message).toContain('x-channel-code');
-      await notStarted(key);
+      await notStarted(key, channelCode);
     }
     const missing = await h.app.inject({
       method: 'POST',

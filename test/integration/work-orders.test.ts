@@ -53,7 +53,11 @@ describe('work orders (工单) through the API', () => {
     const created = await createWorkOrder(app, store, workOrderBody(), key);
     expect(created.statusCode).toBe(202);
     const { id, status, replayed } = created.json<{ id: string; status: string; replayed: boolean }>();
-    expect({ id, status, replayed }).toEqual({ id: `WorkOrder:${key}`, status: 'created', replayed: false });
+    expect({ id, status, replayed }).toEqual({
+      id: `WorkOrder:STORE-BJ-001:${key}`,
+      status: 'created',
+      replayed: false,
+    });
     // WO-1: the same submission again is the same work order.
     const again = await createWorkOrder(app, store, workOrderBody(), key);
     expect(again.json()).toMatchObject({ id, replayed: true });
