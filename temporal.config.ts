@@ -254,12 +254,12 @@ export const configSchema = z.object({
   /** Simulated HLR/HSS: latency (ms) and failure rate (0..1) of each provisioning call. */
   HLR_LATENCY_MS: z.coerce.number().int().nonnegative().default(200),
   HLR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
-  /** Simulated bank / payment gateway. */
   /** Simulated SMS gateway: latency of a send and the rate of transient failures. */
   SMS_LATENCY_MS: z.coerce.number().int().nonnegative().default(50),
   SMS_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
   /** Simulated call-centre telephony side: latency of posting a call event. */
   TELEPHONY_LATENCY_MS: z.coerce.number().int().nonnegative().default(50),
+  /** Simulated bank / payment gateway. */
   BANK_LATENCY_MS: z.coerce.number().int().nonnegative().default(100),
   BANK_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
 

@@ -36,7 +36,8 @@ export function approvalRoutes(deps: { orders: OrderService }) {
             'it reserved is released and it ends `rejected` with code ApprovalRejected and the comment. The ' +
             'decision is recorded on the timeline with the approver as actor. Answers with the order after the ' +
             'decision. 409 NotAwaitingApproval when the order is not waiting for one; 409 OrderAlreadyClosed ' +
-            'once it has ended; 404 OrderNotFound.',
+            'once it has ended; 404 OrderNotFound (also for an order of another agent channel); 403 ' +
+            "ProductPermissionRequired without the permission for the order's product (GRP-1).",
           security: bearerSecurity,
           params: idParams,
           body: decisionBody,

@@ -1,18 +1,11 @@
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, parkedSecrets, subscribers } from '../../db/schema';
+import { hashRequest } from '../../api/order-service';
 import { startSignedInHarness, type Harness } from '../support/harness';
+import { holdsSecret, workflowHistoryText } from '../support/history';
 import { newKey, openAccountBody, submitOrder, waitForOrder } from '../support/orders';
 import { ownerIdentity, runChange } from '../support/service-changes';
-
-/** Every string and byte payload in `value`, bytes read as UTF-8, joined: what a history holds in clear. */
-function decoded(value: unknown): string {
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
-  if (Array.isArray(value)) return value.map(decoded).join('\n');
-  if (value && typeof value === 'object') return Object.values(value).map(decoded).join('\n');
-  return typeof value === 'string' ? value : '';
-}
 
 /**
  * REQ: OPEN-6, Q-1 — a service password set at account opening or changed later is kept (as a hash) and
@@ -44,13 +37,7 @@ describe('service passwords given with an order', () => {
     });
     return { status: res.statusCode, body: res.json<Record<string, unknown>>() };
   };
-  /** Everything Temporal keeps of the order's workflow, as text: payloads (bytes) decoded. */
-  const historyText = async (id: string) => {
-    const history = await h.client.workflow.getHandle(id).fetchHistory();
-    const text = decoded(history);
-    expect(text).toContain(id); // the payloads were read, so a missing password means something
-    return text;
-  };
+  const historyText = (id: string) => workflowHistoryText(h.client, id);
   const readModelText = async (id: string) =>
     JSON.stringify(await h.db.select().from(orders).where(eq(orders.id, id)));
 
@@ -71,7 +58,9 @@ describe('service passwords given with an order', () => {
     const [line] = await h.db.select().from(subscribers).where(eq(subscribers.msisdn, msisdn));
     expect(line?.servicePasswordHash).toMatch(/^\$2[aby]\$/);
     // Not in the workflow's input or history, the order as shown, or the read model.
-    expect((await historyText(id)).includes(password), 'the password is in the workflow history').toBe(false);
+    expect(holdsSecret(await historyText(id), password), 'the password is in the workflow history').toBe(
+      false,
+    );
     expect(JSON.stringify(order)).not.toContain(password);
     expect(await readModelText(id)).not.toContain(password);
     // The parked hash was used by the order that brought it.
@@ -89,20 +78,7 @@ describe('service passwords given with an order', () => {
     const [row] = await h.db.select().from(orders).where(eq(orders.id, id));
     expect(row?.requestHash).toMatch(/^[0-9a-f]{64}$/);
     // What an attacker holding the hash would try: the SHA-256 of the body with each 6-digit candidate.
-    const canonical = (v: unknown): string =>
-      Array.isArray(v)
-        ? `[${v.map(canonical).join(',')}]`
-        : v && typeof v === 'object'
-          ? `{${Object.entries(v as Record<string, unknown>)
-              .filter(([, x]) => x !== undefined)
-              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-              .map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`)
-              .join(',')}}`
-          : JSON.stringify(v);
-    const attempt = (candidate: string) =>
-      createHash('sha256')
-        .update(canonical({ ...body, servicePassword: candidate }))
-        .digest('hex');
+    const attempt = (candidate: string) => hashRequest({ ...body, servicePassword: candidate });
     expect(attempt(password)).not.toBe(row?.requestHash);
     // The same key with the same body is still the same order; with another password it is refused.
     const key = newKey('pw');
@@ -149,9 +125,10 @@ describe('service passwords given with an order', () => {
 
     const answer = await selfService(msisdn, password);
     expect(answer.status, JSON.stringify(answer.body)).toBe(202);
-    expect((await historyText(order.id)).includes(password), 'the password is in the workflow history').toBe(
-      false,
-    );
+    expect(
+      holdsSecret(await historyText(order.id), password),
+      'the password is in the workflow history',
+    ).toBe(false);
     expect(JSON.stringify(order)).not.toContain(password);
     expect(await readModelText(order.id)).not.toContain(password);
   });

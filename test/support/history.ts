@@ -18,3 +18,11 @@ export async function workflowHistoryText(client: Client, workflowId: string): P
   if (!text.includes(workflowId)) throw new Error(`the history of ${workflowId} was not decoded`);
   return text;
 }
+
+/**
+ * Whether `text` holds `secret` as a value of its own — not as six characters inside a longer run of letters and
+ * digits: a hex hash or run ID holds any six digits now and then.
+ */
+export function holdsSecret(text: string, secret: string): boolean {
+  return new RegExp(`(?<![0-9A-Za-z])${secret}(?![0-9A-Za-z])`).test(text);
+}
