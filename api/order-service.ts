@@ -1,13 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
-import {
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  type Client,
-  type WorkflowHandle,
-} from '@temporalio/client';
-import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { Db } from '../db/client';
-import { claimOrderKey, findOrderKey } from '../db/queries/order-keys';
 import { getOrder, listOrders } from '../db/queries/orders';
 import type { Principal } from '../domain/access';
 import { AppError } from '../domain/errors';
@@ -29,6 +22,7 @@ import { createOrderAccess, factsFromRecord, factsFromState } from './order-acce
 import { createOrderSecrets } from './order-secrets';
 import { viewFromRecord, viewFromState } from './order-views';
 import type { OrderView } from './schemas';
+import { startOncePerKey, startWorkflowOnce, workflowKnown } from './keyed-start';
 import { updateRefusal } from './workflow-refusals';
 
 export type OrderRequest = AnyOrderRequest;
@@ -48,14 +42,7 @@ export function createOrderService(deps: {
 
   /** Whether the order was started: in the read model, or (not written there yet) known to Temporal. */
   async function orderExists(id: string): Promise<boolean> {
-    if (await getOrder(db, id)) return true;
-    try {
-      await client.workflow.getHandle(id).describe();
-      return true;
-    } catch (err) {
-      if (err instanceof WorkflowNotFoundError) return false;
-      throw err;
-    }
+    return (await getOrder(db, id)) !== null || workflowKnown(client, id);
   }
 
   /**
@@ -141,49 +128,30 @@ export function createOrderService(deps: {
       const { channelCode } = principal;
       const id = orderId(request.type, channelCode, idempotencyKey);
       const requestHash = keyedRequestHash(deps.secretsKey, request);
-      const reused = () =>
-        new AppError(
-          'IdempotencyKeyReused',
-          `headers.idempotency-key: ${idempotencyKey} was already used at channel ${channelCode} for an ` +
-            'order with a different body',
-        );
-
-      const known = await findOrderKey(db, channelCode, idempotencyKey);
-      if (known) {
-        if (known.requestHash !== requestHash) throw reused();
-        if (await orderExists(known.orderId)) return { id: known.orderId, replayed: true };
-        // The key was recorded but its workflow never started (the API stopped in between): start it now.
-      }
-      await check();
-      const row = await claimOrderKey(db, { channelCode, idempotencyKey, orderId: id, requestHash });
-      if (row.requestHash !== requestHash) throw reused();
-
-      const input: OrderInput<AnyWorkflowRequest> = {
-        orderId: id,
-        origin: { operatorId: principal.operatorId, channelCode, outletCode: principal.outletCode },
-        requestHash,
-        settings: deps.settings,
-        // REQ: OPEN-6, Q-1 — secrets are parked; the workflow gets only their references.
-        request: await secrets.park(id, request),
-      };
-      try {
-        await client.workflow.start<(input: OrderInput<AnyWorkflowRequest>) => Promise<OrderState>>(
-          orderTypeRegistry[request.type].workflowType,
-          {
-            workflowId: id,
-            taskQueue: deps.taskQueue,
-            args: [input],
-            memo: { requestHash },
-            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-            workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+      return startOncePerKey(
+        db,
+        { scope: 'order', channelCode, idempotencyKey, requestHash, id, what: 'an order' },
+        {
+          exists: orderExists,
+          beforeStart: check,
+          start: async () => {
+            const input: OrderInput<AnyWorkflowRequest> = {
+              orderId: id,
+              origin: { operatorId: principal.operatorId, channelCode, outletCode: principal.outletCode },
+              requestHash,
+              settings: deps.settings,
+              // REQ: OPEN-6, Q-1 — secrets are parked; the workflow gets only their references.
+              request: await secrets.park(id, request),
+            };
+            return startWorkflowOnce(client, orderTypeRegistry[request.type].workflowType, {
+              workflowId: id,
+              taskQueue: deps.taskQueue,
+              args: [input],
+              memo: { requestHash },
+            });
           },
-        );
-        return { id, replayed: false };
-      } catch (err) {
-        // Another submission with this key and body started it a moment ago (the key row says the body).
-        if (err instanceof WorkflowExecutionAlreadyStartedError) return { id, replayed: true };
-        throw err;
-      }
+        },
+      );
     },
 
     get: getView,

@@ -1,7 +1,5 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Db } from '../db/client';
-import { claimOrderKey, findOrderKey, scopedIdempotencyKey } from '../db/queries/order-keys';
 import { findWorkOrderWithTimeline, workOrderTimeline } from '../db/queries/work-order-detail';
 import { AppError } from '../domain/errors';
 import type { ResolvedStep } from '../domain/work-order-machine';
@@ -18,6 +16,7 @@ import {
 } from '../workflows/work-order-contracts';
 import { hashRequest } from './order-service';
 import { timelineEntry, viewFromRecord, viewFromState, type WorkOrderView } from './work-order-view';
+import { startOncePerKey, startWorkflowOnce, workflowKnown } from './keyed-start';
 import { updateRefusal } from './workflow-refusals';
 
 /**
@@ -55,33 +54,17 @@ export function createWorkOrderStarter(deps: { client: Client; db: Db; taskQueue
 
   /** The work order is known: in the read model, or (not written yet) as a workflow. */
   async function exists(id: string): Promise<boolean> {
-    if ((await findWorkOrderWithTimeline(db, id)) !== null) return true;
-    try {
-      await client.workflow.getHandle(id).describe();
-      return true;
-    } catch (err) {
-      if (err instanceof WorkflowNotFoundError) return false;
-      throw err;
-    }
+    return (await findWorkOrderWithTimeline(db, id)) !== null || workflowKnown(client, id);
   }
 
   /** Starts the workflow; one already started under this ID is the same work order. */
-  async function start(id: string, input: Omit<WorkOrderInput, 'id'>, requestHash: string) {
-    try {
-      await client.workflow.start<(input: WorkOrderInput) => Promise<WorkOrderState>>('workOrderWorkflow', {
-        workflowId: id,
-        taskQueue: deps.taskQueue,
-        args: [{ ...input, id }],
-        memo: { requestHash },
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-      });
-      return { id, replayed: false };
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) return { id, replayed: true };
-      throw err;
-    }
-  }
+  const start = (id: string, input: Omit<WorkOrderInput, 'id'>, requestHash: string) =>
+    startWorkflowOnce(client, 'workOrderWorkflow', {
+      workflowId: id,
+      taskQueue: deps.taskQueue,
+      args: [{ ...input, id } satisfies WorkOrderInput],
+      memo: { requestHash },
+    });
 
   return async (
     key: WorkOrderKey,
@@ -96,28 +79,12 @@ export function createWorkOrderStarter(deps: { client: Client; db: Db; taskQueue
     if ('workOrderId' in key) return start(key.workOrderId, input, requestHash);
 
     const { channelCode, idempotencyKey } = key;
-    const recordedKey = scopedIdempotencyKey('workOrder', idempotencyKey);
-    const reused = () =>
-      new AppError(
-        'IdempotencyKeyReused',
-        `headers.idempotency-key: ${idempotencyKey} was already used at channel ${channelCode} for a work ` +
-          'order with a different body',
-      );
-    const known = await findOrderKey(db, channelCode, recordedKey);
-    if (known) {
-      if (known.requestHash !== requestHash) throw reused();
-      if (await exists(known.orderId)) return { id: known.orderId, replayed: true };
-      // The key was recorded but its workflow never started (the API stopped in between): start it now.
-    }
     const id = workOrderId(channelCode, idempotencyKey);
-    const row = await claimOrderKey(db, {
-      channelCode,
-      idempotencyKey: recordedKey,
-      orderId: id,
-      requestHash,
-    });
-    if (row.requestHash !== requestHash) throw reused();
-    return start(id, input, requestHash);
+    return startOncePerKey(
+      db,
+      { scope: 'workOrder', channelCode, idempotencyKey, requestHash, id, what: 'a work order' },
+      { exists, start: () => start(id, input, requestHash) },
+    );
   };
 }
 

@@ -1,0 +1,89 @@
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import type { Db } from '../db/client';
+import { claimOrderKey, findOrderKey, scopedIdempotencyKey, type KeyScope } from '../db/queries/order-keys';
+import { AppError } from '../domain/errors';
+
+/**
+ * Starts a workflow once under its business ID (REQ: ORD-3): duplicate-rejecting, and a start that finds the
+ * ID already taken is the same order (`replayed`), not an error.
+ */
+export async function startWorkflowOnce(
+  client: Client,
+  workflowType: string,
+  options: { workflowId: string; taskQueue: string; args: unknown[]; memo?: Record<string, unknown> },
+): Promise<{ id: string; replayed: boolean }> {
+  try {
+    await client.workflow.start(workflowType, {
+      ...options,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+    });
+    return { id: options.workflowId, replayed: false };
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError)
+      return { id: options.workflowId, replayed: true };
+    throw err;
+  }
+}
+
+/** Whether Temporal knows a workflow by this ID (running or closed and still retained). */
+export async function workflowKnown(client: Client, id: string): Promise<boolean> {
+  try {
+    await client.workflow.getHandle(id).describe();
+    return true;
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return false;
+    throw err;
+  }
+}
+
+/**
+ * REQ: ORD-3 — a channel's idempotency key is one order (or work order) whenever it comes back. The key →
+ * ID row in PostgreSQL (`order_keys`) is looked up first: the same request is answered with the order it
+ * already is (`replayed`, even after Temporal has forgotten the workflow: `exists` reads the read model too),
+ * another request is 409 IdempotencyKeyReused. A new key runs `beforeStart` (checks an order must pass; a
+ * replay is not checked again), is claimed, then `start`ed.
+ */
+export async function startOncePerKey(
+  db: Db,
+  key: {
+    scope: KeyScope;
+    channelCode: string;
+    idempotencyKey: string;
+    requestHash: string;
+    /** The ID a new order gets. */
+    id: string;
+    /** What the key is for, in the refusal: `an order`, `a work order`. */
+    what: string;
+  },
+  steps: {
+    exists: (id: string) => Promise<boolean>;
+    beforeStart?: () => Promise<void>;
+    start: () => Promise<{ id: string; replayed: boolean }>;
+  },
+): Promise<{ id: string; replayed: boolean }> {
+  const { channelCode, idempotencyKey, requestHash } = key;
+  const recordedKey = scopedIdempotencyKey(key.scope, idempotencyKey);
+  const reused = () =>
+    new AppError(
+      'IdempotencyKeyReused',
+      `headers.idempotency-key: ${idempotencyKey} was already used at channel ${channelCode} for ${key.what} ` +
+        'with a different body',
+    );
+  const known = await findOrderKey(db, channelCode, recordedKey);
+  if (known) {
+    if (known.requestHash !== requestHash) throw reused();
+    if (await steps.exists(known.orderId)) return { id: known.orderId, replayed: true };
+    // The key was recorded but its workflow never started (the API stopped in between): start it now.
+  }
+  await steps.beforeStart?.();
+  const row = await claimOrderKey(db, {
+    channelCode,
+    idempotencyKey: recordedKey,
+    orderId: key.id,
+    requestHash,
+  });
+  if (row.requestHash !== requestHash) throw reused();
+  return steps.start();
+}
