@@ -5,10 +5,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client';
 import type { BbossCallbackSink } from '../domain/bboss-callbacks';
-import { unwiredMnpCallbackSink, type MnpCallbackSink } from '../domain/mnp-callbacks';
+import type { MnpCallbackSink } from '../domain/mnp-callbacks';
 import type { AppConfig } from '../temporal.config';
 import { workflowSettings } from '../temporal.config';
 import { createBbossCallbackSink } from './bboss-callback-sink';
+import { createMnpCallbackSink } from './mnp-callback-sink';
 import { createOrderService } from './order-service';
 import { createWorkOrderStarter } from './work-order-service';
 import { dispatchRuleRoutes } from './routes/dispatch-rules';
@@ -58,7 +59,10 @@ export interface AppDeps {
   connection: Connection;
   config: AppConfig;
   logger?: boolean | { level: string; stream?: { write: (line: string) => void } };
-  /** REQ: MNP-5 — receives verified clearing-system callbacks; by default nothing waits for them yet. */
+  /**
+   * REQ: MNP-5 — receives verified clearing-system callbacks; by default they signal the port orders through
+   * `client` (every API replica answers them).
+   */
   mnpCallbacks?: MnpCallbackSink;
   /** REQ: GRP-4 — receives verified BBOSS callbacks; by default they signal the group orders through `client`. */
   bbossCallbacks?: BbossCallbackSink;
@@ -178,7 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     mnpCallbackRoutes({
       secret: deps.config.MNP_CALLBACK_SECRET,
-      sink: deps.mnpCallbacks ?? unwiredMnpCallbackSink,
+      sink: deps.mnpCallbacks ?? createMnpCallbackSink(deps.client, { db: deps.db, config: deps.config }),
     }),
   );
   // REQ: Q-2 — the telephony side's call events: what makes a hotline query's line the caller's own.

@@ -86,11 +86,3 @@ export interface MnpCallbackSink {
   /** `unknownOrder` when no port-in / port-out is waiting for this callback (the API answers 404). */
   deliver(callback: MnpCallback): Promise<'accepted' | 'unknownOrder'>;
 }
-
-/**
- * The sink until the port-in / port-out workflows exist: it records nothing and answers `unknownOrder`.
- * The port workflows will replace it with one that signals (or starts) the workflow for the callback.
- */
-export const unwiredMnpCallbackSink: MnpCallbackSink = {
-  deliver: async () => 'unknownOrder',
-};
