@@ -5,6 +5,7 @@ import { hashRequest } from '../../api/order-service';
 import { startSignedInHarness, type Harness } from '../support/harness';
 import { holdsSecret, workflowHistoryText } from '../support/history';
 import { newKey, openAccountBody, submitOrder, waitForOrder } from '../support/orders';
+import { selfServiceWorkOrder } from '../support/work-orders';
 import { ownerIdentity, runChange } from '../support/service-changes';
 
 /**
@@ -23,18 +24,7 @@ describe('service passwords given with an order', () => {
    * accepted only with the line's service password (Q-1).
    */
   const selfService = async (msisdn: string, password: string) => {
-    const res = await h.app.inject({
-      method: 'POST',
-      url: '/api/v1/self-service/work-orders',
-      headers: { 'x-channel-code': 'WEB-BJ-001', 'idempotency-key': newKey('self') },
-      payload: {
-        category: 'broadbandRepair',
-        title: '家里宽带断网 Broadband down',
-        description: '光猫红灯，无法上网 Modem shows a red light',
-        customer: { name: '张三', msisdn, address: '北京市西城区西单北大街 1 号' },
-        servicePassword: password,
-      },
-    });
+    const res = await selfServiceWorkOrder(h.app, msisdn, password);
     return { status: res.statusCode, body: res.json<Record<string, unknown>>() };
   };
   const historyText = (id: string) => workflowHistoryText(h.client, id);

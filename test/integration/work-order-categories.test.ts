@@ -5,7 +5,13 @@ import type { WorkOrderView } from '../../api/work-order-view';
 import { subscribers } from '../../db/schema';
 import { startHarness, type Harness } from '../support/harness';
 import { newKey } from '../support/orders';
-import { createWorkOrder, getWorkOrder, waitForWorkOrder, workOrderBody } from '../support/work-orders';
+import {
+  createWorkOrder,
+  getWorkOrder,
+  selfServiceWorkOrder,
+  waitForWorkOrder,
+  workOrderBody,
+} from '../support/work-orders';
 
 /**
  * Customer categories reaching work orders (REQ: CUST-1, CUST-2), the "17" recharge-card ticket as a real
@@ -55,19 +61,7 @@ async function assignCategory(msisdn: string, categoryCode: 'vip' | 'blacklist')
 const customer = (msisdn: string) => ({ name: `测试用户 Test ${msisdn.slice(-2)}`, msisdn });
 
 const selfService = (msisdn: string, password: string, overrides: Record<string, unknown> = {}) =>
-  h.app.inject({
-    method: 'POST',
-    url: '/api/v1/self-service/work-orders',
-    headers: { 'x-channel-code': 'WEB-BJ-001', 'idempotency-key': newKey('self') },
-    payload: {
-      category: 'broadbandRepair',
-      title: '家里宽带断网 Broadband down',
-      description: '光猫红灯，无法上网 Modem shows a red light',
-      customer: customer(msisdn),
-      servicePassword: password,
-      ...overrides,
-    },
-  });
+  selfServiceWorkOrder(h.app, msisdn, password, overrides);
 
 const greenChannel = (msisdn: string, overrides: Record<string, unknown> = {}) =>
   h.app.inject({

@@ -20,6 +20,31 @@ export function workOrderBody(overrides: Record<string, unknown> = {}): Record<s
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const path = (id: string, rest = '') => `/api/v1/work-orders/${encodeURIComponent(id)}${rest}`;
 
+/**
+ * A customer's own work order on the website (self-service, REQ: WO-1), accepted only with the line's service
+ * password (REQ: Q-1); the raw response. Override any field of the body.
+ */
+export async function selfServiceWorkOrder(
+  app: FastifyInstance,
+  msisdn: string,
+  password: string,
+  overrides: Record<string, unknown> = {},
+) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/v1/self-service/work-orders',
+    headers: { 'x-channel-code': 'WEB-BJ-001', 'idempotency-key': newKey('self') },
+    payload: {
+      category: 'broadbandRepair',
+      title: '家里宽带断网 Broadband down',
+      description: '光猫红灯，无法上网 Modem shows a red light',
+      customer: { name: `测试用户 Test ${msisdn.slice(-2)}`, msisdn },
+      servicePassword: password,
+      ...overrides,
+    },
+  });
+}
+
 /** POST /api/v1/work-orders as the operator of `token`; the raw response. */
 export async function createWorkOrder(
   app: FastifyInstance,

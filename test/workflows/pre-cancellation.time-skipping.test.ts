@@ -121,16 +121,22 @@ function mockActivities() {
   return { calls, acts };
 }
 
+/** A worker of the real workflow on a task queue of its own, with mocked activities that record their calls. */
+async function mockedWorker() {
+  const { calls, acts } = mockActivities();
+  const taskQueue = `ts-${randomBytes(4).toString('hex')}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle,
+    activities: acts,
+  });
+  return { calls, taskQueue, worker };
+}
+
 describe('pre-cancellation on the time-skipping server', () => {
   it('PC-5: the default three-month grace ends with service barred and a reminder; nobody comes in the default 30 days, so the system cancels the line and keeps the credit', async () => {
-    const { calls, acts } = mockActivities();
-    const taskQueue = `ts-${randomBytes(4).toString('hex')}`;
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle,
-      activities: acts,
-    });
+    const { calls, taskQueue, worker } = await mockedWorker();
     const startedAt = await env.currentTimeMs();
     const wf = input();
 
@@ -169,14 +175,7 @@ describe('pre-cancellation on the time-skipping server', () => {
   });
 
   it('PC-5: about ten days after the grace (100 days in) the customer comes in person; the credit is refunded at the counter and the line cancelled', async () => {
-    const { calls, acts } = mockActivities();
-    const taskQueue = `ts-${randomBytes(4).toString('hex')}`;
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle,
-      activities: acts,
-    });
+    const { calls, taskQueue, worker } = await mockedWorker();
     const wf = input();
 
     const state = await worker.runUntil(async () => {
@@ -226,14 +225,7 @@ describe('pre-cancellation on the time-skipping server', () => {
   });
 
   it('PC-6: two months into the grace the customer revokes; the line is restored and never cancelled', async () => {
-    const { calls, acts } = mockActivities();
-    const taskQueue = `ts-${randomBytes(4).toString('hex')}`;
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle,
-      activities: acts,
-    });
+    const { calls, taskQueue, worker } = await mockedWorker();
     const wf = input();
 
     const state = await worker.runUntil(async () => {
