@@ -83,11 +83,21 @@ export const configSchema = z.object({
   /** Port of the local dev server started when TEMPORAL_ADDRESS is unset. */
   TEMPORAL_DEV_PORT: z.coerce.number().int().positive().default(7233),
   TEMPORAL_UI_PORT: z.coerce.number().int().positive().default(8233),
+  /**
+   * Longest the API waits for one Temporal call (start, signal, update, query) before it answers
+   * `503 ServiceUnavailable`, milliseconds: a clerk retries with the same idempotency key instead of waiting on
+   * the SDK's own long retries.
+   */
+  TEMPORAL_RPC_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
 
   /** PostgreSQL; unset means "start an embedded PostgreSQL under DATA_DIR". */
   DATABASE_URL: z.string().min(1).optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54329),
   DATA_DIR: z.string().min(1).default('.data'),
+  /** How long the API waits for a PostgreSQL connection before it answers `503 ServiceUnavailable`, seconds. */
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(5),
+  /** `Retry-After` of a `503 ServiceUnavailable` (Temporal or PostgreSQL unreachable), seconds. */
+  SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(5),
 
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: z.coerce.number().int().nonnegative().default(3000),
@@ -211,6 +221,15 @@ export const configSchema = z.object({
   BBOSS_ANSWER_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(2_700),
   /** REQ: GRP-4 — times BBOSS is asked again before the order fails `BbossNoAnswer`. */
   BBOSS_MAX_QUERIES: z.coerce.number().int().min(0).default(8),
+  /**
+   * REQ: GRP-4 — while BBOSS says it is still processing, the order keeps waiting and asks again at twice the
+   * previous interval, never less often than this, seconds.
+   */
+  BBOSS_MAX_ASK_INTERVAL_SECONDS: z.coerce.number().int().positive().default(21_600),
+  /** REQ: GRP-4 — a group order still without BBOSS's answer after this long is overdue: staff are alerted. */
+  BBOSS_OVERDUE_HOURS: z.coerce.number().positive().default(4),
+  /** REQ: GRP-4 — re-submissions to a BBOSS that does not know the order before the order ends unknown. */
+  BBOSS_MAX_RESUBMITS: z.coerce.number().int().min(0).default(3),
   /** REQ: GRP-3 — how long a tariff approval may wait for an approver before the order fails, hours. */
   GROUP_APPROVAL_TIMEOUT_HOURS: z.coerce.number().positive().default(72),
   /** REQ: GRP-6 — rows of a member batch handled in one step (one database transaction, one BBOSS call). */
@@ -313,6 +332,9 @@ export function workflowSettings(config: AppConfig): WorkflowSettings {
     group: {
       bbossAnswerTimeoutSeconds: config.BBOSS_ANSWER_TIMEOUT_SECONDS,
       bbossMaxQueries: config.BBOSS_MAX_QUERIES,
+      bbossMaxAskIntervalSeconds: config.BBOSS_MAX_ASK_INTERVAL_SECONDS,
+      bbossOverdueHours: config.BBOSS_OVERDUE_HOURS,
+      bbossMaxResubmits: config.BBOSS_MAX_RESUBMITS,
       approvalTimeoutHours: config.GROUP_APPROVAL_TIMEOUT_HOURS,
       utcOffsetHours: config.BUSINESS_UTC_OFFSET_HOURS,
     },

@@ -60,6 +60,12 @@ export interface WorkflowSettings {
     bbossAnswerTimeoutSeconds: number;
     /** Times BBOSS is asked again before the order fails `BbossNoAnswer`. */
     bbossMaxQueries: number;
+    /** Cap of the growing interval between asks while BBOSS is still processing (absent in older runs). */
+    bbossMaxAskIntervalSeconds?: number;
+    /** After this long without an answer staff are alerted that the order is overdue (absent in older runs). */
+    bbossOverdueHours?: number;
+    /** Re-submissions to a BBOSS that does not know the order (absent in older runs). */
+    bbossMaxResubmits?: number;
     /** How long a tariff approval may wait for an approver. */
     approvalTimeoutHours: number;
     /** Business time zone, for the start of the next billing cycle (GRP-2). */
