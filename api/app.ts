@@ -26,6 +26,7 @@ import { registerRateLimit } from './plugins/rate-limit';
 import { auditRoutes } from './routes/audit';
 import { lockRoutes } from './routes/locks';
 import { frameworkErrorReply, registerErrorHandler } from './plugins/errors';
+import { registerNotFound } from './plugins/not-found';
 import { checkOrder } from './order-checks';
 import { approvalRoutes } from './routes/approvals';
 import { formalCancellationRoutes } from './routes/formal-cancellation';
@@ -87,7 +88,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  registerErrorHandler(app, { retryAfterSeconds: deps.config.SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS });
+  registerNotFound(app);
   registerAudit(app, { db: deps.db });
   await registerRateLimit(app, { apiPerMinute: deps.config.API_RATE_LIMIT_PER_MINUTE });
   registerAuth(app, { db: deps.db, utcOffsetHours: deps.config.BUSINESS_UTC_OFFSET_HOURS });
@@ -114,7 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     settings: workflowSettings(deps.config),
     secretsKey: deps.config.SECRETS_KEY,
   });
-  await app.register(healthRoutes({ db: deps.db, connection: deps.connection }));
+  await app.register(healthRoutes({ db: deps.db, connection: deps.connection, config: deps.config }));
   await app.register(
     authRoutes({
       db: deps.db,

@@ -8,7 +8,11 @@ interface FieldIssue {
 }
 
 /** One error handler for the whole API: 4xx name the field and the rule; 5xx hide internals. */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(
+  app: FastifyInstance,
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- read once Temporal/PostgreSQL outages answer 503
+  options: { retryAfterSeconds: number },
+): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
@@ -44,10 +48,6 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err }, 'request failed');
     return reply.code(500).send(body('InternalError', `Internal error (request ${request.id})`));
   });
-
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send(body('NotFound', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`)),
-  );
 }
 
 /**

@@ -4,13 +4,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
+import type { AppConfig } from '../../temporal.config';
 
 const readySchema = z.object({
   status: z.enum(['ready', 'notReady']),
   checks: z.object({ database: z.enum(['up', 'down']), temporal: z.enum(['up', 'down']) }),
 });
 
-export function healthRoutes(deps: { db: Db; connection: Connection }) {
+export function healthRoutes(deps: { db: Db; connection: Connection; config: AppConfig }) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
