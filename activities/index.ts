@@ -36,22 +36,25 @@ export interface ActivityDeps {
 
 /** Every activity the workers register, built from their dependencies. */
 export function createActivities(deps: ActivityDeps) {
+  const { db } = deps;
+  // REQ: OPEN-2 — how long a hold lasts; every step of a running order extends it by as much again.
+  const preemptionTtlSeconds = deps.config.PREEMPTION_TTL_SECONDS;
   return {
-    ...createOrderActivities(deps),
-    ...createResourceActivities({ db: deps.db, preemptionTtlSeconds: deps.config.PREEMPTION_TTL_SECONDS }),
+    ...createOrderActivities({ db, preemptionTtlSeconds }),
+    ...createResourceActivities({ db, preemptionTtlSeconds }),
     ...createCustomerActivities(deps),
     ...createBillingActivities({
-      db: deps.db,
+      db,
       bank: deps.bank,
       roamingDepositFen: deps.config.ROAMING_DEPOSIT_FEN,
     }),
-    ...createProvisioningActivities(deps),
+    ...createProvisioningActivities({ db, hlr: deps.hlr, preemptionTtlSeconds }),
     ...createPreCancellationActivities(deps),
     ...createServiceChangeActivities(deps),
     ...createPortInActivities({
-      db: deps.db,
+      db,
       clearing: deps.clearing,
-      preemptionTtlSeconds: deps.config.PREEMPTION_TTL_SECONDS,
+      preemptionTtlSeconds,
       secretsKey: deps.config.SECRETS_KEY,
     }),
     ...createPortOutActivities(deps),

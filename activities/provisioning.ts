@@ -1,26 +1,74 @@
-import type { HlrAdapter } from './adapters/hlr';
-import { transientFailure } from './failures';
+import type { Db } from '../db/client';
+import { extendOrderHolds } from '../db/queries/resources';
+import { SubscriberExistsError, type HlrAdapter } from './adapters/hlr';
+import { businessFailure, transientFailure } from './failures';
+
+/** The HLR request that switches an order's subscriber on: its undo switches off only what it did. */
+const provisionRequestId = (orderId: string) => `${orderId}:provision`;
 
 /** Back-office provisioning (后台施工) on the HLR/HSS. */
-export function createProvisioningActivities({ hlr }: { hlr: HlrAdapter }) {
+export function createProvisioningActivities({
+  db,
+  hlr,
+  preemptionTtlSeconds,
+}: {
+  db: Db;
+  hlr: HlrAdapter;
+  preemptionTtlSeconds: number;
+}) {
   return {
+    /**
+     * REQ: OPEN-2, RES-6 — switches the subscriber on only while the order still holds the SIM (by IMSI) and,
+     * when the number came from our stock (`numberFromStock`; a ported-in number is not ours to hold), the
+     * number: both holds are extended and checked in one statement first. A lost hold fails
+     * `PreemptionExpired` with nothing switched on; the HLR refusing a number another request switched on
+     * fails `HlrSubscriberExists`. `numberFromStock` is absent in tasks scheduled before it existed.
+     */
     async provisionSubscriber(input: {
       orderId: string;
       msisdn: string;
       imsi: string;
       services: string[];
+      numberFromStock?: boolean;
     }): Promise<{ hlrRef: string }> {
+      const { orderId, msisdn, imsi, services } = input;
+      const held = await extendOrderHolds(db, orderId, preemptionTtlSeconds);
+      const lost = [
+        ...(input.numberFromStock && !held.msisdns.includes(msisdn) ? [`number ${msisdn}`] : []),
+        ...(held.imsis.includes(imsi) ? [] : [`SIM with IMSI ${imsi}`]),
+      ];
+      if (lost.length > 0) {
+        throw businessFailure(
+          'PreemptionExpired',
+          `The hold on the ${lost.join(' and the ')} expired and was released or taken by another order; ` +
+            'nothing was switched on',
+        );
+      }
       try {
-        return await hlr.provision({ requestId: `${input.orderId}:provision`, ...input });
+        return await hlr.provision({ requestId: provisionRequestId(orderId), msisdn, imsi, services });
       } catch (err) {
+        if (err instanceof SubscriberExistsError)
+          throw businessFailure('HlrSubscriberExists', `The HLR/HSS refused ${msisdn}: ${err.message}`);
         throw transientFailure('ProvisioningFailed', `HLR provisioning failed: ${(err as Error).message}`);
       }
     },
 
-    /** Undo of provisionSubscriber. */
-    async deprovisionSubscriber(input: { orderId: string; msisdn: string }): Promise<void> {
+    /**
+     * Switches the subscriber off. As the undo of provisionSubscriber (`ownOnly`), only what this order's
+     * provisioning switched on (REQ: ORD-5): the number may be another customer's line by now. Port-out and
+     * formal cancellation switch the line off whoever provisioned it.
+     */
+    async deprovisionSubscriber(input: {
+      orderId: string;
+      msisdn: string;
+      ownOnly?: boolean;
+    }): Promise<void> {
       try {
-        await hlr.deprovision({ requestId: `${input.orderId}:deprovision`, msisdn: input.msisdn });
+        await hlr.deprovision({
+          requestId: `${input.orderId}:deprovision`,
+          msisdn: input.msisdn,
+          ...(input.ownOnly ? { provisionedBy: provisionRequestId(input.orderId) } : {}),
+        });
       } catch (err) {
         throw transientFailure('ProvisioningFailed', `HLR de-provisioning failed: ${(err as Error).message}`);
       }

@@ -55,6 +55,7 @@ export const errorCatalogue = {
   BankCardHolderMismatch: { status: 422, zh: '银行卡户主身份证号码与开户银行记录不符' },
   BankCardNotVerified: { status: 422, zh: '银行卡未通过开户银行核实（银行无此帐号或帐号类型不符）' },
   ProvisioningFailed: { status: 502, zh: '开通（HLR/HSS）失败' },
+  HlrSubscriberExists: { status: 409, zh: 'HLR/HSS 拒绝开通：该号码已由另一笔订单开通' },
   PastPointOfNoReturn: { status: 409, zh: '订单已进入不可撤销阶段，不能撤单' },
   OrderAlreadyClosed: { status: 409, zh: '订单已结束，不能撤单' },
   CancelInProgress: { status: 409, zh: '撤单正在处理中' },

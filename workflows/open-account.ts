@@ -108,13 +108,16 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
 
     // From here the subscriber goes live on the network: a cancel is refused (REQ: ORD-6).
     passPointOfNoReturn();
-    saga.addUndo(() => undo.deprovisionSubscriber({ orderId, msisdn: held.msisdn }));
+    // REQ: ORD-5 — the undo switches off only what this order switched on: if its hold ran out, the number
+    // may be another customer's line by now.
+    saga.addUndo(() => undo.deprovisionSubscriber({ orderId, msisdn: held.msisdn, ownOnly: true }));
     await step('provisioning', () =>
       act.provisionSubscriber({
         orderId,
         msisdn: held.msisdn,
         imsi: held.imsi,
         services: hlrServicesFor(request.internationalRoaming ? ['internationalRoaming'] : []),
+        numberFromStock: true,
       }),
     );
 

@@ -137,7 +137,8 @@ export async function portInWorkflow(input: PortInInput): Promise<OrderState> {
     // The SIM hold may have run out during a long wait: renew it (or take another free SIM).
     const held = await step('preparingSim', () => act.preemptPortInSim({ orderId }));
     summary.iccid = held.iccid;
-    saga.addUndo(() => undo.deprovisionSubscriber({ orderId, msisdn: request.msisdn }));
+    // REQ: ORD-5 — the undo switches off only what this order switched on.
+    saga.addUndo(() => undo.deprovisionSubscriber({ orderId, msisdn: request.msisdn, ownOnly: true }));
     await step('provisioning', () =>
       act.provisionSubscriber({
         orderId,

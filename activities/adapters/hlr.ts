@@ -2,15 +2,22 @@ import { simulateCall, type SimulationOptions } from './simulation';
 
 /** HLR/HSS (home location register): where a subscriber's number, IMSI and services are switched on. */
 export interface HlrAdapter {
-  /** Switches the subscriber on. Idempotent per `requestId`. */
+  /**
+   * Switches the subscriber on. Idempotent per `requestId`; a number another request already switched on is
+   * refused with `SubscriberExistsError`, as a real HLR refuses "subscriber exists".
+   */
   provision(req: {
     requestId: string;
     msisdn: string;
     imsi: string;
     services: string[];
   }): Promise<{ hlrRef: string }>;
-  /** Switches the subscriber off; a subscriber that is not there is already off. */
-  deprovision(req: { requestId: string; msisdn: string }): Promise<void>;
+  /**
+   * Switches the subscriber off; a subscriber that is not there is already off. With `provisionedBy` (the
+   * `requestId` of a provision) it is switched off only if that request switched it on: an undo never
+   * switches off a line another request switched on under the same number.
+   */
+  deprovision(req: { requestId: string; msisdn: string; provisionedBy?: string }): Promise<void>;
   /** Bars (suspends) or un-bars all service of a subscriber; setting the current state again is a no-op. */
   setBarring(req: { requestId: string; msisdn: string; barred: boolean }): Promise<void>;
   /** Changes a subscriber's number, IMSI (SIM swap) or services; unset fields stay as they are. */
@@ -28,6 +35,16 @@ export interface HlrSubscriber {
   services: string[];
   hlrRef: string;
   barred: boolean;
+  /** The `requestId` of the provision that switched it on; absent for a line provisioned before we saw it. */
+  provisionedBy?: string;
+}
+
+/** The HLR refuses to switch on a number that another request has switched on. */
+export class SubscriberExistsError extends Error {
+  constructor(msisdn: string) {
+    super(`subscriber ${msisdn} exists (switched on by another request)`);
+    this.name = 'SubscriberExistsError';
+  }
 }
 
 /** An HLR that lives in memory, with latency and transient failures as configured. */
@@ -40,14 +57,22 @@ export class HlrSimulator implements HlrAdapter {
   async provision(req: { requestId: string; msisdn: string; imsi: string; services: string[] }) {
     await simulateCall('HLR', 'provision', this.options);
     const existing = this.subscribers.get(req.msisdn);
-    if (existing) return { hlrRef: existing.hlrRef };
+    if (existing?.provisionedBy === req.requestId) return { hlrRef: existing.hlrRef };
+    if (existing) throw new SubscriberExistsError(req.msisdn);
     const hlrRef = `HLR-${++this.seq}`;
-    this.subscribers.set(req.msisdn, { imsi: req.imsi, services: req.services, hlrRef, barred: false });
+    this.subscribers.set(req.msisdn, {
+      imsi: req.imsi,
+      services: req.services,
+      hlrRef,
+      barred: false,
+      provisionedBy: req.requestId,
+    });
     return { hlrRef };
   }
 
-  async deprovision(req: { requestId: string; msisdn: string }) {
-    if (!this.subscribers.has(req.msisdn)) return;
+  async deprovision(req: { requestId: string; msisdn: string; provisionedBy?: string }) {
+    const existing = this.subscribers.get(req.msisdn);
+    if (!existing || (req.provisionedBy && existing.provisionedBy !== req.provisionedBy)) return;
     await simulateCall('HLR', 'deprovision', this.options);
     this.subscribers.delete(req.msisdn);
   }

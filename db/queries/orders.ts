@@ -1,16 +1,18 @@
 import { and, asc, count, desc, eq, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { groupOrderTypes, type OrderListScope } from '../../domain/order-access';
-import type {
-  OrderFailure,
-  OrderProjection,
-  OrderStatus,
-  OrderType,
-  TimelineEntry,
+import {
+  isTerminal,
+  type OrderFailure,
+  type OrderProjection,
+  type OrderStatus,
+  type OrderType,
+  type TimelineEntry,
 } from '../../domain/orders';
 
 export type { OrderProjection };
 import type { DbOrTx } from '../client';
 import { orderEvents, orders } from '../schema';
+import { extendOrderHolds } from './resources';
 
 export interface OrderRecord {
   id: string;
@@ -30,9 +32,17 @@ export interface OrderRecord {
 /**
  * Writes the order's read model and one timeline line in one transaction. The timeline key (order, seq)
  * comes from the workflow, so a retried write changes nothing; a late retry never moves the status back.
+ * With `holdSeconds`, a running order's holds are extended in the same transaction: every business step
+ * starts with such a write, so a hold lasts from one step to the next (REQ: OPEN-2, RES-6); a single step
+ * that outlasts it is caught where it matters, before the line is switched on and when it is committed.
  */
-export async function projectOrder(db: DbOrTx, p: OrderProjection): Promise<void> {
+export async function projectOrder(
+  db: DbOrTx,
+  p: OrderProjection,
+  { holdSeconds }: { holdSeconds?: number } = {},
+): Promise<void> {
   await db.transaction(async (tx) => {
+    if (holdSeconds && !isTerminal(p.status)) await extendOrderHolds(tx, p.id, holdSeconds);
     await tx
       .insert(orders)
       .values({

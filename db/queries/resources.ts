@@ -135,6 +135,33 @@ export async function claimSim(
   return claimed ?? null;
 }
 
+/** What an order still holds after `extendOrderHolds`: its pre-empted numbers and the IMSIs of its SIM cards. */
+export interface OrderHolds {
+  msisdns: string[];
+  imsis: string[];
+}
+
+/**
+ * REQ: OPEN-2, RES-6 — extends every hold the order still has (numbers it pre-empted, SIM cards it holds) to
+ * now + `ttlSeconds`, in one statement, and says what they are. A hold that ran out and was taken by another
+ * order is that order's now: it is not taken back. Numbers are locked before SIMs, as every claim does.
+ */
+export async function extendOrderHolds(db: DbOrTx, orderId: string, ttlSeconds: number): Promise<OrderHolds> {
+  const until = sql`now() + make_interval(secs => ${ttlSeconds})`;
+  const [held] = await db.execute<{ msisdns: string[]; imsis: string[] }>(sql`
+    with held_numbers as (
+      update numbers set preempted_until = ${until}, updated_at = now()
+      where preempted_by = ${orderId} and status = 'preempted'
+      returning msisdn),
+    held_sims as (
+      update sim_cards set preempted_until = ${until}, updated_at = now()
+      where preempted_by = ${orderId} and status in ('available', 'issued')
+      returning imsi)
+    select (select coalesce(array_agg(msisdn), '{}') from held_numbers) as msisdns,
+      (select coalesce(array_agg(imsi), '{}') from held_sims) as imsis`);
+  return { msisdns: held?.msisdns ?? [], imsis: held?.imsis ?? [] };
+}
+
 /** Where a number is and what state it is in, to explain a refused claim; null when it is not stocked. */
 export async function numberHolding(
   db: DbOrTx,
