@@ -12,7 +12,9 @@ async function main(): Promise<void> {
       'api/server.ts needs TEMPORAL_ADDRESS and DATABASE_URL; use `npm start` for the all-in-one set-up',
     );
   }
-  const { db, close } = createDb(config.DATABASE_URL);
+  const { db, close } = createDb(config.DATABASE_URL, {
+    connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT_SECONDS,
+  });
   const connection = await connectClient(config, config.TEMPORAL_ADDRESS);
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const app = await buildApp({ db, client, connection, config });

@@ -1,10 +1,13 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { AppError, isErrorCode } from '../domain/errors';
+import { serviceUnavailable } from './service-unavailable';
 
 /**
  * A workflow's refusal of an update (its validator or handler threw an ApplicationFailure whose type is one of
- * our error codes) as the AppError the API answers; null for anything else (not found, closed, transport).
+ * our error codes) as the AppError the API answers; a Temporal that could not be reached is ServiceUnavailable
+ * (so the caller does not go on to read the failure as "no such order"); null for anything else (not found,
+ * closed).
  */
 export function updateRefusal(err: unknown): AppError | null {
   if (
@@ -14,5 +17,5 @@ export function updateRefusal(err: unknown): AppError | null {
   ) {
     return new AppError(err.cause.type, err.cause.message);
   }
-  return null;
+  return serviceUnavailable(err);
 }

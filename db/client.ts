@@ -14,8 +14,22 @@ export interface DbHandle {
   close: () => Promise<void>;
 }
 
-export function createDb(url: string, options: { max?: number } = {}): DbHandle {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => undefined });
+/**
+ * A pool of up to `max` connections. `connectTimeoutSeconds` (config DATABASE_CONNECT_TIMEOUT_SECONDS) bounds
+ * how long a query waits for a connection to a PostgreSQL that does not answer: the API then answers 503 instead
+ * of hanging (postgres.js waits 30 s by default).
+ */
+export function createDb(
+  url: string,
+  options: { max?: number; connectTimeoutSeconds?: number } = {},
+): DbHandle {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => undefined,
+    ...(options.connectTimeoutSeconds === undefined
+      ? {}
+      : { connect_timeout: options.connectTimeoutSeconds }),
+  });
   const db = drizzle(client, { schema });
   return { db, close: () => client.end({ timeout: 5 }) };
 }

@@ -149,6 +149,10 @@ export const errorCatalogue = {
   CategoryAssignmentCannotBeDeleted: { status: 409, zh: '客户的类别只能结束（保留记录），不能删除' },
   CategoryNotAssigned: { status: 404, zh: '该客户当前没有此类别' },
   Unavailable: { status: 503, zh: '依赖的服务暂不可用' },
+  ServiceUnavailable: {
+    status: 503,
+    zh: '系统暂时不可用（Temporal 或数据库无法连接），请稍后用同一幂等键重试',
+  },
   InternalError: { status: 500, zh: '系统内部错误' },
 } as const satisfies Record<string, { status: number; zh: string }>;
 

@@ -67,7 +67,9 @@ export async function startRuntime(config: AppConfig, log: (line: string) => voi
       databaseUrl = await ensureDatabase(pg.url, 'telecom_om');
     }
     await migrateDb(databaseUrl);
-    const { db, close } = createDb(databaseUrl);
+    const { db, close } = createDb(databaseUrl, {
+      connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT_SECONDS,
+    });
     stops.push(close);
     if (config.SEED_DEMO_DATA ?? !config.DATABASE_URL) {
       await seedDemoData(db);

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     );
   }
   await migrateDb(config.DATABASE_URL);
-  const { db, close } = createDb(config.DATABASE_URL);
+  const { db, close } = createDb(config.DATABASE_URL, {
+    connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT_SECONDS,
+  });
   const connection = await connectWorker(config, config.TEMPORAL_ADDRESS);
   const clientConnection = await connectClient(config, config.TEMPORAL_ADDRESS);
   const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });

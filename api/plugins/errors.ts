@@ -1,19 +1,31 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, errorCatalogue, type ErrorCode } from '../../domain/errors';
+import { serviceUnavailable, unreachableService } from '../service-unavailable';
 
 interface FieldIssue {
   field: string;
   rule: string;
 }
 
-/** One error handler for the whole API: 4xx name the field and the rule; 5xx hide internals. */
-export function registerErrorHandler(
-  app: FastifyInstance,
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- read once Temporal/PostgreSQL outages answer 503
-  options: { retryAfterSeconds: number },
-): void {
+/**
+ * One error handler for the whole API: 4xx name the field and the rule; 5xx hide internals; Temporal or
+ * PostgreSQL out of reach is 503 with `Retry-After` (`retryAfterSeconds`, config
+ * SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS).
+ */
+export function registerErrorHandler(app: FastifyInstance, options: { retryAfterSeconds: number }): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
+    const unavailable = serviceUnavailable(err);
+    if (unavailable) {
+      request.log.warn(
+        { unreachable: unreachableService(err) },
+        'answered 503: a service the API needs is down',
+      );
+      return reply
+        .code(503)
+        .header('retry-after', String(options.retryAfterSeconds))
+        .send(body(unavailable.code, unavailable.message));
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
       const issues: FieldIssue[] = err.validation.map((v) => ({

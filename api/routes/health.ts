@@ -37,14 +37,14 @@ export function healthRoutes(deps: { db: Db; connection: Connection; config: App
         },
       },
       async (_request, reply) => {
+        // Each check is bounded by the API's own deadlines, so a server that does not answer is `down` promptly.
+        const { TEMPORAL_RPC_DEADLINE_MS, DATABASE_CONNECT_TIMEOUT_SECONDS } = deps.config;
         const [database, temporal] = await Promise.all([
-          deps.db.execute(sql`select 1`).then(
-            () => 'up' as const,
-            () => 'down' as const,
-          ),
-          deps.connection.workflowService.getSystemInfo({}).then(
-            () => 'up' as const,
-            () => 'down' as const,
+          upWithin(DATABASE_CONNECT_TIMEOUT_SECONDS * 1000, () => deps.db.execute(sql`select 1`)),
+          upWithin(TEMPORAL_RPC_DEADLINE_MS, () =>
+            deps.connection.withDeadline(Date.now() + TEMPORAL_RPC_DEADLINE_MS, () =>
+              deps.connection.workflowService.getSystemInfo({}),
+            ),
           ),
         ]);
         const ready = database === 'up' && temporal === 'up';
@@ -54,4 +54,23 @@ export function healthRoutes(deps: { db: Db; connection: Connection; config: App
       },
     );
   };
+}
+
+/** `up` when `check` succeeds within `ms`, else `down` (failed, or still waiting). */
+async function upWithin(ms: number, check: () => Promise<unknown>): Promise<'up' | 'down'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'down'>((resolve) => {
+    timer = setTimeout(() => resolve('down'), ms);
+  });
+  try {
+    return await Promise.race([
+      check().then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

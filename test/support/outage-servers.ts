@@ -1,0 +1,223 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '@temporalio/client';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import { inject, vi } from 'vitest';
+import { buildApp } from '../../api/app';
+import { createDb, migrateDb, type Db } from '../../db/client';
+import { DEMO_PASSWORD, seedDemoData } from '../../db/seed';
+import { startTemporalDevServer, type DevServer } from '../../infra/dev-server';
+import { canConnect, freePorts } from '../../infra/ports';
+import { ensureDatabase, startEmbeddedPostgres, type PostgresHandle } from '../../infra/postgres';
+import { connectClient, connectWorker } from '../../infra/temporal-connection';
+import { configSchema, type AppConfig } from '../../temporal.config';
+import { createWorker } from '../../workers/create-worker';
+import { createSimulators } from '../../workers/simulators';
+
+/** A Temporal dev server of one test file, its state in a SQLite file: killable like a crashed server. */
+export interface OwnTemporal {
+  address: string;
+  /** SIGKILLs the server; resolves once its port is closed. */
+  kill: () => Promise<void>;
+  /** Starts it again on the same SQLite file and port. */
+  restart: () => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+export async function startOwnTemporal(): Promise<OwnTemporal> {
+  const dir = mkdtempSync(join(tmpdir(), 'om-outage-temporal-'));
+  const [port] = (await freePorts(1)) as [number];
+  const options = { port, dbFile: join(dir, 'temporal.db') };
+  let server: DevServer = await startTemporalDevServer(options);
+  return {
+    address: server.address,
+    kill: () => killAndWaitForPortClosed(server.pid, port),
+    restart: async () => {
+      server = await startTemporalDevServer(options);
+    },
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A PostgreSQL of one test file, migrated and seeded with the demo data: stoppable like a failed server. */
+export interface OwnPostgres {
+  url: string;
+  /** Stops the server (as an administrator's shutdown does); resolves once it has stopped. */
+  stop: () => Promise<void>;
+  /** Starts it again on the same data directory and port. */
+  restart: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+export async function startOwnPostgres(): Promise<OwnPostgres> {
+  const dir = mkdtempSync(join(tmpdir(), 'om-outage-pg-'));
+  const [port] = (await freePorts(1)) as [number];
+  const options = { dataDir: join(dir, 'pg'), port, persistent: true };
+  let server: PostgresHandle | null = await startEmbeddedPostgres(options);
+  const url = await ensureDatabase(server.url, 'outage');
+  await migrateDb(url);
+  const seeding = createDb(url, { max: 1 });
+  await seedDemoData(seeding.db);
+  await seeding.close();
+  const stop = async () => {
+    await server?.stop();
+    server = null;
+  };
+  return {
+    url,
+    stop,
+    restart: async () => {
+      server = await startEmbeddedPostgres(options);
+    },
+    close: async () => {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The API (and, on demand, a worker) assembled the way `npm start` and the standalone processes assemble them —
+ * the product's own `connectClient`, `connectWorker` and `createDb` — around servers a test may take down.
+ */
+export interface OutageSystem {
+  app: FastifyInstance;
+  db: Db;
+  client: Client;
+  config: AppConfig;
+  login: () => Promise<string>;
+  /** Starts a worker on the system's task queue (with the product's simulators of outside systems). */
+  startWorker: () => Promise<Worker>;
+  close: () => Promise<void>;
+}
+
+export async function startOutageSystem(options: {
+  temporalAddress: string;
+  databaseUrl: string;
+  config?: Partial<Record<keyof AppConfig, string>>;
+}): Promise<OutageSystem> {
+  quietWorkerRuntime();
+  const config = configSchema.parse({
+    TEMPORAL_ADDRESS: options.temporalAddress,
+    DATABASE_URL: options.databaseUrl,
+    TEMPORAL_TASK_QUEUE: `outage-${randomBytes(4).toString('hex')}`,
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    API_RATE_LIMIT_PER_MINUTE: '1000000',
+    STEP_TIMEOUT_SECONDS: '5',
+    HLR_LATENCY_MS: '0',
+    BANK_LATENCY_MS: '0',
+    SMS_LATENCY_MS: '0',
+    ...options.config,
+  });
+  const { db, close: closeDb } = createDb(options.databaseUrl, {
+    connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT_SECONDS,
+  });
+  const connection = await connectClient(config, options.temporalAddress);
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const app = await buildApp({ db, client, connection, config, logger: false });
+  await app.ready();
+
+  const workers: { worker: Worker; running: Promise<void>; close: () => Promise<void> }[] = [];
+  const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
+  const startWorker = async () => {
+    const workerConnection = await connectWorker(config, options.temporalAddress);
+    const simulators = createSimulators(config);
+    const worker = await createWorker({
+      connection: workerConnection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      deps: { db, config, ...simulators },
+      workflowBundle,
+    });
+    workers.push({
+      worker,
+      running: worker.run(),
+      close: async () => {
+        simulators.clearing.stop();
+        simulators.bboss.stop();
+        await workerConnection.close();
+      },
+    });
+    return worker;
+  };
+
+  return {
+    app,
+    db,
+    client,
+    config,
+    login: () => loginAs(app),
+    startWorker,
+    close: async () => {
+      await app.close();
+      for (const w of workers) {
+        if (w.worker.getState() === 'RUNNING') w.worker.shutdown();
+        await w.running.catch(() => undefined);
+        await w.close();
+      }
+      await connection.close();
+      await closeDb();
+    },
+  };
+}
+
+let runtimeInstalled = false;
+/** The SDK's worker runtime logs errors only (its retries while a server is down are what the test is about). */
+function quietWorkerRuntime(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  runtimeInstalled = true;
+}
+
+/** Signs store01 in at STORE-BJ-001 (the demo data's store clerk); the bearer token. */
+async function loginAs(app: FastifyInstance): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { operatorId: 'store01', password: DEMO_PASSWORD, channelCode: 'STORE-BJ-001' },
+  });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  return res.json<{ token: string }>().token;
+}
+
+/** A recharge of a demo line: the smallest order that runs every part (API, workflow, activities, read model). */
+export const rechargeBody = (msisdn = '13900100002') => ({
+  type: 'recharge',
+  msisdn,
+  amountFen: 1_000,
+  payment: { method: 'cash' },
+});
+
+/**
+ * The PID of this process's child whose command line contains every one of `marks` (the Temporal dev server,
+ * the PostgreSQL server that `npm start` runs), read from `ps`.
+ */
+export function childPid(...marks: string[]): number {
+  const lines = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => marks.every((mark) => line.includes(mark)));
+  const [line] = lines;
+  if (lines.length !== 1 || !line) throw new Error(`expected one child process with ${marks.join(' ')}`);
+  return Number(line.split(/\s+/)[0]);
+}
+
+/** SIGKILLs a server process as a crash would, and waits until nothing answers on its port. */
+export async function killAndWaitForPortClosed(pid: number | undefined, port: number): Promise<void> {
+  if (pid === undefined) throw new Error('the server has no PID to kill');
+  process.kill(pid, 'SIGKILL');
+  await vi.waitFor(
+    async () => {
+      if (await canConnect(port)) throw new Error(`port ${port} still answers`);
+    },
+    { timeout: 30_000, interval: 100 },
+  );
+}
