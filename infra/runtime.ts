@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from '@temporalio/client';
+import type { WorkflowBundle } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../api/app';
 import { createBbossCallbackSink } from '../api/bboss-callback-sink';
@@ -13,6 +14,7 @@ import { ensureSchedules } from '../workers/schedules';
 import { createSimulators } from '../workers/simulators';
 import { startTemporalDevServer } from './dev-server';
 import { ensureDatabase, startEmbeddedPostgres } from './postgres';
+import { supervise } from './supervise';
 import { connectClient, connectWorker } from './temporal-connection';
 
 export interface Runtime {
@@ -21,14 +23,30 @@ export interface Runtime {
   temporalUiUrl: string | null;
   databaseUrl: string;
   app: FastifyInstance;
+  /**
+   * Settles when a server the runtime started (the Temporal dev server, the embedded PostgreSQL) died and could
+   * not be started again: the error says which and why. Never settles while all is well.
+   */
+  failed: Promise<Error>;
   stop: () => Promise<void>;
 }
 
 /**
  * The whole system in one process tree: Temporal (given, or a dev server with its state under DATA_DIR),
- * PostgreSQL (given, or embedded under DATA_DIR), migrations, demo data, one worker and the API.
+ * PostgreSQL (given, or embedded under DATA_DIR), migrations, demo data, one worker and the API. A dev server
+ * or embedded PostgreSQL that dies is said so in the log and started again with its state on the same port
+ * (infra/supervise.ts); the worker and the API carry on once it is back. `workflowBundle` spares a caller that
+ * already has one (a test) the bundling.
  */
-export async function startRuntime(config: AppConfig, log: (line: string) => void): Promise<Runtime> {
+export async function startRuntime(
+  config: AppConfig,
+  log: (line: string) => void,
+  options: { workflowBundle?: WorkflowBundle } = {},
+): Promise<Runtime> {
+  let giveUp: (err: Error) => void = () => undefined;
+  const failed = new Promise<Error>((resolve) => {
+    giveUp = resolve;
+  });
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const s of stops.reverse())
@@ -42,14 +60,23 @@ export async function startRuntime(config: AppConfig, log: (line: string) => voi
     let temporalUiUrl: string | null = null;
     if (!temporalAddress) {
       log('starting Temporal dev server…');
-      const server = await startTemporalDevServer({
+      const devServer = {
         port: config.TEMPORAL_DEV_PORT,
         uiPort: config.TEMPORAL_UI_PORT,
         dbFile: resolve(dataDir, 'temporal.db'),
         namespace: config.TEMPORAL_NAMESPACE,
         log,
+      };
+      const server = await startTemporalDevServer(devServer);
+      const supervised = supervise({
+        name: 'Temporal dev server',
+        where: `${server.address}, state in ${devServer.dbFile}`,
+        first: server,
+        restart: () => startTemporalDevServer(devServer),
+        log,
+        onGiveUp: giveUp,
       });
-      stops.push(server.stop);
+      stops.push(supervised.stop);
       temporalAddress = server.address;
       temporalUiUrl = server.uiUrl;
     }
@@ -57,13 +84,22 @@ export async function startRuntime(config: AppConfig, log: (line: string) => voi
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {
       log('starting embedded PostgreSQL…');
+      const pgDataDir = resolve(dataDir, 'pg');
       const pg = await startEmbeddedPostgres({
-        dataDir: resolve(dataDir, 'pg'),
+        dataDir: pgDataDir,
         port: config.EMBEDDED_PG_PORT,
         persistent: true,
         log,
       });
-      stops.push(pg.stop);
+      const supervised = supervise({
+        name: 'PostgreSQL',
+        where: `127.0.0.1:${config.EMBEDDED_PG_PORT}, data in ${pgDataDir}`,
+        first: pg,
+        restart: () => pg.restart(),
+        log,
+        onGiveUp: giveUp,
+      });
+      stops.push(supervised.stop);
       databaseUrl = await ensureDatabase(pg.url, 'telecom_om');
     }
     await migrateDb(databaseUrl);
@@ -98,6 +134,7 @@ export async function startRuntime(config: AppConfig, log: (line: string) => voi
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       deps: { db, config, ...simulators },
+      ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : {}),
     });
     const running = worker.run();
     stops.push(async () => {
@@ -127,6 +164,7 @@ export async function startRuntime(config: AppConfig, log: (line: string) => voi
       temporalUiUrl,
       databaseUrl,
       app,
+      failed,
       stop,
     };
   } catch (err) {

@@ -24,20 +24,22 @@ async function main(): Promise<void> {
 `);
 
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const shutdown = (why: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping API, worker, PostgreSQL and Temporal…`);
+    log(`${why}: stopping API, worker, PostgreSQL and Temporal…`);
     runtime.stop().then(
-      () => process.exit(0),
+      () => process.exit(exitCode),
       (err: unknown) => {
         console.error(err);
         process.exit(1);
       },
     );
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT', 0));
+  process.on('SIGTERM', () => shutdown('SIGTERM', 0));
+  // A server that died and would not start again: the system cannot work without it, so it all stops.
+  void runtime.failed.then((err) => shutdown(err.message, 1));
 }
 
 main().catch((err: unknown) => {

@@ -1,0 +1,110 @@
+import type { ChildProcess } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** One run of a server in a child process (the Temporal dev server, the embedded PostgreSQL). */
+export interface ServerRun {
+  /** Settles when the process has ended, saying how (`exit code 1`, `signal SIGKILL`). */
+  exited: Promise<string>;
+  stop: () => Promise<void>;
+}
+
+export interface RestartPolicy {
+  /** Restarts allowed within `windowMs`; one more and the supervisor gives up. */
+  maxRestarts: number;
+  windowMs: number;
+  /** Wait before restart attempt `n` (0 for the first after a death). */
+  delayMs: (n: number) => number;
+}
+
+/** `npm start`'s policy: up to 5 restarts in 10 minutes, waiting 1, 2, 4, 8… (at most 15) seconds before each. */
+export const defaultRestartPolicy: RestartPolicy = {
+  maxRestarts: 5,
+  windowMs: 10 * 60_000,
+  delayMs: (n) => Math.min(1000 * 2 ** n, 15_000),
+};
+
+/**
+ * Keeps a server running: when its process ends without being asked to, says so and starts it again through
+ * `restart` (same state, same port — the caller's business), retrying a failed start with growing waits. More
+ * than `maxRestarts` restarts within `windowMs` (a crash loop, or a server that will not start) and it gives up:
+ * `onGiveUp` gets an error saying what happened, and nothing more is tried.
+ */
+export function supervise<R extends ServerRun>(options: {
+  /** How the server is named in the log: `Temporal dev server`, `PostgreSQL`. */
+  name: string;
+  /** Where it runs, for the log: `127.0.0.1:7233, state in .data/temporal.db`. */
+  where: string;
+  first: R;
+  restart: () => Promise<R>;
+  log: (line: string) => void;
+  onGiveUp: (err: Error) => void;
+  policy?: RestartPolicy;
+}): { stop: () => Promise<void> } {
+  const { name, where, log } = options;
+  const policy = options.policy ?? defaultRestartPolicy;
+  const restarts: number[] = [];
+  let current = options.first;
+  let stopping = false;
+  let recovering: Promise<void> = Promise.resolve();
+  // Stopping cuts a wait between restart attempts short.
+  const stopped = new AbortController();
+
+  const watch = (run: R) => {
+    void run.exited.then((how) => {
+      if (stopping || run !== current) return;
+      log(`${name} died (${how}); restarting it (${where})…`);
+      recovering = recover();
+    });
+  };
+
+  async function recover(): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const now = Date.now();
+      while (restarts.length > 0 && (restarts[0] ?? now) <= now - policy.windowMs) restarts.shift();
+      if (restarts.length >= policy.maxRestarts) {
+        const minutes = Math.round(policy.windowMs / 60_000);
+        options.onGiveUp(
+          new Error(
+            `${name} (${where}) died and could not be kept running: ${restarts.length} restarts within ` +
+              `${minutes} min; giving up`,
+          ),
+        );
+        return;
+      }
+      restarts.push(now);
+      await sleep(policy.delayMs(attempt), undefined, { signal: stopped.signal }).catch(() => undefined);
+      if (stopping) return;
+      try {
+        const run = await options.restart();
+        current = run;
+        if (stopping) {
+          await run.stop();
+          return;
+        }
+        log(`${name} restarted (${where})`);
+        watch(run);
+        return;
+      } catch (err) {
+        log(`${name} did not start again: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
+  watch(current);
+  return {
+    stop: async () => {
+      stopping = true;
+      stopped.abort();
+      await recovering;
+      await current.stop();
+    },
+  };
+}
+
+/** Settles when `child` has ended, saying how. */
+export function endOf(child: ChildProcess): Promise<string> {
+  const how = () =>
+    child.signalCode ? `signal ${child.signalCode}` : `exit code ${String(child.exitCode ?? 'unknown')}`;
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(how());
+  return new Promise((resolve) => child.once('exit', () => resolve(how())));
+}
