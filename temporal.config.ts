@@ -217,10 +217,11 @@ export const configSchema = z.object({
    * default only suits the embedded demo; production must set its own.
    */
   BBOSS_CALLBACK_SECRET: z.string().min(1).default('dev-bboss-secret'),
-  /** REQ: GRP-4 — how long a group order waits for BBOSS's answer before asking BBOSS again, seconds. */
+  /**
+   * REQ: GRP-4 — how long a group order waits for BBOSS's answer before it first asks BBOSS where the order
+   * stands, seconds. The order never gives up while BBOSS is processing it (or cannot be reached).
+   */
   BBOSS_ANSWER_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(2_700),
-  /** REQ: GRP-4 — times BBOSS is asked again before the order fails `BbossNoAnswer`. */
-  BBOSS_MAX_QUERIES: z.coerce.number().int().min(0).default(8),
   /**
    * REQ: GRP-4 — while BBOSS says it is still processing, the order keeps waiting and asks again at twice the
    * previous interval, never less often than this, seconds.
@@ -228,6 +229,8 @@ export const configSchema = z.object({
   BBOSS_MAX_ASK_INTERVAL_SECONDS: z.coerce.number().int().positive().default(21_600),
   /** REQ: GRP-4 — a group order still without BBOSS's answer after this long is overdue: staff are alerted. */
   BBOSS_OVERDUE_HOURS: z.coerce.number().positive().default(4),
+  /** REQ: GRP-4 — the role told about an overdue group order (at the outlet that took it, if any). */
+  BBOSS_OVERDUE_ROLE: z.string().min(1).default('dutyManager'),
   /** REQ: GRP-4 — re-submissions to a BBOSS that does not know the order before the order ends unknown. */
   BBOSS_MAX_RESUBMITS: z.coerce.number().int().min(0).default(3),
   /** REQ: GRP-3 — how long a tariff approval may wait for an approver before the order fails, hours. */
@@ -331,7 +334,6 @@ export function workflowSettings(config: AppConfig): WorkflowSettings {
     },
     group: {
       bbossAnswerTimeoutSeconds: config.BBOSS_ANSWER_TIMEOUT_SECONDS,
-      bbossMaxQueries: config.BBOSS_MAX_QUERIES,
       bbossMaxAskIntervalSeconds: config.BBOSS_MAX_ASK_INTERVAL_SECONDS,
       bbossOverdueHours: config.BBOSS_OVERDUE_HOURS,
       bbossMaxResubmits: config.BBOSS_MAX_RESUBMITS,

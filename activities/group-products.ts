@@ -1,4 +1,4 @@
-import { heartbeat } from '@temporalio/activity';
+import { Context, heartbeat } from '@temporalio/activity';
 import { findGroupTariff } from '../db/queries/group-catalogue';
 import {
   activateSubscription,
@@ -13,7 +13,9 @@ import {
   unlockSubscription,
   type TermsChange,
 } from '../db/queries/group-subscriptions';
+import { addNotification } from '../db/queries/notifications';
 import type { Db } from '../db/client';
+import { bbossOverdueNotice, type BbossOverdueOrder } from '../domain/bboss-overdue';
 import type { GroupOpenRequest } from '../domain/groups';
 import type { ActivityDeps } from '.';
 import type { BbossOrderStatus, BbossOrderSubmission } from './adapters/bboss';
@@ -32,7 +34,7 @@ export interface HeldSubscription {
  * REQ: GRP-1…GRP-5, GRP-9 — group product orders' effects: the group's subscription reserved or locked (each
  * with its undo beside it), the calls to BBOSS, and what BBOSS's confirmation changes in PostgreSQL.
  */
-export function createGroupProductActivities({ db, bboss }: ActivityDeps) {
+export function createGroupProductActivities({ db, bboss, config }: ActivityDeps) {
   return {
     /**
      * REQ: GRP-1 — reserves the group's one live subscription of the product (`opening`, ID = order ID) with
@@ -129,6 +131,48 @@ export function createGroupProductActivities({ db, bboss }: ActivityDeps) {
       } catch (err) {
         throw transientFailure('Unavailable', `BBOSS could not be asked: ${(err as Error).message}`);
       }
+    },
+
+    /**
+     * REQ: GRP-4 — asks BBOSS about a late order for as long as it takes. BBOSS's answer, or its word that it
+     * does not know the order, comes back with the number of asks so far; "still processing", or no answer at
+     * all, fails this attempt, and Temporal asks again after the workflow's growing retry interval. Attempts
+     * are not written into the workflow's history, so months of asking leave it the size it was.
+     */
+    async askBbossForNews(input: {
+      bbossRef: string;
+    }): Promise<{ asks: number; status: Exclude<BbossOrderStatus, { state: 'processing' }> }> {
+      const asks = Context.current().info.attempt;
+      let status: BbossOrderStatus;
+      try {
+        status = await bboss.queryOrder(input);
+      } catch (err) {
+        throw transientFailure('Unavailable', `BBOSS could not be asked: ${(err as Error).message}`);
+      }
+      if (status.state === 'processing') {
+        throw transientFailure('BbossNoAnswer', `BBOSS is still processing ${input.bbossRef} (ask ${asks})`);
+      }
+      return { asks, status };
+    },
+
+    /**
+     * REQ: GRP-4 — tells staff that BBOSS has not answered a group order in time: a notice (通知) in Chinese and
+     * English for `BBOSS_OVERDUE_ROLE` at the outlet that took the order, once per order (ID
+     * `<order>:bbossOverdue`). Answers whom it told, for the order's timeline.
+     */
+    async alertBbossOverdue(
+      input: BbossOverdueOrder & { outletCode: string | null },
+    ): Promise<{ recipientRole: string; outletCode: string | null }> {
+      const notice = bbossOverdueNotice(input, new Date(), config.BUSINESS_UTC_OFFSET_HOURS);
+      const to = { recipientRole: config.BBOSS_OVERDUE_ROLE, outletCode: input.outletCode };
+      await addNotification(db, {
+        id: `${input.orderId}:bbossOverdue`,
+        ...to,
+        kind: 'bboss.overdue',
+        messageZh: notice.zh,
+        messageEn: notice.en,
+      });
+      return to;
     },
 
     /** REQ: GRP-1, GRP-2 — BBOSS opened the product: the subscription is active from `termsEffectiveFrom`. */

@@ -1,5 +1,5 @@
 import type { ActivityDeps } from '.';
-import { notifications } from '../db/schema';
+import { addNotification } from '../db/queries/notifications';
 import type { WorkOrderState } from '../domain/work-orders';
 
 type SlaTarget = 'response' | 'resolution';
@@ -27,18 +27,15 @@ export function createWorkOrderSlaActivities(deps: Pick<ActivityDeps, 'db' | 'co
         new Date(),
         deps.config.BUSINESS_UTC_OFFSET_HOURS,
       );
-      await deps.db
-        .insert(notifications)
-        .values({
-          id: `${workOrder.id}:${kind}`,
-          recipientRole: deps.config.WO_ESCALATION_ROLE,
-          outletCode: workOrder.outletCode,
-          workOrderId: workOrder.id,
-          kind: `sla.${kind}Breached`,
-          messageZh: message.zh,
-          messageEn: message.en,
-        })
-        .onConflictDoNothing();
+      await addNotification(deps.db, {
+        id: `${workOrder.id}:${kind}`,
+        recipientRole: deps.config.WO_ESCALATION_ROLE,
+        outletCode: workOrder.outletCode,
+        workOrderId: workOrder.id,
+        kind: `sla.${kind}Breached`,
+        messageZh: message.zh,
+        messageEn: message.en,
+      });
     },
   };
 }

@@ -107,6 +107,7 @@ export const errorCatalogue = {
   ApprovalTimedOut: { status: 504, zh: '资费审核超时未处理' },
   BbossRejected: { status: 422, zh: 'BBOSS 拒绝受理该集团产品订单' },
   BbossNoAnswer: { status: 504, zh: 'BBOSS 在规定时间内未答复' },
+  BbossOrderUnknown: { status: 502, zh: 'BBOSS 多次重新提交后仍称不知道该订单' },
   AlreadyGroupMember: { status: 409, zh: '该号码已是该集团产品的成员' },
   NotGroupMember: { status: 404, zh: '该号码不是该集团产品的成员' },
   MemberNotInService: { status: 422, zh: '成员号码不是本网在用号码' },

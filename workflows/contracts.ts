@@ -56,10 +56,13 @@ export interface WorkflowSettings {
   };
   /** REQ: GRP-1…GRP-9 — group product and member orders. */
   group: {
-    /** How long to wait for BBOSS's answer before asking again (GRP-4). */
+    /** How long to wait for BBOSS's answer before first asking where the order stands (GRP-4). */
     bbossAnswerTimeoutSeconds: number;
-    /** Times BBOSS is asked again before the order fails `BbossNoAnswer`. */
-    bbossMaxQueries: number;
+    /**
+     * Only in runs started before orders kept waiting for BBOSS: the asks after which such a run, still on the
+     * code it began with, fails `BbossNoAnswer`.
+     */
+    bbossMaxQueries?: number;
     /** Cap of the growing interval between asks while BBOSS is still processing (absent in older runs). */
     bbossMaxAskIntervalSeconds?: number;
     /** After this long without an answer staff are alerted that the order is overdue (absent in older runs). */
@@ -313,11 +316,16 @@ export interface GroupProductSummary {
     comment?: string;
     decidedAt?: string;
   };
-  /** REQ: GRP-4 — the BBOSS leg: reference, since when we wait, how often we asked again, its answer. */
+  /**
+   * REQ: GRP-4 — the BBOSS leg: reference, since when we wait, how often we asked, when it became overdue
+   * (staff alerted), how often it was re-submitted to a BBOSS that did not know it, and BBOSS's answer.
+   */
   bboss?: {
     ref?: string;
     waitingSince?: string;
     queries: number;
+    overdueAt?: string;
+    resubmits?: number;
     outcome?: 'completed' | 'rejected';
     reasonCode?: string;
     reason?: string;

@@ -9,6 +9,7 @@ import {
   type OrderState,
   type WorkflowSettings,
 } from './contracts';
+import type { BbossLeg } from './bboss-wait';
 import { listenForApproval, waitForApproval, waitForBboss } from './group-product-waits';
 import { startOrderRun, type OrderRun } from './order-run';
 
@@ -17,13 +18,14 @@ import { startOrderRun, type OrderRun } from './order-run';
  * business cancellation (业务注销), REQ: GRP-1…GRP-5, GRP-9:
  * the group's subscription is reserved (open) or locked (change, cancel) → when the tariff needs approval
  * (资费审核) the order is `pending` until an approver decides (a cancel is still possible) → point of no
- * return → submitted to BBOSS → `pending` until BBOSS answers, asking again after each timeout (GRP-4) →
+ * return → submitted to BBOSS → `pending` until BBOSS answers, however long it takes: asking less and less
+ * often, staff alerted when it is overdue, re-submitted when BBOSS lost it (GRP-4) →
  * BBOSS's rejection undoes the reservation or lock → its confirmation opens the subscription, applies or
  * schedules the change (GRP-2: immediately or from the next cycle), or cancels it with every member (GRP-9).
  *
  * Why the group's state lives in PostgreSQL, not in a workflow that lives as long as the group: a group keeps
- * its product for years and collects thousands of member changes. One workflow per order stays short (days
- * at most) with a small history, while the subscription row — its terms, its status and the order holding
+ * its product for years and collects thousands of member changes. One workflow per order keeps a small
+ * history (even a BBOSS wait of months adds none, see `keepWaitingForBboss`), while the subscription row — its terms, its status and the order holding
  * its lock — is what every order, member change and read shares; the partial unique index and the lock
  * column make "one live product per group, one order at a time" a database guarantee.
  */
@@ -62,23 +64,29 @@ export async function groupProductOrderWorkflow(input: GroupProductOrderInput): 
 
     // REQ: ORD-6 — once BBOSS has the order it cannot be taken back from here.
     passPointOfNoReturn();
-    const submit = () =>
-      act.submitGroupOrderToBboss({
-        orderId,
-        action: summary.action,
-        groupCode: request.groupCode,
-        productCode: request.productCode,
-        tariffNeedsApproval: held.tariffNeedsApproval,
-        ...(tariffCode ? { tariffCode } : {}),
-        ...(request.type !== 'groupCancel' && request.attributes ? { attributes: request.attributes } : {}),
-      });
-    const { bbossRef } = await step('submittingToBboss', submit);
+    const submission = {
+      orderId,
+      action: summary.action,
+      groupCode: request.groupCode,
+      productCode: request.productCode,
+      tariffNeedsApproval: held.tariffNeedsApproval,
+      ...(tariffCode ? { tariffCode } : {}),
+      ...(request.type !== 'groupCancel' && request.attributes ? { attributes: request.attributes } : {}),
+    };
+    const { bbossRef } = await step('submittingToBboss', () => act.submitGroupOrderToBboss(submission));
     const waitingSince = new Date().toISOString();
-    const bboss = { ref: bbossRef, waitingSince, queries: 0 };
+    const bboss: BbossLeg = { ref: bbossRef, waitingSince, queries: 0 };
     summary.bboss = bboss;
     await order.move('pending', 'waitingForBboss', 'system', `waiting for BBOSS since ${waitingSince}`);
 
-    const answered = await waitForBboss(() => answer, run, bboss, submit, settings);
+    const answered = await waitForBboss({
+      answer: () => answer,
+      run,
+      bboss,
+      submission,
+      summary,
+      settings: input.settings,
+    });
     summary.bboss = { ...bboss, ...outcomeOf(answered) };
     if (answered.outcome === 'rejected') {
       throw ApplicationFailure.create({

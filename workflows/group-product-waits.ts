@@ -1,5 +1,6 @@
-import { ActivityFailure, ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, setHandler } from '@temporalio/workflow';
 import type { BbossOrderAnswered } from '../domain/bboss-callbacks';
+import { waitText } from '../domain/bboss-overdue';
 import { isTerminal } from '../domain/orders';
 import {
   decideApprovalUpdate,
@@ -7,7 +8,7 @@ import {
   type GroupProductSummary,
   type WorkflowSettings,
 } from './contracts';
-import type { OrderRun } from './order-run';
+import { askBboss, heardFrom, keepWaitingForBboss, type BbossWait } from './bboss-wait';
 import type { OrderTracker } from './order-tracker';
 import { CancelRequested, closedFailure } from './saga';
 
@@ -95,71 +96,50 @@ export async function waitForApproval(
 }
 
 /**
- * REQ: GRP-4 — waits for BBOSS's answer (the first one counts). After each `bbossAnswerTimeoutSeconds` without
- * it, BBOSS is asked where the order stands: answered → that answer; still processing → wait again; unknown
- * (the submission never arrived) → re-submitted (same request, same BBOSS order) and wait again. Every ask
- * writes how long the order has waited into the timeline; after `bbossMaxQueries` fruitless asks the order
- * fails `BbossNoAnswer`.
+ * REQ: GRP-4 — waits for BBOSS's answer for as long as BBOSS works on the order (see `keepWaitingForBboss`).
+ * An order that began this wait on the code that gave up after `bbossMaxQueries` asks (its history has no
+ * `bboss-keeps-waiting` marker) goes on as it began, so that its history replays.
  */
-export async function waitForBboss(
-  answer: () => BbossOrderAnswered | null,
-  run: Pick<OrderRun, 'act' | 'order'>,
-  bboss: { ref: string; queries: number },
-  resubmit: () => Promise<{ bbossRef: string }>,
-  settings: WorkflowSettings['group'],
-): Promise<BbossOrderAnswered> {
+export async function waitForBboss(w: BbossWait): Promise<BbossOrderAnswered> {
+  if (patched('bboss-keeps-waiting')) return keepWaitingForBboss(w);
+  return waitGivingUp(w);
+}
+
+/**
+ * The wait of orders started before orders kept waiting for BBOSS (kept for them only): after each
+ * `bbossAnswerTimeoutSeconds` without an answer BBOSS is asked where the order stands — answered → that
+ * answer; still processing → wait again; unknown → re-submitted; after `bbossMaxQueries` fruitless asks the
+ * order fails `BbossNoAnswer`. Remove with the patch once no such order is running.
+ */
+async function waitGivingUp({ answer, run, bboss, submission, settings }: BbossWait) {
+  const maxQueries = settings.group.bbossMaxQueries ?? LEGACY_MAX_QUERIES;
   const since = Date.now();
   for (;;) {
-    await condition(() => answer() !== null, settings.bbossAnswerTimeoutSeconds * 1_000);
+    await condition(() => answer() !== null, settings.group.bbossAnswerTimeoutSeconds * 1_000);
     const got = answer();
     if (got) return got;
-    if (bboss.queries >= settings.bbossMaxQueries) {
+    if (bboss.queries >= maxQueries) {
       throw ApplicationFailure.create({
         type: 'BbossNoAnswer',
         message:
-          `BBOSS did not answer order ${bboss.ref} within ${formatWait(Date.now() - since)}, ` +
+          `BBOSS did not answer order ${bboss.ref} within ${waitText(Date.now() - since).en}, ` +
           `asked again ${bboss.queries} times`,
         nonRetryable: true,
       });
     }
     bboss.queries++;
     const status = await askBboss(run, bboss.ref);
-    // The same request again: BBOSS takes it as the same order (normally under the same reference).
-    if (status?.state === 'unknown') bboss.ref = (await resubmit()).bbossRef;
-    const heard =
-      status === null
-        ? 'BBOSS could not be reached'
-        : status.state === 'answered'
-          ? `BBOSS answered ${status.answer.outcome}`
-          : status.state === 'processing'
-            ? 'BBOSS is still processing it'
-            : 'BBOSS did not know the order; re-submitted';
+    if (status?.state === 'unknown') bboss.ref = (await run.act.submitGroupOrderToBboss(submission)).bbossRef;
     await run.order.move(
       'pending',
       'waitingForBboss',
       'system',
-      `no answer after ${formatWait(Date.now() - since)}; asked BBOSS again ` +
-        `(${bboss.queries} of ${settings.bbossMaxQueries}): ${heard}`,
+      `no answer after ${waitText(Date.now() - since).en}; asked BBOSS again ` +
+        `(${bboss.queries} of ${maxQueries}): ${heardFrom(status)}`,
     );
     if (status?.state === 'answered') return status.answer;
   }
 }
 
-/** Where BBOSS says the order stands; null when BBOSS could not be asked (that ask counts as fruitless). */
-async function askBboss(run: Pick<OrderRun, 'act'>, bbossRef: string) {
-  try {
-    return await run.act.queryBbossOrder({ bbossRef });
-  } catch (err) {
-    if (err instanceof ActivityFailure) return null;
-    throw err;
-  }
-}
-
-/** A wait as staff read it: `45s`, `12m 5s`, `3h 20m`. */
-function formatWait(ms: number): string {
-  const seconds = Math.round(ms / 1_000);
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m ${seconds % 60}s`;
-  return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
-}
+/** `BBOSS_MAX_QUERIES`' last default, for a run whose settings lack it. */
+const LEGACY_MAX_QUERIES = 8;

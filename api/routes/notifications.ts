@@ -9,11 +9,13 @@ import { AppError } from '../../domain/errors';
 import { bearerSecurity, booleanQuery, errorResponses, labelSchema } from '../schemas';
 
 const notificationSchema = z.object({
-  id: z.string().describe('`<work order>:<target>` for an SLA breach'),
+  id: z
+    .string()
+    .describe('`<work order>:<target>` for an SLA breach, `<order>:bbossOverdue` for a late BBOSS answer'),
   recipientRole: z.string().describe('The role the notice is for, e.g. dutyManager'),
   outletCode: z.string().nullable().describe('The outlet (网点) whose staff it concerns'),
   workOrderId: z.string().nullable(),
-  kind: z.string().describe('e.g. sla.responseBreached, sla.resolutionBreached'),
+  kind: z.string().describe('e.g. sla.responseBreached, sla.resolutionBreached, bboss.overdue'),
   message: labelSchema.describe('The notice in Chinese and English'),
   createdAt: z.string().describe('ISO 8601 time'),
   readAt: z.string().nullable().describe('When someone marked it read; null while unread'),
@@ -41,8 +43,9 @@ const listQuery = z.object({
 });
 
 /**
- * REQ: WO-6 — notices (通知) to a role at an outlet, such as an SLA breach escalated to the outlet's duty
- * manager, for dispatchers and duty managers to see and mark read.
+ * REQ: WO-6, GRP-4 — notices (通知) to a role at an outlet, such as an SLA breach escalated to the outlet's duty
+ * manager or a group order BBOSS has not answered in time, for dispatchers and duty managers to see and mark
+ * read.
  */
 export function notificationRoutes(deps: { db: Db }) {
   return async (app: FastifyInstance): Promise<void> => {
@@ -56,7 +59,8 @@ export function notificationRoutes(deps: { db: Db }) {
           tags: ['work orders'],
           summary: 'Notices (通知) for a role at an outlet, newest first',
           description:
-            'SLA breaches escalated to the escalation role at the work order’s outlet (WO-6), and other ' +
+            'SLA breaches escalated to the escalation role at the work order’s outlet (WO-6), group orders ' +
+            'BBOSS has not answered within BBOSS_OVERDUE_HOURS (GRP-4, for BBOSS_OVERDUE_ROLE), and other ' +
             'notices. Filter by role, outlet and whether they are unread; page with offset and limit; the ' +
             'total count is in the X-Total-Count header.',
           security: bearerSecurity,

@@ -1,0 +1,230 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import proto from '@temporalio/proto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import type { Activities, ActivityDeps } from '../../activities';
+import type { BbossAdapter } from '../../activities/adapters/bboss';
+import { createGroupProductActivities } from '../../activities/group-products';
+import { resolveTimeSkippingServer } from '../../infra/time-skipping-server';
+import {
+  bbossAnsweredSignal,
+  orderStateQuery,
+  type GroupProductOrderInput,
+  type OrderState,
+} from '../../workflows/contracts';
+import { testWorkflowSettings } from '../support/fixtures';
+
+/**
+ * REQ: GRP-4 — a group product order waiting a month for BBOSS, with the real default settings (first ask
+ * after 45 minutes, then at doubling intervals up to every 6 hours, overdue after 4 hours), on Temporal's
+ * time-skipping test server. BBOSS is a fake behind the real ask activities; the other activities are mocked
+ * (the integration tests cover what they do to PostgreSQL and the API).
+ */
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+let env: TestWorkflowEnvironment;
+const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
+
+beforeAll(async () => {
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: resolveTimeSkippingServer() } },
+  });
+});
+afterAll(async () => env?.teardown());
+
+/** Orders started by a test: one a failed test left waiting would hold up the test server's clock. */
+const started: string[] = [];
+afterEach(async () => {
+  for (const id of started.splice(0)) {
+    await env.client.workflow
+      .getHandle(id)
+      .terminate('test over')
+      .catch(() => undefined);
+  }
+});
+
+function input(): GroupProductOrderInput {
+  const orderId = `GroupOpen:STORE-BJ-001:ts-${randomBytes(8).toString('hex')}`;
+  started.push(orderId);
+  return {
+    orderId,
+    origin: { operatorId: 'manager01', channelCode: 'STORE-BJ-001', outletCode: null },
+    requestHash: 'hash',
+    // The defaults: BBOSS_ANSWER_TIMEOUT_SECONDS 2700, BBOSS_MAX_ASK_INTERVAL_SECONDS 21600, overdue after 4 h.
+    settings: testWorkflowSettings(),
+    request: {
+      type: 'groupOpen',
+      groupCode: '1000000001',
+      productCode: 'HDJ',
+      contractId: 'HT-1000000001',
+      effectiveMode: 'immediate',
+      attributes: { serviceLevel: 'standard', maxTalkGroups: 20, adminPhone: '13900100001' },
+      tariff: { code: 'HDJ-10', params: {} },
+      payingAccountId: 'ACC-1000000001',
+      customerManagerId: 'manager01',
+      submitterId: 'manager01',
+    },
+  };
+}
+
+/**
+ * A worker of the real workflow on a task queue of its own. BBOSS always says it is still processing and
+ * records when it was asked (the test server's clock); the real ask activities talk to it.
+ */
+async function workerWithBusyBboss() {
+  const asks: number[] = [];
+  const calls: string[] = [];
+  const alerts: unknown[] = [];
+  const bboss: BbossAdapter = {
+    async submitOrder() {
+      calls.push('submit');
+      return { bbossRef: 'BBOSS-TS-00000001' };
+    },
+    async queryOrder(req) {
+      asks.push(Number(await env.currentTimeMs()));
+      return { state: 'processing', bbossRef: req.bbossRef };
+    },
+    async syncMembers() {
+      throw new Error('not used');
+    },
+  };
+  const real = createGroupProductActivities({ bboss } as unknown as ActivityDeps);
+  const acts: Partial<Activities> = {
+    ...real,
+    async recordOrderEvent() {},
+    async reserveGroupSubscription(i) {
+      calls.push('reserve');
+      return { subscriptionId: i.orderId, tariffNeedsApproval: false };
+    },
+    async discardGroupSubscription() {
+      calls.push('discard');
+    },
+    async activateGroupSubscription() {
+      calls.push('activate');
+    },
+    async alertBbossOverdue(i) {
+      alerts.push(i);
+      return { recipientRole: 'dutyManager', outletCode: null };
+    },
+  };
+  const taskQueue = `ts-${randomBytes(4).toString('hex')}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle,
+    activities: acts,
+  });
+  return { asks, calls, alerts, taskQueue, worker };
+}
+
+const historyLength = async (workflowId: string) =>
+  (await env.client.workflow.getHandle(workflowId).fetchHistory()).events?.length ?? 0;
+
+describe('GRP-4: waiting for BBOSS on the time-skipping server', () => {
+  it('GRP-4: a month of "still processing" — the order keeps waiting, asks at 45 min, 1 h 30, 3 h, then every 6 h, alerts staff once at 4 h, its history does not grow; a confirmation after 30 days completes it', async () => {
+    const { asks, calls, alerts, taskQueue, worker } = await workerWithBusyBboss();
+    const wf = input();
+
+    const result = await worker.runUntil(async () => {
+      const startedAt = Number(await env.currentTimeMs());
+      const handle = await env.client.workflow.start<(i: GroupProductOrderInput) => Promise<OrderState>>(
+        'groupProductOrderWorkflow',
+        { workflowId: wf.orderId, taskQueue, args: [wf] },
+      );
+      await vi.waitFor(
+        async () => expect((await handle.query(orderStateQuery)).step).toBe('waitingForBboss'),
+        { timeout: 10_000, interval: 50 },
+      );
+
+      await env.sleep('7 days');
+      const week = await handle.query(orderStateQuery);
+      expect(week).toMatchObject({ status: 'pending', step: 'waitingForBboss' });
+      const eventsAfterWeek = await historyLength(wf.orderId);
+
+      await env.sleep('23 days');
+      const month = await handle.query(orderStateQuery);
+      expect(month).toMatchObject({ status: 'pending', step: 'waitingForBboss' });
+      const eventsAfterMonth = await historyLength(wf.orderId);
+      console.log(
+        `GRP-4 history: ${eventsAfterWeek} events after 7 days, ${eventsAfterMonth} after 30 days ` +
+          `(${asks.length} asks)`,
+      );
+
+      // Asked less and less often: 45 min, then twice the previous interval, never more than 6 h apart.
+      const gaps = [startedAt, ...asks]
+        .slice(1)
+        .map((t, i) => Math.round((t - [startedAt, ...asks][i]!) / MINUTE_MS));
+      expect(gaps.slice(0, 4)).toEqual([45, 90, 180, 360]);
+      expect(new Set(gaps.slice(4))).toEqual(new Set([360]));
+      // Far beyond the 8 asks after which the order used to give up: about 4 a day for 30 days.
+      expect(asks.length).toBeGreaterThan(100);
+      expect(asks.at(-1)! - startedAt).toBeGreaterThan(29 * DAY_MS);
+
+      // Overdue after 4 hours: staff alerted once, and the order's timeline says so once.
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0]).toMatchObject({ orderId: wf.orderId, bbossRef: 'BBOSS-TS-00000001' });
+      const overdue = month.timeline.filter((t) => t.reason?.startsWith('overdue:'));
+      expect(overdue).toHaveLength(1);
+      const overdueAfter = (Date.parse(overdue[0]!.at) - startedAt) / MINUTE_MS;
+      expect(Math.round(overdueAfter)).toBe(240);
+      expect(month.summary.bboss).toMatchObject({ overdueAt: overdue[0]!.at });
+
+      // Bounded: a month of asking adds no history events after the first week.
+      expect(eventsAfterMonth).toBe(eventsAfterWeek);
+      expect(eventsAfterMonth).toBeLessThan(200);
+
+      // BBOSS's confirmation arrives a month late: it is taken, and the order completes.
+      await handle.signal(bbossAnsweredSignal, {
+        event: 'orderAnswered',
+        bbossRef: 'BBOSS-TS-00000001',
+        orderId: wf.orderId,
+        outcome: 'completed',
+        answeredAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+      });
+      return handle.result();
+    });
+
+    expect(result.status).toBe('completed');
+    expect(result.summary.bboss).toMatchObject({ outcome: 'completed' });
+    expect(calls).toEqual(['reserve', 'submit', 'activate']);
+  });
+
+  it('GRP-4: a group order recorded on the code that gave up after BBOSS_MAX_QUERIES still replays (patch bboss-keeps-waiting)', async () => {
+    for (const name of ['bboss-old-gave-up', 'bboss-old-recovered']) {
+      // Recorded with that code (protobuf's own JSON form: the SDK's historyFromJSON needs a newer protobufjs).
+      const json = JSON.parse(readFileSync(new URL(`./${name}.history.json`, import.meta.url), 'utf8')) as {
+        [k: string]: unknown;
+      };
+      const history = proto.temporal.api.history.v1.History.fromObject(json);
+      await expect(Worker.runReplayHistory({ workflowBundle }, history, name)).resolves.toBeUndefined();
+    }
+  });
+
+  it('GRP-4: a wait recorded on the new code replays without divergence', async () => {
+    const { taskQueue, worker } = await workerWithBusyBboss();
+    const wf = input();
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start<(i: GroupProductOrderInput) => Promise<OrderState>>(
+        'groupProductOrderWorkflow',
+        { workflowId: wf.orderId, taskQueue, args: [wf] },
+      );
+      await env.sleep('2 days');
+      await handle.signal(bbossAnsweredSignal, {
+        event: 'orderAnswered',
+        bbossRef: 'BBOSS-TS-00000001',
+        orderId: wf.orderId,
+        outcome: 'rejected',
+        reasonCode: 'ContractExpired',
+        reason: '集团合同已到期，请续签后再受理',
+        answeredAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+      });
+      expect((await handle.result()).failure?.code).toBe('BbossRejected');
+    });
+    const history = await env.client.workflow.getHandle(wf.orderId).fetchHistory();
+    await expect(Worker.runReplayHistory({ workflowBundle }, history, wf.orderId)).resolves.toBeUndefined();
+  });
+});
