@@ -5,7 +5,8 @@ import { bbossAnsweredSignal } from '../workflows/contracts';
 
 /**
  * REQ: GRP-4 — hands verified BBOSS callbacks to the group product order waiting for them (the order ID is in
- * the callback). A callback for no such running order is `unknownOrder`.
+ * the callback). An order waits for as long as BBOSS works on it, so a late answer still finds it; a callback
+ * for no such running order (never ours, or already ended) is `unknownOrder`.
  */
 export function createBbossCallbackSink(client: Client): BbossCallbackSink {
   return {

@@ -14,7 +14,8 @@ import { CancelRequested, closedFailure } from './saga';
 
 /**
  * The two durable waits of a group product order: an approver's decision on a tariff that needs one
- * (资费审核, REQ: GRP-3) and BBOSS's answer (REQ: GRP-4). Both are timers and a signal or update, never polling.
+ * (资费审核, REQ: GRP-3) and BBOSS's answer (REQ: GRP-4). Both are timers and a signal or update; BBOSS is
+ * asked again by the retries of one activity, never by a polling loop of the workflow's own.
  */
 
 /**
