@@ -60,7 +60,9 @@ describe('configuration', () => {
       portOut: { authCodeValidityHours: 24, authCodeMaxAttempts: 5 },
       group: {
         bbossAnswerTimeoutSeconds: 2700,
-        bbossMaxQueries: 8,
+        bbossMaxAskIntervalSeconds: 21600,
+        bbossOverdueHours: 4,
+        bbossMaxResubmits: 3,
         approvalTimeoutHours: 72,
         utcOffsetHours: 8,
       },
