@@ -75,7 +75,8 @@ export async function startOncePerKey(
   if (known) {
     if (known.requestHash !== requestHash) throw reused();
     if (await steps.exists(known.orderId)) return { id: known.orderId, replayed: true };
-    // The key was recorded but its workflow never started (the API stopped in between): start it now.
+    // The key was recorded but its workflow never started (the API stopped in between, or Temporal could not be
+    // reached and the clerk was answered 503): this is the clerk's retry of the same request, so start it now.
   }
   await steps.beforeStart?.();
   const row = await claimOrderKey(db, {

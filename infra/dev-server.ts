@@ -26,6 +26,10 @@ export async function startTemporalDevServer(options: {
   namespace?: string;
   log?: (line: string) => void;
 }): Promise<DevServer> {
+  // Another process on the port would pass for this server once the port answers.
+  if (await canConnect(options.port)) {
+    throw new Error(`port ${options.port} for the Temporal dev server is already in use by another process`);
+  }
   const cli = resolveTemporalCli(options.log);
   const args = [
     'server',

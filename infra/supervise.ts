@@ -65,8 +65,8 @@ export function supervise<R extends ServerRun>(options: {
         const minutes = Math.round(policy.windowMs / 60_000);
         options.onGiveUp(
           new Error(
-            `${name} (${where}) died and could not be kept running: ${restarts.length} restarts within ` +
-              `${minutes} min; giving up`,
+            `${name} (${where}) died and could not be kept running ` +
+              `(${restarts.length} restarts within ${minutes} min)`,
           ),
         );
         return;

@@ -68,8 +68,7 @@ describe('supervising a server of npm start', () => {
     await vi.waitFor(() => expect(onGiveUp).toHaveBeenCalledOnce());
     const [err] = onGiveUp.mock.calls[0] as [Error];
     expect(err.message).toBe(
-      'PostgreSQL (127.0.0.1:54329, data in .data/pg) died and could not be kept running: 3 restarts within 1 min; ' +
-        'giving up',
+      'PostgreSQL (127.0.0.1:54329, data in .data/pg) died and could not be kept running (3 restarts within 1 min)',
     );
     expect(restart).toHaveBeenCalledTimes(3);
     expect(lines.filter((line) => line.startsWith('PostgreSQL did not start again: '))).toHaveLength(3);
