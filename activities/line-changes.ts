@@ -6,9 +6,11 @@ import { findLineWithOwner } from '../db/queries/subscribers';
 import { allowedLineStatuses, lineIdentityRefusal } from '../domain/service-change-rules';
 import type { ServiceChangeType } from '../domain/service-changes';
 import type { SubscriberStatus } from '../domain/subscribers';
+import type { AppConfig } from '../temporal.config';
 import type { HlrAdapter } from './adapters/hlr';
-import { businessFailure, transientFailure } from './failures';
+import { businessFailure } from './failures';
 import { parkedHash } from './parked-secrets';
+import { checkOrderHolds, hlrFailure } from './provisioning';
 
 /** The line as the change found it, once held. */
 export interface LineSnapshot {
@@ -28,12 +30,20 @@ export interface LineSnapshot {
  * writes of status, features, discount (优惠), customer data and owner (过户). HLR calls carry
  * `<order>:<step>` request IDs; the last writes are conditional on the order's hold, so all are idempotent.
  */
-export function createLineChangeActivities({ db, hlr }: { db: Db; hlr: HlrAdapter }) {
+export function createLineChangeActivities({
+  db,
+  hlr,
+  config,
+}: {
+  db: Db;
+  hlr: HlrAdapter;
+  config: AppConfig;
+}) {
   const hlrCall = async (what: string, call: () => Promise<void>): Promise<void> => {
     try {
       await call();
     } catch (err) {
-      throw transientFailure('ProvisioningFailed', `HLR ${what} failed: ${(err as Error).message}`);
+      throw hlrFailure(what, err);
     }
   };
 
@@ -113,7 +123,14 @@ export function createLineChangeActivities({ db, hlr }: { db: Db; hlr: HlrAdapte
       );
     },
 
-    /** Changes the line's number, IMSI or services on the HLR/HSS; its own undo with the old values. */
+    /**
+     * Changes the line's number, IMSI or services on the HLR/HSS; its own undo with the old values and
+     * `undoes` (the step it reverts): applied only if that step's update was (REQ: ORD-5). REQ: CHG-1, RES-6 —
+     * a new number or SIM this order pre-empted (`held`) is used only while the order still holds it: the
+     * hold is checked and extended first, and a lost one fails `PreemptionExpired` with nothing asked of the
+     * HLR/HSS; a new number the HLR/HSS already has for another subscriber fails `HlrSubscriberExists`.
+     * `held` and `undoes` are absent in tasks scheduled before they existed.
+     */
     async updateLineOnHlr(input: {
       orderId: string;
       step: string;
@@ -121,9 +138,22 @@ export function createLineChangeActivities({ db, hlr }: { db: Db; hlr: HlrAdapte
       newMsisdn?: string;
       imsi?: string;
       services?: string[];
+      held?: boolean;
+      undoes?: string;
     }): Promise<void> {
-      const { orderId, step, ...change } = input;
-      await hlrCall('update', () => hlr.updateSubscriber({ requestId: `${orderId}:${step}`, ...change }));
+      const { orderId, step, held, undoes, ...change } = input;
+      if (held)
+        await checkOrderHolds(db, orderId, config.PREEMPTION_TTL_SECONDS, {
+          msisdn: change.newMsisdn,
+          imsi: change.imsi,
+        });
+      await hlrCall('update', () =>
+        hlr.updateSubscriber({
+          requestId: `${orderId}:${step}`,
+          ...change,
+          ...(undoes ? { undoes: `${orderId}:${undoes}` } : {}),
+        }),
+      );
     },
 
     /** REQ: CHG-1, CHG-2 — the line's new status (停机 / 挂失 / 复机), released with it. */

@@ -1,3 +1,4 @@
+import type { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/client';
 import { extendOrderHolds } from '../db/queries/resources';
 import { SubscriberExistsError, type HlrAdapter } from './adapters/hlr';
@@ -32,24 +33,14 @@ export function createProvisioningActivities({
       numberFromStock?: boolean;
     }): Promise<{ hlrRef: string }> {
       const { orderId, msisdn, imsi, services } = input;
-      const held = await extendOrderHolds(db, orderId, preemptionTtlSeconds);
-      const lost = [
-        ...(input.numberFromStock && !held.msisdns.includes(msisdn) ? [`number ${msisdn}`] : []),
-        ...(held.imsis.includes(imsi) ? [] : [`SIM with IMSI ${imsi}`]),
-      ];
-      if (lost.length > 0) {
-        throw businessFailure(
-          'PreemptionExpired',
-          `The hold on the ${lost.join(' and the ')} expired and was released or taken by another order; ` +
-            'nothing was switched on',
-        );
-      }
+      await checkOrderHolds(db, orderId, preemptionTtlSeconds, {
+        imsi,
+        ...(input.numberFromStock ? { msisdn } : {}),
+      });
       try {
         return await hlr.provision({ requestId: provisionRequestId(orderId), msisdn, imsi, services });
       } catch (err) {
-        if (err instanceof SubscriberExistsError)
-          throw businessFailure('HlrSubscriberExists', `The HLR/HSS refused ${msisdn}: ${err.message}`);
-        throw transientFailure('ProvisioningFailed', `HLR provisioning failed: ${(err as Error).message}`);
+        throw hlrFailure('provisioning', err);
       }
     },
 
@@ -70,8 +61,43 @@ export function createProvisioningActivities({
           ...(input.ownOnly ? { provisionedBy: provisionRequestId(input.orderId) } : {}),
         });
       } catch (err) {
-        throw transientFailure('ProvisioningFailed', `HLR de-provisioning failed: ${(err as Error).message}`);
+        throw hlrFailure('de-provisioning', err);
       }
     },
   };
+}
+
+/**
+ * REQ: OPEN-2, RES-6 — before the HLR/HSS is asked to use a pre-empted number (`msisdn`) or SIM (`imsi`):
+ * extends every hold of the order in one statement and fails `PreemptionExpired` (non-retryable) unless the
+ * order still holds them, so a hold that ran out and was taken by another order is never used.
+ */
+export async function checkOrderHolds(
+  db: Db,
+  orderId: string,
+  ttlSeconds: number,
+  wanted: { msisdn?: string; imsi?: string },
+): Promise<void> {
+  const held = await extendOrderHolds(db, orderId, ttlSeconds);
+  const { msisdn, imsi } = wanted;
+  const lost = [
+    ...(msisdn && !held.msisdns.includes(msisdn) ? [`number ${msisdn}`] : []),
+    ...(imsi && !held.imsis.includes(imsi) ? [`SIM with IMSI ${imsi}`] : []),
+  ];
+  if (lost.length > 0)
+    throw businessFailure(
+      'PreemptionExpired',
+      `The hold on the ${lost.join(' and the ')} expired and was released or taken by another order; ` +
+        'nothing was asked of the HLR/HSS',
+    );
+}
+
+/**
+ * What a failed HLR/HSS call means for the order: a number another request switched on is refused for good
+ * (`HlrSubscriberExists`, REQ: ORD-5); anything else is an outage worth retrying (`ProvisioningFailed`).
+ */
+export function hlrFailure(what: string, err: unknown): ApplicationFailure {
+  if (err instanceof SubscriberExistsError)
+    return businessFailure('HlrSubscriberExists', `The HLR/HSS refused the ${what}: ${err.message}`);
+  return transientFailure('ProvisioningFailed', `HLR ${what} failed: ${(err as Error).message}`);
 }

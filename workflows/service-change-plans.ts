@@ -94,11 +94,25 @@ async function changeNumber(ctx: ChangeContext, req: RequestOf<'changeNumber'>, 
   });
   await charge(ctx, line, number.feeFen, req.payment);
   ctx.pointOfNoReturn();
+  // REQ: RES-6, ORD-5 — the HLR/HSS gets the new number only while the order still holds it; the undo moves
+  // the line back only if this order moved it.
   saga.addUndo(() =>
-    undo.updateLineOnHlr({ orderId, step: 'revertNumber', msisdn: number.msisdn, newMsisdn: line.msisdn }),
+    undo.updateLineOnHlr({
+      orderId,
+      step: 'revertNumber',
+      msisdn: number.msisdn,
+      newMsisdn: line.msisdn,
+      undoes: 'changeNumber',
+    }),
   );
   await step('changingNumberOnHlr', () =>
-    act.updateLineOnHlr({ orderId, step: 'changeNumber', msisdn: line.msisdn, newMsisdn: number.msisdn }),
+    act.updateLineOnHlr({
+      orderId,
+      step: 'changeNumber',
+      msisdn: line.msisdn,
+      newMsisdn: number.msisdn,
+      held: true,
+    }),
   );
   await step('committingNumberChange', () =>
     act.commitNumberChange({ orderId, oldMsisdn: line.msisdn, newMsisdn: number.msisdn }),
@@ -120,9 +134,13 @@ async function swapSim(ctx: ChangeContext, req: RequestOf<'swapSim'>, line: Line
   await charge(ctx, line, sim.feeFen, req.payment);
   ctx.pointOfNoReturn();
   const msisdn = line.msisdn;
-  saga.addUndo(() => undo.updateLineOnHlr({ orderId, step: 'revertImsi', msisdn, imsi: line.imsi }));
+  // REQ: RES-6, ORD-5 — the HLR/HSS gets the new SIM's IMSI only while the order still holds the SIM; the
+  // undo puts the old IMSI back only if this order changed it.
+  saga.addUndo(() =>
+    undo.updateLineOnHlr({ orderId, step: 'revertImsi', msisdn, imsi: line.imsi, undoes: 'changeImsi' }),
+  );
   await step('changingSimOnHlr', () =>
-    act.updateLineOnHlr({ orderId, step: 'changeImsi', msisdn, imsi: sim.imsi }),
+    act.updateLineOnHlr({ orderId, step: 'changeImsi', msisdn, imsi: sim.imsi, held: true }),
   );
   await step('committingSimSwap', () =>
     act.commitSimSwap({ orderId, msisdn, oldIccid: line.iccid, newIccid: sim.iccid, newImsi: sim.imsi }),
@@ -223,6 +241,7 @@ async function changeFeatures(ctx: ChangeContext, req: RequestOf<'changeFeatures
       step: 'revertServices',
       msisdn,
       services: hlrServicesFor(line.features),
+      undoes: 'services',
     }),
   );
   await step('updatingServicesOnHlr', () =>

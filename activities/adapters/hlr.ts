@@ -20,14 +20,22 @@ export interface HlrAdapter {
   deprovision(req: { requestId: string; msisdn: string; provisionedBy?: string }): Promise<void>;
   /** Bars (suspends) or un-bars all service of a subscriber; setting the current state again is a no-op. */
   setBarring(req: { requestId: string; msisdn: string; barred: boolean }): Promise<void>;
-  /** Changes a subscriber's number, IMSI (SIM swap) or services; unset fields stay as they are. */
-  updateSubscriber(req: {
-    requestId: string;
-    msisdn: string;
-    newMsisdn?: string;
-    imsi?: string;
-    services?: string[];
-  }): Promise<void>;
+  /**
+   * Changes a subscriber's number, IMSI (SIM swap) or services; unset fields stay as they are. Idempotent per
+   * `requestId`. A `newMsisdn` another subscriber is switched on under is refused with `SubscriberExistsError`.
+   * With `undoes` (the `requestId` of an earlier update) it is applied only if that update was: an undo never
+   * changes what another request did.
+   */
+  updateSubscriber(req: SubscriberUpdate): Promise<void>;
+}
+
+export interface SubscriberUpdate {
+  requestId: string;
+  msisdn: string;
+  newMsisdn?: string;
+  imsi?: string;
+  services?: string[];
+  undoes?: string;
 }
 
 export interface HlrSubscriber {
@@ -39,7 +47,7 @@ export interface HlrSubscriber {
   provisionedBy?: string;
 }
 
-/** The HLR refuses to switch on a number that another request has switched on. */
+/** The HLR refuses to switch on, or move a subscriber to, a number that another request has switched on. */
 export class SubscriberExistsError extends Error {
   constructor(msisdn: string) {
     super(`subscriber ${msisdn} exists (switched on by another request)`);
@@ -50,6 +58,8 @@ export class SubscriberExistsError extends Error {
 /** An HLR that lives in memory, with latency and transient failures as configured. */
 export class HlrSimulator implements HlrAdapter {
   readonly subscribers = new Map<string, HlrSubscriber>();
+  /** The `requestId`s of the updates applied. */
+  private readonly updates = new Set<string>();
   private seq = 0;
 
   constructor(public options: SimulationOptions) {}
@@ -82,23 +92,21 @@ export class HlrSimulator implements HlrAdapter {
     this.known(req.msisdn).barred = req.barred;
   }
 
-  async updateSubscriber(req: {
-    requestId: string;
-    msisdn: string;
-    newMsisdn?: string;
-    imsi?: string;
-    services?: string[];
-  }) {
+  async updateSubscriber(req: SubscriberUpdate) {
     await simulateCall('HLR', 'update', this.options);
-    // A retried number change finds the subscriber already under its new number.
-    if (req.newMsisdn && !this.subscribers.has(req.msisdn) && this.subscribers.has(req.newMsisdn)) return;
+    // A retried update (a number change finds the subscriber under its new number) changes nothing again.
+    if (this.updates.has(req.requestId)) return;
+    if (req.undoes && !this.updates.has(req.undoes)) return;
+    const moving = req.newMsisdn && req.newMsisdn !== req.msisdn ? req.newMsisdn : null;
+    if (moving && this.subscribers.has(moving)) throw new SubscriberExistsError(moving);
     const sub = this.known(req.msisdn);
     if (req.imsi) sub.imsi = req.imsi;
     if (req.services) sub.services = [...req.services];
-    if (req.newMsisdn && req.newMsisdn !== req.msisdn) {
+    if (moving) {
       this.subscribers.delete(req.msisdn);
-      this.subscribers.set(req.newMsisdn, sub);
+      this.subscribers.set(moving, sub);
     }
+    this.updates.add(req.requestId);
   }
 
   /**
