@@ -1,10 +1,10 @@
-import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { orderKeys, payments } from '../../db/schema';
-import { errorCatalogue } from '../../domain/errors';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newKey, submitOrder, waitForOrder } from '../support/orders';
 import {
+  expectServiceUnavailable,
+  ordersOfKey,
   rechargeBody,
+  resubmitUntilAccepted,
   startOutageSystem,
   startOwnPostgres,
   type OutageSystem,
@@ -42,42 +42,19 @@ describe('PostgreSQL down, then back', () => {
     const ready = await s.app.inject({ method: 'GET', url: '/health/ready' });
     expect(ready.statusCode).toBe(503);
     expect(ready.json()).toEqual({ status: 'notReady', checks: { database: 'down', temporal: 'up' } });
-
     const listed = await s.app.inject({
       method: 'GET',
       url: '/api/v1/orders',
       headers: { authorization: `Bearer ${token}` },
     });
-    expect(listed.statusCode).toBe(503);
-    expect(listed.headers['retry-after']).toBe('9');
-    expect(listed.json()).toEqual({
-      code: 'ServiceUnavailable',
-      reason: errorCatalogue.ServiceUnavailable.zh,
-      message: expect.stringContaining('PostgreSQL') as unknown,
-    });
-
+    expectServiceUnavailable(listed, 'PostgreSQL', '9');
     const key = newKey('outage');
-    const refused = await submitOrder(s.app, token, rechargeBody(), key);
-    expect(refused.statusCode).toBe(503);
-    expect(refused.headers['retry-after']).toBe('9');
+    expectServiceUnavailable(await submitOrder(s.app, token, rechargeBody(), key), 'PostgreSQL', '9');
 
     await pg.restart();
-    const accepted = await vi.waitFor(
-      async () => {
-        const res = await submitOrder(s.app, token, rechargeBody(), key);
-        expect(res.statusCode).toBe(202);
-        return res.json<{ id: string }>();
-      },
-      { timeout: 60_000, interval: 500 },
-    );
-    expect((await waitForOrder(s.app, token, accepted.id)).status).toBe('completed');
-    const keyRows = await s.db
-      .select()
-      .from(orderKeys)
-      .where(and(eq(orderKeys.channelCode, 'STORE-BJ-001'), eq(orderKeys.idempotencyKey, key)));
-    expect(keyRows.map((k) => k.orderId)).toEqual([accepted.id]);
-    expect(await s.db.select().from(payments).where(eq(payments.orderId, accepted.id))).toHaveLength(1);
-
+    const id = await resubmitUntilAccepted(s.app, token, key);
+    expect((await waitForOrder(s.app, token, id)).status).toBe('completed');
+    expect(await ordersOfKey(s.db, key)).toEqual([{ orderId: id, payments: 1 }]);
     const readyAgain = await s.app.inject({ method: 'GET', url: '/health/ready' });
     expect(readyAgain.json()).toEqual({ status: 'ready', checks: { database: 'up', temporal: 'up' } });
   }, 180_000);

@@ -3,13 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { DEMO_PASSWORD } from '../../db/seed';
-import { isTerminal, type OrderStatus } from '../../domain/orders';
 import { freePorts } from '../../infra/ports';
 import { startRuntime, type Runtime } from '../../infra/runtime';
 import { configSchema } from '../../temporal.config';
-import { newKey } from '../support/orders';
-import { childPid, rechargeBody } from '../support/outage-servers';
+import { getOrder, newKey, waitForOrder } from '../support/orders';
+import { childPid, loginAs, resubmitUntilAccepted } from '../support/outage-servers';
 
 /**
  * REQ: ORD-1 — `npm start` (infra/runtime.ts) keeps the servers it runs alive: a Temporal dev server or a
@@ -24,40 +22,10 @@ describe('npm start restarts a server that died', () => {
   let pgPort: number;
   let token = '';
 
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${runtime.apiUrl}${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
-
-  /** Submits a recharge (retrying, as a clerk would, until the API takes it) and waits until it completes. */
+  /** Submits a recharge (again, as a clerk does after a 503, until the API takes it); resolves once completed. */
   const completedOrder = async (): Promise<string> => {
-    const key = newKey('supervised');
-    const id = await vi.waitFor(
-      async () => {
-        const res = await call('POST', '/api/v1/orders', rechargeBody(), { 'idempotency-key': key });
-        expect(res.status).toBe(202);
-        return String(res.body.id);
-      },
-      { timeout: 60_000, interval: 500 },
-    );
-    const order = await vi.waitFor(
-      async () => {
-        const res = await call('GET', `/api/v1/orders/${encodeURIComponent(id)}`);
-        if (res.status !== 200 || !isTerminal(res.body.status as OrderStatus))
-          throw new Error('not finished yet');
-        return res.body;
-      },
-      { timeout: 60_000, interval: 250 },
-    );
-    expect(order.status).toBe('completed');
+    const id = await resubmitUntilAccepted(runtime.app, token, newKey('supervised'));
+    expect((await waitForOrder(runtime.app, token, id, undefined, 60_000)).status).toBe('completed');
     return id;
   };
 
@@ -88,12 +56,7 @@ describe('npm start restarts a server that died', () => {
     runtime = await startRuntime(config, (line) => lines.push(line), {
       workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
     });
-    const login = await call('POST', '/api/v1/auth/login', {
-      operatorId: 'store01',
-      password: DEMO_PASSWORD,
-      channelCode: 'STORE-BJ-001',
-    });
-    token = String(login.body.token);
+    token = await loginAs(runtime.app);
   }, 240_000);
   afterAll(async () => {
     await runtime?.stop();
@@ -127,7 +90,6 @@ describe('npm start restarts a server that died', () => {
 
     await completedOrder();
     // Same data directory: the order finished before the crash is still there.
-    const kept = await call('GET', `/api/v1/orders/${encodeURIComponent(before)}`);
-    expect(kept.body.status).toBe('completed');
+    expect((await getOrder(runtime.app, token, before)).status).toBe('completed');
   }, 240_000);
 });

@@ -1,11 +1,11 @@
-import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { orderKeys, orders, payments } from '../../db/schema';
-import { errorCatalogue } from '../../domain/errors';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/database';
 import { newKey, submitOrder, waitForOrder } from '../support/orders';
 import {
+  expectServiceUnavailable,
+  ordersOfKey,
   rechargeBody,
+  resubmitUntilAccepted,
   startOutageSystem,
   startOwnTemporal,
   type OutageSystem,
@@ -44,43 +44,20 @@ describe('Temporal down, then back', () => {
     await temporal.kill();
     const key = newKey('outage');
 
-    const refused = await submitOrder(s.app, token, rechargeBody(), key);
-    expect(refused.statusCode).toBe(503);
-    expect(refused.headers['retry-after']).toBe('7');
-    expect(refused.json()).toEqual({
-      code: 'ServiceUnavailable',
-      reason: errorCatalogue.ServiceUnavailable.zh,
-      message: expect.stringContaining('Temporal') as unknown,
-    });
-
+    expectServiceUnavailable(await submitOrder(s.app, token, rechargeBody(), key), 'Temporal', '7');
     const ready = await s.app.inject({ method: 'GET', url: '/health/ready' });
     expect(ready.statusCode).toBe(503);
     expect(ready.json()).toEqual({ status: 'notReady', checks: { database: 'up', temporal: 'down' } });
 
     await temporal.restart();
     await s.startWorker();
-    // The clerk retries with the same key until the API takes it.
-    const accepted = await vi.waitFor(
-      async () => {
-        const res = await submitOrder(s.app, token, rechargeBody(), key);
-        expect(res.statusCode).toBe(202);
-        return res.json<{ id: string }>();
-      },
-      { timeout: 60_000, interval: 500 },
-    );
-    expect(accepted.id).toBe(`Recharge:STORE-BJ-001:${key}`);
-    expect((await waitForOrder(s.app, token, accepted.id)).status).toBe('completed');
+    const id = await resubmitUntilAccepted(s.app, token, key);
+    expect(id).toBe(`Recharge:STORE-BJ-001:${key}`);
+    expect((await waitForOrder(s.app, token, id)).status).toBe('completed');
 
     const again = await submitOrder(s.app, token, rechargeBody(), key);
-    expect(again.json()).toMatchObject({ id: accepted.id, status: 'completed', replayed: true });
-    const keyRows = await s.db
-      .select()
-      .from(orderKeys)
-      .where(and(eq(orderKeys.channelCode, 'STORE-BJ-001'), eq(orderKeys.idempotencyKey, key)));
-    expect(keyRows.map((k) => k.orderId)).toEqual([accepted.id]);
-    expect(await s.db.select().from(orders).where(eq(orders.id, accepted.id))).toHaveLength(1);
-    expect(await s.db.select().from(payments).where(eq(payments.orderId, accepted.id))).toHaveLength(1);
-
+    expect(again.json()).toMatchObject({ id, status: 'completed', replayed: true });
+    expect(await ordersOfKey(s.db, key)).toEqual([{ orderId: id, payments: 1 }]);
     const readyAgain = await s.app.inject({ method: 'GET', url: '/health/ready' });
     expect(readyAgain.json()).toEqual({ status: 'ready', checks: { database: 'up', temporal: 'up' } });
   }, 180_000);

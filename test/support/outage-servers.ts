@@ -5,11 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@temporalio/client';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
-import type { FastifyInstance } from 'fastify';
-import { inject, vi } from 'vitest';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { and, eq } from 'drizzle-orm';
+import { expect, inject, vi } from 'vitest';
 import { buildApp } from '../../api/app';
 import { createDb, migrateDb, type Db } from '../../db/client';
+import { orderKeys, payments } from '../../db/schema';
 import { DEMO_PASSWORD, seedDemoData } from '../../db/seed';
+import { errorCatalogue } from '../../domain/errors';
 import { startTemporalDevServer, type DevServer } from '../../infra/dev-server';
 import { canConnect, freePorts } from '../../infra/ports';
 import { ensureDatabase, startEmbeddedPostgres, type PostgresHandle } from '../../infra/postgres';
@@ -17,6 +20,7 @@ import { connectClient, connectWorker } from '../../infra/temporal-connection';
 import { configSchema, type AppConfig } from '../../temporal.config';
 import { createWorker } from '../../workers/create-worker';
 import { createSimulators } from '../../workers/simulators';
+import { submitOrder } from './orders';
 
 /** A Temporal dev server of one test file, its state in a SQLite file: killable like a crashed server. */
 export interface OwnTemporal {
@@ -178,7 +182,7 @@ function quietWorkerRuntime(): void {
 }
 
 /** Signs store01 in at STORE-BJ-001 (the demo data's store clerk); the bearer token. */
-async function loginAs(app: FastifyInstance): Promise<string> {
+export async function loginAs(app: FastifyInstance): Promise<string> {
   const res = await app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
@@ -195,6 +199,54 @@ export const rechargeBody = (msisdn = '13900100002') => ({
   amountFen: 1_000,
   payment: { method: 'cash' },
 });
+
+/** Checks the answer is 503 ServiceUnavailable naming `service`, with the configured Retry-After. */
+export function expectServiceUnavailable(
+  res: LightMyRequestResponse,
+  service: string,
+  retryAfter: string,
+): void {
+  expect(res.statusCode).toBe(503);
+  expect(res.headers['retry-after']).toBe(retryAfter);
+  expect(res.json()).toEqual({
+    code: 'ServiceUnavailable',
+    reason: errorCatalogue.ServiceUnavailable.zh,
+    message: expect.stringContaining(service) as unknown,
+  });
+}
+
+/**
+ * Submits the recharge with `key` as a clerk does after a 503: again, with the same key, until the API takes it.
+ * The order's ID.
+ */
+export async function resubmitUntilAccepted(
+  app: FastifyInstance,
+  token: string,
+  key: string,
+): Promise<string> {
+  return vi.waitFor(
+    async () => {
+      const res = await submitOrder(app, token, rechargeBody(), key);
+      expect(res.statusCode).toBe(202);
+      return res.json<{ id: string }>().id;
+    },
+    { timeout: 60_000, interval: 500 },
+  );
+}
+
+/** REQ: ORD-3 — the orders store01's channel's idempotency key stands for (one at most), with their payments. */
+export async function ordersOfKey(db: Db, key: string): Promise<{ orderId: string; payments: number }[]> {
+  const rows = await db
+    .select()
+    .from(orderKeys)
+    .where(and(eq(orderKeys.channelCode, 'STORE-BJ-001'), eq(orderKeys.idempotencyKey, key)));
+  return Promise.all(
+    rows.map(async ({ orderId }) => ({
+      orderId,
+      payments: (await db.select().from(payments).where(eq(payments.orderId, orderId))).length,
+    })),
+  );
+}
 
 /**
  * The PID of this process's child whose command line contains every one of `marks` (the Temporal dev server,

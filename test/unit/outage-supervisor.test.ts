@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { supervise, type RestartPolicy, type ServerRun } from '../../infra/supervise';
+import { supervise, type ServerRun } from '../../infra/supervise';
 
 /** A server run the test ends at will: `die` as a crash, `stop` as asked. */
 function fakeRun(): ServerRun & { die: (how: string) => void; stop: ReturnType<typeof vi.fn> } {
@@ -10,7 +10,21 @@ function fakeRun(): ServerRun & { die: (how: string) => void; stop: ReturnType<t
   return { exited, die: (how) => end(how), stop: vi.fn(async () => end('exit code 0')) };
 }
 
-const quick: RestartPolicy = { maxRestarts: 3, windowMs: 60_000, delayMs: () => 0 };
+/** Supervises `first` under a quick policy (3 restarts a minute, no waits); what it logs and gives up with. */
+function superviseFake(name: string, where: string, first: ServerRun, restart: () => Promise<ServerRun>) {
+  const lines: string[] = [];
+  const onGiveUp = vi.fn<(err: Error) => void>();
+  const supervised = supervise({
+    name,
+    where,
+    first,
+    restart,
+    log: (line) => lines.push(line),
+    onGiveUp,
+    policy: { maxRestarts: 3, windowMs: 60_000, delayMs: () => 0 },
+  });
+  return { lines, onGiveUp, stop: supervised.stop };
+}
 
 /**
  * REQ: ORD-1 — `npm start` keeps the servers the orders run on alive: a server that dies is said so and started
@@ -18,29 +32,20 @@ const quick: RestartPolicy = { maxRestarts: 3, windowMs: 60_000, delayMs: () => 
  */
 describe('supervising a server of npm start', () => {
   it('ORD-1: a server that dies is reported and restarted; one stopped on purpose is not', async () => {
-    const lines: string[] = [];
     const first = fakeRun();
     const second = fakeRun();
     const restart = vi.fn(async () => second);
-    const onGiveUp = vi.fn();
-    const supervised = supervise({
-      name: 'Temporal dev server',
-      where: '127.0.0.1:7233, state in .data/temporal.db',
-      first,
-      restart,
-      log: (line) => lines.push(line),
-      onGiveUp,
-      policy: quick,
-    });
+    const where = '127.0.0.1:7233, state in .data/temporal.db';
+    const { lines, onGiveUp, stop } = superviseFake('Temporal dev server', where, first, restart);
 
     first.die('signal SIGKILL');
     await vi.waitFor(() => expect(lines).toHaveLength(2));
     expect(lines).toEqual([
-      'Temporal dev server died (signal SIGKILL); restarting it (127.0.0.1:7233, state in .data/temporal.db)…',
-      'Temporal dev server restarted (127.0.0.1:7233, state in .data/temporal.db)',
+      `Temporal dev server died (signal SIGKILL); restarting it (${where})…`,
+      `Temporal dev server restarted (${where})`,
     ]);
 
-    await supervised.stop();
+    await stop();
     expect(second.stop).toHaveBeenCalledOnce();
     expect(restart).toHaveBeenCalledOnce();
     expect(lines).toHaveLength(2);
@@ -48,26 +53,20 @@ describe('supervising a server of npm start', () => {
   });
 
   it('ORD-1: a server that will not start again is given up on with a message naming it', async () => {
-    const lines: string[] = [];
     const first = fakeRun();
     const restart = vi.fn(async (): Promise<ServerRun> => {
       throw new Error('PostgreSQL did not start: pre-existing shared memory block is still in use');
     });
-    const onGiveUp = vi.fn();
-    supervise({
-      name: 'PostgreSQL',
-      where: '127.0.0.1:54329, data in .data/pg',
+    const { lines, onGiveUp } = superviseFake(
+      'PostgreSQL',
+      '127.0.0.1:54329, data in .data/pg',
       first,
       restart,
-      log: (line) => lines.push(line),
-      onGiveUp,
-      policy: quick,
-    });
+    );
 
     first.die('signal SIGKILL');
     await vi.waitFor(() => expect(onGiveUp).toHaveBeenCalledOnce());
-    const [err] = onGiveUp.mock.calls[0] as [Error];
-    expect(err.message).toBe(
+    expect(onGiveUp.mock.calls[0]?.[0].message).toBe(
       'PostgreSQL (127.0.0.1:54329, data in .data/pg) died and could not be kept running (3 restarts within 1 min)',
     );
     expect(restart).toHaveBeenCalledTimes(3);
@@ -75,22 +74,13 @@ describe('supervising a server of npm start', () => {
   });
 
   it('ORD-1: a server that keeps dying right after each restart is given up on too', async () => {
-    const first = fakeRun();
     const restart = vi.fn(async () => {
       const run = fakeRun();
       queueMicrotask(() => run.die('exit code 1'));
       return run;
     });
-    const onGiveUp = vi.fn();
-    supervise({
-      name: 'Temporal dev server',
-      where: '127.0.0.1:7233',
-      first,
-      restart,
-      log: () => undefined,
-      onGiveUp,
-      policy: quick,
-    });
+    const first = fakeRun();
+    const { onGiveUp } = superviseFake('Temporal dev server', '127.0.0.1:7233', first, restart);
 
     first.die('exit code 1');
     await vi.waitFor(() => expect(onGiveUp).toHaveBeenCalledOnce());
