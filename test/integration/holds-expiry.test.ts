@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { customers, numbers, payments, simCards, subscribers } from '../../db/schema';
 import { verifiedCardPayment } from '../support/fixtures';
+import { isNumberOffered, releasable } from '../support/held-calls';
 import { startSignedInHarness, type Harness } from '../support/harness';
 import { openAccountBody, submitOrder, waitForOrder } from '../support/orders';
 
@@ -26,14 +27,7 @@ describe('holds while an order runs longer than its pre-emption', () => {
   );
   afterAll(async () => h?.close());
 
-  const isFree = async (msisdn: string) => {
-    const res = await h.app.inject({
-      method: 'GET',
-      url: `/api/v1/numbers/available?pattern=${msisdn}`,
-      headers: { authorization: `Bearer ${token}` },
-    });
-    return res.json<{ items: { msisdn: string }[] }>().items.some((i) => i.msisdn === msisdn);
-  };
+  const isFree = (msisdn: string) => isNumberOffered(h.app, token, msisdn);
   const orderFor = async (body: Record<string, unknown>) =>
     (await submitOrder(h.app, token, body)).json<{ id: string }>().id;
 
@@ -165,21 +159,6 @@ describe('holds while an order runs longer than its pre-emption', () => {
     }
   });
 });
-
-/** A call held back until `release()`; `waiting` turns true once a call is held. */
-function releasable() {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const gate = {
-    waiting: false,
-    release: () => release(),
-    wait: async () => {
-      gate.waiting = true;
-      await released;
-    },
-  };
-  return gate;
-}
 
 /** Runs `check` over and over (each run after the last one ended) until `stop()`. */
 function watch(check: () => Promise<void>) {

@@ -5,7 +5,7 @@ import type { OrderView } from '../../api/schemas';
 import { customers, numbers, payments, simCards } from '../../db/schema';
 import { verifiedCardPayment } from '../support/fixtures';
 import { startSignedInHarness, type Harness } from '../support/harness';
-import { isNumberOffered, releasable } from '../support/linechange-holds';
+import { isNumberOffered, releasable } from '../support/held-calls';
 import { openAccountBody, submitOrder, waitForOrder } from '../support/orders';
 import { lineRow, ownerIdentity, seededLine } from '../support/service-changes';
 
