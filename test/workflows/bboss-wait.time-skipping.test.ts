@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import proto from '@temporalio/proto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { Worker } from '@temporalio/worker';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Activities, ActivityDeps } from '../../activities';
 import type { BbossAdapter } from '../../activities/adapters/bboss';
 import { createGroupProductActivities } from '../../activities/group-products';
-import { resolveTimeSkippingServer } from '../../infra/time-skipping-server';
 import {
   bbossAnsweredSignal,
   orderStateQuery,
@@ -15,6 +13,7 @@ import {
   type OrderState,
 } from '../../workflows/contracts';
 import { testWorkflowSettings } from '../support/fixtures';
+import { useTimeSkipping } from '../support/time-skipping';
 
 /**
  * REQ: GRP-4 — a group product order waiting a month for BBOSS, with the real default settings (first ask
@@ -25,23 +24,15 @@ import { testWorkflowSettings } from '../support/fixtures';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
-let env: TestWorkflowEnvironment;
-const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
-
-beforeAll(async () => {
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: resolveTimeSkippingServer() } },
-  });
-});
-afterAll(async () => env?.teardown());
+const ts = useTimeSkipping();
 
 /** Orders started by a test: one a failed test left waiting would hold up the test server's clock. */
 const started: string[] = [];
 afterEach(async () => {
   for (const id of started.splice(0)) {
-    await env.client.workflow
-      .getHandle(id)
+    await ts
+      .env()
+      .client.workflow.getHandle(id)
       .terminate('test over')
       .catch(() => undefined);
   }
@@ -85,7 +76,7 @@ async function workerWithBusyBboss() {
       return { bbossRef: 'BBOSS-TS-00000001' };
     },
     async queryOrder(req) {
-      asks.push(Number(await env.currentTimeMs()));
+      asks.push(Number(await ts.env().currentTimeMs()));
       return { state: 'processing', bbossRef: req.bbossRef };
     },
     async syncMembers() {
@@ -111,18 +102,11 @@ async function workerWithBusyBboss() {
       return { recipientRole: 'dutyManager', outletCode: null };
     },
   };
-  const taskQueue = `ts-${randomBytes(4).toString('hex')}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle,
-    activities: acts,
-  });
-  return { asks, calls, alerts, taskQueue, worker };
+  return { asks, calls, alerts, ...(await ts.workerWith(acts)) };
 }
 
 const historyLength = async (workflowId: string) =>
-  (await env.client.workflow.getHandle(workflowId).fetchHistory()).events?.length ?? 0;
+  (await ts.env().client.workflow.getHandle(workflowId).fetchHistory()).events?.length ?? 0;
 
 describe('GRP-4: waiting for BBOSS on the time-skipping server', () => {
   it('GRP-4: a month of "still processing" — the order keeps waiting, asks at 45 min, 1 h 30, 3 h, then every 6 h, alerts staff once at 4 h, its history does not grow; a confirmation after 30 days completes it', async () => {
@@ -130,22 +114,24 @@ describe('GRP-4: waiting for BBOSS on the time-skipping server', () => {
     const wf = input();
 
     const result = await worker.runUntil(async () => {
-      const startedAt = Number(await env.currentTimeMs());
-      const handle = await env.client.workflow.start<(i: GroupProductOrderInput) => Promise<OrderState>>(
-        'groupProductOrderWorkflow',
-        { workflowId: wf.orderId, taskQueue, args: [wf] },
-      );
+      const startedAt = Number(await ts.env().currentTimeMs());
+      const handle = await ts
+        .env()
+        .client.workflow.start<(i: GroupProductOrderInput) => Promise<OrderState>>(
+          'groupProductOrderWorkflow',
+          { workflowId: wf.orderId, taskQueue, args: [wf] },
+        );
       await vi.waitFor(
         async () => expect((await handle.query(orderStateQuery)).step).toBe('waitingForBboss'),
         { timeout: 10_000, interval: 50 },
       );
 
-      await env.sleep('7 days');
+      await ts.env().sleep('7 days');
       const week = await handle.query(orderStateQuery);
       expect(week).toMatchObject({ status: 'pending', step: 'waitingForBboss' });
       const eventsAfterWeek = await historyLength(wf.orderId);
 
-      await env.sleep('23 days');
+      await ts.env().sleep('23 days');
       const month = await handle.query(orderStateQuery);
       expect(month).toMatchObject({ status: 'pending', step: 'waitingForBboss' });
       const eventsAfterMonth = await historyLength(wf.orderId);
@@ -183,7 +169,7 @@ describe('GRP-4: waiting for BBOSS on the time-skipping server', () => {
         bbossRef: 'BBOSS-TS-00000001',
         orderId: wf.orderId,
         outcome: 'completed',
-        answeredAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+        answeredAt: new Date(Number(await ts.env().currentTimeMs())).toISOString(),
       });
       return handle.result();
     });
@@ -200,7 +186,9 @@ describe('GRP-4: waiting for BBOSS on the time-skipping server', () => {
         [k: string]: unknown;
       };
       const history = proto.temporal.api.history.v1.History.fromObject(json);
-      await expect(Worker.runReplayHistory({ workflowBundle }, history, name)).resolves.toBeUndefined();
+      await expect(
+        Worker.runReplayHistory({ workflowBundle: ts.workflowBundle }, history, name),
+      ).resolves.toBeUndefined();
     }
   });
 
@@ -208,11 +196,13 @@ describe('GRP-4: waiting for BBOSS on the time-skipping server', () => {
     const { taskQueue, worker } = await workerWithBusyBboss();
     const wf = input();
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start<(i: GroupProductOrderInput) => Promise<OrderState>>(
-        'groupProductOrderWorkflow',
-        { workflowId: wf.orderId, taskQueue, args: [wf] },
-      );
-      await env.sleep('2 days');
+      const handle = await ts
+        .env()
+        .client.workflow.start<(i: GroupProductOrderInput) => Promise<OrderState>>(
+          'groupProductOrderWorkflow',
+          { workflowId: wf.orderId, taskQueue, args: [wf] },
+        );
+      await ts.env().sleep('2 days');
       await handle.signal(bbossAnsweredSignal, {
         event: 'orderAnswered',
         bbossRef: 'BBOSS-TS-00000001',
@@ -220,11 +210,13 @@ describe('GRP-4: waiting for BBOSS on the time-skipping server', () => {
         outcome: 'rejected',
         reasonCode: 'ContractExpired',
         reason: '集团合同已到期，请续签后再受理',
-        answeredAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+        answeredAt: new Date(Number(await ts.env().currentTimeMs())).toISOString(),
       });
       expect((await handle.result()).failure?.code).toBe('BbossRejected');
     });
-    const history = await env.client.workflow.getHandle(wf.orderId).fetchHistory();
-    await expect(Worker.runReplayHistory({ workflowBundle }, history, wf.orderId)).resolves.toBeUndefined();
+    const history = await ts.env().client.workflow.getHandle(wf.orderId).fetchHistory();
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: ts.workflowBundle }, history, wf.orderId),
+    ).resolves.toBeUndefined();
   });
 });

@@ -1,11 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Activities } from '../../activities';
 import { graceEndsAt } from '../../domain/pre-cancellation';
-import { resolveTimeSkippingServer } from '../../infra/time-skipping-server';
 import {
   cancelOrderUpdate,
   formalCancellationUpdate,
@@ -15,6 +11,7 @@ import {
   type PreCancellationInput,
 } from '../../workflows/contracts';
 import { testWorkflowSettings } from '../support/fixtures';
+import { useTimeSkipping } from '../support/time-skipping';
 
 /**
  * The pre-cancellation workflow with the real default grace of three calendar months and the default visit
@@ -25,16 +22,7 @@ import { testWorkflowSettings } from '../support/fixtures';
  */
 
 const DAY_MS = 86_400_000;
-let env: TestWorkflowEnvironment;
-const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
-
-beforeAll(async () => {
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: resolveTimeSkippingServer() } },
-  });
-});
-afterAll(async () => env?.teardown());
+const ts = useTimeSkipping();
 
 function input(): PreCancellationInput {
   return {
@@ -124,27 +112,22 @@ function mockActivities() {
 /** A worker of the real workflow on a task queue of its own, with mocked activities that record their calls. */
 async function mockedWorker() {
   const { calls, acts } = mockActivities();
-  const taskQueue = `ts-${randomBytes(4).toString('hex')}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle,
-    activities: acts,
-  });
-  return { calls, taskQueue, worker };
+  return { calls, ...(await ts.workerWith(acts)) };
 }
 
 describe('pre-cancellation on the time-skipping server', () => {
   it('PC-5: the default three-month grace ends with service barred and a reminder; nobody comes in the default 30 days, so the system cancels the line and keeps the credit', async () => {
     const { calls, taskQueue, worker } = await mockedWorker();
-    const startedAt = await env.currentTimeMs();
+    const startedAt = await ts.env().currentTimeMs();
     const wf = input();
 
     const state = await worker.runUntil(
-      env.client.workflow.execute<(i: PreCancellationInput) => Promise<OrderState>>(
-        'preCancellationWorkflow',
-        { workflowId: wf.orderId, taskQueue, args: [wf] },
-      ),
+      ts
+        .env()
+        .client.workflow.execute<(i: PreCancellationInput) => Promise<OrderState>>(
+          'preCancellationWorkflow',
+          { workflowId: wf.orderId, taskQueue, args: [wf] },
+        ),
     );
 
     expect(state.status).toBe('completed');
@@ -179,10 +162,13 @@ describe('pre-cancellation on the time-skipping server', () => {
     const wf = input();
 
     const state = await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start<(i: PreCancellationInput) => Promise<OrderState>>(
-        'preCancellationWorkflow',
-        { workflowId: wf.orderId, taskQueue, args: [wf] },
-      );
+      const handle = await ts
+        .env()
+        .client.workflow.start<(i: PreCancellationInput) => Promise<OrderState>>('preCancellationWorkflow', {
+          workflowId: wf.orderId,
+          taskQueue,
+          args: [wf],
+        });
       // Too early: during the grace the visit is refused and nothing happens.
       await vi.waitFor(
         async () => expect((await handle.query(orderStateQuery)).step).toBe('waitingForGraceEnd'),
@@ -191,7 +177,7 @@ describe('pre-cancellation on the time-skipping server', () => {
       await expect(
         handle.executeUpdate(formalCancellationUpdate, { args: [{ ...visit, actor: 'manager01' }] }),
       ).rejects.toMatchObject({ cause: { type: 'NotAwaitingCustomerVisit' } });
-      await env.sleep('100 days');
+      await ts.env().sleep('100 days');
       await vi.waitFor(
         async () => expect((await handle.query(orderStateQuery)).step).toBe('waitingForCustomerVisit'),
         { timeout: 10_000, interval: 50 },
@@ -229,7 +215,7 @@ describe('pre-cancellation on the time-skipping server', () => {
     const wf = input();
 
     const state = await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start('preCancellationWorkflow', {
+      const handle = await ts.env().client.workflow.start('preCancellationWorkflow', {
         workflowId: wf.orderId,
         taskQueue,
         args: [wf],
@@ -241,7 +227,7 @@ describe('pre-cancellation on the time-skipping server', () => {
           interval: 50,
         },
       );
-      await env.sleep('60 days');
+      await ts.env().sleep('60 days');
       return handle.executeUpdate(cancelOrderUpdate, {
         args: [{ actor: 'manager01', reason: 'customer stays' }],
       });

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, inject } from 'vitest';
+import type { Activities } from '../../activities';
+import { resolveTimeSkippingServer } from '../../infra/time-skipping-server';
+
+/**
+ * Temporal's time-skipping test server for the file that calls this (started before its tests, torn down after
+ * them), and the workflow bundle the global setup built. `env()` is the running environment.
+ */
+export function useTimeSkipping() {
+  let env: TestWorkflowEnvironment | undefined;
+  const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
+  beforeAll(async () => {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: resolveTimeSkippingServer() } },
+    });
+  });
+  afterAll(async () => env?.teardown());
+  const current = (): TestWorkflowEnvironment => {
+    if (!env) throw new Error('the time-skipping environment is not started yet (use it inside a test)');
+    return env;
+  };
+  /** A worker of the real workflows on a task queue of its own, with the given (mocked) activities. */
+  const workerWith = async (activities: Partial<Activities>) => {
+    const taskQueue = `ts-${randomBytes(4).toString('hex')}`;
+    const worker = await Worker.create({
+      connection: current().nativeConnection,
+      taskQueue,
+      workflowBundle,
+      activities,
+    });
+    return { taskQueue, worker };
+  };
+  return { env: current, workflowBundle, workerWith };
+}
