@@ -2,13 +2,14 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Client, Connection } from '@temporalio/client';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client';
 import type { BbossCallbackSink } from '../domain/bboss-callbacks';
 import type { MnpCallbackSink } from '../domain/mnp-callbacks';
 import type { AppConfig } from '../temporal.config';
 import { workflowSettings } from '../temporal.config';
 import { createBbossCallbackSink } from './bboss-callback-sink';
+import { contractSchemaTransform, contractValidatorCompiler } from './contract-openapi';
 import { createMnpCallbackSink } from './mnp-callback-sink';
 import { createOrderService } from './order-service';
 import { createWorkOrderStarter } from './work-order-service';
@@ -53,6 +54,7 @@ import { channelRoutes } from './routes/channels';
 import { operatorRoutes } from './routes/operators';
 import { queryRoutes } from './routes/queries';
 import { telephonyCallbackRoutes } from './routes/telephony-callbacks';
+import { MAX_PATH_PARAM_LENGTH } from './schemas';
 
 export interface AppDeps {
   db: Db;
@@ -81,12 +83,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     frameworkErrors: frameworkErrorReply,
+    // Every path parameter the document declares fits (the longest, a notification ID, is 200 characters).
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+    // A JSON body may carry properties its schema does not name (the document allows them; they are dropped):
+    // `__proto__` and `constructor.prototype` among them are removed as they are parsed, not refused.
+    onProtoPoisoning: 'remove',
+    onConstructorPoisoning: 'remove',
   });
   // Every answer carries the request ID that the logs show, so staff can quote it to support.
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(contractValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, { retryAfterSeconds: deps.config.SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS });
   registerNotFound(app);
@@ -105,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
     },
-    transform: jsonSchemaTransform,
+    transform: contractSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 

@@ -70,3 +70,6 @@ export const routeDoc = (tags: string[]) => (summary: string, description: strin
   description,
   security: bearerSecurity,
 });
+
+/** The longest path parameter the router takes; every documented path parameter is bounded below it. */
+export const MAX_PATH_PARAM_LENGTH = 200;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nonBlankText } from './text-fields';
 import { channelTypeSchema, type ChannelType } from './access';
 import { parseWindow } from './business-hours';
 
@@ -22,10 +23,18 @@ export const locationSchema = z
   .regex(/^[A-Z]{2,6}$/, 'a city code is 2–6 capital letters, e.g. BJ')
   .describe('City code (城市编码), 2–6 capital letters, e.g. BJ');
 
-/** REQ: CH-4 — a daily window `HH:MM-HH:MM` in business time, checked with the rule that enforces it. */
+/**
+ * REQ: CH-4 — a daily window `HH:MM-HH:MM` in business time (ending at 24:00 at the latest), checked with the
+ * rule that enforces it: the form is a pattern the OpenAPI document states (400), a window that opens and
+ * closes at once is a business refusal (422).
+ */
 export const businessHoursSchema = z
   .string()
-  .refine(isWindow, 'business hours are HH:MM-HH:MM (business time), e.g. 09:00-18:00; may cross midnight')
+  .regex(
+    /^(?:[01]\d|2[0-3]):[0-5]\d-(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/,
+    'business hours are HH:MM-HH:MM (business time), e.g. 09:00-18:00; may cross midnight',
+  )
+  .refine(isWindow, 'business hours must not open and close at the same time')
   .describe('Daily window HH:MM-HH:MM in business time, e.g. 09:00-18:00');
 
 /** What an outlet is designated for, e.g. `preCancellation` (REQ: PC-1). */
@@ -37,7 +46,7 @@ export const capabilitiesSchema = z
 export const newChannelSchema = z.object({
   type: channelTypeSchema,
   location: locationSchema,
-  name: z.string().trim().min(1).max(100),
+  name: nonBlankText(100),
   capabilities: capabilitiesSchema.optional(),
   businessHours: businessHoursSchema.optional(),
 });
@@ -45,7 +54,7 @@ export type NewChannel = z.infer<typeof newChannelSchema>;
 
 /** What may change; type and location are part of the code and never do. */
 export const channelChangeSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
+  name: nonBlankText(100).optional(),
   capabilities: capabilitiesSchema.optional(),
   businessHours: businessHoursSchema.nullable().optional().describe('null = any time'),
   active: z.boolean().optional().describe('false retires the channel: sign-in and its live tokens stop'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nonBlankText } from './text-fields';
 import { idTypes } from './open-account';
 
 /**
@@ -15,7 +16,7 @@ export const categoryCodeSchema = z
   .string()
   .regex(/^[a-z][a-zA-Z0-9-]{1,31}$/, 'must be a category code such as vip (lowercase start, 2-32 chars)');
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => nonBlankText(max);
 
 const categoryFields = {
   nameZh: text(50),
@@ -44,7 +45,7 @@ export type CategoryChange = z.infer<typeof categoryChangeSchema>;
 
 export const identitySchema = z.object({
   idType: z.enum([...idTypes, 'unitCertificate']),
-  idNumber: z.string().trim().min(5).max(32),
+  idNumber: nonBlankText(32, 5),
 });
 export type Identity = z.infer<typeof identitySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nonBlankText } from './text-fields';
 import {
   workOrderCategorySchema,
   workOrderPrioritySchema,
@@ -24,7 +25,7 @@ export const dispatchRuleKindLabels: Record<DispatchRuleKind, { zh: string; en: 
   roundRobin: { zh: '轮流派工', en: 'Round robin' },
 };
 
-const code = (max: number) => z.string().trim().min(1, 'is required').max(max);
+const code = (max: number) => nonBlankText(max, 1, 'is required');
 
 export const dispatchRuleIdSchema = z
   .string()

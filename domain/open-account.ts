@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nonBlankText } from './text-fields';
 import { bankAccountRefusalCodes, type BankAccountCheck } from './bank-accounts';
 import type { ErrorCode } from './errors';
 import { msisdnSchema } from './numbers';
@@ -6,7 +7,7 @@ import { msisdnSchema } from './numbers';
 /** Account opening (开户) — the request, the completeness rule and the price quote. Source §2.1, §6.1. */
 
 const phoneSchema = z.string().regex(/^\+?\d{7,15}$/, 'must be a phone number of 7-15 digits');
-const nonBlank = (what: string) => z.string().trim().min(1, `${what} is required`).max(200);
+const nonBlank = (what: string) => nonBlankText(200, 1, `${what} is required`);
 
 /** REQ: MNP-2 / OPEN-3 — identity documents accepted at the counter. */
 export const idTypes = ['idCard', 'temporaryIdCard', 'drivingLicence', 'passport'] as const;
@@ -20,7 +21,7 @@ const personIdentitySchema = z
   .object({
     name: nonBlank('name'),
     idType: z.enum(idTypes),
-    idNumber: z.string().trim().min(5, 'idNumber is required').max(32),
+    idNumber: nonBlankText(32, 5, 'idNumber is required'),
   })
   .refine(idCardNumberOk, idCardRule);
 
@@ -31,7 +32,7 @@ export const customerSchema = z.discriminatedUnion('kind', [
       kind: z.literal('individual'),
       name: nonBlank('name'),
       idType: z.enum(idTypes),
-      idNumber: z.string().trim().min(5, 'idNumber is required').max(32),
+      idNumber: nonBlankText(32, 5, 'idNumber is required'),
       address: nonBlank('address'),
       contactPhone: phoneSchema,
       agent: personIdentitySchema.optional(),
@@ -54,12 +55,9 @@ const cashPayment = z.object({ method: z.literal('cash') });
 const bankCardPayment = z.object({
   method: z.literal('bankCard'),
   cardNo: z.string().regex(/^\d{12,19}$/, 'must be 12-19 digits'),
-  holderIdNumber: z
-    .string()
-    .trim()
-    .min(5, 'holderIdNumber is required')
-    .max(32)
-    .describe("The account holder's ID number (帐户户主身份证), checked by the bank"),
+  holderIdNumber: nonBlankText(32, 5, 'holderIdNumber is required').describe(
+    "The account holder's ID number (帐户户主身份证), checked by the bank",
+  ),
 });
 /** 对公帐号: its unit certificate and business licence are the enterprise customer's (OPEN-5). */
 const corporateAccountPayment = z.object({

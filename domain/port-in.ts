@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nonBlankText } from './text-fields';
 import { msisdnSchema } from './numbers';
 import { corporateAccountMisused, corporateAccountRule, customerSchema, paymentSchema } from './open-account';
 
@@ -14,7 +15,7 @@ export const portInRequestSchema = z
     type: z.literal('portIn'),
     /** The number to bring in from the donor operator. */
     msisdn: msisdnSchema,
-    donorOperator: z.string().trim().min(1, 'donorOperator is required').max(100),
+    donorOperator: nonBlankText(100, 1, 'donorOperator is required'),
     /** REQ: MNP-5 — the authorization code the donor gave the customer. */
     authorizationCode: z.string().regex(/^[A-Z0-9]{6}$/, 'must be 6 uppercase letters or digits'),
     /** REQ: MNP-2 — the identity document shown (idCard, temporaryIdCard, drivingLicence, passport). */
@@ -25,7 +26,7 @@ export const portInRequestSchema = z
     }),
     channel: z.enum(portInChannels),
     /** REQ: MNP-4 — references of the uploaded materials; required (non-empty) online. */
-    documentUploads: z.array(z.string().trim().min(1).max(500)).max(20).optional(),
+    documentUploads: z.array(nonBlankText(500)).max(20).optional(),
     productCode: z.string().regex(/^[A-Z0-9-]{2,32}$/, 'must be a product code such as VOICE-58'),
     payment: paymentSchema,
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nonBlankText } from './text-fields';
 import { msisdnSchema } from './numbers';
 import { idTypes } from './open-account';
 
@@ -13,7 +14,7 @@ export const portOutRequestSchema = z.object({
   /** The identity document shown; it must match the line's owner. */
   identity: z.object({
     idType: z.enum(idTypes),
-    idNumber: z.string().trim().min(1, 'idNumber is required').max(64),
+    idNumber: nonBlankText(64, 1, 'idNumber is required'),
   }),
 });
 export type PortOutRequest = z.infer<typeof portOutRequestSchema>;

@@ -1,16 +1,17 @@
 import { z } from 'zod';
+import { nonBlankText } from './text-fields';
 import { msisdnSchema } from './numbers';
 import { customerSchema, idTypes, paymentSchema } from './open-account';
 
 /** Service changes on a live line (REQ: CHG-1, CHG-2), source §2.2–2.13. Each is an order type of its own. */
 
-const reason = z.string().trim().min(1, 'reason is required').max(500);
+const reason = nonBlankText(500, 1, 'reason is required');
 const amountFen = z.number().int().positive('must be a positive amount in fen').max(10_000_000);
 
 /** Identity shown at the counter, checked against the line's owner (REQ: CHG-2 resume after loss). */
 export const holderIdentitySchema = z.object({
   idType: z.enum(idTypes),
-  idNumber: z.string().trim().min(5).max(32),
+  idNumber: nonBlankText(32, 5),
 });
 
 /** Features a line can have switched on or off at the HLR/HSS. */
@@ -43,8 +44,8 @@ export const changeCustomerDataSchema = z
   .object({
     type: z.literal('changeCustomerData'),
     msisdn: msisdnSchema,
-    name: z.string().trim().min(1).max(200).optional(),
-    address: z.string().trim().min(1).max(200).optional(),
+    name: nonBlankText(200).optional(),
+    address: nonBlankText(200).optional(),
     contactPhone: z
       .string()
       .regex(/^\+?\d{7,15}$/, 'must be a phone number of 7-15 digits')

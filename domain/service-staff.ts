@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nonBlankText } from './text-fields';
 import type { ErrorCode } from './errors';
 
 /**
@@ -14,18 +15,14 @@ export interface StaffProfile {
 
 /** What an administrator writes about a profile; on a change, each field given replaces the stored one. */
 export const staffProfileInputSchema = z.strictObject({
-  outletCode: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
+  outletCode: nonBlankText(40)
     .optional()
     .describe(
       'The outlet (网点) it works from: its grab pool and the staff outlet rules pick from. ' +
         'Omitted on creation: the one outlet in `outlets`',
     ),
   skills: z
-    .array(z.string().trim().min(1, 'a skill is not blank').max(50))
+    .array(nonBlankText(50, 1, 'a skill is not blank'))
     .max(20)
     .optional()
     .describe('Replaces the set; skill dispatch rules match these (e.g. terminal, broadband)'),

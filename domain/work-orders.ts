@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nonBlankText } from './text-fields';
 import { msisdnSchema } from './numbers';
 
 /**
@@ -71,7 +72,7 @@ export const greenChannelTypeLabels: Record<GreenChannelType, { zh: string; en: 
   terminalSupport: { zh: '营业厅终端支撑服务', en: 'Terminal support' },
 };
 
-const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
+const text = (max: number) => nonBlankText(max, 1, 'is required');
 
 export const workOrderCustomerSchema = z.object({
   name: text(100),

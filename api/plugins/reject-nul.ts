@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../domain/errors';
 
+/** The rule as the OpenAPI document states it on every request string: no NUL character anywhere. */
+export const NUL_FREE_PATTERN = '^[^\\u0000]*$';
+
 /** Where the first string holding a NUL character sits in `value`, as `body.customer.name`; null if none. */
 export function nulPath(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
@@ -16,13 +19,45 @@ export function nulPath(value: unknown, path: string, depth = 0): string | null 
 
 /**
  * PostgreSQL text cannot hold the NUL character: a `%00` in a path parameter or a `"\u0000"` in a body field
- * made the database query fail and the API answer 500 (found by the issue 7 property-based test). Every
- * request is refused up front instead, 400 ValidationFailed naming the field.
+ * made the database query fail and the API answer 500 (found by the issue 7 property-based test). A request
+ * is refused 400 ValidationFailed naming the field instead, as the document states (`stateNulRefusal`). It is
+ * checked after validation, on what the route's schema kept: a property the schema does not name is dropped
+ * with whatever it held, as the document (which allows such properties) says.
  */
 export function registerRejectNul(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preHandler', async (request) => {
     const where =
       nulPath(request.params, 'params') ?? nulPath(request.query, 'query') ?? nulPath(request.body, 'body');
     if (where) throw new AppError('ValidationFailed', `${where}: the NUL character (\\u0000) is not allowed`);
   });
 }
+
+type JsonSchemaNode = { [keyword: string]: unknown };
+const isNode = (value: unknown): value is JsonSchemaNode =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The request schema `schema` (JSON Schema, as the OpenAPI document holds it) with the NUL rule stated: every
+ * string without a pattern, enumeration or constant of its own gets `NUL_FREE_PATTERN` (a pattern of its own
+ * is written to exclude NUL already). Returns a copy; `schema` is left as it is.
+ */
+export function stateNulRefusal(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(stateNulRefusal);
+  if (!isNode(schema)) return schema;
+  const copy: JsonSchemaNode = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    copy[keyword] =
+      keyword === 'properties' && isNode(value)
+        ? Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, stateNulRefusal(inner)]))
+        : SUBSCHEMA_KEYWORDS.has(keyword)
+          ? stateNulRefusal(value)
+          : value;
+  }
+  const types = Array.isArray(copy.type) ? copy.type : [copy.type];
+  if (types.includes('string') && !('pattern' in copy || 'enum' in copy || 'const' in copy)) {
+    copy.pattern = NUL_FREE_PATTERN;
+  }
+  return copy;
+}
+
+const SUBSCHEMA_KEYWORDS = new Set(['items', 'additionalProperties', 'anyOf', 'oneOf', 'allOf', 'not']);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nonBlankText } from '../../domain/text-fields';
 import { approverDesk } from '../../domain/access';
 import type { OrderService } from '../order-service';
 import { principalOf } from '../plugins/auth';
@@ -10,12 +11,9 @@ const idParams = z.object({ id: z.string().min(1).max(120) });
 
 const decisionBody = z.object({
   decision: z.enum(['approve', 'reject']),
-  comment: z
-    .string()
-    .trim()
-    .min(1, 'comment is required')
-    .max(500)
-    .describe('Why: shown on the order; a rejection tells the customer manager what to change'),
+  comment: nonBlankText(500, 1, 'comment is required').describe(
+    'Why: shown on the order; a rejection tells the customer manager what to change',
+  ),
 });
 
 /** REQ: GRP-3 — the tariff approval desk (资费审核): approvers decide on group orders whose tariff needs it. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nonBlankText } from '../../domain/text-fields';
 import type { Db } from '../../db/client';
 import { listAuditRows } from '../../db/queries/audit';
 import { adminDesk } from '../../domain/access';
@@ -10,16 +11,10 @@ const isoParam = z.iso.datetime({ offset: true });
 
 const auditQuery = z
   .object({
-    operatorId: z.string().trim().min(1).max(64).optional(),
-    outletCode: z.string().trim().min(1).max(64).optional(),
-    route: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .optional()
-      .describe('Route pattern, e.g. /api/v1/orders/:id/cancel'),
-    target: z.string().trim().min(1).max(200).optional().describe('Order, work order or other ID acted on'),
+    operatorId: nonBlankText(64).optional(),
+    outletCode: nonBlankText(64).optional(),
+    route: nonBlankText(200).optional().describe('Route pattern, e.g. /api/v1/orders/:id/cancel'),
+    target: nonBlankText(200).optional().describe('Order, work order or other ID acted on'),
     outcome: z.enum(['success', 'refused', 'error']).optional(),
     from: isoParam.optional().describe('At or after (ISO 8601 with offset)'),
     to: isoParam.optional().describe('Before (ISO 8601 with offset)'),

@@ -158,7 +158,7 @@ export function authRoutes(deps: AuthRouteDeps) {
 
 /**
  * Issue 7 item 1 — an operator works only at the outlets it is bound to: a named outlet must be one of them
- * (403 OutletNotAllowed); left out, the only one is taken, and one of several must be named (400).
+ * (403 OutletNotAllowed); left out, the only one is taken, and one of several must be named (422).
  */
 function chooseOutlet(operatorId: string, asked: string | undefined, bound: string[]): string | null {
   if (asked !== undefined) {
@@ -171,7 +171,7 @@ function chooseOutlet(operatorId: string, asked: string | undefined, bound: stri
   }
   if (bound.length <= 1) return bound[0] ?? null;
   throw new AppError(
-    'ValidationFailed',
+    'BusinessRuleViolated',
     `body.outletCode: operator ${operatorId} works at several outlets (${bound.join(', ')}); name one`,
   );
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nonBlankText } from '../../domain/text-fields';
 import type { Db } from '../../db/client';
 import { changeChannel, createChannel, findChannelView, listChannels } from '../../db/queries/channels';
 import { adminDesk, channelTypeSchema } from '../../domain/access';
@@ -22,7 +23,7 @@ const channelSchema = z.object({
   createdAt: z.string().describe('ISO 8601 time'),
 });
 
-const codeParams = z.object({ code: z.string().trim().min(1).max(64) });
+const codeParams = z.object({ code: nonBlankText(64) });
 const listQuery = z.object({
   type: channelTypeSchema.optional(),
   location: locationSchema.optional(),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nonBlankText } from '../../domain/text-fields';
 import type { Db } from '../../db/client';
 import {
   addPartnerListing,
@@ -59,19 +60,14 @@ const listingSchema = z.object({
 
 const codeParams = z.object({ code: categoryCodeSchema });
 const customerParams = z.object({
-  customerId: z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
-    .describe(
-      'A customer ID, or a group code (集团编码) for a group customer (CUST-2 screens its group business)',
-    ),
+  customerId: nonBlankText(64).describe(
+    'A customer ID, or a group code (集团编码) for a group customer (CUST-2 screens its group business)',
+  ),
 });
 const assignmentParams = customerParams.extend({ code: categoryCodeSchema });
 const assignBody = z.object({
   categoryCode: categoryCodeSchema,
-  note: z.string().trim().min(1).max(500).optional(),
+  note: nonBlankText(500).optional(),
 });
 
 /**

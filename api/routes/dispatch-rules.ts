@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nonBlankText } from '../../domain/text-fields';
 import type { Db } from '../../db/client';
 import {
   findDispatchRule,
@@ -47,7 +48,7 @@ const ruleViewSchema = z.object({
 });
 const ruleListSchema = z.object({ items: z.array(ruleViewSchema).describe('In the order they are tried') });
 
-const idParams = z.object({ id: z.string().trim().min(1).max(64) });
+const idParams = z.object({ id: nonBlankText(64) });
 
 const kinds =
   'territory (match.territory → least-loaded staff of target.outletCode), skill (match.skill → least-loaded ' +

@@ -2,6 +2,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nonBlankText } from '../../domain/text-fields';
 import type { Db } from '../../db/client';
 import { listHeldLocks, lockHolder, releaseLock } from '../../db/queries/locks';
 import { adminDesk } from '../../domain/access';
@@ -78,8 +79,8 @@ export function lockRoutes(deps: { db: Db; client: Client }) {
           ),
           body: z.object({
             kind: kindSchema,
-            key: z.string().trim().min(1).max(80),
-            reason: z.string().trim().min(2).max(200),
+            key: nonBlankText(80),
+            reason: nonBlankText(200, 2),
           }),
           response: { 200: lockSchema.extend({ released: z.literal(true) }), ...errorResponses },
         },

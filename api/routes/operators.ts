@@ -2,6 +2,7 @@ import bcrypt from 'bcryptjs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { lettersAndDigitsPattern, nonBlankText } from '../../domain/text-fields';
 import { revokeOperatorSessions } from '../../db/queries/access';
 import type { Db, DbOrTx } from '../../db/client';
 import {
@@ -37,14 +38,14 @@ const passwordSchema = z
   .string()
   .min(8, 'a password has at least 8 characters')
   .max(128)
-  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), 'a password has both letters and digits')
+  .regex(lettersAndDigitsPattern, 'a password has both letters and digits')
   .describe('Never returned, logged or audited; stored as a bcrypt hash');
 const rolesSchema = z.array(roleSchema).min(1, 'at least one role').max(7);
-const codesSchema = z.array(z.string().trim().min(1).max(64)).max(50);
+const codesSchema = z.array(nonBlankText(64)).max(50);
 
 const newOperatorBody = z.strictObject({
   id: operatorIdSchema,
-  name: z.string().trim().min(1).max(100),
+  name: nonBlankText(100),
   password: passwordSchema,
   roles: rolesSchema,
   channels: codesSchema.min(1, 'at least one channel').describe('Channel codes it may sign in through'),
@@ -58,7 +59,7 @@ const newOperatorBody = z.strictObject({
 });
 
 const operatorChangeBody = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
+  name: nonBlankText(100).optional(),
   roles: rolesSchema.optional(),
   channels: codesSchema.min(1, 'at least one channel').optional().describe('Replaces the set'),
   outlets: codesSchema.optional().describe('Replaces the set; [] = no particular outlet'),
@@ -92,7 +93,7 @@ const operatorSchema = z.object({
 const idParams = z.object({ id: operatorIdSchema });
 const listQuery = z.object({
   role: roleSchema.optional(),
-  channel: z.string().trim().min(1).max(64).optional(),
+  channel: nonBlankText(64).optional(),
   active: booleanQuery.optional(),
 });
 
@@ -236,21 +237,21 @@ function assertKeepsOwnAccess(principal: Principal, id: string, change: Operator
   }
 }
 
-/** Unknown channel or outlet codes answer 400 naming the field and the codes. */
+/** Unknown channel or outlet codes are a business refusal: 422 naming the field and the codes. */
 async function assertBindingsExist(
   db: DbOrTx,
   bindings: { channels?: readonly string[]; outlets?: readonly string[] },
 ): Promise<void> {
   const missingChannels = await unknownChannels(db, bindings.channels ?? []);
   if (missingChannels.length > 0) {
-    throw new AppError('ValidationFailed', `body.channels: no channel ${missingChannels.join(', ')}`, {
+    throw new AppError('BusinessRuleViolated', `body.channels: no channel ${missingChannels.join(', ')}`, {
       field: 'body.channels',
       unknown: missingChannels,
     });
   }
   const missingOutlets = await unknownOutlets(db, bindings.outlets ?? []);
   if (missingOutlets.length > 0) {
-    throw new AppError('ValidationFailed', `body.outlets: no outlet ${missingOutlets.join(', ')}`, {
+    throw new AppError('BusinessRuleViolated', `body.outlets: no outlet ${missingOutlets.join(', ')}`, {
       field: 'body.outlets',
       unknown: missingOutlets,
     });

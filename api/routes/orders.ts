@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nonBlankText } from '../../domain/text-fields';
 import { accessDenial, orderDesk, preCancellationDesk, type Principal } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { groupOrderSchemas } from '../../domain/groups';
@@ -167,7 +168,7 @@ export function orderRoutes(deps: {
           security: bearerSecurity,
           params: idParams,
           body: z.object({
-            reason: z.string().trim().min(1, 'reason is required').max(500),
+            reason: nonBlankText(500, 1, 'reason is required'),
             identity: preCancellationIdentitySchema
               .optional()
               .describe("The holder's identity document: required to revoke a pre-cancellation (PC-6)"),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nonBlankText } from '../../domain/text-fields';
 import type { Db } from '../../db/client';
 import {
   findClerkUnitOf,
@@ -53,15 +54,15 @@ const treeSchema = z.object({
 
 const unitDetailSchema = unitViewSchema.extend({ children: z.array(unitViewSchema) });
 
-const codeParams = z.object({ code: z.string().trim().min(1).max(64) });
+const codeParams = z.object({ code: nonBlankText(64) });
 
 const createBodySchema = z
   .object({
     code: orgUnitCodeSchema,
     kind: orgUnitKindSchema,
-    name: z.string().trim().min(1).max(64),
+    name: nonBlankText(64),
     parentCode: orgUnitCodeSchema.nullable().optional().describe('Required except for a city'),
-    operatorId: z.string().trim().min(1).max(64).optional().describe('Required for a clerk, else absent'),
+    operatorId: nonBlankText(64).optional().describe('Required for a clerk, else absent'),
   })
   .superRefine((body, ctx) => {
     if (body.kind === 'clerk' && !body.operatorId)
@@ -71,7 +72,7 @@ const createBodySchema = z
   });
 
 const changeBodySchema = z
-  .object({ name: z.string().trim().min(1).max(64).optional(), active: z.boolean().optional() })
+  .object({ name: nonBlankText(64).optional(), active: z.boolean().optional() })
   .strict();
 
 /**

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nonBlankText } from '../../domain/text-fields';
 import type { Db } from '../../db/client';
 import { findOperator } from '../../db/queries/access';
 import { findGroupProduct } from '../../db/queries/group-catalogue';
@@ -25,7 +26,7 @@ const permissionSchema = z.object({
   grantedAt: z.string().describe('ISO 8601 time'),
 });
 
-const operatorParams = z.object({ operatorId: z.string().trim().min(1).max(64) });
+const operatorParams = z.object({ operatorId: nonBlankText(64) });
 const permissionParams = operatorParams.extend({ productCode: groupProductCodeSchema });
 
 /**

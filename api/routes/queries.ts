@@ -50,16 +50,20 @@ const config = { access: orderDesk };
 
 const lineParams = z.object({ msisdn: msisdnSchema.describe('The line asked about') });
 
-/** REQ: Q-2 — a typed calling number is no proof of the own line: refused, pointing to what is. */
+/**
+ * REQ: Q-2 — a typed calling number is no proof of the own line: any value is refused, as a business
+ * refusal (422 BusinessRuleViolated) pointing to what is.
+ */
 const typedCallerRefused = z
-  .never({
-    error:
-      'is not accepted: a number typed by the agent never makes the own line (本机); give the hotline call’s ' +
+  .string()
+  .refine(
+    () => false,
+    'is not accepted: a number typed by the agent never makes the own line (本机); give the hotline call’s ' +
       'callId (the telephony side reports the number it came from) or, at a store, the owner’s idType and idNumber',
-  })
+  )
   .optional()
   .describe(
-    'Not accepted (400): pass `callId` at the hotline, or the owner’s `idType` + `idNumber` at a store',
+    'Not accepted (422 BusinessRuleViolated): pass `callId` at the hotline, or the owner’s `idType` + `idNumber` at a store',
   );
 
 /** Who is asking: the hotline call it serves, or the owner's document shown at a store (REQ: Q-2). */
@@ -138,7 +142,7 @@ const caller =
   'number the call came from, as the telephony side reported it — 422 CallRequired without it, 422 ' +
   'CallNotFound, 403 CallNotYours for another agent’s call, 409 CallEnded); at a store the owner’s ' +
   '`idType` + `idNumber`, checked in person, make it the own line (422 IdentityMismatch for another document; ' +
-  '422 IdentityNotInPerson on other channels). A typed `callerMsisdn` is refused (400). ';
+  '422 IdentityNotInPerson on other channels). A typed `callerMsisdn` is refused (422 BusinessRuleViolated). ';
 const selfServiceFirst =
   'Item 1 (实时话费/GPRS流量/信用度/月帐单/帐户余额): the own line, or a caller with the password, is offered ' +
   'self-service (转自动台: IVR or the web); a human agent answers only after verifying the service password ' +
@@ -538,7 +542,7 @@ export function queryRoutes(deps: {
           const contact = request.query.contactMsisdn ?? fromCall;
           if (contact === null) {
             throw new AppError(
-              'ValidationFailed',
+              'BusinessRuleViolated',
               'query.contactMsisdn: a "17" card opens a ticket; give the mobile number the customer is told ' +
                 'the outcome on (or the callId of a hotline call from a mobile number)',
             );

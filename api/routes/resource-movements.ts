@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nonBlankText } from '../../domain/text-fields';
 import type { Db } from '../../db/client';
 import { findMovement, listMovements, movementItems } from '../../db/queries/resource-movements';
 import { adminDesk } from '../../domain/access';
 import { AppError } from '../../domain/errors';
-import { maxMovementItems, movementDirectionSchema } from '../../domain/org-tree';
+import { expandItems, maxMovementItems, movementDirectionSchema } from '../../domain/org-tree';
 import { resourceTypeSchema } from '../../domain/resources';
 import { principalOf } from '../plugins/auth';
 import { moveStock, movementRequestSchema } from '../resource-movement-service';
@@ -25,9 +26,26 @@ const movementViewSchema = z.object({
   createdAt: z.string().describe('ISO 8601 time'),
 });
 
+/**
+ * The movement as `moveStock` takes it, with what the document cannot state refused as a business rule (422
+ * naming the field): a receiver that is blank, and items that break their range's or resource type's rules.
+ */
+const movementBodySchema = movementRequestSchema
+  .extend({ receiver: nonBlankText(64).describe('The person receiving the items (领用人 / 回退人)') })
+  .superRefine((body, ctx) => {
+    const expanded = expandItems(body.resourceType, body.items);
+    if (!('problem' in expanded)) return;
+    const at = expanded.problem.indexOf(': ');
+    ctx.addIssue({
+      code: 'custom',
+      path: expanded.problem.slice(0, at).split('.'),
+      message: expanded.problem.slice(at + 2),
+    });
+  });
+
 const listQuery = z.object({
-  unitCode: z.string().trim().min(1).max(64).optional().describe('Movements from or to this unit'),
-  item: z.string().trim().min(1).max(20).optional().describe('Movements that carried this number or ICCID'),
+  unitCode: nonBlankText(64).optional().describe('Movements from or to this unit'),
+  item: nonBlankText(20).optional().describe('Movements that carried this number or ICCID'),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -43,7 +61,7 @@ const movementDetailSchema = movementViewSchema.extend({
   limit: z.number().int(),
 });
 
-const idParams = z.object({ id: z.string().trim().min(1).max(64) });
+const idParams = z.object({ id: nonBlankText(64) });
 
 /**
  * REQ: RES-2 — issue (发放) numbers and SIM cards down the organisation tree and recycle (回收) them back up,
@@ -70,7 +88,7 @@ export function resourceMovementRoutes(deps: { db: Db }) {
             'items with their holder and state. A SIM becomes `issued` below a city and `available` again at a ' +
             'city or central stock.',
           security: bearerSecurity,
-          body: movementRequestSchema,
+          body: movementBodySchema,
           response: { 201: movementViewSchema, ...errorResponses },
         },
       },

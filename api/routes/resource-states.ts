@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nonBlankText } from '../../domain/text-fields';
 import type { Db } from '../../db/client';
 import {
   changeNumberState,
@@ -82,7 +83,7 @@ const simViewSchema = z.object({
 
 const msisdnParams = z.object({ msisdn: msisdnSchema });
 const iccidParams = z.object({ iccid: iccidSchema });
-const reasonSchema = z.string().trim().min(1).max(200).describe('Why (recorded with who did it)');
+const reasonSchema = nonBlankText(200).describe('Why (recorded with who did it)');
 
 /**
  * REQ: RES-3 — number and SIM states changed by hand (状态释放) and reservations (预定). Each change is one
@@ -163,12 +164,13 @@ export function resourceStateRoutes(deps: { db: Db; reservationMaxDays: number }
           summary: 'Reserve a number for a customer (号码预定)',
           description:
             `An unused number becomes reserved for the named customer until \`until\` (in the future, at most ` +
-            `RESERVATION_MAX_DAYS days, default 7). No order can take it meanwhile; the tidy-up Schedule makes ` +
-            'it unused again once the reservation expires. Not unused: 409 IllegalResourceTransition.',
+            `RESERVATION_MAX_DAYS days, default 7; else 422 BusinessRuleViolated naming body.until). No order can ` +
+            'take it meanwhile; the tidy-up Schedule makes it unused again once the reservation expires. Not ' +
+            'unused: 409 IllegalResourceTransition.',
           security: bearerSecurity,
           params: msisdnParams,
           body: z.object({
-            customerName: z.string().trim().min(1).max(60).describe('Who it is reserved for'),
+            customerName: nonBlankText(60).describe('Who it is reserved for'),
             until: z.string().datetime({ offset: true }).describe('ISO 8601 time the reservation ends'),
           }),
           response: { 200: numberViewSchema, ...errorResponses },
@@ -180,7 +182,7 @@ export function resourceStateRoutes(deps: { db: Db; reservationMaxDays: number }
         const latest = Date.now() + deps.reservationMaxDays * 86_400_000;
         if (until.getTime() <= Date.now() || until.getTime() > latest) {
           throw new AppError(
-            'ValidationFailed',
+            'BusinessRuleViolated',
             `body.until: must be in the future and at most ${deps.reservationMaxDays} days from now`,
           );
         }

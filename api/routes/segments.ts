@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nonBlankText } from '../../domain/text-fields';
 import type { Db } from '../../db/client';
 import {
   findGroup,
@@ -17,7 +18,6 @@ const tags = ['resources'];
 
 const groupCodeSchema = z
   .string()
-  .trim()
   .regex(/^[A-Z0-9][A-Z0-9-]{0,31}$/, 'must be 1-32 capital letters, digits or "-"');
 const prefixSchema = z.string().regex(/^1\d{6}$/, 'must be the first 7 digits of a mobile number');
 const byStateSchema = z
@@ -137,7 +137,7 @@ export function segmentRoutes(deps: { db: Db }) {
           security: bearerSecurity,
           body: z.object({
             code: groupCodeSchema,
-            name: z.string().trim().min(1).max(80),
+            name: nonBlankText(80),
             note: z.string().trim().max(200).nullable().default(null),
           }),
           response: { 201: groupSchema, ...errorResponses },

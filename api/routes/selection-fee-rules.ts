@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nonBlankText } from '../../domain/text-fields';
 import type { Db } from '../../db/client';
 import { feeChanges, findNumber } from '../../db/queries/resource-states';
 import {
@@ -33,17 +34,14 @@ const ruleViewSchema = ruleSchema.extend({
 });
 
 const definitionSchema = z.object({
-  name: z.string().trim().min(1).max(80),
+  name: nonBlankText(80),
   pattern: z.string().min(1).max(MAX_PATTERN_LENGTH),
   feeFen: z.number().int().min(0).max(100_000_000),
   priority: z.number().int().min(0).max(10_000),
   active: z.boolean().default(true),
 });
 const createSchema = definitionSchema.extend({
-  id: z
-    .string()
-    .trim()
-    .regex(/^[A-Z0-9][A-Z0-9-]{0,31}$/, 'must be 1-32 capital letters, digits or "-"'),
+  id: z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,31}$/, 'must be 1-32 capital letters, digits or "-"'),
 });
 
 const feeChangeSchema = z.object({
@@ -89,8 +87,8 @@ export function selectionFeeRoutes(deps: { db: Db }) {
           tags,
           summary: 'Add a selection-fee rule (新增选号费规则)',
           description:
-            'A pattern that is not a valid regular expression (or longer than 64 characters): 400 ' +
-            'ValidationFailed naming body.pattern. An ID in use: 409 FeeRuleExists. Numbers already stocked ' +
+            'A pattern longer than 64 characters: 400 ValidationFailed; one that is not a valid regular ' +
+            'expression: 422 BusinessRuleViolated, both naming body.pattern. An ID in use: 409 FeeRuleExists. Numbers already stocked ' +
             'keep their fee; new stock is priced by the rules in force.',
           security: bearerSecurity,
           body: createSchema,
@@ -118,9 +116,9 @@ export function selectionFeeRoutes(deps: { db: Db }) {
           summary: 'Change a selection-fee rule (修改选号费规则)',
           description:
             'Replaces name, pattern, fee, priority and active (deactivate a rule instead of deleting it). 404 ' +
-            'FeeRuleNotFound; a bad pattern: 400 ValidationFailed naming body.pattern.',
+            'FeeRuleNotFound; a pattern that is no regular expression: 422 BusinessRuleViolated naming body.pattern.',
           security: bearerSecurity,
-          params: z.object({ id: z.string().trim().min(1).max(32) }),
+          params: z.object({ id: nonBlankText(32) }),
           body: definitionSchema,
           response: { 200: ruleViewSchema, ...errorResponses },
         },
@@ -179,7 +177,7 @@ export function selectionFeeRoutes(deps: { db: Db }) {
           params: z.object({ msisdn: msisdnSchema }),
           body: z.object({
             feeFen: z.number().int().min(0).max(100_000_000).describe('The new fee, in fen'),
-            reason: z.string().trim().min(1).max(200),
+            reason: nonBlankText(200),
           }),
           response: { 200: feeChangeSchema, ...errorResponses },
         },
@@ -235,7 +233,7 @@ export function selectionFeeRoutes(deps: { db: Db }) {
 
 function checkPattern(pattern: string): void {
   const problem = patternProblem(pattern);
-  if (problem) throw new AppError('ValidationFailed', `body.pattern: ${problem}`);
+  if (problem) throw new AppError('BusinessRuleViolated', `body.pattern: ${problem}`);
 }
 
 const notFound = (msisdn: string) => new AppError('NumberNotFound', `msisdn: no number ${msisdn} in stock`);

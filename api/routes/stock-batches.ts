@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nonBlankText } from '../../domain/text-fields';
 import type { Db } from '../../db/client';
 import { adminDesk } from '../../domain/access';
 import { resourceTypeSchema } from '../../domain/resources';
@@ -46,7 +47,7 @@ const batchRowSchema = z.object({
   reason: z.string().nullable().describe('中文原因 — column: rule, for a rejected row'),
 });
 
-const idParams = z.object({ id: z.string().trim().min(1).max(64) });
+const idParams = z.object({ id: nonBlankText(64) });
 const page = {
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1_000).default(100),
@@ -96,20 +97,10 @@ export function stockBatchRoutes(deps: { db: Db; client: Client; config: AppConf
           consumes: ['text/csv'],
           querystring: z.object({
             resourceType: resourceTypeSchema.describe('numbers or sims'),
-            holderCode: z
-              .string()
-              .trim()
-              .min(1)
-              .max(40)
+            holderCode: nonBlankText(40)
               .optional()
               .describe('Organisation unit to stock into; left out = central stock'),
-            fileName: z
-              .string()
-              .trim()
-              .min(1)
-              .max(200)
-              .optional()
-              .describe('Original file name, for the record'),
+            fileName: nonBlankText(200).optional().describe('Original file name, for the record'),
           }),
           body: csvStreamSchema,
           response: { 200: acceptedSchema, 202: acceptedSchema, ...errorResponses },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nonBlankText } from '../../domain/text-fields';
 import type { Db } from '../../db/client';
 import { latestReportDate, readStockReport } from '../../db/queries/stock-reports';
 import { adminDesk } from '../../domain/access';
@@ -40,7 +41,7 @@ export function stockReportRoutes(deps: { db: Db }) {
               .string()
               .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date')
               .optional(),
-            unitCode: z.string().trim().min(1).max(64).optional(),
+            unitCode: nonBlankText(64).optional(),
           }),
           response: { 200: reportSchema, ...errorResponses },
         },

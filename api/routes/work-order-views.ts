@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nonBlankText } from '../../domain/text-fields';
 import type { Db } from '../../db/client';
 import {
   listWorkOrders,
@@ -108,12 +109,18 @@ const DAY_MS = 86_400_000;
 const iso = z.string().describe('ISO 8601 time');
 const isoParam = z.iso.datetime({ offset: true });
 
-/** One value or several, comma-separated (`status=dispatched,inService`). */
-const oneOrMany = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
+/**
+ * One value or several, comma-separated (`status=dispatched,inService`): a pattern made of the values, so the
+ * OpenAPI document states which lists are taken.
+ */
+const oneOrMany = <T extends z.ZodEnum<Record<string, string>>>(values: T) => {
+  const one = `(?:${values.options.join('|')})`;
+  return z
     .string()
-    .transform((s) => s.split(',').map((v) => v.trim()))
-    .pipe(z.array(item).min(1));
+    .regex(new RegExp(`^${one}(?:,${one})*$`), `one or more of ${values.options.join(', ')}, comma-separated`)
+    .transform((s) => s.split(','))
+    .pipe(z.array(values));
+};
 
 const listQuery = z
   .object({
@@ -121,8 +128,8 @@ const listQuery = z
     priority: oneOrMany(workOrderPrioritySchema).optional().describe('e.g. P1,P2'),
     category: oneOrMany(workOrderCategorySchema).optional(),
     kind: z.enum(['standard', 'greenChannel']).optional(),
-    outletCode: z.string().trim().min(1).max(40).optional(),
-    assigneeId: z.string().trim().min(1).max(64).optional().describe('Operator ID of the service staff'),
+    outletCode: nonBlankText(40).optional(),
+    assigneeId: nonBlankText(64).optional().describe('Operator ID of the service staff'),
     vip: booleanQuery.optional(),
     overdue: booleanQuery.optional().describe('true: only late work orders; false: only those on time'),
     createdFrom: isoParam.optional().describe('Created at or after (ISO 8601 with offset)'),

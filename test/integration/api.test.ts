@@ -73,11 +73,6 @@ describe('API: access, validation, health and docs', () => {
       openAccountBody({ customer: { ...(openAccountBody().customer as object), name: undefined } }),
       'body.customer.name',
     ],
-    [
-      'a malformed ID card number',
-      openAccountBody({ customer: { ...(openAccountBody().customer as object), idNumber: '12345' } }),
-      'body.customer.idNumber',
-    ],
     ['a 10-digit number', openAccountBody({ msisdn: '1380010077' }), 'body.msisdn'],
     ['an unknown payment method', openAccountBody({ payment: { method: 'cheque' } }), 'body.payment.method'],
     [
@@ -114,6 +109,18 @@ describe('API: access, validation, health and docs', () => {
       expect([await orderCount(), await preempted()]).toEqual([ordersBefore, heldBefore]);
     },
   );
+
+  it('OPEN-3: an ID card number that is not 17 digits and a check character is a business refusal, 422 naming the field, and nothing is written', async () => {
+    const [ordersBefore, heldBefore] = [await orderCount(), await preempted()];
+    const customer = { ...(openAccountBody().customer as object), idType: 'idCard', idNumber: '12345' };
+    const res = await submitOrder(h.app, token, openAccountBody({ customer }));
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'BusinessRuleViolated', reason: '请求不符合业务规则' });
+    expect(res.json<{ message: string }>().message).toBe(
+      'body.customer.idNumber: an ID card number is 17 digits followed by a digit or X',
+    );
+    expect([await orderCount(), await preempted()]).toEqual([ordersBefore, heldBefore]);
+  });
 
   it('ORD-3: an order without an Idempotency-Key is refused with 400 naming the header', async () => {
     const res = await h.app.inject({

@@ -6,8 +6,10 @@ import { signBody } from '../../api/plugins/signed-callback';
 import { BBOSS_SIGNATURE_HEADER } from '../../api/routes/bboss-callbacks';
 import { CLEARING_SIGNATURE_HEADER } from '../../api/routes/mnp-callbacks';
 import { TELEPHONY_SIGNATURE_HEADER } from '../../api/routes/telephony-callbacks';
+import { MAX_PATH_PARAM_LENGTH } from '../../api/schemas';
 import { admits, signInRouteCallers, type RouteCaller } from '../support/callers';
 import { startHarness, type Harness } from '../support/harness';
+import { openAccountBody } from '../support/orders';
 import { malformedRequest, toInject, unclearAnswer } from '../support/malformed-requests';
 
 /**
@@ -125,13 +127,11 @@ describe('malformed requests (issue 7: property-based, every route)', () => {
     expect(res.json<{ message: string }>().message).toMatch(/^params: /);
   });
 
-  it('issue 7: a path parameter over 100 characters is 400 ValidationFailed, not a bare 414', async () => {
-    const res = await get(`/api/v1/orders/${'x'.repeat(101)}`);
+  it('issue 7: a path parameter longer than the router takes is 400 ValidationFailed, not a bare 414', async () => {
+    const res = await get(`/api/v1/orders/${'x'.repeat(MAX_PATH_PARAM_LENGTH + 1)}`);
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({
-      code: 'ValidationFailed',
-      message: 'params: a path parameter is longer than 100 characters',
-    });
+    expect(res.json()).toMatchObject({ code: 'ValidationFailed' });
+    expect(res.json<{ message: string }>().message).toMatch(/^params: a path parameter is longer than/);
   });
 
   it('issue 7: a body that is not JSON is 415 UnsupportedMediaType naming the content type', async () => {
@@ -159,12 +159,11 @@ describe('malformed requests (issue 7: property-based, every route)', () => {
       method: 'POST',
       url: '/api/v1/orders',
       headers: { authorization: `Bearer ${callers[0]?.token ?? ''}`, 'idempotency-key': 'nul-in-body-0001' },
-      payload: { type: 'openAccount', customer: { name: 'a\u0000b' } },
+      payload: openAccountBody({ customer: { ...(openAccountBody().customer as object), name: 'a\u0000b' } }),
     });
     expect(field.statusCode).toBe(400);
-    expect(field.json<{ message: string }>().message).toBe(
-      'body.customer.name: the NUL character (\\u0000) is not allowed',
-    );
+    expect(field.json()).toMatchObject({ code: 'ValidationFailed' });
+    expect(field.json<{ message: string }>().message).toMatch(/^body\.customer\.name: /);
   });
 
   it('issue 7: a body over the limit is 413 BodyTooLarge with the usual body', async () => {
