@@ -73,3 +73,15 @@ export const routeDoc = (tags: string[]) => (summary: string, description: strin
 
 /** The longest path parameter the router takes; every documented path parameter is bounded below it. */
 export const MAX_PATH_PARAM_LENGTH = 200;
+
+/**
+ * An integer query parameter, read strictly: digits only, so `''`, `1e2`, `0x10` or ` 7` are refused (400) as
+ * the document's `integer` says, where `z.coerce.number()` took `''` for 0 and `0x10` for 16.
+ */
+export const queryInteger = (min: number, max?: number) =>
+  z
+    .preprocess(
+      (v) => (typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v),
+      max === undefined ? z.number().int().min(min) : z.number().int().min(min).max(max),
+    )
+    .meta({ type: 'integer', minimum: min, ...(max === undefined ? {} : { maximum: max }) });

@@ -5,7 +5,7 @@ import { nonBlankText } from '../../domain/text-fields';
 import type { Db } from '../../db/client';
 import { listAuditRows } from '../../db/queries/audit';
 import { adminDesk } from '../../domain/access';
-import { bearerSecurity, errorResponses } from '../schemas';
+import { bearerSecurity, errorResponses, queryInteger } from '../schemas';
 
 const isoParam = z.iso.datetime({ offset: true });
 
@@ -18,8 +18,8 @@ const auditQuery = z
     outcome: z.enum(['success', 'refused', 'error']).optional(),
     from: isoParam.optional().describe('At or after (ISO 8601 with offset)'),
     to: isoParam.optional().describe('Before (ISO 8601 with offset)'),
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: queryInteger(0).default(0),
+    limit: queryInteger(1, 200).default(50),
   })
   .superRefine((q, ctx) => {
     if (q.from && q.to && Date.parse(q.from) >= Date.parse(q.to)) {

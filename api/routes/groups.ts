@@ -20,7 +20,7 @@ import { msisdnSchema } from '../../domain/numbers';
 import { attributeValuesSchema, productSpecSchema } from '../../domain/product-spec';
 import { requireProductAccess } from '../group-order-checks';
 import { principalOf } from '../plugins/auth';
-import { bearerSecurity, errorResponses, labelSchema } from '../schemas';
+import { bearerSecurity, errorResponses, labelSchema, queryInteger } from '../schemas';
 
 const tags = ['group business'];
 const iso = z.string().describe('ISO 8601 time');
@@ -131,8 +131,8 @@ const historySchema = z.object({
 const groupParams = z.object({ groupCode: groupCodeSchema });
 const productParams = groupParams.extend({ productCode: groupProductCodeSchema });
 const page = {
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: queryInteger(0).default(0),
+  limit: queryInteger(1, 500).default(50),
 };
 
 /** REQ: GRP-1 — told to every operator who cannot see a product. */

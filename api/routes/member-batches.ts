@@ -10,7 +10,7 @@ import { idempotencyKeySchema } from '../../domain/orders';
 import { workflowSettings, type AppConfig } from '../../temporal.config';
 import { createMemberBatchService } from '../member-batch-service';
 import { principalOf } from '../plugins/auth';
-import { bearerSecurity, errorResponses } from '../schemas';
+import { bearerSecurity, errorResponses, queryInteger } from '../schemas';
 
 /** An uploaded member file may be this large (10 MiB: some 200,000 rows of number and a few attributes). */
 const CSV_BODY_LIMIT = 10 * 1024 * 1024;
@@ -166,8 +166,8 @@ export function memberBatchRoutes(deps: { db: Db; client: Client; config: AppCon
           params: idParams,
           querystring: z.object({
             result: rowResultSchema.optional(),
-            offset: z.coerce.number().int().min(0).default(0),
-            limit: z.coerce.number().int().min(1).max(1_000).default(100),
+            offset: queryInteger(0).default(0),
+            limit: queryInteger(1, 1_000).default(100),
           }),
           response: { 200: z.object({ items: z.array(batchRowSchema) }), ...errorResponses },
         },

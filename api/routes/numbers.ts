@@ -7,11 +7,11 @@ import { listAvailableNumbers } from '../../db/queries/resources';
 import { orderDesk } from '../../domain/access';
 import { numberPatternSchema, patternToLike } from '../../domain/numbers';
 import { principalOf } from '../plugins/auth';
-import { bearerSecurity, errorResponses } from '../schemas';
+import { bearerSecurity, errorResponses, queryInteger } from '../schemas';
 
 const query = z.object({
   pattern: numberPatternSchema.optional().describe('Digits with * for any digits, e.g. *888 or 138*0000'),
-  limit: z.coerce.number().int().min(1).max(200).default(20),
+  limit: queryInteger(1, 200).default(20),
 });
 
 const response = z.object({

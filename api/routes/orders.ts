@@ -13,7 +13,13 @@ import { serviceChangeSchemas } from '../../domain/service-changes';
 import { idempotencyKeySchema, orderStatusSchema, orderTypeSchema } from '../../domain/orders';
 import type { OrderRequest, OrderService } from '../order-service';
 import { principalOf } from '../plugins/auth';
-import { bearerSecurity, errorResponses, orderListItemSchema, orderViewSchema } from '../schemas';
+import {
+  bearerSecurity,
+  errorResponses,
+  orderListItemSchema,
+  orderViewSchema,
+  queryInteger,
+} from '../schemas';
 
 /** Every order type the API accepts, told apart by `type`. */
 const orderRequestSchema = z.discriminatedUnion('type', [
@@ -133,8 +139,8 @@ export function orderRoutes(deps: {
           querystring: z.object({
             status: orderStatusSchema.optional(),
             type: orderTypeSchema.optional(),
-            offset: z.coerce.number().int().min(0).default(0),
-            limit: z.coerce.number().int().min(1).max(200).default(20),
+            offset: queryInteger(0).default(0),
+            limit: queryInteger(1, 200).default(20),
           }),
           response: { 200: z.object({ items: z.array(orderListItemSchema) }), ...errorResponses },
         },

@@ -40,7 +40,7 @@ import { workflowSettings, type AppConfig } from '../../temporal.config';
 import { isVipLine } from '../customer-screening';
 import { principalOf } from '../plugins/auth';
 import { identifyCaller, usableCall, type CallerQuery } from '../query-caller';
-import { bearerSecurity, errorResponses, labelSchema } from '../schemas';
+import { bearerSecurity, errorResponses, labelSchema, queryInteger } from '../schemas';
 import { SERVICE_PASSWORD_HEADER } from '../self-service-auth';
 import { checkServicePassword, type ServicePasswordPolicy } from '../service-password';
 import { cardTicketWorkOrderId, type WorkOrderStarter } from '../work-order-service';
@@ -427,11 +427,7 @@ export function queryRoutes(deps: {
           q +
           passwordOutcomes,
         {
-          amountFen: z.coerce
-            .number()
-            .int()
-            .positive()
-            .max(100_000_000)
+          amountFen: queryInteger(1, 100_000_000)
             .optional()
             .describe('The amount the caller says was paid, in fen (with paidOn)'),
           paidOn: z.iso
@@ -499,7 +495,7 @@ export function queryRoutes(deps: {
             'answered: a ticket is opened to check it and no promise is made (已提交工单核查，不作承诺); nothing ' +
             'else is said. The ticket is a work order (business handling, 充值卡状态核查) made by the asking ' +
             'operator on its channel, to tell the outcome on `contactMsisdn` (or the number the hotline call ' +
-            '`callId` came from); 400 without either. While the card’s last ticket is open, asking again (by ' +
+            '`callId` came from); 422 BusinessRuleViolated without either. While the card’s last ticket is open, asking again (by ' +
             'anyone) answers the same `workOrderId`; once it is closed, rejected or cancelled, the next question ' +
             'opens a new one (`WorkOrder:RechargeCard-<serial>-<n>`). 404 RechargeCardNotFound for an unknown ' +
             'serial. REQ: Q-3.',

@@ -10,7 +10,7 @@ import { expandItems, maxMovementItems, movementDirectionSchema } from '../../do
 import { resourceTypeSchema } from '../../domain/resources';
 import { principalOf } from '../plugins/auth';
 import { moveStock, movementRequestSchema } from '../resource-movement-service';
-import { bearerSecurity, errorResponses } from '../schemas';
+import { bearerSecurity, errorResponses, queryInteger } from '../schemas';
 
 const tags = ['resources'];
 
@@ -46,13 +46,13 @@ const movementBodySchema = movementRequestSchema
 const listQuery = z.object({
   unitCode: nonBlankText(64).optional().describe('Movements from or to this unit'),
   item: nonBlankText(20).optional().describe('Movements that carried this number or ICCID'),
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: queryInteger(0).default(0),
+  limit: queryInteger(1, 200).default(50),
 });
 
 const itemsQuery = z.object({
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: queryInteger(0).default(0),
+  limit: queryInteger(1, 1000).default(100),
 });
 
 const movementDetailSchema = movementViewSchema.extend({

@@ -10,7 +10,7 @@ import { resourceTypeSchema } from '../../domain/resources';
 import type { AppConfig } from '../../temporal.config';
 import { createStockInService, STOCK_CSV_BODY_LIMIT } from '../stock-in-service';
 import { principalOf } from '../plugins/auth';
-import { bearerSecurity, errorResponses } from '../schemas';
+import { bearerSecurity, errorResponses, queryInteger } from '../schemas';
 
 const tags = ['resources'];
 
@@ -49,8 +49,8 @@ const batchRowSchema = z.object({
 
 const idParams = z.object({ id: nonBlankText(64) });
 const page = {
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(1_000).default(100),
+  offset: queryInteger(0).default(0),
+  limit: queryInteger(1, 1_000).default(100),
 };
 
 /** The request body of an upload: the raw stream of the CSV file, never read whole into memory. */

@@ -16,7 +16,7 @@ import {
   workOrderStatusLabels,
   workOrderStatusSchema,
 } from '../../domain/work-orders';
-import { bearerSecurity, booleanQuery, errorResponses, labelSchema } from '../schemas';
+import { bearerSecurity, booleanQuery, errorResponses, labelSchema, queryInteger } from '../schemas';
 
 /**
  * The dispatchers' views of work orders (REQ: WO-6 "see at a glance what is late and who holds what", RPT-1):
@@ -135,8 +135,8 @@ const listQuery = z
     createdFrom: isoParam.optional().describe('Created at or after (ISO 8601 with offset)'),
     createdTo: isoParam.optional().describe('Created before (ISO 8601 with offset)'),
     sort: z.enum(['newest', 'priority']).default('newest'),
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(200).default(20),
+    offset: queryInteger(0).default(0),
+    limit: queryInteger(1, 200).default(20),
   })
   .superRefine((q, ctx) => {
     if (q.createdFrom && q.createdTo && Date.parse(q.createdFrom) >= Date.parse(q.createdTo)) {
