@@ -12,6 +12,7 @@ import {
   simStatusAt,
 } from '../domain/org-tree';
 import { resourceTypeSchema } from '../domain/resources';
+import { nonBlankText } from '../domain/text-fields';
 
 /** REQ: RES-2 — an issue (发放) or recycle (回收) as asked for; shared by the API and the demo seed. */
 export const movementRequestSchema = z.object({
@@ -25,14 +26,14 @@ export const movementRequestSchema = z.object({
     .nullable()
     .optional()
     .describe('The unit receiving them; null/absent = central stock (a recycle from a city)'),
-  receiver: z.string().trim().min(1).max(64).describe('The person receiving the items (领用人 / 回退人)'),
+  receiver: nonBlankText(64).describe('The person receiving the items (领用人 / 回退人)'),
   items: movementItemsSchema,
 });
 export type MovementRequest = z.infer<typeof movementRequestSchema>;
 
 /**
  * Checks the path (one level down for an issue, one level up for a recycle) and the items, then moves all of
- * them or none: 422 IllegalMovementPath, 404 OrgUnitNotFound, 400 ValidationFailed for items, 409
+ * them or none: 422 IllegalMovementPath, 404 OrgUnitNotFound, 422 BusinessRuleViolated for items, 409
  * ResourceNotHeld naming up to 20 offending items with their holder and state.
  */
 export async function moveStock(
@@ -48,7 +49,7 @@ export async function moveStock(
   if (pathProblem) throw new AppError('IllegalMovementPath', pathProblem);
   if (to && !to.active) throw new AppError('IllegalMovementPath', `toCode: ${to.code} is deactivated`);
   const expanded = expandItems(request.resourceType, request.items);
-  if ('problem' in expanded) throw new AppError('ValidationFailed', expanded.problem);
+  if ('problem' in expanded) throw new AppError('BusinessRuleViolated', expanded.problem);
   const outcome = await moveResources(db, {
     direction: request.direction,
     resourceType: request.resourceType,

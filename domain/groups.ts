@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { msisdnSchema } from './numbers';
 import { attributeValuesSchema } from './product-spec';
+import { nonBlankText } from './text-fields';
 
 /**
  * Group business (集团业务): group product orders sent to BBOSS and the product's members, source
@@ -15,7 +16,7 @@ export const groupProductCodeSchema = z
   .string()
   .regex(/^[A-Z][A-Z0-9-]{1,31}$/, 'must be a product code of capital letters, digits and "-"');
 
-const operatorIdSchema = z.string().trim().min(1, 'is required').max(64);
+const operatorIdSchema = nonBlankText(64);
 
 /** REQ: GRP-2 — how the package takes effect (套餐生效方式). */
 export const effectiveModes = ['immediate', 'nextCycle'] as const;
@@ -29,7 +30,7 @@ export const effectiveModeLabels: Record<EffectiveMode, { zh: string; en: string
 
 /** A tariff package chosen for the product, with its parameters (资费参数). */
 export const tariffChoiceSchema = z.object({
-  code: z.string().trim().min(1, 'is required').max(40),
+  code: nonBlankText(40),
   params: attributeValuesSchema.default({}),
 });
 export type TariffChoice = z.infer<typeof tariffChoiceSchema>;
@@ -40,13 +41,13 @@ export const groupOpenSchema = z.object({
   groupCode: groupCodeSchema,
   productCode: groupProductCodeSchema,
   /** REQ: GRP-1 — the group's contract the product is ordered under. */
-  contractId: z.string().trim().min(1, 'is required').max(64),
+  contractId: nonBlankText(64),
   effectiveMode: effectiveModeSchema,
   /** REQ: GRP-3 — product parameters, per the product specification. */
   attributes: attributeValuesSchema,
   tariff: tariffChoiceSchema,
   /** REQ: GRP-3 — the group's paying account (付费账户). */
-  payingAccountId: z.string().trim().min(1, 'is required').max(64),
+  payingAccountId: nonBlankText(64),
   customerManagerId: operatorIdSchema,
   /** The staff member who submits the order (订单提交人员). */
   submitterId: operatorIdSchema,
@@ -85,7 +86,7 @@ export const groupCancelSchema = z.object({
   type: z.literal('groupCancel'),
   groupCode: groupCodeSchema,
   productCode: groupProductCodeSchema,
-  reason: z.string().trim().min(1, 'reason is required').max(500),
+  reason: nonBlankText(500),
   customerManagerId: operatorIdSchema,
   submitterId: operatorIdSchema,
 });

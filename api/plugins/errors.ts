@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, errorCatalogue, type ErrorCode } from '../../domain/errors';
+import { MAX_PATH_PARAM_LENGTH } from '../schemas';
 import { serviceUnavailable, unreachableService } from '../service-unavailable';
 
 interface FieldIssue {
@@ -76,7 +77,7 @@ export function frameworkErrorReply(err: FastifyError, request: FastifyRequest, 
   }
   const rule =
     err.code === 'FST_ERR_MAX_PARAM_LENGTH'
-      ? 'a path parameter is longer than 100 characters'
+      ? `a path parameter is longer than ${MAX_PATH_PARAM_LENGTH} characters`
       : 'the path is not valid percent-encoded UTF-8';
   void reply.code(400).send(body('ValidationFailed', `params: ${rule}`));
 }

@@ -33,7 +33,7 @@ export function signedCallbackRoute<S extends z.ZodType>(options: SignedCallback
   return async (app: FastifyInstance): Promise<void> => {
     // This plugin's own JSON parser keeps the raw body; the scope is encapsulated, other routes keep the default.
     const rawBodies = new WeakMap<FastifyRequest, Buffer>();
-    const parseJson = app.getDefaultJsonParser('error', 'error');
+    const parseJson = app.getDefaultJsonParser('remove', 'remove');
     app.removeContentTypeParser('application/json');
     app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
       const raw = body as Buffer;

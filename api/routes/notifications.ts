@@ -6,7 +6,7 @@ import type { Db } from '../../db/client';
 import { notifications } from '../../db/schema';
 import { dispatcherDesk } from '../../domain/access';
 import { AppError } from '../../domain/errors';
-import { bearerSecurity, booleanQuery, errorResponses, labelSchema } from '../schemas';
+import { bearerSecurity, booleanQuery, errorResponses, labelSchema, queryInteger } from '../schemas';
 
 const notificationSchema = z.object({
   id: z
@@ -38,8 +38,8 @@ const listQuery = z.object({
   role: z.string().min(1).max(40).optional().describe('Only notices for this role'),
   outletCode: z.string().min(1).max(40).optional().describe('Only notices for this outlet'),
   unread: booleanQuery.optional().describe('true: only unread notices; false: only read ones'),
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(200).default(20),
+  offset: queryInteger(0).default(0),
+  limit: queryInteger(1, 200).default(20),
 });
 
 /**

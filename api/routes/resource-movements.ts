@@ -30,18 +30,16 @@ const movementViewSchema = z.object({
  * The movement as `moveStock` takes it, with what the document cannot state refused as a business rule (422
  * naming the field): a receiver that is blank, and items that break their range's or resource type's rules.
  */
-const movementBodySchema = movementRequestSchema
-  .extend({ receiver: nonBlankText(64).describe('The person receiving the items (领用人 / 回退人)') })
-  .superRefine((body, ctx) => {
-    const expanded = expandItems(body.resourceType, body.items);
-    if (!('problem' in expanded)) return;
-    const at = expanded.problem.indexOf(': ');
-    ctx.addIssue({
-      code: 'custom',
-      path: expanded.problem.slice(0, at).split('.'),
-      message: expanded.problem.slice(at + 2),
-    });
+const movementBodySchema = movementRequestSchema.superRefine((body, ctx) => {
+  const expanded = expandItems(body.resourceType, body.items);
+  if (!('problem' in expanded)) return;
+  const at = expanded.problem.indexOf(': ');
+  ctx.addIssue({
+    code: 'custom',
+    path: expanded.problem.slice(0, at).split('.'),
+    message: expanded.problem.slice(at + 2),
   });
+});
 
 const listQuery = z.object({
   unitCode: nonBlankText(64).optional().describe('Movements from or to this unit'),
