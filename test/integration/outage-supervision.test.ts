@@ -70,11 +70,17 @@ describe('npm start restarts a server that died', () => {
     await waitForLine(/Temporal dev server died/);
     await waitForLine(/Temporal dev server restarted/);
 
-    // Same SQLite file: the order finished before the crash is still known to Temporal.
+    // Same SQLite file: the order run before the crash is still known to Temporal (a server that lost its state
+    // would answer not found). Its read model says completed once its last step is written, which can be just
+    // before the workflow itself closes — the kill may fall in between, so its close may come after the restart.
     const connection = await Connection.connect({ address: runtime.temporalAddress });
     try {
       const client = new Client({ connection });
-      expect((await client.workflow.getHandle(before).describe()).status.name).toBe('COMPLETED');
+      await vi.waitFor(
+        async () =>
+          expect((await client.workflow.getHandle(before).describe()).status.name).toBe('COMPLETED'),
+        { timeout: 60_000, interval: 500 },
+      );
     } finally {
       await connection.close();
     }
