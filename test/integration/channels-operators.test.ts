@@ -284,29 +284,46 @@ describe('channels and operators (CH-1…CH-4)', () => {
     }
   });
 
-  it('CH-1, CH-2: bad input answers 400 naming the field, and nothing is half-written', async () => {
-    const cases: [string, 'POST' | 'PATCH', object, string][] = [
-      ['/api/v1/channels', 'POST', { type: 'ownStore', location: 'bj', name: 'x' }, 'body.location'],
-      ['/api/v1/channels', 'POST', { type: 'kiosk', location: 'BJ', name: 'x' }, 'body.type'],
-      ['/api/v1/channels/STORE-BJ-001', 'PATCH', { businessHours: '9 to 5' }, 'body.businessHours'],
-      ['/api/v1/channels/STORE-BJ-001', 'PATCH', { location: 'SH' }, 'location'],
+  it('CH-1, CH-2: input that breaks the document is refused 400, an unknown channel or outlet 422 BusinessRuleViolated, each naming the field, and nothing is half-written', async () => {
+    const breaksDocument = { status: 400, code: 'ValidationFailed' };
+    const businessRule = { status: 422, code: 'BusinessRuleViolated' };
+    const cases: [string, 'POST' | 'PATCH', object, string, { status: number; code: string }][] = [
+      [
+        '/api/v1/channels',
+        'POST',
+        { type: 'ownStore', location: 'bj', name: 'x' },
+        'body.location',
+        breaksDocument,
+      ],
+      ['/api/v1/channels', 'POST', { type: 'kiosk', location: 'BJ', name: 'x' }, 'body.type', breaksDocument],
+      [
+        '/api/v1/channels/STORE-BJ-001',
+        'PATCH',
+        { businessHours: '9 to 5' },
+        'body.businessHours',
+        breaksDocument,
+      ],
+      ['/api/v1/channels/STORE-BJ-001', 'PATCH', { location: 'SH' }, 'location', breaksDocument],
       [
         '/api/v1/operators',
         'POST',
         { id: 'ok.id', name: 'x', password: 'short1', roles: ['frontline'], channels: ['STORE-BJ-001'] },
         'body.password',
+        breaksDocument,
       ],
       [
         '/api/v1/operators',
         'POST',
         { id: 'ok.id', name: 'x', password: PASSWORD, roles: ['boss'], channels: ['STORE-BJ-001'] },
         'body.roles',
+        breaksDocument,
       ],
       [
         '/api/v1/operators',
         'POST',
         { id: 'ok.id', name: 'x', password: PASSWORD, roles: ['frontline'], channels: ['STORE-XX-404'] },
         'body.channels',
+        businessRule,
       ],
       [
         '/api/v1/operators',
@@ -320,20 +337,22 @@ describe('channels and operators (CH-1…CH-4)', () => {
           outlets: ['OUT-NOWHERE'],
         },
         'body.outlets',
+        businessRule,
       ],
       [
         '/api/v1/operators',
         'POST',
         { id: 'A', name: 'x', password: PASSWORD, roles: [], channels: [] },
         'body.id',
+        breaksDocument,
       ],
-      ['/api/v1/operators/store01', 'PATCH', { channels: ['STORE-XX-404'] }, 'body.channels'],
+      ['/api/v1/operators/store01', 'PATCH', { channels: ['STORE-XX-404'] }, 'body.channels', businessRule],
     ];
-    for (const [url, method, body, field] of cases) {
+    for (const [url, method, body, field, refusal] of cases) {
       const res = await call(method, url, admin, body);
-      expect(res.statusCode, `${method} ${url} ${JSON.stringify(body)}`).toBe(400);
+      expect(res.statusCode, `${method} ${url} ${JSON.stringify(body)}`).toBe(refusal.status);
       const error = res.json<ErrorBody>();
-      expect(error.code).toBe('ValidationFailed');
+      expect(error.code, `${method} ${url} ${JSON.stringify(body)}`).toBe(refusal.code);
       expect(error.message).toContain(field);
     }
     // The operator refused for an unknown outlet was not created, and store01 kept its channels.

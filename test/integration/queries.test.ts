@@ -79,8 +79,8 @@ describe('queries: the own line, the service password and the item rules', () =>
   it('Q-2: a number the agent types is never the own line — callerMsisdn is refused and points to callId', async () => {
     for (const what of ['balance', 'usage', 'info']) {
       const typed = await ask(store, what, LINE, { callerMsisdn: LINE });
-      expect(typed.status, what).toBe(400);
-      expect(typed.body.code, what).toBe('ValidationFailed');
+      expect(typed.status, what).toBe(422);
+      expect(typed.body.code, what).toBe('BusinessRuleViolated');
       expect(typed.body.message, what).toMatch(/callerMsisdn/);
       expect(typed.body.message, what).toMatch(/callId/);
     }
@@ -189,7 +189,8 @@ describe('queries: the own line, the service password and the item rules', () =>
     expect(neither.body.code).toBe('ServicePasswordRequired');
     expect(neither.body.details?.advice?.zh).toMatch(/金额和时间/);
     const halfDetails = await ask(hotline, 'payments', line, { callId, amountFen: '3000' });
-    expect(halfDetails.status).toBe(400);
+    expect(halfDetails.status).toBe(422);
+    expect(halfDetails.body.code).toBe('BusinessRuleViolated');
     expect(halfDetails.body.message).toMatch(/paidOn/);
   });
 
@@ -257,7 +258,8 @@ describe('queries: the own line, the service password and the item rules', () =>
     expect(atHotline.body.code).toBe('IdentityNotInPerson');
 
     const half = await ask(store, 'usage', LINE, { idNumber: ownerId(LINE).idNumber });
-    expect(half.status).toBe(400);
+    expect(half.status).toBe(422);
+    expect(half.body.code).toBe('BusinessRuleViolated');
     expect(half.body.message).toMatch(/idType/);
   });
 

@@ -225,7 +225,7 @@ describe('issue and recycle down and up the tree (RES-2)', () => {
     ]);
   });
 
-  it('RES-2: ranges are checked — reversed, too long or not ICCIDs are 400 naming the field', async () => {
+  it('RES-2: ranges are checked — reversed, too long or not ICCIDs are refused 422 naming the field, and nothing moves', async () => {
     const before = (await h.db.select().from(resourceMovements)).length;
     const reversed = await move({
       direction: 'issue',
@@ -234,8 +234,9 @@ describe('issue and recycle down and up the tree (RES-2)', () => {
       receiver: 'x',
       items: { range: { first: '13800101709', last: '13800101700' } },
     });
-    expect(reversed.statusCode).toBe(400);
-    expect(reversed.json<ErrorBody>().message).toBe('items.range: last must not be below first');
+    expect(reversed.statusCode).toBe(422);
+    expect(reversed.json<ErrorBody>().code).toBe('BusinessRuleViolated');
+    expect(reversed.json<ErrorBody>().message).toBe('body.items.range: last must not be below first');
     const tooMany = await move({
       direction: 'issue',
       resourceType: 'numbers',
@@ -243,7 +244,11 @@ describe('issue and recycle down and up the tree (RES-2)', () => {
       receiver: 'x',
       items: { range: { first: '13800000000', last: '13800200000' } },
     });
-    expect(tooMany.json<ErrorBody>().message).toBe('items.range: 200001 items; at most 100000 per movement');
+    expect(tooMany.statusCode).toBe(422);
+    expect(tooMany.json<ErrorBody>().code).toBe('BusinessRuleViolated');
+    expect(tooMany.json<ErrorBody>().message).toBe(
+      'body.items.range: 200001 items; at most 100000 per movement',
+    );
     const notIccid = await move({
       direction: 'issue',
       resourceType: 'sims',
@@ -251,7 +256,9 @@ describe('issue and recycle down and up the tree (RES-2)', () => {
       receiver: 'x',
       items: { list: ['13800101700'] },
     });
-    expect(notIccid.json<ErrorBody>().message).toContain('items.list: 13800101700 is not an ICCID');
+    expect(notIccid.statusCode).toBe(422);
+    expect(notIccid.json<ErrorBody>().code).toBe('BusinessRuleViolated');
+    expect(notIccid.json<ErrorBody>().message).toContain('body.items.list: 13800101700 is not an ICCID');
     expect((await h.db.select().from(resourceMovements)).length).toBe(before);
   });
 });

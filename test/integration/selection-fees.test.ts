@@ -58,7 +58,7 @@ describe('selection-fee rules and the fee-change record (RES-4)', () => {
     expect(await previewOf()).toEqual({ items: [{ msisdn: '13800101235', feeFen: 0, ruleId: null }] });
   });
 
-  it('RES-4: a pattern that is not a regular expression is refused naming body.pattern; an unknown rule is 404', async () => {
+  it('RES-4: a pattern that is not a regular expression is refused 422 naming body.pattern; an unknown rule is 404', async () => {
     const bad = await send('POST', '/api/v1/selection-fee-rules', {
       id: 'FEE-BAD',
       name: 'broken',
@@ -66,8 +66,8 @@ describe('selection-fee rules and the fee-change record (RES-4)', () => {
       feeFen: 100,
       priority: 1,
     });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ code: 'ValidationFailed' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({ code: 'BusinessRuleViolated' });
     expect(bad.json<{ message: string }>().message).toMatch(
       /^body\.pattern: is not a valid regular expression/,
     );
