@@ -219,9 +219,9 @@ describe('member batches (成员批量导入) through the API', () => {
     expect(await eventsFrom(h, id)).toBe(100);
   });
 
-  it('GRP-6: the file is refused as a whole: unknown column, no msisdn column, no rows, too many rows', async () => {
+  it('GRP-6: the file is refused as a whole (422): unknown column, no msisdn column, no rows, too many rows', async () => {
     const unknown = await api.upload('1000000003', csvOf(lines(0, 2), 'msisdn,displayName,colour'));
-    expect(unknown.statusCode).toBe(400);
+    expect(unknown.statusCode).toBe(422);
     expect(unknown.json()).toMatchObject({ code: 'InvalidCsv', reason: 'CSV 文件格式不正确' });
     expect(unknown.json<{ message: string }>().message).toContain('"colour"');
 

@@ -85,7 +85,7 @@ describe('API: MNP-5 clearing system callbacks', () => {
     expect(received).toEqual([]);
   });
 
-  it('MNP-5: a malformed callback is refused with 400 naming the field', async () => {
+  it('MNP-5: a callback without orderId is refused 400, a rejection without reasonCode 422 BusinessRuleViolated, each naming the field', async () => {
     const noOrder = JSON.stringify({ event: 'portInAnswered', clearingRef: 'CLR-IN-1', accepted: true });
     const res = await signed(noOrder);
     expect(res.statusCode).toBe(400);
@@ -99,7 +99,8 @@ describe('API: MNP-5 clearing system callbacks', () => {
       accepted: false,
     });
     const res2 = await signed(rejectedWithoutReason);
-    expect(res2.statusCode).toBe(400);
+    expect(res2.statusCode).toBe(422);
+    expect(res2.json()).toMatchObject({ code: 'BusinessRuleViolated' });
     expect(res2.json<{ message: string }>().message).toContain('body.reasonCode');
     expect(received).toEqual([]);
   });

@@ -123,7 +123,7 @@ describe('account opening through the API', () => {
     expect(chargesTo('6222000011112222')).toEqual([expect.objectContaining({ amountFen: quote.totalFen })]);
   });
 
-  it('OPEN-4, OPEN-5: a corporate account (对公帐号) is for enterprise customers only: an individual is refused 400 at payment.method, nothing written', async () => {
+  it('OPEN-4, OPEN-5: a corporate account (对公帐号) is for enterprise customers only: an individual is refused 422 naming payment.method, nothing written', async () => {
     openCorporateAccount('6222000011113333');
     const before = await h.db.select().from(orders);
     const res = await submitOrder(
@@ -131,13 +131,13 @@ describe('account opening through the API', () => {
       token,
       openAccountBody({ payment: corporatePayment('6222000011113333') }),
     );
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(422);
     const err = res.json<{
       code: string;
       message: string;
       details: { issues: { field: string; rule: string }[] };
     }>();
-    expect(err.code).toBe('ValidationFailed');
+    expect(err.code).toBe('BusinessRuleViolated');
     expect(err.details.issues).toContainEqual({
       field: 'body.payment.method',
       rule: 'a corporate account (对公帐号) is for enterprise customers only',

@@ -94,7 +94,8 @@ describe('organisation tree (issue 8 item 1)', () => {
       name: 'x',
       parentCode: 'BJ-HD-ZGC',
     });
-    expect(noOperator.statusCode).toBe(400);
+    expect(noOperator.statusCode).toBe(422);
+    expect(noOperator.json<ErrorBody>().code).toBe('BusinessRuleViolated');
     expect(noOperator.json<ErrorBody>().message).toContain('operatorId');
     const unknown = await call('POST', '/api/v1/org-units', {
       code: 'BJ-HD-ZGC-C1',

@@ -175,7 +175,7 @@ describe('payment accounts verified before every charge', () => {
     expect(chargedFrom(card)).toHaveLength(0);
   });
 
-  it("OPEN-5: an individual's port-in paid from a corporate account is refused 400 at payment.method", async () => {
+  it("OPEN-5: an individual's port-in paid from a corporate account is refused 422 naming payment.method", async () => {
     const res = await submitOrder(
       h.app,
       token,
@@ -185,7 +185,8 @@ describe('payment accounts verified before every charge', () => {
         sealCardNo: 'SEAL-9032',
       }),
     );
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(422);
+    expect(res.json<{ code: string }>().code).toBe('BusinessRuleViolated');
     expect(res.body).toContain('payment.method');
   });
 });

@@ -197,16 +197,19 @@ describe('port-in (携号转网, recipient) through the API', () => {
     }
   });
 
-  it('MNP-2, MNP-4: an online port-in without uploaded materials is refused with 400', async () => {
+  it('MNP-2, MNP-4: an online port-in without uploaded materials is refused 422 naming documentUploads; an unknown ID type 400', async () => {
     const missing = await submitOrder(h.app, token, portInBody('13312340006', { channel: 'online' }));
-    expect(missing.statusCode).toBe(400);
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json<{ code: string }>().code).toBe('BusinessRuleViolated');
     expect(missing.body).toContain('documentUploads');
     const empty = await submitOrder(
       h.app,
       token,
       portInBody('13312340006', { channel: 'online', documentUploads: [] }),
     );
-    expect(empty.statusCode).toBe(400);
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json<{ code: string }>().code).toBe('BusinessRuleViolated');
+    expect(empty.body).toContain('documentUploads');
     const badId = await submitOrder(
       h.app,
       token,

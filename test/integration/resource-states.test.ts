@@ -125,14 +125,15 @@ describe('number and SIM states by hand, and reservations (RES-3, RES-5)', () =>
     expect(twice.statusCode).toBe(409);
   });
 
-  it('RES-3: a reservation must end in the future and within RESERVATION_MAX_DAYS', async () => {
+  it('RES-3: a reservation must end in the future and within RESERVATION_MAX_DAYS — otherwise refused 422 naming body.until', async () => {
     const msisdn = '13800101906';
     for (const until of [new Date(Date.now() - 60_000), new Date(Date.now() + 8 * 86_400_000)]) {
       const res = await post(clerk, `/api/v1/numbers/${msisdn}/reservation`, {
         customerName: '张三',
         until: until.toISOString(),
       });
-      expect(res.statusCode).toBe(400);
+      expect(res.statusCode).toBe(422);
+      expect(res.json<ErrorBody>().code).toBe('BusinessRuleViolated');
       expect(res.json<ErrorBody>().message).toContain('body.until');
     }
   });

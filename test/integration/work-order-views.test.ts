@@ -296,8 +296,8 @@ describe('dispatchers’ views of work orders (工单列表与网点统计)', ()
     expect(filtered.json<{ items: Item[] }>().items).toHaveLength(2);
   });
 
-  it('WO-6: a bad filter value is 400 naming the field', async () => {
-    const cases: [string, string][] = [
+  it('WO-6: a bad filter value is refused 400 naming the field; createdTo not after createdFrom 422 BusinessRuleViolated', async () => {
+    const cases: [string, string, number?, string?][] = [
       ['status=dispatched,bogus', 'querystring.status'],
       ['priority=P9', 'querystring.priority'],
       ['overdue=maybe', 'querystring.overdue'],
@@ -305,14 +305,14 @@ describe('dispatchers’ views of work orders (工单列表与网点统计)', ()
       ['kind=urgent', 'querystring.kind'],
       ['category=plumbing', 'querystring.category'],
       ['createdFrom=yesterday', 'querystring.createdFrom'],
-      [`createdFrom=${iso(-10)}&createdTo=${iso(-20)}`, 'querystring.createdTo'],
+      [`createdFrom=${iso(-10)}&createdTo=${iso(-20)}`, 'querystring.createdTo', 422, 'BusinessRuleViolated'],
       ['limit=500', 'querystring.limit'],
       ['sort=oldest', 'querystring.sort'],
     ];
-    for (const [query, field] of cases) {
+    for (const [query, field, status = 400, code = 'ValidationFailed'] of cases) {
       const res = await get(`/api/v1/work-orders?${query}`);
-      expect(res.statusCode, query).toBe(400);
-      expect(res.json<{ code: string; message: string }>()).toMatchObject({ code: 'ValidationFailed' });
+      expect(res.statusCode, query).toBe(status);
+      expect(res.json<{ code: string; message: string }>(), query).toMatchObject({ code });
       expect(res.json<{ message: string }>().message, query).toContain(field);
     }
   });
@@ -390,7 +390,7 @@ describe('dispatchers’ views of work orders (工单列表与网点统计)', ()
     });
   });
 
-  it('WO-6, RPT-1: a chosen window counts only what was resolved or responded in it', async () => {
+  it('WO-6, RPT-1: a chosen window counts only what was resolved or responded in it; a reversed one is refused 422 naming from', async () => {
     const { window, by } = await stats(`?from=${iso(-5000)}&to=${iso(0)}`);
     expect(window.from).toBe(new Date(now - 5000 * MIN).toISOString());
     // Xidan: resolved 10 (met) and 11 (late); responded 5–11, of which 9 late.
@@ -407,7 +407,8 @@ describe('dispatchers’ views of work orders (工单列表与网点统计)', ()
       response: { measured: 2, met: 2, attainment: 1 },
     });
     const bad = await get(`/api/v1/work-orders/stats/outlets?from=${iso(0)}&to=${iso(-60)}`);
-    expect(bad.statusCode).toBe(400);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json<{ code: string }>().code).toBe('BusinessRuleViolated');
     expect(bad.json<{ message: string }>().message).toContain('querystring.from');
   });
 
