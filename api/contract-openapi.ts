@@ -22,7 +22,7 @@ export const contractValidatorCompiler: FastifySchemaCompiler<$ZodType> = (route
     const result = validate(data);
     const refused = typeof result === 'object' && 'error' in result ? result.error : undefined;
     const issues = Array.isArray(refused) ? (refused as RefusedIssue[]) : [];
-    if (issues.length === 0 || !issues.every((issue) => issue.keyword === 'custom')) return result;
+    if (issues.length === 0 || !issues.every(isRefinement)) return result;
     const where = route.httpPart ?? 'body';
     const named = issues.map((issue) => ({
       field: [where, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
@@ -37,7 +37,18 @@ interface RefusedIssue {
   keyword: string;
   instancePath: string;
   message?: string;
+  params?: { params?: { statedByDocument?: boolean } };
 }
+
+/**
+ * A rule the document cannot state: a custom check, unless it checks what the document does say — marked
+ * `z.custom(check, { params: statedByDocument })`, e.g. "the body is the CSV file" of a `text/csv` route.
+ */
+const isRefinement = (issue: RefusedIssue): boolean =>
+  issue.keyword === 'custom' && issue.params?.params?.statedByDocument !== true;
+
+/** Params of a custom check whose rule the document states (its refusal stays 400). */
+export const statedByDocument = { statedByDocument: true } as const;
 
 /** `jsonSchemaTransform` (zod → OpenAPI) with the NUL rule stated on requests and empty responses empty. */
 export const contractSchemaTransform: SwaggerTransform<FastifySchema> = (input) => {

@@ -10,6 +10,7 @@ import { resourceTypeSchema } from '../../domain/resources';
 import type { AppConfig } from '../../temporal.config';
 import { createStockInService, STOCK_CSV_BODY_LIMIT } from '../stock-in-service';
 import { principalOf } from '../plugins/auth';
+import { statedByDocument } from '../contract-openapi';
 import { bearerSecurity, errorResponses, queryInteger } from '../schemas';
 
 const tags = ['resources'];
@@ -55,7 +56,10 @@ const page = {
 
 /** The request body of an upload: the raw stream of the CSV file, never read whole into memory. */
 const csvStreamSchema = z
-  .custom<Readable>((v) => v instanceof Readable, 'must be the CSV file, sent as text/csv')
+  .custom<Readable>((v) => v instanceof Readable, {
+    message: 'must be the CSV file, sent as text/csv',
+    params: statedByDocument,
+  })
   .meta({ type: 'string', format: 'binary', description: 'The CSV file' });
 
 /**

@@ -256,12 +256,12 @@ describe('stock-in batches (RES-1)', () => {
       [
         'resourceType=numbers',
         csv(['msisdn', '14780000500']),
-        400,
+        422,
         'InvalidCsv',
         /header row must be "number,kind,segment"/,
       ],
-      ['resourceType=sims', file, 400, 'InvalidCsv', /header row must be "iccid,imsi,capacityKb"/],
-      ['resourceType=numbers', 'number\r\n', 400, 'InvalidCsv', /no data rows/],
+      ['resourceType=sims', file, 422, 'InvalidCsv', /header row must be "iccid,imsi,capacityKb"/],
+      ['resourceType=numbers', 'number\r\n', 422, 'InvalidCsv', /no data rows/],
       [
         'resourceType=numbers&holderCode=NOPE',
         file,
