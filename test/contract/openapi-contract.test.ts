@@ -168,6 +168,25 @@ describe('the OpenAPI document states what the API enforces', () => {
     expect(withNul.json<{ message: string }>().message).toContain('body.name');
     const extra = await channel({ type: 'ownStore', location: 'BJ', name: 'Contract store', 'x\u0000y': 1 });
     expect(extra.statusCode).toBe(201);
+    // The keys of a free-form map (a member's product attributes) are names OpenAPI 3.0 cannot constrain: a NUL
+    // in one is a business refusal, 422 naming the map.
+    const inName = await call({
+      method: 'POST',
+      url: '/api/v1/orders',
+      headers: { 'idempotency-key': 'contract-nul-in-name' },
+      payload: {
+        type: 'groupMemberAdd',
+        groupCode: '1000000001',
+        productCode: 'HDJ',
+        msisdn: '13900200001',
+        attributes: { 'a\u0000b': 'x' },
+      },
+    });
+    expect(inName.statusCode, inName.body).toBe(422);
+    expect(inName.json()).toMatchObject({ code: 'BusinessRuleViolated' });
+    expect(inName.json<{ message: string }>().message).toMatch(
+      /^body\.attributes\.a.b: .*not allowed in a name$/s,
+    );
   });
 
   const rules: {
