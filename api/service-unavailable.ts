@@ -23,7 +23,8 @@ const unreachableDatabaseCodes = new Set([
 
 /**
  * PostgreSQL SQLSTATEs of a server going away or not taking connections yet: 57P01 admin shutdown, 57P02 crash
- * shutdown, 57P03 cannot connect now (starting up, shutting down); class 08 is connection exceptions.
+ * shutdown, 57P03 cannot connect now (starting up, shutting down); class 08 is connection exceptions, except 08P01
+ * (protocol violation: a client bug, not an outage).
  */
 const unavailableSqlStates = new Set(['57P01', '57P02', '57P03']);
 
@@ -51,7 +52,9 @@ export function unreachableService(err: unknown): Unreachable | null {
     const code: unknown = (current as { code?: unknown }).code;
     if (
       typeof code === 'string' &&
-      (unreachableDatabaseCodes.has(code) || unavailableSqlStates.has(code) || /^08[0-9A-Z]{3}$/.test(code))
+      (unreachableDatabaseCodes.has(code) ||
+        unavailableSqlStates.has(code) ||
+        (/^08[0-9A-Z]{3}$/.test(code) && code !== '08P01'))
     ) {
       return { service: 'PostgreSQL', cause: code };
     }

@@ -46,7 +46,8 @@ export function connectWorker(config: AppConfig, address: string): Promise<Nativ
 }
 
 /**
- * A gRPC interceptor that gives each call a deadline `deadlineMs` from its start (unless the caller set one)
+ * A gRPC interceptor that gives each call a deadline `deadlineMs` from its start (unless the caller set one, or
+ * the call waits for an update to be done)
  * and runs the SDK's own retries of transient failures (UNAVAILABLE and the like, with its backoff) inside it:
  * a retry whose wait would end past the deadline is not made, and the last failure is the call's answer.
  */
@@ -55,7 +56,13 @@ export function deadlineBoundRetries(deadlineMs: number): GrpcInterceptor {
   return (options, nextCall) => {
     const given = options.deadline;
     const deadline =
-      given === undefined ? Date.now() + deadlineMs : given instanceof Date ? given.getTime() : given;
+      given !== undefined
+        ? given instanceof Date
+          ? given.getTime()
+          : given
+        : waitsForTheWorkflow(options.method_definition.path)
+          ? Infinity
+          : Date.now() + deadlineMs;
     let nextDelay = 0;
     const retries = makeGrpcRetryInterceptor({
       retryableDecider: (attempt, status) => {
@@ -65,6 +72,15 @@ export function deadlineBoundRetries(deadlineMs: number): GrpcInterceptor {
       },
       delayFunction: () => nextDelay,
     });
-    return retries({ ...options, deadline }, nextCall);
+    return retries(deadline === Infinity ? options : { ...options, deadline }, nextCall);
   };
 }
+
+/**
+ * An update (a cancel, an approval, a work-order command) answers once the workflow has done it, which may take
+ * longer than any RPC deadline while Temporal is well: cut short, the clerk would read 503 for an update that
+ * still goes through. Its calls get no deadline of ours; a Temporal that is down still fails them after the SDK's
+ * bounded retries (503).
+ */
+const waitsForTheWorkflow = (path: string): boolean =>
+  path.endsWith('/UpdateWorkflowExecution') || path.endsWith('/PollWorkflowExecutionUpdate');
