@@ -24,7 +24,7 @@ export function nulPath(value: unknown, path: string, depth = 0): { path: string
 
 /**
  * PostgreSQL text cannot hold the NUL character: a `%00` in a path parameter or a `"\u0000"` in a body field
- * made the database query fail and the API answer 500 (found by the issue 7 property-based test). A request
+ * made the database query fail and the API answer 500 (found by the property-based malformed-requests test). A request
  * is refused naming the field instead. It is checked after validation, on what the route's schema kept: a
  * property the schema does not name is dropped with whatever it held, as the document (which allows such
  * properties) says. In a string the document states the rule (`stateNulRefusal`): 400 ValidationFailed. In a

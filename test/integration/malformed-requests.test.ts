@@ -44,7 +44,7 @@ const openApiPaths = z.object({
   ),
 });
 
-describe('malformed requests (issue 7: property-based, every route)', () => {
+describe('malformed requests (property-based, every route)', () => {
   let h: Harness;
   let callers: RouteCaller[];
   let routes: DeclaredRoute[];
@@ -81,7 +81,7 @@ describe('malformed requests (issue 7: property-based, every route)', () => {
     }),
   };
 
-  it('issue 7: malformed bodies, headers and parameters never give a 5xx, and every 4xx has a clear error body (code, Chinese reason, message)', async () => {
+  it('malformed bodies, headers and parameters never give a 5xx, and every 4xx has a clear error body (code, Chinese reason, message)', async () => {
     expect(routes.length).toBeGreaterThan(40);
     const failures: string[] = [];
     const seen = new Map<string, number>();
@@ -120,21 +120,21 @@ describe('malformed requests (issue 7: property-based, every route)', () => {
   const get = (url: string) =>
     h.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${callers[0]?.token ?? ''}` } });
 
-  it('issue 7: a path that is not valid percent-encoding is 400 ValidationFailed with the usual body', async () => {
+  it('a path that is not valid percent-encoding is 400 ValidationFailed with the usual body', async () => {
     const res = await get('/api/v1/orders/%zz');
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'ValidationFailed', reason: '请求内容不符合规则' });
     expect(res.json<{ message: string }>().message).toMatch(/^params: /);
   });
 
-  it('issue 7: a path parameter longer than the router takes is 400 ValidationFailed, not a bare 414', async () => {
+  it('a path parameter longer than the router takes is 400 ValidationFailed, not a bare 414', async () => {
     const res = await get(`/api/v1/orders/${'x'.repeat(MAX_PATH_PARAM_LENGTH + 1)}`);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'ValidationFailed' });
     expect(res.json<{ message: string }>().message).toMatch(/^params: a path parameter is longer than/);
   });
 
-  it('issue 7: a body that is not JSON is 415 UnsupportedMediaType naming the content type', async () => {
+  it('a body that is not JSON is 415 UnsupportedMediaType naming the content type', async () => {
     const res = await h.app.inject({
       method: 'POST',
       url: '/api/v1/orders',
@@ -148,7 +148,7 @@ describe('malformed requests (issue 7: property-based, every route)', () => {
     });
   });
 
-  it('issue 7: a NUL character in a path parameter or a body field is 400 ValidationFailed, not a database 500', async () => {
+  it('a NUL character in a path parameter or a body field is 400 ValidationFailed, not a database 500', async () => {
     const param = await get('/api/v1/orders/%00');
     expect(param.statusCode).toBe(400);
     expect(param.json()).toMatchObject({
@@ -166,7 +166,7 @@ describe('malformed requests (issue 7: property-based, every route)', () => {
     expect(field.json<{ message: string }>().message).toMatch(/^body\.customer\.name: /);
   });
 
-  it('issue 7: a body over the limit is 413 BodyTooLarge with the usual body', async () => {
+  it('a body over the limit is 413 BodyTooLarge with the usual body', async () => {
     const res = await h.app.inject({
       method: 'POST',
       url: '/api/v1/orders',
