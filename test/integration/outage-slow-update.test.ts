@@ -32,11 +32,9 @@ describe("the API's Temporal deadline and updates that take longer", () => {
       const id = submitted.json<{ id: string }>().id;
       // The cancel arrives while the bank verifies the card: it is honoured once that slow step has returned.
       await waitForOrder(h.app, token, id, (o) => o.step === 'verifyingBankAccount');
-      const state = await client.workflow
-        .getHandle(id)
-        .executeUpdate(cancelOrderUpdate, {
-          args: [{ actor: 'store01', reason: 'customer changed their mind' }],
-        });
+      const state = await client.workflow.getHandle(id).executeUpdate(cancelOrderUpdate, {
+        args: [{ actor: 'store01', reason: 'customer changed their mind' }],
+      });
       expect(state.status).toBe('cancelled');
     } finally {
       h.bank.options.latencyMs = 0;
