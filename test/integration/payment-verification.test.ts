@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { payments } from '../../db/schema';
 import { errorCatalogue } from '../../domain/errors';
-import { sampleIndividual, verifiedCardPayment } from '../support/fixtures';
+import { portInBody, sampleIndividual, verifiedCardPayment } from '../support/fixtures';
 import { startSignedInHarness, type Harness } from '../support/harness';
 import { submitOrder, waitForOrder } from '../support/orders';
 import { lineRow, runChange, seededLine } from '../support/service-changes';
@@ -142,19 +142,6 @@ describe('payment accounts verified before every charge', () => {
     expect(res.body).toContain('payment.holderIdNumber');
   });
 
-  /** A complete port-in body of the sample individual; override what a case is about. */
-  const portInBody = (msisdn: string, payment: Record<string, unknown>) => ({
-    type: 'portIn',
-    msisdn,
-    donorOperator: 'China Telecom',
-    authorizationCode: 'AB12CD',
-    customer: sampleIndividual,
-    agreementSigned: true,
-    channel: 'store',
-    productCode: 'VOICE-58',
-    payment,
-  });
-
   it('OPEN-5: a port-in fee paid by a card of another holder is rejected BankCardHolderMismatch, nothing charged', async () => {
     const card = '6222025555000031';
     h.bank.openAccount(card, { kind: 'card', holderIdNumber: '110101197001013333' });
@@ -162,9 +149,7 @@ describe('payment accounts verified before every charge', () => {
       h.app,
       token,
       portInBody('13312349031', {
-        method: 'bankCard',
-        cardNo: card,
-        holderIdNumber: sampleIndividual.idNumber,
+        payment: { method: 'bankCard', cardNo: card, holderIdNumber: sampleIndividual.idNumber },
       }),
     );
     expect(res.statusCode).toBe(202);
@@ -180,9 +165,7 @@ describe('payment accounts verified before every charge', () => {
       h.app,
       token,
       portInBody('13312349032', {
-        method: 'corporateAccount',
-        bankAccountNo: '9558800001111032',
-        sealCardNo: 'SEAL-9032',
+        payment: { method: 'corporateAccount', bankAccountNo: '9558800001111032', sealCardNo: 'SEAL-9032' },
       }),
     );
     expect(res.statusCode).toBe(422);

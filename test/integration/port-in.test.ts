@@ -3,25 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers, numbers, orders, parkedSecrets, payments, simCards, subscribers } from '../../db/schema';
 import type { Harness } from '../support/harness';
 import { startSignedInHarness } from '../support/harness';
-import { sampleIndividual } from '../support/fixtures';
+import { portInBody, sampleIndividual } from '../support/fixtures';
 import { workflowHistoryText } from '../support/history';
 import { cancelOrderAs, submitOrder, waitForOrder } from '../support/orders';
-
-/** A complete port-in body for a number of another operator; override what a case is about. */
-function portInBody(msisdn: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    type: 'portIn',
-    msisdn,
-    donorOperator: 'China Telecom',
-    authorizationCode: 'AB12CD',
-    customer: sampleIndividual,
-    agreementSigned: true,
-    channel: 'store',
-    productCode: 'VOICE-58',
-    payment: { method: 'cash' },
-    ...overrides,
-  };
-}
 
 const FEE_FEN = 3_000;
 

@@ -5,7 +5,7 @@ import { signBody } from '../../api/plugins/signed-callback';
 import { CLEARING_SIGNATURE_HEADER } from '../../api/routes/mnp-callbacks';
 import { DEMO_PASSWORD } from '../../db/seed';
 import { freePorts } from '../../infra/ports';
-import { sampleIndividual } from '../support/fixtures';
+import { portInBody } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 
 const serverScript = fileURLToPath(new URL('../../api/server.ts', import.meta.url));
@@ -75,22 +75,9 @@ describe('the API as a process of its own', () => {
   });
 
   it("MNP-5: the standalone API hands the clearing system's signed answer to the waiting port-in", async () => {
-    const submitted = await call(
-      'POST',
-      '/api/v1/orders',
-      {
-        type: 'portIn',
-        msisdn: '13312348801',
-        donorOperator: 'China Telecom',
-        authorizationCode: 'AB12CD',
-        customer: sampleIndividual,
-        agreementSigned: true,
-        channel: 'store',
-        productCode: 'VOICE-58',
-        payment: { method: 'cash' },
-      },
-      { 'idempotency-key': `standalone-${Date.now()}` },
-    );
+    const submitted = await call('POST', '/api/v1/orders', portInBody('13312348801'), {
+      'idempotency-key': `standalone-${Date.now()}`,
+    });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(202);
     const id = String(submitted.body.id);
     const order = (until: (o: OrderBody) => boolean) =>

@@ -57,3 +57,19 @@ export function testWorkflowSettings(
     configSchema.parse({ STEP_TIMEOUT_SECONDS: '5', STEP_MAX_ATTEMPTS: '2', ...overrides }),
   );
 }
+
+/** A complete port-in body (REQ: MNP-2) of the sample individual for a number of another operator; override what a case is about. */
+export function portInBody(msisdn: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'portIn',
+    msisdn,
+    donorOperator: 'China Telecom',
+    authorizationCode: 'AB12CD',
+    customer: sampleIndividual,
+    agreementSigned: true,
+    channel: 'store',
+    productCode: 'VOICE-58',
+    payment: { method: 'cash' },
+    ...overrides,
+  };
+}
