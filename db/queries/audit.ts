@@ -5,9 +5,16 @@ import { auditLog } from '../schema';
 export type AuditRow = typeof auditLog.$inferInsert;
 export type AuditOutcome = 'success' | 'refused' | 'error';
 
-/** Appends one row; the table refuses UPDATE and DELETE. */
+/**
+ * Appends one row; the table refuses UPDATE and DELETE. PostgreSQL text cannot hold a NUL character, and a
+ * request may claim one (an operator ID at sign-in, a path parameter): it is kept as U+FFFD so that the row
+ * is still written.
+ */
 export async function appendAuditRow(db: DbOrTx, row: AuditRow): Promise<void> {
-  await db.insert(auditLog).values(row);
+  const clean = Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? v.replaceAll('\u0000', '\ufffd') : v]),
+  ) as AuditRow;
+  await db.insert(auditLog).values(clean);
 }
 
 export interface AuditFilter {

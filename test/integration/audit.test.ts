@@ -143,6 +143,16 @@ describe('audit log', () => {
     expect(rightRow).not.toContain(right.json<{ token: string }>().token);
   });
 
+  it('ORD-4: a sign-in claiming an operator ID with a NUL character is still recorded, the character shown as U+FFFD', async () => {
+    const odd = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { operatorId: 'ghost\u0000x', password: 'whatever-1', channelCode: 'STORE-BJ-001' },
+    });
+    expect(odd.statusCode).toBeGreaterThanOrEqual(400);
+    expect(await rowOf(odd)).toMatchObject({ operatorId: 'ghost\ufffdx', outcome: 'refused' });
+  });
+
   it('ORD-4: an administrator searches the log by operator, route, target, outcome and time, newest first; others get 403', async () => {
     const from = new Date(Date.now() - 1_000).toISOString();
     const first = await submitOrder(h.app, store, openAccountBody());
