@@ -15,9 +15,7 @@ export function useTimeSkipping() {
   const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('ERROR') });
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: resolveTimeSkippingServer() } },
-    });
+    env = await startTimeSkipping();
   });
   afterAll(async () => env?.teardown());
   const current = (): TestWorkflowEnvironment => {
@@ -36,4 +34,21 @@ export function useTimeSkipping() {
     return { taskQueue, worker };
   };
   return { env: current, workflowBundle, workerWith };
+}
+
+/**
+ * The SDK gives the test server's JVM 5 s to listen; on a machine busy with other suites it sometimes needs
+ * longer. A start that timed out is tried again (a new port each time), up to three times.
+ */
+async function startTimeSkipping(attempts = 3): Promise<TestWorkflowEnvironment> {
+  const path = resolveTimeSkippingServer();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path } },
+      });
+    } catch (err) {
+      if (attempt >= attempts || !String(err).includes('did not start within')) throw err;
+    }
+  }
 }
