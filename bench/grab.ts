@@ -186,7 +186,14 @@ async function seedGrabbers(db: Db, count: number): Promise<string[]> {
   const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
   await db
     .insert(operators)
-    .values(ids.map((id) => ({ id, name: `抢单员 ${id}`, passwordHash, roles: ['serviceStaff'] })));
+    .values(
+      ids.map((id): typeof operators.$inferInsert => ({
+        id,
+        name: `抢单员 ${id}`,
+        passwordHash,
+        roles: ['serviceStaff'],
+      })),
+    );
   await db
     .insert(operatorChannels)
     .values(ids.map((operatorId) => ({ operatorId, channelCode: 'STORE-BJ-001' })));

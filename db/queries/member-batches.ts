@@ -84,7 +84,7 @@ export async function createMemberBatch(
           rowNo: r.rowNo,
           msisdn: r.msisdn,
           attributes: r.attributes,
-          result: r.rejection ? 'rejected' : 'pending',
+          result: r.rejection ? ('rejected' as const) : ('pending' as const),
           reasonCode: r.rejection?.code ?? null,
           reason: r.rejection?.reason ?? null,
           processedAt: r.rejection ? sql`now()` : null,
@@ -190,7 +190,7 @@ const pendingIn = (chunk: ChunkRange) =>
   );
 
 const rejectedWith = (reasonCode: string, reason: string) => ({
-  result: 'rejected',
+  result: 'rejected' as const,
   reasonCode,
   reason,
   processedAt: sql`now()`,

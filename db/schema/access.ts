@@ -1,12 +1,13 @@
 /** Who may work where: channels, outlets, operators and their sign-in sessions (REQ: CH-1…CH-4). */
 import { sql } from 'drizzle-orm';
 import { boolean, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { ChannelType, Role } from '../../domain/access';
 import { createdAt } from './columns';
 
 /** REQ: CH-1 — channel interfaces, one unique interface code each. */
 export const channels = pgTable('channels', {
   code: text('code').primaryKey(),
-  type: text('type').notNull(),
+  type: text('type').notNull().$type<ChannelType>(),
   name: text('name').notNull(),
   location: text('location').notNull(),
   /** What this outlet is designated for, e.g. `preCancellation` (REQ: PC-1). */
@@ -34,7 +35,7 @@ export const operators = pgTable('operators', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  roles: text('roles').array().notNull(),
+  roles: text('roles').array().notNull().$type<Role[]>(),
   active: boolean('active').notNull().default(true),
   /** Failed sign-ins in a row; reset by a successful one. */
   failedLogins: integer('failed_logins').notNull().default(0),

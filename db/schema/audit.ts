@@ -25,8 +25,8 @@ export const auditLog = pgTable(
     /** What it acted on, e.g. an order or work order ID. */
     target: text('target'),
     statusCode: integer('status_code').notNull(),
-    /** success · refused (4xx) · error (5xx) */
-    outcome: text('outcome').notNull(),
+    /** refused: 4xx · error: 5xx */
+    outcome: text('outcome', { enum: ['success', 'refused', 'error'] }).notNull(),
     /** The error code when refused or failed. */
     errorCode: text('error_code'),
     details: jsonb('details')

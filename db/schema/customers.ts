@@ -1,6 +1,7 @@
 /** Customers and their categories, and partners' blacklists (REQ: OPEN-3, CUST-1, CUST-2). */
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { CategoryEffect } from '../../domain/customer-categories';
 import { createdAt, updatedAt } from './columns';
 
 /** REQ: OPEN-3 — customer data is pre-entered before payment and committed only after it. */
@@ -33,7 +34,7 @@ export const customerCategories = pgTable('customer_categories', {
   nameEn: text('name_en').notNull(),
   note: text('note'),
   /** What the category means to the system: `vip` gets priority, `blacklist` refuses new business. */
-  effect: text('effect').notNull().default('none'),
+  effect: text('effect').notNull().$type<CategoryEffect>().default('none'),
   updatedBy: text('updated_by').notNull(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

@@ -11,6 +11,8 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { GroupSubscriptionStatus } from '../../domain/groups';
+import type { AttributeValues } from '../../domain/product-spec';
 import { createdAt, updatedAt } from './columns';
 import { operators } from './access';
 
@@ -101,15 +103,14 @@ export const groupSubscriptions = pgTable(
     productCode: text('product_code')
       .notNull()
       .references(() => groupProducts.code),
-    /** opening · active · cancelling · cancelled */
-    status: text('status').notNull(),
+    status: text('status').notNull().$type<GroupSubscriptionStatus>(),
     contractId: text('contract_id').notNull(),
     payingAccountId: text('paying_account_id').notNull(),
     customerManagerId: text('customer_manager_id').notNull(),
     submitterId: text('submitter_id').notNull(),
-    attributes: jsonb('attributes').notNull(),
+    attributes: jsonb('attributes').notNull().$type<AttributeValues>(),
     tariffCode: text('tariff_code').notNull(),
-    tariffParams: jsonb('tariff_params').notNull(),
+    tariffParams: jsonb('tariff_params').notNull().$type<AttributeValues>(),
     /** REQ: GRP-2 — when the current terms took (or take) effect. */
     termsEffectiveFrom: timestamp('terms_effective_from', { withTimezone: true }).notNull(),
     /** REQ: GRP-2, GRP-5 — a change that takes effect at the next cycle: { attributes, tariffCode, tariffParams, effectiveFrom, orderId }. */
@@ -136,7 +137,7 @@ export const groupMembers = pgTable(
       .notNull()
       .references(() => groupSubscriptions.id),
     msisdn: text('msisdn').notNull(),
-    attributes: jsonb('attributes').notNull(),
+    attributes: jsonb('attributes').notNull().$type<AttributeValues>(),
     /** The order or batch that added the member. */
     addedBy: text('added_by').notNull(),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
@@ -154,10 +155,9 @@ export const groupMemberEvents = pgTable(
   {
     source: text('source').notNull(),
     msisdn: text('msisdn').notNull(),
-    /** add · change · delete */
-    action: text('action').notNull(),
+    action: text('action', { enum: ['add', 'change', 'delete'] }).notNull(),
     subscriptionId: text('subscription_id').notNull(),
-    attributes: jsonb('attributes'),
+    attributes: jsonb('attributes').$type<AttributeValues>(),
     actor: text('actor').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },

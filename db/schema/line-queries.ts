@@ -36,8 +36,7 @@ export const callSessions = pgTable(
 export const rechargeCards = pgTable('recharge_cards', {
   serial: text('serial').primaryKey(),
   faceValueFen: integer('face_value_fen').notNull(),
-  /** unused · used · expired · frozen */
-  status: text('status').notNull(),
+  status: text('status', { enum: ['unused', 'used', 'expired', 'frozen'] }).notNull(),
   validUntil: timestamp('valid_until', { withTimezone: true }).notNull(),
   usedByMsisdn: text('used_by_msisdn'),
   usedAt: timestamp('used_at', { withTimezone: true }),

@@ -1,6 +1,7 @@
 /** Live lines, the products they are on, their bills and what is owed when one is cancelled. */
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { SubscriberStatus } from '../../domain/subscribers';
 import { createdAt, updatedAt } from './columns';
 
 export const products = pgTable('products', {
@@ -24,8 +25,7 @@ export const subscribers = pgTable(
     iccid: text('iccid').notNull(),
     imsi: text('imsi').notNull(),
     productCode: text('product_code').notNull(),
-    /** active · suspended · lossReported · preCancelled · cancelled */
-    status: text('status').notNull().default('active'),
+    status: text('status').notNull().$type<SubscriberStatus>().default('active'),
     internationalRoaming: boolean('international_roaming').notNull().default(false),
     /** Prepaid balance in fen; negative means arrears. */
     balanceFen: integer('balance_fen').notNull().default(0),
@@ -78,8 +78,7 @@ export const lineSettlements = pgTable(
   {
     orderId: text('order_id').notNull(),
     msisdn: text('msisdn').notNull(),
-    /** refundDue · collection */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ['refundDue', 'collection'] }).notNull(),
     amountFen: integer('amount_fen').notNull(),
     createdAt: createdAt(),
     settledAt: timestamp('settled_at', { withTimezone: true }),

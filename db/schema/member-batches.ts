@@ -1,5 +1,6 @@
 /** Member batches (REQ: GRP-6): uploaded CSVs of group members and the result of each row. */
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { AttributeValues } from '../../domain/product-spec';
 import { createdAt } from './columns';
 import { groupSubscriptions } from './groups';
 
@@ -11,8 +12,7 @@ export const memberBatches = pgTable('member_batches', {
     .references(() => groupSubscriptions.id),
   groupCode: text('group_code').notNull(),
   productCode: text('product_code').notNull(),
-  /** running · completed · failed */
-  status: text('status').notNull(),
+  status: text('status', { enum: ['running', 'completed', 'failed'] }).notNull(),
   totalRows: integer('total_rows').notNull(),
   processedRows: integer('processed_rows').notNull().default(0),
   acceptedRows: integer('accepted_rows').notNull().default(0),
@@ -35,9 +35,10 @@ export const memberBatchRows = pgTable(
     /** 1-based data row (the header is row 0). */
     rowNo: integer('row_no').notNull(),
     msisdn: text('msisdn').notNull(),
-    attributes: jsonb('attributes').notNull(),
-    /** pending · accepted · rejected */
-    result: text('result').notNull().default('pending'),
+    attributes: jsonb('attributes').notNull().$type<AttributeValues>(),
+    result: text('result', { enum: ['pending', 'accepted', 'rejected'] })
+      .notNull()
+      .default('pending'),
     reasonCode: text('reason_code'),
     reason: text('reason'),
     processedAt: timestamp('processed_at', { withTimezone: true }),

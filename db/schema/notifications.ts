@@ -16,8 +16,7 @@ export const smsMessages = pgTable(
     params: jsonb('params')
       .notNull()
       .default(sql`'{}'::jsonb`),
-    /** queued · sent · failed */
-    status: text('status').notNull(),
+    status: text('status', { enum: ['queued', 'sent', 'failed'] }).notNull(),
     gatewayRef: text('gateway_ref'),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),

@@ -1,6 +1,7 @@
 /** Orders: the read model, its timeline, idempotency keys, payments and the secrets an order brings. */
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { OrderFailure, OrderStatus, OrderType } from '../../domain/orders';
 import { createdAt, updatedAt } from './columns';
 
 /** Read model of every order (REQ: ORD-1, ORD-2, ORD-4), written by the order's workflow. */
@@ -8,8 +9,8 @@ export const orders = pgTable(
   'orders',
   {
     id: text('id').primaryKey(),
-    type: text('type').notNull(),
-    status: text('status').notNull(),
+    type: text('type').notNull().$type<OrderType>(),
+    status: text('status').notNull().$type<OrderStatus>(),
     step: text('step'),
     channelCode: text('channel_code').notNull(),
     /** The outlet the order was submitted at, if any (REQ: ORD-6 — who may cancel it). */
@@ -19,7 +20,7 @@ export const orders = pgTable(
     summary: jsonb('summary')
       .notNull()
       .default(sql`'{}'::jsonb`),
-    failure: jsonb('failure'),
+    failure: jsonb('failure').$type<OrderFailure>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -38,7 +39,7 @@ export const orderEvents = pgTable(
       .notNull()
       .references(() => orders.id),
     seq: integer('seq').notNull(),
-    status: text('status').notNull(),
+    status: text('status').notNull().$type<OrderStatus>(),
     step: text('step'),
     at: timestamp('at', { withTimezone: true }).notNull(),
     actor: text('actor').notNull(),
@@ -71,9 +72,12 @@ export const payments = pgTable(
     orderId: text('order_id').notNull(),
     method: text('method').notNull(),
     /** `in`: money taken from the customer; `out`: money paid back (refund of overpayment, fee refund). */
-    direction: text('direction').notNull().default('in'),
+    direction: text('direction', { enum: ['in', 'out'] })
+      .notNull()
+      .default('in'),
     amountFen: integer('amount_fen').notNull(),
-    status: text('status').notNull(),
+    /** charged · refunded (a charge paid back) · paid (a payout) */
+    status: text('status', { enum: ['charged', 'refunded', 'paid'] }).notNull(),
     bankRef: text('bank_ref'),
     receiptNo: text('receipt_no').notNull().unique(),
     createdAt: createdAt(),
@@ -92,8 +96,7 @@ export const parkedSecrets = pgTable(
   {
     id: text('id').primaryKey(),
     orderId: text('order_id').notNull(),
-    /** servicePassword · authorizationCode */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ['servicePassword', 'authorizationCode'] }).notNull(),
     hash: text('hash'),
     sealed: text('sealed'),
     createdAt: createdAt(),

@@ -1,5 +1,7 @@
 /** The organisation tree resources flow through, the movements between its units and the daily stock report (REQ: RES-2). */
 import { boolean, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import type { MovementDirection } from '../../domain/org-tree';
+import type { OrgUnitKind, ResourceType } from '../../domain/resources';
 import { createdAt } from './columns';
 import { operators } from './access';
 
@@ -11,7 +13,7 @@ export const orgUnits = pgTable(
   'org_units',
   {
     code: text('code').primaryKey(),
-    kind: text('kind').notNull(),
+    kind: text('kind').notNull().$type<OrgUnitKind>(),
     name: text('name').notNull(),
     parentCode: text('parent_code'),
     /** For a clerk: the operator. */
@@ -31,8 +33,8 @@ export const resourceMovements = pgTable(
   {
     id: text('id').primaryKey(),
     /** issue · recycle */
-    direction: text('direction').notNull(),
-    resourceType: text('resource_type').notNull(),
+    direction: text('direction').notNull().$type<MovementDirection>(),
+    resourceType: text('resource_type').notNull().$type<ResourceType>(),
     fromCode: text('from_code'),
     toCode: text('to_code'),
     /** The person who received the items (领用人 / 回退人). */
@@ -64,7 +66,7 @@ export const stockReports = pgTable(
     reportDate: text('report_date').notNull(),
     /** The holding unit's code, or `central`. */
     unitCode: text('unit_code').notNull(),
-    resourceType: text('resource_type').notNull(),
+    resourceType: text('resource_type').notNull().$type<ResourceType>(),
     state: text('state').notNull(),
     count: integer('count').notNull(),
     createdAt: createdAt(),

@@ -1,6 +1,8 @@
 /** Numbers and SIM cards, number groups and segments, selection fees and hand-made state changes (REQ: RES-1…RES-5). */
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { NumberStatus, SimStatus } from '../../domain/numbers';
+import type { NumberKind, ResourceType } from '../../domain/resources';
 import { createdAt, updatedAt } from './columns';
 
 /** REQ: RES-3, RES-5 — the number pool. A pre-emption past `preempted_until` is free by rule (OPEN-2). */
@@ -9,14 +11,14 @@ export const numbers = pgTable(
   {
     msisdn: text('msisdn').primaryKey(),
     segment: text('segment').notNull(),
-    status: text('status').notNull().default('unused'),
+    status: text('status').notNull().$type<NumberStatus>().default('unused'),
     selectionFeeFen: integer('selection_fee_fen').notNull().default(0),
     preemptedBy: text('preempted_by'),
     preemptedUntil: timestamp('preempted_until', { withTimezone: true }),
     /** A recycled number may be sold again from this time on (cool-down, REQ: PC-5). */
     availableFrom: timestamp('available_from', { withTimezone: true }),
     /** REQ: RES-1 — mobile · smsPort (短信批发端口号) · access (特殊接入号). */
-    kind: text('kind').notNull().default('mobile'),
+    kind: text('kind').notNull().$type<NumberKind>().default('mobile'),
     /** REQ: RES-2 — the organisation unit holding it; null = central stock, not issued into the tree. */
     holderCode: text('holder_code'),
     /** REQ: RES-3 — a reservation (预定) for a named customer, until `reservedUntil`. */
@@ -41,7 +43,7 @@ export const simCards = pgTable(
   {
     iccid: text('iccid').primaryKey(),
     imsi: text('imsi').notNull().unique(),
-    status: text('status').notNull().default('available'),
+    status: text('status').notNull().$type<SimStatus>().default('available'),
     msisdn: text('msisdn').unique(),
     preemptedBy: text('preempted_by'),
     preemptedUntil: timestamp('preempted_until', { withTimezone: true }),
@@ -112,7 +114,7 @@ export const resourceStateChanges = pgTable(
     id: text('id')
       .primaryKey()
       .default(sql`gen_random_uuid()::text`),
-    resourceType: text('resource_type').notNull(),
+    resourceType: text('resource_type').notNull().$type<ResourceType>(),
     item: text('item').notNull(),
     fromState: text('from_state').notNull(),
     toState: text('to_state').notNull(),

@@ -1,15 +1,15 @@
 /** Stock-in (REQ: RES-1): uploaded files of numbers or SIM cards and the result of each row. */
 import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { ResourceType } from '../../domain/resources';
 import { createdAt } from './columns';
 
 /** REQ: RES-1 — one uploaded stock-in file; its ID is the hash of the content, so a re-upload is the same batch. */
 export const stockBatches = pgTable('stock_batches', {
   id: text('id').primaryKey(),
   /** numbers · sims */
-  resourceType: text('resource_type').notNull(),
+  resourceType: text('resource_type').notNull().$type<ResourceType>(),
   fileName: text('file_name'),
-  /** loading · running · completed · failed */
-  status: text('status').notNull(),
+  status: text('status', { enum: ['loading', 'running', 'completed', 'failed'] }).notNull(),
   /** The unit stocked into (null = central stock). */
   holderCode: text('holder_code'),
   totalRows: integer('total_rows').notNull().default(0),
@@ -28,8 +28,9 @@ export const stockBatchRows = pgTable(
     batchId: text('batch_id').notNull(),
     rowNo: integer('row_no').notNull(),
     raw: text('raw').notNull(),
-    /** pending · accepted · rejected */
-    result: text('result').notNull().default('pending'),
+    result: text('result', { enum: ['pending', 'accepted', 'rejected'] })
+      .notNull()
+      .default('pending'),
     reason: text('reason'),
   },
   (t) => [

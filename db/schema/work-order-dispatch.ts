@@ -1,6 +1,7 @@
 /** Whom a work order goes to (REQ: WO-4, GC-1): staff, dispatch rules, round-robin turns, response teams. */
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import type { DispatchRuleKind } from '../../domain/dispatch-rules';
 import { createdAt, updatedAt } from './columns';
 import { operators, outlets } from './access';
 
@@ -30,8 +31,7 @@ export const dispatchRules = pgTable(
     name: text('name').notNull(),
     position: integer('position').notNull(),
     enabled: boolean('enabled').notNull().default(true),
-    /** territory · skill · leastLoad · roundRobin */
-    kind: text('kind').notNull(),
+    kind: text('kind').notNull().$type<DispatchRuleKind>(),
     /** What a work order must have for the rule to apply: { territory?, category?, skill?, priority?, outletCode? }. */
     match: jsonb('match').notNull(),
     /** Whom the rule may pick from: { outletCode?, staffIds? }. */

@@ -1,6 +1,15 @@
 /** Work orders (REQ: WO-1…WO-6, GC-1…GC-3): the read model and its timeline. */
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type {
+  Commitment,
+  GreenChannelType,
+  WorkOrderCategory,
+  WorkOrderCustomer,
+  WorkOrderPriority,
+  WorkOrderState,
+  WorkOrderStatus,
+} from '../../domain/work-orders';
 import { createdAt, updatedAt } from './columns';
 
 /** Read model of every work order (REQ: WO-1…WO-6, GC-1…GC-3), written by its workflow. */
@@ -8,29 +17,28 @@ export const workOrders = pgTable(
   'work_orders',
   {
     id: text('id').primaryKey(),
-    /** standard · greenChannel */
-    kind: text('kind').notNull(),
-    category: text('category').notNull(),
+    kind: text('kind').notNull().$type<WorkOrderState['kind']>(),
+    category: text('category').notNull().$type<WorkOrderCategory>(),
     /** REQ: GC-2 — the green-channel type. */
-    greenChannelType: text('green_channel_type'),
-    priority: text('priority').notNull(),
-    status: text('status').notNull(),
+    greenChannelType: text('green_channel_type').$type<GreenChannelType>(),
+    priority: text('priority').notNull().$type<WorkOrderPriority>(),
+    status: text('status').notNull().$type<WorkOrderStatus>(),
     title: text('title').notNull(),
     description: text('description').notNull(),
-    customer: jsonb('customer').notNull(),
+    customer: jsonb('customer').notNull().$type<WorkOrderCustomer>(),
     vip: boolean('vip').notNull().default(false),
     city: text('city'),
     territory: text('territory'),
     requiredSkill: text('required_skill'),
     outletCode: text('outlet_code'),
     assigneeId: text('assignee_id'),
-    /** staff · customer (self-service) · greenChannel */
-    source: text('source').notNull(),
+    /** `customer`: self-service. */
+    source: text('source').notNull().$type<WorkOrderState['source']>(),
     createdBy: text('created_by').notNull(),
     channelCode: text('channel_code').notNull(),
     appointmentAt: timestamp('appointment_at', { withTimezone: true }),
     result: jsonb('result'),
-    commitments: jsonb('commitments'),
+    commitments: jsonb('commitments').$type<Commitment[]>(),
     /** REQ: WO-6 — when a response (dispatch) and a resolution (completion) are due, and when they came. */
     responseDueAt: timestamp('response_due_at', { withTimezone: true }),
     resolutionDueAt: timestamp('resolution_due_at', { withTimezone: true }),
@@ -63,8 +71,8 @@ export const workOrderEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
     actor: text('actor').notNull(),
     action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status').notNull(),
+    fromStatus: text('from_status').$type<WorkOrderStatus>(),
+    toStatus: text('to_status').notNull().$type<WorkOrderStatus>(),
     details: jsonb('details')
       .notNull()
       .default(sql`'{}'::jsonb`),
