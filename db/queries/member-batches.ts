@@ -19,7 +19,7 @@ export type MemberBatchRowResult = 'pending' | 'accepted' | 'rejected';
 export function progressOfBatch(batch: MemberBatchRow): MemberBatchProgress {
   return {
     batchId: batch.id,
-    status: batch.status as MemberBatchProgress['status'],
+    status: batch.status,
     totalRows: batch.totalRows,
     processedRows: batch.processedRows,
     acceptedRows: batch.acceptedRows,
@@ -316,7 +316,7 @@ export async function insertMembersFromChunk(
     )
     .onConflictDoNothing()
     .returning({ msisdn: groupMembers.msisdn, attributes: groupMembers.attributes });
-  return rows.map((r) => ({ msisdn: r.msisdn, attributes: r.attributes as AttributeValues }));
+  return rows.map((r) => ({ msisdn: r.msisdn, attributes: r.attributes }));
 }
 
 /** Takes back members BBOSS refused and rejects their rows with BBOSS's reason. */

@@ -37,7 +37,7 @@ export const workOrders = pgTable(
     createdBy: text('created_by').notNull(),
     channelCode: text('channel_code').notNull(),
     appointmentAt: timestamp('appointment_at', { withTimezone: true }),
-    result: jsonb('result'),
+    result: jsonb('result').$type<NonNullable<WorkOrderState['result']>>(),
     commitments: jsonb('commitments').$type<Commitment[]>(),
     /** REQ: WO-6 — when a response (dispatch) and a resolution (completion) are due, and when they came. */
     responseDueAt: timestamp('response_due_at', { withTimezone: true }),
@@ -74,6 +74,7 @@ export const workOrderEvents = pgTable(
     fromStatus: text('from_status').$type<WorkOrderStatus>(),
     toStatus: text('to_status').notNull().$type<WorkOrderStatus>(),
     details: jsonb('details')
+      .$type<Record<string, unknown>>()
       .notNull()
       .default(sql`'{}'::jsonb`),
   },
