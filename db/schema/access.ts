@@ -61,7 +61,7 @@ export const operatorChannels = pgTable(
 );
 
 /**
- * Issue 7 item 1 — the outlets (网点) an operator may work at. Signing in at an outlet not listed is refused
+ * REQ: CH-2 — the outlets (网点) an operator may work at. Signing in at an outlet not listed is refused
  * (403 OutletNotAllowed); an operator without any works at no particular outlet.
  */
 export const operatorOutlets = pgTable(

@@ -59,7 +59,7 @@ export const resourceMovementItems = pgTable(
   ],
 );
 
-/** Issue 8 item 7 — the daily stock report: how many of each resource in each state, per unit. */
+/** REQ: RES-3 — the daily stock report: how many of each resource in each state, per unit. */
 export const stockReports = pgTable(
   'stock_reports',
   {
