@@ -88,7 +88,7 @@ export function createGroupMemberActivities({ db, bboss }: ActivityDeps) {
           `${input.msisdn} is not a member of group ${input.groupCode}'s ${input.productCode} product`,
         );
       }
-      return { subscriptionId: subscription.id, attributes: (member?.attributes as AttributeValues) ?? null };
+      return { subscriptionId: subscription.id, attributes: member?.attributes ?? null };
     },
 
     /**

@@ -71,7 +71,7 @@ export function createLineChangeActivities({
         throw businessFailure('SubscriberNotFound', `No line with number ${msisdn}`, { msisdn });
       const { line, owner } = found;
       const from = allowedLineStatuses(type);
-      const status = line.status as SubscriberStatus;
+      const status = line.status;
       const heldByOther = line.lockedBy !== null && line.lockedBy !== orderId;
       if (!from.includes(status) || heldByOther)
         throw businessFailure(

@@ -167,7 +167,7 @@ export function createMemberBatchService(deps: {
       if (!batch) throw new AppError('BatchNotFound', `Member batch ${id} does not exist`);
       await requirePermission(principal, batch.productCode);
       const { total, items } = await listMemberBatchRows(db, id, filter);
-      return { total, items: items.map((r) => ({ ...r, result: r.result as MemberBatchRowResult })) };
+      return { total, items };
     },
   };
 }

@@ -120,7 +120,7 @@ export function createStockInService(deps: {
         throw new AppError('StockBatchNotFound', `params.id: stock batch ${id} does not exist`);
       }
       const { total, items } = await listStockBatchRows(db, id, filter);
-      return { total, items: items.map((r) => ({ ...r, result: r.result as StockRowResult })) };
+      return { total, items };
     },
   };
 }
@@ -131,10 +131,10 @@ export type StockInService = ReturnType<typeof createStockInService>;
 export function viewOf(batch: StockBatchRow) {
   return {
     id: batch.id,
-    resourceType: batch.resourceType as ResourceType,
+    resourceType: batch.resourceType,
     fileName: batch.fileName,
     holderCode: batch.holderCode,
-    status: batch.status as 'loading' | 'running' | 'completed' | 'failed',
+    status: batch.status,
     totalRows: batch.totalRows,
     processedRows: batch.processedRows,
     acceptedRows: batch.acceptedRows,

@@ -8,13 +8,7 @@ import {
   workOrderStatusLabels,
   workOrderStatusSchema,
   type Appointment,
-  type Commitment,
-  type GreenChannelType,
-  type WorkOrderCategory,
-  type WorkOrderCustomer,
-  type WorkOrderPriority,
   type WorkOrderState,
-  type WorkOrderStatus,
 } from '../domain/work-orders';
 import { labelSchema } from './schemas';
 
@@ -108,19 +102,19 @@ export function viewFromState(state: WorkOrderState, timeline: WorkOrderTimeline
 /** The view of a work order from its read-model row and timeline. */
 export function viewFromRecord(record: WorkOrderRecord, events: WorkOrderEventRecord[]): WorkOrderView {
   const timeline = events.map(timelineEntry);
-  const status = record.status as WorkOrderStatus;
+  const status = record.status;
   return viewFromState(
     {
       id: record.id,
-      kind: record.kind as WorkOrderState['kind'],
-      source: record.source as WorkOrderState['source'],
-      category: record.category as WorkOrderCategory,
-      greenChannelType: record.greenChannelType as GreenChannelType | null,
-      priority: record.priority as WorkOrderPriority,
+      kind: record.kind,
+      source: record.source,
+      category: record.category,
+      greenChannelType: record.greenChannelType,
+      priority: record.priority,
       status,
       title: record.title,
       description: record.description,
-      customer: record.customer as WorkOrderCustomer,
+      customer: record.customer,
       vip: record.vip,
       city: record.city,
       territory: record.territory,
@@ -128,8 +122,8 @@ export function viewFromRecord(record: WorkOrderRecord, events: WorkOrderEventRe
       outletCode: record.outletCode,
       assigneeId: record.assigneeId,
       appointment: appointmentOf(record.appointmentAt, timeline),
-      result: record.result as WorkOrderState['result'],
-      commitments: (record.commitments ?? []) as Commitment[],
+      result: record.result,
+      commitments: record.commitments ?? [],
       createdBy: record.createdBy,
       channelCode: record.channelCode,
       createdAt: record.createdAt.toISOString(),
@@ -149,16 +143,16 @@ export function viewFromRecord(record: WorkOrderRecord, events: WorkOrderEventRe
 }
 
 export function timelineEntry(e: WorkOrderEventRecord): WorkOrderTimelineEntry {
-  const toStatus = e.toStatus as WorkOrderStatus;
+  const toStatus = e.toStatus;
   return {
     seq: e.seq,
     at: e.at.toISOString(),
     actor: e.actor,
     action: e.action,
-    fromStatus: e.fromStatus as WorkOrderStatus | null,
+    fromStatus: e.fromStatus,
     toStatus,
     statusLabel: workOrderStatusLabels[toStatus],
-    details: e.details as Record<string, unknown>,
+    details: e.details,
   };
 }
 

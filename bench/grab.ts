@@ -184,9 +184,14 @@ function workOrderBody(n: number): object {
 async function seedGrabbers(db: Db, count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, (_, i) => `grab${String(i + 1).padStart(2, '0')}`);
   const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
-  await db
-    .insert(operators)
-    .values(ids.map((id) => ({ id, name: `抢单员 ${id}`, passwordHash, roles: ['serviceStaff'] })));
+  await db.insert(operators).values(
+    ids.map((id): typeof operators.$inferInsert => ({
+      id,
+      name: `抢单员 ${id}`,
+      passwordHash,
+      roles: ['serviceStaff'],
+    })),
+  );
   await db
     .insert(operatorChannels)
     .values(ids.map((operatorId) => ({ operatorId, channelCode: 'STORE-BJ-001' })));

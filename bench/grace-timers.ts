@@ -227,12 +227,12 @@ async function seedLines(db: Db, g: number): Promise<BenchLine[]> {
     );
     await db
       .insert(numbers)
-      .values(batch.map((l) => ({ msisdn: l.msisdn, segment: MSISDN_PREFIX, status: 'inUse' })));
+      .values(batch.map((l) => ({ msisdn: l.msisdn, segment: MSISDN_PREFIX, status: 'inUse' as const })));
     await db.insert(simCards).values(
       batch.map((l) => ({
         iccid: `898600300000${l.serial}`,
         imsi: `46000300${l.serial}`,
-        status: 'inUse',
+        status: 'inUse' as const,
         msisdn: l.msisdn,
       })),
     );

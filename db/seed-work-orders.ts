@@ -91,7 +91,7 @@ export const demoDispatchRules = [
     match: {},
     target: {},
   },
-];
+] satisfies Omit<typeof dispatchRules.$inferInsert, 'updatedBy'>[];
 
 /** Service passwords of demo lines (REQ: GC-2 entrusted acceptance, WO-1 self-service). */
 export const demoServicePasswords = [

@@ -1,5 +1,6 @@
 import bcrypt from 'bcryptjs';
 import { eq } from 'drizzle-orm';
+import type { Role } from '../domain/access';
 import { selectionFeeFor } from '../domain/numbers';
 import type { Db } from './client';
 import { seedCustomerCategories } from './seed-categories';
@@ -34,9 +35,17 @@ export const demoChannels = [
   { code: 'WEB-BJ-001', type: 'website', name: '网上营业厅 Web store', location: 'BJ' },
   { code: 'CC-10086-BJ', type: 'callCentre', name: '10086 热线 Hotline', location: 'BJ' },
   { code: 'BANK-BJ-001', type: 'bank', name: '银行代收 Bank collection', location: 'BJ' },
-];
+] satisfies (typeof channels.$inferInsert)[];
 
-export const demoOperators = [
+/** A demo operator and the channels it may sign in through. */
+interface DemoOperator {
+  id: string;
+  name: string;
+  roles: Role[];
+  channels: string[];
+}
+
+export const demoOperators: DemoOperator[] = [
   { id: 'store01', name: '王芳 Wang Fang', roles: ['frontline'], channels: ['STORE-BJ-001', 'WEB-BJ-001'] },
   { id: 'hotline01', name: '李娜 Li Na', roles: ['frontline'], channels: ['CC-10086-BJ'] },
   {
@@ -49,7 +58,7 @@ export const demoOperators = [
   { id: 'bank01', name: '陈静 Chen Jing', roles: ['frontline'], channels: ['BANK-BJ-001'] },
   { id: 'approver01', name: '赵敏 Zhao Min', roles: ['approver'], channels: ['STORE-BJ-001', 'WEB-BJ-001'] },
   { id: 'duty01', name: '孙丽 Sun Li（热线值班长）', roles: ['dutyManager'], channels: ['CC-10086-BJ'] },
-  ...serviceStaff.map((s) => ({
+  ...serviceStaff.map((s): DemoOperator => ({
     id: s.operatorId,
     name: s.name,
     roles: ['serviceStaff'],

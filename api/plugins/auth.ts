@@ -2,13 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import { findLiveSession } from '../../db/queries/access';
-import {
-  accessDenial,
-  type AccessRule,
-  type ChannelType,
-  type Principal,
-  type Role,
-} from '../../domain/access';
+import { accessDenial, type AccessRule, type Principal } from '../../domain/access';
 import { businessHoursDenial } from '../../domain/business-hours';
 import { AppError } from '../../domain/errors';
 
@@ -90,9 +84,9 @@ async function authenticate(db: Db, request: FastifyRequest, utcOffsetHours: num
   return {
     operatorId: session.operatorId,
     operatorName: session.operatorName,
-    roles: session.roles as Role[],
+    roles: session.roles,
     channelCode: session.channelCode,
-    channelType: session.channelType as ChannelType,
+    channelType: session.channelType,
     channelCapabilities: session.channelCapabilities,
     outletCode: session.outletCode,
   };

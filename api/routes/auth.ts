@@ -126,7 +126,7 @@ export function authRoutes(deps: AuthRouteDeps) {
           operator: {
             id: operator.id,
             name: operator.name,
-            roles: operator.roles as z.infer<typeof roleSchema>[],
+            roles: operator.roles,
           },
           channel: { code: channel.code, type: channel.type, name: channel.name },
           outletCode,

@@ -164,8 +164,8 @@ type Meta = {
   advice: Label | null;
 };
 
-const isFinalStatus = (status: string | null): boolean =>
-  status !== null && finalWorkOrderStatuses.includes(status as WorkOrderStatus);
+const isFinalStatus = (status: WorkOrderStatus | null): boolean =>
+  status !== null && finalWorkOrderStatuses.includes(status);
 
 export function queryRoutes(deps: {
   db: Db;

@@ -140,7 +140,7 @@ export function resourceStateRoutes(deps: { db: Db; reservationMaxDays: number }
         // Read, check, then change on the state read; a change in between is read again and judged again.
         for (let attempt = 0; ; attempt++) {
           const current = await requireNumber(db, msisdn);
-          const from = current.status as NumberStatus;
+          const from = current.status;
           const problem = numberTransitionProblem(from, to, {
             now: new Date(),
             availableFrom: current.availableFrom,
@@ -194,7 +194,7 @@ export function resourceStateRoutes(deps: { db: Db; reservationMaxDays: number }
         });
         const number = await requireNumber(db, msisdn);
         if (!reserved) {
-          const from = number.status as NumberStatus;
+          const from = number.status;
           throw illegalNumber(
             from,
             `to: the current state is ${from} (${text(numberStatusLabels[from])}); only an unused number ` +
@@ -221,7 +221,7 @@ export function resourceStateRoutes(deps: { db: Db; reservationMaxDays: number }
       async (request) => {
         const { msisdn } = request.params;
         const current = await requireNumber(db, msisdn);
-        const from = current.status as NumberStatus;
+        const from = current.status;
         const cancelled =
           from === 'reserved' &&
           (await changeNumberState(db, {
@@ -232,7 +232,7 @@ export function resourceStateRoutes(deps: { db: Db; reservationMaxDays: number }
             changedBy: principalOf(request).operatorId,
           }));
         if (!cancelled) {
-          const now = (await requireNumber(db, msisdn)).status as NumberStatus;
+          const now = (await requireNumber(db, msisdn)).status;
           throw illegalNumber(
             now,
             `to: the current state is ${now} (${text(numberStatusLabels[now])}); there is no reservation to cancel`,
@@ -263,7 +263,7 @@ export function resourceStateRoutes(deps: { db: Db; reservationMaxDays: number }
         const { iccid } = request.params;
         const { to, reason } = request.body;
         const current = await requireSim(db, iccid);
-        const from = current.status as SimStatus;
+        const from = current.status;
         const problem = simTransitionProblem(from, to);
         if (problem) throw illegalSim(from, problem);
         const changed = await changeSimState(db, {
@@ -276,8 +276,8 @@ export function resourceStateRoutes(deps: { db: Db; reservationMaxDays: number }
         if (!changed) {
           const now = await requireSim(db, iccid);
           throw illegalSim(
-            now.status as SimStatus,
-            `to: the current state is ${now.status} (${text(simStatusLabels[now.status as SimStatus])})` +
+            now.status,
+            `to: the current state is ${now.status} (${text(simStatusLabels[now.status])})` +
               (now.preemptedBy ? `, held by order ${now.preemptedBy}` : '') +
               '; try again once it is free',
           );
@@ -328,7 +328,7 @@ const historyView = (rows: Awaited<ReturnType<typeof stateHistory>>) =>
   }));
 
 async function numberView(db: Db, n: NumberRecord): Promise<z.infer<typeof numberViewSchema>> {
-  const status = n.status as NumberStatus;
+  const status = n.status;
   const [sim, history, fees] = await Promise.all([
     simBoundTo(db, n.msisdn),
     stateHistory(db, n.msisdn),
@@ -365,7 +365,7 @@ async function numberView(db: Db, n: NumberRecord): Promise<z.infer<typeof numbe
 }
 
 async function simView(db: Db, s: SimRecord): Promise<z.infer<typeof simViewSchema>> {
-  const status = s.status as SimStatus;
+  const status = s.status;
   return {
     iccid: s.iccid,
     imsi: s.imsi,

@@ -93,7 +93,7 @@ export async function mergeMemberAttributes(
     })
     .where(and(eq(groupMembers.subscriptionId, subscriptionId), eq(groupMembers.msisdn, msisdn)))
     .returning({ attributes: groupMembers.attributes });
-  return row ? (row.attributes as AttributeValues) : null;
+  return row ? row.attributes : null;
 }
 
 /** REQ: GRP-8 — removes the member (a no-op when already gone). */

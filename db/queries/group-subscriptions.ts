@@ -168,9 +168,9 @@ export async function applyTermsChange(
       .for('update');
     if (!row) return false;
     const current: GroupTerms = {
-      attributes: row.attributes as AttributeValues,
+      attributes: row.attributes,
       tariffCode: row.tariffCode,
-      tariffParams: row.tariffParams as AttributeValues,
+      tariffParams: row.tariffParams,
     };
     const scheduled = row.scheduledTerms as ScheduledTerms | null;
     const people = { customerManagerId: input.customerManagerId, submitterId: input.submitterId };

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { OrderType } from '../../domain/orders';
 import type { DbOrTx } from '../client';
 import { failureLockout } from './failure-lockout';
 import {
@@ -50,7 +51,7 @@ export async function listBills(db: DbOrTx, msisdn: string, period?: string) {
 }
 
 /** Orders that put money on a line: recharge (充值) and fee collection (收通信费). */
-const payInOrderTypes = ['recharge', 'collectFee'];
+const payInOrderTypes: OrderType[] = ['recharge', 'collectFee'];
 
 /**
  * REQ: Q-2 — payment records of a line (缴费记录), newest first: money paid in at a counter or online for the

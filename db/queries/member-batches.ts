@@ -19,7 +19,7 @@ export type MemberBatchRowResult = 'pending' | 'accepted' | 'rejected';
 export function progressOfBatch(batch: MemberBatchRow): MemberBatchProgress {
   return {
     batchId: batch.id,
-    status: batch.status as MemberBatchProgress['status'],
+    status: batch.status,
     totalRows: batch.totalRows,
     processedRows: batch.processedRows,
     acceptedRows: batch.acceptedRows,
@@ -84,7 +84,7 @@ export async function createMemberBatch(
           rowNo: r.rowNo,
           msisdn: r.msisdn,
           attributes: r.attributes,
-          result: r.rejection ? 'rejected' : 'pending',
+          result: r.rejection ? ('rejected' as const) : ('pending' as const),
           reasonCode: r.rejection?.code ?? null,
           reason: r.rejection?.reason ?? null,
           processedAt: r.rejection ? sql`now()` : null,
@@ -190,7 +190,7 @@ const pendingIn = (chunk: ChunkRange) =>
   );
 
 const rejectedWith = (reasonCode: string, reason: string) => ({
-  result: 'rejected',
+  result: 'rejected' as const,
   reasonCode,
   reason,
   processedAt: sql`now()`,
@@ -316,7 +316,7 @@ export async function insertMembersFromChunk(
     )
     .onConflictDoNothing()
     .returning({ msisdn: groupMembers.msisdn, attributes: groupMembers.attributes });
-  return rows.map((r) => ({ msisdn: r.msisdn, attributes: r.attributes as AttributeValues }));
+  return rows.map((r) => ({ msisdn: r.msisdn, attributes: r.attributes }));
 }
 
 /** Takes back members BBOSS refused and rejects their rows with BBOSS's reason. */

@@ -85,15 +85,15 @@ export async function projectOrder(
 
 const toRecord = (row: typeof orders.$inferSelect): OrderRecord => ({
   id: row.id,
-  type: row.type as OrderType,
-  status: row.status as OrderStatus,
+  type: row.type,
+  status: row.status,
   step: row.step,
   channelCode: row.channelCode,
   outletCode: row.outletCode,
   operatorId: row.operatorId,
   requestHash: row.requestHash,
   summary: row.summary as Record<string, unknown>,
-  failure: (row.failure as OrderFailure | null) ?? null,
+  failure: row.failure,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
 });
@@ -112,7 +112,7 @@ export async function getOrder(
   return {
     ...toRecord(row),
     timeline: events.map((e) => ({
-      status: e.status as OrderStatus,
+      status: e.status,
       step: e.step,
       at: e.at.toISOString(),
       actor: e.actor,

@@ -34,7 +34,7 @@ const columns = {
 
 const record = (row: typeof orgUnits.$inferSelect): OrgUnitRecord => ({
   ...row,
-  kind: row.kind as OrgUnitKind,
+  kind: row.kind,
   createdAt: row.createdAt.toISOString(),
 });
 

@@ -1,4 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
+import type { WorkOrderStatus } from '../../domain/work-orders';
 import type { DbOrTx } from '../client';
 import { rechargeCardTickets, workOrders } from '../schema';
 
@@ -9,7 +10,7 @@ import { rechargeCardTickets, workOrders } from '../schema';
 export async function lastCardTicket(
   db: DbOrTx,
   serial: string,
-): Promise<{ seq: number; workOrderId: string; status: string | null } | null> {
+): Promise<{ seq: number; workOrderId: string; status: WorkOrderStatus | null } | null> {
   const [row] = await db
     .select({
       seq: rechargeCardTickets.seq,
@@ -41,7 +42,7 @@ export async function claimCardTicket(
 }
 
 /** REQ: Q-3 — the status of a work order in the read model, if written (a ticket opened before numbering). */
-export async function workOrderStatus(db: DbOrTx, id: string): Promise<string | null> {
+export async function workOrderStatus(db: DbOrTx, id: string): Promise<WorkOrderStatus | null> {
   const [row] = await db.select({ status: workOrders.status }).from(workOrders).where(eq(workOrders.id, id));
   return row?.status ?? null;
 }

@@ -135,8 +135,8 @@ async function offenders(tx: DbOrTx, move: MoveRequest, list: string): Promise<O
 
 const record = (row: typeof resourceMovements.$inferSelect): MovementRecord => ({
   ...row,
-  direction: row.direction as MovementDirection,
-  resourceType: row.resourceType as ResourceType,
+  direction: row.direction,
+  resourceType: row.resourceType,
   createdAt: row.createdAt.toISOString(),
 });
 

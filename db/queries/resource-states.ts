@@ -108,7 +108,7 @@ export async function changeSimState(db: DbOrTx, change: StateChange<SimStatus>)
     if (!row) return false;
     await tx
       .insert(resourceStateChanges)
-      .values({ resourceType: 'sims', ...logOf({ ...change, to: row.status as SimStatus }) });
+      .values({ resourceType: 'sims', ...logOf({ ...change, to: row.status }) });
     return true;
   });
 }

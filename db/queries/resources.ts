@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { SimStatus } from '../../domain/numbers';
 import type { DbOrTx } from '../client';
 import { numbers, simCards } from '../schema';
 
@@ -17,7 +18,7 @@ function inScope(holder: SQL, scope: StockScope): SQL {
 }
 
 /** SIM states a claim may take: `available` at a city or central, `issued` once handed down the tree. */
-const claimableSimStates = ['available', 'issued'];
+const claimableSimStates: SimStatus[] = ['available', 'issued'];
 
 /**
  * A mobile number that may be claimed now: unused, pre-empted by someone whose hold has expired (REQ: OPEN-2),

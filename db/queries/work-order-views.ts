@@ -150,16 +150,7 @@ export async function listWorkOrders(
     .orderBy(...order)
     .offset(filter.offset)
     .limit(filter.limit);
-  // The projection is written only from a typed WorkOrderState, so its text columns hold the domain values.
-  const items = rows.map((r) => ({
-    ...r,
-    kind: r.kind as WorkOrderState['kind'],
-    category: r.category as WorkOrderCategory,
-    greenChannelType: r.greenChannelType as GreenChannelType | null,
-    priority: r.priority as WorkOrderPriority,
-    status: r.status as WorkOrderStatus,
-  }));
-  return { total: totalRow?.n ?? 0, items };
+  return { total: totalRow?.n ?? 0, items: rows };
 }
 
 /** REQ: WO-6 — how often a target was met: work orders measured, those that met their due time, the share. */
@@ -281,8 +272,7 @@ export async function findCustomerWorkOrder(db: DbOrTx, id: string): Promise<Cus
     .from(workOrders)
     .leftJoin(outlets, eq(outlets.code, workOrders.outletCode))
     .where(eq(workOrders.id, id));
-  if (!row) return null;
-  return { ...row, status: row.status as WorkOrderStatus, category: row.category as WorkOrderCategory };
+  return row ?? null;
 }
 
 /** REQ: GC-1, WO-1 — the home city of a number, from its 7-digit segment (号段归属地); null when unknown. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderKeys, orders } from '../../db/schema';
+import type { OrderType } from '../../domain/orders';
 import { createTestDatabase } from '../support/database';
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -21,10 +22,10 @@ const statements = readFileSync(
  */
 describe('orders taken before keys were scoped per channel (migration 0012)', () => {
   let t: TestDatabase;
-  const legacy = (id: string, type: string, summary: Record<string, unknown> = {}) => ({
+  const legacy = (id: string, type: OrderType, summary: Record<string, unknown> = {}) => ({
     id,
     type,
-    status: 'completed',
+    status: 'completed' as const,
     channelCode: 'STORE-BJ-001',
     operatorId: 'store01',
     requestHash: 'a3f1c0ffee'.repeat(6),

@@ -1,0 +1,40 @@
+/** Stock-in (REQ: RES-1): uploaded files of numbers or SIM cards and the result of each row. */
+import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { ResourceType } from '../../domain/resources';
+import { createdAt } from './columns';
+
+/** REQ: RES-1 — one uploaded stock-in file; its ID is the hash of the content, so a re-upload is the same batch. */
+export const stockBatches = pgTable('stock_batches', {
+  id: text('id').primaryKey(),
+  /** numbers · sims */
+  resourceType: text('resource_type').notNull().$type<ResourceType>(),
+  fileName: text('file_name'),
+  status: text('status', { enum: ['loading', 'running', 'completed', 'failed'] }).notNull(),
+  /** The unit stocked into (null = central stock). */
+  holderCode: text('holder_code'),
+  totalRows: integer('total_rows').notNull().default(0),
+  processedRows: integer('processed_rows').notNull().default(0),
+  acceptedRows: integer('accepted_rows').notNull().default(0),
+  rejectedRows: integer('rejected_rows').notNull().default(0),
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});
+
+/** REQ: RES-1 — each row of a stock-in file as uploaded, then its result and the reason when rejected. */
+export const stockBatchRows = pgTable(
+  'stock_batch_rows',
+  {
+    batchId: text('batch_id').notNull(),
+    rowNo: integer('row_no').notNull(),
+    raw: text('raw').notNull(),
+    result: text('result', { enum: ['pending', 'accepted', 'rejected'] })
+      .notNull()
+      .default('pending'),
+    reason: text('reason'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.batchId, t.rowNo] }),
+    index('stock_batch_rows_result_idx').on(t.batchId, t.result, t.rowNo),
+  ],
+);
