@@ -25,7 +25,7 @@ import { BankSimulator } from '../activities/adapters/bank';
 import { SmsGatewaySimulator } from '../activities/adapters/sms';
 import { ClearingSystemSimulator } from '../activities/adapters/clearing';
 import { HlrSimulator } from '../activities/adapters/hlr';
-import { createMnpCallbackSink } from '../api/mnp-callback-sink';
+import { createMnpCallbackSink } from '../services/callbacks/mnp-sink';
 import { createDb } from '../db/client';
 import { seedAccessAndCatalogue, stockSims } from '../db/seed';
 import { configSchema } from '../temporal.config';

@@ -1,6 +1,6 @@
 import { Client } from '@temporalio/client';
-import { createBbossCallbackSink } from '../api/bboss-callback-sink';
-import { createMnpCallbackSink } from '../api/mnp-callback-sink';
+import { createBbossCallbackSink } from '../services/callbacks/bboss-sink';
+import { createMnpCallbackSink } from '../services/callbacks/mnp-sink';
 import { createDb, migrateDb } from '../db/client';
 import { connectClient, connectWorker } from '../infra/temporal-connection';
 import { loadConfig } from '../temporal.config';

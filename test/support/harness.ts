@@ -14,7 +14,7 @@ import { HlrSimulator } from '../../activities/adapters/hlr';
 import { TelephonySimulator } from '../../activities/adapters/telephony';
 import type { SimulationOptions } from '../../activities/adapters/simulation';
 import { buildApp } from '../../api/app';
-import { createMnpCallbackSink } from '../../api/mnp-callback-sink';
+import { createMnpCallbackSink } from '../../services/callbacks/mnp-sink';
 import { BBOSS_SIGNATURE_HEADER } from '../../api/routes/bboss-callbacks';
 import { CLEARING_SIGNATURE_HEADER } from '../../api/routes/mnp-callbacks';
 import { TELEPHONY_SIGNATURE_HEADER } from '../../api/routes/telephony-callbacks';

@@ -5,7 +5,7 @@ import { BankSimulator } from '../../activities/adapters/bank';
 import { SmsGatewaySimulator } from '../../activities/adapters/sms';
 import { ClearingSystemSimulator } from '../../activities/adapters/clearing';
 import { HlrSimulator } from '../../activities/adapters/hlr';
-import { createBbossCallbackSink } from '../../api/bboss-callback-sink';
+import { createBbossCallbackSink } from '../../services/callbacks/bboss-sink';
 import { createDb } from '../../db/client';
 import { loadConfig } from '../../temporal.config';
 import { createWorker } from '../../workers/create-worker';
