@@ -8,9 +8,7 @@ import type { BbossCallbackSink } from '../domain/bboss-callbacks';
 import type { MnpCallbackSink } from '../domain/mnp-callbacks';
 import type { AppConfig } from '../temporal.config';
 import { workflowSettings } from '../temporal.config';
-import { createBbossCallbackSink } from './bboss-callback-sink';
 import { contractSchemaTransform, contractValidatorCompiler } from './contract-openapi';
-import { createMnpCallbackSink } from './mnp-callback-sink';
 import { createOrderService } from './order-service';
 import { createWorkOrderStarter } from './work-order-service';
 import { dispatchRuleRoutes } from './routes/dispatch-rules';
@@ -63,12 +61,12 @@ export interface AppDeps {
   config: AppConfig;
   logger?: boolean | { level: string; stream?: { write: (line: string) => void } };
   /**
-   * REQ: MNP-5 — receives verified clearing-system callbacks; by default they signal the port orders through
-   * `client` (every API replica answers them).
+   * REQ: MNP-5 — receives verified clearing-system callbacks: they signal the port orders (every API replica
+   * answers them). Built by the composition root (infra/compose.ts).
    */
-  mnpCallbacks?: MnpCallbackSink;
-  /** REQ: GRP-4 — receives verified BBOSS callbacks; by default they signal the group orders through `client`. */
-  bbossCallbacks?: BbossCallbackSink;
+  mnpCallbacks: MnpCallbackSink;
+  /** REQ: GRP-4 — receives verified BBOSS callbacks: they signal the group orders. */
+  bbossCallbacks: BbossCallbackSink;
   /**
    * REQ: NOTIF-1 — the simulated SMS gateway when it runs in this process (`npm start`): adds the
    * administrators' demo inbox route. Not given with a real gateway.
@@ -192,7 +190,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     mnpCallbackRoutes({
       secret: deps.config.MNP_CALLBACK_SECRET,
-      sink: deps.mnpCallbacks ?? createMnpCallbackSink(deps.client, { db: deps.db, config: deps.config }),
+      sink: deps.mnpCallbacks,
     }),
   );
   // REQ: Q-2 — the telephony side's call events: what makes a hotline query's line the caller's own.
@@ -200,7 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     bbossCallbackRoutes({
       secret: deps.config.BBOSS_CALLBACK_SECRET,
-      sink: deps.bbossCallbacks ?? createBbossCallbackSink(deps.client),
+      sink: deps.bbossCallbacks,
     }),
   );
   return app;

@@ -20,19 +20,13 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { BankSimulator } from '../activities/adapters/bank';
-import { SmsGatewaySimulator } from '../activities/adapters/sms';
-import { ClearingSystemSimulator } from '../activities/adapters/clearing';
-import { HlrSimulator } from '../activities/adapters/hlr';
-import { createMnpCallbackSink } from '../api/mnp-callback-sink';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { createMnpCallbackSink } from '../services/callbacks/mnp-sink';
 import { createDb } from '../db/client';
 import { seedAccessAndCatalogue, stockSims } from '../db/seed';
 import { configSchema } from '../temporal.config';
 import { sampleIndividual } from '../test/support/fixtures';
-import { bundleWorkflows, createWorker } from '../workers/create-worker';
 import type { OrderState } from '../workflows/contracts';
-import { createBbossSimulator } from '../workers/simulators';
 import {
   Cleanup,
   logger,
@@ -42,9 +36,9 @@ import {
   progress,
   round,
   runPool,
-  runWorker,
   startApi,
   startEnvironment,
+  startOrderWorker,
   type Benchmark,
 } from './support';
 
@@ -115,43 +109,25 @@ export const portIn: Benchmark = async (args) => {
     /** The random answer delay of each order (its first sending; re-sendings are not expected). */
     const answerDelayMs = new Map<string, number>();
     let answersDelivered = 0;
-    const clearing = new ClearingSystemSimulator({
-      latencyMs: 0,
-      failureRate: 0,
-      answerDelayMs: 0,
-      rejectRate: 0,
-      lossRate: 0,
-      deliver: async (callback) => {
-        const delay = Math.floor(Math.random() * (maxAnswerMs + 1));
-        if (callback.event === 'portInAnswered' && !answerDelayMs.has(callback.orderId))
-          answerDelayMs.set(callback.orderId, delay);
-        await sleep(delay);
-        await sink.deliver(callback);
-        answersDelivered++;
+    const { readyMs } = await startOrderWorker(cleanup, log, {
+      name: 'order worker',
+      db,
+      config,
+      simulators: {
+        clearing: { latencyMs: 0, failureRate: 0, answerDelayMs: 0, rejectRate: 0, lossRate: 0 },
+      },
+      deliver: {
+        mnp: async (callback) => {
+          const delay = Math.floor(Math.random() * (maxAnswerMs + 1));
+          if (callback.event === 'portInAnswered' && !answerDelayMs.has(callback.orderId))
+            answerDelayMs.set(callback.orderId, delay);
+          await sleep(delay);
+          await sink.deliver(callback);
+          answersDelivered++;
+        },
       },
     });
-    cleanup.add('clearing simulator', () => clearing.stop());
-
-    const workerConnection = await NativeConnection.connect({ address });
-    cleanup.add('worker connection', () => workerConnection.close());
-    const readyStart = Date.now();
-    const worker = await createWorker({
-      connection: workerConnection,
-      namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue: TASK_QUEUE,
-      deps: {
-        db,
-        config,
-        hlr: new HlrSimulator({ latencyMs: 0, failureRate: 0 }),
-        bank: new BankSimulator({ latencyMs: 0, failureRate: 0 }),
-        sms: new SmsGatewaySimulator({ latencyMs: 0, failureRate: 0 }),
-        clearing,
-        bboss: createBbossSimulator(config, async () => undefined),
-      },
-      workflowBundle: await bundleWorkflows(),
-    });
-    runWorker(worker, 'order worker', cleanup, log);
-    log(`order worker running on "${TASK_QUEUE}" (bundled in ${Date.now() - readyStart} ms)`);
+    log(`order worker running on "${TASK_QUEUE}" (bundled in ${readyMs} ms)`);
 
     const baseUrl = await startApi(cleanup, { db, config });
     log(`API listening on ${baseUrl}`);

@@ -1,21 +1,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
-import { BankSimulator } from '../activities/adapters/bank';
-import { SmsGatewaySimulator } from '../activities/adapters/sms';
-import { ClearingSystemSimulator } from '../activities/adapters/clearing';
-import { HlrSimulator } from '../activities/adapters/hlr';
-import { buildApp } from '../api/app';
+import type { NativeConnection, Worker } from '@temporalio/worker';
 import { migrateDb, type Db } from '../db/client';
 import { DEMO_PASSWORD } from '../db/seed';
+import { compose } from '../infra/compose';
 import { startTemporalDevServer } from '../infra/dev-server';
 import { freePorts } from '../infra/ports';
 import { ensureDatabase, startEmbeddedPostgres } from '../infra/postgres';
 import { configSchema, type AppConfig } from '../temporal.config';
-import { bundleWorkflows, createWorker } from '../workers/create-worker';
-import { createBbossSimulator } from '../workers/simulators';
+import { bundleWorkflows } from '../workers/create-worker';
+import {
+  instantSimulators,
+  nowhere,
+  type CallbackDelivery,
+  type SimulatorOverrides,
+} from '../workers/simulators';
 
 /** What a benchmark module exports: it runs, prints progress, and returns the figures for the last line. */
 export type Benchmark = (args: string[]) => Promise<Record<string, number | string | boolean>>;
@@ -197,70 +197,62 @@ export function benchConfig(env: Environment, taskQueue: string): AppConfig {
   });
 }
 
+/** What the benchmarks' order worker answers with: simulators that answer at once and never fail. */
+const benchSimulators = {
+  ...instantSimulators,
+  // The benchmarks run no port-in: the clearing system never answers (bench/port-in.ts says otherwise).
+  clearing: { latencyMs: 0, failureRate: 0, answerDelayMs: 0, rejectRate: 0, lossRate: 1 },
+} satisfies SimulatorOverrides;
+
 /**
  * The order worker in this process (HLR and bank simulators: latency 0, failure rate 0) on the config's task
  * queue, running until cleanup. Returns its connection, for more workers, and how long bundling the
- * workflows and creating the worker took.
+ * workflows and creating the worker took. `simulators` and `deliver` change the outside systems (by default
+ * neither the clearing system's nor BBOSS's answers go anywhere).
  */
 export async function startOrderWorker(
   cleanup: Cleanup,
   log: Log,
-  options: { name: string; db: Db; config: AppConfig },
+  options: {
+    name: string;
+    db: Db;
+    config: AppConfig;
+    simulators?: SimulatorOverrides;
+    deliver?: Partial<CallbackDelivery>;
+  },
 ): Promise<{ connection: NativeConnection; readyMs: number }> {
   const { name, db, config } = options;
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS ?? '' });
-  cleanup.add('worker connection', () => connection.close());
   const started = Date.now();
-  const worker = await createWorker({
-    connection,
-    namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: {
-      db,
-      config,
-      hlr: new HlrSimulator({ latencyMs: 0, failureRate: 0 }),
-      bank: new BankSimulator({ latencyMs: 0, failureRate: 0 }),
-      sms: new SmsGatewaySimulator({ latencyMs: 0, failureRate: 0 }),
-      // The benchmarks run no port-in: the clearing system never answers.
-      clearing: new ClearingSystemSimulator({
-        latencyMs: 0,
-        failureRate: 0,
-        answerDelayMs: 0,
-        rejectRate: 0,
-        lossRate: 1,
-        deliver: async () => undefined,
-      }),
-      // Nor a group order: BBOSS's answers go nowhere.
-      bboss: createBbossSimulator(config, async () => undefined),
-    },
+  const system = await compose(config, {
+    db,
+    simulators: { ...benchSimulators, ...options.simulators },
+    deliver: { mnp: nowhere, bboss: nowhere, ...options.deliver },
     workflowBundle: await bundleWorkflows(),
   });
-  runWorker(worker, name, cleanup, log);
+  cleanup.add('worker composition', system.close);
+  const connection = await system.workerConnection();
+  const { running } = await system.startWorker();
+  void reportFailure(running, name, log);
   return { connection, readyMs: Date.now() - started };
 }
 
 /** Runs a worker until cleanup; a worker that dies is reported, not left as an unhandled rejection. */
 export function runWorker(worker: Worker, name: string, cleanup: Cleanup, log: Log): void {
-  const running = worker.run().catch((err: unknown) => log(`${name} stopped with an error: ${String(err)}`));
+  const running = reportFailure(worker.run(), name, log);
   cleanup.add(name, async () => {
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await running;
   });
 }
 
+const reportFailure = (running: Promise<void>, name: string, log: Log): Promise<void> =>
+  running.catch((err: unknown) => log(`${name} stopped with an error: ${String(err)}`));
+
 /** The real HTTP API on a free port of 127.0.0.1, until cleanup; returns its base URL. */
 export async function startApi(cleanup: Cleanup, options: { db: Db; config: AppConfig }): Promise<string> {
-  const { db, config } = options;
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS ?? '' });
-  cleanup.add('API Temporal connection', () => connection.close());
-  const app = await buildApp({
-    db,
-    client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
-    connection,
-    config,
-    logger: false,
-  });
-  cleanup.add('API', () => app.close());
+  const system = await compose(options.config, { db: options.db, logger: false });
+  cleanup.add('API composition', system.close);
+  const app = await system.api();
   return app.listen({ host: '127.0.0.1', port: 0 });
 }
 

@@ -1,6 +1,6 @@
 import bcrypt from 'bcryptjs';
 import { eq } from 'drizzle-orm';
-import { moveStock, type MovementRequest } from '../api/resource-movement-service';
+import { moveStock, type MovementRequest } from '../services/resources/resource-movements';
 import type { Db } from './client';
 import { insertOrgUnit } from './queries/org-units';
 import { numbers, operatorChannels, operators } from './schema';

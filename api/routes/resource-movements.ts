@@ -9,7 +9,7 @@ import { AppError } from '../../domain/errors';
 import { expandItems, maxMovementItems, movementDirectionSchema } from '../../domain/org-tree';
 import { resourceTypeSchema } from '../../domain/resources';
 import { principalOf } from '../plugins/auth';
-import { moveStock, movementRequestSchema } from '../resource-movement-service';
+import { moveStock, movementRequestSchema } from '../../services/resources/resource-movements';
 import { bearerSecurity, errorResponses, queryInteger } from '../schemas';
 
 const tags = ['resources'];

@@ -110,6 +110,8 @@ describe('a route without a declared permission cannot start (issue 7 acceptance
         connection: {} as Connection,
         config: h.config,
         logger: false,
+        mnpCallbacks: { deliver: async () => 'unknownOrder' },
+        bbossCallbacks: { deliver: async () => 'unknownOrder' },
       });
       expect(() => app.get('/api/v1/forgotten-permission', async () => ({ ok: true }))).toThrow(
         /GET \/api\/v1\/forgotten-permission declares no config\.access/,

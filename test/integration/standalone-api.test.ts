@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signBody } from '../../api/plugins/signed-callback';
+import { BBOSS_SIGNATURE_HEADER } from '../../api/routes/bboss-callbacks';
 import { CLEARING_SIGNATURE_HEADER } from '../../api/routes/mnp-callbacks';
 import { DEMO_PASSWORD } from '../../db/seed';
 import { freePorts } from '../../infra/ports';
@@ -110,5 +111,26 @@ describe('the API as a process of its own', () => {
     });
     expect(res.status, await res.text()).toBe(202);
     await order((o) => o.step === 'waitingForSwitchOver');
+  });
+
+  it("GRP-4: the standalone API hands BBOSS's signed answers to the group orders (none waits: OrderNotFound)", async () => {
+    // Wired like `npm start`: the route is served and its sink asks Temporal for the order the answer names.
+    const answer = JSON.stringify({
+      event: 'orderAnswered',
+      bbossRef: 'BB-STANDALONE-1',
+      orderId: `GroupOpen:STORE-BJ-001:standalone-${Date.now()}`,
+      outcome: 'completed',
+      answeredAt: new Date().toISOString(),
+    });
+    const res = await fetch(`${base}/api/v1/callbacks/bboss`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [BBOSS_SIGNATURE_HEADER]: signBody(h.config.BBOSS_CALLBACK_SECRET, answer),
+      },
+      body: answer,
+    });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { code: string }).code).toBe('OrderNotFound');
   });
 });

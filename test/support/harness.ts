@@ -2,19 +2,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
-import { BankSimulator } from '../../activities/adapters/bank';
-import { SmsGatewaySimulator } from '../../activities/adapters/sms';
-import { BbossSimulator, type BbossSimulationOptions } from '../../activities/adapters/bboss';
-import { ClearingSystemSimulator, type ClearingSimulationOptions } from '../../activities/adapters/clearing';
-import { HlrSimulator } from '../../activities/adapters/hlr';
+import type { BankSimulator } from '../../activities/adapters/bank';
+import type { SmsGatewaySimulator } from '../../activities/adapters/sms';
+import type { BbossSimulator, BbossSimulationOptions } from '../../activities/adapters/bboss';
+import type { ClearingSimulationOptions, ClearingSystemSimulator } from '../../activities/adapters/clearing';
+import type { HlrSimulator } from '../../activities/adapters/hlr';
 import { TelephonySimulator } from '../../activities/adapters/telephony';
 import type { SimulationOptions } from '../../activities/adapters/simulation';
-import { buildApp } from '../../api/app';
-import { createMnpCallbackSink } from '../../api/mnp-callback-sink';
 import { BBOSS_SIGNATURE_HEADER } from '../../api/routes/bboss-callbacks';
 import { CLEARING_SIGNATURE_HEADER } from '../../api/routes/mnp-callbacks';
 import { TELEPHONY_SIGNATURE_HEADER } from '../../api/routes/telephony-callbacks';
@@ -22,8 +20,9 @@ import { signBody } from '../../api/plugins/signed-callback';
 import type { Db } from '../../db/client';
 import type { MnpCallbackSink } from '../../domain/mnp-callbacks';
 import { DEMO_PASSWORD } from '../../db/seed';
+import { compose } from '../../infra/compose';
 import { configSchema, type AppConfig } from '../../temporal.config';
-import { createWorker } from '../../workers/create-worker';
+import { instantSimulators } from '../../workers/simulators';
 import { createTestDatabase } from './database';
 
 let runtimeInstalled = false;
@@ -123,15 +122,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     API_RATE_LIMIT_PER_MINUTE: '1000000',
     ...options.config,
   });
-  const hlr = new HlrSimulator({ latencyMs: 0, failureRate: 0, ...options.hlr });
-  const bank = new BankSimulator({ latencyMs: 0, failureRate: 0, ...options.bank });
-  const sms = new SmsGatewaySimulator({ latencyMs: 0, failureRate: 0 });
-
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS ?? '' });
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  // The simulated clearing system calls back through the signed HTTP route, as the real one would; the route
-  // hands verified callbacks to the sink (the real one unless a test passes its own).
-  const mnpCallbacks = options.mnpCallbacks ?? createMnpCallbackSink(client, { db: database.db, config });
   let appForCallbacks: FastifyInstance | null = null;
   /** Posts a callback as its outside system would: signed JSON; anything but 202 counts as lost. */
   const postSigned = async (url: string, header: string, secret: string, callback: object) => {
@@ -145,29 +135,46 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     });
     if (res.statusCode !== 202) throw new Error(`callback answered ${res.statusCode}: ${res.body}`);
   };
-  const clearing = new ClearingSystemSimulator({
-    latencyMs: 0,
-    failureRate: 0,
-    answerDelayMs: 50,
-    rejectRate: 0,
-    lossRate: 0,
-    ...options.clearing,
-    deliver: (callback) =>
-      postSigned('/api/v1/callbacks/mnp', CLEARING_SIGNATURE_HEADER, config.MNP_CALLBACK_SECRET, callback),
+  // The simulated clearing system and BBOSS call back through their signed HTTP routes, as the real ones
+  // would; the routes hand verified callbacks to the sinks (the real ones unless a test passes its own).
+  const system = await compose(config, {
+    db: database.db,
+    workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
+    logger: logLines
+      ? { level: 'debug', stream: { write: (line: string) => void logLines.push(line) } }
+      : false,
+    ...(options.mnpCallbacks ? { sinks: { mnp: options.mnpCallbacks } } : {}),
+    simulators: {
+      ...instantSimulators,
+      hlr: { ...instantSimulators.hlr, ...options.hlr },
+      bank: { ...instantSimulators.bank, ...options.bank },
+      clearing: {
+        latencyMs: 0,
+        failureRate: 0,
+        answerDelayMs: 50,
+        rejectRate: 0,
+        lossRate: 0,
+        ...options.clearing,
+      },
+      bboss: {
+        latencyMs: 0,
+        failureRate: 0,
+        answerDelayMs: 50,
+        approvalExtraDelayMs: 50,
+        rejectRate: 0,
+        lossRate: 0,
+        memberRejectRate: 0,
+        ...options.bboss,
+      },
+    },
+    deliver: {
+      mnp: (callback) =>
+        postSigned('/api/v1/callbacks/mnp', CLEARING_SIGNATURE_HEADER, config.MNP_CALLBACK_SECRET, callback),
+      bboss: (callback) =>
+        postSigned('/api/v1/callbacks/bboss', BBOSS_SIGNATURE_HEADER, config.BBOSS_CALLBACK_SECRET, callback),
+    },
   });
-  // BBOSS too answers through its signed HTTP route.
-  const bboss = new BbossSimulator({
-    latencyMs: 0,
-    failureRate: 0,
-    answerDelayMs: 50,
-    approvalExtraDelayMs: 50,
-    rejectRate: 0,
-    lossRate: 0,
-    memberRejectRate: 0,
-    ...options.bboss,
-    deliver: (callback) =>
-      postSigned('/api/v1/callbacks/bboss', BBOSS_SIGNATURE_HEADER, config.BBOSS_CALLBACK_SECRET, callback),
-  });
+  const { hlr, bank, clearing, bboss, sms } = system.simulators;
   // The telephony side reports hotline calls through its signed HTTP route too.
   const telephony = new TelephonySimulator({
     latencyMs: 0,
@@ -180,21 +187,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         event,
       ),
   });
-  const nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS ?? '' });
-  const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
 
-  const workers: { worker: Worker; running: Promise<void> }[] = [];
-  const startWorker = async () => {
-    const worker = await createWorker({
-      connection: nativeConnection,
-      namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue,
-      deps: { db: database.db, hlr, bank, clearing, bboss, sms, config },
-      workflowBundle,
-    });
-    workers.push({ worker, running: worker.run() });
-    return worker;
-  };
+  const startWorker = async () => (await system.startWorker()).worker;
   if (!options.noWorker) await startWorker();
 
   const children: ChildProcess[] = [];
@@ -218,17 +212,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       child.once('exit', (code) => reject(new Error(`worker process exited early (${String(code)})`)));
     });
 
-  const app = await buildApp({
-    db: database.db,
-    client,
-    connection,
-    config,
-    logger: logLines
-      ? { level: 'debug', stream: { write: (line: string) => void logLines.push(line) } }
-      : false,
-    mnpCallbacks,
-    smsInbox: sms,
-  });
+  const app = await system.api({ smsInbox: true });
   await app.ready();
   appForCallbacks = app;
 
@@ -246,7 +230,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     app,
     db: database.db,
     dbUrl: database.url,
-    client,
+    client: system.client,
     config,
     taskQueue,
     hlr,
@@ -259,16 +243,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     startWorkerProcess,
     login,
     close: async () => {
-      clearing.stop();
-      bboss.stop();
       for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-      await app.close();
-      for (const w of workers) {
-        if (w.worker.getState() === 'RUNNING') w.worker.shutdown();
-        await w.running.catch(() => undefined);
-      }
-      await nativeConnection.close();
-      await connection.close();
+      await system.close();
       await database.drop();
     },
   };

@@ -3,23 +3,21 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { expect, inject, vi } from 'vitest';
-import { buildApp } from '../../api/app';
 import { createDb, migrateDb, type Db } from '../../db/client';
 import { orderKeys, payments } from '../../db/schema';
 import { DEMO_PASSWORD, seedDemoData } from '../../db/seed';
 import { errorCatalogue } from '../../domain/errors';
+import { compose } from '../../infra/compose';
 import { startTemporalDevServer, type DevServer } from '../../infra/dev-server';
 import { canConnect, freePorts } from '../../infra/ports';
 import { ensureDatabase, startEmbeddedPostgres, type PostgresHandle } from '../../infra/postgres';
-import { connectClient, connectWorker } from '../../infra/temporal-connection';
 import { configSchema, type AppConfig } from '../../temporal.config';
-import { createWorker } from '../../workers/create-worker';
-import { createSimulators } from '../../workers/simulators';
+import { nowhere } from '../../workers/simulators';
 import { submitOrder } from './orders';
 
 /** A Temporal dev server of one test file, its state in a SQLite file: killable like a crashed server. */
@@ -89,7 +87,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
 
 /**
  * The API (and, on demand, a worker) assembled the way `npm start` and the standalone processes assemble them —
- * the product's own `connectClient`, `connectWorker` and `createDb` — around servers a test may take down.
+ * by the product's composition root (infra/compose.ts) — around servers a test may take down.
  */
 export interface OutageSystem {
   app: FastifyInstance;
@@ -121,55 +119,23 @@ export async function startOutageSystem(options: {
     SMS_LATENCY_MS: '0',
     ...options.config,
   });
-  const { db, close: closeDb } = createDb(options.databaseUrl, {
-    connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT_SECONDS,
+  const system = await compose(config, {
+    logger: false,
+    workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
+    // The simulated clearing system's and BBOSS's answers go nowhere: no outage test waits for one.
+    deliver: { mnp: nowhere, bboss: nowhere },
   });
-  const connection = await connectClient(config, options.temporalAddress);
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const app = await buildApp({ db, client, connection, config, logger: false });
+  const app = await system.api();
   await app.ready();
-
-  const workers: { worker: Worker; running: Promise<void>; close: () => Promise<void> }[] = [];
-  const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
-  const startWorker = async () => {
-    const workerConnection = await connectWorker(config, options.temporalAddress);
-    const simulators = createSimulators(config);
-    const worker = await createWorker({
-      connection: workerConnection,
-      namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
-      deps: { db, config, ...simulators },
-      workflowBundle,
-    });
-    workers.push({
-      worker,
-      running: worker.run(),
-      close: async () => {
-        simulators.clearing.stop();
-        simulators.bboss.stop();
-        await workerConnection.close();
-      },
-    });
-    return worker;
-  };
 
   return {
     app,
-    db,
-    client,
+    db: system.db,
+    client: system.client,
     config,
     login: () => loginAs(app),
-    startWorker,
-    close: async () => {
-      await app.close();
-      for (const w of workers) {
-        if (w.worker.getState() === 'RUNNING') w.worker.shutdown();
-        await w.running.catch(() => undefined);
-        await w.close();
-      }
-      await connection.close();
-      await closeDb();
-    },
+    startWorker: async () => (await system.startWorker()).worker,
+    close: system.close,
   };
 }
 

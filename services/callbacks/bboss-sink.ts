@@ -1,7 +1,7 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { BbossCallback, BbossCallbackSink } from '../domain/bboss-callbacks';
-import { orderTypeRegistry, parseOrderId } from '../domain/orders';
-import { bbossAnsweredSignal } from '../workflows/contracts';
+import type { BbossCallback, BbossCallbackSink } from '../../domain/bboss-callbacks';
+import { orderTypeRegistry, parseOrderId } from '../../domain/orders';
+import { bbossAnsweredSignal } from '../../workflows/contracts';
 
 /**
  * REQ: GRP-4 — hands verified BBOSS callbacks to the group product order waiting for them (the order ID is in

@@ -1,18 +1,18 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client';
-import { findPortOutCode } from '../db/queries/port-out-codes';
-import { subscribers } from '../db/schema';
+import type { DbOrTx } from '../../db/client';
+import { findPortOutCode } from '../../db/queries/port-out-codes';
+import { subscribers } from '../../db/schema';
 import {
   portOutCodeVerdict,
   type MnpCallback,
   type MnpCallbackSink,
   type PortOutRequestVerdict,
-} from '../domain/mnp-callbacks';
-import { parseOrderId } from '../domain/orders';
-import { authorizationCodeMatches } from '../infra/authorization-codes';
-import type { AppConfig } from '../temporal.config';
-import { portInAnsweredSignal, portOutRequestedSignal } from '../workflows/contracts';
+} from '../../domain/mnp-callbacks';
+import { parseOrderId } from '../../domain/orders';
+import { authorizationCodeMatches } from '../../infra/authorization-codes';
+import type { AppConfig } from '../../temporal.config';
+import { portInAnsweredSignal, portOutRequestedSignal } from '../../workflows/contracts';
 
 /** What the sink needs to judge a port-out request: the database and the code settings. */
 export interface PortOutCodeCheck {

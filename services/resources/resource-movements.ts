@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Db } from '../db/client';
-import { findOrgUnit, type OrgUnitRecord } from '../db/queries/org-units';
-import { moveResources, type MovementRecord, type Offender } from '../db/queries/resource-movements';
-import { AppError } from '../domain/errors';
+import type { Db } from '../../db/client';
+import { findOrgUnit, type OrgUnitRecord } from '../../db/queries/org-units';
+import { moveResources, type MovementRecord, type Offender } from '../../db/queries/resource-movements';
+import { AppError } from '../../domain/errors';
 import {
   expandItems,
   movementDirectionSchema,
@@ -10,9 +10,9 @@ import {
   movementPathProblem,
   orgUnitCodeSchema,
   simStatusAt,
-} from '../domain/org-tree';
-import { resourceTypeSchema } from '../domain/resources';
-import { nonBlankText } from '../domain/text-fields';
+} from '../../domain/org-tree';
+import { resourceTypeSchema } from '../../domain/resources';
+import { nonBlankText } from '../../domain/text-fields';
 
 /** REQ: RES-2 — an issue (发放) or recycle (回收) as asked for; shared by the API and the demo seed. */
 export const movementRequestSchema = z.object({
