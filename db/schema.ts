@@ -61,7 +61,7 @@ export const operatorChannels = pgTable(
 );
 
 /**
- * Issue 7 item 1 — the outlets (网点) an operator may work at. Signing in at an outlet not listed is refused
+ * REQ: CH-2 — the outlets (网点) an operator may work at. Signing in at an outlet not listed is refused
  * (403 OutletNotAllowed); an operator without any works at no particular outlet.
  */
 export const operatorOutlets = pgTable(
@@ -313,7 +313,7 @@ export const resourceStateChanges = pgTable(
   (t) => [index('resource_state_changes_item_idx').on(t.item, t.changedAt)],
 );
 
-/** Issue 8 item 7 — the daily stock report: how many of each resource in each state, per unit. */
+/** REQ: RES-3 — the daily stock report: how many of each resource in each state, per unit. */
 export const stockReports = pgTable(
   'stock_reports',
   {
