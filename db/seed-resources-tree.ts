@@ -1,5 +1,6 @@
 import bcrypt from 'bcryptjs';
 import { eq } from 'drizzle-orm';
+// eslint-disable-next-line no-restricted-imports -- moved by the contracts/compose refactor
 import { moveStock, type MovementRequest } from '../api/resource-movement-service';
 import type { Db } from './client';
 import { insertOrgUnit } from './queries/org-units';

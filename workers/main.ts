@@ -1,5 +1,7 @@
 import { Client } from '@temporalio/client';
+// eslint-disable-next-line no-restricted-imports -- moved by the contracts/compose refactor
 import { createBbossCallbackSink } from '../api/bboss-callback-sink';
+// eslint-disable-next-line no-restricted-imports -- moved by the contracts/compose refactor
 import { createMnpCallbackSink } from '../api/mnp-callback-sink';
 import { createDb, migrateDb } from '../db/client';
 import { connectClient, connectWorker } from '../infra/temporal-connection';
