@@ -380,7 +380,10 @@ describe('pre-cancellation through the API', () => {
 
     // The grace is over for this order: its workflow has ended, so no timer of it is left to run out. (That
     // nothing happens when the grace would have ended is shown on the time-skipping server, PC-6 there.)
-    expect((await h.client.workflow.getHandle(id).describe()).status.name).toBe('COMPLETED');
+    const workflow = h.client.workflow.getHandle(id);
+    await workflow.result();
+    expect((await workflow.describe()).status.name).toBe('COMPLETED');
+    expect(await lineOf(h, msisdn)).toMatchObject({ status: 'active' });
   });
 
   it('PC-5, PC-6: once the grace has ended the pre-cancellation can no longer be revoked: a cancel is refused and service stays barred', async () => {
