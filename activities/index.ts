@@ -1,10 +1,3 @@
-import type { AppConfig } from '../temporal.config';
-import type { Db } from '../db/client';
-import type { BankAdapter } from './adapters/bank';
-import type { BbossAdapter } from './adapters/bboss';
-import type { ClearingSystemAdapter } from './adapters/clearing';
-import type { HlrAdapter } from './adapters/hlr';
-import type { SmsGateway } from './adapters/sms';
 import { createBillingActivities } from './billing';
 import { createCustomerActivities } from './customers';
 import { createGroupMemberActivities } from './group-members';
@@ -20,19 +13,9 @@ import { createStockInActivities } from './stock-in';
 import { createWorkOrderDispatchActivities } from './work-order-dispatch';
 import { createWorkOrderSlaActivities } from './work-order-sla';
 import { createWorkOrderActivities } from './work-orders';
+import type { ActivityDeps } from './deps';
 
-export interface ActivityDeps {
-  db: Db;
-  hlr: HlrAdapter;
-  bank: BankAdapter;
-  /** REQ: MNP-5 — the number portability clearing system. */
-  clearing: ClearingSystemAdapter;
-  /** REQ: GRP-4 — BBOSS, the national group business platform. */
-  bboss: BbossAdapter;
-  /** REQ: NOTIF-1 — the SMS gateway that texts customers. */
-  sms: SmsGateway;
-  config: AppConfig;
-}
+export type { ActivityDeps };
 
 /** Every activity the workers register, built from their dependencies. */
 export function createActivities(deps: ActivityDeps) {

@@ -42,7 +42,7 @@ export function createResourceActivities({
     /**
      * Claims the chosen (or any free) number and a SIM together, or neither, from the stock the ordering
      * operator may take (a clerk: its outlet's; REQ: RES-2). `operatorId` is absent in orders started
-     * before issue 8: they take the shared stock, as they always did.
+     * before stock was held per outlet: they take the shared stock, as they always did.
      */
     async preemptResources(input: {
       orderId: string;
@@ -110,7 +110,7 @@ export function createResourceActivities({
 
     /**
      * Run by a Schedule every minute: expired pre-emptions and reservations released, ended cool-downs made
-     * unused (issue 8 item 7); round-robin turns kept for retries forgotten after a day (WO-4).
+     * unused (RES-3); round-robin turns kept for retries forgotten after a day (WO-4).
      */
     async tidyExpiredPreemptions(): Promise<Awaited<ReturnType<typeof releaseExpiredPreemptions>>> {
       await pruneRoundRobinTurns(db);

@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import type { ActivityDeps } from '.';
+import type { ActivityDeps } from './deps';
 import { listDispatchRules, loadDispatchStaff, takeRoundRobinTurn } from '../db/queries/dispatch-rules';
 import { applicableScopes, chooseFrom, pickTurn } from '../domain/dispatch-rules';
 import type { WorkOrderState } from '../domain/work-orders';

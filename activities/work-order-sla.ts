@@ -1,4 +1,4 @@
-import type { ActivityDeps } from '.';
+import type { ActivityDeps } from './deps';
 import { addNotification } from '../db/queries/notifications';
 import type { WorkOrderState } from '../domain/work-orders';
 

@@ -1,4 +1,4 @@
-import type { ActivityDeps } from '.';
+import type { ActivityDeps } from './deps';
 import { projectWorkOrder } from '../db/queries/work-orders';
 import type { WorkOrderEvent, WorkOrderState } from '../domain/work-orders';
 

@@ -107,7 +107,7 @@ export async function seedWorkOrderData(db: Db): Promise<void> {
     .insert(staffProfiles)
     .values(serviceStaff.map(({ name: _n, ...s }) => s))
     .onConflictDoNothing();
-  // Issue 7: service staff sign in at their own outlet only.
+  // CH-2: service staff sign in at their own outlet only.
   await db
     .insert(operatorOutlets)
     .values(serviceStaff.map((s) => ({ operatorId: s.operatorId, outletCode: s.outletCode })))

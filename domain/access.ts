@@ -27,7 +27,7 @@ export interface Principal {
   channelType: ChannelType;
   /** What the channel (outlet) is designated for, e.g. `preCancellation`. */
   channelCapabilities: string[];
-  /** The outlet (网点) the operator signed in at, if any (issue 7: operators are bound to outlets). */
+  /** The outlet (网点) the operator signed in at, if any (CH-2: operators are bound to outlets). */
   outletCode: string | null;
 }
 
@@ -104,7 +104,7 @@ export const approverDesk: AccessRule = {
 
 /**
  * Administration: channels, operators, product permissions, customer categories, dispatch rules, the audit
- * log (REQ: GRP-1 "ask an administrator", CUST-1, WO-4, issue 7).
+ * log (REQ: GRP-1 "ask an administrator", CUST-1, WO-4, CH-1, CH-2, ORD-4).
  */
 export const adminDesk: AccessRule = {
   permission: 'admin',

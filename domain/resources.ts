@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Resource inventory (issue 8; REQ: RES-1…RES-6): the words every part of it shares. The state machines, CSV
+ * Resource inventory (REQ: RES-1…RES-6): the words every part of it shares. The state machines, CSV
  * formats and fee rules live in their own modules (resource-states.ts, stock-in-csv.ts, selection-fees.ts).
  */
 

@@ -8,7 +8,7 @@ export const STOCK_REPORT_MINUTE_OF_DAY = 10;
 
 /**
  * Creates, once, the Schedules: the every-minute tidy-up of expired pre-emptions, reservations and cool-downs
- * (REQ: OPEN-2, RES-3) and the daily stock report at 00:10 business time (issue 8 item 7).
+ * (REQ: OPEN-2, RES-3) and the daily stock report at 00:10 business time (REQ: RES-3).
  */
 export async function ensureSchedules(
   client: Client,

@@ -19,7 +19,7 @@ export type BbossLeg = NonNullable<GroupProductSummary['bboss']> & { ref: string
 export interface BbossWait {
   /** BBOSS's answer by callback, once it came (the signal handler sets it). */
   answer: () => BbossOrderAnswered | null;
-  run: Pick<OrderRun, 'act' | 'undo' | 'order'>;
+  run: Pick<OrderRun, 'act' | 'finish' | 'order'>;
   bboss: BbossLeg;
   /** The order as submitted: re-submitted unchanged when BBOSS does not know it. */
   submission: Omit<BbossOrderSubmission, 'requestId'>;
@@ -92,7 +92,7 @@ export async function keepWaitingForBboss(w: BbossWait): Promise<BbossOrderAnswe
       });
     }
     // The same request again, retried until BBOSS takes it: past the point of no return there is no way back.
-    bboss.ref = (await run.undo.submitGroupOrderToBboss(w.submission)).bbossRef;
+    bboss.ref = (await run.finish.submitGroupOrderToBboss(w.submission)).bbossRef;
     bboss.resubmits = resubmits + 1;
     await note(w, `${heardFrom(news)} (${bboss.resubmits} of ${maxResubmits})`);
   }
@@ -186,7 +186,7 @@ function watchOverdue(w: BbossWait): OverdueWatch {
     raised = true;
     const waited = waitText(Date.now() - since).en;
     const { id: orderId, origin } = w.run.order.state;
-    const to = await w.run.undo.alertBbossOverdue({
+    const to = await w.run.finish.alertBbossOverdue({
       orderId,
       bbossRef: bboss.ref,
       waitingSince: bboss.waitingSince,

@@ -31,7 +31,7 @@ export async function groupMemberOrderWorkflow(input: GroupMemberOrderInput): Pr
   const action = actions[request.type];
   const { groupCode, productCode, msisdn } = request;
   const summary: GroupMemberSummary = { action, groupCode, productCode, msisdn };
-  const { act, undo, order, saga, step, passPointOfNoReturn, finishWithFailure } = await startOrderRun(
+  const { act, finish, order, saga, step, passPointOfNoReturn, finishWithFailure } = await startOrderRun(
     request.type,
     input,
     summary,
@@ -51,7 +51,7 @@ export async function groupMemberOrderWorkflow(input: GroupMemberOrderInput): Pr
       case 'groupMemberAdd': {
         const { attributes } = request;
         summary.attributes = attributes;
-        saga.addUndo(() => undo.releaseGroupMember(member));
+        saga.addUndo(() => finish.releaseGroupMember(member));
         await step('reservingMember', () => act.reserveGroupMember({ ...member, attributes }));
         passPointOfNoReturn();
         await bboss({ action, msisdn, attributes });

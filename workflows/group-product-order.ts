@@ -149,12 +149,12 @@ function summaryOf(request: GroupProductRequest): GroupProductSummary {
  * holds it). The undo is registered first; it is a no-op when the hold was never taken.
  */
 async function holdSubscription(
-  { act, undo, saga, step }: OrderRun,
+  { act, finish, saga, step }: OrderRun,
   orderId: string,
   request: GroupProductRequest,
 ) {
   if (request.type === 'groupOpen') {
-    saga.addUndo(() => undo.discardGroupSubscription({ orderId }));
+    saga.addUndo(() => finish.discardGroupSubscription({ orderId }));
     return step('reservingSubscription', () =>
       act.reserveGroupSubscription({
         orderId,
@@ -165,7 +165,7 @@ async function holdSubscription(
   }
   let subscriptionId: string | null = null;
   saga.addUndo(async () => {
-    if (subscriptionId) await undo.unlockGroupSubscription({ orderId, subscriptionId });
+    if (subscriptionId) await finish.unlockGroupSubscription({ orderId, subscriptionId });
   });
   const held = await step('lockingSubscription', () =>
     act.lockGroupSubscription({
@@ -181,10 +181,10 @@ async function holdSubscription(
 
 /**
  * What BBOSS's confirmation changes. These steps run past the point of no return and after BBOSS acted, so
- * they retry until they succeed (the `undo` proxy's policy): giving up would leave us out of step with BBOSS.
+ * they retry until they succeed (the `finish` proxy's policy): giving up would leave us out of step with BBOSS.
  */
 async function applyConfirmed(
-  { undo, step }: OrderRun,
+  { finish, step }: OrderRun,
   orderId: string,
   request: GroupProductRequest,
   summary: GroupProductSummary,
@@ -198,7 +198,7 @@ async function applyConfirmed(
       const from = effectiveFrom(request.effectiveMode, new Date(), settings.utcOffsetHours).toISOString();
       summary.effectiveFrom = from;
       await step('activatingSubscription', () =>
-        undo.activateGroupSubscription({ orderId, bbossRef, termsEffectiveFrom: from }),
+        finish.activateGroupSubscription({ orderId, bbossRef, termsEffectiveFrom: from }),
       );
       return `group product opened; terms effective from ${from}`;
     }
@@ -206,7 +206,7 @@ async function applyConfirmed(
       const from = effectiveFrom(request.effectiveMode, new Date(), settings.utcOffsetHours).toISOString();
       summary.effectiveFrom = from;
       await step('applyingChange', () =>
-        undo.applyGroupChange({
+        finish.applyGroupChange({
           orderId,
           subscriptionId,
           change: {
@@ -219,20 +219,20 @@ async function applyConfirmed(
           submitterId: request.submitterId,
         }),
       );
-      await undo.unlockGroupSubscription({ orderId, subscriptionId });
+      await finish.unlockGroupSubscription({ orderId, subscriptionId });
       return request.effectiveMode === 'immediate'
         ? `change applied from ${from}`
         : `change scheduled from ${from}`;
     }
     case 'groupCancel': {
       await step('cancellingSubscription', () =>
-        undo.markGroupSubscriptionCancelling({ orderId, subscriptionId }),
+        finish.markGroupSubscriptionCancelling({ orderId, subscriptionId }),
       );
       const { removed } = await step('removingMembers', () =>
-        undo.removeAllGroupMembers({ orderId, subscriptionId }),
+        finish.removeAllGroupMembers({ orderId, subscriptionId }),
       );
       summary.membersRemoved = removed;
-      await step('closingSubscription', () => undo.closeGroupSubscription({ orderId, subscriptionId }));
+      await step('closingSubscription', () => finish.closeGroupSubscription({ orderId, subscriptionId }));
       return `group product cancelled; ${removed} members removed`;
     }
   }

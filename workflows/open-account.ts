@@ -28,7 +28,7 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
     // REQ: OPEN-6 — no service password given: the counter advises setting one.
     ...(request.servicePasswordRef ? {} : { advice: servicePasswordAdvice }),
   };
-  const { act, undo, order, saga, step, passPointOfNoReturn, finishWithFailure } = await startOrderRun(
+  const { act, finish, order, saga, step, passPointOfNoReturn, finishWithFailure } = await startOrderRun(
     'openAccount',
     input,
     summary,
@@ -54,7 +54,7 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
   }
 
   try {
-    saga.addUndo(() => undo.releaseResources({ orderId }));
+    saga.addUndo(() => finish.releaseResources({ orderId }));
     const held = await step('preemptingResources', () =>
       act.preemptResources({ orderId, msisdn: request.msisdn, operatorId: input.origin.operatorId }),
     );
@@ -85,13 +85,13 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
     );
     summary.quote = quote;
 
-    saga.addUndo(() => undo.discardCustomer({ orderId }));
+    saga.addUndo(() => finish.discardCustomer({ orderId }));
     const { customerId } = await step('preEnteringCustomer', () =>
       act.preEnterCustomer({ orderId, customer: request.customer }),
     );
 
     const paymentKey = `${orderId}:charge`;
-    saga.addUndo(() => undo.refundPayment({ paymentKey }));
+    saga.addUndo(() => finish.refundPayment({ paymentKey }));
     const amountFen = quote.totalFen;
     const paid = await step('charging', () =>
       act.chargePayment({
@@ -110,7 +110,7 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
     passPointOfNoReturn();
     // REQ: ORD-5 — the undo switches off only what this order switched on: if its hold ran out, the number
     // may be another customer's line by now.
-    saga.addUndo(() => undo.deprovisionSubscriber({ orderId, msisdn: held.msisdn, ownOnly: true }));
+    saga.addUndo(() => finish.deprovisionSubscriber({ orderId, msisdn: held.msisdn, ownOnly: true }));
     await step('provisioning', () =>
       act.provisionSubscriber({
         orderId,

@@ -20,8 +20,8 @@ import {
 export interface OrderRun {
   /** Business steps: a bounded number of attempts (`stepMaxAttempts`). */
   act: ActivityInterfaceFor<Activities>;
-  /** Undos, and whatever else must finish whatever happens: retried without limit. */
-  undo: ActivityInterfaceFor<Activities>;
+  /** Undos, and every other step that must finish whatever happens: retried without limit. */
+  finish: ActivityInterfaceFor<Activities>;
   order: OrderTracker;
   saga: Saga;
   /** Runs one business step, first honouring a cancel that arrived while the previous step ran. */
@@ -62,16 +62,16 @@ export async function startOrderRun(
       maximumInterval: '10s',
     },
   });
-  const undo = proxyActivities<Activities>({
+  const finish = proxyActivities<Activities>({
     startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
     retry: { initialInterval: '1s', maximumInterval: '1m' },
   });
   // The read model must follow every change, compensation included: its writes retry without limit.
-  const order = new OrderTracker(type, input, summary as Record<string, unknown>, undo.recordOrderEvent);
+  const order = new OrderTracker(type, input, summary as Record<string, unknown>, finish.recordOrderEvent);
   const saga = new Saga();
 
   let cancel: CancelRequest | null = null;
-  let pointOfNoReturn = false;
+  let pointOfNoReturnPassed = false;
   setHandler(orderStateQuery, () => order.state);
   setHandler(
     cancelOrderUpdate,
@@ -85,7 +85,7 @@ export async function startOrderRun(
       validator: (_req: CancelRequest) => {
         if (isTerminal(order.state.status)) throw closedFailure(order.state.status);
         if (cancel) throw cancelInProgress();
-        if (pointOfNoReturn) throw pastPointOfNoReturn(order.state.step);
+        if (pointOfNoReturnPassed) throw pastPointOfNoReturn(order.state.step);
       },
     },
   );
@@ -95,7 +95,7 @@ export async function startOrderRun(
 
   const run: OrderRun = {
     act,
-    undo,
+    finish,
     order,
     saga,
     cancelRequest,
@@ -106,7 +106,7 @@ export async function startOrderRun(
     },
     passPointOfNoReturn: () => {
       if (cancelRequest()) throw new CancelRequested();
-      pointOfNoReturn = true;
+      pointOfNoReturnPassed = true;
     },
     finishWithFailure: async (err, { rejectOn = [] } = {}) => {
       const by = cancelRequest();

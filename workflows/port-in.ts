@@ -35,7 +35,7 @@ export async function portInWorkflow(input: PortInInput): Promise<OrderState> {
     channel: request.channel,
     feeFen: settings.feeFen,
   };
-  const { act, undo, order, saga, step, cancelRequest, passPointOfNoReturn, finishWithFailure } =
+  const { act, finish, order, saga, step, cancelRequest, passPointOfNoReturn, finishWithFailure } =
     await startOrderRun('portIn', input, summary);
 
   // The first answer counts; the clearing system re-sends the same decision when we re-submit.
@@ -49,7 +49,7 @@ export async function portInWorkflow(input: PortInInput): Promise<OrderState> {
   const { authorizationCodeRef } = request;
   const missing = missingPortingMaterials(request);
   if (missing.length > 0) {
-    await undo.forgetPortInAuthorizationCode({ authorizationCodeRef });
+    await finish.forgetPortInAuthorizationCode({ authorizationCodeRef });
     await order.fail('rejected', {
       code: 'PortingMaterialsIncomplete',
       message: `The porting materials are incomplete: ${missing.join(', ')}`,
@@ -59,9 +59,9 @@ export async function portInWorkflow(input: PortInInput): Promise<OrderState> {
   }
 
   try {
-    saga.addUndo(() => undo.forgetPortInAuthorizationCode({ authorizationCodeRef }));
+    saga.addUndo(() => finish.forgetPortInAuthorizationCode({ authorizationCodeRef }));
     const paymentKey = `${orderId}:portInFee`;
-    saga.addUndo(() => undo.refundPayment({ paymentKey }));
+    saga.addUndo(() => finish.refundPayment({ paymentKey }));
     const paid = await step('charging', () =>
       act.chargePayment({
         orderId,
@@ -73,11 +73,11 @@ export async function portInWorkflow(input: PortInInput): Promise<OrderState> {
     );
     summary.receiptNo = paid.receiptNo;
 
-    saga.addUndo(() => undo.releaseResources({ orderId }));
+    saga.addUndo(() => finish.releaseResources({ orderId }));
     const sim = await step('preemptingSim', () => act.preemptPortInSim({ orderId }));
     summary.iccid = sim.iccid;
 
-    saga.addUndo(() => undo.discardCustomer({ orderId }));
+    saga.addUndo(() => finish.discardCustomer({ orderId }));
     const { customerId } = await step('preEnteringCustomer', () =>
       act.preEnterCustomer({ orderId, customer: request.customer }),
     );
@@ -85,7 +85,7 @@ export async function portInWorkflow(input: PortInInput): Promise<OrderState> {
     // REQ: MNP-5 — the port-in at the clearing system; withdrawn if the order does not go through.
     let clearingRef: string | null = null;
     saga.addUndo(async () => {
-      if (clearingRef) await undo.cancelPortInRequest({ orderId, clearingRef });
+      if (clearingRef) await finish.cancelPortInRequest({ orderId, clearingRef });
     });
     // One application: a re-submission repeats attempt 1, so the clearing system re-sends its answer.
     const submit = () =>
@@ -110,7 +110,7 @@ export async function portInWorkflow(input: PortInInput): Promise<OrderState> {
         summary.submissions = (summary.submissions ?? 1) + 1;
       },
     );
-    await undo.forgetPortInAuthorizationCode({ authorizationCodeRef });
+    await finish.forgetPortInAuthorizationCode({ authorizationCodeRef });
     summary.donorAnswer = {
       accepted: answered.accepted,
       ...(answered.reasonCode ? { reasonCode: answered.reasonCode } : {}),
@@ -138,7 +138,7 @@ export async function portInWorkflow(input: PortInInput): Promise<OrderState> {
     const held = await step('preparingSim', () => act.preemptPortInSim({ orderId }));
     summary.iccid = held.iccid;
     // REQ: ORD-5 — the undo switches off only what this order switched on.
-    saga.addUndo(() => undo.deprovisionSubscriber({ orderId, msisdn: request.msisdn, ownOnly: true }));
+    saga.addUndo(() => finish.deprovisionSubscriber({ orderId, msisdn: request.msisdn, ownOnly: true }));
     await step('provisioning', () =>
       act.provisionSubscriber({
         orderId,

@@ -35,16 +35,8 @@ export async function portOutWorkflow(input: PortOutInput): Promise<OrderState> 
   const { request, orderId } = input;
   const { msisdn } = request;
   const summary: PortOutSummary = { msisdn };
-  const {
-    act,
-    undo: finish,
-    order,
-    saga,
-    step,
-    cancelRequest,
-    passPointOfNoReturn,
-    finishWithFailure,
-  } = await startOrderRun('portOut', input, summary);
+  const { act, finish, order, saga, step, cancelRequest, passPointOfNoReturn, finishWithFailure } =
+    await startOrderRun('portOut', input, summary);
 
   const settings = input.settings.portOut;
   const requests: PortOutRequestVerdict[] = [];

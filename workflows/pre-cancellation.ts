@@ -80,17 +80,9 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
       },
     );
 
-  // `finish`: undos, the revocation and everything past the point of no return must finish (no attempt limit).
-  const {
-    act,
-    undo: finish,
-    order,
-    saga,
-    step,
-    cancelRequest,
-    passPointOfNoReturn,
-    finishWithFailure,
-  } = await startOrderRun('preCancellation', input, summary, takeFormalCancellations);
+  // `finish` (no attempt limit): the undos, the revocation and everything past the point of no return.
+  const { act, finish, order, saga, step, cancelRequest, passPointOfNoReturn, finishWithFailure } =
+    await startOrderRun('preCancellation', input, summary, takeFormalCancellations);
 
   /**
    * REQ: PC-5 — the customer at the counter: identity checked against the line's owner (PC-3 rules), then the

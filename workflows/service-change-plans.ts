@@ -22,13 +22,13 @@ export interface ChangeContext {
   operatorId: string;
   /** Business steps: a bounded number of attempts. */
   act: ActivityInterfaceFor<Activities>;
-  /** Undos: retried until they succeed. */
-  undo: ActivityInterfaceFor<Activities>;
+  /** Undos, and every other step that must finish whatever happens: retried until they succeed. */
+  finish: ActivityInterfaceFor<Activities>;
   saga: Saga;
   /** Runs one named business step, honouring a cancel that arrived meanwhile. */
   step: <T>(name: string, run: () => Promise<T>) => Promise<T>;
   /** REQ: ORD-6 — from here on a cancel is refused; a cancel already asked for is honoured first. */
-  pointOfNoReturn: () => void;
+  passPointOfNoReturn: () => void;
   /** What the order shows; plans add what changed. */
   summary: Record<string, unknown>;
 }
@@ -69,9 +69,9 @@ export function runServiceChange(
  * or corporate account is verified against the owner first (REQ: OPEN-5).
  */
 async function charge(ctx: ChangeContext, line: LineSnapshot, amountFen: number, payment: Payment) {
-  const { orderId, act, undo, saga, step, summary } = ctx;
+  const { orderId, act, finish, saga, step, summary } = ctx;
   const paymentKey = `${orderId}:charge`;
-  saga.addUndo(() => undo.refundPayment({ paymentKey }));
+  saga.addUndo(() => finish.refundPayment({ paymentKey }));
   const payer = { msisdn: line.msisdn };
   const paid = await step('charging', () =>
     act.chargePayment({ orderId, paymentKey, amountFen, payment, payer }),
@@ -81,8 +81,8 @@ async function charge(ctx: ChangeContext, line: LineSnapshot, amountFen: number,
 
 /** 改号: new number claimed, fee paid, the HLR/HSS switched to it, then the line moves; the old one rests. */
 async function changeNumber(ctx: ChangeContext, req: RequestOf<'changeNumber'>, line: LineSnapshot) {
-  const { orderId, operatorId, act, undo, saga, step, summary } = ctx;
-  saga.addUndo(() => undo.releaseResources({ orderId }));
+  const { orderId, operatorId, act, finish, saga, step, summary } = ctx;
+  saga.addUndo(() => finish.releaseResources({ orderId }));
   const number = await step('claimingNumber', () =>
     act.claimNewNumber({ orderId, msisdn: req.newMsisdn, operatorId }),
   );
@@ -93,11 +93,11 @@ async function changeNumber(ctx: ChangeContext, req: RequestOf<'changeNumber'>, 
     feeFen: number.feeFen,
   });
   await charge(ctx, line, number.feeFen, req.payment);
-  ctx.pointOfNoReturn();
+  ctx.passPointOfNoReturn();
   // REQ: RES-6, ORD-5 — the HLR/HSS gets the new number only while the order still holds it; the undo moves
   // the line back only if this order moved it.
   saga.addUndo(() =>
-    undo.updateLineOnHlr({
+    finish.updateLineOnHlr({
       orderId,
       step: 'revertNumber',
       msisdn: number.msisdn,
@@ -122,8 +122,8 @@ async function changeNumber(ctx: ChangeContext, req: RequestOf<'changeNumber'>, 
 
 /** 换卡/补卡: a SIM claimed, fee paid, the HLR/HSS given its IMSI, then the old SIM is retired. */
 async function swapSim(ctx: ChangeContext, req: RequestOf<'swapSim'>, line: LineSnapshot) {
-  const { orderId, operatorId, act, undo, saga, step, summary } = ctx;
-  saga.addUndo(() => undo.releaseResources({ orderId }));
+  const { orderId, operatorId, act, finish, saga, step, summary } = ctx;
+  saga.addUndo(() => finish.releaseResources({ orderId }));
   const sim = await step('claimingSim', () => act.claimReplacementSim({ orderId, operatorId }));
   Object.assign(summary, {
     reason: req.reason,
@@ -132,12 +132,12 @@ async function swapSim(ctx: ChangeContext, req: RequestOf<'swapSim'>, line: Line
     feeFen: sim.feeFen,
   });
   await charge(ctx, line, sim.feeFen, req.payment);
-  ctx.pointOfNoReturn();
+  ctx.passPointOfNoReturn();
   const msisdn = line.msisdn;
   // REQ: RES-6, ORD-5 — the HLR/HSS gets the new SIM's IMSI only while the order still holds the SIM; the
   // undo puts the old IMSI back only if this order changed it.
   saga.addUndo(() =>
-    undo.updateLineOnHlr({ orderId, step: 'revertImsi', msisdn, imsi: line.imsi, undoes: 'changeImsi' }),
+    finish.updateLineOnHlr({ orderId, step: 'revertImsi', msisdn, imsi: line.imsi, undoes: 'changeImsi' }),
   );
   await step('changingSimOnHlr', () =>
     act.updateLineOnHlr({ orderId, step: 'changeImsi', msisdn, imsi: sim.imsi, held: true }),
@@ -159,7 +159,7 @@ async function changeCustomerData(
   // REQ: Q-1 — the new password is parked (hashed) by the API; the order names it, never shows it.
   const changed = Object.entries({ name, address, contactPhone, servicePassword: servicePasswordRef });
   summary.changed = changed.filter(([, v]) => v !== undefined).map(([k]) => k);
-  ctx.pointOfNoReturn();
+  ctx.passPointOfNoReturn();
   await step('committingCustomerData', () =>
     act.commitCustomerData({
       orderId,
@@ -180,7 +180,7 @@ async function transferOwnership(
   req: RequestOf<'transferOwnership'>,
   line: LineSnapshot,
 ) {
-  const { orderId, act, undo, saga, step, summary } = ctx;
+  const { orderId, act, finish, saga, step, summary } = ctx;
   // REQ: OPEN-3 — the new owner's data must be complete, as at account opening.
   const missing = missingCustomerData(req.newOwner);
   if (missing.length > 0)
@@ -189,7 +189,7 @@ async function transferOwnership(
       message: `The new owner's data is incomplete: ${missing.join(', ')}`,
       nonRetryable: true,
     });
-  saga.addUndo(() => undo.discardCustomer({ orderId }));
+  saga.addUndo(() => finish.discardCustomer({ orderId }));
   const { customerId } = await step('preEnteringNewOwner', () =>
     act.preEnterCustomer({ orderId, customer: req.newOwner }),
   );
@@ -199,7 +199,7 @@ async function transferOwnership(
     customerId,
     ownerName: req.newOwner.name,
   });
-  ctx.pointOfNoReturn();
+  ctx.passPointOfNoReturn();
   await step('committingTransfer', () => act.commitTransfer({ orderId, msisdn: line.msisdn, customerId }));
   return `line transferred to ${req.newOwner.name}`;
 }
@@ -213,14 +213,14 @@ async function changeLineStatus(
   req: RequestOf<'suspend' | 'reportLoss' | 'resume'>,
   line: LineSnapshot,
 ) {
-  const { orderId, act, undo, saga, step, summary } = ctx;
+  const { orderId, act, finish, saga, step, summary } = ctx;
   const to = lineStatusAfter[req.type] ?? 'active';
   const barred = req.type !== 'resume';
   Object.assign(summary, { statusBefore: line.status, statusAfter: to });
   if (req.type !== 'resume') summary.reason = req.reason;
-  ctx.pointOfNoReturn();
+  ctx.passPointOfNoReturn();
   const msisdn = line.msisdn;
-  saga.addUndo(() => undo.setLineBarring({ orderId, step: 'revertBarring', msisdn, barred: !barred }));
+  saga.addUndo(() => finish.setLineBarring({ orderId, step: 'revertBarring', msisdn, barred: !barred }));
   await step(barred ? 'barringOnHlr' : 'unbarringOnHlr', () =>
     act.setLineBarring({ orderId, step: 'barring', msisdn, barred }),
   );
@@ -230,13 +230,13 @@ async function changeLineStatus(
 
 /** Feature change: the HLR/HSS services first, then the line's features. */
 async function changeFeatures(ctx: ChangeContext, req: RequestOf<'changeFeatures'>, line: LineSnapshot) {
-  const { orderId, act, undo, saga, step, summary } = ctx;
+  const { orderId, act, finish, saga, step, summary } = ctx;
   const features = nextFeatures(line.features, req.add, req.remove);
   Object.assign(summary, { featuresBefore: line.features, features });
-  ctx.pointOfNoReturn();
+  ctx.passPointOfNoReturn();
   const msisdn = line.msisdn;
   saga.addUndo(() =>
-    undo.updateLineOnHlr({
+    finish.updateLineOnHlr({
       orderId,
       step: 'revertServices',
       msisdn,
@@ -255,7 +255,7 @@ async function changeFeatures(ctx: ChangeContext, req: RequestOf<'changeFeatures
 async function changeDiscount(ctx: ChangeContext, req: RequestOf<'changeDiscount'>, line: LineSnapshot) {
   const { orderId, act, step, summary } = ctx;
   Object.assign(summary, { discountCodeBefore: line.discountCode, discountCode: req.discountCode });
-  ctx.pointOfNoReturn();
+  ctx.passPointOfNoReturn();
   await step('committingDiscount', () =>
     act.commitDiscount({ orderId, msisdn: line.msisdn, discountCode: req.discountCode }),
   );
@@ -267,7 +267,7 @@ async function payIn(ctx: ChangeContext, req: RequestOf<'recharge' | 'collectFee
   const { orderId, act, step, summary } = ctx;
   Object.assign(summary, { amountFen: req.amountFen, balanceFenBefore: line.balanceFen });
   await charge(ctx, line, req.amountFen, req.payment);
-  ctx.pointOfNoReturn();
+  ctx.passPointOfNoReturn();
   const { balanceFen } = await step('creditingBalance', () =>
     act.creditBalance({ orderId, msisdn: line.msisdn, amountFen: req.amountFen }),
   );
@@ -279,7 +279,7 @@ async function payIn(ctx: ChangeContext, req: RequestOf<'recharge' | 'collectFee
 async function refundFee(ctx: ChangeContext, req: RequestOf<'refundFee'>, line: LineSnapshot) {
   const { orderId, act, step, summary } = ctx;
   Object.assign(summary, { amountFen: req.amountFen, reason: req.reason, balanceFenBefore: line.balanceFen });
-  ctx.pointOfNoReturn();
+  ctx.passPointOfNoReturn();
   const paid = await step('refundingFromBalance', () =>
     act.refundFromBalance({ orderId, msisdn: line.msisdn, amountFen: req.amountFen }),
   );

@@ -14,7 +14,7 @@ import { runServiceChange, type ChangeContext } from './service-change-plans';
 export async function serviceChangeWorkflow(input: ServiceChangeInput): Promise<OrderState> {
   const { request, orderId } = input;
   const summary: Record<string, unknown> = { msisdn: request.msisdn };
-  const { act, undo, order, saga, step, passPointOfNoReturn, finishWithFailure } = await startOrderRun(
+  const { act, finish, order, saga, step, passPointOfNoReturn, finishWithFailure } = await startOrderRun(
     request.type,
     input,
     summary,
@@ -23,15 +23,15 @@ export async function serviceChangeWorkflow(input: ServiceChangeInput): Promise<
     orderId,
     operatorId: input.origin.operatorId,
     act,
-    undo,
+    finish,
     saga,
     summary,
     step,
-    pointOfNoReturn: passPointOfNoReturn,
+    passPointOfNoReturn,
   };
 
   try {
-    saga.addUndo(() => undo.releaseLine({ orderId }));
+    saga.addUndo(() => finish.releaseLine({ orderId }));
     const line = await step('checkingLine', () =>
       act.holdLineForChange({
         orderId,

@@ -13,7 +13,7 @@ export interface StockReportInput {
 }
 
 /**
- * Issue 8 item 7 — the daily stock report (库存日报), run by a Schedule shortly after midnight business time.
+ * REQ: RES-3 — the daily stock report (库存日报), run by a Schedule shortly after midnight business time.
  * It tidies first so that lapsed holds, reservations and cool-downs are not counted in their old state; the
  * date is fixed from workflow time, so a retry writes the same day again (the write replaces it).
  */

@@ -5,7 +5,7 @@ const { tidyExpiredPreemptions } = proxyActivities<Activities>({ startToCloseTim
 
 /**
  * Run by a Schedule every minute: marks expired number and SIM pre-emptions free (REQ: OPEN-2), releases
- * expired reservations and ends passed cool-downs (issue 8 item 7, RES-3).
+ * expired reservations and ends passed cool-downs (REQ: RES-3).
  */
 export async function tidyPreemptionsWorkflow(): Promise<Awaited<ReturnType<typeof tidyExpiredPreemptions>>> {
   return tidyExpiredPreemptions();

@@ -12,7 +12,7 @@ interface AnswerFacts {
 }
 
 /**
- * Issue 7 item 6 — every state-changing request under `/api/v1` (refused and public ones too: login,
+ * REQ: ORD-4 — every state-changing request under `/api/v1` (refused and public ones too: login,
  * callbacks) leaves one append-only row in `audit_log`: request ID, operator, channel, outlet, method, route pattern,
  * target, status, outcome, error code. No body is stored, so no password, token or other secret can get in;
  * only the operator ID a sign-in claims is kept. A failed audit write is logged and never changes the answer.

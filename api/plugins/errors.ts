@@ -66,7 +66,7 @@ export function registerErrorHandler(app: FastifyInstance, options: { retryAfter
 /**
  * Fastify's router answers some malformed URLs itself, before any hook or the error handler: a path that is
  * not valid percent-encoding (`/orders/%zz`) and a path parameter over `maxParamLength`. Passed to Fastify as
- * `frameworkErrors`, this gives them the usual error body (issue 7: no bare Fastify error shapes).
+ * `frameworkErrors`, this gives them the usual error body (no bare Fastify error shapes).
  */
 export function frameworkErrorReply(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const status = err.statusCode ?? 500;

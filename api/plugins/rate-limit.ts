@@ -6,7 +6,7 @@ import { bearerTokenOf, hashToken } from './auth';
 const MINUTE_MS = 60_000;
 
 /**
- * Rate limits (issue 7): every `/api/v1` route allows `apiPerMinute` requests per bearer token (per IP
+ * Rate limits (REQ: CH-2, CH-3): every `/api/v1` route allows `apiPerMinute` requests per bearer token (per IP
  * address without one), counted before authentication; a route with its own `config.rateLimit` (login: per
  * IP address and operator ID) is counted by that instead. Over a limit the API answers 429 RateLimited with
  * the usual error body. Counts are kept per API process. Register before the auth hook.

@@ -16,7 +16,7 @@ export interface DeclaredRoute {
 const declared = new WeakMap<FastifyInstance, DeclaredRoute[]>();
 
 /**
- * Issue 7 "authorization matrix": every route under `/api/` declares `config.access` ('public',
+ * The authorization matrix (REQ: CH-2, CH-3): every route under `/api/` declares `config.access` ('public',
  * 'authenticated' or an access rule); one that forgets throws while the app is being built, so it cannot even
  * start. Register before the routes.
  */

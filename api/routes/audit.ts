@@ -41,7 +41,7 @@ const auditEntrySchema = z.object({
   errorCode: z.string().nullable(),
 });
 
-/** Issue 7 item 6 — administrators read the audit log of state-changing requests. */
+/** REQ: ORD-4 — administrators read the audit log of state-changing requests. */
 export function auditRoutes(deps: { db: Db }) {
   return async (app: FastifyInstance): Promise<void> => {
     app.withTypeProvider<ZodTypeProvider>().get(

@@ -157,7 +157,7 @@ export function authRoutes(deps: AuthRouteDeps) {
 }
 
 /**
- * Issue 7 item 1 — an operator works only at the outlets it is bound to: a named outlet must be one of them
+ * REQ: CH-2 — an operator works only at the outlets it is bound to: a named outlet must be one of them
  * (403 OutletNotAllowed); left out, the only one is taken, and one of several must be named (422).
  */
 function chooseOutlet(operatorId: string, asked: string | undefined, bound: string[]): string | null {

@@ -98,7 +98,7 @@ const listQuery = z.object({
 });
 
 /**
- * Issue 7 item 1 (REQ: CH-2, CH-4) — administrators create operators (工号), bind them to the channels and
+ * REQ: CH-2, CH-4 — administrators create operators (工号), bind them to the channels and
  * outlets they may work through, set their roles and business hours, reset passwords, lift lockouts and
  * deactivate them; service staff get the profile dispatch and grabs read (REQ: WO-4). Each write is one transaction; the principal is read per request, so a change applies
  * to the operator's next request.

@@ -20,7 +20,7 @@ const reportSchema = z.object({
 });
 
 /**
- * Issue 8 item 7 — the daily stock report (库存日报) the DailyStockReport Schedule writes at 00:10 business time:
+ * REQ: RES-3 — the daily stock report (库存日报) the DailyStockReport Schedule writes at 00:10 business time:
  * per holding unit × resource type × state, how many.
  */
 export function stockReportRoutes(deps: { db: Db }) {

@@ -37,10 +37,6 @@ export async function markRefunded(db: DbOrTx, id: string): Promise<void> {
     .where(and(eq(payments.id, id), eq(payments.status, 'charged')));
 }
 
-export async function paymentsForOrder(db: DbOrTx, orderId: string): Promise<PaymentRow[]> {
-  return db.select().from(payments).where(eq(payments.orderId, orderId));
-}
-
 /**
  * Money paid back to the customer (`direction` out), once per key: the refund of an overpayment at formal
  * cancellation (REQ: PC-5) or a fee refund at the counter (REQ: CHG-1, 退通信费).

@@ -2,8 +2,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { customers } from '../schema';
 
-export type CustomerRow = typeof customers.$inferSelect;
-
 /** REQ: OPEN-3 — pre-enter (预录入) the customer for an order; a second call for the same order is a no-op. */
 export async function preEnterCustomer(
   db: DbOrTx,
@@ -25,9 +23,4 @@ export async function setCustomerState(
     .update(customers)
     .set({ state: to, updatedAt: sql`now()` })
     .where(and(eq(customers.orderId, orderId), eq(customers.state, from)));
-}
-
-export async function customerForOrder(db: DbOrTx, orderId: string): Promise<CustomerRow | null> {
-  const [row] = await db.select().from(customers).where(eq(customers.orderId, orderId));
-  return row ?? null;
 }

@@ -5,6 +5,7 @@ import type { DbOrTx, Tx } from '../client';
 import { groupMemberEvents, groupMembers, memberBatches, memberBatchRows, subscribers } from '../schema';
 import { batchPercent } from '../../domain/member-batch-csv';
 import { claimOrderKey } from './order-keys';
+// eslint-disable-next-line no-restricted-imports -- moved by the contracts/compose refactor
 import type { MemberBatchProgress } from '../../workflows/contracts';
 
 /**

@@ -5,7 +5,7 @@ import type { DbOrTx } from '../client';
 import { channels, operatorChannels, operatorOutlets, operators, outlets } from '../schema';
 import { staffProfilesOf } from './staff-profiles';
 
-/** Issue 7 item 1 — operators (工号) as administrators see them: never the password hash. */
+/** REQ: CH-2 — operators (工号) as administrators see them: never the password hash. */
 export interface OperatorView {
   id: string;
   name: string;
@@ -67,7 +67,7 @@ export async function updateOperatorColumns(db: DbOrTx, id: string, columns: Ope
   await db.update(operators).set(columns).where(eq(operators.id, id));
 }
 
-/** Replaces the channels and/or outlets the operator is bound to (REQ: CH-2; issue 7 outlets); repeats count once. */
+/** Replaces the channels and/or outlets the operator is bound to (REQ: CH-2); repeats count once. */
 export async function replaceBindings(
   db: DbOrTx,
   id: string,

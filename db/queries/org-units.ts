@@ -110,7 +110,7 @@ export async function heldCountsOf(db: DbOrTx, code: string): Promise<HeldCounts
 }
 
 /**
- * REQ: RES-2 (issue 8 item 3) — the stock an operator's orders may pre-empt: a clerk's own unit and its
+ * REQ: RES-2 — the stock an operator's orders may pre-empt: a clerk's own unit and its
  * outlet; anyone who is not a clerk takes the shared stock (central and cities).
  */
 export async function stockScopeOf(db: DbOrTx, operatorId: string | undefined): Promise<StockScope> {

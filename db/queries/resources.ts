@@ -224,7 +224,7 @@ export async function commitOrderResources(
 }
 
 /**
- * The every-minute tidy-up (issue 8 item 7): pre-emptions whose time ran out (already free by rule; this makes
+ * The every-minute tidy-up (REQ: RES-3): pre-emptions whose time ran out (already free by rule; this makes
  * the state say so), reservations past their expiry (reserved → unused) and ended cool-downs (recycled →
  * unused). The last two are state changes, so each is recorded in resource_state_changes by `system` in the
  * same statement; each part is one conditional UPDATE, so a rerun finds nothing left to do.

@@ -5,11 +5,6 @@ import type { FeeRule } from '../../domain/selection-fees';
 
 export type FeeRuleRecord = typeof selectionFeeRules.$inferSelect;
 
-export async function findFeeRule(db: DbOrTx, id: string): Promise<FeeRuleRecord | null> {
-  const [row] = await db.select().from(selectionFeeRules).where(eq(selectionFeeRules.id, id));
-  return row ?? null;
-}
-
 /** REQ: RES-4 — adds a rule; null when the ID is taken. */
 export async function insertFeeRule(
   db: DbOrTx,

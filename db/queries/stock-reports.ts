@@ -5,7 +5,7 @@ import { stockReports } from '../schema';
 export type StockReportRow = typeof stockReports.$inferSelect;
 
 /**
- * Issue 8 item 7 — the day's stock report: per holding unit (or `central`) × resource type × state, how many.
+ * REQ: RES-3 — the day's stock report: per holding unit (or `central`) × resource type × state, how many.
  * Replaces whatever the day had in one transaction, so running the same day twice gives the same rows.
  */
 export async function writeStockReport(db: DbOrTx, reportDate: string): Promise<number> {

@@ -9,7 +9,7 @@ import { openAccountBody, submitOrder } from '../support/orders';
 import { ownerIdentity } from '../support/service-changes';
 import { newWorkOrder, takeStep } from '../support/work-orders';
 
-/** Audit (issue 7 item 6): every state-changing request leaves one append-only row; admins search them. */
+/** Audit (ORD-4): every state-changing request leaves one append-only row; admins search them. */
 describe('audit log', () => {
   let h: Harness;
   let store: string;

@@ -17,7 +17,7 @@ import { cancelOrderAs, submitOrder, waitForOrder } from '../support/orders';
 import { preCancellationBody } from '../support/pre-cancellation';
 
 /**
- * Issue 7 item 2 — the authorization matrix: every `/api/` route × every seeded role. The expectation comes
+ * CH-2, CH-3 — the authorization matrix: every `/api/` route × every seeded role. The expectation comes
  * from the rule the route declares, not from a hand-written list, so a new route is covered as soon as it
  * exists; a route that declares nothing cannot be built at all.
  */
@@ -35,7 +35,7 @@ function requestFor(route: DeclaredRoute, token?: string) {
 
 const accessCodes = ['Unauthenticated', 'RoleNotAllowed', 'ChannelNotAllowed'];
 
-describe('authorization matrix (issue 7: every route × every role)', () => {
+describe('authorization matrix (CH-2, CH-3: every route × every role)', () => {
   let h: Harness;
   let callers: RouteCaller[];
   let routes: DeclaredRoute[];
@@ -100,7 +100,7 @@ describe('authorization matrix (issue 7: every route × every role)', () => {
   });
 });
 
-describe('a route without a declared permission cannot start (issue 7 acceptance)', () => {
+describe('a route without a declared permission cannot start (CH-3)', () => {
   it('CH-3: building the app with an extra /api/ route lacking config.access throws naming the route', async () => {
     const h = await startHarness({ noWorker: true });
     try {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness';
 
-/** Issue 7 item 1 — administrators create channels and operators (REQ: CH-1…CH-4), through the API only. */
+/** CH-1…CH-4 — administrators create channels and operators (REQ: CH-1…CH-4), through the API only. */
 const PASSWORD = 'Initial2026';
 
 interface ErrorBody {

@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from '../../db/seed';
 import { startHarness, type Harness } from '../support/harness';
 
 /**
- * Credentials (issue 7 item 3): lockout after repeated wrong passwords, logout and token expiry, and rate
+ * Credentials (CH-2, CH-3): lockout after repeated wrong passwords, logout and token expiry, and rate
  * limits on sign-in and on the API.
  */
 const CHANNEL = 'STORE-BJ-001';

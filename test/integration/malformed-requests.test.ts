@@ -13,7 +13,7 @@ import { openAccountBody } from '../support/orders';
 import { malformedRequest, toInject, unclearAnswer } from '../support/malformed-requests';
 
 /**
- * Issue 7 item 7 — every declared route, fed malformed path parameters, query strings, headers and bodies
+ * Every declared route, fed malformed path parameters, query strings, headers and bodies
  * by fast-check, answers without a 5xx, and every refusal carries the error body staff read. Each route is
  * called as a caller its access rule admits, so the request reaches validation instead of stopping at 403.
  * No worker runs: a body that happens to be valid may start a workflow that never runs, which is fine here.

@@ -17,7 +17,7 @@ interface UnitView {
   children: UnitView[];
 }
 
-describe('organisation tree (issue 8 item 1)', () => {
+describe('organisation tree (RES-2)', () => {
   let h: Harness;
   let admin: string;
   const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>

@@ -109,7 +109,7 @@ describe('number and SIM pre-emption', () => {
       { timeout: 5_000, interval: 200 },
     );
   });
-  describe("clerks pre-empt only their outlet's stock (issue 8 item 3)", () => {
+  describe("clerks pre-empt only their outlet's stock (RES-2)", () => {
     let clerk1: string;
     let clerk2: string;
     beforeAll(async () => {

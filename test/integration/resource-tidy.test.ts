@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { numbers, resourceStateChanges, roundRobinTurns, simCards, stockReports } from '../../db/schema';
 import { startHarness, type Harness } from '../support/harness';
 
-/** Issue 8 item 7 — the tidy-up and the daily stock report, run as the Schedules run them (not waiting for one). */
+/** RES-3 — the tidy-up and the daily stock report, run as the Schedules run them (not waiting for one). */
 describe('periodic tidy-up and the daily stock report (RES-3)', () => {
   let h: Harness;
   let admin: string;

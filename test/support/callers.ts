@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, demoChannels, demoOperators } from '../../db/seed';
 import type { Harness } from './harness';
 
 /**
- * Issue 7 — the callers that tests covering every route use: one sign-in per seeded role, and a front-line
+ * CH-2, CH-3 — the callers that tests covering every route use: one sign-in per seeded role, and a front-line
  * operator at a bank, a channel type no desk admits.
  */
 export const routeCallerSignIns = [

@@ -3,7 +3,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { DeclaredRoute } from '../../api/plugins/route-access';
 
 /**
- * Arbitraries for issue 7's property-based test: requests that are wrong in every way a careless or hostile
+ * Arbitraries for the property-based test of malformed requests: requests that are wrong in every way a careless or hostile
  * client can make them (path parameters, query strings, headers, bodies), aimed at one declared route.
  */
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { permissionCatalogue, roles, type AccessRule } from '../../domain/access';
 
 /**
- * Issue 7 item 8 — the README's "Roles and permissions" tables are rendered from `permissionCatalogue`, the same
+ * CH-2 — the README's "Roles and permissions" tables are rendered from `permissionCatalogue`, the same
  * rules the routes declare, so the documentation cannot drift from what the API enforces. When this fails, paste
  * the expected tables (printed in the diff) into README.md.
  */
@@ -29,7 +29,7 @@ function renderRolesTables(): string {
   ].join('\n');
 }
 
-describe('roles and permissions in the README (issue 7 item 8)', () => {
+describe('roles and permissions in the README (CH-2)', () => {
   it('CH-2: the README tables list every permission a route can declare and every role, as enforced', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     expect(readme).toContain(renderRolesTables());

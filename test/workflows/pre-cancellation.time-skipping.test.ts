@@ -210,7 +210,7 @@ describe('pre-cancellation on the time-skipping server', () => {
     expect(state.timeline.at(-1)).toMatchObject({ status: 'completed', actor: 'manager01' });
   });
 
-  it('PC-6: two months into the grace the customer revokes; the line is restored and never cancelled', async () => {
+  it('PC-6: two months into the grace the customer revokes; the line is restored and never cancelled, not even when the grace would have ended', async () => {
     const { calls, taskQueue, worker } = await mockedWorker();
     const wf = input();
 
@@ -228,14 +228,18 @@ describe('pre-cancellation on the time-skipping server', () => {
         },
       );
       await ts.env().sleep('60 days');
-      return handle.executeUpdate(cancelOrderUpdate, {
+      const revoked = await handle.executeUpdate(cancelOrderUpdate, {
         args: [{ actor: 'manager01', reason: 'customer stays' }],
       });
+      // Past the end the three-month grace would have had.
+      await ts.env().sleep('60 days');
+      return revoked;
     });
 
     expect(state.status).toBe('cancelled');
     expect(state.summary.outcome).toBe('revoked');
     expect(calls).toContain('revoke');
+    expect(calls).not.toContain('remind');
     expect(calls).not.toContain('closeLine');
     expect(calls).not.toContain('deprovision');
   });
