@@ -22,8 +22,8 @@ import { createOrderAccess, factsFromRecord, factsFromState } from './order-acce
 import { createOrderSecrets } from './order-secrets';
 import { viewFromRecord, viewFromState } from './order-views';
 import type { OrderView } from './schemas';
-import { startOncePerKey, startWorkflowOnce, workflowKnown } from './keyed-start';
-import { updateRefusal } from './workflow-refusals';
+import { startOncePerKey, startWorkflowOnce, workflowKnown } from '../services/temporal/start-idempotently';
+import { updateRefusal } from '../services/temporal/update-or-explain';
 
 export type OrderRequest = AnyOrderRequest;
 

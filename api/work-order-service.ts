@@ -16,8 +16,8 @@ import {
 } from '../workflows/work-order-contracts';
 import { hashRequest } from './order-service';
 import { timelineEntry, viewFromRecord, viewFromState, type WorkOrderView } from './work-order-view';
-import { startOncePerKey, startWorkflowOnce, workflowKnown } from './keyed-start';
-import { updateRefusal } from './workflow-refusals';
+import { startOncePerKey, startWorkflowOnce, workflowKnown } from '../services/temporal/start-idempotently';
+import { updateRefusal } from '../services/temporal/update-or-explain';
 
 /**
  * REQ: WO-1, ORD-3 — the work order (and workflow) ID: the client's idempotency key, scoped to the channel it

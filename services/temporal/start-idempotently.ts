@@ -1,8 +1,8 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
-import type { Db } from '../db/client';
-import { claimOrderKey, findOrderKey, scopedIdempotencyKey, type KeyScope } from '../db/queries/order-keys';
-import { AppError } from '../domain/errors';
+import type { Db } from '../../db/client';
+import { claimOrderKey, findOrderKey, scopedIdempotencyKey, type KeyScope } from '../../db/queries/order-keys';
+import { AppError } from '../../domain/errors';
 
 /**
  * Starts a workflow once under its business ID (REQ: ORD-3): duplicate-rejecting, and a start that finds the
