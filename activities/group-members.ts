@@ -29,7 +29,7 @@ import {
 import type { Tx } from '../db/client';
 import { errorCatalogue, type ErrorCode } from '../domain/errors';
 import type { AttributeValues } from '../domain/product-spec';
-import type { MemberBatchProgress } from '../workflows/contracts';
+import type { MemberBatchProgress } from '../domain/member-batch-contract';
 import type { BbossMemberChange, BbossMemberResult } from './adapters/bboss';
 import { businessFailure, transientFailure } from './failures';
 

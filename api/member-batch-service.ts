@@ -17,17 +17,14 @@ import {
 import type { Principal } from '../domain/access';
 import { AppError } from '../domain/errors';
 import { parseMemberBatchCsv } from '../domain/member-batch-csv';
-import type { MemberBatchInput, MemberBatchProgress, WorkflowSettings } from '../workflows/contracts';
+import type { WorkflowSettings } from '../domain/workflow-settings';
+import {
+  memberBatchId,
+  type MemberBatchInput,
+  type MemberBatchProgress,
+} from '../workflows/contracts/member-batch';
 import { screenSubjects } from './customer-screening';
 import { requireProductAccess } from './group-order-checks';
-
-/**
- * REQ: GRP-6, ORD-3 — the workflow (and batch) ID of an upload: the Idempotency-Key, scoped to the channel
- * that uploads (`MemberBatch:<channelCode>:<key>`), makes a retried upload the same batch and lets two stores
- * use the same key. The key is also recorded in `order_keys` (as `memberBatch/<key>`) with the batch.
- */
-export const memberBatchId = (channelCode: string, idempotencyKey: string): string =>
-  `MemberBatch:${channelCode}:${idempotencyKey}`;
 
 export interface MemberBatchUpload {
   batch: MemberBatchRow;

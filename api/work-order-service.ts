@@ -10,31 +10,17 @@ import {
   type WorkOrderState,
 } from '../domain/work-orders';
 import {
+  isWorkOrderId,
   workOrderCommandUpdate,
+  workOrderId,
   workOrderStateQuery,
   type WorkOrderInput,
-} from '../workflows/work-order-contracts';
+} from '../workflows/contracts/work-order';
 import { hashRequest } from './order-service';
 import { timelineEntry, viewFromRecord, viewFromState, type WorkOrderView } from './work-order-view';
 import { startOncePerKey, startWorkflowOnce, workflowKnown } from '../services/temporal/start-idempotently';
 import { updateRefusal } from '../services/temporal/update-or-explain';
-
-/**
- * REQ: WO-1, ORD-3 — the work order (and workflow) ID: the client's idempotency key, scoped to the channel it
- * came through (`WorkOrder:<channelCode>:<key>`), makes a retry the same work order and lets two stores use
- * the same key. A customer's own work order (self-service) is scoped to the website channel it names.
- */
-export const workOrderId = (channelCode: string, idempotencyKey: string): string =>
-  `WorkOrder:${channelCode}:${idempotencyKey}`;
-
-/**
- * REQ: Q-3 — a recharge-card ticket's work order, `WorkOrder:RechargeCard-<serial>-<n>`: one per card and
- * number whoever asks, so no channel in it (before numbering: `WorkOrder:RechargeCard-<serial>`).
- */
-export const cardTicketWorkOrderId = (ticketKey: string): string => `WorkOrder:${ticketKey}`;
-
-/** Whether an ID can be a work order's (any of the forms above). */
-export const isWorkOrderId = (id: string): boolean => id.startsWith('WorkOrder:');
+import { workflowCall } from '../services/temporal/workflow-registry';
 
 /**
  * What makes a work order one: a client's idempotency key at its channel (kept in `order_keys`), or an ID
@@ -59,10 +45,9 @@ export function createWorkOrderStarter(deps: { client: Client; db: Db; taskQueue
 
   /** Starts the workflow; one already started under this ID is the same work order. */
   const start = (id: string, input: Omit<WorkOrderInput, 'id'>, requestHash: string) =>
-    startWorkflowOnce(client, 'workOrderWorkflow', {
+    startWorkflowOnce(client, workflowCall('workOrderWorkflow', { ...input, id }), {
       workflowId: id,
       taskQueue: deps.taskQueue,
-      args: [{ ...input, id } satisfies WorkOrderInput],
       memo: { requestHash },
     });
 

@@ -31,7 +31,7 @@ import { seedAccessAndCatalogue, stockSims } from '../db/seed';
 import { configSchema } from '../temporal.config';
 import { sampleIndividual } from '../test/support/fixtures';
 import { bundleWorkflows, createWorker } from '../workers/create-worker';
-import type { OrderState } from '../workflows/contracts';
+import type { OrderState } from '../workflows/contracts/orders-common';
 import { createBbossSimulator } from '../workers/simulators';
 import {
   Cleanup,

@@ -1,20 +1,26 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Db } from '../../db/client';
-import { claimOrderKey, findOrderKey, scopedIdempotencyKey, type KeyScope } from '../../db/queries/order-keys';
+import {
+  claimOrderKey,
+  findOrderKey,
+  scopedIdempotencyKey,
+  type KeyScope,
+} from '../../db/queries/order-keys';
 import { AppError } from '../../domain/errors';
+import { startWorkflow, type WorkflowCallOf, type WorkflowName } from './workflow-registry';
 
 /**
  * Starts a workflow once under its business ID (REQ: ORD-3): duplicate-rejecting, and a start that finds the
  * ID already taken is the same order (`replayed`), not an error.
  */
-export async function startWorkflowOnce(
+export async function startWorkflowOnce<N extends WorkflowName>(
   client: Client,
-  workflowType: string,
-  options: { workflowId: string; taskQueue: string; args: unknown[]; memo?: Record<string, unknown> },
+  call: WorkflowCallOf<N>,
+  options: { workflowId: string; taskQueue: string; memo?: Record<string, unknown> },
 ): Promise<{ id: string; replayed: boolean }> {
   try {
-    await client.workflow.start(workflowType, {
+    await startWorkflow(client, call, {
       ...options,
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
