@@ -26,7 +26,7 @@ import { createOrderSecrets } from './order-secrets';
 import { viewFromRecord, viewFromState } from './order-views';
 import type { OrderView } from './schemas';
 import { startOncePerKey, startWorkflowOnce, workflowKnown } from '../services/temporal/start-idempotently';
-import { updateRefusal } from '../services/temporal/update-or-explain';
+import { updateOrExplain } from '../services/temporal/update-or-explain';
 import { orderWorkflowCall } from '../services/temporal/workflow-registry';
 
 export type OrderRequest = AnyOrderRequest;
@@ -97,23 +97,17 @@ export function createOrderService(deps: {
     update: (handle: WorkflowHandle) => Promise<OrderState>,
   ): Promise<OrderView> {
     if (!parseOrderId(id)) throw new AppError('OrderNotFound', `Order ${id} does not exist`);
-    const handle = client.workflow.getHandle(id);
-    try {
-      return viewFromState(await update(handle));
-    } catch (err) {
-      const refusal = updateRefusal(err);
-      if (refusal) throw refusal;
-      const description = await handle.describe().catch(() => null);
-      if (!description) throw new AppError('OrderNotFound', `Order ${id} does not exist`);
-      if (description.status.name !== 'RUNNING') {
+    const state = await updateOrExplain(client.workflow.getHandle(id), update, {
+      notFound: () => new AppError('OrderNotFound', `Order ${id} does not exist`),
+      closed: async () => {
         const view = await getView(id);
-        throw new AppError(
+        return new AppError(
           'OrderAlreadyClosed',
           `The order is already ${view?.status ?? 'closed'} and cannot be ${closedVerb}`,
         );
-      }
-      throw err;
-    }
+      },
+    });
+    return viewFromState(state);
   }
 
   return {

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
 import type { Db, Tx } from '../db/client';
 import {
   createBatchFromStaging,
@@ -21,7 +20,8 @@ import { AppError } from '../domain/errors';
 import { batchPercent } from '../domain/member-batch-csv';
 import type { ResourceType } from '../domain/resources';
 import { checkHeader, checkStockRow } from '../domain/stock-in-csv';
-import type { stockInWorkflow } from '../workflows/stock-in';
+import { startWorkflowOnce } from '../services/temporal/start-idempotently';
+import { workflowCall } from '../services/temporal/workflow-registry';
 import { stockInWorkflowId, type StockInInput } from '../workflows/contracts/stock-in';
 
 /** A stock-in file may be this large: 64 MiB, well over a million rows of either format. */
@@ -66,17 +66,10 @@ export function createStockInService(deps: {
       chunksPerRun: deps.chunksPerRun,
       stepTimeoutSeconds: deps.stepTimeoutSeconds,
     };
-    try {
-      await client.workflow.start<typeof stockInWorkflow>('stockInWorkflow', {
-        workflowId: stockInWorkflowId(batch.id),
-        taskQueue: deps.taskQueue,
-        args: [input],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
+    await startWorkflowOnce(client, workflowCall('stockInWorkflow', input), {
+      workflowId: stockInWorkflowId(batch.id),
+      taskQueue: deps.taskQueue,
+    });
   }
 
   return {

@@ -19,7 +19,7 @@ import {
 import { hashRequest } from './order-service';
 import { timelineEntry, viewFromRecord, viewFromState, type WorkOrderView } from './work-order-view';
 import { startOncePerKey, startWorkflowOnce, workflowKnown } from '../services/temporal/start-idempotently';
-import { updateRefusal } from '../services/temporal/update-or-explain';
+import { updateOrExplain } from '../services/temporal/update-or-explain';
 import { workflowCall } from '../services/temporal/workflow-registry';
 
 /**
@@ -107,28 +107,25 @@ export function createWorkOrderService(deps: { client: Client; db: Db }) {
     resolved?: ResolvedStep,
   ): Promise<WorkOrderView> {
     if (!isWorkOrderId(id)) throw new AppError('WorkOrderNotFound', `Work order ${id} does not exist`);
-    const handle = client.workflow.getHandle(id);
-    let state: WorkOrderState;
-    try {
-      state = await handle.executeUpdate(workOrderCommandUpdate, {
-        args: [{ command: step, actor, ...(resolved ? { resolved } : {}) }],
-      });
-    } catch (err) {
-      const refusal = updateRefusal(err);
-      if (refusal) throw refusal;
-      const description = await handle.describe().catch(() => null);
-      if (!description) throw new AppError('WorkOrderNotFound', `Work order ${id} does not exist`);
-      if (description.status.name !== 'RUNNING') {
-        const status = (await get(id))?.status;
-        throw new AppError(
-          'IllegalWorkOrderStep',
-          `${step.action}: work order ${id} has ended` +
-            (status ? ` ${status} (${workOrderStatusLabels[status].zh})` : '') +
-            '; it takes no more steps',
-        );
-      }
-      throw err;
-    }
+    const state: WorkOrderState = await updateOrExplain(
+      client.workflow.getHandle(id),
+      (handle) =>
+        handle.executeUpdate(workOrderCommandUpdate, {
+          args: [{ command: step, actor, ...(resolved ? { resolved } : {}) }],
+        }),
+      {
+        notFound: () => new AppError('WorkOrderNotFound', `Work order ${id} does not exist`),
+        closed: async () => {
+          const status = (await get(id))?.status;
+          return new AppError(
+            'IllegalWorkOrderStep',
+            `${step.action}: work order ${id} has ended` +
+              (status ? ` ${status} (${workOrderStatusLabels[status].zh})` : '') +
+              '; it takes no more steps',
+          );
+        },
+      },
+    );
     // The step's event is written before the update answers; later events are not this step's.
     const timeline = (await workOrderTimeline(db, id)).filter((e) => e.seq < state.events);
     return viewFromState(state, timeline.map(timelineEntry));

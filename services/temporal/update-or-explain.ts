@@ -1,4 +1,4 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { AppError, isErrorCode } from '../../domain/errors';
 import { serviceUnavailable } from '../../api/service-unavailable';
@@ -18,4 +18,34 @@ export function updateRefusal(err: unknown): AppError | null {
     return new AppError(err.cause.type, err.cause.message);
   }
   return serviceUnavailable(err);
+}
+
+/** How to tell why an update did not run, when the workflow itself did not refuse it. */
+export interface UpdateExplanations {
+  /** Temporal knows no workflow by this ID. */
+  notFound: () => AppError;
+  /** The workflow has ended (completed, failed, cancelled…) and takes no more updates. */
+  closed: () => Promise<AppError>;
+}
+
+/**
+ * Runs an update on a workflow and answers with what it returns. When the update does not run, says why: the
+ * workflow's refusal keeps its code (`updateRefusal`); otherwise the workflow is described to tell a workflow
+ * that does not exist from one that has ended. Anything else is rethrown as it came.
+ */
+export async function updateOrExplain<T>(
+  handle: WorkflowHandle,
+  update: (handle: WorkflowHandle) => Promise<T>,
+  explain: UpdateExplanations,
+): Promise<T> {
+  try {
+    return await update(handle);
+  } catch (err) {
+    const refusal = updateRefusal(err);
+    if (refusal) throw refusal;
+    const description = await handle.describe().catch(() => null);
+    if (!description) throw explain.notFound();
+    if (description.status.name !== 'RUNNING') throw await explain.closed();
+    throw err;
+  }
 }
