@@ -12,7 +12,8 @@ import { startWorkflow, type WorkflowCallOf, type WorkflowName } from './workflo
 
 /**
  * Starts a workflow once under its business ID (REQ: ORD-3): duplicate-rejecting, and a start that finds the
- * ID already taken is the same order (`replayed`), not an error.
+ * ID already taken is the same order, work order or batch (`replayed`), not an error. `call` names the
+ * workflow through the registry, so its arguments are checked against the workflow function.
  */
 export async function startWorkflowOnce<N extends WorkflowName>(
   client: Client,
