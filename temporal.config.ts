@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { workOrderPriorities, type WorkOrderPriority } from './domain/work-orders';
-// eslint-disable-next-line no-restricted-imports -- moved by the contracts/compose refactor
-import type { WorkflowSettings } from './workflows/contracts';
+import type { WorkflowSettings } from './domain/workflow-settings';
 
 /**
  * Every setting of the system, parsed once from the environment. Durations and amounts that the business

@@ -28,8 +28,7 @@ import {
 import type { Tx } from '../db/client';
 import { errorCatalogue, type ErrorCode } from '../domain/errors';
 import type { AttributeValues } from '../domain/product-spec';
-// eslint-disable-next-line no-restricted-imports -- moved by the contracts/compose refactor
-import type { MemberBatchProgress } from '../workflows/contracts';
+import type { MemberBatchProgress } from '../domain/member-batch-contract';
 import type { BbossMemberChange, BbossMemberResult } from './adapters/bboss';
 import type { ActivityDeps } from './deps';
 import { businessFailure, transientFailure } from './failures';

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
 import type { Db } from '../db/client';
 import { hasProductPermission } from '../db/queries/group-catalogue';
 import { findLiveSubscription } from '../db/queries/group-subscriptions';
@@ -17,17 +16,12 @@ import {
 import type { Principal } from '../domain/access';
 import { AppError } from '../domain/errors';
 import { parseMemberBatchCsv } from '../domain/member-batch-csv';
-import type { MemberBatchInput, MemberBatchProgress, WorkflowSettings } from '../workflows/contracts';
+import type { WorkflowSettings } from '../domain/workflow-settings';
+import { assertSameRequest, startWorkflowOnce } from '../services/temporal/start-idempotently';
+import { workflowCall } from '../services/temporal/workflow-registry';
+import { memberBatchId } from '../workflows/contracts/member-batch';
 import { screenSubjects } from './customer-screening';
 import { requireProductAccess } from './group-order-checks';
-
-/**
- * REQ: GRP-6, ORD-3 — the workflow (and batch) ID of an upload: the Idempotency-Key, scoped to the channel
- * that uploads (`MemberBatch:<channelCode>:<key>`), makes a retried upload the same batch and lets two stores
- * use the same key. The key is also recorded in `order_keys` (as `memberBatch/<key>`) with the batch.
- */
-export const memberBatchId = (channelCode: string, idempotencyKey: string): string =>
-  `MemberBatch:${channelCode}:${idempotencyKey}`;
 
 export interface MemberBatchUpload {
   batch: MemberBatchRow;
@@ -52,30 +46,22 @@ export function createMemberBatchService(deps: {
   /** Starts the batch's workflow; one already started (or finished) under this ID is the same batch. */
   async function startWorkflow(batch: MemberBatchRow): Promise<void> {
     if (batch.status !== 'running') return;
-    try {
-      await client.workflow.start<(input: MemberBatchInput) => Promise<MemberBatchProgress>>(
-        'memberBatchWorkflow',
-        {
-          workflowId: batch.id,
-          taskQueue: deps.taskQueue,
-          args: [{ batchId: batch.id, settings: deps.settings, chunksDone: 0 }],
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-          workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-        },
-      );
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
+    const call = workflowCall('memberBatchWorkflow', {
+      batchId: batch.id,
+      settings: deps.settings,
+      chunksDone: 0,
+    });
+    await startWorkflowOnce(client, call, { workflowId: batch.id, taskQueue: deps.taskQueue });
   }
 
   /** The batch stored under this key already: the same file again is a replay, another file a conflict. */
   async function replay(batch: MemberBatchRow, requestHash: string, key: string): Promise<MemberBatchUpload> {
-    if (batch.requestHash !== requestHash) {
-      throw new AppError(
-        'IdempotencyKeyReused',
-        `headers.idempotency-key: ${key} was already used for a member batch with a different file`,
-      );
-    }
+    assertSameRequest({
+      idempotencyKey: key,
+      recordedHash: batch.requestHash,
+      requestHash,
+      usedFor: 'for a member batch with a different file',
+    });
     // The upload that stored it may have stopped before starting the workflow.
     await startWorkflow(batch);
     return { batch, rejectedAtUpload: await countUploadRejections(db, batch.id), replayed: true };

@@ -18,7 +18,7 @@ import {
   preCancellationOwner,
   type PreCancellationIdentity,
 } from '../domain/pre-cancellation';
-import type { OrderState } from '../workflows/contracts';
+import type { OrderState } from '../workflows/contracts/orders-common';
 
 /**
  * REQ: ORD-6, PC-6, GRP-1, CH-1 — the per-order rules of `domain/order-access.ts`, with what they need from

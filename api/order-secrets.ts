@@ -2,7 +2,7 @@ import bcrypt from 'bcryptjs';
 import type { DbOrTx } from '../db/client';
 import { parkSecret } from '../db/queries/parked-secrets';
 import { createSecretBox } from '../infra/secret-box';
-import type { AnyOrderRequest, AnyWorkflowRequest } from '../workflows/contracts';
+import type { AnyOrderRequest, AnyWorkflowRequest } from '../domain/order-requests';
 
 /** bcrypt cost of a parked service password, as the line's own hash (`activities/line-changes.ts`). */
 const BCRYPT_COST = 10;

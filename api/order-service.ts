@@ -6,24 +6,28 @@ import type { Principal } from '../domain/access';
 import { AppError } from '../domain/errors';
 import type { OrderAccessFacts, OrderCaller } from '../domain/order-access';
 import type { FormalCancellationRequest, PreCancellationIdentity } from '../domain/pre-cancellation';
-import { orderId, orderTypeRegistry, parseOrderId, type OrderStatus, type OrderType } from '../domain/orders';
+import type { OrderStatus, OrderType } from '../domain/orders';
+import type { AnyOrderRequest, AnyWorkflowRequest } from '../domain/order-requests';
+import type { WorkflowSettings } from '../domain/workflow-settings';
+import { decideApprovalUpdate, parseGroupProductOrderId } from '../workflows/contracts/group-product';
+import { orderId, parseOrderId } from '../workflows/contracts/orders';
 import {
   cancelOrderUpdate,
-  decideApprovalUpdate,
-  formalCancellationUpdate,
   orderStateQuery,
-  type AnyOrderRequest,
-  type AnyWorkflowRequest,
   type OrderInput,
   type OrderState,
-  type WorkflowSettings,
-} from '../workflows/contracts';
+} from '../workflows/contracts/orders-common';
+import {
+  formalCancellationUpdate,
+  parsePreCancellationOrderId,
+} from '../workflows/contracts/pre-cancellation';
 import { createOrderAccess, factsFromRecord, factsFromState } from './order-access';
 import { createOrderSecrets } from './order-secrets';
 import { viewFromRecord, viewFromState } from './order-views';
 import type { OrderView } from './schemas';
-import { startOncePerKey, startWorkflowOnce, workflowKnown } from './keyed-start';
-import { updateRefusal } from './workflow-refusals';
+import { startOncePerKey, startWorkflowOnce, workflowKnown } from '../services/temporal/start-idempotently';
+import { updateOrExplain } from '../services/temporal/update-or-explain';
+import { orderWorkflowCall } from '../services/temporal/workflow-registry';
 
 export type OrderRequest = AnyOrderRequest;
 
@@ -93,23 +97,17 @@ export function createOrderService(deps: {
     update: (handle: WorkflowHandle) => Promise<OrderState>,
   ): Promise<OrderView> {
     if (!parseOrderId(id)) throw new AppError('OrderNotFound', `Order ${id} does not exist`);
-    const handle = client.workflow.getHandle(id);
-    try {
-      return viewFromState(await update(handle));
-    } catch (err) {
-      const refusal = updateRefusal(err);
-      if (refusal) throw refusal;
-      const description = await handle.describe().catch(() => null);
-      if (!description) throw new AppError('OrderNotFound', `Order ${id} does not exist`);
-      if (description.status.name !== 'RUNNING') {
+    const state = await updateOrExplain(client.workflow.getHandle(id), update, {
+      notFound: () => new AppError('OrderNotFound', `Order ${id} does not exist`),
+      closed: async () => {
         const view = await getView(id);
-        throw new AppError(
+        return new AppError(
           'OrderAlreadyClosed',
           `The order is already ${view?.status ?? 'closed'} and cannot be ${closedVerb}`,
         );
-      }
-      throw err;
-    }
+      },
+    });
+    return viewFromState(state);
   }
 
   return {
@@ -143,10 +141,9 @@ export function createOrderService(deps: {
               // REQ: OPEN-6, Q-1 — secrets are parked; the workflow gets only their references.
               request: await secrets.park(id, request),
             };
-            return startWorkflowOnce(client, orderTypeRegistry[request.type].workflowType, {
+            return startWorkflowOnce(client, orderWorkflowCall(input), {
               workflowId: id,
               taskQueue: deps.taskQueue,
-              args: [input],
               memo: { requestHash },
             });
           },
@@ -208,7 +205,7 @@ export function createOrderService(deps: {
       decision: { approve: boolean; comment: string },
     ): Promise<OrderView> {
       const parsed = parseOrderId(id);
-      if (parsed && orderTypeRegistry[parsed.type].workflowType !== 'groupProductOrderWorkflow') {
+      if (parsed && !parseGroupProductOrderId(id)) {
         throw new AppError(
           'NotAwaitingApproval',
           `Order ${id} is a ${parsed.type} order: it takes no approval`,
@@ -234,7 +231,7 @@ export function createOrderService(deps: {
       visit: FormalCancellationRequest,
     ): Promise<OrderView> {
       const parsed = parseOrderId(id);
-      if (parsed && parsed.type !== 'preCancellation') {
+      if (parsed && !parsePreCancellationOrderId(id)) {
         throw new AppError(
           'NotAwaitingCustomerVisit',
           `Order ${id} is a ${parsed.type} order: only a pre-cancellation is cancelled formally`,

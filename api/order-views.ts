@@ -1,6 +1,6 @@
 import type { OrderRecord } from '../db/queries/orders';
 import { orderStatusLabels, type TimelineEntry } from '../domain/orders';
-import type { OrderState } from '../workflows/contracts';
+import type { OrderState } from '../workflows/contracts/orders-common';
 import type { OrderView } from './schemas';
 
 const withLabel = (e: TimelineEntry) => ({ ...e, statusLabel: orderStatusLabels[e.status] });

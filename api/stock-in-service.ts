@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
 import type { Db, Tx } from '../db/client';
 import {
   createBatchFromStaging,
@@ -21,7 +20,9 @@ import { AppError } from '../domain/errors';
 import { batchPercent } from '../domain/member-batch-csv';
 import type { ResourceType } from '../domain/resources';
 import { checkHeader, checkStockRow } from '../domain/stock-in-csv';
-import type { StockInInput, stockInWorkflow } from '../workflows/stock-in';
+import { startWorkflowOnce } from '../services/temporal/start-idempotently';
+import { workflowCall } from '../services/temporal/workflow-registry';
+import { stockInWorkflowId, type StockInInput } from '../workflows/contracts/stock-in';
 
 /** A stock-in file may be this large: 64 MiB, well over a million rows of either format. */
 export const STOCK_CSV_BODY_LIMIT = 64 * 1024 * 1024;
@@ -32,8 +33,6 @@ const MAX_LINE_CHARS = 1_000;
 
 /** The batch ID: the file's content hash, so the same file uploaded again is the same batch. */
 export const stockBatchIdOf = (sha256Hex: string): string => `SB-${sha256Hex.slice(0, 24)}`;
-/** The workflow ID of a batch's stock-in: one per batch, so a replayed upload cannot start a second. */
-export const stockInWorkflowId = (batchId: string): string => `StockIn:${batchId}`;
 
 export interface StockUpload {
   resourceType: ResourceType;
@@ -67,17 +66,10 @@ export function createStockInService(deps: {
       chunksPerRun: deps.chunksPerRun,
       stepTimeoutSeconds: deps.stepTimeoutSeconds,
     };
-    try {
-      await client.workflow.start<typeof stockInWorkflow>('stockInWorkflow', {
-        workflowId: stockInWorkflowId(batch.id),
-        taskQueue: deps.taskQueue,
-        args: [input],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
+    await startWorkflowOnce(client, workflowCall('stockInWorkflow', input), {
+      workflowId: stockInWorkflowId(batch.id),
+      taskQueue: deps.taskQueue,
+    });
   }
 
   return {

@@ -10,31 +10,17 @@ import {
   type WorkOrderState,
 } from '../domain/work-orders';
 import {
+  isWorkOrderId,
   workOrderCommandUpdate,
+  workOrderId,
   workOrderStateQuery,
   type WorkOrderInput,
-} from '../workflows/work-order-contracts';
+} from '../workflows/contracts/work-order';
 import { hashRequest } from './order-service';
 import { timelineEntry, viewFromRecord, viewFromState, type WorkOrderView } from './work-order-view';
-import { startOncePerKey, startWorkflowOnce, workflowKnown } from './keyed-start';
-import { updateRefusal } from './workflow-refusals';
-
-/**
- * REQ: WO-1, ORD-3 — the work order (and workflow) ID: the client's idempotency key, scoped to the channel it
- * came through (`WorkOrder:<channelCode>:<key>`), makes a retry the same work order and lets two stores use
- * the same key. A customer's own work order (self-service) is scoped to the website channel it names.
- */
-export const workOrderId = (channelCode: string, idempotencyKey: string): string =>
-  `WorkOrder:${channelCode}:${idempotencyKey}`;
-
-/**
- * REQ: Q-3 — a recharge-card ticket's work order, `WorkOrder:RechargeCard-<serial>-<n>`: one per card and
- * number whoever asks, so no channel in it (before numbering: `WorkOrder:RechargeCard-<serial>`).
- */
-export const cardTicketWorkOrderId = (ticketKey: string): string => `WorkOrder:${ticketKey}`;
-
-/** Whether an ID can be a work order's (any of the forms above). */
-export const isWorkOrderId = (id: string): boolean => id.startsWith('WorkOrder:');
+import { startOncePerKey, startWorkflowOnce, workflowKnown } from '../services/temporal/start-idempotently';
+import { updateOrExplain } from '../services/temporal/update-or-explain';
+import { workflowCall } from '../services/temporal/workflow-registry';
 
 /**
  * What makes a work order one: a client's idempotency key at its channel (kept in `order_keys`), or an ID
@@ -59,10 +45,9 @@ export function createWorkOrderStarter(deps: { client: Client; db: Db; taskQueue
 
   /** Starts the workflow; one already started under this ID is the same work order. */
   const start = (id: string, input: Omit<WorkOrderInput, 'id'>, requestHash: string) =>
-    startWorkflowOnce(client, 'workOrderWorkflow', {
+    startWorkflowOnce(client, workflowCall('workOrderWorkflow', { ...input, id }), {
       workflowId: id,
       taskQueue: deps.taskQueue,
-      args: [{ ...input, id } satisfies WorkOrderInput],
       memo: { requestHash },
     });
 
@@ -122,28 +107,25 @@ export function createWorkOrderService(deps: { client: Client; db: Db }) {
     resolved?: ResolvedStep,
   ): Promise<WorkOrderView> {
     if (!isWorkOrderId(id)) throw new AppError('WorkOrderNotFound', `Work order ${id} does not exist`);
-    const handle = client.workflow.getHandle(id);
-    let state: WorkOrderState;
-    try {
-      state = await handle.executeUpdate(workOrderCommandUpdate, {
-        args: [{ command: step, actor, ...(resolved ? { resolved } : {}) }],
-      });
-    } catch (err) {
-      const refusal = updateRefusal(err);
-      if (refusal) throw refusal;
-      const description = await handle.describe().catch(() => null);
-      if (!description) throw new AppError('WorkOrderNotFound', `Work order ${id} does not exist`);
-      if (description.status.name !== 'RUNNING') {
-        const status = (await get(id))?.status;
-        throw new AppError(
-          'IllegalWorkOrderStep',
-          `${step.action}: work order ${id} has ended` +
-            (status ? ` ${status} (${workOrderStatusLabels[status].zh})` : '') +
-            '; it takes no more steps',
-        );
-      }
-      throw err;
-    }
+    const state: WorkOrderState = await updateOrExplain(
+      client.workflow.getHandle(id),
+      (handle) =>
+        handle.executeUpdate(workOrderCommandUpdate, {
+          args: [{ command: step, actor, ...(resolved ? { resolved } : {}) }],
+        }),
+      {
+        notFound: () => new AppError('WorkOrderNotFound', `Work order ${id} does not exist`),
+        closed: async () => {
+          const status = (await get(id))?.status;
+          return new AppError(
+            'IllegalWorkOrderStep',
+            `${step.action}: work order ${id} has ended` +
+              (status ? ` ${status} (${workOrderStatusLabels[status].zh})` : '') +
+              '; it takes no more steps',
+          );
+        },
+      },
+    );
     // The step's event is written before the update answers; later events are not this step's.
     const timeline = (await workOrderTimeline(db, id)).filter((e) => e.seq < state.events);
     return viewFromState(state, timeline.map(timelineEntry));

@@ -25,7 +25,7 @@ import { seedAccessAndCatalogue } from '../db/seed';
 import { seedGroupData, seedMemberLines } from '../db/seed-groups';
 import { configSchema } from '../temporal.config';
 import { insertActiveSubscription } from '../test/support/groups';
-import type { MemberBatchProgress } from '../workflows/contracts';
+import type { MemberBatchProgress } from '../workflows/contracts/member-batch';
 import {
   Cleanup,
   logger,

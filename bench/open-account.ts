@@ -17,7 +17,7 @@ import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { createDb } from '../db/client';
 import { seedAccessAndCatalogue, stockNumbers, stockSims } from '../db/seed';
-import type { OrderState } from '../workflows/contracts';
+import type { OrderState } from '../workflows/contracts/orders-common';
 import type { bareWorkflow } from './bare-workflow';
 import {
   benchConfig,

@@ -26,7 +26,7 @@ import { createDb } from '../db/client';
 import { seedAccessAndCatalogue, stockSims } from '../db/seed';
 import { configSchema } from '../temporal.config';
 import { sampleIndividual } from '../test/support/fixtures';
-import type { OrderState } from '../workflows/contracts';
+import type { OrderState } from '../workflows/contracts/orders-common';
 import {
   Cleanup,
   logger,

@@ -97,65 +97,6 @@ export interface OrderProjection {
   event: TimelineEntry & { seq: number };
 }
 
-/** How each order type runs: its workflow and the prefix of its order (and workflow) IDs. */
-export const orderTypeRegistry: Record<OrderType, { workflowType: string; idPrefix: string }> = {
-  openAccount: { workflowType: 'openAccountWorkflow', idPrefix: 'OpenAccount' },
-  preCancellation: { workflowType: 'preCancellationWorkflow', idPrefix: 'PreCancel' },
-  changeNumber: { workflowType: 'serviceChangeWorkflow', idPrefix: 'ChangeNumber' },
-  swapSim: { workflowType: 'serviceChangeWorkflow', idPrefix: 'SwapSim' },
-  changeCustomerData: { workflowType: 'serviceChangeWorkflow', idPrefix: 'ChangeCustomerData' },
-  transferOwnership: { workflowType: 'serviceChangeWorkflow', idPrefix: 'TransferOwnership' },
-  suspend: { workflowType: 'serviceChangeWorkflow', idPrefix: 'Suspend' },
-  resume: { workflowType: 'serviceChangeWorkflow', idPrefix: 'Resume' },
-  reportLoss: { workflowType: 'serviceChangeWorkflow', idPrefix: 'ReportLoss' },
-  changeFeatures: { workflowType: 'serviceChangeWorkflow', idPrefix: 'ChangeFeatures' },
-  changeDiscount: { workflowType: 'serviceChangeWorkflow', idPrefix: 'ChangeDiscount' },
-  recharge: { workflowType: 'serviceChangeWorkflow', idPrefix: 'Recharge' },
-  collectFee: { workflowType: 'serviceChangeWorkflow', idPrefix: 'CollectFee' },
-  refundFee: { workflowType: 'serviceChangeWorkflow', idPrefix: 'RefundFee' },
-  portIn: { workflowType: 'portInWorkflow', idPrefix: 'PortIn' },
-  portOut: { workflowType: 'portOutWorkflow', idPrefix: 'PortOut' },
-  groupOpen: { workflowType: 'groupProductOrderWorkflow', idPrefix: 'GroupOpen' },
-  groupChange: { workflowType: 'groupProductOrderWorkflow', idPrefix: 'GroupChange' },
-  groupCancel: { workflowType: 'groupProductOrderWorkflow', idPrefix: 'GroupCancel' },
-  groupMemberAdd: { workflowType: 'groupMemberOrderWorkflow', idPrefix: 'MemberAdd' },
-  groupMemberChange: { workflowType: 'groupMemberOrderWorkflow', idPrefix: 'MemberChange' },
-  groupMemberDelete: { workflowType: 'groupMemberOrderWorkflow', idPrefix: 'MemberDelete' },
-};
-const workflowTypePrefix = Object.fromEntries(
-  orderTypes.map((t) => [t, orderTypeRegistry[t].idPrefix]),
-) as Record<OrderType, string>;
-
-/**
- * REQ: ORD-3 — the idempotency key, scoped to the channel that submitted it, becomes the order (and workflow)
- * ID `<Type>:<channelCode>:<key>`, so a retried submission is one order and two channels (stores) using the
- * same key have two.
- */
-export function orderId(type: OrderType, channelCode: string, idempotencyKey: string): string {
-  return `${workflowTypePrefix[type]}:${channelCode}:${idempotencyKey}`;
-}
-
-/** A channel code as it appears in an order ID (e.g. STORE-BJ-001): no ":". */
-const channelCodeInId = /^[A-Za-z0-9._-]{1,64}$/;
-
-/**
- * The type, channel and key of an order ID, or null when it is not one. IDs of orders submitted before keys
- * were scoped per channel (`<Type>:<key>`) still read, with no channel.
- */
-export function parseOrderId(
-  id: string,
-): { type: OrderType; channelCode: string | null; key: string } | null {
-  const parts = id.split(':');
-  if (parts.length !== 2 && parts.length !== 3) return null;
-  const [prefix, ...rest] = parts;
-  const key = rest.at(-1) ?? '';
-  const channelCode = rest.length === 2 ? (rest[0] ?? '') : null;
-  const type = orderTypes.find((t) => workflowTypePrefix[t] === prefix);
-  if (!type || !idempotencyKeySchema.safeParse(key).success) return null;
-  if (channelCode !== null && !channelCodeInId.test(channelCode)) return null;
-  return { type, channelCode, key };
-}
-
 /** Client-chosen key: letters, digits, dash, underscore, dot; 8–64 characters. */
 export const idempotencyKeySchema = z
   .string()

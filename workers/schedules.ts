@@ -1,5 +1,5 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
-import type { StockReportInput } from '../workflows/stock-report';
+import { workflowCall } from '../services/temporal/workflow-registry';
 
 export const TIDY_SCHEDULE_ID = 'TidyPreemptions';
 export const STOCK_REPORT_SCHEDULE_ID = 'DailyStockReport';
@@ -16,16 +16,17 @@ export async function ensureSchedules(
   utcOffsetHours: number,
 ): Promise<void> {
   const utc = stockReportTimeUtc(utcOffsetHours);
-  const reportInput: StockReportInput = { utcOffsetHours };
+  const tidy = workflowCall('tidyPreemptionsWorkflow');
+  const stockReport = workflowCall('stockReportWorkflow', { utcOffsetHours });
   for (const options of [
     {
       scheduleId: TIDY_SCHEDULE_ID,
       spec: { intervals: [{ every: '1m' }] },
       action: {
         type: 'startWorkflow' as const,
-        workflowType: 'tidyPreemptionsWorkflow',
+        workflowType: tidy.name,
         taskQueue,
-        args: [],
+        args: tidy.args,
       },
       policies: { overlap: ScheduleOverlapPolicy.SKIP },
     },
@@ -34,9 +35,9 @@ export async function ensureSchedules(
       spec: { calendars: [{ hour: utc.hour, minute: utc.minute }] },
       action: {
         type: 'startWorkflow' as const,
-        workflowType: 'stockReportWorkflow',
+        workflowType: stockReport.name,
         taskQueue,
-        args: [reportInput],
+        args: stockReport.args,
       },
       policies: { overlap: ScheduleOverlapPolicy.SKIP },
     },

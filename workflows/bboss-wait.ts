@@ -9,7 +9,8 @@ import type { Activities } from '../activities';
 import type { BbossOrderStatus, BbossOrderSubmission } from '../activities/adapters/bboss';
 import type { BbossOrderAnswered } from '../domain/bboss-callbacks';
 import { waitText } from '../domain/bboss-overdue';
-import type { GroupProductSummary, WorkflowSettings } from './contracts';
+import type { WorkflowSettings } from '../domain/workflow-settings';
+import type { GroupProductSummary } from './contracts/group-product';
 import type { OrderRun } from './order-run';
 
 /** The BBOSS leg of the order's summary, kept up to date while the order waits (REQ: GRP-4). */

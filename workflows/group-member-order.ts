@@ -1,5 +1,6 @@
 import type { GroupMemberRequest } from '../domain/groups';
-import type { GroupMemberOrderInput, GroupMemberSummary, OrderState } from './contracts';
+import type { GroupMemberOrderInput, GroupMemberSummary } from './contracts/group-member';
+import type { OrderState } from './contracts/orders-common';
 import { startOrderRun } from './order-run';
 
 /** Outcomes that are the business saying no: the order ends `rejected`, not `failed`. */

@@ -1,14 +1,14 @@
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import type { BbossOrderAnswered } from '../domain/bboss-callbacks';
 import { effectiveFrom, type GroupProductRequest } from '../domain/groups';
+import type { WorkflowSettings } from '../domain/workflow-settings';
 import {
   bbossAnsweredSignal,
   type ApprovalDecision,
   type GroupProductOrderInput,
   type GroupProductSummary,
-  type OrderState,
-  type WorkflowSettings,
-} from './contracts';
+} from './contracts/group-product';
+import type { OrderState } from './contracts/orders-common';
 import type { BbossLeg } from './bboss-wait';
 import { listenForApproval, waitForApproval, waitForBboss } from './group-product-waits';
 import { startOrderRun, type OrderRun } from './order-run';

@@ -2,12 +2,12 @@ import { ApplicationFailure, condition, patched, setHandler } from '@temporalio/
 import type { BbossOrderAnswered } from '../domain/bboss-callbacks';
 import { waitText } from '../domain/bboss-overdue';
 import { isTerminal } from '../domain/orders';
+import type { WorkflowSettings } from '../domain/workflow-settings';
 import {
   decideApprovalUpdate,
   type ApprovalDecision,
   type GroupProductSummary,
-  type WorkflowSettings,
-} from './contracts';
+} from './contracts/group-product';
 import { askBboss, heardFrom, keepWaitingForBboss, type BbossWait } from './bboss-wait';
 import type { OrderTracker } from './order-tracker';
 import { CancelRequested, closedFailure } from './saga';

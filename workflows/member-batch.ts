@@ -1,6 +1,10 @@
 import { continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { memberBatchProgressQuery, type MemberBatchInput, type MemberBatchProgress } from './contracts';
+import {
+  memberBatchProgressQuery,
+  type MemberBatchInput,
+  type MemberBatchProgress,
+} from './contracts/member-batch';
 
 /**
  * A member batch (成员批量导入), REQ: GRP-6 at scale: the rows of the uploaded file, already in PostgreSQL,

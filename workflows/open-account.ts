@@ -11,7 +11,8 @@ import {
   servicePasswordAdvice,
 } from '../domain/open-account';
 import { hlrServicesFor } from '../domain/service-change-rules';
-import type { OpenAccountInput, OpenAccountSummary, OrderState } from './contracts';
+import type { OpenAccountInput, OpenAccountSummary } from './contracts/open-account';
+import type { OrderState } from './contracts/orders-common';
 import { startOrderRun } from './order-run';
 
 /**

@@ -1,7 +1,12 @@
 import { condition, proxyActivities, setHandler, type ActivityInterfaceFor } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { isTerminal, type OrderType } from '../domain/orders';
-import { cancelOrderUpdate, orderStateQuery, type CancelRequest, type OrderInputBase } from './contracts';
+import {
+  cancelOrderUpdate,
+  orderStateQuery,
+  type CancelRequest,
+  type OrderInputBase,
+} from './contracts/orders-common';
 import { OrderTracker } from './order-tracker';
 import {
   CancelRequested,

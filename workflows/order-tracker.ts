@@ -1,6 +1,6 @@
 import { allHandlersFinished, condition } from '@temporalio/workflow';
 import type { OrderFailure, OrderProjection, OrderStatus, OrderType } from '../domain/orders';
-import type { OrderInputBase, OrderState } from './contracts';
+import type { OrderInputBase, OrderState } from './contracts/orders-common';
 
 type Recorder = (projection: OrderProjection) => Promise<void>;
 

@@ -6,13 +6,9 @@ import { nextSwitchOver } from '../domain/number-portability-schedule';
 import { paymentRefusalCodes } from '../domain/open-account';
 import { missingPortingMaterials } from '../domain/port-in';
 import { hlrServicesFor } from '../domain/service-change-rules';
-import {
-  portInAnsweredSignal,
-  type OrderState,
-  type PortInInput,
-  type PortInSummary,
-  type WorkflowSettings,
-} from './contracts';
+import type { WorkflowSettings } from '../domain/workflow-settings';
+import type { OrderState } from './contracts/orders-common';
+import { portInAnsweredSignal, type PortInInput, type PortInSummary } from './contracts/port-in';
 import { startOrderRun } from './order-run';
 import { CancelRequested } from './saga';
 

@@ -8,13 +8,9 @@ import {
   nextSwitchOver,
 } from '../domain/number-portability-schedule';
 import type { OrderFailure } from '../domain/orders';
-import {
-  portOutRequestedSignal,
-  type OrderState,
-  type PortOutInput,
-  type PortOutSummary,
-  type WorkflowSettings,
-} from './contracts';
+import type { WorkflowSettings } from '../domain/workflow-settings';
+import type { OrderState } from './contracts/orders-common';
+import { portOutRequestedSignal, type PortOutInput, type PortOutSummary } from './contracts/port-out';
 import { startOrderRun } from './order-run';
 import { CancelRequested, describeFailure } from './saga';
 

@@ -4,14 +4,14 @@ import { errorCatalogue } from '../domain/errors';
 import { paymentRefusalCodes } from '../domain/open-account';
 import { isTerminal, type OrderFailure } from '../domain/orders';
 import { graceEndsAt, visitDeadline, type IdentityRefusal } from '../domain/pre-cancellation';
+import type { WorkflowSettings } from '../domain/workflow-settings';
+import type { OrderState } from './contracts/orders-common';
 import {
   formalCancellationUpdate,
   type FormalCancellationVisit,
-  type OrderState,
   type PreCancellationInput,
   type PreCancellationSummary,
-  type WorkflowSettings,
-} from './contracts';
+} from './contracts/pre-cancellation';
 import type { OrderTracker } from './order-tracker';
 import { startOrderRun } from './order-run';
 import { CancelRequested, closedFailure, describeFailure } from './saga';

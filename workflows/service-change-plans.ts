@@ -4,7 +4,7 @@ import type { LineSnapshot } from '../activities/line-changes';
 import { missingCustomerData, type Payment } from '../domain/open-account';
 import { hlrServicesFor, lineStatusAfter, nextFeatures } from '../domain/service-change-rules';
 import type { ServiceChangeType } from '../domain/service-changes';
-import type { ServiceChangeWorkflowRequest } from './contracts';
+import type { ServiceChangeWorkflowRequest } from './contracts/service-change';
 import type { Saga } from './saga';
 
 /**

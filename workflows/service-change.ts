@@ -1,5 +1,6 @@
 import { paymentRefusalCodes } from '../domain/open-account';
-import type { OrderState, ServiceChangeInput, ServiceChangeWorkflowRequest } from './contracts';
+import type { OrderState } from './contracts/orders-common';
+import type { ServiceChangeInput, ServiceChangeWorkflowRequest } from './contracts/service-change';
 import { startOrderRun } from './order-run';
 import { runServiceChange, type ChangeContext } from './service-change-plans';
 

@@ -1,16 +1,7 @@
 import { continueAsNew, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { StockInProgress } from '../activities/stock-in';
-
-/** What starts (and continues) a stock-in: the batch, where to go on, and the chunking. */
-export interface StockInInput {
-  batchId: string;
-  /** The first data row not yet handed to a chunk (1 at the start). */
-  nextRow: number;
-  chunkRows: number;
-  chunksPerRun: number;
-  stepTimeoutSeconds: number;
-}
+import type { StockInInput } from './contracts/stock-in';
 
 /**
  * REQ: RES-1 — a stock-in batch (入库批次): the rows of the uploaded file, already staged in PostgreSQL, are

@@ -1,7 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import { slaDueDates } from '../domain/sla';
 import { finalWorkOrderStatuses, type WorkOrderState } from '../domain/work-orders';
-import type { WorkflowSettings } from './contracts';
+import type { WorkflowSettings } from '../domain/workflow-settings';
 
 /** What the SLA watch needs from the work-order workflow (REQ: WO-6). */
 export interface SlaWatchDeps {

@@ -27,7 +27,7 @@ import {
   workOrderStateQuery,
   type WorkOrderCommandRequest,
   type WorkOrderInput,
-} from './work-order-contracts';
+} from './contracts/work-order';
 import { watchSla } from './work-order-sla';
 
 /**

@@ -43,7 +43,8 @@ import { identifyCaller, usableCall, type CallerQuery } from '../query-caller';
 import { bearerSecurity, errorResponses, labelSchema, queryInteger } from '../schemas';
 import { SERVICE_PASSWORD_HEADER } from '../self-service-auth';
 import { checkServicePassword, type ServicePasswordPolicy } from '../service-password';
-import { cardTicketWorkOrderId, type WorkOrderStarter } from '../work-order-service';
+import { cardTicketWorkOrderId } from '../../workflows/contracts/work-order';
+import type { WorkOrderStarter } from '../work-order-service';
 
 const tags = ['queries'];
 const config = { access: orderDesk };

@@ -15,7 +15,7 @@ import {
   type WorkOrderState,
 } from '../../domain/work-orders';
 import { workflowSettings, type AppConfig } from '../../temporal.config';
-import { workOrderStateQuery } from '../../workflows/work-order-contracts';
+import { workOrderStateQuery } from '../../workflows/contracts/work-order';
 import {
   CHANNEL_HEADER,
   SERVICE_PASSWORD_HEADER,
@@ -25,7 +25,8 @@ import {
 import { isVipLine, screenWorkOrder } from '../customer-screening';
 import { errorResponses, labelSchema } from '../schemas';
 import type { ServicePasswordPolicy } from '../service-password';
-import { isWorkOrderId, type WorkOrderStarter } from '../work-order-service';
+import { isWorkOrderId } from '../../workflows/contracts/work-order';
+import type { WorkOrderStarter } from '../work-order-service';
 
 /**
  * REQ: WO-1 — customers create work orders themselves (客户自主创建) on the operator's website, official account

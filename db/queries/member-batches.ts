@@ -5,8 +5,7 @@ import type { DbOrTx, Tx } from '../client';
 import { groupMemberEvents, groupMembers, memberBatches, memberBatchRows, subscribers } from '../schema';
 import { batchPercent } from '../../domain/member-batch-csv';
 import { claimOrderKey } from './order-keys';
-// eslint-disable-next-line no-restricted-imports -- moved by the contracts/compose refactor
-import type { MemberBatchProgress } from '../../workflows/contracts';
+import type { MemberBatchProgress } from '../../domain/member-batch-contract';
 
 /**
  * REQ: GRP-6 — member batches and their rows. A chunk of rows is handled with one statement per kind of

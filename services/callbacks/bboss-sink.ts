@@ -1,7 +1,6 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { BbossCallback, BbossCallbackSink } from '../../domain/bboss-callbacks';
-import { orderTypeRegistry, parseOrderId } from '../../domain/orders';
-import { bbossAnsweredSignal } from '../../workflows/contracts';
+import { bbossAnsweredSignal, parseGroupProductOrderId } from '../../workflows/contracts/group-product';
 
 /**
  * REQ: GRP-4 — hands verified BBOSS callbacks to the group product order waiting for them (the order ID is in
@@ -11,10 +10,7 @@ import { bbossAnsweredSignal } from '../../workflows/contracts';
 export function createBbossCallbackSink(client: Client): BbossCallbackSink {
   return {
     async deliver(callback: BbossCallback) {
-      const parsed = parseOrderId(callback.orderId);
-      if (!parsed || orderTypeRegistry[parsed.type].workflowType !== 'groupProductOrderWorkflow') {
-        return 'unknownOrder';
-      }
+      if (!parseGroupProductOrderId(callback.orderId)) return 'unknownOrder';
       try {
         await client.workflow.getHandle(callback.orderId).signal(bbossAnsweredSignal, callback);
         return 'accepted';

@@ -9,10 +9,10 @@ import {
   type MnpCallbackSink,
   type PortOutRequestVerdict,
 } from '../../domain/mnp-callbacks';
-import { parseOrderId } from '../../domain/orders';
 import { authorizationCodeMatches } from '../../infra/authorization-codes';
 import type { AppConfig } from '../../temporal.config';
-import { portInAnsweredSignal, portOutRequestedSignal } from '../../workflows/contracts';
+import { parsePortInOrderId, portInAnsweredSignal } from '../../workflows/contracts/port-in';
+import { parsePortOutOrderId, portOutRequestedSignal } from '../../workflows/contracts/port-out';
 
 /** What the sink needs to judge a port-out request: the database and the code settings. */
 export interface PortOutCodeCheck {
@@ -50,7 +50,7 @@ export function createMnpCallbackSink(client: Client, portOut?: PortOutCodeCheck
           .from(subscribers)
           .where(eq(subscribers.msisdn, callback.msisdn));
         const orderId = line?.lockedBy;
-        if (!orderId || parseOrderId(orderId)?.type !== 'portOut') return 'unknownOrder';
+        if (!orderId || !parsePortOutOrderId(orderId)) return 'unknownOrder';
         const code = await findPortOutCode(db, orderId);
         const verdict: PortOutRequestVerdict = {
           clearingRef: callback.clearingRef,
@@ -71,7 +71,7 @@ export function createMnpCallbackSink(client: Client, portOut?: PortOutCodeCheck
         };
         return signal(() => client.workflow.getHandle(orderId).signal(portOutRequestedSignal, verdict));
       }
-      if (parseOrderId(callback.orderId)?.type !== 'portIn') return 'unknownOrder';
+      if (!parsePortInOrderId(callback.orderId)) return 'unknownOrder';
       return signal(() => client.workflow.getHandle(callback.orderId).signal(portInAnsweredSignal, callback));
     },
   };

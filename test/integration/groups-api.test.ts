@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupContracts, groupMemberEvents, groupSubscriptions } from '../../db/schema';
-import { orderId, type OrderType } from '../../domain/orders';
+import type { OrderType } from '../../domain/orders';
+import { orderId } from '../../workflows/contracts/orders';
 import { groupOpenBody, insertActiveSubscription, insertMembers, memberLine } from '../support/groups';
 import { startSignedInHarness, type Harness } from '../support/harness';
 import { newKey, submitOrder } from '../support/orders';

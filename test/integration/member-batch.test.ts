@@ -7,7 +7,7 @@ import {
   groupSubscriptions,
 } from '../../db/schema';
 import { errorCatalogue } from '../../domain/errors';
-import { memberBatchProgressQuery } from '../../workflows/contracts';
+import { memberBatchProgressQuery } from '../../workflows/contracts/member-batch';
 import { startHarness, type Harness } from '../support/harness';
 import { insertActiveSubscription, insertMembers, memberLine } from '../support/groups';
 import { newKey } from '../support/orders';

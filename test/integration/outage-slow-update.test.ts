@@ -1,7 +1,7 @@
 import { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient } from '../../infra/temporal-connection';
-import { cancelOrderUpdate } from '../../workflows/contracts';
+import { cancelOrderUpdate } from '../../workflows/contracts/orders-common';
 import { verifiedCardPayment } from '../support/fixtures';
 import { startSignedInHarness, type Harness } from '../support/harness';
 import { openAccountBody, submitOrder, waitForOrder } from '../support/orders';

@@ -14,7 +14,7 @@ import {
   smsMessages,
   subscribers,
 } from '../../db/schema';
-import type { PreCancellationSummary } from '../../workflows/contracts';
+import type { PreCancellationSummary } from '../../workflows/contracts/pre-cancellation';
 import { startHarness, type Harness } from '../support/harness';
 import { getOrder, openAccountBody, submitOrder, waitForOrder } from '../support/orders';
 import { verifiedCardPayment } from '../support/fixtures';

@@ -3,7 +3,7 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectWorkOrder } from '../../db/queries/work-orders';
 import type { WorkOrderState } from '../../domain/work-orders';
-import type { WorkOrderInput } from '../../workflows/work-order-contracts';
+import type { WorkOrderInput } from '../../workflows/contracts/work-order';
 import { startHarness, type Harness } from '../support/harness';
 import { newKey } from '../support/orders';
 

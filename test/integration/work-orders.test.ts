@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrderView } from '../../api/work-order-view';
 import { dispatchRules, workOrderEvents, workOrders } from '../../db/schema';
-import { workOrderStateQuery } from '../../workflows/work-order-contracts';
+import { workOrderStateQuery } from '../../workflows/contracts/work-order';
 import type { Harness } from '../support/harness';
 import { startHarness } from '../support/harness';
 import { newKey } from '../support/orders';

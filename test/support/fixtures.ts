@@ -1,7 +1,7 @@
 import type { BankSimulator } from '../../activities/adapters/bank';
 import type { Customer } from '../../domain/open-account';
 import { configSchema, workflowSettings, type AppConfig } from '../../temporal.config';
-import type { WorkflowSettings } from '../../workflows/contracts';
+import type { WorkflowSettings } from '../../domain/workflow-settings';
 
 /** A complete individual customer as staff would key it in at the counter. */
 export const sampleIndividual: Extract<Customer, { kind: 'individual' }> = {

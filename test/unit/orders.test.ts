@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  idempotencyKeySchema,
-  isTerminal,
-  orderId,
-  orderStatuses,
-  orderStatusLabels,
-  parseOrderId,
-} from '../../domain/orders';
+import { idempotencyKeySchema, isTerminal, orderStatuses, orderStatusLabels } from '../../domain/orders';
+import { orderId, parseOrderId } from '../../workflows/contracts/orders';
 
 describe('order ids', () => {
   it('ORD-3: the idempotency key, scoped to its channel, becomes the order id, and the id reads back to both', () => {

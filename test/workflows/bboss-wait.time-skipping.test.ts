@@ -6,12 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Activities, ActivityDeps } from '../../activities';
 import type { BbossAdapter } from '../../activities/adapters/bboss';
 import { createGroupProductActivities } from '../../activities/group-products';
-import {
-  bbossAnsweredSignal,
-  orderStateQuery,
-  type GroupProductOrderInput,
-  type OrderState,
-} from '../../workflows/contracts';
+import { bbossAnsweredSignal, type GroupProductOrderInput } from '../../workflows/contracts/group-product';
+import { orderStateQuery, type OrderState } from '../../workflows/contracts/orders-common';
 import { testWorkflowSettings } from '../support/fixtures';
 import { useTimeSkipping } from '../support/time-skipping';
 

@@ -8,8 +8,10 @@ import { inject } from 'vitest';
 import type { Activities } from '../../activities';
 import { errorCatalogue } from '../../domain/errors';
 import { quoteOpenAccount } from '../../domain/open-account';
-import { orderId, type OrderProjection } from '../../domain/orders';
-import type { OpenAccountInput, OrderState } from '../../workflows/contracts';
+import type { OrderProjection } from '../../domain/orders';
+import { orderId } from '../../workflows/contracts/orders';
+import type { OpenAccountInput } from '../../workflows/contracts/open-account';
+import type { OrderState } from '../../workflows/contracts/orders-common';
 import {
   sampleEnterprise as enterprise,
   sampleIndividual as individual,

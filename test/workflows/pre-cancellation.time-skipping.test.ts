@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import type { Activities } from '../../activities';
 import { graceEndsAt } from '../../domain/pre-cancellation';
+import type { OrderState } from '../../workflows/contracts/orders-common';
 import {
   cancelOrderUpdate,
   formalCancellationUpdate,
   orderStateQuery,
   type FormalCancellationVisit,
-  type OrderState,
   type PreCancellationInput,
-} from '../../workflows/contracts';
+} from '../../workflows/contracts/pre-cancellation';
 import { testWorkflowSettings } from '../support/fixtures';
 import { useTimeSkipping } from '../support/time-skipping';
 

@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, setHandler } from '@temporalio/workflow';
 import type { WorkOrderState, WorkOrderStatus } from '../../domain/work-orders';
-import type { WorkflowSettings } from '../../workflows/contracts';
+import type { WorkflowSettings } from '../../domain/workflow-settings';
 import { watchSla } from '../../workflows/work-order-sla';
 
 /**

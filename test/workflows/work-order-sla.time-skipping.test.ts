@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slaDueDates } from '../../domain/sla';
 import type { WorkOrderPriority, WorkOrderState } from '../../domain/work-orders';
 import { resolveTimeSkippingServer } from '../../infra/time-skipping-server';
-import type { WorkflowSettings } from '../../workflows/contracts';
+import type { WorkflowSettings } from '../../domain/workflow-settings';
 import { testWorkflowSettings } from '../support/fixtures';
 import {
   slaBreachesQuery,

@@ -1,19 +1,12 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ResolvedStep } from './work-order-machine';
 import type {
   CreateGreenChannelRequest,
   CreateWorkOrderRequest,
   SelfServiceWorkOrderRequest,
   WorkOrderActor,
   WorkOrderCommand,
-  WorkOrderState,
-} from '../domain/work-orders';
-import type { ResolvedStep } from '../domain/work-order-machine';
-import type { WorkflowSettings } from './contracts';
-
-/**
- * What clients may know about work-order workflows (REQ: WO-1…WO-6, GC-1…GC-3): the input, the live state
- * query and the one update every step goes through. Workflow ID = work order ID = `WorkOrder:<channelCode>:<key>`.
- */
+} from './work-orders';
+import type { WorkflowSettings } from './workflow-settings';
 
 /** What the workflow starts with; the API has already checked and resolved everything it needs. */
 export interface WorkOrderInput {
@@ -36,14 +29,3 @@ export interface WorkOrderCommandRequest {
   /** What the API looked up for the step: a dispatch's assignee's outlet (REQ: WO-3, WO-4). */
   resolved?: ResolvedStep;
 }
-
-/** REQ: WO-1…WO-6 — the work order as its workflow holds it, readable at any time. */
-export const workOrderStateQuery = defineQuery<WorkOrderState>('workOrderState');
-
-/**
- * REQ: WO-2…WO-5 — every step is this update: its validator refuses an illegal step at once with a reason
- * (ApplicationFailure type = error code); the handler applies it and answers with the new state.
- */
-export const workOrderCommandUpdate = defineUpdate<WorkOrderState, [WorkOrderCommandRequest]>(
-  'workOrderCommand',
-);

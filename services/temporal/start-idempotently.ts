@@ -1,20 +1,27 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
-import type { Db } from '../db/client';
-import { claimOrderKey, findOrderKey, scopedIdempotencyKey, type KeyScope } from '../db/queries/order-keys';
-import { AppError } from '../domain/errors';
+import type { Db } from '../../db/client';
+import {
+  claimOrderKey,
+  findOrderKey,
+  scopedIdempotencyKey,
+  type KeyScope,
+} from '../../db/queries/order-keys';
+import { AppError } from '../../domain/errors';
+import { startWorkflow, type WorkflowCallOf, type WorkflowName } from './workflow-registry';
 
 /**
  * Starts a workflow once under its business ID (REQ: ORD-3): duplicate-rejecting, and a start that finds the
- * ID already taken is the same order (`replayed`), not an error.
+ * ID already taken is the same order, work order or batch (`replayed`), not an error. `call` names the
+ * workflow through the registry, so its arguments are checked against the workflow function.
  */
-export async function startWorkflowOnce(
+export async function startWorkflowOnce<N extends WorkflowName>(
   client: Client,
-  workflowType: string,
-  options: { workflowId: string; taskQueue: string; args: unknown[]; memo?: Record<string, unknown> },
+  call: WorkflowCallOf<N>,
+  options: { workflowId: string; taskQueue: string; memo?: Record<string, unknown> },
 ): Promise<{ id: string; replayed: boolean }> {
   try {
-    await client.workflow.start(workflowType, {
+    await startWorkflow(client, call, {
       ...options,
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
@@ -65,15 +72,16 @@ export async function startOncePerKey(
 ): Promise<{ id: string; replayed: boolean }> {
   const { channelCode, idempotencyKey, requestHash } = key;
   const recordedKey = scopedIdempotencyKey(key.scope, idempotencyKey);
-  const reused = () =>
-    new AppError(
-      'IdempotencyKeyReused',
-      `headers.idempotency-key: ${idempotencyKey} was already used at channel ${channelCode} for ${key.what} ` +
-        'with a different body',
-    );
+  const sameRequest = (recordedHash: string) =>
+    assertSameRequest({
+      idempotencyKey,
+      recordedHash,
+      requestHash,
+      usedFor: `at channel ${channelCode} for ${key.what} with a different body`,
+    });
   const known = await findOrderKey(db, channelCode, recordedKey);
   if (known) {
-    if (known.requestHash !== requestHash) throw reused();
+    sameRequest(known.requestHash);
     if (await steps.exists(known.orderId)) return { id: known.orderId, replayed: true };
     // The key was recorded but its workflow never started (the API stopped in between, or Temporal could not be
     // reached and the clerk was answered 503): this is the clerk's retry of the same request, so start it now.
@@ -85,6 +93,23 @@ export async function startOncePerKey(
     orderId: key.id,
     requestHash,
   });
-  if (row.requestHash !== requestHash) throw reused();
+  sameRequest(row.requestHash);
   return steps.start();
+}
+
+/**
+ * REQ: ORD-3 — a key stands for one request: it may come back with the same request (a retry), never with
+ * another; that is refused, 409 IdempotencyKeyReused, saying what the key was used for (`usedFor`).
+ */
+export function assertSameRequest(key: {
+  idempotencyKey: string;
+  recordedHash: string;
+  requestHash: string;
+  usedFor: string;
+}): void {
+  if (key.recordedHash === key.requestHash) return;
+  throw new AppError(
+    'IdempotencyKeyReused',
+    `headers.idempotency-key: ${key.idempotencyKey} was already used ${key.usedFor}`,
+  );
 }
