@@ -16,7 +16,7 @@ import { request } from 'node:http';
 import { Readable } from 'node:stream';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { stockInWorkflowId } from '../api/stock-in-service';
+import { stockInWorkflowId } from '../services/resources/stock-in-service';
 import type { StockInProgress } from '../activities/stock-in';
 import { createDb } from '../db/client';
 import { selectionFeeRules } from '../db/schema';

@@ -15,7 +15,7 @@ import {
 import { roleSchema } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { assertWithinBusinessHours, bearerTokenOf, hashToken, newToken } from '../plugins/auth';
-import { passwordMatches } from '../password-compare';
+import { passwordMatches } from '../../services/access/password-compare';
 import { bearerSecurity, errorResponses } from '../schemas';
 
 const loginBody = z.object({

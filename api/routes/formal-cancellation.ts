@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { preCancellationDesk } from '../../domain/access';
 import { formalCancellationRequestSchema } from '../../domain/pre-cancellation';
-import type { OrderService } from '../order-service';
+import type { OrderService } from '../../services/orders/order-service';
 import { principalOf } from '../plugins/auth';
 import { bearerSecurity, errorResponses, orderViewSchema } from '../schemas';
 

@@ -12,11 +12,11 @@ import {
   type CreateGreenChannelRequest,
 } from '../../domain/work-orders';
 import { workflowSettings, type AppConfig } from '../../temporal.config';
-import { checkGreenChannel } from '../green-channel-checks';
+import { checkGreenChannel } from '../../services/work-orders/green-channel-checks';
 import { principalOf } from '../plugins/auth';
 import { bearerSecurity, errorResponses } from '../schemas';
-import type { ServicePasswordPolicy } from '../service-password';
-import type { WorkOrderStarter } from '../work-order-service';
+import type { ServicePasswordPolicy } from '../../services/access/service-password';
+import type { WorkOrderStarter } from '../../services/work-orders/work-order-service';
 
 const accepted = z.object({
   id: z.string(),

@@ -18,7 +18,7 @@ import { AppError } from '../../domain/errors';
 import { groupCodeSchema, groupProductCodeSchema } from '../../domain/groups';
 import { msisdnSchema } from '../../domain/numbers';
 import { attributeValuesSchema, productSpecSchema } from '../../domain/product-spec';
-import { requireProductAccess } from '../group-order-checks';
+import { requireProductAccess } from '../../services/groups/group-order-checks';
 import { principalOf } from '../plugins/auth';
 import { bearerSecurity, errorResponses, labelSchema, queryInteger } from '../schemas';
 

@@ -8,7 +8,7 @@ import { AppError } from '../../domain/errors';
 import { groupCodeSchema, groupProductCodeSchema } from '../../domain/groups';
 import { idempotencyKeySchema } from '../../domain/orders';
 import { workflowSettings, type AppConfig } from '../../temporal.config';
-import { createMemberBatchService } from '../member-batch-service';
+import { createMemberBatchService } from '../../services/groups/member-batch-service';
 import { principalOf } from '../plugins/auth';
 import { bearerSecurity, errorResponses, queryInteger } from '../schemas';
 

@@ -11,7 +11,7 @@ import { portOutRequestSchema } from '../../domain/port-out';
 import { preCancellationIdentitySchema, preCancellationRequestSchema } from '../../domain/pre-cancellation';
 import { serviceChangeSchemas } from '../../domain/service-changes';
 import { idempotencyKeySchema, orderStatusSchema, orderTypeSchema } from '../../domain/orders';
-import type { OrderRequest, OrderService } from '../order-service';
+import type { OrderRequest, OrderService } from '../../services/orders/order-service';
 import { principalOf } from '../plugins/auth';
 import {
   bearerSecurity,

@@ -37,13 +37,13 @@ import {
 import { callIdSchema } from '../../domain/telephony';
 import { finalWorkOrderStatuses, type WorkOrderStatus } from '../../domain/work-orders';
 import { workflowSettings, type AppConfig } from '../../temporal.config';
-import { isVipLine } from '../customer-screening';
+import { isVipLine } from '../../services/orders/customer-screening';
 import { principalOf } from '../plugins/auth';
-import { identifyCaller, usableCall, type CallerQuery } from '../query-caller';
+import { identifyCaller, usableCall, type CallerQuery } from '../../services/queries/query-caller';
 import { bearerSecurity, errorResponses, labelSchema, queryInteger } from '../schemas';
-import { SERVICE_PASSWORD_HEADER } from '../self-service-auth';
-import { checkServicePassword, type ServicePasswordPolicy } from '../service-password';
-import { cardTicketWorkOrderId, type WorkOrderStarter } from '../work-order-service';
+import { SERVICE_PASSWORD_HEADER } from '../../services/access/self-service-auth';
+import { checkServicePassword, type ServicePasswordPolicy } from '../../services/access/service-password';
+import { cardTicketWorkOrderId, type WorkOrderStarter } from '../../services/work-orders/work-order-service';
 
 const tags = ['queries'];
 const config = { access: orderDesk };

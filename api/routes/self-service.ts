@@ -21,11 +21,11 @@ import {
   SERVICE_PASSWORD_HEADER,
   requireSelfServiceChannel,
   verifyServicePassword,
-} from '../self-service-auth';
-import { isVipLine, screenWorkOrder } from '../customer-screening';
+} from '../../services/access/self-service-auth';
+import { isVipLine, screenWorkOrder } from '../../services/orders/customer-screening';
 import { errorResponses, labelSchema } from '../schemas';
-import type { ServicePasswordPolicy } from '../service-password';
-import { isWorkOrderId, type WorkOrderStarter } from '../work-order-service';
+import type { ServicePasswordPolicy } from '../../services/access/service-password';
+import { isWorkOrderId, type WorkOrderStarter } from '../../services/work-orders/work-order-service';
 
 /**
  * REQ: WO-1 — customers create work orders themselves (客户自主创建) on the operator's website, official account

@@ -8,7 +8,7 @@ import type { Db } from '../../db/client';
 import { adminDesk } from '../../domain/access';
 import { resourceTypeSchema } from '../../domain/resources';
 import type { AppConfig } from '../../temporal.config';
-import { createStockInService, STOCK_CSV_BODY_LIMIT } from '../stock-in-service';
+import { createStockInService, STOCK_CSV_BODY_LIMIT } from '../../services/resources/stock-in-service';
 import { principalOf } from '../plugins/auth';
 import { statedByDocument } from '../contract-openapi';
 import { bearerSecurity, errorResponses, queryInteger } from '../schemas';

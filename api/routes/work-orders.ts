@@ -17,16 +17,16 @@ import {
   type WorkOrderCommand,
 } from '../../domain/work-orders';
 import { workflowSettings, type AppConfig } from '../../temporal.config';
-import { isVipLine, screenWorkOrder } from '../customer-screening';
+import { isVipLine, screenWorkOrder } from '../../services/orders/customer-screening';
 import { principalOf } from '../plugins/auth';
 import { bearerSecurity, errorResponses } from '../schemas';
-import { createWorkOrderService, type WorkOrderStarter } from '../work-order-service';
+import { createWorkOrderService, type WorkOrderStarter } from '../../services/work-orders/work-order-service';
 import {
   appointmentChangeSchema,
   appointmentHistory,
   workOrderViewSchema,
   type WorkOrderView,
-} from '../work-order-view';
+} from '../../services/work-orders/work-order-view';
 
 const accepted = z.object({
   id: z.string(),

@@ -1,5 +1,5 @@
-import type { Db } from '../db/client';
-import { findOperator } from '../db/queries/access';
+import type { Db } from '../../db/client';
+import { findOperator } from '../../db/queries/access';
 import {
   findGroup,
   findGroupProduct,
@@ -7,11 +7,16 @@ import {
   hasProductPermission,
   listGroupTariffs,
   type GroupProductRecord,
-} from '../db/queries/group-catalogue';
-import type { Principal } from '../domain/access';
-import { AppError } from '../domain/errors';
-import type { GroupChangeRequest, GroupOpenRequest, GroupOrderRequest, TariffChoice } from '../domain/groups';
-import { validateAttributes, type AttributeIssue } from '../domain/product-spec';
+} from '../../db/queries/group-catalogue';
+import type { Principal } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import type {
+  GroupChangeRequest,
+  GroupOpenRequest,
+  GroupOrderRequest,
+  TariffChoice,
+} from '../../domain/groups';
+import { validateAttributes, type AttributeIssue } from '../../domain/product-spec';
 
 type Group = NonNullable<Awaited<ReturnType<typeof findGroup>>>;
 

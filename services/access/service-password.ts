@@ -1,11 +1,11 @@
-import type { Db } from '../db/client';
+import type { Db } from '../../db/client';
 import {
   claimServicePasswordSuccess,
   recordServicePasswordFailure,
   servicePasswordLockedUntil,
-} from '../db/queries/line-queries';
-import { AppError } from '../domain/errors';
-import { isWeakServicePassword } from '../domain/queries';
+} from '../../db/queries/line-queries';
+import { AppError } from '../../domain/errors';
+import { isWeakServicePassword } from '../../domain/queries';
 import { passwordMatches } from './password-compare';
 
 export interface ServicePasswordPolicy {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
-import type { Db } from '../db/client';
-import { hasProductPermission } from '../db/queries/group-catalogue';
-import { findLiveSubscription } from '../db/queries/group-subscriptions';
-import { findOrderKey, scopedIdempotencyKey } from '../db/queries/order-keys';
+import type { Db } from '../../db/client';
+import { hasProductPermission } from '../../db/queries/group-catalogue';
+import { findLiveSubscription } from '../../db/queries/group-subscriptions';
+import { findOrderKey, scopedIdempotencyKey } from '../../db/queries/order-keys';
 import {
   countUploadRejections,
   createMemberBatch,
@@ -13,12 +13,12 @@ import {
   progressOfBatch,
   type MemberBatchRow,
   type MemberBatchRowResult,
-} from '../db/queries/member-batches';
-import type { Principal } from '../domain/access';
-import { AppError } from '../domain/errors';
-import { parseMemberBatchCsv } from '../domain/member-batch-csv';
-import type { MemberBatchInput, MemberBatchProgress, WorkflowSettings } from '../workflows/contracts';
-import { screenSubjects } from './customer-screening';
+} from '../../db/queries/member-batches';
+import type { Principal } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import { parseMemberBatchCsv } from '../../domain/member-batch-csv';
+import type { MemberBatchInput, MemberBatchProgress, WorkflowSettings } from '../../workflows/contracts';
+import { screenSubjects } from '../orders/customer-screening';
 import { requireProductAccess } from './group-order-checks';
 
 /**

@@ -1,10 +1,10 @@
-import type { Db } from '../db/client';
-import { outletsOfOperator } from '../db/queries/access';
-import type { OrderRecord } from '../db/queries/orders';
-import { listProductPermissions } from '../db/queries/product-permissions';
-import { findLineWithOwner } from '../db/queries/subscribers';
-import { preCancellationDesk, type Principal } from '../domain/access';
-import { AppError } from '../domain/errors';
+import type { Db } from '../../db/client';
+import { outletsOfOperator } from '../../db/queries/access';
+import type { OrderRecord } from '../../db/queries/orders';
+import { listProductPermissions } from '../../db/queries/product-permissions';
+import { findLineWithOwner } from '../../db/queries/subscribers';
+import { preCancellationDesk, type Principal } from '../../domain/access';
+import { AppError } from '../../domain/errors';
 import {
   orderCancelDenial,
   orderListScope,
@@ -12,13 +12,13 @@ import {
   type OrderAccessFacts,
   type OrderCaller,
   type OrderListScope,
-} from '../domain/order-access';
+} from '../../domain/order-access';
 import {
   preCancellationIdentityRefusal,
   preCancellationOwner,
   type PreCancellationIdentity,
-} from '../domain/pre-cancellation';
-import type { OrderState } from '../workflows/contracts';
+} from '../../domain/pre-cancellation';
+import type { OrderState } from '../../workflows/contracts';
 
 /**
  * REQ: ORD-6, PC-6, GRP-1, CH-1 — the per-order rules of `domain/order-access.ts`, with what they need from

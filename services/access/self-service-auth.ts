@@ -1,7 +1,7 @@
-import type { Db } from '../db/client';
-import { findChannel } from '../db/queries/access';
-import { findSubscriber } from '../db/queries/subscribers';
-import { AppError } from '../domain/errors';
+import type { Db } from '../../db/client';
+import { findChannel } from '../../db/queries/access';
+import { findSubscriber } from '../../db/queries/subscribers';
+import { AppError } from '../../domain/errors';
 import { checkServicePassword, type ServicePasswordPolicy } from './service-password';
 
 /**

@@ -1,12 +1,18 @@
 import { createHash, createHmac } from 'node:crypto';
 import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
-import type { Db } from '../db/client';
-import { getOrder, listOrders } from '../db/queries/orders';
-import type { Principal } from '../domain/access';
-import { AppError } from '../domain/errors';
-import type { OrderAccessFacts, OrderCaller } from '../domain/order-access';
-import type { FormalCancellationRequest, PreCancellationIdentity } from '../domain/pre-cancellation';
-import { orderId, orderTypeRegistry, parseOrderId, type OrderStatus, type OrderType } from '../domain/orders';
+import type { Db } from '../../db/client';
+import { getOrder, listOrders } from '../../db/queries/orders';
+import type { Principal } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import type { OrderAccessFacts, OrderCaller } from '../../domain/order-access';
+import type { FormalCancellationRequest, PreCancellationIdentity } from '../../domain/pre-cancellation';
+import {
+  orderId,
+  orderTypeRegistry,
+  parseOrderId,
+  type OrderStatus,
+  type OrderType,
+} from '../../domain/orders';
 import {
   cancelOrderUpdate,
   decideApprovalUpdate,
@@ -17,13 +23,13 @@ import {
   type OrderInput,
   type OrderState,
   type WorkflowSettings,
-} from '../workflows/contracts';
+} from '../../workflows/contracts';
 import { createOrderAccess, factsFromRecord, factsFromState } from './order-access';
 import { createOrderSecrets } from './order-secrets';
 import { viewFromRecord, viewFromState } from './order-views';
-import type { OrderView } from './schemas';
-import { startOncePerKey, startWorkflowOnce, workflowKnown } from './keyed-start';
-import { updateRefusal } from './workflow-refusals';
+import type { OrderView } from '../../api/schemas';
+import { startOncePerKey, startWorkflowOnce, workflowKnown } from '../../api/keyed-start';
+import { updateRefusal } from '../../api/workflow-refusals';
 
 export type OrderRequest = AnyOrderRequest;
 

@@ -1,14 +1,14 @@
-import type { Db } from '../db/client';
+import type { Db } from '../../db/client';
 import {
   findBlacklisting,
   ownerHasCategoryEffect,
   type Blacklisting,
   type ScreeningSubject,
-} from '../db/queries/customer-categories';
-import type { Identity } from '../domain/customer-categories';
-import type { Customer } from '../domain/open-account';
-import { AppError } from '../domain/errors';
-import type { WorkOrderCategory } from '../domain/work-orders';
+} from '../../db/queries/customer-categories';
+import type { Identity } from '../../domain/customer-categories';
+import type { Customer } from '../../domain/open-account';
+import { AppError } from '../../domain/errors';
+import type { WorkOrderCategory } from '../../domain/work-orders';
 import type { OrderRequest } from './order-service';
 
 /**

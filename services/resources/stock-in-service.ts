@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
-import type { Db, Tx } from '../db/client';
+import type { Db, Tx } from '../../db/client';
 import {
   createBatchFromStaging,
   createStagingTable,
@@ -14,14 +14,14 @@ import {
   type StagedRow,
   type StockBatchRow,
   type StockRowResult,
-} from '../db/queries/stock-batches';
-import { findOrgUnit } from '../db/queries/org-units';
-import type { Principal } from '../domain/access';
-import { AppError } from '../domain/errors';
-import { batchPercent } from '../domain/member-batch-csv';
-import type { ResourceType } from '../domain/resources';
-import { checkHeader, checkStockRow } from '../domain/stock-in-csv';
-import type { StockInInput, stockInWorkflow } from '../workflows/stock-in';
+} from '../../db/queries/stock-batches';
+import { findOrgUnit } from '../../db/queries/org-units';
+import type { Principal } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import { batchPercent } from '../../domain/member-batch-csv';
+import type { ResourceType } from '../../domain/resources';
+import { checkHeader, checkStockRow } from '../../domain/stock-in-csv';
+import type { StockInInput, stockInWorkflow } from '../../workflows/stock-in';
 
 /** A stock-in file may be this large: 64 MiB, well over a million rows of either format. */
 export const STOCK_CSV_BODY_LIMIT = 64 * 1024 * 1024;

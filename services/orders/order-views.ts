@@ -1,7 +1,7 @@
-import type { OrderRecord } from '../db/queries/orders';
-import { orderStatusLabels, type TimelineEntry } from '../domain/orders';
-import type { OrderState } from '../workflows/contracts';
-import type { OrderView } from './schemas';
+import type { OrderRecord } from '../../db/queries/orders';
+import { orderStatusLabels, type TimelineEntry } from '../../domain/orders';
+import type { OrderState } from '../../workflows/contracts';
+import type { OrderView } from '../../api/schemas';
 
 const withLabel = (e: TimelineEntry) => ({ ...e, statusLabel: orderStatusLabels[e.status] });
 

@@ -1,9 +1,9 @@
-import type { Db } from '../db/client';
-import { findCall, type CallSession } from '../db/queries/call-sessions';
-import type { Principal } from '../domain/access';
-import { AppError } from '../domain/errors';
-import { identityCheckChannels, identityMatches } from '../domain/queries';
-import { callIsLive } from '../domain/telephony';
+import type { Db } from '../../db/client';
+import { findCall, type CallSession } from '../../db/queries/call-sessions';
+import type { Principal } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import { identityCheckChannels, identityMatches } from '../../domain/queries';
+import { callIsLive } from '../../domain/telephony';
 
 /** How a query says who is asking: the hotline call it serves, or the owner's document shown at a store. */
 export interface CallerQuery {

@@ -1,8 +1,8 @@
 import bcrypt from 'bcryptjs';
-import type { DbOrTx } from '../db/client';
-import { parkSecret } from '../db/queries/parked-secrets';
-import { createSecretBox } from '../infra/secret-box';
-import type { AnyOrderRequest, AnyWorkflowRequest } from '../workflows/contracts';
+import type { DbOrTx } from '../../db/client';
+import { parkSecret } from '../../db/queries/parked-secrets';
+import { createSecretBox } from '../../infra/secret-box';
+import type { AnyOrderRequest, AnyWorkflowRequest } from '../../workflows/contracts';
 
 /** bcrypt cost of a parked service password, as the line's own hash (`activities/line-changes.ts`). */
 const BCRYPT_COST = 10;

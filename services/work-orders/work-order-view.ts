@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { WorkOrderEventRecord, WorkOrderRecord } from '../db/queries/work-order-detail';
+import type { WorkOrderEventRecord, WorkOrderRecord } from '../../db/queries/work-order-detail';
 import {
   commitmentSchema,
   greenChannelTypeSchema,
@@ -15,8 +15,8 @@ import {
   type WorkOrderPriority,
   type WorkOrderState,
   type WorkOrderStatus,
-} from '../domain/work-orders';
-import { labelSchema } from './schemas';
+} from '../../domain/work-orders';
+import { labelSchema } from '../../api/schemas';
 
 /**
  * How the API shows one work order (REQ: WO-1…WO-6): its status with Chinese and English labels, the SLA,

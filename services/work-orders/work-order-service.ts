@@ -1,23 +1,23 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { Db } from '../db/client';
-import { findWorkOrderWithTimeline, workOrderTimeline } from '../db/queries/work-order-detail';
-import { AppError } from '../domain/errors';
-import type { ResolvedStep } from '../domain/work-order-machine';
+import type { Db } from '../../db/client';
+import { findWorkOrderWithTimeline, workOrderTimeline } from '../../db/queries/work-order-detail';
+import { AppError } from '../../domain/errors';
+import type { ResolvedStep } from '../../domain/work-order-machine';
 import {
   workOrderStatusLabels,
   type WorkOrderActor,
   type WorkOrderCommand,
   type WorkOrderState,
-} from '../domain/work-orders';
+} from '../../domain/work-orders';
 import {
   workOrderCommandUpdate,
   workOrderStateQuery,
   type WorkOrderInput,
-} from '../workflows/work-order-contracts';
-import { hashRequest } from './order-service';
+} from '../../workflows/work-order-contracts';
+import { hashRequest } from '../orders/order-service';
 import { timelineEntry, viewFromRecord, viewFromState, type WorkOrderView } from './work-order-view';
-import { startOncePerKey, startWorkflowOnce, workflowKnown } from './keyed-start';
-import { updateRefusal } from './workflow-refusals';
+import { startOncePerKey, startWorkflowOnce, workflowKnown } from '../../api/keyed-start';
+import { updateRefusal } from '../../api/workflow-refusals';
 
 /**
  * REQ: WO-1, ORD-3 — the work order (and workflow) ID: the client's idempotency key, scoped to the channel it

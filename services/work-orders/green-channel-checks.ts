@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { findSubscriber } from '../db/queries/subscribers';
-import { outlets, responseTeams, segmentCities } from '../db/schema';
-import type { Principal } from '../domain/access';
-import { AppError } from '../domain/errors';
-import { complaintEscalation, greenChannelCategories, refusedCommitments } from '../domain/green-channel';
-import type { CreateGreenChannelRequest } from '../domain/work-orders';
-import { isVipLine, screenWorkOrder } from './customer-screening';
-import { checkServicePassword, type ServicePasswordPolicy } from './service-password';
+import type { Db } from '../../db/client';
+import { findSubscriber } from '../../db/queries/subscribers';
+import { outlets, responseTeams, segmentCities } from '../../db/schema';
+import type { Principal } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import { complaintEscalation, greenChannelCategories, refusedCommitments } from '../../domain/green-channel';
+import type { CreateGreenChannelRequest } from '../../domain/work-orders';
+import { isVipLine, screenWorkOrder } from '../orders/customer-screening';
+import { checkServicePassword, type ServicePasswordPolicy } from '../access/service-password';
 
 /** Where a green-channel work order goes: the customer's home city and its response team's outlet. */
 export interface GreenChannelRoute {

@@ -1,8 +1,8 @@
-import type { Db } from '../db/client';
-import type { Principal } from '../domain/access';
+import type { Db } from '../../db/client';
+import type { Principal } from '../../domain/access';
 import { screenCustomer } from './customer-screening';
 import type { OrderRequest } from './order-service';
-import { checkGroupOrder } from './group-order-checks';
+import { checkGroupOrder } from '../groups/group-order-checks';
 
 /**
  * Checks an order must pass before its workflow starts, where the answer needs the database (the request
