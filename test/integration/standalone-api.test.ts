@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signBody } from '../../api/plugins/signed-callback';
-import { CLEARING_SIGNATURE_HEADER } from '../../api/routes/mnp-callbacks';
+import { CLEARING_SIGNATURE_HEADER } from '../../api/callbacks/mnp-callbacks';
 import { DEMO_PASSWORD } from '../../db/seed';
 import { freePorts } from '../../infra/ports';
 import { portInBody } from '../support/fixtures';

@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
-import type { AppConfig } from '../../temporal.config';
+import type { Db } from '../db/client';
+import type { AppConfig } from '../temporal.config';
 
 const readySchema = z.object({
   status: z.enum(['ready', 'notReady']),
