@@ -45,7 +45,7 @@ const auditEntrySchema = z.object({
 export function auditRoutes(deps: { db: Db }) {
   return async (app: FastifyInstance): Promise<void> => {
     app.withTypeProvider<ZodTypeProvider>().get(
-      '/api/v1/audit',
+      '/audit',
       {
         config: { access: adminDesk },
         schema: {

@@ -54,7 +54,7 @@ export function authRoutes(deps: AuthRouteDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     const routes = app.withTypeProvider<ZodTypeProvider>();
     routes.post(
-      '/api/v1/auth/login',
+      '/auth/login',
       {
         config: {
           access: 'public',
@@ -135,7 +135,7 @@ export function authRoutes(deps: AuthRouteDeps) {
     );
 
     routes.post(
-      '/api/v1/auth/logout',
+      '/auth/logout',
       {
         config: { access: 'authenticated' },
         schema: {

@@ -42,7 +42,7 @@ export function channelRoutes(deps: { db: Db }) {
     const doc = routeDoc(tags);
 
     r.post(
-      '/api/v1/channels',
+      '/channels',
       {
         config: access,
         schema: {
@@ -59,7 +59,7 @@ export function channelRoutes(deps: { db: Db }) {
     );
 
     r.get(
-      '/api/v1/channels',
+      '/channels',
       {
         config: access,
         schema: {
@@ -75,7 +75,7 @@ export function channelRoutes(deps: { db: Db }) {
     );
 
     r.get(
-      '/api/v1/channels/:code',
+      '/channels/:code',
       {
         config: access,
         schema: {
@@ -92,7 +92,7 @@ export function channelRoutes(deps: { db: Db }) {
     );
 
     r.patch(
-      '/api/v1/channels/:code',
+      '/channels/:code',
       {
         config: access,
         schema: {

@@ -82,7 +82,7 @@ export function customerCategoryRoutes(deps: { db: Db }) {
     const doc = routeDoc(tags);
 
     r.get(
-      '/api/v1/customer-categories',
+      '/customer-categories',
       {
         config: access,
         schema: {
@@ -94,7 +94,7 @@ export function customerCategoryRoutes(deps: { db: Db }) {
     );
 
     r.post(
-      '/api/v1/customer-categories',
+      '/customer-categories',
       {
         config: access,
         schema: {
@@ -111,7 +111,7 @@ export function customerCategoryRoutes(deps: { db: Db }) {
     );
 
     r.put(
-      '/api/v1/customer-categories/:code',
+      '/customer-categories/:code',
       {
         config: access,
         schema: {
@@ -130,7 +130,7 @@ export function customerCategoryRoutes(deps: { db: Db }) {
     );
 
     r.delete(
-      '/api/v1/customer-categories/:code',
+      '/customer-categories/:code',
       {
         config: access,
         schema: {
@@ -151,7 +151,7 @@ export function customerCategoryRoutes(deps: { db: Db }) {
     );
 
     r.get(
-      '/api/v1/customers/:customerId/categories',
+      '/customers/:customerId/categories',
       {
         config: access,
         schema: {
@@ -171,7 +171,7 @@ export function customerCategoryRoutes(deps: { db: Db }) {
     );
 
     r.post(
-      '/api/v1/customers/:customerId/categories',
+      '/customers/:customerId/categories',
       {
         config: access,
         schema: {
@@ -202,7 +202,7 @@ export function customerCategoryRoutes(deps: { db: Db }) {
     );
 
     r.post(
-      '/api/v1/customers/:customerId/categories/:code/end',
+      '/customers/:customerId/categories/:code/end',
       {
         config: access,
         schema: {
@@ -222,7 +222,7 @@ export function customerCategoryRoutes(deps: { db: Db }) {
     );
 
     r.delete(
-      '/api/v1/customers/:customerId/categories/:code',
+      '/customers/:customerId/categories/:code',
       {
         config: access,
         schema: {
@@ -243,7 +243,7 @@ export function customerCategoryRoutes(deps: { db: Db }) {
     );
 
     r.get(
-      '/api/v1/partner-blacklist',
+      '/partner-blacklist',
       {
         config: access,
         schema: {
@@ -258,7 +258,7 @@ export function customerCategoryRoutes(deps: { db: Db }) {
     );
 
     r.post(
-      '/api/v1/partner-blacklist',
+      '/partner-blacklist',
       {
         config: access,
         schema: {

@@ -44,7 +44,7 @@ export function lockRoutes(deps: { db: Db; client: Client }) {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.get(
-      '/api/v1/locks',
+      '/locks',
       {
         config: { access: adminDesk },
         schema: {
@@ -66,7 +66,7 @@ export function lockRoutes(deps: { db: Db; client: Client }) {
     );
 
     r.post(
-      '/api/v1/locks/release',
+      '/locks/release',
       {
         config: { access: adminDesk },
         schema: {

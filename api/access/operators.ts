@@ -110,7 +110,7 @@ export function operatorRoutes(deps: { db: Db }) {
     const doc = routeDoc(tags);
 
     r.post(
-      '/api/v1/operators',
+      '/operators',
       {
         config: access,
         schema: {
@@ -152,7 +152,7 @@ export function operatorRoutes(deps: { db: Db }) {
     );
 
     r.get(
-      '/api/v1/operators',
+      '/operators',
       {
         config: access,
         schema: {
@@ -165,7 +165,7 @@ export function operatorRoutes(deps: { db: Db }) {
     );
 
     r.get(
-      '/api/v1/operators/:id',
+      '/operators/:id',
       {
         config: access,
         schema: {
@@ -178,7 +178,7 @@ export function operatorRoutes(deps: { db: Db }) {
     );
 
     r.patch(
-      '/api/v1/operators/:id',
+      '/operators/:id',
       {
         config: access,
         schema: {

@@ -21,6 +21,7 @@ import { orgUnitCodeSchema, parentProblem } from '../../domain/org-tree';
 import { orgUnitKindLabels, orgUnitKindSchema } from '../../domain/resources';
 import { principalOf } from '../plugins/auth';
 import { bearerSecurity, errorResponses, labelSchema } from '../schemas';
+import { API_PREFIX } from '../prefix';
 
 const tags = ['resources'];
 
@@ -85,7 +86,7 @@ export function orgUnitRoutes(deps: { db: Db }) {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.get(
-      '/api/v1/org-units',
+      '/org-units',
       {
         config: { access: adminDesk },
         schema: {
@@ -121,7 +122,7 @@ export function orgUnitRoutes(deps: { db: Db }) {
     );
 
     r.get(
-      '/api/v1/org-units/:code',
+      '/org-units/:code',
       {
         config: { access: adminDesk },
         schema: {
@@ -137,7 +138,7 @@ export function orgUnitRoutes(deps: { db: Db }) {
     );
 
     r.post(
-      '/api/v1/org-units',
+      '/org-units',
       {
         config: { access: adminDesk },
         schema: {
@@ -174,7 +175,7 @@ export function orgUnitRoutes(deps: { db: Db }) {
           if (operatorId) await checkClerkOperator(db, operatorId);
           throw new AppError('OrgUnitExists', `code: ${code} could not be added; try again`);
         }
-        const href = `/api/v1/org-units/${encodeURIComponent(code)}`;
+        const href = `${API_PREFIX}/org-units/${encodeURIComponent(code)}`;
         return reply
           .code(201)
           .header('location', href)
@@ -183,7 +184,7 @@ export function orgUnitRoutes(deps: { db: Db }) {
     );
 
     r.patch(
-      '/api/v1/org-units/:code',
+      '/org-units/:code',
       {
         config: { access: adminDesk },
         schema: {

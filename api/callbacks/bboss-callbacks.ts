@@ -6,7 +6,7 @@ export const BBOSS_SIGNATURE_HEADER = 'x-bboss-signature';
 /** REQ: GRP-4 — BBOSS's answers to group product orders, signed with `BBOSS_CALLBACK_SECRET`. */
 export function bbossCallbackRoutes(deps: { secret: string; sink: BbossCallbackSink }) {
   return signedCallbackRoute({
-    path: '/api/v1/callbacks/bboss',
+    path: '/callbacks/bboss',
     header: BBOSS_SIGNATURE_HEADER,
     secret: deps.secret,
     body: bbossCallbackSchema,

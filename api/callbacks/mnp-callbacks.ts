@@ -9,7 +9,7 @@ export const signClearingBody = signBody;
 /** REQ: MNP-5 — callbacks of the central clearing system, signed with `MNP_CALLBACK_SECRET`. */
 export function mnpCallbackRoutes(deps: { secret: string; sink: MnpCallbackSink }) {
   return signedCallbackRoute({
-    path: '/api/v1/callbacks/mnp',
+    path: '/callbacks/mnp',
     header: CLEARING_SIGNATURE_HEADER,
     secret: deps.secret,
     body: mnpCallbackSchema,

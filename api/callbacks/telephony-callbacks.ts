@@ -13,7 +13,7 @@ export const TELEPHONY_SIGNATURE_HEADER = 'x-telephony-signature';
 export function telephonyCallbackRoutes(deps: { db: Db; secret: string }) {
   const { db } = deps;
   return signedCallbackRoute({
-    path: '/api/v1/callbacks/telephony',
+    path: '/callbacks/telephony',
     header: TELEPHONY_SIGNATURE_HEADER,
     secret: deps.secret,
     body: telephonyEventSchema,

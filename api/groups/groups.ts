@@ -149,7 +149,7 @@ export function groupRoutes(deps: { db: Db; now?: () => Date }) {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.get(
-      '/api/v1/groups/:groupCode',
+      '/groups/:groupCode',
       {
         config: { access: groupDesk },
         schema: {
@@ -182,7 +182,7 @@ export function groupRoutes(deps: { db: Db; now?: () => Date }) {
     );
 
     r.get(
-      '/api/v1/groups/:groupCode/products',
+      '/groups/:groupCode/products',
       {
         config: { access: groupDesk },
         schema: {
@@ -220,7 +220,7 @@ export function groupRoutes(deps: { db: Db; now?: () => Date }) {
     );
 
     r.get(
-      '/api/v1/groups/:groupCode/products/:productCode/members',
+      '/groups/:groupCode/products/:productCode/members',
       {
         config: { access: groupDesk },
         schema: {
@@ -258,7 +258,7 @@ export function groupRoutes(deps: { db: Db; now?: () => Date }) {
     );
 
     r.get(
-      '/api/v1/groups/:groupCode/products/:productCode/members/:msisdn/history',
+      '/groups/:groupCode/products/:productCode/members/:msisdn/history',
       {
         config: { access: groupDesk },
         schema: {

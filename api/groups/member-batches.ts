@@ -11,6 +11,7 @@ import { workflowSettings, type AppConfig } from '../../temporal.config';
 import { createMemberBatchService } from '../../services/groups/member-batch-service';
 import { principalOf } from '../plugins/auth';
 import { bearerSecurity, errorResponses, queryInteger } from '../schemas';
+import { API_PREFIX } from '../prefix';
 
 /** An uploaded member file may be this large (10 MiB: some 200,000 rows of number and a few attributes). */
 const CSV_BODY_LIMIT = 10 * 1024 * 1024;
@@ -87,7 +88,7 @@ export function memberBatchRoutes(deps: { db: Db; client: Client; config: AppCon
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.post(
-      '/api/v1/groups/:groupCode/products/:productCode/member-batches',
+      '/groups/:groupCode/products/:productCode/member-batches',
       {
         config: { access: groupDesk },
         bodyLimit: CSV_BODY_LIMIT,
@@ -119,7 +120,7 @@ export function memberBatchRoutes(deps: { db: Db; client: Client; config: AppCon
           request.params,
           request.body,
         );
-        const href = `/api/v1/member-batches/${encodeURIComponent(batch.id)}`;
+        const href = `${API_PREFIX}/member-batches/${encodeURIComponent(batch.id)}`;
         return reply
           .code(202)
           .header('location', href)
@@ -135,7 +136,7 @@ export function memberBatchRoutes(deps: { db: Db; client: Client; config: AppCon
     );
 
     r.get(
-      '/api/v1/member-batches/:id',
+      '/member-batches/:id',
       {
         config: { access: groupDesk },
         schema: {
@@ -153,7 +154,7 @@ export function memberBatchRoutes(deps: { db: Db; client: Client; config: AppCon
     );
 
     r.get(
-      '/api/v1/member-batches/:id/rows',
+      '/member-batches/:id/rows',
       {
         config: { access: groupDesk },
         schema: {

@@ -39,7 +39,7 @@ export function productPermissionRoutes(deps: { db: Db }) {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.get(
-      '/api/v1/operators/:operatorId/product-permissions',
+      '/operators/:operatorId/product-permissions',
       {
         config: { access: adminDesk },
         schema: {
@@ -62,7 +62,7 @@ export function productPermissionRoutes(deps: { db: Db }) {
     );
 
     r.put(
-      '/api/v1/operators/:operatorId/product-permissions/:productCode',
+      '/operators/:operatorId/product-permissions/:productCode',
       {
         config: { access: adminDesk },
         schema: {
@@ -94,7 +94,7 @@ export function productPermissionRoutes(deps: { db: Db }) {
     );
 
     r.delete(
-      '/api/v1/operators/:operatorId/product-permissions/:productCode',
+      '/operators/:operatorId/product-permissions/:productCode',
       {
         config: { access: adminDesk },
         schema: {

@@ -22,7 +22,7 @@ export function approvalRoutes(deps: { orders: OrderService }) {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.post(
-      '/api/v1/orders/:id/approval',
+      '/orders/:id/approval',
       {
         config: { access: approverDesk },
         schema: {

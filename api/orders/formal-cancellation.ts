@@ -18,7 +18,7 @@ export function formalCancellationRoutes(deps: { orders: OrderService }) {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.post(
-      '/api/v1/orders/:id/formal-cancellation',
+      '/orders/:id/formal-cancellation',
       {
         config: { access: preCancellationDesk },
         schema: {

@@ -27,7 +27,7 @@ export function numberPortabilityRoutes(deps: { db: Db; minTenureDays: number; n
   const now = deps.now ?? (() => new Date());
   return async (app: FastifyInstance): Promise<void> => {
     app.withTypeProvider<ZodTypeProvider>().get(
-      '/api/v1/mnp/eligibility',
+      '/mnp/eligibility',
       {
         config: { access: orderDesk },
         schema: {

@@ -20,6 +20,7 @@ import {
   orderViewSchema,
   queryInteger,
 } from '../schemas';
+import { API_PREFIX } from '../prefix';
 
 /** Every order type the API accepts, told apart by `type`. */
 const orderRequestSchema = z.discriminatedUnion('type', [
@@ -49,7 +50,7 @@ export function orderRoutes(deps: {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.post(
-      '/api/v1/orders',
+      '/orders',
       {
         config: { access: orderDesk },
         schema: {
@@ -99,13 +100,13 @@ export function orderRoutes(deps: {
         );
         // A new order is acknowledged by definition; only a replay needs to look up how far it got.
         const status = replayed ? ((await deps.orders.get(id))?.status ?? 'acknowledged') : 'acknowledged';
-        const href = `/api/v1/orders/${encodeURIComponent(id)}`;
+        const href = `${API_PREFIX}/orders/${encodeURIComponent(id)}`;
         return reply.code(202).header('location', href).send({ id, status, href, replayed });
       },
     );
 
     r.get(
-      '/api/v1/orders/:id',
+      '/orders/:id',
       {
         config: { access: orderDesk },
         schema: {
@@ -125,7 +126,7 @@ export function orderRoutes(deps: {
     );
 
     r.get(
-      '/api/v1/orders',
+      '/orders',
       {
         config: { access: orderDesk },
         schema: {
@@ -153,7 +154,7 @@ export function orderRoutes(deps: {
     );
 
     r.post(
-      '/api/v1/orders/:id/cancel',
+      '/orders/:id/cancel',
       {
         config: { access: orderDesk },
         schema: {

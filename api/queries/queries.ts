@@ -44,6 +44,7 @@ import { bearerSecurity, errorResponses, labelSchema, queryInteger } from '../sc
 import { SERVICE_PASSWORD_HEADER } from '../../services/access/self-service-auth';
 import { checkServicePassword, type ServicePasswordPolicy } from '../../services/access/service-password';
 import { cardTicketWorkOrderId, type WorkOrderStarter } from '../../services/work-orders/work-order-service';
+import { API_PREFIX } from '../prefix';
 
 const tags = ['queries'];
 const config = { access: orderDesk };
@@ -309,7 +310,7 @@ export function queryRoutes(deps: {
         response: { 200: z.object({ ...served, ...response }), ...errorResponses },
       },
     });
-    const base = '/api/v1/queries/lines/:msisdn';
+    const base = '/queries/lines/:msisdn';
     const q = ' REQ: Q-1, Q-2. ';
     const thisMonth = () => periodOf(new Date());
 
@@ -483,7 +484,7 @@ export function queryRoutes(deps: {
     );
 
     r.get(
-      '/api/v1/queries/recharge-cards/:serial',
+      '/queries/recharge-cards/:serial',
       {
         config,
         schema: {
@@ -549,7 +550,7 @@ export function queryRoutes(deps: {
             serial,
             ticket: true,
             workOrderId,
-            workOrderHref: `/api/v1/work-orders/${encodeURIComponent(workOrderId)}`,
+            workOrderHref: `${API_PREFIX}/work-orders/${encodeURIComponent(workOrderId)}`,
             promise: 'none' as const,
             message: { ...cardTicketMessage },
             validity: null,

@@ -26,6 +26,7 @@ import { isVipLine, screenWorkOrder } from '../../services/orders/customer-scree
 import { errorResponses, labelSchema } from '../schemas';
 import type { ServicePasswordPolicy } from '../../services/access/service-password';
 import { isWorkOrderId, type WorkOrderStarter } from '../../services/work-orders/work-order-service';
+import { API_PREFIX } from '../prefix';
 
 /**
  * REQ: WO-1 — customers create work orders themselves (客户自主创建) on the operator's website, official account
@@ -44,7 +45,7 @@ export function selfServiceRoutes(deps: {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.post(
-      '/api/v1/self-service/work-orders',
+      '/self-service/work-orders',
       {
         config: { access: 'public' },
         schema: {
@@ -99,13 +100,13 @@ export function selfServiceRoutes(deps: {
         const status = replayed
           ? ((await findCustomerWorkOrder(deps.db, id))?.status ?? 'created')
           : 'created';
-        const href = `/api/v1/self-service/work-orders/${encodeURIComponent(id)}?msisdn=${customer.msisdn}`;
+        const href = `${API_PREFIX}/self-service/work-orders/${encodeURIComponent(id)}?msisdn=${customer.msisdn}`;
         return reply.code(202).header('location', href).send({ id, status, href, replayed });
       },
     );
 
     r.get(
-      '/api/v1/self-service/work-orders/:id',
+      '/self-service/work-orders/:id',
       {
         config: { access: 'public' },
         schema: {

@@ -23,7 +23,7 @@ const response = z.object({
 export function numberRoutes(deps: { db: Db }) {
   return async (app: FastifyInstance): Promise<void> => {
     app.withTypeProvider<ZodTypeProvider>().get(
-      '/api/v1/numbers/available',
+      '/numbers/available',
       {
         config: { access: orderDesk },
         schema: {

@@ -11,6 +11,7 @@ import { resourceTypeSchema } from '../../domain/resources';
 import { principalOf } from '../plugins/auth';
 import { moveStock, movementRequestSchema } from '../resource-movement-service';
 import { bearerSecurity, errorResponses, queryInteger } from '../schemas';
+import { API_PREFIX } from '../prefix';
 
 const tags = ['resources'];
 
@@ -71,7 +72,7 @@ export function resourceMovementRoutes(deps: { db: Db }) {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.post(
-      '/api/v1/resource-movements',
+      '/resource-movements',
       {
         config: { access: adminDesk },
         schema: {
@@ -92,13 +93,13 @@ export function resourceMovementRoutes(deps: { db: Db }) {
       },
       async (request, reply) => {
         const movement = await moveStock(db, request.body, principalOf(request).operatorId);
-        const href = `/api/v1/resource-movements/${movement.id}`;
+        const href = `${API_PREFIX}/resource-movements/${movement.id}`;
         return reply.code(201).header('location', href).send(movement);
       },
     );
 
     r.get(
-      '/api/v1/resource-movements',
+      '/resource-movements',
       {
         config: { access: adminDesk },
         schema: {
@@ -119,7 +120,7 @@ export function resourceMovementRoutes(deps: { db: Db }) {
     );
 
     r.get(
-      '/api/v1/resource-movements/:id',
+      '/resource-movements/:id',
       {
         config: { access: adminDesk },
         schema: {

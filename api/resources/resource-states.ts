@@ -97,7 +97,7 @@ export function resourceStateRoutes(deps: { db: Db; reservationMaxDays: number }
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.get(
-      '/api/v1/numbers/:msisdn',
+      '/numbers/:msisdn',
       {
         config: { access: orderDesk },
         schema: {
@@ -116,7 +116,7 @@ export function resourceStateRoutes(deps: { db: Db; reservationMaxDays: number }
     );
 
     r.post(
-      '/api/v1/numbers/:msisdn/state',
+      '/numbers/:msisdn/state',
       {
         config: { access: adminDesk },
         schema: {
@@ -156,7 +156,7 @@ export function resourceStateRoutes(deps: { db: Db; reservationMaxDays: number }
     );
 
     r.post(
-      '/api/v1/numbers/:msisdn/reservation',
+      '/numbers/:msisdn/reservation',
       {
         config: { access: orderDesk },
         schema: {
@@ -206,7 +206,7 @@ export function resourceStateRoutes(deps: { db: Db; reservationMaxDays: number }
     );
 
     r.delete(
-      '/api/v1/numbers/:msisdn/reservation',
+      '/numbers/:msisdn/reservation',
       {
         config: { access: orderDesk },
         schema: {
@@ -243,7 +243,7 @@ export function resourceStateRoutes(deps: { db: Db; reservationMaxDays: number }
     );
 
     r.post(
-      '/api/v1/sims/:iccid/state',
+      '/sims/:iccid/state',
       {
         config: { access: adminDesk },
         schema: {

@@ -51,7 +51,7 @@ export function segmentRoutes(deps: { db: Db }) {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.get(
-      '/api/v1/segments',
+      '/segments',
       {
         config: { access: adminDesk },
         schema: {
@@ -67,7 +67,7 @@ export function segmentRoutes(deps: { db: Db }) {
     );
 
     r.put(
-      '/api/v1/segments/:prefix',
+      '/segments/:prefix',
       {
         config: { access: adminDesk },
         schema: {
@@ -91,7 +91,7 @@ export function segmentRoutes(deps: { db: Db }) {
     );
 
     r.get(
-      '/api/v1/number-groups',
+      '/number-groups',
       {
         config: { access: adminDesk },
         schema: {
@@ -126,7 +126,7 @@ export function segmentRoutes(deps: { db: Db }) {
     );
 
     r.post(
-      '/api/v1/number-groups',
+      '/number-groups',
       {
         config: { access: adminDesk },
         schema: {

@@ -17,6 +17,7 @@ import { msisdnSchema } from '../../domain/numbers';
 import { MAX_PATTERN_LENGTH, patternProblem } from '../../domain/selection-fees';
 import { principalOf } from '../plugins/auth';
 import { bearerSecurity, errorResponses } from '../schemas';
+import { API_PREFIX } from '../prefix';
 
 const tags = ['resources'];
 
@@ -64,7 +65,7 @@ export function selectionFeeRoutes(deps: { db: Db }) {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.get(
-      '/api/v1/selection-fee-rules',
+      '/selection-fee-rules',
       {
         config: { access: adminDesk },
         schema: {
@@ -80,7 +81,7 @@ export function selectionFeeRoutes(deps: { db: Db }) {
     );
 
     r.post(
-      '/api/v1/selection-fee-rules',
+      '/selection-fee-rules',
       {
         config: { access: adminDesk },
         schema: {
@@ -102,13 +103,13 @@ export function selectionFeeRoutes(deps: { db: Db }) {
           throw new AppError('FeeRuleExists', `id: a selection-fee rule ${request.body.id} exists`);
         return reply
           .code(201)
-          .header('location', `/api/v1/selection-fee-rules/${encodeURIComponent(created.id)}`)
+          .header('location', `${API_PREFIX}/selection-fee-rules/${encodeURIComponent(created.id)}`)
           .send(view(created));
       },
     );
 
     r.put(
-      '/api/v1/selection-fee-rules/:id',
+      '/selection-fee-rules/:id',
       {
         config: { access: adminDesk },
         schema: {
@@ -137,7 +138,7 @@ export function selectionFeeRoutes(deps: { db: Db }) {
     );
 
     r.post(
-      '/api/v1/selection-fee-rules/preview',
+      '/selection-fee-rules/preview',
       {
         config: { access: adminDesk },
         schema: {
@@ -164,7 +165,7 @@ export function selectionFeeRoutes(deps: { db: Db }) {
     );
 
     r.put(
-      '/api/v1/numbers/:msisdn/selection-fee',
+      '/numbers/:msisdn/selection-fee',
       {
         config: { access: adminDesk },
         schema: {
@@ -200,7 +201,7 @@ export function selectionFeeRoutes(deps: { db: Db }) {
     );
 
     r.get(
-      '/api/v1/numbers/:msisdn/selection-fee-changes',
+      '/numbers/:msisdn/selection-fee-changes',
       {
         config: { access: adminDesk },
         schema: {

@@ -12,6 +12,7 @@ import { createStockInService, STOCK_CSV_BODY_LIMIT } from '../../services/resou
 import { principalOf } from '../plugins/auth';
 import { statedByDocument } from '../contract-openapi';
 import { bearerSecurity, errorResponses, queryInteger } from '../schemas';
+import { API_PREFIX } from '../prefix';
 
 const tags = ['resources'];
 
@@ -82,7 +83,7 @@ export function stockBatchRoutes(deps: { db: Db; client: Client; config: AppConf
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.post(
-      '/api/v1/stock-batches',
+      '/stock-batches',
       {
         config: { access: adminDesk },
         bodyLimit: STOCK_CSV_BODY_LIMIT,
@@ -113,7 +114,7 @@ export function stockBatchRoutes(deps: { db: Db; client: Client; config: AppConf
       async (request, reply) => {
         const { batch, replayed } = await service.upload(principalOf(request), request.query, request.body);
         const view = (await service.get(batch.id)) satisfies z.infer<typeof batchViewSchema>;
-        const href = `/api/v1/stock-batches/${view.id}`;
+        const href = `${API_PREFIX}/stock-batches/${view.id}`;
         return reply
           .code(replayed ? 200 : 202)
           .header('location', href)
@@ -122,7 +123,7 @@ export function stockBatchRoutes(deps: { db: Db; client: Client; config: AppConf
     );
 
     r.get(
-      '/api/v1/stock-batches',
+      '/stock-batches',
       {
         config: { access: adminDesk },
         schema: {
@@ -142,7 +143,7 @@ export function stockBatchRoutes(deps: { db: Db; client: Client; config: AppConf
     );
 
     r.get(
-      '/api/v1/stock-batches/:id',
+      '/stock-batches/:id',
       {
         config: { access: adminDesk },
         schema: {
@@ -160,7 +161,7 @@ export function stockBatchRoutes(deps: { db: Db; client: Client; config: AppConf
     );
 
     r.get(
-      '/api/v1/stock-batches/:id/rows',
+      '/stock-batches/:id/rows',
       {
         config: { access: adminDesk },
         schema: {

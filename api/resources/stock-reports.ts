@@ -26,7 +26,7 @@ const reportSchema = z.object({
 export function stockReportRoutes(deps: { db: Db }) {
   return async (app: FastifyInstance): Promise<void> => {
     app.withTypeProvider<ZodTypeProvider>().get(
-      '/api/v1/stock-reports',
+      '/stock-reports',
       {
         config: { access: adminDesk },
         schema: {

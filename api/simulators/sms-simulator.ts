@@ -27,7 +27,7 @@ const messageSchema = z.object({
 export function smsSimulatorRoutes(deps: { sms: SmsInbox }) {
   return async (app: FastifyInstance): Promise<void> => {
     app.withTypeProvider<ZodTypeProvider>().get(
-      '/api/v1/sms-simulator/inbox/:msisdn',
+      '/sms-simulator/inbox/:msisdn',
       {
         config: { access: adminDesk },
         schema: {

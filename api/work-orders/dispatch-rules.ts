@@ -30,6 +30,7 @@ import {
 import { AppError } from '../../domain/errors';
 import { principalOf } from '../plugins/auth';
 import { bearerSecurity, errorResponses, labelSchema } from '../schemas';
+import { API_PREFIX } from '../prefix';
 
 const tags = ['work orders'];
 
@@ -67,7 +68,7 @@ export function dispatchRuleRoutes(deps: { db: Db }) {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.get(
-      '/api/v1/dispatch-rules',
+      '/dispatch-rules',
       {
         config: { access: adminDesk },
         schema: {
@@ -84,7 +85,7 @@ export function dispatchRuleRoutes(deps: { db: Db }) {
     );
 
     r.get(
-      '/api/v1/dispatch-rules/:id',
+      '/dispatch-rules/:id',
       {
         config: { access: adminDesk },
         schema: {
@@ -101,7 +102,7 @@ export function dispatchRuleRoutes(deps: { db: Db }) {
     );
 
     r.post(
-      '/api/v1/dispatch-rules',
+      '/dispatch-rules',
       {
         config: { access: adminDesk },
         schema: {
@@ -124,13 +125,13 @@ export function dispatchRuleRoutes(deps: { db: Db }) {
         const created = await insertDispatchRule(db, rule, principalOf(request).operatorId);
         if (!created)
           throw new AppError('DispatchRuleExists', `id: a dispatch rule ${rule.id} already exists`);
-        const href = `/api/v1/dispatch-rules/${encodeURIComponent(created.id)}`;
+        const href = `${API_PREFIX}/dispatch-rules/${encodeURIComponent(created.id)}`;
         return reply.code(201).header('location', href).send(view(created));
       },
     );
 
     r.put(
-      '/api/v1/dispatch-rules/order',
+      '/dispatch-rules/order',
       {
         config: { access: adminDesk },
         schema: {
@@ -152,7 +153,7 @@ export function dispatchRuleRoutes(deps: { db: Db }) {
     );
 
     r.put(
-      '/api/v1/dispatch-rules/:id',
+      '/dispatch-rules/:id',
       {
         config: { access: adminDesk },
         schema: {
@@ -189,7 +190,7 @@ export function dispatchRuleRoutes(deps: { db: Db }) {
       ['enable', true],
     ] as const) {
       r.post(
-        `/api/v1/dispatch-rules/:id/${action}`,
+        `/dispatch-rules/:id/${action}`,
         {
           config: { access: adminDesk },
           schema: {

@@ -17,6 +17,7 @@ import { principalOf } from '../plugins/auth';
 import { bearerSecurity, errorResponses } from '../schemas';
 import type { ServicePasswordPolicy } from '../../services/access/service-password';
 import type { WorkOrderStarter } from '../../services/work-orders/work-order-service';
+import { API_PREFIX } from '../prefix';
 
 const accepted = z.object({
   id: z.string(),
@@ -40,7 +41,7 @@ export function greenChannelRoutes(deps: {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.post(
-      '/api/v1/green-channel-orders',
+      '/green-channel-orders',
       {
         config: { access: greenChannelDesk },
         schema: {
@@ -87,7 +88,7 @@ export function greenChannelRoutes(deps: {
         );
         // A new work order is `created` by definition; only a replay needs to look up how far it got.
         const status = replayed ? ((await currentStatus(deps.db, id)) ?? 'created') : 'created';
-        const href = `/api/v1/work-orders/${encodeURIComponent(id)}`;
+        const href = `${API_PREFIX}/work-orders/${encodeURIComponent(id)}`;
         return reply
           .code(202)
           .header('location', href)

@@ -52,7 +52,7 @@ export function notificationRoutes(deps: { db: Db }) {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.get(
-      '/api/v1/notifications',
+      '/notifications',
       {
         config: { access: dispatcherDesk },
         schema: {
@@ -93,7 +93,7 @@ export function notificationRoutes(deps: { db: Db }) {
     );
 
     r.post(
-      '/api/v1/notifications/:id/read',
+      '/notifications/:id/read',
       {
         config: { access: dispatcherDesk },
         schema: {

@@ -29,7 +29,7 @@ export function workOrderViewRoutes(deps: { db: Db }) {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.get(
-      '/api/v1/work-orders',
+      '/work-orders',
       {
         config: { access: workOrderDesk },
         schema: {
@@ -76,7 +76,7 @@ export function workOrderViewRoutes(deps: { db: Db }) {
     );
 
     r.get(
-      '/api/v1/work-orders/stats/outlets',
+      '/work-orders/stats/outlets',
       {
         config: { access: dispatcherDesk },
         schema: {

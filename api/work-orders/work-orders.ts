@@ -27,6 +27,7 @@ import {
   workOrderViewSchema,
   type WorkOrderView,
 } from '../../services/work-orders/work-order-view';
+import { API_PREFIX } from '../prefix';
 
 const accepted = z.object({
   id: z.string(),
@@ -89,7 +90,7 @@ export function workOrderRoutes(deps: {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.post(
-      '/api/v1/work-orders',
+      '/work-orders',
       {
         config: { access: workOrderCreators },
         schema: {
@@ -130,13 +131,13 @@ export function workOrderRoutes(deps: {
           },
         );
         const status = replayed ? ((await workOrders.get(id))?.status ?? 'created') : 'created';
-        const href = `/api/v1/work-orders/${encodeURIComponent(id)}`;
+        const href = `${API_PREFIX}/work-orders/${encodeURIComponent(id)}`;
         return reply.code(202).header('location', href).send({ id, status, href, replayed });
       },
     );
 
     r.get(
-      '/api/v1/work-orders/:id',
+      '/work-orders/:id',
       {
         config: { access: workOrderDesk },
         schema: {
@@ -154,7 +155,7 @@ export function workOrderRoutes(deps: {
     );
 
     r.post(
-      '/api/v1/work-orders/:id/steps',
+      '/work-orders/:id/steps',
       {
         config: { access: workOrderDesk },
         schema: {
@@ -184,7 +185,7 @@ export function workOrderRoutes(deps: {
     );
 
     r.get(
-      '/api/v1/work-orders/:id/appointments',
+      '/work-orders/:id/appointments',
       {
         config: { access: workOrderDesk },
         schema: {
