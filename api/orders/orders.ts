@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { nonBlankText } from '../../domain/text-fields';
-import { accessDenial, orderDesk, preCancellationDesk, type Principal } from '../../domain/access';
-import { AppError } from '../../domain/errors';
+import { orderDesk, preCancellationDesk, type BodyKeyedAccess, type Principal } from '../../domain/access';
 import { groupOrderSchemas } from '../../domain/groups';
 import { openAccountRequestSchema } from '../../domain/open-account';
 import { portInRequestSchema } from '../../domain/port-in';
@@ -39,6 +38,14 @@ const accepted = z.object({
   replayed: z.boolean().describe('true when this Idempotency-Key had already created the order'),
 });
 
+/** REQ: PC-1 — any order at the order desk; a pre-cancellation only at the pre-cancellation desk. */
+const submitAccess: BodyKeyedAccess = {
+  rule: orderDesk,
+  bodyField: 'type',
+  noun: 'order',
+  byValue: { preCancellation: preCancellationDesk },
+};
+
 const idParams = z.object({ id: z.string().min(1).max(120) });
 
 export function orderRoutes(deps: {
@@ -52,7 +59,7 @@ export function orderRoutes(deps: {
     r.post(
       '/orders',
       {
-        config: { access: orderDesk },
+        config: { access: submitAccess },
         schema: {
           tags: ['orders'],
           summary:
@@ -78,19 +85,6 @@ export function orderRoutes(deps: {
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        const rule = request.body.type === 'preCancellation' ? preCancellationDesk : orderDesk;
-        const denial = accessDenial(principal, rule);
-        if (denial) {
-          throw new AppError(
-            denial,
-            denial === 'RoleNotAllowed'
-              ? `A ${request.body.type} order needs one of the roles: ${rule.roles.join(', ')}`
-              : `A ${request.body.type} order cannot be taken through channel ${principal.channelCode}` +
-                  (rule.channelCapability
-                    ? ` (it must be an outlet designated for ${rule.channelCapability})`
-                    : ''),
-          );
-        }
         // The pre-start checks run for a new order only: a replay answers with the order it already is.
         const { id, replayed } = await deps.orders.submit(
           principal,
