@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { workOrders } from '../../db/schema';
+import { workOrderStatus } from '../../db/queries/recharge-card-tickets';
 import { greenChannelDesk } from '../../domain/access';
 import { idempotencyKeySchema } from '../../domain/orders';
 import {
@@ -117,6 +116,6 @@ const paperDocumentNotes = {
 } as const;
 
 async function currentStatus(db: Db, id: string) {
-  const [row] = await db.select({ status: workOrders.status }).from(workOrders).where(eq(workOrders.id, id));
-  return row ? workOrderStatusSchema.parse(row.status) : null;
+  const status = await workOrderStatus(db, id);
+  return status === null ? null : workOrderStatusSchema.parse(status);
 }

@@ -1,9 +1,12 @@
-import { and, count, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { notifications } from '../../db/schema';
+import {
+  listNotifications,
+  markNotificationRead,
+  type NotificationRecord,
+} from '../../db/queries/notifications';
 import { dispatcherDesk } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { bearerSecurity, booleanQuery, errorResponses, labelSchema, queryInteger } from '../schemas';
@@ -21,9 +24,7 @@ const notificationSchema = z.object({
   readAt: z.string().nullable().describe('When someone marked it read; null while unread'),
 });
 
-type NotificationRow = typeof notifications.$inferSelect;
-
-const toView = (n: NotificationRow): z.infer<typeof notificationSchema> => ({
+const toView = (n: NotificationRecord): z.infer<typeof notificationSchema> => ({
   id: n.id,
   recipientRole: n.recipientRole,
   outletCode: n.outletCode,
@@ -69,25 +70,8 @@ export function notificationRoutes(deps: { db: Db }) {
         },
       },
       async (request, reply) => {
-        const { role, outletCode, unread, offset, limit } = request.query;
-        const filters: SQL[] = [];
-        if (role) filters.push(eq(notifications.recipientRole, role));
-        if (outletCode) filters.push(eq(notifications.outletCode, outletCode));
-        if (unread !== undefined) {
-          filters.push(unread ? isNull(notifications.readAt) : isNotNull(notifications.readAt));
-        }
-        const where = and(...filters);
-        const [rows, [total]] = await Promise.all([
-          deps.db
-            .select()
-            .from(notifications)
-            .where(where)
-            .orderBy(desc(notifications.createdAt), desc(notifications.id))
-            .offset(offset)
-            .limit(limit),
-          deps.db.select({ n: count() }).from(notifications).where(where),
-        ]);
-        void reply.header('x-total-count', String(total?.n ?? 0));
+        const { rows, total } = await listNotifications(deps.db, request.query);
+        void reply.header('x-total-count', String(total));
         return { items: rows.map(toView) };
       },
     );
@@ -108,11 +92,7 @@ export function notificationRoutes(deps: { db: Db }) {
         },
       },
       async (request) => {
-        const [row] = await deps.db
-          .update(notifications)
-          .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
-          .where(eq(notifications.id, request.params.id))
-          .returning();
+        const row = await markNotificationRead(deps.db, request.params.id);
         if (!row) {
           throw new AppError('NotificationNotFound', `params.id: no notification ${request.params.id}`);
         }
