@@ -4,31 +4,30 @@ import { z } from 'zod';
 import { nonBlankText } from '../../domain/text-fields';
 import type { Db } from '../../db/client';
 import {
-  changeNumberState,
-  changeSimState,
   feeChanges,
-  findNumber,
-  findSim,
-  reserveNumber,
   simBoundTo,
   stateHistory,
   type NumberRecord,
   type SimRecord,
 } from '../../db/queries/resource-states';
 import { adminDesk, orderDesk } from '../../domain/access';
-import { AppError } from '../../domain/errors';
 import { iccidSchema } from '../../domain/resources';
 import { msisdnSchema, type NumberStatus, type SimStatus } from '../../domain/numbers';
 import {
   numberStatusLabels,
   numberTargetSchema,
-  numberTransitionProblem,
   numberTransitions,
   simStatusLabels,
   simTargetSchema,
-  simTransitionProblem,
   simTransitions,
 } from '../../domain/resource-states';
+import {
+  cancelReservation,
+  requireNumber,
+  reserveNumberFor,
+  setNumberState,
+  setSimState,
+} from '../../services/resources/resource-states';
 import { principalOf } from '../plugins/auth';
 import { bearerSecurity, errorResponses, labelSchema } from '../schemas';
 
@@ -134,24 +133,12 @@ export function resourceStateRoutes(deps: { db: Db; reservationMaxDays: number }
         },
       },
       async (request) => {
-        const { msisdn } = request.params;
-        const { to, reason } = request.body;
-        const changedBy = principalOf(request).operatorId;
-        // Read, check, then change on the state read; a change in between is read again and judged again.
-        for (let attempt = 0; ; attempt++) {
-          const current = await requireNumber(db, msisdn);
-          const from = current.status as NumberStatus;
-          const problem = numberTransitionProblem(from, to, {
-            now: new Date(),
-            availableFrom: current.availableFrom,
-            preemptedUntil: current.preemptedUntil,
-          });
-          if (problem) throw illegalNumber(from, problem);
-          if (await changeNumberState(db, { item: msisdn, from, to, reason, changedBy })) {
-            return numberView(db, await requireNumber(db, msisdn));
-          }
-          if (attempt >= 2) throw illegalNumber(from, `to: ${msisdn} changed meanwhile; try again`);
-        }
+        const number = await setNumberState(db, {
+          msisdn: request.params.msisdn,
+          ...request.body,
+          changedBy: principalOf(request).operatorId,
+        });
+        return numberView(db, number);
       },
     );
 
@@ -177,30 +164,13 @@ export function resourceStateRoutes(deps: { db: Db; reservationMaxDays: number }
         },
       },
       async (request) => {
-        const { msisdn } = request.params;
-        const until = new Date(request.body.until);
-        const latest = Date.now() + deps.reservationMaxDays * 86_400_000;
-        if (until.getTime() <= Date.now() || until.getTime() > latest) {
-          throw new AppError(
-            'BusinessRuleViolated',
-            `body.until: must be in the future and at most ${deps.reservationMaxDays} days from now`,
-          );
-        }
-        const reserved = await reserveNumber(db, {
-          msisdn,
+        const number = await reserveNumberFor(db, {
+          msisdn: request.params.msisdn,
           customerName: request.body.customerName,
-          until,
+          until: new Date(request.body.until),
           changedBy: principalOf(request).operatorId,
+          maxDays: deps.reservationMaxDays,
         });
-        const number = await requireNumber(db, msisdn);
-        if (!reserved) {
-          const from = number.status as NumberStatus;
-          throw illegalNumber(
-            from,
-            `to: the current state is ${from} (${text(numberStatusLabels[from])}); only an unused number ` +
-              'may be reserved',
-          );
-        }
         return numberView(db, number);
       },
     );
@@ -219,26 +189,11 @@ export function resourceStateRoutes(deps: { db: Db; reservationMaxDays: number }
         },
       },
       async (request) => {
-        const { msisdn } = request.params;
-        const current = await requireNumber(db, msisdn);
-        const from = current.status as NumberStatus;
-        const cancelled =
-          from === 'reserved' &&
-          (await changeNumberState(db, {
-            item: msisdn,
-            from,
-            to: 'unused',
-            reason: 'reservation cancelled',
-            changedBy: principalOf(request).operatorId,
-          }));
-        if (!cancelled) {
-          const now = (await requireNumber(db, msisdn)).status as NumberStatus;
-          throw illegalNumber(
-            now,
-            `to: the current state is ${now} (${text(numberStatusLabels[now])}); there is no reservation to cancel`,
-          );
-        }
-        return numberView(db, await requireNumber(db, msisdn));
+        const number = await cancelReservation(db, {
+          msisdn: request.params.msisdn,
+          changedBy: principalOf(request).operatorId,
+        });
+        return numberView(db, number);
       },
     );
 
@@ -260,62 +215,15 @@ export function resourceStateRoutes(deps: { db: Db; reservationMaxDays: number }
         },
       },
       async (request) => {
-        const { iccid } = request.params;
-        const { to, reason } = request.body;
-        const current = await requireSim(db, iccid);
-        const from = current.status as SimStatus;
-        const problem = simTransitionProblem(from, to);
-        if (problem) throw illegalSim(from, problem);
-        const changed = await changeSimState(db, {
-          item: iccid,
-          from,
-          to,
-          reason,
+        const sim = await setSimState(db, {
+          iccid: request.params.iccid,
+          ...request.body,
           changedBy: principalOf(request).operatorId,
         });
-        if (!changed) {
-          const now = await requireSim(db, iccid);
-          throw illegalSim(
-            now.status as SimStatus,
-            `to: the current state is ${now.status} (${text(simStatusLabels[now.status as SimStatus])})` +
-              (now.preemptedBy ? `, held by order ${now.preemptedBy}` : '') +
-              '; try again once it is free',
-          );
-        }
-        return simView(db, await requireSim(db, iccid));
+        return simView(db, sim);
       },
     );
   };
-}
-
-const text = (l: { zh: string; en: string }) => `${l.zh} ${l.en}`;
-
-function illegalNumber(current: NumberStatus, message: string): AppError {
-  return new AppError('IllegalResourceTransition', message, {
-    current,
-    currentLabel: numberStatusLabels[current],
-    allowed: numberTransitions[current],
-  });
-}
-
-function illegalSim(current: SimStatus, message: string): AppError {
-  return new AppError('IllegalResourceTransition', message, {
-    current,
-    currentLabel: simStatusLabels[current],
-    allowed: simTransitions[current],
-  });
-}
-
-async function requireNumber(db: Db, msisdn: string): Promise<NumberRecord> {
-  const number = await findNumber(db, msisdn);
-  if (!number) throw new AppError('NumberNotFound', `msisdn: no number ${msisdn} in stock`);
-  return number;
-}
-
-async function requireSim(db: Db, iccid: string): Promise<SimRecord> {
-  const sim = await findSim(db, iccid);
-  if (!sim) throw new AppError('SimNotFound', `iccid: no SIM card ${iccid} in stock`);
-  return sim;
 }
 
 const historyView = (rows: Awaited<ReturnType<typeof stateHistory>>) =>
