@@ -2,22 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import {
-  findQueryLine,
-  findRechargeCard,
-  findUsage,
-  listBills,
-  listLinePayments,
-  type QueryLine,
-} from '../../db/queries/line-queries';
-import { claimCardTicket, lastCardTicket, workOrderStatus } from '../../db/queries/recharge-card-tickets';
-import { homeCityOf } from '../../db/queries/work-order-views';
-import { orderDesk, type Principal } from '../../domain/access';
+import { findRechargeCard, findUsage, listBills, listLinePayments } from '../../db/queries/line-queries';
+import { orderDesk } from '../../domain/access';
 import { identitySchema } from '../../domain/customer-categories';
 import { AppError } from '../../domain/errors';
 import { msisdnSchema } from '../../domain/numbers';
 import {
-  cardTicketKey,
   cardTicketMessage,
   cardValidities,
   cardValidity,
@@ -26,25 +16,21 @@ import {
   paymentMatches,
   periodOf,
   periodSchema,
-  queryAdvice,
   serialOpensTicket,
-  servedAdvice,
   servicePasswordSchema,
-  withoutPassword,
-  type Label,
   type LineQueryKind,
 } from '../../domain/queries';
 import { callIdSchema } from '../../domain/telephony';
-import { finalWorkOrderStatuses, type WorkOrderStatus } from '../../domain/work-orders';
-import { workflowSettings, type AppConfig } from '../../temporal.config';
-import { isVipLine } from '../../services/orders/customer-screening';
-import { principalOf } from '../plugins/auth';
-import { identifyCaller, usableCall, type CallerQuery } from '../../services/queries/query-caller';
-import { bearerSecurity, errorResponses, labelSchema, queryInteger } from '../schemas';
+import type { AppConfig } from '../../temporal.config';
 import { SERVICE_PASSWORD_HEADER } from '../../services/access/self-service-auth';
-import { checkServicePassword, type ServicePasswordPolicy } from '../../services/access/service-password';
-import { cardTicketWorkOrderId, type WorkOrderStarter } from '../../services/work-orders/work-order-service';
+import type { ServicePasswordPolicy } from '../../services/access/service-password';
+import { createCardTickets } from '../../services/queries/card-tickets';
+import { createLineAdmission } from '../../services/queries/line-admission';
+import type { CallerQuery } from '../../services/queries/query-caller';
+import type { WorkOrderStarter } from '../../services/work-orders/work-order-service';
+import { principalOf } from '../plugins/auth';
 import { API_PREFIX } from '../prefix';
+import { bearerSecurity, errorResponses, labelSchema, queryInteger } from '../schemas';
 
 const tags = ['queries'];
 const config = { access: orderDesk };
@@ -159,29 +145,22 @@ const passwordOutcomes =
   "line's checks are refused for SERVICE_PASSWORD_LOCK_MINUTES (403 ServicePasswordLocked). A weak password " +
   'is served with `advice` to change it. 404 SubscriberNotFound when the line is not ours or cancelled.';
 
-type Meta = {
-  msisdn: string;
-  servedBy: 'ownLine' | 'servicePassword' | 'paymentDetails';
-  advice: Label | null;
-};
-
-const isFinalStatus = (status: string | null): boolean =>
-  status !== null && finalWorkOrderStatuses.includes(status as WorkOrderStatus);
-
 export function queryRoutes(deps: {
   db: Db;
   policy: ServicePasswordPolicy;
   config: AppConfig;
   startWorkOrder: WorkOrderStarter;
 }) {
-  const { db, policy } = deps;
-  const maxCallMinutes = deps.config.TELEPHONY_CALL_MAX_MINUTES;
+  const { db } = deps;
+  const admitLine = createLineAdmission({
+    db,
+    policy: deps.policy,
+    maxCallMinutes: deps.config.TELEPHONY_CALL_MAX_MINUTES,
+  });
+  const cardTickets = createCardTickets({ db, config: deps.config, startWorkOrder: deps.startWorkOrder });
 
-  /**
-   * REQ: Q-1, Q-2 — the line, once the caller may be told about it: who the caller is to the line (call or
-   * document, never a typed number), then the item's rule, then the service password when it is needed.
-   */
-  async function admit(
+  /** REQ: Q-1, Q-2 — the asked line once the caller may be told about it (see `createLineAdmission`). */
+  const admit = (
     kind: LineQueryKind,
     request: FastifyRequest & {
       params: { msisdn: string };
@@ -189,101 +168,13 @@ export function queryRoutes(deps: {
       headers: { [SERVICE_PASSWORD_HEADER]?: string | undefined };
     },
     paymentDetailsGiven = false,
-  ): Promise<{ line: QueryLine; meta: Meta }> {
-    const { msisdn } = request.params;
-    const line = await findQueryLine(db, msisdn);
-    if (!line) throw new AppError('SubscriberNotFound', `params.msisdn: ${msisdn} is not a line of ours`);
-    const who = await identifyCaller(db, principalOf(request), request.query, line, maxCallMinutes);
-    const facts = { ownLine: who.ownLine, realNameVerified: line.realNameVerified, paymentDetailsGiven };
-    const password = request.headers[SERVICE_PASSWORD_HEADER];
-    if (password === undefined) {
-      const decision = withoutPassword(kind, facts);
-      if (decision.serve) return { line, meta: { msisdn, servedBy: decision.servedBy, advice: null } };
-      if (who.identityMismatch && withoutPassword(kind, { ...facts, ownLine: true }).serve) {
-        throw new AppError(
-          'IdentityMismatch',
-          `query.idNumber: the document shown is not that of the owner of ${msisdn}, so it is another line: ` +
-            `${kind} needs the service password (Q-2)`,
-          { advice: queryAdvice.otherLine },
-        );
-      }
-      throw new AppError(
-        'ServicePasswordRequired',
-        `headers.${SERVICE_PASSWORD_HEADER}: ${kind} of ${msisdn} is answered here only with the service ` +
-          `password (Q-2). ${decision.advice.en}`,
-        { advice: decision.advice },
-      );
-    }
-    const { weak } = await checkServicePassword(db, line, password, policy);
-    return {
-      line,
-      meta: {
-        msisdn,
-        servedBy: 'servicePassword',
-        advice: servedAdvice({ weakPassword: weak, ...facts }),
-      },
-    };
-  }
-
-  /**
-   * REQ: Q-3 — the ticket (工单) that checks a "17" card. Tickets are numbered per serial
-   * (`RechargeCard-<serial>-<seq>`): while the last is open, asking again (by anyone, even at once) answers it;
-   * once it is closed (rejected, closed, cancelled) the next question opens the next one. A ticket opened
-   * before the numbering (`RechargeCard-<serial>`) and still open is kept as number 0. It is internal work on
-   * the card, not new business for the caller, so no blacklist screening applies.
-   */
-  async function openCardTicket(
-    serial: string,
-    contactMsisdn: string,
-    principal: Principal,
-  ): Promise<string> {
-    let last = await lastCardTicket(db, serial);
-    if (!last) {
-      const legacy = cardTicketWorkOrderId(`RechargeCard-${serial}`);
-      const status = await workOrderStatus(db, legacy);
-      if (status !== null && !isFinalStatus(status)) {
-        await claimCardTicket(db, { serial, seq: 0, workOrderId: legacy });
-        last = await lastCardTicket(db, serial);
-      }
-    }
-    const id =
-      last && !isFinalStatus(last.status)
-        ? last.workOrderId
-        : await claimCardTicket(db, {
-            serial,
-            seq: (last?.seq ?? 0) + 1,
-            workOrderId: cardTicketWorkOrderId(cardTicketKey(serial, (last?.seq ?? 0) + 1)),
-          });
-    // Whoever claimed the number starts its work order; starting it again is the same work order, so a
-    // ticket whose start was interrupted is started by the next question, and another operator or caller
-    // who asked first started the card's ticket already.
-    await deps.startWorkOrder(
-      { workOrderId: id },
-      {
-        source: 'staff',
-        request: {
-          kind: 'standard',
-          category: 'businessHandling',
-          priority: 'P3',
-          title: `充值卡状态核查 Recharge-card check ${serial}`,
-          description:
-            `A customer (to be told on ${contactMsisdn}) asked about recharge card ${serial}; its serial ` +
-            'digits 6-7 are "17", so it was not answered. Check the card and tell the customer; no promise ' +
-            'was made (已提交工单核查，不作承诺).',
-          customer: { name: '来电客户 Caller', msisdn: contactMsisdn },
-        },
-        resolved: {
-          vip: await isVipLine(db, contactMsisdn),
-          city: await homeCityOf(db, contactMsisdn),
-          outletCode: null,
-        },
-        createdBy: principal.operatorId,
-        channelCode: principal.channelCode,
-        settings: workflowSettings(deps.config),
-      },
-    );
-    return id;
-  }
+  ) =>
+    admitLine(principalOf(request), kind, {
+      msisdn: request.params.msisdn,
+      caller: request.query,
+      servicePassword: request.headers[SERVICE_PASSWORD_HEADER],
+      paymentDetailsGiven,
+    });
 
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
@@ -532,19 +423,8 @@ export function queryRoutes(deps: {
         const { serial } = request.params;
         if (serialOpensTicket(serial)) {
           const principal = principalOf(request);
-          const { callId } = request.query;
-          const call = callId === undefined ? null : await usableCall(db, principal, callId, maxCallMinutes);
-          const fromCall =
-            call && msisdnSchema.safeParse(call.callerMsisdn).success ? call.callerMsisdn : null;
-          const contact = request.query.contactMsisdn ?? fromCall;
-          if (contact === null) {
-            throw new AppError(
-              'BusinessRuleViolated',
-              'query.contactMsisdn: a "17" card opens a ticket; give the mobile number the customer is told ' +
-                'the outcome on (or the callId of a hotline call from a mobile number)',
-            );
-          }
-          const workOrderId = await openCardTicket(serial, contact, principal);
+          const contact = await cardTickets.contactFor(principal, request.query);
+          const workOrderId = await cardTickets.open(serial, contact, principal);
           request.log.info({ serial, workOrderId }, 'recharge card query: ticket opened (Q-3)');
           return {
             serial,
