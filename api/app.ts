@@ -7,51 +7,19 @@ import type { Db } from '../db/client';
 import type { BbossCallbackSink } from '../domain/bboss-callbacks';
 import type { MnpCallbackSink } from '../domain/mnp-callbacks';
 import type { AppConfig } from '../temporal.config';
-import { workflowSettings } from '../temporal.config';
 import { contractSchemaTransform, contractValidatorCompiler } from './contract-openapi';
-import { createOrderService } from './order-service';
-import { createWorkOrderStarter } from './work-order-service';
-import { dispatchRuleRoutes } from './routes/dispatch-rules';
-import { greenChannelRoutes } from './routes/green-channel';
-import { notificationRoutes } from './routes/notifications';
-import { selfServiceRoutes } from './routes/self-service';
-import { workOrderViewRoutes } from './routes/work-order-views';
-import { workOrderRoutes } from './routes/work-orders';
+import { createWorkOrderStarter } from '../services/work-orders/work-order-service';
 import { registerAudit } from './plugins/audit';
 import { registerAuth } from './plugins/auth';
 import { registerRouteAccessCheck } from './plugins/route-access';
 import { registerRejectNul } from './plugins/reject-nul';
 import { registerRateLimit } from './plugins/rate-limit';
-import { auditRoutes } from './routes/audit';
-import { lockRoutes } from './routes/locks';
 import { frameworkErrorReply, registerErrorHandler } from './plugins/errors';
 import { registerNotFound } from './plugins/not-found';
-import { checkOrder } from './order-checks';
-import { approvalRoutes } from './routes/approvals';
-import { formalCancellationRoutes } from './routes/formal-cancellation';
-import { authRoutes } from './routes/auth';
-import { bbossCallbackRoutes } from './routes/bboss-callbacks';
-import { groupRoutes } from './routes/groups';
-import { healthRoutes } from './routes/health';
-import { memberBatchRoutes } from './routes/member-batches';
-import { stockBatchRoutes } from './routes/stock-batches';
-import { mnpCallbackRoutes } from './routes/mnp-callbacks';
-import { numberPortabilityRoutes } from './routes/number-portability';
-import { numberRoutes } from './routes/numbers';
-import { orgUnitRoutes } from './routes/org-units';
-import { resourceMovementRoutes } from './routes/resource-movements';
-import { resourceStateRoutes } from './routes/resource-states';
-import { segmentRoutes } from './routes/segments';
-import { smsSimulatorRoutes, type SmsInbox } from './routes/sms-simulator';
-import { selectionFeeRoutes } from './routes/selection-fee-rules';
-import { stockReportRoutes } from './routes/stock-reports';
-import { orderRoutes } from './routes/orders';
-import { productPermissionRoutes } from './routes/product-permissions';
-import { customerCategoryRoutes } from './routes/customer-categories';
-import { channelRoutes } from './routes/channels';
-import { operatorRoutes } from './routes/operators';
-import { queryRoutes } from './routes/queries';
-import { telephonyCallbackRoutes } from './routes/telephony-callbacks';
+import type { SmsInbox } from './simulators/sms-simulator';
+import { healthRoutes } from './health';
+import { API_PREFIX } from './prefix';
+import { apiRoutes } from './routes';
 import { MAX_PATH_PARAM_LENGTH } from './schemas';
 
 export interface AppDeps {
@@ -115,91 +83,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  const orders = createOrderService({
-    client: deps.client,
-    db: deps.db,
-    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-    settings: workflowSettings(deps.config),
-    secretsKey: deps.config.SECRETS_KEY,
-  });
   await app.register(healthRoutes({ db: deps.db, connection: deps.connection, config: deps.config }));
-  await app.register(
-    authRoutes({
-      db: deps.db,
-      sessionTtlMinutes: deps.config.SESSION_TTL_MINUTES,
-      lockout: {
-        maxFailures: deps.config.LOGIN_MAX_FAILURES,
-        lockoutMinutes: deps.config.LOGIN_LOCKOUT_MINUTES,
-      },
-      loginRateLimitPerMinute: deps.config.LOGIN_RATE_LIMIT_PER_MINUTE,
-      utcOffsetHours: deps.config.BUSINESS_UTC_OFFSET_HOURS,
-    }),
-  );
-  await app.register(auditRoutes({ db: deps.db }));
-  await app.register(lockRoutes({ db: deps.db, client: deps.client }));
-  await app.register(numberRoutes({ db: deps.db }));
-  await app.register(orgUnitRoutes({ db: deps.db }));
-  await app.register(resourceMovementRoutes({ db: deps.db }));
-  await app.register(
-    resourceStateRoutes({ db: deps.db, reservationMaxDays: deps.config.RESERVATION_MAX_DAYS }),
-  );
-  await app.register(selectionFeeRoutes({ db: deps.db }));
-  await app.register(segmentRoutes({ db: deps.db }));
-  await app.register(stockReportRoutes({ db: deps.db }));
-  await app.register(
-    numberPortabilityRoutes({ db: deps.db, minTenureDays: deps.config.MNP_MIN_TENURE_DAYS }),
-  );
-  await app.register(
-    orderRoutes({ orders, check: (principal, request) => checkOrder(deps.db, principal, request) }),
-  );
-  await app.register(approvalRoutes({ orders }));
-  await app.register(formalCancellationRoutes({ orders }));
-  await app.register(groupRoutes({ db: deps.db }));
-  await app.register(productPermissionRoutes({ db: deps.db }));
-  await app.register(customerCategoryRoutes({ db: deps.db }));
-  await app.register(channelRoutes({ db: deps.db }));
-  await app.register(operatorRoutes({ db: deps.db }));
-  // REQ: Q-1 — one service-password lockout for queries, self-service and green-channel acceptance.
-  const policy = {
-    maxFailures: deps.config.SERVICE_PASSWORD_MAX_FAILURES,
-    lockMinutes: deps.config.SERVICE_PASSWORD_LOCK_MINUTES,
-  };
-  const startWorkOrder = createWorkOrderStarter({
-    client: deps.client,
-    db: deps.db,
-    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-  });
-  await app.register(queryRoutes({ db: deps.db, policy, config: deps.config, startWorkOrder }));
-  await app.register(memberBatchRoutes({ db: deps.db, client: deps.client, config: deps.config }));
-  await app.register(stockBatchRoutes({ db: deps.db, client: deps.client, config: deps.config }));
-  // REQ: WO-1…WO-6, GC-1…GC-3 — work orders.
-  const workOrderDeps = {
+  const routes = apiRoutes({
     db: deps.db,
     client: deps.client,
     config: deps.config,
-    startWorkOrder,
-    policy,
-  };
-  await app.register(workOrderRoutes(workOrderDeps));
-  await app.register(workOrderViewRoutes(workOrderDeps));
-  await app.register(dispatchRuleRoutes(workOrderDeps));
-  await app.register(greenChannelRoutes(workOrderDeps));
-  await app.register(notificationRoutes(workOrderDeps));
-  await app.register(selfServiceRoutes(workOrderDeps));
-  if (deps.smsInbox) await app.register(smsSimulatorRoutes({ sms: deps.smsInbox }));
-  await app.register(
-    mnpCallbackRoutes({
-      secret: deps.config.MNP_CALLBACK_SECRET,
-      sink: deps.mnpCallbacks,
+    policy: {
+      maxFailures: deps.config.SERVICE_PASSWORD_MAX_FAILURES,
+      lockMinutes: deps.config.SERVICE_PASSWORD_LOCK_MINUTES,
+    },
+    startWorkOrder: createWorkOrderStarter({
+      client: deps.client,
+      db: deps.db,
+      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
     }),
-  );
-  // REQ: Q-2 — the telephony side's call events: what makes a hotline query's line the caller's own.
-  await app.register(telephonyCallbackRoutes({ db: deps.db, secret: deps.config.TELEPHONY_CALLBACK_SECRET }));
-  await app.register(
-    bbossCallbackRoutes({
-      secret: deps.config.BBOSS_CALLBACK_SECRET,
-      sink: deps.bbossCallbacks,
-    }),
-  );
+    mnpCallbacks: deps.mnpCallbacks,
+    bbossCallbacks: deps.bbossCallbacks,
+    smsInbox: deps.smsInbox,
+  });
+  for (const plugin of routes) await app.register(plugin, { prefix: API_PREFIX });
   return app;
 }

@@ -46,6 +46,22 @@ export interface AccessRule {
   channelCapability?: string;
 }
 
+/**
+ * A route's rule that depends on a field of its body, e.g. the order type: `rule` is checked as the request
+ * arrives, the rule of the body's value (if it names one) once the body is valid.
+ */
+export interface BodyKeyedAccess {
+  rule: AccessRule;
+  /** The body field whose value picks the rule, e.g. `type`. */
+  bodyField: string;
+  /** What the body describes, for the refusal message, e.g. `order`: "A preCancellation order needs…". */
+  noun: string;
+  byValue: Readonly<Record<string, AccessRule>>;
+}
+
+/** Who may call a route: anyone, any signed-in operator, a role-and-channel rule, or one keyed by the body. */
+export type RouteAccess = 'public' | 'authenticated' | AccessRule | BodyKeyedAccess;
+
 export const frontlineChannels: readonly ChannelType[] = [
   'ownStore',
   'website',

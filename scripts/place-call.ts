@@ -1,6 +1,6 @@
 import { TelephonySimulator } from '../activities/adapters/telephony';
 import { signBody } from '../api/plugins/signed-callback';
-import { TELEPHONY_SIGNATURE_HEADER } from '../api/routes/telephony-callbacks';
+import { TELEPHONY_SIGNATURE_HEADER } from '../api/callbacks/telephony-callbacks';
 import { loadConfig } from '../temporal.config';
 
 /**

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import { appendAuditRow, type AuditOutcome } from '../../db/queries/audit';
+import { API_PREFIX } from '../prefix';
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const LOGIN_ROUTE = '/api/v1/auth/login';
+const LOGIN_ROUTE = `${API_PREFIX}/auth/login`;
 
 /** What the answer told us: the ID it created, or the error code it refused with. */
 interface AnswerFacts {
@@ -52,7 +53,7 @@ export function registerAudit(app: FastifyInstance, { db }: { db: Db }): void {
 }
 
 function audited(request: FastifyRequest): boolean {
-  return stateChanging.has(request.method) && request.url.startsWith('/api/v1/');
+  return stateChanging.has(request.method) && request.url.startsWith(`${API_PREFIX}/`);
 }
 
 function outcomeOf(status: number): AuditOutcome {

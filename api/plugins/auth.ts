@@ -2,7 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import { findLiveSession } from '../../db/queries/access';
-import { accessDenial, type AccessRule, type Principal } from '../../domain/access';
+import {
+  accessDenial,
+  type AccessRule,
+  type ChannelType,
+  type Principal,
+  type Role,
+  type RouteAccess,
+} from '../../domain/access';
 import { businessHoursDenial } from '../../domain/business-hours';
 import { AppError } from '../../domain/errors';
 
@@ -11,8 +18,11 @@ declare module 'fastify' {
     principal: Principal | null;
   }
   interface FastifyContextConfig {
-    /** Who may call the route: `public`, any signed-in operator, or a role-and-channel rule. */
-    access?: 'public' | 'authenticated' | AccessRule;
+    /**
+     * Who may call the route: `public`, any signed-in operator, a role-and-channel rule, or a rule keyed by a
+     * body field (checked again once the body is valid).
+     */
+    access?: RouteAccess;
   }
 }
 
@@ -36,23 +46,46 @@ export function registerAuth(
     if (access === 'public') return;
     request.principal = await authenticate(db, request, utcOffsetHours);
     if (access === 'authenticated') return;
-    const denial = accessDenial(request.principal, access);
+    const rule = 'byValue' in access ? access.rule : access;
+    const denial = accessDenial(request.principal, rule);
     if (denial === 'RoleNotAllowed') {
       throw new AppError(
         denial,
-        `Operator ${request.principal.operatorId} lacks the permission ${access.permission} (${access.zh}), held by the roles: ${access.roles.join(', ')}`,
-        { permission: access.permission },
+        `Operator ${request.principal.operatorId} lacks the permission ${rule.permission} (${rule.zh}), held by the roles: ${rule.roles.join(', ')}`,
+        { permission: rule.permission },
       );
     }
     if (denial === 'ChannelNotAllowed') {
       throw new AppError(
         denial,
-        `Channel ${request.principal.channelCode} (${request.principal.channelType}) may not be used for the permission ${access.permission} (${access.zh}); allowed channel types: ${access.channelTypes.join(', ')}` +
-          (access.channelCapability ? `, at an outlet designated for ${access.channelCapability}` : ''),
-        { permission: access.permission },
+        `Channel ${request.principal.channelCode} (${request.principal.channelType}) may not be used for the permission ${rule.permission} (${rule.zh}); allowed channel types: ${rule.channelTypes.join(', ')}` +
+          (rule.channelCapability ? `, at an outlet designated for ${rule.channelCapability}` : ''),
+        { permission: rule.permission },
       );
     }
   });
+  // A rule keyed by a body field (e.g. PC-1: a pre-cancellation order) is checked once the body is valid.
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (typeof access !== 'object' || !('byValue' in access) || !request.principal) return;
+    const value = (request.body as Record<string, unknown> | undefined)?.[access.bodyField];
+    if (typeof value !== 'string') return;
+    const rule = access.byValue[value];
+    if (rule) assertBodyRule(request.principal, rule, `A ${value} ${access.noun}`);
+  });
+}
+
+/** Refuses (403) a caller the rule of the body's value excludes, naming what was asked for. */
+function assertBodyRule(principal: Principal, rule: AccessRule, what: string): void {
+  const denial = accessDenial(principal, rule);
+  if (!denial) return;
+  throw new AppError(
+    denial,
+    denial === 'RoleNotAllowed'
+      ? `${what} needs one of the roles: ${rule.roles.join(', ')}`
+      : `${what} cannot be taken through channel ${principal.channelCode}` +
+          (rule.channelCapability ? ` (it must be an outlet designated for ${rule.channelCapability})` : ''),
+  );
 }
 
 /** The bearer token the request carries, if any. */

@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/errors';
 import { bearerTokenOf, hashToken } from './auth';
+import { API_PREFIX } from '../prefix';
 
 const MINUTE_MS = 60_000;
 
@@ -22,7 +23,7 @@ export async function registerRateLimit(app: FastifyInstance, opts: { apiPerMinu
     keyGenerator: callerKey,
   });
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/v1/') || request.routeOptions.config.rateLimit) return;
+    if (!request.url.startsWith(`${API_PREFIX}/`) || request.routeOptions.config.rateLimit) return;
     const verdict = await limit(request);
     // `isAllowed` only means "on the allow list"; `isExceeded` says whether this request is over the limit.
     if (verdict.isAllowed || !verdict.isExceeded) return;

@@ -1,10 +1,10 @@
 import type { FastifyInstance, HTTPMethods, RouteOptions } from 'fastify';
-import type { AccessRule } from '../../domain/access';
+import type { RouteAccess } from '../../domain/access';
 
 /** A route that must declare who may call it: everything under `/api/`. */
 export const needsAccessDeclaration = (url: string): boolean => url.startsWith('/api/');
 
-export type RouteAccess = 'public' | 'authenticated' | AccessRule;
+export type { RouteAccess };
 
 /** One declared route: method, URL pattern and who may call it. */
 export interface DeclaredRoute {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OrderView } from '../../api/schemas';
 import { signBody } from '../../api/plugins/signed-callback';
-import { BBOSS_SIGNATURE_HEADER } from '../../api/routes/bboss-callbacks';
+import { BBOSS_SIGNATURE_HEADER } from '../../api/callbacks/bboss-callbacks';
 import { findLiveSubscription } from '../../db/queries/group-subscriptions';
 import { groupOpenBody } from '../support/groups';
 import { startHarness, type Harness } from '../support/harness';

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWorkOrderDispatchActivities } from '../../activities/work-order-dispatch';
-import type { WorkOrderView } from '../../api/work-order-view';
+import type { WorkOrderView } from '../../services/work-orders/work-order-view';
 import { projectWorkOrder } from '../../db/queries/work-orders';
 import { staffProfiles } from '../../db/schema';
 import type { WorkOrderState } from '../../domain/work-orders';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { signClearingBody } from '../../api/routes/mnp-callbacks';
+import { signClearingBody } from '../../api/callbacks/mnp-callbacks';
 import type { MnpCallback } from '../../domain/mnp-callbacks';
 import { startHarness, type Harness } from '../support/harness';
 

@@ -2,7 +2,7 @@ import bcrypt from 'bcryptjs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signBody } from '../../api/plugins/signed-callback';
-import { TELEPHONY_SIGNATURE_HEADER } from '../../api/routes/telephony-callbacks';
+import { TELEPHONY_SIGNATURE_HEADER } from '../../api/callbacks/telephony-callbacks';
 import { subscribers } from '../../db/schema';
 import { startHarness, type Harness } from '../support/harness';
 import { newKey, submitOrder, waitForOrder } from '../support/orders';

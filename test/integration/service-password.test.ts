@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, parkedSecrets, subscribers } from '../../db/schema';
-import { hashRequest } from '../../api/order-service';
+import { hashRequest } from '../../services/orders/order-service';
 import { startSignedInHarness, type Harness } from '../support/harness';
 import { holdsSecret, workflowHistoryText } from '../support/history';
 import { newKey, openAccountBody, submitOrder, waitForOrder } from '../support/orders';

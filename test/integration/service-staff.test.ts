@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkOrderView } from '../../api/work-order-view';
+import type { WorkOrderView } from '../../services/work-orders/work-order-view';
 import { startHarness, type Harness } from '../support/harness';
 import { newWorkOrder, step, takeStep, waitForWorkOrder, workOrderBody } from '../support/work-orders';
 

@@ -1,7 +1,7 @@
 import bcrypt from 'bcryptjs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkOrderView } from '../../api/work-order-view';
+import type { WorkOrderView } from '../../services/work-orders/work-order-view';
 import { subscribers } from '../../db/schema';
 import { startHarness, type Harness } from '../support/harness';
 import { newKey } from '../support/orders';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WorkOrderView } from '../../api/work-order-view';
+import type { WorkOrderView } from '../../services/work-orders/work-order-view';
 import { dispatchRules } from '../../db/schema';
 import { startHarness, type Harness } from '../support/harness';
 import { newKey } from '../support/orders';

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkOrderView } from '../../api/work-order-view';
+import type { WorkOrderView } from '../../services/work-orders/work-order-view';
 import { dispatchRules, workOrderEvents, workOrders } from '../../db/schema';
 import { workOrderStateQuery } from '../../workflows/contracts/work-order';
 import type { Harness } from '../support/harness';

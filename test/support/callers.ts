@@ -44,8 +44,10 @@ export async function signInRouteCallers(h: Harness): Promise<RouteCaller[]> {
 }
 
 /** Whether the declared rule admits the caller — written out here, independent of the auth plugin's code. */
-export function admits(access: RouteAccess, caller: RouteCaller): boolean {
-  if (access === 'public' || access === 'authenticated') return true;
+export function admits(declared: RouteAccess, caller: RouteCaller): boolean {
+  if (declared === 'public' || declared === 'authenticated') return true;
+  // A rule keyed by a body field is its base rule for a body that names no other (the matrix sends `{}`).
+  const access = 'byValue' in declared ? declared.rule : declared;
   return (
     access.roles.some((r) => caller.roles.includes(r)) &&
     access.channelTypes.some((t) => t === caller.channelType) &&

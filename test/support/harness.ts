@@ -13,9 +13,9 @@ import type { ClearingSimulationOptions, ClearingSystemSimulator } from '../../a
 import type { HlrSimulator } from '../../activities/adapters/hlr';
 import { TelephonySimulator } from '../../activities/adapters/telephony';
 import type { SimulationOptions } from '../../activities/adapters/simulation';
-import { BBOSS_SIGNATURE_HEADER } from '../../api/routes/bboss-callbacks';
-import { CLEARING_SIGNATURE_HEADER } from '../../api/routes/mnp-callbacks';
-import { TELEPHONY_SIGNATURE_HEADER } from '../../api/routes/telephony-callbacks';
+import { BBOSS_SIGNATURE_HEADER } from '../../api/callbacks/bboss-callbacks';
+import { CLEARING_SIGNATURE_HEADER } from '../../api/callbacks/mnp-callbacks';
+import { TELEPHONY_SIGNATURE_HEADER } from '../../api/callbacks/telephony-callbacks';
 import { signBody } from '../../api/plugins/signed-callback';
 import type { Db } from '../../db/client';
 import type { MnpCallbackSink } from '../../domain/mnp-callbacks';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { expect, vi } from 'vitest';
-import type { WorkOrderView } from '../../api/work-order-view';
+import type { WorkOrderView } from '../../services/work-orders/work-order-view';
 import type { WorkOrderStatus } from '../../domain/work-orders';
 import { newKey } from './orders';
 

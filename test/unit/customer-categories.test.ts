@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { screeningSubjects } from '../../api/customer-screening';
-import type { OrderRequest } from '../../api/order-service';
+import { screeningSubjects } from '../../services/orders/customer-screening';
+import type { OrderRequest } from '../../services/orders/order-service';
 import { categoryChangeSchema, newCategorySchema } from '../../domain/customer-categories';
 import { openAccountRequestSchema } from '../../domain/open-account';
 import { serviceChangeRequestSchema } from '../../domain/service-changes';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashRequest, keyedRequestHash } from '../../api/order-service';
+import { hashRequest, keyedRequestHash } from '../../services/orders/order-service';
 
 const body = {
   type: 'openAccount',

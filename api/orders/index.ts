@@ -1,0 +1,25 @@
+import { checkOrder } from '../../services/orders/order-checks';
+import { createOrderService } from '../../services/orders/order-service';
+import { workflowSettings } from '../../temporal.config';
+import type { RouteDeps, RoutePlugin } from '../route-deps';
+import { approvalRoutes } from './approvals';
+import { formalCancellationRoutes } from './formal-cancellation';
+import { numberPortabilityRoutes } from './number-portability';
+import { orderRoutes } from './orders';
+
+/** Subscriber and group orders: submit, follow, cancel, approve, formally cancel; port-out eligibility. */
+export function orderAreaRoutes({ db, client, config }: RouteDeps): RoutePlugin[] {
+  const orders = createOrderService({
+    client,
+    db,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    settings: workflowSettings(config),
+    secretsKey: config.SECRETS_KEY,
+  });
+  return [
+    numberPortabilityRoutes({ db, minTenureDays: config.MNP_MIN_TENURE_DAYS }),
+    orderRoutes({ orders, check: (principal, request) => checkOrder(db, principal, request) }),
+    approvalRoutes({ orders }),
+    formalCancellationRoutes({ orders }),
+  ];
+}
