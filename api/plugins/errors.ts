@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, errorCatalogue, type ErrorCode } from '../../domain/errors';
 import { MAX_PATH_PARAM_LENGTH } from '../schemas';
-import { serviceUnavailable, unreachableService } from '../service-unavailable';
+import { serviceUnavailable, unreachableService } from '../../infra/service-unavailable';
 
 interface FieldIssue {
   field: string;

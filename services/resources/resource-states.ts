@@ -33,7 +33,7 @@ export async function setNumberState(
   const { msisdn, to, reason, changedBy } = change;
   for (let attempt = 0; ; attempt++) {
     const current = await requireNumber(db, msisdn);
-    const from = current.status as NumberStatus;
+    const from = current.status;
     const problem = numberTransitionProblem(from, to, {
       now: new Date(),
       availableFrom: current.availableFrom,
@@ -68,7 +68,7 @@ export async function reserveNumberFor(
   });
   const number = await requireNumber(db, msisdn);
   if (!reserved) {
-    const from = number.status as NumberStatus;
+    const from = number.status;
     throw illegalNumber(
       from,
       `to: the current state is ${from} (${text(numberStatusLabels[from])}); only an unused number ` +
@@ -84,7 +84,7 @@ export async function cancelReservation(
   { msisdn, changedBy }: { msisdn: string; changedBy: string },
 ): Promise<NumberRecord> {
   const current = await requireNumber(db, msisdn);
-  const from = current.status as NumberStatus;
+  const from = current.status;
   const cancelled =
     from === 'reserved' &&
     (await changeNumberState(db, {
@@ -95,7 +95,7 @@ export async function cancelReservation(
       changedBy,
     }));
   if (!cancelled) {
-    const now = (await requireNumber(db, msisdn)).status as NumberStatus;
+    const now = (await requireNumber(db, msisdn)).status;
     throw illegalNumber(
       now,
       `to: the current state is ${now} (${text(numberStatusLabels[now])}); there is no reservation to cancel`,
@@ -111,15 +111,15 @@ export async function setSimState(
 ): Promise<SimRecord> {
   const { iccid, to, reason, changedBy } = change;
   const current = await requireSim(db, iccid);
-  const from = current.status as SimStatus;
+  const from = current.status;
   const problem = simTransitionProblem(from, to);
   if (problem) throw illegalSim(from, problem);
   const changed = await changeSimState(db, { item: iccid, from, to, reason, changedBy });
   if (!changed) {
     const now = await requireSim(db, iccid);
     throw illegalSim(
-      now.status as SimStatus,
-      `to: the current state is ${now.status} (${text(simStatusLabels[now.status as SimStatus])})` +
+      now.status,
+      `to: the current state is ${now.status} (${text(simStatusLabels[now.status])})` +
         (now.preemptedBy ? `, held by order ${now.preemptedBy}` : '') +
         '; try again once it is free',
     );

@@ -1,7 +1,7 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { AppError, isErrorCode } from '../../domain/errors';
-import { serviceUnavailable } from '../../api/service-unavailable';
+import { serviceUnavailable } from '../../infra/service-unavailable';
 
 /**
  * A workflow's refusal of an update (its validator or handler threw an ApplicationFailure whose type is one of

@@ -1,7 +1,7 @@
 import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { DrizzleQueryError } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { serviceUnavailable, unreachableService } from '../../api/service-unavailable';
+import { serviceUnavailable, unreachableService } from '../../infra/service-unavailable';
 import { AppError } from '../../domain/errors';
 
 /** A gRPC error as @grpc/grpc-js rejects a call with (UNAVAILABLE = 14, DEADLINE_EXCEEDED = 4, NOT_FOUND = 5). */
