@@ -2,14 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import { findLiveSession } from '../../db/queries/access';
-import {
-  accessDenial,
-  type AccessRule,
-  type ChannelType,
-  type Principal,
-  type Role,
-  type RouteAccess,
-} from '../../domain/access';
+import { accessDenial, type AccessRule, type Principal, type RouteAccess } from '../../domain/access';
 import { businessHoursDenial } from '../../domain/business-hours';
 import { AppError } from '../../domain/errors';
 

@@ -12,7 +12,7 @@ import {
 } from '../../db/queries/resource-states';
 import { adminDesk, orderDesk } from '../../domain/access';
 import { iccidSchema } from '../../domain/resources';
-import { msisdnSchema, type NumberStatus, type SimStatus } from '../../domain/numbers';
+import { msisdnSchema } from '../../domain/numbers';
 import {
   numberStatusLabels,
   numberTargetSchema,
