@@ -1,4 +1,5 @@
 import { paymentRefusalCodes } from '../domain/open-account';
+import type { LineChangeSummary } from '../domain/service-change-summaries';
 import type { OrderState, ServiceChangeInput, ServiceChangeWorkflowRequest } from './contracts';
 import { startOrderRun } from './order-run';
 import { runServiceChange, type ChangeContext } from './service-change-plans';
@@ -13,7 +14,7 @@ import { runServiceChange, type ChangeContext } from './service-change-plans';
  */
 export async function serviceChangeWorkflow(input: ServiceChangeInput): Promise<OrderState> {
   const { request, orderId } = input;
-  const summary: Record<string, unknown> = { msisdn: request.msisdn };
+  const summary: LineChangeSummary = { msisdn: request.msisdn };
   const { act, undo, order, saga, step, passPointOfNoReturn, finishWithFailure } = await startOrderRun(
     request.type,
     input,
