@@ -21,7 +21,7 @@ import {
 import { createOrderAccess, factsFromRecord, factsFromState } from './order-access';
 import { createOrderSecrets } from './order-secrets';
 import { viewFromRecord, viewFromState } from './order-views';
-import type { OrderView } from './schemas';
+import type { OrderView } from './orders/order-view-schema';
 import { startOncePerKey, startWorkflowOnce, workflowKnown } from './keyed-start';
 import { updateRefusal } from './workflow-refusals';
 
@@ -186,8 +186,8 @@ export function createOrderService(deps: {
     ): Promise<OrderView> {
       const found = await readableOrder(principal, id);
       access.assertCancellable(found.caller, id, found.facts);
-      if (found.facts.type === 'preCancellation') {
-        await access.assertHolder(String(found.view.summary.msisdn), request.identity);
+      if (found.view.type === 'preCancellation') {
+        await access.assertHolder(found.view.summary.msisdn, request.identity);
       }
       // The update answers once the workflow has reached `cancelled`: its state is the truth to show.
       return runUpdate(id, 'cancelled', (handle) =>

@@ -13,13 +13,8 @@ import { serviceChangeSchemas } from '../../domain/service-changes';
 import { idempotencyKeySchema, orderStatusSchema, orderTypeSchema } from '../../domain/orders';
 import type { OrderRequest, OrderService } from '../order-service';
 import { principalOf } from '../plugins/auth';
-import {
-  bearerSecurity,
-  errorResponses,
-  orderListItemSchema,
-  orderViewSchema,
-  queryInteger,
-} from '../schemas';
+import { orderListItemSchema, orderViewSchema } from '../orders/order-view-schema';
+import { bearerSecurity, errorResponses, queryInteger } from '../schemas';
 
 /** Every order type the API accepts, told apart by `type`. */
 const orderRequestSchema = z.discriminatedUnion('type', [
