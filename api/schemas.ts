@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { orderStatusSchema, orderTypeSchema } from '../domain/orders';
+import { orderStatusSchema } from '../domain/orders';
 
 /** Every error answer: stable English code, Chinese reason, English message naming the field and the rule. */
 export const errorBodySchema = z
@@ -35,28 +35,6 @@ export const timelineEntrySchema = z.object({
   actor: z.string().describe('Operator ID, or "system" for automatic steps'),
   reason: z.string().nullable(),
 });
-
-export const orderViewSchema = z.object({
-  id: z.string(),
-  type: orderTypeSchema,
-  status: orderStatusSchema,
-  statusLabel: labelSchema,
-  step: z.string().nullable().describe('The business step in progress or last done'),
-  channelCode: z.string(),
-  outletCode: z
-    .string()
-    .nullable()
-    .describe('The outlet (网点) it was taken at; null when at no outlet (ORD-4; who may cancel it, ORD-6)'),
-  operatorId: z.string(),
-  summary: z.record(z.string(), z.unknown()).describe('Business details: number, SIM, quote, receipt…'),
-  failure: z.object({ code: z.string(), message: z.string(), reason: z.string() }).nullable(),
-  createdAt: z.string().nullable(),
-  updatedAt: z.string().nullable(),
-  timeline: z.array(timelineEntrySchema),
-});
-export type OrderView = z.infer<typeof orderViewSchema>;
-
-export const orderListItemSchema = orderViewSchema.omit({ timeline: true });
 
 export const bearerSecurity = [{ bearerAuth: [] }];
 

@@ -3,6 +3,18 @@ import type { Activities } from '../activities';
 import type { LineSnapshot } from '../activities/line-changes';
 import { missingCustomerData, type Payment } from '../domain/open-account';
 import { hlrServicesFor, lineStatusAfter, nextFeatures } from '../domain/service-change-rules';
+import type {
+  ChangeCustomerDataSummary,
+  ChangeDiscountSummary,
+  ChangeFeaturesSummary,
+  ChangeNumberSummary,
+  LineChangeSummary,
+  LineStatusSummary,
+  PayInSummary,
+  RefundFeeSummary,
+  SwapSimSummary,
+  TransferOwnershipSummary,
+} from '../domain/service-change-summaries';
 import type { ServiceChangeType } from '../domain/service-changes';
 import type { ServiceChangeWorkflowRequest } from './contracts/service-change';
 import type { Saga } from './saga';
@@ -29,8 +41,8 @@ export interface ChangeContext {
   step: <T>(name: string, run: () => Promise<T>) => Promise<T>;
   /** REQ: ORD-6 — from here on a cancel is refused; a cancel already asked for is honoured first. */
   passPointOfNoReturn: () => void;
-  /** What the order shows; plans add what changed. */
-  summary: Record<string, unknown>;
+  /** What the order shows: the line; each plan adds what changed, as its type's summary says. */
+  summary: LineChangeSummary;
 }
 
 /** Runs the change's own steps; returns the sentence the completed order's timeline ends with. */
@@ -68,20 +80,26 @@ export function runServiceChange(
  * Takes a fee or a payment through billing (receipt per payment); undo: refund. The line's owner pays: a card
  * or corporate account is verified against the owner first (REQ: OPEN-5).
  */
-async function charge(ctx: ChangeContext, line: LineSnapshot, amountFen: number, payment: Payment) {
-  const { orderId, act, finish, saga, step, summary } = ctx;
+async function charge(
+  ctx: ChangeContext,
+  line: LineSnapshot,
+  amountFen: number,
+  payment: Payment,
+): Promise<string> {
+  const { orderId, act, finish, saga, step } = ctx;
   const paymentKey = `${orderId}:charge`;
   saga.addUndo(() => finish.refundPayment({ paymentKey }));
   const payer = { msisdn: line.msisdn };
   const paid = await step('charging', () =>
     act.chargePayment({ orderId, paymentKey, amountFen, payment, payer }),
   );
-  summary.receiptNo = paid.receiptNo;
+  return paid.receiptNo;
 }
 
 /** 改号: new number claimed, fee paid, the HLR/HSS switched to it, then the line moves; the old one rests. */
 async function changeNumber(ctx: ChangeContext, req: RequestOf<'changeNumber'>, line: LineSnapshot) {
-  const { orderId, operatorId, act, finish, saga, step, summary } = ctx;
+  const { orderId, operatorId, act, finish, saga, step } = ctx;
+  const summary: ChangeNumberSummary = ctx.summary;
   saga.addUndo(() => finish.releaseResources({ orderId }));
   const number = await step('claimingNumber', () =>
     act.claimNewNumber({ orderId, msisdn: req.newMsisdn, operatorId }),
@@ -91,8 +109,8 @@ async function changeNumber(ctx: ChangeContext, req: RequestOf<'changeNumber'>, 
     newMsisdn: number.msisdn,
     selectionFeeFen: number.selectionFeeFen,
     feeFen: number.feeFen,
-  });
-  await charge(ctx, line, number.feeFen, req.payment);
+  } satisfies Partial<ChangeNumberSummary>);
+  summary.receiptNo = await charge(ctx, line, number.feeFen, req.payment);
   ctx.passPointOfNoReturn();
   // REQ: RES-6, ORD-5 — the HLR/HSS gets the new number only while the order still holds it; the undo moves
   // the line back only if this order moved it.
@@ -122,7 +140,8 @@ async function changeNumber(ctx: ChangeContext, req: RequestOf<'changeNumber'>, 
 
 /** 换卡/补卡: a SIM claimed, fee paid, the HLR/HSS given its IMSI, then the old SIM is retired. */
 async function swapSim(ctx: ChangeContext, req: RequestOf<'swapSim'>, line: LineSnapshot) {
-  const { orderId, operatorId, act, finish, saga, step, summary } = ctx;
+  const { orderId, operatorId, act, finish, saga, step } = ctx;
+  const summary: SwapSimSummary = ctx.summary;
   saga.addUndo(() => finish.releaseResources({ orderId }));
   const sim = await step('claimingSim', () => act.claimReplacementSim({ orderId, operatorId }));
   Object.assign(summary, {
@@ -130,8 +149,8 @@ async function swapSim(ctx: ChangeContext, req: RequestOf<'swapSim'>, line: Line
     oldIccid: line.iccid,
     newIccid: sim.iccid,
     feeFen: sim.feeFen,
-  });
-  await charge(ctx, line, sim.feeFen, req.payment);
+  } satisfies Partial<SwapSimSummary>);
+  summary.receiptNo = await charge(ctx, line, sim.feeFen, req.payment);
   ctx.passPointOfNoReturn();
   const msisdn = line.msisdn;
   // REQ: RES-6, ORD-5 — the HLR/HSS gets the new SIM's IMSI only while the order still holds the SIM; the
@@ -154,11 +173,13 @@ async function changeCustomerData(
   req: RequestOf<'changeCustomerData'>,
   line: LineSnapshot,
 ) {
-  const { orderId, act, step, summary } = ctx;
+  const { orderId, act, step } = ctx;
+  const summary: ChangeCustomerDataSummary = ctx.summary;
   const { name, address, contactPhone, servicePasswordRef } = req;
   // REQ: Q-1 — the new password is parked (hashed) by the API; the order names it, never shows it.
   const changed = Object.entries({ name, address, contactPhone, servicePassword: servicePasswordRef });
-  summary.changed = changed.filter(([, v]) => v !== undefined).map(([k]) => k);
+  const changedFields = changed.filter(([, v]) => v !== undefined).map(([k]) => k);
+  summary.changed = changedFields;
   ctx.passPointOfNoReturn();
   await step('committingCustomerData', () =>
     act.commitCustomerData({
@@ -171,7 +192,7 @@ async function changeCustomerData(
       servicePasswordRef,
     }),
   );
-  return `customer data changed: ${(summary.changed as string[]).join(', ')}`;
+  return `customer data changed: ${changedFields.join(', ')}`;
 }
 
 /** 过户: the new owner's record is entered, then the line points to it; the old owner's record stays. */
@@ -180,7 +201,8 @@ async function transferOwnership(
   req: RequestOf<'transferOwnership'>,
   line: LineSnapshot,
 ) {
-  const { orderId, act, finish, saga, step, summary } = ctx;
+  const { orderId, act, finish, saga, step } = ctx;
+  const summary: TransferOwnershipSummary = ctx.summary;
   // REQ: OPEN-3 — the new owner's data must be complete, as at account opening.
   const missing = missingCustomerData(req.newOwner);
   if (missing.length > 0)
@@ -198,7 +220,7 @@ async function transferOwnership(
     previousOwnerName: line.ownerName,
     customerId,
     ownerName: req.newOwner.name,
-  });
+  } satisfies Partial<TransferOwnershipSummary>);
   ctx.passPointOfNoReturn();
   await step('committingTransfer', () => act.commitTransfer({ orderId, msisdn: line.msisdn, customerId }));
   return `line transferred to ${req.newOwner.name}`;
@@ -213,10 +235,11 @@ async function changeLineStatus(
   req: RequestOf<'suspend' | 'reportLoss' | 'resume'>,
   line: LineSnapshot,
 ) {
-  const { orderId, act, finish, saga, step, summary } = ctx;
+  const { orderId, act, finish, saga, step } = ctx;
+  const summary: LineStatusSummary = ctx.summary;
   const to = lineStatusAfter[req.type] ?? 'active';
   const barred = req.type !== 'resume';
-  Object.assign(summary, { statusBefore: line.status, statusAfter: to });
+  Object.assign(summary, { statusBefore: line.status, statusAfter: to } satisfies Partial<LineStatusSummary>);
   if (req.type !== 'resume') summary.reason = req.reason;
   ctx.passPointOfNoReturn();
   const msisdn = line.msisdn;
@@ -230,9 +253,13 @@ async function changeLineStatus(
 
 /** Feature change: the HLR/HSS services first, then the line's features. */
 async function changeFeatures(ctx: ChangeContext, req: RequestOf<'changeFeatures'>, line: LineSnapshot) {
-  const { orderId, act, finish, saga, step, summary } = ctx;
+  const { orderId, act, finish, saga, step } = ctx;
+  const summary: ChangeFeaturesSummary = ctx.summary;
   const features = nextFeatures(line.features, req.add, req.remove);
-  Object.assign(summary, { featuresBefore: line.features, features });
+  Object.assign(summary, {
+    featuresBefore: line.features,
+    features,
+  } satisfies Partial<ChangeFeaturesSummary>);
   ctx.passPointOfNoReturn();
   const msisdn = line.msisdn;
   saga.addUndo(() =>
@@ -253,8 +280,12 @@ async function changeFeatures(ctx: ChangeContext, req: RequestOf<'changeFeatures
 
 /** 优惠变更: the discount the line's bills get from now on. */
 async function changeDiscount(ctx: ChangeContext, req: RequestOf<'changeDiscount'>, line: LineSnapshot) {
-  const { orderId, act, step, summary } = ctx;
-  Object.assign(summary, { discountCodeBefore: line.discountCode, discountCode: req.discountCode });
+  const { orderId, act, step } = ctx;
+  const summary: ChangeDiscountSummary = ctx.summary;
+  Object.assign(summary, {
+    discountCodeBefore: line.discountCode,
+    discountCode: req.discountCode,
+  } satisfies Partial<ChangeDiscountSummary>);
   ctx.passPointOfNoReturn();
   await step('committingDiscount', () =>
     act.commitDiscount({ orderId, msisdn: line.msisdn, discountCode: req.discountCode }),
@@ -264,9 +295,13 @@ async function changeDiscount(ctx: ChangeContext, req: RequestOf<'changeDiscount
 
 /** 充值 / 收通信费: the customer pays, then the money goes on the line's balance. */
 async function payIn(ctx: ChangeContext, req: RequestOf<'recharge' | 'collectFee'>, line: LineSnapshot) {
-  const { orderId, act, step, summary } = ctx;
-  Object.assign(summary, { amountFen: req.amountFen, balanceFenBefore: line.balanceFen });
-  await charge(ctx, line, req.amountFen, req.payment);
+  const { orderId, act, step } = ctx;
+  const summary: PayInSummary = ctx.summary;
+  Object.assign(summary, {
+    amountFen: req.amountFen,
+    balanceFenBefore: line.balanceFen,
+  } satisfies Partial<PayInSummary>);
+  summary.receiptNo = await charge(ctx, line, req.amountFen, req.payment);
   ctx.passPointOfNoReturn();
   const { balanceFen } = await step('creditingBalance', () =>
     act.creditBalance({ orderId, msisdn: line.msisdn, amountFen: req.amountFen }),
@@ -277,12 +312,20 @@ async function payIn(ctx: ChangeContext, req: RequestOf<'recharge' | 'collectFee
 
 /** 退通信费: paid back from the balance, which must cover it. */
 async function refundFee(ctx: ChangeContext, req: RequestOf<'refundFee'>, line: LineSnapshot) {
-  const { orderId, act, step, summary } = ctx;
-  Object.assign(summary, { amountFen: req.amountFen, reason: req.reason, balanceFenBefore: line.balanceFen });
+  const { orderId, act, step } = ctx;
+  const summary: RefundFeeSummary = ctx.summary;
+  Object.assign(summary, {
+    amountFen: req.amountFen,
+    reason: req.reason,
+    balanceFenBefore: line.balanceFen,
+  } satisfies Partial<RefundFeeSummary>);
   ctx.passPointOfNoReturn();
   const paid = await step('refundingFromBalance', () =>
     act.refundFromBalance({ orderId, msisdn: line.msisdn, amountFen: req.amountFen }),
   );
-  Object.assign(summary, { balanceFen: paid.balanceFen, receiptNo: paid.receiptNo });
+  Object.assign(summary, {
+    balanceFen: paid.balanceFen,
+    receiptNo: paid.receiptNo,
+  } satisfies Partial<RefundFeeSummary>);
   return `${req.amountFen} fen refunded; balance ${paid.balanceFen} fen`;
 }

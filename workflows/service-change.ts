@@ -1,4 +1,5 @@
 import { paymentRefusalCodes } from '../domain/open-account';
+import type { LineChangeSummary } from '../domain/service-change-summaries';
 import type { OrderState } from './contracts/orders-common';
 import type { ServiceChangeInput, ServiceChangeWorkflowRequest } from './contracts/service-change';
 import { startOrderRun } from './order-run';
@@ -14,7 +15,7 @@ import { runServiceChange, type ChangeContext } from './service-change-plans';
  */
 export async function serviceChangeWorkflow(input: ServiceChangeInput): Promise<OrderState> {
   const { request, orderId } = input;
-  const summary: Record<string, unknown> = { msisdn: request.msisdn };
+  const summary: LineChangeSummary = { msisdn: request.msisdn };
   const { act, finish, order, saga, step, passPointOfNoReturn, finishWithFailure } = await startOrderRun(
     request.type,
     input,

@@ -12,13 +12,8 @@ import { serviceChangeSchemas } from '../../domain/service-changes';
 import { idempotencyKeySchema, orderStatusSchema, orderTypeSchema } from '../../domain/orders';
 import type { OrderRequest, OrderService } from '../../services/orders/order-service';
 import { principalOf } from '../plugins/auth';
-import {
-  bearerSecurity,
-  errorResponses,
-  orderListItemSchema,
-  orderViewSchema,
-  queryInteger,
-} from '../schemas';
+import { orderListItemSchema, orderViewSchema } from './order-view-schema';
+import { bearerSecurity, errorResponses, queryInteger } from '../schemas';
 import { API_PREFIX } from '../prefix';
 
 /** Every order type the API accepts, told apart by `type`. */

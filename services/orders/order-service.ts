@@ -24,7 +24,7 @@ import {
 import { createOrderAccess, factsFromRecord, factsFromState } from './order-access';
 import { createOrderSecrets } from './order-secrets';
 import { viewFromRecord, viewFromState } from './order-views';
-import type { OrderView } from '../../api/schemas';
+import type { OrderView } from '../../api/orders/order-view-schema';
 import { startOncePerKey, startWorkflowOnce, workflowKnown } from '../temporal/start-idempotently';
 import { updateOrExplain } from '../temporal/update-or-explain';
 import { orderWorkflowCall } from '../temporal/workflow-registry';
@@ -183,8 +183,8 @@ export function createOrderService(deps: {
     ): Promise<OrderView> {
       const found = await readableOrder(principal, id);
       access.assertCancellable(found.caller, id, found.facts);
-      if (found.facts.type === 'preCancellation') {
-        await access.assertHolder(String(found.view.summary.msisdn), request.identity);
+      if (found.view.type === 'preCancellation') {
+        await access.assertHolder(found.view.summary.msisdn, request.identity);
       }
       // The update answers once the workflow has reached `cancelled`: its state is the truth to show.
       return runUpdate(id, 'cancelled', (handle) =>

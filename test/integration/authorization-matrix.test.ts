@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app';
 import { DEMO_PASSWORD } from '../../db/seed';
 import { declaredRoutes, type DeclaredRoute } from '../../api/plugins/route-access';
-import type { OrderView } from '../../api/schemas';
 import {
   admits,
   signInOrderAccessCallers,
@@ -13,7 +12,7 @@ import {
 } from '../support/callers';
 import { groupOpenBody, insertActiveSubscription } from '../support/groups';
 import { startHarness, type Harness } from '../support/harness';
-import { cancelOrderAs, submitOrder, waitForOrder } from '../support/orders';
+import { cancelOrderAs, submitOrder, waitForOrder, type OrderView } from '../support/orders';
 import { preCancellationBody } from '../support/pre-cancellation';
 
 /**

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { OrderView } from '../../api/schemas';
 import { signBody } from '../../api/plugins/signed-callback';
 import { BBOSS_SIGNATURE_HEADER } from '../../api/callbacks/bboss-callbacks';
 import { findLiveSubscription } from '../../db/queries/group-subscriptions';
 import { groupOpenBody } from '../support/groups';
 import { startHarness, type Harness } from '../support/harness';
-import { getOrder, submitOrder, waitForOrder } from '../support/orders';
+import { getOrder, submitOrder, waitForOrder, type OrderView } from '../support/orders';
 
 /**
  * REQ: GRP-4 — an order BBOSS takes long over: it keeps waiting (asking less and less often), staff are

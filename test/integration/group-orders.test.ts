@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { OrderView } from '../../api/schemas';
 import {
   countRemovedMembers,
   findLiveSubscription,
@@ -11,7 +10,7 @@ import { groupMemberEvents, groupMembers, groupSubscriptions } from '../../db/sc
 import { groupOpenBody, insertActiveSubscription, insertMembers, memberLine } from '../support/groups';
 import type { Harness } from '../support/harness';
 import { startHarness } from '../support/harness';
-import { cancelOrderAs, getOrder, submitOrder, waitForOrder } from '../support/orders';
+import { cancelOrderAs, getOrder, submitOrder, waitForOrder, type OrderView } from '../support/orders';
 
 const [G1, G2, G3, G4, G5] = ['1000000001', '1000000002', '1000000003', '1000000004', '1000000005'];
 const ANSWER_TIMEOUT_SECONDS = 2;

@@ -1,12 +1,11 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import type { HlrSimulator } from '../../activities/adapters/hlr';
-import type { OrderView } from '../../api/schemas';
 import { customers, numbers, payments, simCards } from '../../db/schema';
 import { verifiedCardPayment } from '../support/fixtures';
 import { startSignedInHarness, type Harness } from '../support/harness';
 import { isNumberOffered, releasable } from '../support/held-calls';
-import { openAccountBody, submitOrder, waitForOrder } from '../support/orders';
+import { openAccountBody, submitOrder, waitForOrder, type OrderView } from '../support/orders';
 import { lineRow, ownerIdentity, seededLine } from '../support/service-changes';
 
 /** Seconds a pre-emption lasts in these tests: the held-back charge below outlasts it. */

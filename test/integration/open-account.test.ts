@@ -3,10 +3,16 @@ import { Worker } from '@temporalio/worker';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { customers, numbers, orders, payments, simCards, subscribers } from '../../db/schema';
-import type { OrderView } from '../../api/schemas';
 import { sampleEnterprise, verifiedCardPayment } from '../support/fixtures';
 import { startSignedInHarness, type Harness } from '../support/harness';
-import { getOrder, newKey, openAccountBody, submitOrder, waitForOrder } from '../support/orders';
+import {
+  getOrder,
+  newKey,
+  openAccountBody,
+  submitOrder,
+  waitForOrder,
+  type OrderView,
+} from '../support/orders';
 
 describe('account opening through the API', () => {
   let h: Harness;

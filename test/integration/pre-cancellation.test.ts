@@ -3,7 +3,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from '@temporalio/worker';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { OrderView } from '../../api/schemas';
 import { isTerminal } from '../../domain/orders';
 import {
   lineSettlements,
@@ -16,7 +15,7 @@ import {
 } from '../../db/schema';
 import type { PreCancellationSummary } from '../../workflows/contracts/pre-cancellation';
 import { startHarness, type Harness } from '../support/harness';
-import { getOrder, openAccountBody, submitOrder, waitForOrder } from '../support/orders';
+import { getOrder, openAccountBody, submitOrder, waitForOrder, type OrderView } from '../support/orders';
 import { verifiedCardPayment } from '../support/fixtures';
 import { demoLine, formalCancellationBody, preCancellationBody } from '../support/pre-cancellation';
 

@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { OrderView } from '../../api/schemas';
 import { subscribers } from '../../db/schema';
 import { demoSubscribers } from '../../db/seed';
 import type { Harness } from './harness';
-import { submitOrder, waitForOrder } from './orders';
+import { submitOrder, waitForOrder, type OrderView } from './orders';
 
 /** A seeded demo line (13900100001…20) with its owner, SIM and balance as the seed made them. */
 export function seededLine(msisdn: string) {
