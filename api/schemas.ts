@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { orderStatusSchema } from '../domain/orders';
 
 /** Every error answer: stable English code, Chinese reason, English message naming the field and the rule. */
 export const errorBodySchema = z
@@ -25,16 +24,7 @@ export const errorResponses = {
   503: errorBodySchema,
 } as const;
 
-export const labelSchema = z.object({ zh: z.string(), en: z.string() });
-
-export const timelineEntrySchema = z.object({
-  status: orderStatusSchema,
-  statusLabel: labelSchema,
-  step: z.string().nullable(),
-  at: z.string().describe('ISO 8601 time'),
-  actor: z.string().describe('Operator ID, or "system" for automatic steps'),
-  reason: z.string().nullable(),
-});
+export { labelSchema, timelineEntrySchema } from '../domain/view-schemas';
 
 export const bearerSecurity = [{ bearerAuth: [] }];
 

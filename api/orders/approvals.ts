@@ -5,7 +5,7 @@ import { nonBlankText } from '../../domain/text-fields';
 import { approverDesk } from '../../domain/access';
 import type { OrderService } from '../../services/orders/order-service';
 import { principalOf } from '../plugins/auth';
-import { orderViewSchema } from '../orders/order-view-schema';
+import { orderViewSchema } from '../../services/orders/order-view-schema';
 import { bearerSecurity, errorResponses } from '../schemas';
 
 const idParams = z.object({ id: z.string().min(1).max(120) });

@@ -5,7 +5,7 @@ import { preCancellationDesk } from '../../domain/access';
 import { formalCancellationRequestSchema } from '../../domain/pre-cancellation';
 import type { OrderService } from '../../services/orders/order-service';
 import { principalOf } from '../plugins/auth';
-import { orderViewSchema } from '../orders/order-view-schema';
+import { orderViewSchema } from '../../services/orders/order-view-schema';
 import { bearerSecurity, errorResponses } from '../schemas';
 
 const idParams = z.object({ id: z.string().min(1).max(120) });

@@ -12,7 +12,7 @@ import { serviceChangeSchemas } from '../../domain/service-changes';
 import { idempotencyKeySchema, orderStatusSchema, orderTypeSchema } from '../../domain/orders';
 import type { OrderRequest, OrderService } from '../../services/orders/order-service';
 import { principalOf } from '../plugins/auth';
-import { orderListItemSchema, orderViewSchema } from './order-view-schema';
+import { orderListItemSchema, orderViewSchema } from '../../services/orders/order-view-schema';
 import { bearerSecurity, errorResponses, queryInteger } from '../schemas';
 import { API_PREFIX } from '../prefix';
 

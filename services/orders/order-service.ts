@@ -24,7 +24,7 @@ import {
 import { createOrderAccess, factsFromRecord, factsFromState } from './order-access';
 import { createOrderSecrets } from './order-secrets';
 import { viewFromRecord, viewFromState } from './order-views';
-import type { OrderView } from '../../api/orders/order-view-schema';
+import type { OrderView } from './order-view-schema';
 import { startOncePerKey, startWorkflowOnce, workflowKnown } from '../temporal/start-idempotently';
 import { updateOrExplain } from '../temporal/update-or-explain';
 import { orderWorkflowCall } from '../temporal/workflow-registry';

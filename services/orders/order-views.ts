@@ -1,7 +1,7 @@
 import type { OrderRecord } from '../../db/queries/orders';
 import { orderStatusLabels, type OrderType, type TimelineEntry } from '../../domain/orders';
 import type { OrderState } from '../../workflows/contracts/orders-common';
-import type { OrderView } from '../../api/orders/order-view-schema';
+import type { OrderView } from './order-view-schema';
 
 const withLabel = (e: TimelineEntry) => ({ ...e, statusLabel: orderStatusLabels[e.status] });
 

@@ -10,7 +10,7 @@ import {
   type Appointment,
   type WorkOrderState,
 } from '../../domain/work-orders';
-import { labelSchema } from '../../api/schemas';
+import { labelSchema } from '../../domain/view-schemas';
 
 /**
  * How the API shows one work order (REQ: WO-1…WO-6): its status with Chinese and English labels, the SLA,

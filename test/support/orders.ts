@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { expect, vi } from 'vitest';
-import type { OrderView as TypedOrderView } from '../../api/orders/order-view-schema';
+import type { OrderView as TypedOrderView } from '../../services/orders/order-view-schema';
 import { isTerminal } from '../../domain/orders';
 
 export { openAccountBody } from './fixtures';
 
 /**
  * An order as the tests read it: the API's answer with its summary read field by field, whatever the order's
- * type (the API types each type's summary: api/orders/summary-schemas.ts).
+ * type (the API types each type's summary: services/orders/summary-schemas.ts).
  */
 export type OrderView = Omit<TypedOrderView, 'summary'> & { summary: Record<string, unknown> };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { orderListItemSchema, orderViewSchema } from '../../api/orders/order-view-schema';
+import { orderListItemSchema, orderViewSchema } from '../../services/orders/order-view-schema';
 import type { ServiceChangeSummaries } from '../../domain/service-change-summaries';
 import { orderTypes, type OrderType } from '../../domain/orders';
 import type { GroupMemberSummary } from '../../domain/group-member-contract';

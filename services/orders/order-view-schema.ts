@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { orderStatusSchema, type OrderType } from '../../domain/orders';
-import { labelSchema, timelineEntrySchema } from '../schemas';
+import { labelSchema, timelineEntrySchema } from '../../domain/view-schemas';
 import {
   changeCustomerDataSummarySchema,
   changeDiscountSummarySchema,
