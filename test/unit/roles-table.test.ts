@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { permissionCatalogue, roles, type AccessRule } from '../../domain/access';
 
 /**
- * Issue 7 item 8 — the README's "Roles and permissions" tables are rendered from `permissionCatalogue`, the same
+ * CH-2 — the "Roles and permissions" tables of docs/api.md are rendered from `permissionCatalogue`, the same
  * rules the routes declare, so the documentation cannot drift from what the API enforces. When this fails, paste
- * the expected tables (printed in the diff) into README.md.
+ * the expected tables (printed in the diff) into docs/api.md.
  */
 function permissionRow(p: AccessRule): string {
   const where = p.channelTypes.join(', ') + (p.channelCapability ? ` (outlet: ${p.channelCapability})` : '');
@@ -29,10 +29,10 @@ function renderRolesTables(): string {
   ].join('\n');
 }
 
-describe('roles and permissions in the README (issue 7 item 8)', () => {
-  it('CH-2: the README tables list every permission a route can declare and every role, as enforced', () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    expect(readme).toContain(renderRolesTables());
+describe('roles and permissions in docs/api.md', () => {
+  it('CH-2: the docs/api.md tables list every permission a route can declare and every role, as enforced', () => {
+    const apiDoc = readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8');
+    expect(apiDoc).toContain(renderRolesTables());
   });
 
   it('CH-2: permission names are unique, and every role holds at least one permission', () => {
