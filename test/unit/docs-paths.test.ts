@@ -47,11 +47,10 @@ function markdownFiles(): string[] {
 /** Backticked names outside fenced code blocks that look like repository paths. */
 function repositoryPaths(markdown: string): string[] {
   const prose = markdown.replace(/^```[^\n]*\n[\s\S]*?^```/gm, '');
-  const names = [...prose.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]);
+  const names = [...prose.matchAll(/`([^`\s]+)`/g)].map((m) => m[1] ?? '');
   return names.filter((name) => {
     if (/[<>*…{}|$~:]/.test(name)) return false;
-    const [first] = name.split('/');
-    if (name.includes('/')) return repositoryFolders.includes(first);
+    if (name.includes('/')) return repositoryFolders.includes(name.split('/')[0] ?? '');
     return repositoryFiles.includes(name);
   });
 }
