@@ -4,7 +4,8 @@ import type { WorkflowSettings } from './workflows/contracts';
 
 /**
  * Every setting of the system, parsed once from the environment. Durations and amounts that the business
- * source leaves open live here with a documented default (see README "Configuration").
+ * source leaves open live here with a documented default; each `.describe()` text is rendered into
+ * docs/configuration.md (`npm run docs:config`).
  */
 const boolFromEnv = z
   .enum(['true', 'false', '1', '0'])
