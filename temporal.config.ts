@@ -4,7 +4,8 @@ import type { WorkflowSettings } from './domain/workflow-settings';
 
 /**
  * Every setting of the system, parsed once from the environment. Durations and amounts that the business
- * source leaves open live here with a documented default (see README "Configuration").
+ * source leaves open live here with a documented default; each `.describe()` text is rendered into
+ * docs/configuration.md (`npm run docs:config`).
  */
 const boolFromEnv = z
   .enum(['true', 'false', '1', '0'])
@@ -70,229 +71,562 @@ const slaTargets = z
   });
 
 export const configSchema = z.object({
-  /** Temporal frontend; unset means "start a local dev server". */
-  TEMPORAL_ADDRESS: z.string().min(1).optional(),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default('orders'),
-  /** Temporal Cloud API key (sent with TLS). */
-  TEMPORAL_API_KEY: z.string().min(1).optional(),
-  /** mTLS client certificate and key (paths to PEM files). */
-  TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional(),
-  TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional(),
-  TEMPORAL_TLS: boolFromEnv,
-  /** Port of the local dev server started when TEMPORAL_ADDRESS is unset. */
-  TEMPORAL_DEV_PORT: z.coerce.number().int().positive().default(7233),
-  TEMPORAL_UI_PORT: z.coerce.number().int().positive().default(8233),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Temporal frontend `host:port`; unset starts a local dev server'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default').describe('Temporal namespace'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('orders').describe('task queue of the workers'),
+  TEMPORAL_API_KEY: z.string().min(1).optional().describe('Temporal Cloud API key (implies TLS)'),
+  TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional().describe('mTLS client certificate (PEM file)'),
+  TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional().describe('mTLS client key (PEM file)'),
+  TEMPORAL_TLS: boolFromEnv.describe('connect to Temporal over TLS'),
+  TEMPORAL_DEV_PORT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(7233)
+    .describe('port of the local dev server started when `TEMPORAL_ADDRESS` is unset'),
+  TEMPORAL_UI_PORT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8233)
+    .describe("port of the local dev server's Web UI"),
   /**
    * Longest the API waits for one Temporal call (start, signal, update, query) before it answers
    * `503 ServiceUnavailable`, milliseconds: a clerk retries with the same idempotency key instead of waiting on
    * the SDK's own long retries.
    */
-  TEMPORAL_RPC_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
+  TEMPORAL_RPC_DEADLINE_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10_000)
+    .describe(
+      "longest one Temporal call from the API waits, the SDK's retries included, before the API answers 503 (per call; an update — a cancel, an approval, a work-order command — waits for the workflow to do it instead, and a Temporal that is down fails it after the SDK's bounded retries)",
+    ),
 
-  /** PostgreSQL; unset means "start an embedded PostgreSQL under DATA_DIR". */
-  DATABASE_URL: z.string().min(1).optional(),
-  EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54329),
-  DATA_DIR: z.string().min(1).default('.data'),
-  /** How long the API waits for a PostgreSQL connection before it answers `503 ServiceUnavailable`, seconds. */
-  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(5),
-  /** `Retry-After` of a `503 ServiceUnavailable` (Temporal or PostgreSQL unreachable), seconds. */
-  SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(5),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('`postgres://…` of a managed PostgreSQL; unset starts an embedded PostgreSQL under `DATA_DIR`'),
+  EMBEDDED_PG_PORT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(54329)
+    .describe('port of the embedded PostgreSQL'),
+  DATA_DIR: z.string().min(1).default('.data').describe('Temporal SQLite file and embedded PostgreSQL data'),
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5)
+    .describe('longest wait for a new PostgreSQL connection before 503'),
+  SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5)
+    .describe(
+      "`Retry-After` of a 503; the API's Temporal connection also tries to reconnect at least this often",
+    ),
 
-  API_HOST: z.string().min(1).default('127.0.0.1'),
-  API_PORT: z.coerce.number().int().nonnegative().default(3000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Bearer tokens live this long after login. */
-  SESSION_TTL_MINUTES: z.coerce.number().int().positive().default(720),
-  /** Failed sign-ins in a row after which an operator is locked out. */
-  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-  /** How long a locked-out operator may not sign in, minutes. */
-  LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
-  /** Sign-in attempts per minute from one IP address for one operator ID. */
-  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
-  /** Requests per minute under `/api/v1` per bearer token (per IP address without one). */
-  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
-  /** REQ: Q-1 — wrong service passwords in a row after which a line's password checks are refused. */
-  SERVICE_PASSWORD_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-  /** REQ: Q-1 — how long a line's password checks stay refused, minutes. */
-  SERVICE_PASSWORD_LOCK_MINUTES: z.coerce.number().positive().default(30),
+  API_HOST: z.string().min(1).default('127.0.0.1').describe('address the API listens on'),
+  API_PORT: z.coerce.number().int().nonnegative().default(3000).describe('port the API listens on'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino log level (`warn` under `npm start` unless set)'),
+  SESSION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(720)
+    .describe('bearer token lifetime, minutes'),
+  LOGIN_MAX_FAILURES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5)
+    .describe('wrong passwords in a row that lock an operator out'),
+  LOGIN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .positive()
+    .default(15)
+    .describe('how long a locked-out operator may not sign in, minutes'),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10)
+    .describe('sign-in attempts per minute per IP address and operator ID (then 429)'),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(600)
+    .describe(
+      '`/api/v1` requests per minute per bearer token, per IP address without one (then 429); counted per API process',
+    ),
+  SERVICE_PASSWORD_MAX_FAILURES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5)
+    .describe("wrong service passwords in a row after which a line's password checks are refused (Q-1)"),
+  SERVICE_PASSWORD_LOCK_MINUTES: z.coerce
+    .number()
+    .positive()
+    .default(30)
+    .describe("how long a line's password checks stay refused, minutes (Q-1)"),
 
-  /** REQ: OPEN-2 — how long a pre-empted number and SIM stay held for one order. */
-  PREEMPTION_TTL_SECONDS: z.coerce.number().int().positive().default(1800),
-  /** REQ: OPEN-4 — international-roaming deposit, in fen (分). */
-  ROAMING_DEPOSIT_FEN: z.coerce.number().int().nonnegative().default(50_000),
-  /** Start-to-close timeout of one business step (activity), seconds. */
-  STEP_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(30),
-  /** Attempts of a failing step before the order is compensated and fails. */
-  STEP_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  PREEMPTION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1800)
+    .describe("how long a pre-empted number and SIM stay held after the order's latest step (OPEN-2)"),
+  ROAMING_DEPOSIT_FEN: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(50_000)
+    .describe('international-roaming deposit, fen (OPEN-4)'),
+  STEP_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30)
+    .describe('start-to-close timeout of one business step, seconds'),
+  STEP_MAX_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5)
+    .describe('attempts of a failing step before the order compensates and fails'),
 
-  /** REQ: PC-5 — grace between pre-cancellation and formal cancellation, in calendar months. */
-  PRE_CANCEL_GRACE_MONTHS: z.coerce.number().int().min(0).max(24).default(3),
-  /** Replaces the grace in months by this many seconds (demos and tests only). */
-  PRE_CANCEL_GRACE_SECONDS: z.coerce.number().int().positive().optional(),
+  PRE_CANCEL_GRACE_MONTHS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24)
+    .default(3)
+    .describe('grace between pre-cancellation and formal cancellation, calendar months (PC-5)'),
+  PRE_CANCEL_GRACE_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('replaces the grace by this many seconds (demos, tests)'),
   /**
    * REQ: PC-5 — days after the grace within which the customer comes in person to cancel formally; then the
    * system cancels the line. The source names no period: 30 days is one billing cycle, time enough to get the
    * reminder and come, while the barred number is not held out of the recycle pool much longer.
    */
-  PRE_CANCEL_VISIT_DAYS: z.coerce.number().int().positive().max(365).default(30),
-  /** Replaces the visit period in days by this many seconds (demos and tests only). */
-  PRE_CANCEL_VISIT_SECONDS: z.coerce.number().int().positive().optional(),
-  /** Offset of business time from UTC, in hours (China Standard Time: 8, no daylight saving). */
-  BUSINESS_UTC_OFFSET_HOURS: z.coerce.number().min(-12).max(14).default(8),
-  /** REQ: PC-4 — average monthly bill over which an extra deposit is due, in fen. */
-  PRE_CANCEL_BILL_THRESHOLD_FEN: z.coerce.number().int().nonnegative().default(20_000),
-  /** REQ: PC-4 — the extra deposit taken at pre-cancellation, in fen. */
-  PRE_CANCEL_EXTRA_DEPOSIT_FEN: z.coerce.number().int().nonnegative().default(50_000),
-  /** REQ: PC-5 — days a recycled number rests before it can be sold again. */
-  RECYCLE_COOLDOWN_DAYS: z.coerce.number().min(0).default(90),
-  /** REQ: RES-3 — the longest a number may be reserved (预定) for a customer, days from now. */
-  RESERVATION_MAX_DAYS: z.coerce.number().positive().default(7),
-  /** REQ: CHG-1 — fees of a number change and of a SIM swap / replacement, in fen. */
-  CHANGE_NUMBER_FEE_FEN: z.coerce.number().int().nonnegative().default(2_000),
-  SIM_SWAP_FEE_FEN: z.coerce.number().int().nonnegative().default(2_000),
+  PRE_CANCEL_VISIT_DAYS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(365)
+    .default(30)
+    .describe(
+      'days after the grace for the customer to come in person and cancel formally; then the system cancels the line (PC-5). The source names no period: one billing cycle is time enough to get the reminder and come, without holding the barred number out of the recycle pool much longer',
+    ),
+  PRE_CANCEL_VISIT_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('replaces the visit period by this many seconds (demos, tests)'),
+  BUSINESS_UTC_OFFSET_HOURS: z.coerce
+    .number()
+    .min(-12)
+    .max(14)
+    .default(8)
+    .describe(
+      "business time zone, hours from UTC (China Standard Time: 8, no daylight saving; the grace ends at 00:00 business time; channels' and operators' business hours are read in it, CH-4)",
+    ),
+  PRE_CANCEL_BILL_THRESHOLD_FEN: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(20_000)
+    .describe('3-month average bill over which an extra deposit is due, fen (PC-4)'),
+  PRE_CANCEL_EXTRA_DEPOSIT_FEN: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(50_000)
+    .describe('the extra deposit, fen (PC-4)'),
+  RECYCLE_COOLDOWN_DAYS: z.coerce
+    .number()
+    .min(0)
+    .default(90)
+    .describe('days a recycled number rests before it can be sold again (PC-5)'),
+  RESERVATION_MAX_DAYS: z.coerce
+    .number()
+    .positive()
+    .default(7)
+    .describe('the longest a number may be reserved (预定) for a customer, days from now (RES-3)'),
+  CHANGE_NUMBER_FEE_FEN: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(2_000)
+    .describe('fee of a number change, fen (CHG-1)'),
+  SIM_SWAP_FEE_FEN: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(2_000)
+    .describe('fee of a SIM swap or replacement, fen (CHG-1)'),
 
   /**
    * REQ: MNP-1 — days a number must have been in network before it may port out (携号转网). The source guide
    * says 90; the national rule is 120.
    */
-  MNP_MIN_TENURE_DAYS: z.coerce.number().int().min(0).default(90),
+  MNP_MIN_TENURE_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(90)
+    .describe('days in network before a number may port out (MNP-1; the national rule is 120)'),
   /**
    * REQ: MNP-5 — shared secret of the clearing system's callbacks (`x-clearing-signature`, HMAC-SHA256 of
    * the raw body). The default only suits the embedded demo; production must set its own.
    */
-  MNP_CALLBACK_SECRET: z.string().min(1).default('dev-clearing-secret'),
+  MNP_CALLBACK_SECRET: z
+    .string()
+    .min(1)
+    .default('dev-clearing-secret')
+    .describe('shared secret signing clearing-system callbacks (MNP-5); **production must set it**'),
 
   /**
    * REQ: Q-2 — shared secret of the call-centre telephony side's call events (`x-telephony-signature`,
    * HMAC-SHA256 of the raw body). The default only suits the embedded demo; production must set its own.
    */
-  TELEPHONY_CALLBACK_SECRET: z.string().min(1).default('dev-telephony-secret'),
+  TELEPHONY_CALLBACK_SECRET: z
+    .string()
+    .min(1)
+    .default('dev-telephony-secret')
+    .describe(
+      "shared secret signing the call-centre telephony side's call events (Q-2); **production must set it**",
+    ),
   /**
    * REQ: Q-2 — a hotline call whose end the telephony side never reported stops identifying the own line
    * this many minutes after it started (the source names no limit).
    */
-  TELEPHONY_CALL_MAX_MINUTES: z.coerce.number().positive().default(240),
+  TELEPHONY_CALL_MAX_MINUTES: z.coerce
+    .number()
+    .positive()
+    .default(240)
+    .describe(
+      'a hotline call whose end was never reported stops identifying the own line this long after it started, minutes (Q-2)',
+    ),
 
   /**
    * Key that seals secrets an order must pass on to an outside system (a port-in's authorization code) while
    * they are parked in PostgreSQL; any string, stretched to an AES-256 key. The default only suits the
    * embedded demo; production must set its own.
    */
-  SECRETS_KEY: z.string().min(16, 'must be at least 16 characters').default('dev-secrets-key-change-me'),
+  SECRETS_KEY: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .default('dev-secrets-key-change-me')
+    .describe(
+      "at least 16 characters: keys the HMAC of order requests (ORD-3) and seals secrets parked for an order (`parked_secrets`); **production must set it** (changing it makes earlier keys' replays answer 409)",
+    ),
 
   /**
    * REQ: MNP-3 — fee of a port-in (携号转网), in fen. The source says the porting fee is paid at the counter
    * but names no amount; the national rule (MIIT) makes porting free, hence 0. Set it when the tariff has one.
    */
-  MNP_PORT_IN_FEE_FEN: z.coerce.number().int().nonnegative().default(0),
-  /** REQ: MNP-5 — how long a port-in waits for the donor's answer before re-submitting it, seconds. */
-  MNP_ANSWER_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(3600),
-  /** REQ: MNP-5 — re-submissions of an unanswered port-in before the order fails `DonorNoAnswer`. */
-  MNP_MAX_RESUBMITS: z.coerce.number().int().min(0).default(3),
-  /** REQ: MNP-3 — working days within which a porting is normally completed (shown as the deadline). */
-  MNP_DEADLINE_WORKING_DAYS: z.coerce.number().int().positive().default(3),
-  /** REQ: MNP-3 — public holidays of the business calendar: comma-separated YYYY-MM-DD business dates. */
-  MNP_HOLIDAYS: dateList,
-  /** REQ: MNP-5 — daily switch-over window in business time, whole hours `from-to` inclusive (e.g. 9-20). */
-  MNP_SWITCH_WINDOW: hourRange('9-20', 23),
-  /** Replaces the switch-over time by this many seconds after the donor accepts (demos and tests only). */
-  MNP_SWITCH_OVER_DELAY_SECONDS: z.coerce.number().int().nonnegative().optional(),
-  /** REQ: MNP-5 — hours a port-out authorization code stays valid (fractions allowed, for tests). */
-  MNP_AUTH_CODE_VALIDITY_HOURS: z.coerce.number().positive().default(24),
+  MNP_PORT_IN_FEE_FEN: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(0)
+    .describe('port-in fee, fen; the source names no amount and porting is free by national rule (MNP-3)'),
+  MNP_ANSWER_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(3600)
+    .describe("wait for the donor's answer before re-submitting the port-in, seconds (MNP-5)"),
+  MNP_MAX_RESUBMITS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(3)
+    .describe('re-submissions before the port-in fails `DonorNoAnswer` (MNP-5)'),
+  MNP_DEADLINE_WORKING_DAYS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(3)
+    .describe("working days shown as the port-in's deadline (MNP-3)"),
+  MNP_HOLIDAYS: dateList.describe('public holidays, comma-separated `YYYY-MM-DD` (business calendar, MNP-3)'),
+  MNP_SWITCH_WINDOW: hourRange('9-20', 23).describe(
+    'daily switch-over slots, whole hours `from-to` business time (MNP-5)',
+  ),
+  MNP_SWITCH_OVER_DELAY_SECONDS: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe('replaces the switch-over time by this many seconds after acceptance (demos, tests)'),
+  MNP_AUTH_CODE_VALIDITY_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24)
+    .describe('hours a port-out authorization code stays valid (fractions allowed)'),
   /**
    * REQ: MNP-5 — wrong port-out authorization codes a recipient may quote before the code is void: every later
    * request is refused, the port-out order ends `cancelled` (outcome `codeLocked`) and the holder is told by
    * SMS to ask for a new code. The source names no limit; 5 is the usual bank-card and SIM PIN allowance.
    */
-  MNP_AUTH_CODE_MAX_ATTEMPTS: z.coerce.number().int().positive().max(100).default(5),
+  MNP_AUTH_CODE_MAX_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(100)
+    .default(5)
+    .describe(
+      'wrong port-out codes before the code is void: the order ends `cancelled` (`codeLocked`), the holder is texted to ask for a new one (MNP-5)',
+    ),
 
-  /** Simulated clearing system (携号转网集中管理平台): delay of the donor's answer, reject and loss rates. */
-  CLEARING_ANSWER_DELAY_MS: z.coerce.number().int().nonnegative().default(2_000),
-  CLEARING_REJECT_RATE: z.coerce.number().min(0).max(1).default(0),
-  CLEARING_LOSS_RATE: z.coerce.number().min(0).max(1).default(0),
+  CLEARING_ANSWER_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(2_000)
+    .describe("simulated clearing system (携号转网集中管理平台): delay of the donor's answer, ms"),
+  CLEARING_REJECT_RATE: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(0)
+    .describe('simulated clearing system: donor rejection rate (0..1)'),
+  CLEARING_LOSS_RATE: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(0)
+    .describe('simulated clearing system: lost-answer rate (0..1)'),
 
   /**
    * REQ: GRP-4 — shared secret of BBOSS's callbacks (`x-bboss-signature`, HMAC-SHA256 of the raw body). The
    * default only suits the embedded demo; production must set its own.
    */
-  BBOSS_CALLBACK_SECRET: z.string().min(1).default('dev-bboss-secret'),
+  BBOSS_CALLBACK_SECRET: z
+    .string()
+    .min(1)
+    .default('dev-bboss-secret')
+    .describe('shared secret signing BBOSS callbacks (GRP-4); **production must set it**'),
   /**
    * REQ: GRP-4 — how long a group order waits for BBOSS's answer before it first asks BBOSS where the order
    * stands, seconds. The order never gives up while BBOSS is processing it (or cannot be reached).
    */
-  BBOSS_ANSWER_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(2_700),
+  BBOSS_ANSWER_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2_700)
+    .describe("wait for BBOSS's answer before first asking BBOSS where the order stands, seconds (GRP-4)"),
   /**
    * REQ: GRP-4 — while BBOSS says it is still processing, the order keeps waiting and asks again at twice the
    * previous interval, never less often than this, seconds.
    */
-  BBOSS_MAX_ASK_INTERVAL_SECONDS: z.coerce.number().int().positive().default(21_600),
-  /** REQ: GRP-4 — a group order still without BBOSS's answer after this long is overdue: staff are alerted. */
-  BBOSS_OVERDUE_HOURS: z.coerce.number().positive().default(4),
-  /** REQ: GRP-4 — the role told about an overdue group order (at the outlet that took it, if any). */
-  BBOSS_OVERDUE_ROLE: z.string().min(1).default('dutyManager'),
-  /** REQ: GRP-4 — re-submissions to a BBOSS that does not know the order before the order ends unknown. */
-  BBOSS_MAX_RESUBMITS: z.coerce.number().int().min(0).default(3),
-  /** REQ: GRP-3 — how long a tariff approval may wait for an approver before the order fails, hours. */
-  GROUP_APPROVAL_TIMEOUT_HOURS: z.coerce.number().positive().default(72),
-  /** REQ: GRP-6 — rows of a member batch handled in one step (one database transaction, one BBOSS call). */
-  MEMBER_BATCH_CHUNK_SIZE: z.coerce.number().int().min(1).max(2_000).default(200),
-  /** Chunks one run of the batch workflow handles before it continues as new (keeps its history short). */
-  MEMBER_BATCH_CHUNKS_PER_RUN: z.coerce.number().int().min(1).max(500).default(20),
-  /** REQ: GRP-6 — most rows one uploaded member batch may have. */
-  MEMBER_BATCH_MAX_ROWS: z.coerce.number().int().min(1).default(50_000),
-  /** REQ: RES-1 — rows of a stock-in file handled in one step (one database transaction). */
-  STOCK_IN_CHUNK_ROWS: z.coerce.number().int().min(1).max(20_000).default(2_000),
-  /** Chunks one run of the stock-in workflow handles before it continues as new (keeps its history short). */
-  STOCK_IN_CHUNKS_PER_RUN: z.coerce.number().int().min(1).max(500).default(20),
+  BBOSS_MAX_ASK_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(21_600)
+    .describe(
+      'while BBOSS is still processing, asks come at twice the previous interval, at most this far apart, seconds (GRP-4)',
+    ),
+  BBOSS_OVERDUE_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(4)
+    .describe(
+      "without BBOSS's answer this long, the order is overdue: staff get one notice, the order keeps waiting (GRP-4)",
+    ),
+  BBOSS_OVERDUE_ROLE: z
+    .string()
+    .min(1)
+    .default('dutyManager')
+    .describe('the role told about an overdue group order, at the outlet that took it (GRP-4)'),
+  BBOSS_MAX_RESUBMITS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(3)
+    .describe(
+      're-submissions to a BBOSS that does not know the order before it fails `BbossOrderUnknown` (GRP-4)',
+    ),
+  GROUP_APPROVAL_TIMEOUT_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(72)
+    .describe('how long a tariff approval may wait before the order fails `ApprovalTimedOut`, hours (GRP-3)'),
+  MEMBER_BATCH_CHUNK_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2_000)
+    .default(200)
+    .describe('member batch rows per step (one transaction, one BBOSS request) (GRP-6)'),
+  MEMBER_BATCH_CHUNKS_PER_RUN: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(20)
+    .describe('chunks per batch workflow run before it continues as new'),
+  MEMBER_BATCH_MAX_ROWS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(50_000)
+    .describe('most rows of one member batch file (GRP-6)'),
+  STOCK_IN_CHUNK_ROWS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(20_000)
+    .default(2_000)
+    .describe('stock-in rows per step (one database transaction) (RES-1)'),
+  STOCK_IN_CHUNKS_PER_RUN: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(20)
+    .describe('steps per run of the stock-in workflow before it continues as new'),
 
   /**
    * Simulated BBOSS: how long it takes to decide a group order (about 30 minutes in the source), the extra
    * time when the tariff needs approval, and its reject and loss rates; latency of each call; how often it
    * refuses one member.
    */
-  BBOSS_ANSWER_DELAY_MS: z.coerce.number().int().nonnegative().default(1_800_000),
-  BBOSS_APPROVAL_EXTRA_DELAY_MS: z.coerce.number().int().nonnegative().default(3_600_000),
-  BBOSS_REJECT_RATE: z.coerce.number().min(0).max(1).default(0),
-  BBOSS_LOSS_RATE: z.coerce.number().min(0).max(1).default(0),
-  BBOSS_LATENCY_MS: z.coerce.number().int().nonnegative().default(50),
-  BBOSS_MEMBER_REJECT_RATE: z.coerce.number().min(0).max(1).default(0),
+  BBOSS_ANSWER_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(1_800_000)
+    .describe('simulated BBOSS: time to decide a group order (~30 min), ms'),
+  BBOSS_APPROVAL_EXTRA_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(3_600_000)
+    .describe('simulated BBOSS: extra time when the tariff needs approval, ms'),
+  BBOSS_REJECT_RATE: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(0)
+    .describe('simulated BBOSS: order rejection rate (0..1)'),
+  BBOSS_LOSS_RATE: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(0)
+    .describe('simulated BBOSS: lost callback rate (0..1)'),
+  BBOSS_LATENCY_MS: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(50)
+    .describe('simulated BBOSS: latency of each call, ms'),
+  BBOSS_MEMBER_REJECT_RATE: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(0)
+    .describe('simulated BBOSS: member refusal rate (0..1)'),
 
-  /** REQ: WO-6 — response (to dispatch) and resolution (to completion) targets per priority, in minutes. */
-  WO_SLA: slaTargets,
-  /** REQ: WO-6 — `business`: targets count working hours on the business calendar; `continuous`: 24×7. */
-  WO_SLA_CLOCK: z.enum(['business', 'continuous']).default('business'),
-  /** REQ: WO-6 — working hours of the business calendar, whole hours `from-to` (end exclusive, up to 24). */
-  WO_WORKING_HOURS: hourRange('9-18', 24),
-  /** REQ: WO-6 — public holidays of the work-order calendar (YYYY-MM-DD, comma-separated). */
-  WO_HOLIDAYS: dateList,
-  /** REQ: WO-6 — weekend days worked (调休上班), YYYY-MM-DD, comma-separated. */
-  WO_EXTRA_WORKING_DAYS: dateList,
-  /** REQ: WO-6 — a response breach re-dispatches the work order by rule. */
-  WO_REDISPATCH_ON_BREACH: boolFromEnv.default(true),
-  /** REQ: WO-6 — the role at the outlet told about a breach. */
-  WO_ESCALATION_ROLE: z.string().min(1).default('dutyManager'),
+  WO_SLA: slaTargets.describe('response/resolution targets per priority, minutes (fractions allowed) (WO-6)'),
+  WO_SLA_CLOCK: z
+    .enum(['business', 'continuous'])
+    .default('business')
+    .describe('`business`: targets count working time; `continuous`: 24×7 (WO-6)'),
+  WO_WORKING_HOURS: hourRange('9-18', 24).describe(
+    'working hours of the business calendar, whole hours `from-to` (end exclusive) (WO-6)',
+  ),
+  WO_HOLIDAYS: dateList.describe('holidays of the work-order calendar, comma-separated `YYYY-MM-DD` (WO-6)'),
+  WO_EXTRA_WORKING_DAYS: dateList.describe('worked weekend days (调休), comma-separated `YYYY-MM-DD` (WO-6)'),
+  WO_REDISPATCH_ON_BREACH: boolFromEnv
+    .default(true)
+    .describe('a response breach dispatches the work order by rule (WO-6)'),
+  WO_ESCALATION_ROLE: z
+    .string()
+    .min(1)
+    .default('dutyManager')
+    .describe('the role at the outlet told about a breach (WO-6)'),
 
-  /** Simulated HLR/HSS: latency (ms) and failure rate (0..1) of each provisioning call. */
-  HLR_LATENCY_MS: z.coerce.number().int().nonnegative().default(200),
-  HLR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
-  /** Simulated SMS gateway: latency of a send and the rate of transient failures. */
-  SMS_LATENCY_MS: z.coerce.number().int().nonnegative().default(50),
-  SMS_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
-  /** Simulated call-centre telephony side (Q-2): latency of posting a call event. */
-  TELEPHONY_LATENCY_MS: z.coerce.number().int().nonnegative().default(50),
-  /** Simulated bank / payment gateway. */
-  BANK_LATENCY_MS: z.coerce.number().int().nonnegative().default(100),
-  BANK_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+  HLR_LATENCY_MS: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(200)
+    .describe('simulated HLR/HSS: latency of each provisioning call, ms'),
+  HLR_FAILURE_RATE: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(0)
+    .describe('simulated HLR/HSS: transient failure rate (0..1)'),
+  SMS_LATENCY_MS: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(50)
+    .describe('simulated SMS gateway: latency of a send, ms'),
+  SMS_FAILURE_RATE: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(0)
+    .describe('simulated SMS gateway: transient failure rate (0..1)'),
+  TELEPHONY_LATENCY_MS: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(50)
+    .describe('simulated telephony side: latency of posting a call event, ms'),
+  BANK_LATENCY_MS: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(100)
+    .describe('simulated bank: latency of each call, ms'),
+  BANK_FAILURE_RATE: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(0)
+    .describe('simulated bank: transient failure rate (0..1)'),
 
   /**
    * Workflows a worker keeps in memory between tasks (about 1.5 MB each). Long waits, such as 2,000
    * pre-cancellations in grace, otherwise hold gigabytes; an evicted workflow is replayed when it wakes.
    */
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().positive().default(500),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(500)
+    .describe('workflows a worker keeps in memory between tasks (~1.5 MB each)'),
 
-  /** Seed demo data (operators, channels, numbers, SIMs, products) at start. */
-  SEED_DEMO_DATA: boolFromEnv,
+  SEED_DEMO_DATA: boolFromEnv.describe(
+    'seed operators, channels, products, numbers, SIMs at start; unset means true when the database is embedded',
+  ),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
