@@ -25,7 +25,7 @@ import { createMnpCallbackSink } from '../services/callbacks/mnp-sink';
 import { createDb } from '../db/client';
 import { seedAccessAndCatalogue, stockSims } from '../db/seed';
 import { configSchema } from '../temporal.config';
-import { sampleIndividual } from '../test/support/fixtures';
+import { portInBody } from '../test/support/fixtures';
 import type { OrderState } from '../workflows/contracts/orders-common';
 import {
   Cleanup,
@@ -44,20 +44,6 @@ import {
 
 const TASK_QUEUE = 'bench-port-in';
 const FEE_FEN = 3_000;
-
-/** A complete port-in body (as in test/integration/port-in.test.ts) for a number of another operator. */
-const portInBody = (msisdn: string): string =>
-  JSON.stringify({
-    type: 'portIn',
-    msisdn,
-    donorOperator: 'China Telecom',
-    authorizationCode: 'AB12CD',
-    customer: sampleIndividual,
-    agreementSigned: true,
-    channel: 'store',
-    productCode: 'VOICE-58',
-    payment: { method: 'cash' },
-  });
 
 export const portIn: Benchmark = async (args) => {
   const flags = parseFlags(args, {
@@ -160,7 +146,7 @@ export const portIn: Benchmark = async (args) => {
               'content-type': 'application/json',
               'idempotency-key': `bench-port-in-${runId}-${i}`,
             },
-            body: portInBody(msisdn),
+            body: JSON.stringify(portInBody(msisdn)),
           });
           const text = await res.text();
           if (res.status !== 202) throw new Error(`POST /api/v1/orders → ${res.status} ${text}`);
