@@ -8,14 +8,14 @@ import { configSchema } from '../../temporal.config';
  * meanings cannot drift from what the processes read. When this fails, run `npm run docs:config`.
  */
 describe('docs/configuration.md', () => {
-  it('OPEN-2: every setting of the configuration schema carries a one-line description', () => {
+  it('every setting of the configuration schema carries a one-line description', () => {
     const undescribed = Object.entries(configSchema.shape)
       .filter(([, schema]) => !schema.description || schema.description.includes('\n'))
       .map(([name]) => name);
     expect(undescribed).toEqual([]);
   });
 
-  it('OPEN-2: the defaults are read from the schema (plain, piped and optional settings)', () => {
+  it('the defaults are read from the schema (plain, piped and optional settings)', () => {
     expect(settingDefault(configSchema.shape.PREEMPTION_TTL_SECONDS)).toBe('`1800`');
     expect(settingDefault(configSchema.shape.MNP_SWITCH_WINDOW)).toBe('`9-20`');
     expect(settingDefault(configSchema.shape.MNP_HOLIDAYS)).toBe('empty');
@@ -23,7 +23,7 @@ describe('docs/configuration.md', () => {
     expect(settingDefault(configSchema.shape.DATABASE_URL)).toBe('unset');
   });
 
-  it('OPEN-2: the file is the text generated from the schema (run `npm run docs:config` to refresh it)', () => {
+  it('the file is the text generated from the schema (run `npm run docs:config` to refresh it)', () => {
     expect(readFileSync(configurationDocPath, 'utf8')).toBe(renderConfigurationDoc());
   });
 });
