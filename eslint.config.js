@@ -22,7 +22,15 @@ const noApiImport = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'db/migrations/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.data/**',
+      'db/migrations/**',
+      'web/dist/**',
+      'web/src/api-client/schema.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -41,6 +49,24 @@ export default tseslint.config(
   {
     files: ['domain/**/*.ts', 'db/**/*.ts', 'activities/**/*.ts', 'temporal.config.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noWorkflowsImport, noApiImport] }] },
+  },
+  {
+    // The console talks to the server through its HTTP API and the client generated from its document only.
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: importOf('(domain|db|api|services|workflows|activities|infra|workers)'),
+              message:
+                'The console reaches the server through the typed API client (web/src/api-client/client.ts).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // workflows/ is kept from api/ by its own block below.

@@ -16,6 +16,7 @@ import { registerRejectNul } from './plugins/reject-nul';
 import { registerRateLimit } from './plugins/rate-limit';
 import { frameworkErrorReply, registerErrorHandler } from './plugins/errors';
 import { registerNotFound } from './plugins/not-found';
+import { registerConsole } from './plugins/console';
 import type { SmsInbox } from './simulators/sms-simulator';
 import { healthRoutes } from './health';
 import { API_PREFIX } from './prefix';
@@ -40,6 +41,8 @@ export interface AppDeps {
    * administrators' demo inbox route. Not given with a real gateway.
    */
   smsInbox?: SmsInbox;
+  /** REQ: UI-1 — the folder of the console's build (web/dist) to serve at `/`; none: no console. */
+  consoleDir?: string;
 }
 
 /** The whole HTTP API, ready for `listen()` or `inject()`. */
@@ -63,7 +66,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(contractValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, { retryAfterSeconds: deps.config.SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS });
-  registerNotFound(app);
+  let consolePage: Awaited<ReturnType<typeof registerConsole>> = null;
+  registerNotFound(app, { fallback: () => consolePage });
   registerAudit(app, { db: deps.db });
   await registerRateLimit(app, { apiPerMinute: deps.config.API_RATE_LIMIT_PER_MINUTE });
   registerAuth(app, { db: deps.db, utcOffsetHours: deps.config.BUSINESS_UTC_OFFSET_HOURS });
@@ -82,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: contractSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  if (deps.consoleDir) consolePage = await registerConsole(app, deps.consoleDir);
 
   await app.register(healthRoutes({ db: deps.db, connection: deps.connection, config: deps.config }));
   const routes = apiRoutes({

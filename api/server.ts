@@ -10,7 +10,7 @@ async function main(): Promise<void> {
     );
   }
   const system = await compose(config);
-  const app = await system.api();
+  const app = await system.api({ console: true });
   await app.listen({ host: config.API_HOST, port: config.API_PORT });
   const shutdown = async () => {
     await system.close();

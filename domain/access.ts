@@ -79,8 +79,8 @@ export const orderDesk: AccessRule = {
   channelTypes: frontlineChannels,
 };
 
-export function accessDenial(
-  principal: Principal,
+export function accessDenial<P extends Pick<Principal, 'roles' | 'channelType' | 'channelCapabilities'>>(
+  principal: P,
   rule: AccessRule,
 ): 'RoleNotAllowed' | 'ChannelNotAllowed' | null {
   if (!principal.roles.some((r) => rule.roles.includes(r))) return 'RoleNotAllowed';
@@ -178,3 +178,12 @@ export const permissionCatalogue: readonly AccessRule[] = [
   greenChannelDesk,
   adminDesk,
 ];
+
+/** REQ: UI-1 — the permissions a principal holds (role and channel), so the console shows only what it may do. */
+export function permissionsOf(
+  principal: Pick<Principal, 'roles' | 'channelType' | 'channelCapabilities'>,
+): string[] {
+  return permissionCatalogue
+    .filter((rule) => accessDenial(principal, rule) === null)
+    .map((rule) => rule.permission);
+}

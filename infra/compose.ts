@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { Client, type Connection } from '@temporalio/client';
 import type { NativeConnection, Worker, WorkflowBundle } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
@@ -20,6 +21,17 @@ import {
 import { connectClient, connectWorker } from './temporal-connection';
 
 /** Where the API hands verified callbacks of the outside systems. */
+/** What the API of this process serves beyond the routes. */
+export interface ApiOptions {
+  /** REQ: NOTIF-1 — the simulated SMS gateway's demo inbox route. */
+  smsInbox?: boolean;
+  /** REQ: UI-1 — the staff console at `/`, from its build in web/dist. */
+  console?: boolean;
+}
+
+/** Where scripts/web-build.ts puts the console's build. */
+export const CONSOLE_BUILD_DIR = fileURLToPath(new URL('../web/dist', import.meta.url));
+
 export interface CallbackSinks {
   /** REQ: MNP-5 — the clearing system's answers and port-out requests signal the port orders. */
   mnp: MnpCallbackSink;
@@ -71,9 +83,9 @@ export interface Composition {
    * What the API needs. `smsInbox`: the simulated SMS gateway runs in this process (`npm start`, the tests),
    * so administrators may read its phones.
    */
-  appDeps: (options?: { smsInbox?: boolean }) => AppDeps;
+  appDeps: (options?: ApiOptions) => AppDeps;
   /** The API, built once (ready for `inject()` or `listen()`), closed by `close`. */
-  api: (options?: { smsInbox?: boolean }) => Promise<FastifyInstance>;
+  api: (options?: ApiOptions) => Promise<FastifyInstance>;
   /** The worker connection, opened on first use (a caller may start workers of its own on it). */
   workerConnection: () => Promise<NativeConnection>;
   /** Starts a worker for every business on the task queue; each call one more. */
@@ -133,7 +145,7 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
     simulators = built;
     const activityDeps: ActivityDeps = { db, config, ...built, ...overrides.adapters };
 
-    const appDeps = (options: { smsInbox?: boolean } = {}): AppDeps => ({
+    const appDeps = (options: ApiOptions = {}): AppDeps => ({
       db,
       client,
       connection,
@@ -142,9 +154,10 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
       mnpCallbacks: sinks.mnp,
       bbossCallbacks: sinks.bboss,
       ...(options.smsInbox ? { smsInbox: built.sms } : {}),
+      ...(options.console ? { consoleDir: CONSOLE_BUILD_DIR } : {}),
     });
     let app: Promise<FastifyInstance> | null = null;
-    const api = (options: { smsInbox?: boolean } = {}) => {
+    const api = (options: ApiOptions = {}) => {
       app ??= buildApp(appDeps(options)).then((built) => {
         closes.push(() => built.close());
         return built;

@@ -113,7 +113,7 @@ export async function startRuntime(
     await system.startWorker();
     // REQ: NOTIF-1 — the simulated SMS gateway runs here: administrators read its phones at
     // GET /api/v1/sms-simulator/inbox/:msisdn (the only place a texted code can be seen in the demo).
-    const app = await system.api({ smsInbox: true });
+    const app = await system.api({ smsInbox: true, console: true });
     await app.listen({ host: config.API_HOST, port: config.API_PORT });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.API_PORT;

@@ -12,7 +12,7 @@ import {
   recordFailedLogin,
   revokeSession,
 } from '../../db/queries/access';
-import { roleSchema } from '../../domain/access';
+import { permissionsOf, roleSchema } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { assertWithinBusinessHours, bearerTokenOf, hashToken, newToken } from '../plugins/auth';
 import { passwordMatches } from '../../services/access/password-compare';
@@ -38,6 +38,11 @@ const loginResponse = z.object({
   operator: z.object({ id: z.string(), name: z.string(), roles: z.array(roleSchema) }),
   channel: z.object({ code: z.string(), type: z.string(), name: z.string() }),
   outletCode: z.string().nullable().describe('The outlet signed in at; recorded on every audit row'),
+  permissions: z
+    .array(z.string())
+    .describe(
+      "The permissions (access rules) the operator holds through this channel, e.g. `orders`, `admin`: the console's menu shows only these (UI-1)",
+    ),
 });
 
 export interface AuthRouteDeps {
@@ -130,6 +135,11 @@ export function authRoutes(deps: AuthRouteDeps) {
           },
           channel: { code: channel.code, type: channel.type, name: channel.name },
           outletCode,
+          permissions: permissionsOf({
+            roles: operator.roles,
+            channelType: channel.type,
+            channelCapabilities: channel.capabilities,
+          }),
         };
       },
     );

@@ -9,7 +9,13 @@ import { body } from './errors';
  * of the concrete URL. The answer comes before anything else reads the request (sign-in, body parsing), as
  * the document at /docs/json tells the same to anyone. Register before the routes and the other hooks.
  */
-export function registerNotFound(app: FastifyInstance): void {
+export function registerNotFound(
+  app: FastifyInstance,
+  options: {
+    /** Answers a page address the console serves (its index.html), else null: see plugins/console.ts. */
+    fallback?: () => ((request: FastifyRequest, reply: FastifyReply) => FastifyReply | null) | null;
+  } = {},
+): void {
   const known = FindMyWay<FindMyWay.HTTPVersion.V1>();
   const methods = new Set<HTTPMethod>();
   app.addHook('onRoute', (route: RouteOptions) => {
@@ -20,6 +26,8 @@ export function registerNotFound(app: FastifyInstance): void {
   });
 
   const answer = (request: FastifyRequest, reply: FastifyReply) => {
+    const page = options.fallback?.()?.(request, reply);
+    if (page) return page;
     const path = request.url.split('?')[0] ?? '';
     const allowed = allowedMethods(path);
     if (allowed.length === 0) {

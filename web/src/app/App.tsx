@@ -1,0 +1,82 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { Suspense, useEffect } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router-dom';
+import { ApiError } from '../api-client/client';
+import { PageLoading } from '../components/PageLoading';
+import { LanguageProvider, useLanguage } from '../i18n/language';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { SignInPage } from '../pages/sign-in/SignInPage';
+import { HomePage } from '../pages/HomePage';
+import { RequirePermission } from './RequirePermission';
+import { useSession } from './session';
+import { Shell } from './Shell';
+import { screenRoutes } from './routes';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal (4xx) is an answer, not a hiccup: no retry; a network error or 5xx is tried again once.
+      retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 1,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+function SignedIn() {
+  const session = useSession();
+  const location = useLocation();
+  if (!session)
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  return <Shell />;
+}
+
+const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    element: <SignedIn />,
+    children: [
+      { index: true, element: <HomePage /> },
+      ...screenRoutes.map((route) => ({
+        path: route.path,
+        element: (
+          <RequirePermission route={route}>
+            <route.screen />
+          </RequirePermission>
+        ),
+      })),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+function Localised() {
+  const { language } = useLanguage();
+  useEffect(() => {
+    dayjs.locale(language === 'zh' ? 'zh-cn' : 'en');
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  }, [language]);
+  return (
+    <ConfigProvider locale={language === 'zh' ? zhCN : enUS}>
+      <AntApp>
+        <Suspense fallback={<PageLoading />}>
+          <RouterProvider router={router} />
+        </Suspense>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <LanguageProvider>
+        <Localised />
+      </LanguageProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,72 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Bilingual } from '../i18n/messages';
+
+/**
+ * Every screen of the console: its path, the menu entry (if any) and the API permission that shows it. The
+ * permission names are the API's own access rules (domain/access.ts `permissionCatalogue`), so the menu shows
+ * each role only what the API lets it do (UI-1). Screens load lazily: the first page ships only the shell.
+ */
+export interface ScreenRoute {
+  path: string;
+  screen: LazyExoticComponent<ComponentType>;
+  /** Permission any of which shows the screen; none = every signed-in operator. */
+  permissions?: string[];
+  menu?: { key: string; label: Bilingual; group?: Bilingual };
+}
+
+const orderDesk: Bilingual = { zh: '营业受理', en: 'Order desk' };
+const workOrders: Bilingual = { zh: '工单', en: 'Work orders' };
+const administration: Bilingual = { zh: '系统管理', en: 'Administration' };
+
+export const screenRoutes: ScreenRoute[] = [
+  {
+    path: '/orders/new/open-account',
+    screen: lazy(() => import('../pages/orders/OpenAccountPage')),
+    permissions: ['orders'],
+    menu: { key: 'open-account', label: { zh: '开户', en: 'Open an account' }, group: orderDesk },
+  },
+  {
+    path: '/lines',
+    screen: lazy(() => import('../pages/lines/LineLookupPage')),
+    permissions: ['orders', 'preCancellation'],
+    menu: { key: 'lines', label: { zh: '号码业务', en: 'Line services' }, group: orderDesk },
+  },
+  {
+    path: '/lines/:msisdn',
+    screen: lazy(() => import('../pages/lines/LinePage')),
+    permissions: ['orders', 'preCancellation'],
+  },
+  {
+    path: '/port-in',
+    screen: lazy(() => import('../pages/port-in/PortInPage')),
+    permissions: ['orders'],
+    menu: { key: 'port-in', label: { zh: '携号转入', en: 'Port in' }, group: orderDesk },
+  },
+  {
+    path: '/orders',
+    screen: lazy(() => import('../pages/orders/OrdersPage')),
+    permissions: ['orders'],
+    menu: { key: 'orders', label: { zh: '订单查询', en: 'Orders' }, group: orderDesk },
+  },
+  {
+    path: '/orders/:id',
+    screen: lazy(() => import('../pages/orders/OrderPage')),
+    permissions: ['orders'],
+  },
+  {
+    path: '/work-orders',
+    screen: lazy(() => import('../pages/work-orders/WorkOrdersPage')),
+    permissions: ['workOrders.dispatch', 'workOrders.work'],
+    menu: { key: 'work-orders', label: { zh: '工单调度', en: 'Dispatch' }, group: workOrders },
+  },
+  {
+    path: '/admin/operators',
+    screen: lazy(() => import('../pages/admin/OperatorsPage')),
+    permissions: ['admin'],
+    menu: { key: 'operators', label: { zh: '操作员', en: 'Operators' }, group: administration },
+  },
+];
+
+export function mayOpen(route: ScreenRoute, permissions: readonly string[]): boolean {
+  return !route.permissions || route.permissions.some((p) => permissions.includes(p));
+}
