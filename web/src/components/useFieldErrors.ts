@@ -2,14 +2,7 @@ import type { FormInstance } from 'antd';
 import { useEffect } from 'react';
 import { ApiError } from '../api-client/client';
 import { useLanguage } from '../i18n/language';
-
-/** `customer.idNumber`, `/customer/idNumber` or `documentUploads[0]` as an antd name path. */
-export function namePathOf(path: string): (string | number)[] {
-  return path
-    .split(/[./[\]]+/)
-    .filter((part) => part !== '')
-    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
+import { namePathOf } from './fieldPath';
 
 /**
  * Shows each field a validation refusal names beside its field, in the chosen language (and again in the other
