@@ -5,6 +5,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api-client/client';
 import { useLanguage } from '../i18n/language';
 import { common, type Bilingual } from '../i18n/messages';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PageLoading } from '../components/PageLoading';
 import { endSession, useSession } from './session';
 import { mayOpen, screenRoutes } from './routes';
@@ -12,7 +13,7 @@ import { mayOpen, screenRoutes } from './routes';
 /** The frame around every signed-in screen: the role's menu, who is signed in where, language, sign-out. */
 export function Shell() {
   const session = useSession();
-  const { t, language, setLanguage } = useLanguage();
+  const { t } = useLanguage();
   const navigate = useNavigate();
   const location = useLocation();
   const permissions = session?.permissions ?? [];
@@ -59,13 +60,7 @@ export function Shell() {
               {session.outletCode ? ` · ${session.outletCode}` : ''}
             </span>
           ) : null}
-          <Button
-            size="small"
-            onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')}
-            aria-label={t(common.languageSwitch)}
-          >
-            {t(common.language)}
-          </Button>
+          <LanguageSwitch />
           <Button size="small" onClick={() => void signOut()}>
             {t(common.signOut)}
           </Button>

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../../api-client/client';
 import { startSession } from '../../app/session';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { ErrorAlert } from '../../components/PageState';
 import { useLanguage } from '../../i18n/language';
 import { common } from '../../i18n/messages';
@@ -29,7 +30,7 @@ export function SignInPage() {
   });
   return (
     <main style={{ display: 'flex', justifyContent: 'center', paddingTop: 96 }}>
-      <Card title={t(common.appTitle)} style={{ width: 400 }}>
+      <Card title={t(common.appTitle)} extra={<LanguageSwitch />} style={{ width: 400 }}>
         <Form<SignInForm> layout="vertical" onFinish={(v) => signIn.mutate(v)}>
           <Form.Item
             name="operatorId"
