@@ -1,6 +1,6 @@
 import { Card, Empty, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { hasPermission, useSession } from '../../app/session';
 import { QueryState } from '../../components/PageState';
 import { useLanguage } from '../../i18n/language';
@@ -10,6 +10,7 @@ import { MnpEligibility, PortOutForm } from './NumberPortability';
 import { OrderResult } from './OrderResult';
 import { PreCancellationForm, RevokePreCancellationForm } from './PreCancellationForms';
 import { ServiceChangeForm } from './ServiceChangeForm';
+import { StrongLink } from './StrongLink';
 import { useLineSummary, type LineSummary } from './useLineSummary';
 
 /**
@@ -28,7 +29,7 @@ export default function LinePage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t(m.lineTitle)} {msisdn}
         </Typography.Title>
-        <Link to="/lines">{t(m.backToLookup)}</Link>
+        <StrongLink to="/lines">{t(m.backToLookup)}</StrongLink>
       </Space>
       <QueryState query={line}>{(data) => <LineDesk line={data} />}</QueryState>
     </Space>
@@ -89,7 +90,7 @@ function LineDesk({ line }: { line: LineSummary }) {
   const active = items.some((i) => i.key === requested) ? (requested ?? undefined) : items[0]?.key;
 
   return (
-    <>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <LineSummaryCard line={line} />
       <Card title={t(m.openOrders)} size="small">
         <OpenOrdersTable orders={line.openOrders} />
@@ -108,6 +109,8 @@ function LineDesk({ line }: { line: LineSummary }) {
         ) : (
           <Tabs
             activeKey={active}
+            // A list of services beside the form: a row of 16 would overflow into a menu axe-core rejects.
+            tabPlacement="start"
             destroyOnHidden
             onChange={(key) => {
               setTaken(null);
@@ -117,6 +120,6 @@ function LineDesk({ line }: { line: LineSummary }) {
           />
         )}
       </Card>
-    </>
+    </Space>
   );
 }

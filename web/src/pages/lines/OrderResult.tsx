@@ -1,13 +1,13 @@
 import { Alert, Descriptions, Space, Spin, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Link } from 'react-router-dom';
 import dayjs from 'dayjs';
 import { api, unwrap } from '../../api-client/client';
 import type { paths } from '../../api-client/schema';
 import { ErrorAlert } from '../../components/PageState';
 import { useLanguage } from '../../i18n/language';
 import { lineMessages as m } from './messages';
+import { StrongLink, readableLabels } from './StrongLink';
 
 type OrderView = paths['/api/v1/orders/{id}']['get']['responses'][200]['content']['application/json'];
 
@@ -68,9 +68,9 @@ export function OrderResult(props: { orderId: string; msisdn: string; untilEnded
       title={
         <Space wrap>
           <span>{t(m.submitted)}</span>
-          <Link to={orderHref(orderId)}>
+          <StrongLink to={orderHref(orderId)}>
             {t(m.viewOrder)} {orderId}
-          </Link>
+          </StrongLink>
           {data ? <Tag>{t(data.statusLabel)}</Tag> : <Spin size="small" />}
         </Space>
       }
@@ -86,6 +86,7 @@ export function OrderResult(props: { orderId: string; msisdn: string; untilEnded
             {data.type === 'portOut' && !code && !ended.has(data.status) ? <p>{t(m.codeWaiting)}</p> : null}
             {code ? (
               <Descriptions
+                styles={readableLabels}
                 size="small"
                 column={1}
                 title={t(m.codeSent)}
