@@ -140,7 +140,7 @@ describe('the line page and the port-in form in Chromium', () => {
       .toContain('The owner has not completed real-name verification.');
   });
 
-  it('UI-1 MNP-2 MNP-3: the port-in form takes the request and goes to its order page', async () => {
+  it('UI-1 MNP-2 MNP-3: the port-in form shows a refused ID number beside its field in both languages, then takes the request to its order page', async () => {
     const page = await openPage('/');
     await signIn(page, 'store01', 'STORE-BJ-001');
     await page.goto('/port-in');
@@ -149,10 +149,25 @@ describe('the line page and the port-in form in Chromium', () => {
     await page.getByLabel('原运营商').fill('China Telecom');
     await page.getByLabel('授权码（6 位）').fill('AB12CD');
     await page.getByLabel('姓名').fill('张三');
-    await page.getByLabel('证件号码').fill(newIdNumber());
+    await page.getByLabel('证件号码').fill('11010119900307123');
     await page.getByLabel('地址').fill('北京市西城区西单北大街 1 号');
     await page.getByLabel('联系电话').fill('13900000000');
     await page.getByLabel('客户已签署携号转网协议').check();
+    await page.getByRole('button', { name: '提交携号转入' }).click();
+
+    // The API's refusal of the ID number stands beside that field, in the language chosen.
+    const idField = (label: string) =>
+      page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) });
+    await expect
+      .poll(() => idField('证件号码').textContent())
+      .toContain('身份证号码应为 17 位数字加 1 位校验码');
+    await setLanguage(page, 'en');
+    await expect
+      .poll(() => idField('ID number').textContent())
+      .toContain('an ID card number is 17 digits followed by a digit or X');
+    await setLanguage(page, 'zh');
+
+    await page.getByLabel('证件号码').fill(newIdNumber());
     await page.getByRole('button', { name: '提交携号转入' }).click();
     await expect.poll(() => decodeURIComponent(page.url()), { timeout: 30_000 }).toContain('/orders/PortIn:');
   });

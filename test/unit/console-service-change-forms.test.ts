@@ -52,7 +52,7 @@ describe('the console’s service-change forms', () => {
   });
 
   it('UI-1: a refused field’s path names the form field it belongs to', () => {
-    expect(namePathOf('customer.idNumber')).toEqual(['customer', 'idNumber']);
+    expect(namePathOf('body.customer.idNumber')).toEqual(['customer', 'idNumber']);
     expect(namePathOf('/identity/idNumber')).toEqual(['identity', 'idNumber']);
     expect(namePathOf('documentUploads[0]')).toEqual(['documentUploads', 0]);
   });
