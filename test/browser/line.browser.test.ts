@@ -153,6 +153,8 @@ describe('the line page and the port-in form in Chromium', () => {
     await page.getByLabel('地址').fill('北京市西城区西单北大街 1 号');
     await page.getByLabel('联系电话').fill('13900000000');
     await page.getByLabel('客户已签署携号转网协议').check();
+    await page.getByLabel('套餐', { exact: true }).click();
+    await page.locator('.ant-select-item-option', { hasText: 'VOICE-58' }).click();
     await page.getByRole('button', { name: '提交携号转入' }).click();
 
     // The API's refusal of the ID number stands beside that field, in the language chosen.

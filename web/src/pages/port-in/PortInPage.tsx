@@ -1,5 +1,7 @@
 import { Button, Card, Checkbox, Form, Input, Select, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
+import { api, unwrap } from '../../api-client/client';
 import { ErrorAlert } from '../../components/PageState';
 import { IndividualCustomerFields, PaymentFields } from '../../components/order-fields/OrderFields';
 import { useOrderSubmission, type OrderRequest } from '../../components/order-fields/useOrderSubmission';
@@ -34,6 +36,11 @@ export default function PortInPage() {
   const submit = useOrderSubmission();
   useFieldErrors(form, submit.error, fieldName);
   const channel = Form.useWatch('channel', form);
+  // REQ: OPEN-4 — the product from the catalogue (产品目录).
+  const products = useQuery({
+    queryKey: ['products'],
+    queryFn: () => unwrap(api.GET('/api/v1/products')),
+  });
 
   const onFinish = (values: PortInValues) => {
     const uploads = (values.documentUploads ?? '')
@@ -99,14 +106,16 @@ export default function PortInPage() {
         >
           <Input.TextArea rows={2} />
         </Form.Item>
-        <Form.Item
-          name="productCode"
-          label={t(m.productCode)}
-          initialValue="VOICE-58"
-          rules={[{ required: true }]}
-        >
-          <Input />
+        <Form.Item name="productCode" label={t(m.productCode)} rules={[{ required: true }]}>
+          <Select
+            loading={products.isPending}
+            options={(products.data?.items ?? []).map((p) => ({
+              value: p.code,
+              label: `${p.name} (${p.code})`,
+            }))}
+          />
         </Form.Item>
+        {products.error ? <ErrorAlert error={products.error} /> : null}
         <PaymentFields />
         <ErrorAlert error={submit.error} />
         <Button type="primary" htmlType="submit" loading={submit.isPending} style={{ marginTop: 16 }}>

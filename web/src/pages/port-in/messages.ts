@@ -20,6 +20,6 @@ export const portInMessages = defineMessages({
     zh: '已上传材料（每行一个引用，网上办理必填）',
     en: 'Uploaded materials (one reference a line; required online)',
   },
-  productCode: { zh: '套餐代码', en: 'Product code' },
+  productCode: { zh: '套餐', en: 'Product' },
   submit: { zh: '提交携号转入', en: 'Submit the port-in' },
 });
