@@ -5,7 +5,7 @@ import { api, unwrap } from '../../api-client/client';
 import { ErrorAlert } from '../../components/PageState';
 import { IdentityFields } from '../../components/order-fields/OrderFields';
 import { useOrderSubmission, type OrderRequest } from '../../components/order-fields/useOrderSubmission';
-import { useFieldErrors } from '../../components/useFieldErrors';
+import { FormErrors } from '../../components/FormErrors';
 import { useLanguage } from '../../i18n/language';
 import { common } from '../../i18n/messages';
 import { lineMessages as m } from './messages';
@@ -18,7 +18,6 @@ export function PortOutForm(props: { msisdn: string; onTaken: (orderId: string) 
   const { t } = useLanguage();
   const [form] = Form.useForm();
   const submit = useOrderSubmission();
-  useFieldErrors(form, submit.error);
   const onFinish = (values: { identity: { idType: string; idNumber: string } }) =>
     submit.mutate({ type: 'portOut', msisdn: props.msisdn, identity: values.identity } as OrderRequest, {
       onSuccess: (answer) => {
@@ -30,7 +29,7 @@ export function PortOutForm(props: { msisdn: string; onTaken: (orderId: string) 
     <Form form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 560 }}>
       <Alert type="info" showIcon title={t(m.portOutHint)} style={{ marginBottom: 16 }} />
       <IdentityFields name={['identity']} />
-      <ErrorAlert error={submit.error} />
+      <FormErrors form={form} error={submit.error} />
       <Button type="primary" htmlType="submit" loading={submit.isPending} style={{ marginTop: 16 }}>
         {t(common.submit)} · {t(m.portOut)}
       </Button>

@@ -2,11 +2,10 @@ import { Alert, Button, Checkbox, Form, Input, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api-client/client';
 import type { paths } from '../../api-client/schema';
-import { ErrorAlert } from '../../components/PageState';
 import { fieldMessages as f, idTypeLabels } from '../../components/order-fields/messages';
 import { PaymentFields, optionsOf } from '../../components/order-fields/OrderFields';
 import { useOrderSubmission, type OrderRequest } from '../../components/order-fields/useOrderSubmission';
-import { useFieldErrors } from '../../components/useFieldErrors';
+import { FormErrors } from '../../components/FormErrors';
 import { useLanguage } from '../../i18n/language';
 import { common } from '../../i18n/messages';
 import { lineMessages as m } from './messages';
@@ -98,7 +97,6 @@ export function PreCancellationForm(props: { msisdn: string; onTaken: (orderId: 
   const { t } = useLanguage();
   const [form] = Form.useForm();
   const submit = useOrderSubmission();
-  useFieldErrors(form, submit.error);
   const onFinish = (values: {
     leavingReason: string;
     retention: { offer: string; accepted?: boolean };
@@ -146,7 +144,7 @@ export function PreCancellationForm(props: { msisdn: string; onTaken: (orderId: 
       </Form.Item>
       <PresenterFields />
       <PaymentFields />
-      <ErrorAlert error={submit.error} />
+      <FormErrors form={form} error={submit.error} />
       <Button type="primary" htmlType="submit" loading={submit.isPending} style={{ marginTop: 16 }}>
         {t(common.submit)} · {t(m.preCancellation)}
       </Button>
@@ -178,7 +176,6 @@ export function RevokePreCancellationForm(props: { orderId: string; onRevoked: (
       props.onRevoked(props.orderId);
     },
   });
-  useFieldErrors(form, revoke.error);
   return (
     <Form
       form={form}
@@ -191,7 +188,7 @@ export function RevokePreCancellationForm(props: { orderId: string; onRevoked: (
         <Input />
       </Form.Item>
       <PresenterFields />
-      <ErrorAlert error={revoke.error} />
+      <FormErrors form={form} error={revoke.error} />
       <Button type="primary" danger htmlType="submit" loading={revoke.isPending} style={{ marginTop: 16 }}>
         {t(m.revoke)}
       </Button>

@@ -1,6 +1,5 @@
 import { Fragment } from 'react';
 import { Button, Checkbox, Form, Input, InputNumber, Select } from 'antd';
-import { ErrorAlert } from '../../components/PageState';
 import { fieldMessages as f } from '../../components/order-fields/messages';
 import {
   IdentityFields,
@@ -9,7 +8,7 @@ import {
   optionsOf,
 } from '../../components/order-fields/OrderFields';
 import { useOrderSubmission, type OrderRequest } from '../../components/order-fields/useOrderSubmission';
-import { useFieldErrors } from '../../components/useFieldErrors';
+import { FormErrors } from '../../components/FormErrors';
 import { useLanguage } from '../../i18n/language';
 import { common } from '../../i18n/messages';
 import { featureLabels, labelOf, lineMessages as m, serviceChangeLabels, swapReasonLabels } from './messages';
@@ -25,7 +24,6 @@ export function ServiceChangeForm(props: {
   const { t } = useLanguage();
   const [form] = Form.useForm();
   const submit = useOrderSubmission();
-  useFieldErrors(form, submit.error);
   const fields = serviceChangeFields[props.type] ?? [];
   const onFinish = (values: Record<string, unknown>) =>
     submit.mutate(serviceChangeBody(props.type, props.msisdn, values) as OrderRequest, {
@@ -45,7 +43,7 @@ export function ServiceChangeForm(props: {
       {fields.map((field) => (
         <Fragment key={field}>{fieldGroup(field)}</Fragment>
       ))}
-      <ErrorAlert error={submit.error} />
+      <FormErrors form={form} error={submit.error} />
       <Button type="primary" htmlType="submit" loading={submit.isPending} style={{ marginTop: 16 }}>
         {t(common.submit)} · {t(labelOf(serviceChangeLabels, props.type))}
       </Button>

@@ -5,7 +5,7 @@ import { api, unwrap } from '../../api-client/client';
 import { ErrorAlert } from '../../components/PageState';
 import { IndividualCustomerFields, PaymentFields } from '../../components/order-fields/OrderFields';
 import { useOrderSubmission, type OrderRequest } from '../../components/order-fields/useOrderSubmission';
-import { useFieldErrors } from '../../components/useFieldErrors';
+import { FormErrors } from '../../components/FormErrors';
 import { useLanguage } from '../../i18n/language';
 import { portInMessages as m } from './messages';
 
@@ -34,7 +34,6 @@ export default function PortInPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<PortInValues>();
   const submit = useOrderSubmission();
-  useFieldErrors(form, submit.error, fieldName);
   const channel = Form.useWatch('channel', form);
   // REQ: OPEN-4 — the product from the catalogue (产品目录).
   const products = useQuery({
@@ -117,7 +116,7 @@ export default function PortInPage() {
         </Form.Item>
         {products.error ? <ErrorAlert error={products.error} /> : null}
         <PaymentFields />
-        <ErrorAlert error={submit.error} />
+        <FormErrors form={form} error={submit.error} nameOf={fieldName} />
         <Button type="primary" htmlType="submit" loading={submit.isPending} style={{ marginTop: 16 }}>
           {t(m.submit)}
         </Button>
