@@ -101,35 +101,92 @@ export function PaymentFields({ name = ['payment'] }: { name?: NamePath }) {
   );
 }
 
-/** An individual customer as the API takes it (OPEN-3): name, document, address, contact phone. */
-export function IndividualCustomerFields({ name, title }: { name: NamePath; title: ReactNode }) {
+/**
+ * A customer as the API takes it (OPEN-3): an individual with a document, address and contact phone, or an
+ * enterprise with its unit certificate and business licence and the agent who came for it.
+ */
+export function CustomerFields({ name, title }: { name: NamePath; title: ReactNode }) {
   const { t } = useLanguage();
+  const kind: unknown = Form.useWatch([...name, 'kind'], Form.useFormInstance());
+  const ids = optionsOf(idTypeLabels, t);
   return (
     <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
       <legend style={{ fontSize: 14, marginBottom: 8 }}>{title}</legend>
-      <Form.Item name={[...name, 'kind']} initialValue="individual" hidden>
+      <Form.Item name={[...name, 'kind']} label={t(m.kind)} initialValue="individual">
+        <Select
+          options={[
+            { value: 'individual', label: t(m.individual) },
+            { value: 'enterprise', label: t(m.enterprise) },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item name={[...name, 'name']} label={t(m.name)} rules={[{ required: true, whitespace: true }]}>
         <Input />
       </Form.Item>
-      <Form.Item name={[...name, 'name']} label={t(m.name)} rules={[{ required: true }]}>
-        <Input />
-      </Form.Item>
+      {kind === 'enterprise' ? (
+        <>
+          <Form.Item
+            name={[...name, 'unitCertificateNo']}
+            label={t(m.unitCertificateNo)}
+            rules={[{ required: true, whitespace: true }]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item
+            name={[...name, 'businessLicenceNo']}
+            label={t(m.businessLicenceNo)}
+            rules={[{ required: true, whitespace: true }]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+        </>
+      ) : (
+        <>
+          <Form.Item
+            name={[...name, 'idType']}
+            label={t(m.idType)}
+            rules={[{ required: true }]}
+            initialValue="idCard"
+          >
+            <Select options={ids} />
+          </Form.Item>
+          <Form.Item name={[...name, 'idNumber']} label={t(m.idNumber)} rules={[{ required: true }]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+        </>
+      )}
       <Form.Item
-        name={[...name, 'idType']}
-        label={t(m.idType)}
-        rules={[{ required: true }]}
-        initialValue="idCard"
+        name={[...name, 'address']}
+        label={t(m.address)}
+        rules={[{ required: true, whitespace: true }]}
       >
-        <Select options={optionsOf(idTypeLabels, t)} />
-      </Form.Item>
-      <Form.Item name={[...name, 'idNumber']} label={t(m.idNumber)} rules={[{ required: true }]}>
-        <Input autoComplete="off" />
-      </Form.Item>
-      <Form.Item name={[...name, 'address']} label={t(m.address)} rules={[{ required: true }]}>
         <Input />
       </Form.Item>
       <Form.Item name={[...name, 'contactPhone']} label={t(m.contactPhone)} rules={[{ required: true }]}>
         <Input />
       </Form.Item>
+      {kind === 'enterprise' ? (
+        <>
+          <Form.Item name={[...name, 'agent', 'name']} label={t(m.agentName)} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item
+            name={[...name, 'agent', 'idType']}
+            label={t(m.agentIdType)}
+            rules={[{ required: true }]}
+            initialValue="idCard"
+          >
+            <Select options={ids} />
+          </Form.Item>
+          <Form.Item
+            name={[...name, 'agent', 'idNumber']}
+            label={t(m.agentIdNumber)}
+            rules={[{ required: true }]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+        </>
+      ) : null}
     </fieldset>
   );
 }

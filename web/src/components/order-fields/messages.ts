@@ -26,7 +26,11 @@ export const fieldMessages = defineMessages({
   kind: { zh: '客户类型', en: 'Customer type' },
   individual: { zh: '个人', en: 'Individual' },
   enterprise: { zh: '单位', en: 'Enterprise' },
-  required: { zh: '必填', en: 'Required' },
+  unitCertificateNo: { zh: '单位证件号码', en: 'Unit certificate number' },
+  businessLicenceNo: { zh: '营业执照号码', en: 'Business licence number' },
+  agentName: { zh: '经办人姓名', en: "Agent's name" },
+  agentIdType: { zh: '经办人证件类型', en: "Agent's ID type" },
+  agentIdNumber: { zh: '经办人证件号码', en: "Agent's ID number" },
 });
 
 export const idTypeLabels: Record<string, Bilingual> = {

@@ -3,7 +3,7 @@ import { Button, Checkbox, Form, Input, InputNumber, Select } from 'antd';
 import { fieldMessages as f } from '../../components/order-fields/messages';
 import {
   IdentityFields,
-  IndividualCustomerFields,
+  CustomerFields,
   PaymentFields,
   optionsOf,
 } from '../../components/order-fields/OrderFields';
@@ -116,7 +116,7 @@ export function ServiceChangeForm(props: {
           </>
         );
       case 'newOwner':
-        return <IndividualCustomerFields name={['newOwner']} title={t(m.newOwner)} />;
+        return <CustomerFields name={['newOwner']} title={t(m.newOwner)} />;
       case 'features':
         return (
           <>

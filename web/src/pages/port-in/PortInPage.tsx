@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../../api-client/client';
 import { ErrorAlert } from '../../components/PageState';
-import { IndividualCustomerFields, PaymentFields } from '../../components/order-fields/OrderFields';
+import { CustomerFields, PaymentFields } from '../../components/order-fields/OrderFields';
 import { useOrderSubmission, type OrderRequest } from '../../components/order-fields/useOrderSubmission';
 import { FormErrors } from '../../components/FormErrors';
 import { useLanguage } from '../../i18n/language';
@@ -75,7 +75,7 @@ export default function PortInPage() {
         <Form.Item name="authorizationCode" label={t(m.authorizationCode)} rules={[{ required: true }]}>
           <Input maxLength={6} autoComplete="off" />
         </Form.Item>
-        <IndividualCustomerFields name={['customer']} title={t(m.customer)} />
+        <CustomerFields name={['customer']} title={t(m.customer)} />
         <Form.Item
           name="agreementSigned"
           valuePropName="checked"
