@@ -11,6 +11,8 @@ export interface ScreenRoute {
   screen: LazyExoticComponent<ComponentType>;
   /** Permission any of which shows the screen; none = every signed-in operator. */
   permissions?: string[];
+  /** The browser's title for the screen (default: its menu label). */
+  title?: Bilingual;
   menu?: { key: string; label: Bilingual; group?: Bilingual };
 }
 
@@ -35,6 +37,7 @@ export const screenRoutes: ScreenRoute[] = [
     path: '/lines/:msisdn',
     screen: lazy(() => import('../pages/lines/LinePage')),
     permissions: ['orders', 'preCancellation'],
+    title: { zh: '号码详情', en: 'Line' },
   },
   {
     path: '/port-in',
@@ -52,11 +55,13 @@ export const screenRoutes: ScreenRoute[] = [
     path: '/orders/:id',
     screen: lazy(() => import('../pages/orders/OrderPage')),
     permissions: ['orders'],
+    title: { zh: '订单详情', en: 'Order' },
   },
   {
     path: '/work-orders',
     screen: lazy(() => import('../pages/work-orders/WorkOrdersPage')),
     permissions: ['workOrders.dispatch', 'workOrders.work'],
+    title: { zh: '工单列表', en: 'Work orders' },
     menu: { key: 'work-orders', label: { zh: '工单调度', en: 'Dispatch' }, group: workOrders },
   },
   {
