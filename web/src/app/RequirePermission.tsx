@@ -16,7 +16,7 @@ export function RequirePermission({ route, children }: { route: ScreenRoute; chi
   const session = useSession();
   const { t } = useLanguage();
   const allowed = mayOpen(route, session?.permissions ?? []);
-  usePageTitle(allowed ? (route.title ?? route.menu?.label) : m.notAllowedTitle);
+  usePageTitle(allowed ? (route.title ?? route.menu?.label) : m.notAllowedTitle, { fallback: true });
   if (!allowed)
     return (
       <Result
