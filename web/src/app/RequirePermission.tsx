@@ -15,7 +15,7 @@ import { usePageTitle } from './usePageTitle';
 export function RequirePermission({ route, children }: { route: ScreenRoute; children: ReactNode }) {
   const session = useSession();
   const { t } = useLanguage();
-  const allowed = mayOpen(route, session?.permissions ?? []);
+  const allowed = mayOpen(route, session?.permissions ?? [], session?.operator.roles);
   usePageTitle(allowed ? (route.title ?? route.menu?.label) : m.notAllowedTitle, { fallback: true });
   if (!allowed)
     return (

@@ -26,11 +26,12 @@ export function Shell() {
   const navigate = useNavigate();
   const location = useLocation();
   const permissions = session?.permissions ?? [];
+  const roles = session?.operator.roles ?? [];
 
   const items = useMemo(() => {
     const groups = new Map<Bilingual, ItemType[]>();
     for (const route of screenRoutes) {
-      if (!route.menu || !mayOpen(route, permissions)) continue;
+      if (!route.menu || !mayOpen(route, permissions, roles)) continue;
       const group = route.menu.group ?? common.appTitle;
       const list = groups.get(group) ?? [];
       list.push({ key: route.path, label: t(route.menu.label) });
@@ -42,7 +43,7 @@ export function Shell() {
       label: t(group),
       children,
     }));
-  }, [permissions, t]);
+  }, [permissions, roles, t]);
 
   // The menu entry whose path is the longest prefix of the address (/orders/new/… is not /orders).
   const selected = screenRoutes

@@ -83,9 +83,9 @@ export default function OperatorsPage() {
       key: 'state',
       render: (_: unknown, row) => (
         <Space size={4} wrap>
-          <Tag color={row.active ? 'green' : 'default'}>{t(row.active ? m.active : m.inactive)}</Tag>
+          <Tag color={row.active ? '#237804' : '#595959'}>{t(row.active ? m.active : m.inactive)}</Tag>
           {row.lockedUntil && dayjs(row.lockedUntil).isAfter(dayjs()) ? (
-            <Tag color="red">{fill(t(m.lockedUntil), { until: when(row.lockedUntil) })}</Tag>
+            <Tag color="#a8071a">{fill(t(m.lockedUntil), { until: when(row.lockedUntil) })}</Tag>
           ) : null}
         </Space>
       ),
@@ -137,7 +137,6 @@ export default function OperatorsPage() {
             dataSource={data.items}
             loading={query.isFetching}
             locale={{ emptyText: t(m.empty) }}
-            scroll={{ x: 'max-content' }}
             pagination={{
               ...pagination(data.total),
               showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
