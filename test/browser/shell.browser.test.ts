@@ -100,6 +100,28 @@ describe('UI-1: the console shell', () => {
     await refusal.getByText(`this operator ID is locked until ${until}`, { exact: false }).waitFor();
   });
 
+  it('UI-1 CH-2: an operator bound to several outlets is asked which one, chooses it from the outlets the refusal names, and the banner shows it', async () => {
+    const admin = await apiAs('admin01', STORE);
+    const created = await admin.post('/operators', {
+      id: 'two.outlets',
+      name: '两网点 Two outlets',
+      password: 'Throwaway2026',
+      roles: ['frontline'],
+      channels: [STORE],
+      outlets: ['OUT-BJ-XD', 'OUT-BJ-WFJ'],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const page = await openPage('/sign-in');
+    const fields = { operatorId: 'two.outlets', password: 'Throwaway2026', channelCode: STORE };
+    await submitSignIn(page, 'zh', fields);
+    await page.getByTestId('sign-in-error').getByText('该工号属于多个网点，请选择本次登录的网点').waitFor();
+    await page.getByLabel('网点', { exact: true }).click();
+    await page.locator('.ant-select-item-option[title="OUT-BJ-WFJ"]').click();
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await menuOf(page).waitFor();
+    expect(await page.getByTestId('signed-in-as').textContent()).toContain('网点 OUT-BJ-WFJ');
+  });
+
   it('UI-1: a store clerk sees neither administration nor dispatch, a dispatcher and service staff see the work-order list, an admin sees administration', async () => {
     const clerkPage = await openPage('/sign-in');
     await signIn(clerkPage, 'store01', STORE);
@@ -118,7 +140,7 @@ describe('UI-1: the console shell', () => {
     // A screen the menu does not offer answers 403 when its address is typed.
     await clerkPage.goto('/admin/operators');
     await clerkPage.getByRole('heading', { name: '无权访问' }).waitFor();
-    expect(await clerkPage.title()).toContain('无权访问');
+    await expect.poll(() => clerkPage.title()).toContain('无权访问');
 
     const dispatcherPage = await openPage('/sign-in');
     await signIn(dispatcherPage, 'dispatch01', STORE);
@@ -151,7 +173,8 @@ describe('UI-1: the console shell', () => {
     await page.reload();
     await menuOf(page, 'en').getByText('Open an account').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await page.title()).toContain('Open an account');
+    // The screen itself loads lazily after the menu: its title follows.
+    await expect.poll(() => page.title()).toContain('Open an account');
     expect(await menuOf(page, 'en').textContent()).not.toMatch(/[\u4e00-\u9fff]/);
     // Also on the sign-in page, before anyone signs in again.
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -15,6 +15,7 @@ import { operatorListMessages as m } from './messages';
 type Query = NonNullable<paths['/api/v1/operators']['get']['parameters']['query']>;
 
 const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
+const noWrap = { whiteSpace: 'nowrap' } as const;
 
 /**
  * The operators (工号) for administrators (CH-2, UI-1): roles in both languages, the channels and outlets each
@@ -52,7 +53,9 @@ export default function OperatorsPage() {
     ) : (
       <Space size={4} wrap>
         {list.map((c) => (
-          <code key={c}>{c}</code>
+          <code key={c} style={{ whiteSpace: 'nowrap' }}>
+            {c}
+          </code>
         ))}
       </Space>
     );
@@ -90,7 +93,11 @@ export default function OperatorsPage() {
         </Space>
       ),
     },
-    { title: t(m.createdAt), dataIndex: 'createdAt', render: when },
+    {
+      title: t(m.createdAt),
+      dataIndex: 'createdAt',
+      render: (iso: string) => <span style={noWrap}>{when(iso)}</span>,
+    },
   ];
 
   return (

@@ -19,7 +19,10 @@ const priorityColour: Record<string, string> = { P1: '#a8071a', P2: '#ad4e00', P
 const LATE = '#a8071a';
 const ON_TIME = '#237804';
 const GOLD = '#874d00';
-const when = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
+const noWrap = { whiteSpace: 'nowrap' } as const;
+const when = (iso: string | null) => (
+  <span style={noWrap}>{iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—'}</span>
+);
 
 /**
  * The work-order list for dispatchers and service staff (WO-6, UI-1): status, priority and SLA due times with
@@ -70,7 +73,7 @@ export default function WorkOrdersPage() {
     {
       title: t(m.category),
       dataIndex: 'category',
-      render: (c: string) => (categoryLabels[c] ? t(categoryLabels[c]) : c),
+      render: (c: string) => <span style={noWrap}>{categoryLabels[c] ? t(categoryLabels[c]) : c}</span>,
     },
     {
       title: t(m.priority),
@@ -84,7 +87,7 @@ export default function WorkOrdersPage() {
     {
       title: t(m.status),
       dataIndex: 'status',
-      render: (_: string, row) => t(row.statusLabel),
+      render: (_: string, row) => <span style={noWrap}>{t(row.statusLabel)}</span>,
     },
     {
       title: t(m.customer),
@@ -97,8 +100,16 @@ export default function WorkOrdersPage() {
         </Space>
       ),
     },
-    { title: t(m.outlet), dataIndex: 'outletCode', render: (v: string | null) => v ?? '—' },
-    { title: t(m.assignee), dataIndex: 'assigneeId', render: (v: string | null) => v ?? '—' },
+    {
+      title: t(m.outlet),
+      dataIndex: 'outletCode',
+      render: (v: string | null) => <span style={noWrap}>{v ?? '—'}</span>,
+    },
+    {
+      title: t(m.assignee),
+      dataIndex: 'assigneeId',
+      render: (v: string | null) => <span style={noWrap}>{v ?? '—'}</span>,
+    },
     { title: t(m.responseDue), dataIndex: 'responseDueAt', render: when },
     { title: t(m.resolutionDue), dataIndex: 'resolutionDueAt', render: when },
     {
