@@ -117,7 +117,7 @@ export function Shell() {
             />
           </nav>
         </Layout.Sider>
-        <Layout.Content id="main" tabIndex={-1} style={{ padding: 24 }}>
+        <Layout.Content id="main" tabIndex={-1} style={{ padding: 24, minWidth: 0 }}>
           {items.length === 0 && location.pathname === '/' ? (
             <Result status="info" title={t(m.noScreens)} />
           ) : (

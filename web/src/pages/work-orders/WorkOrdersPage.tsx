@@ -101,30 +101,41 @@ export default function WorkOrdersPage() {
       ),
     },
     {
-      title: t(m.outlet),
-      dataIndex: 'outletCode',
-      render: (v: string | null) => <span style={noWrap}>{v ?? '—'}</span>,
+      title: t(m.handledBy),
+      key: 'handledBy',
+      render: (_: unknown, row) => (
+        <div style={noWrap}>
+          <div>
+            {t(m.outlet)} {row.outletCode ?? '—'}
+          </div>
+          <div>
+            {t(m.assignee)} {row.assigneeId ?? '—'}
+          </div>
+        </div>
+      ),
     },
-    {
-      title: t(m.assignee),
-      dataIndex: 'assigneeId',
-      render: (v: string | null) => <span style={noWrap}>{v ?? '—'}</span>,
-    },
-    { title: t(m.responseDue), dataIndex: 'responseDueAt', render: when },
-    { title: t(m.resolutionDue), dataIndex: 'resolutionDueAt', render: when },
     {
       title: t(m.sla),
       key: 'sla',
-      render: (_: unknown, row) =>
-        row.late ? (
-          <Tag color={LATE}>
-            {row.lateByMinutes === null
-              ? t(m.lateNoMinutes)
-              : fill(t(m.late), { minutes: String(row.lateByMinutes) })}
-          </Tag>
-        ) : (
-          <Tag color={ON_TIME}>{t(m.onTime)}</Tag>
-        ),
+      render: (_: unknown, row) => (
+        <div style={noWrap}>
+          <div>
+            {t(m.responseDue)} {when(row.responseDueAt)}
+          </div>
+          <div>
+            {t(m.resolutionDue)} {when(row.resolutionDueAt)}
+          </div>
+          {row.late ? (
+            <Tag color={LATE}>
+              {row.lateByMinutes === null
+                ? t(m.lateNoMinutes)
+                : fill(t(m.late), { minutes: String(row.lateByMinutes) })}
+            </Tag>
+          ) : (
+            <Tag color={ON_TIME}>{t(m.onTime)}</Tag>
+          )}
+        </div>
+      ),
     },
     { title: t(m.createdAt), dataIndex: 'createdAt', render: when },
   ];
