@@ -209,7 +209,8 @@ describe('UI-1: the console shell', () => {
      * of the label is drawn, in the label's own computed font family, onto a canvas (which falls back through
      * the same fonts as the page) and the pictures are compared: with real glyphs, six different characters
      * give six different pictures, none blank, and none like U+0378 — an unassigned code point that no font
-     * has, so it is drawn as that box.
+     * has, so it is drawn as that box. (Checked the other way round too: characters of a script no installed
+     * font covers, e.g. Linear B U+10000…U+10002, all give one picture, the same as U+0378's.)
      */
     const result = await label.evaluate((element: Element) => {
       const family = getComputedStyle(element).fontFamily;
