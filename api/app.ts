@@ -18,6 +18,7 @@ import { frameworkErrorReply, registerErrorHandler } from './plugins/errors';
 import { registerNotFound } from './plugins/not-found';
 import { registerConsole } from './plugins/console';
 import type { SmsInbox } from './simulators/sms-simulator';
+import type { SimulatorLatency } from './simulators/simulator-latency';
 import { healthRoutes } from './health';
 import { API_PREFIX } from './prefix';
 import { apiRoutes } from './routes';
@@ -41,6 +42,11 @@ export interface AppDeps {
    * administrators' demo inbox route. Not given with a real gateway.
    */
   smsInbox?: SmsInbox;
+  /**
+   * REQ: UI-1 — the simulated HLR and bank when they run in this process (`npm start`, the tests): adds the
+   * administrators' routes that set their latency. Not given with the real systems.
+   */
+  simulatorLatency?: SimulatorLatency;
   /** REQ: UI-1 — the folder of the console's build (web/dist) to serve at `/`; none: no console. */
   consoleDir?: string;
 }
@@ -105,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     mnpCallbacks: deps.mnpCallbacks,
     bbossCallbacks: deps.bbossCallbacks,
     smsInbox: deps.smsInbox,
+    simulatorLatency: deps.simulatorLatency,
   });
   for (const plugin of routes) await app.register(plugin, { prefix: API_PREFIX });
   return app;

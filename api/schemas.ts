@@ -1,12 +1,33 @@
 import { z } from 'zod';
 
+/** REQ: UI-1 — one refused field of a request, in both working languages, so a form shows it beside the field. */
+export const fieldErrorSchema = z
+  .object({
+    path: z.string().describe('Where in the request: body.customer.idNumber, querystring.limit, params.id…'),
+    zh: z.string().describe('The rule broken, in Chinese'),
+    en: z.string().describe('The rule broken, in English'),
+  })
+  .meta({ title: 'FieldError' });
+
 /** Every error answer: stable English code, Chinese reason, English message naming the field and the rule. */
 export const errorBodySchema = z
   .object({
     code: z.string().describe('Stable error code, e.g. ValidationFailed'),
     reason: z.string().describe('中文说明 (the reason in Chinese, for staff)'),
     message: z.string().describe('English message naming the field and the rule'),
-    details: z.unknown().optional(),
+    details: z
+      .union([
+        z
+          .array(fieldErrorSchema)
+          .describe(
+            'ValidationFailed (400) and BusinessRuleViolated (422) of a request schema: each refused field ' +
+              'with its rule in Chinese and English',
+          ),
+        z
+          .record(z.string(), z.unknown())
+          .describe('Other codes: facts about the refusal, e.g. lockedUntil, opensAt, msisdn'),
+      ])
+      .optional(),
   })
   .describe('Error');
 

@@ -238,6 +238,19 @@ export function depositWaived(payer: Payer): boolean {
 }
 
 /**
+ * REQ: OPEN-4, OPEN-5 — the payer of an opening as its quote sees it. A card or corporate account counts as
+ * verified: the workflow quotes only after the bank has vouched for it (a refusal ends the order unquoted),
+ * and a quote asked before submitting assumes the account given will pass.
+ */
+export function openingPayer(request: { customer: Customer; payment: Payment }): Payer {
+  return {
+    customerKind: request.customer.kind,
+    paymentMethod: request.payment.method,
+    bankVerified: bankAccountCheckOf(request) !== null,
+  };
+}
+
+/**
  * REQ: OPEN-4 — price of opening an account: SIM fee, deposit (预存款), selection fee (选号费) and, when
  * roaming is asked for, the international-roaming deposit. The deposit is waived as `depositWaived` says.
  */

@@ -25,6 +25,8 @@ import { connectClient, connectWorker } from './temporal-connection';
 export interface ApiOptions {
   /** REQ: NOTIF-1 — the simulated SMS gateway's demo inbox route. */
   smsInbox?: boolean;
+  /** REQ: UI-1 — the simulated HLR's and bank's latency routes (a demo slows an order to cancel it in time). */
+  simulatorLatency?: boolean;
   /** REQ: UI-1 — the staff console at `/`, from its build in web/dist. */
   console?: boolean;
 }
@@ -154,6 +156,7 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
       mnpCallbacks: sinks.mnp,
       bbossCallbacks: sinks.bboss,
       ...(options.smsInbox ? { smsInbox: built.sms } : {}),
+      ...(options.simulatorLatency ? { simulatorLatency: { hlr: built.hlr, bank: built.bank } } : {}),
       ...(options.console ? { consoleDir: CONSOLE_BUILD_DIR } : {}),
     });
     let app: Promise<FastifyInstance> | null = null;

@@ -112,8 +112,9 @@ export async function startRuntime(
     await ensureSchedules(system.client, config.TEMPORAL_TASK_QUEUE, config.BUSINESS_UTC_OFFSET_HOURS);
     await system.startWorker();
     // REQ: NOTIF-1 — the simulated SMS gateway runs here: administrators read its phones at
-    // GET /api/v1/sms-simulator/inbox/:msisdn (the only place a texted code can be seen in the demo).
-    const app = await system.api({ smsInbox: true, console: true });
+    // GET /api/v1/sms-simulator/inbox/:msisdn (the only place a texted code can be seen in the demo); the
+    // simulated HLR's and bank's latency at PUT /api/v1/simulators/hlr and …/bank (REQ: UI-1).
+    const app = await system.api({ smsInbox: true, simulatorLatency: true, console: true });
     await app.listen({ host: config.API_HOST, port: config.API_PORT });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.API_PORT;

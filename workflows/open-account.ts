@@ -7,6 +7,7 @@ import {
   corporateAccountRule,
   depositOf,
   missingCustomerData,
+  openingPayer,
   paymentRefusalCodes,
   servicePasswordAdvice,
 } from '../domain/open-account';
@@ -77,11 +78,7 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
         productCode: request.productCode,
         selectionFeeFen: held.selectionFeeFen,
         internationalRoaming: request.internationalRoaming,
-        payer: {
-          customerKind: request.customer.kind,
-          paymentMethod: request.payment.method,
-          bankVerified: check !== null,
-        },
+        payer: openingPayer(request),
       }),
     );
     summary.quote = quote;

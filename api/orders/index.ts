@@ -4,8 +4,11 @@ import { workflowSettings } from '../../temporal.config';
 import type { RouteDeps, RoutePlugin } from '../route-deps';
 import { approvalRoutes } from './approvals';
 import { formalCancellationRoutes } from './formal-cancellation';
+import { lineRoutes } from './lines';
 import { numberPortabilityRoutes } from './number-portability';
+import { openingQuoteRoutes } from './opening-quote';
 import { orderRoutes } from './orders';
+import { productRoutes } from './products';
 
 /** Subscriber and group orders: submit, follow, cancel, approve, formally cancel; port-out eligibility. */
 export function orderAreaRoutes({ db, client, config }: RouteDeps): RoutePlugin[] {
@@ -18,7 +21,14 @@ export function orderAreaRoutes({ db, client, config }: RouteDeps): RoutePlugin[
   });
   return [
     numberPortabilityRoutes({ db, minTenureDays: config.MNP_MIN_TENURE_DAYS }),
-    orderRoutes({ orders, check: (principal, request) => checkOrder(db, principal, request) }),
+    orderRoutes({
+      orders,
+      check: (principal, request) => checkOrder(db, principal, request),
+      utcOffsetHours: config.BUSINESS_UTC_OFFSET_HOURS,
+    }),
+    openingQuoteRoutes({ db, roamingDepositFen: config.ROAMING_DEPOSIT_FEN }),
+    productRoutes({ db }),
+    lineRoutes({ db, orders }),
     approvalRoutes({ orders }),
     formalCancellationRoutes({ orders }),
   ];

@@ -9,6 +9,7 @@ import { portInRequestSchema } from '../../domain/port-in';
 import { portOutRequestSchema } from '../../domain/port-out';
 import { preCancellationIdentitySchema, preCancellationRequestSchema } from '../../domain/pre-cancellation';
 import { serviceChangeSchemas } from '../../domain/service-changes';
+import { msisdnSchema } from '../../domain/numbers';
 import { idempotencyKeySchema, orderStatusSchema, orderTypeSchema } from '../../domain/orders';
 import type { OrderRequest, OrderService } from '../../services/orders/order-service';
 import { principalOf } from '../plugins/auth';
@@ -41,12 +42,25 @@ const submitAccess: BodyKeyedAccess = {
   byValue: { preCancellation: preCancellationDesk },
 };
 
+/** A bound of the creation time searched: a business day, or an instant. */
+const createdBound = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
+/** Midnight of business day `date` as an instant. */
+const dayStart = (date: string, utcOffsetHours: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - utcOffsetHours * 3_600_000);
+const startOf = (bound: string, utcOffsetHours: number) =>
+  isDate(bound) ? dayStart(bound, utcOffsetHours) : new Date(bound);
+const endOf = (bound: string, utcOffsetHours: number) =>
+  isDate(bound) ? new Date(dayStart(bound, utcOffsetHours).getTime() + 86_400_000) : new Date(bound);
+
 const idParams = z.object({ id: z.string().min(1).max(120) });
 
 export function orderRoutes(deps: {
   orders: OrderService;
   /** Business checks an order must pass before it starts (e.g. GRP-1 product permission); throws AppError. */
   check: (principal: Principal, request: OrderRequest) => Promise<void>;
+  /** Business time's offset from UTC: a date in the search is a business day. */
+  utcOffsetHours: number;
 }) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
@@ -120,25 +134,58 @@ export function orderRoutes(deps: {
         config: { access: orderDesk },
         schema: {
           tags: ['orders'],
-          summary: 'Orders, newest first',
+          summary:
+            'Orders, newest first, searched by status, type, number, customer, operator, outlet and date',
           description:
-            'Filter by status and type; the total count is in the X-Total-Count header. Only the orders the ' +
-            "caller may read are listed and counted: an agent's own channel's (CH-1), and group orders of the " +
-            'products it holds the permission for (GRP-1).',
+            'Every filter given must hold: `status`, `type`; `msisdn` — the number the order is about; ' +
+            '`customer` — an identity document number (exact, any case) or a name (contained, any case) of the ' +
+            'customer the order keyed in (an opening, a port-in) or of the owner of the line it is about; ' +
+            '`operatorId` and `outletCode` — who took it and where; `from` / `to` — when it was created: a ' +
+            'date-time (ISO 8601 with offset), or a date meaning that whole business day (BUSINESS_UTC_OFFSET_HOURS), ' +
+            '`from` inclusive and `to` through its end. The total count is `total` and the X-Total-Count ' +
+            "header. Only the orders the caller may read are listed and counted: an agent's own channel's " +
+            '(CH-1), and group orders of the products it holds the permission for (GRP-1).',
           security: bearerSecurity,
           querystring: z.object({
             status: orderStatusSchema.optional(),
             type: orderTypeSchema.optional(),
+            msisdn: msisdnSchema.optional().describe('The number the order is about'),
+            customer: z
+              .string()
+              .min(1)
+              .max(64)
+              .optional()
+              .describe('Identity document number (exact) or name (contained) of the customer'),
+            operatorId: z.string().min(1).max(64).optional().describe('The operator who took the order'),
+            outletCode: z.string().min(1).max(64).optional().describe('The outlet the order was taken at'),
+            from: createdBound
+              .optional()
+              .describe('Created at or after: YYYY-MM-DD or an ISO 8601 date-time'),
+            to: createdBound
+              .optional()
+              .describe('Created up to: YYYY-MM-DD (through that day) or an ISO 8601 date-time (before it)'),
             offset: queryInteger(0).default(0),
             limit: queryInteger(1, 200).default(20),
           }),
-          response: { 200: z.object({ items: z.array(orderListItemSchema) }), ...errorResponses },
+          response: {
+            200: z.object({
+              items: z.array(orderListItemSchema),
+              total: z.number().int().describe('How many orders match (also X-Total-Count)'),
+            }),
+            ...errorResponses,
+          },
         },
       },
       async (request, reply) => {
-        const { total, items } = await deps.orders.list(principalOf(request), request.query);
+        const { from, to, ...filter } = request.query;
+        const offset = deps.utcOffsetHours;
+        const { total, items } = await deps.orders.list(principalOf(request), {
+          ...filter,
+          createdFrom: from === undefined ? undefined : startOf(from, offset),
+          createdBefore: to === undefined ? undefined : endOf(to, offset),
+        });
         void reply.header('x-total-count', String(total));
-        return { items: items.map(({ timeline: _t, ...rest }) => rest) };
+        return { items: items.map(({ timeline: _t, ...rest }) => rest), total };
       },
     );
 

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { groupOrderTypes, type OrderListScope } from '../../domain/order-access';
 import {
   isTerminal,
+  terminalStatuses,
   type OrderFailure,
   type OrderProjection,
   type OrderStatus,
@@ -121,6 +122,24 @@ export async function getOrder(
   };
 }
 
+/** What the order list may be narrowed to (REQ: ORD-2, UI-1); every filter given must hold. */
+export interface OrderSearch {
+  status?: OrderStatus | undefined;
+  /** Only orders that have not ended (not in a terminal status). */
+  open?: boolean | undefined;
+  type?: OrderType | undefined;
+  /** The number the order is about (`summary.msisdn`). */
+  msisdn?: string | undefined;
+  /** The customer: an identity document number (exact) or a name (contained, any case); see `customerMatch`. */
+  customer?: string | undefined;
+  operatorId?: string | undefined;
+  outletCode?: string | undefined;
+  /** Created at or after. */
+  createdFrom?: Date | undefined;
+  /** Created before. */
+  createdBefore?: Date | undefined;
+}
+
 /**
  * Orders newest first, one page, with the total of the filter. `scope` keeps to the orders the caller may
  * read (REQ: CH-1 an agent's own channel, GRP-1 group orders of permitted products), in the same WHERE as
@@ -128,12 +147,19 @@ export async function getOrder(
  */
 export async function listOrders(
   db: DbOrTx,
-  filter: { status?: OrderStatus; type?: OrderType; offset: number; limit: number },
+  filter: OrderSearch & { offset: number; limit: number },
   scope: OrderListScope,
 ): Promise<{ total: number; items: OrderRecord[] }> {
   const conditions: SQL[] = [];
   if (filter.status) conditions.push(eq(orders.status, filter.status));
+  if (filter.open) conditions.push(notInArray(orders.status, [...terminalStatuses]));
   if (filter.type) conditions.push(eq(orders.type, filter.type));
+  if (filter.msisdn) conditions.push(eq(orderMsisdn, filter.msisdn));
+  if (filter.customer) conditions.push(customerMatch(filter.customer));
+  if (filter.operatorId) conditions.push(eq(orders.operatorId, filter.operatorId));
+  if (filter.outletCode) conditions.push(eq(orders.outletCode, filter.outletCode));
+  if (filter.createdFrom) conditions.push(gte(orders.createdAt, filter.createdFrom));
+  if (filter.createdBefore) conditions.push(lt(orders.createdAt, filter.createdBefore));
   if (scope.channelCode !== null) conditions.push(eq(orders.channelCode, scope.channelCode));
   const notGroup = notInArray(orders.type, [...groupOrderTypes]);
   const products = [...scope.groupProductCodes];
@@ -150,4 +176,23 @@ export async function listOrders(
     .offset(filter.offset)
     .limit(filter.limit);
   return { total: totalRow?.n ?? 0, items: rows.map(toRecord) };
+}
+
+/** The number an order is about, as its summary names it (indexed: orders_msisdn_idx). */
+const orderMsisdn = sql`(${orders.summary}->>'msisdn')`;
+
+/**
+ * An order of the customer `text` names — by identity document number (exact, any case) or by name (contained,
+ * any case): the customer the order keyed in (an opening or a port-in: the customer record it pre-entered, or
+ * the name in its summary), or the owner of the line the order is about.
+ */
+function customerMatch(text: string): SQL {
+  const contained = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const matches = (c: string) =>
+    sql`(upper(${sql.raw(c)}.id_number) = upper(${text}) or ${sql.raw(c)}.name ilike ${contained})`;
+  return sql`(
+    ${orders.summary}->>'customerName' ilike ${contained}
+    or ${orders.id} in (select c.order_id from customers c where ${matches('c')})
+    or ${orderMsisdn} in (
+      select s.msisdn from subscribers s join customers o on o.id = s.customer_id where ${matches('o')}))`;
 }

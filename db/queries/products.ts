@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { ProductPrice } from '../../domain/open-account';
 import type { DbOrTx } from '../client';
 import { products } from '../schema';
@@ -15,4 +15,25 @@ export async function findActiveProduct(db: DbOrTx, code: string): Promise<Produ
     .from(products)
     .where(and(eq(products.code, code), eq(products.active, true)));
   return row ?? null;
+}
+
+/** REQ: OPEN-4 — the products an account may be opened with (not withdrawn), by code. */
+export async function listActiveProducts(db: DbOrTx): Promise<ProductPrice[]> {
+  return db
+    .select({
+      code: products.code,
+      name: products.name,
+      simFeeFen: products.simFeeFen,
+      depositFen: products.depositFen,
+      monthlyFeeFen: products.monthlyFeeFen,
+    })
+    .from(products)
+    .where(eq(products.active, true))
+    .orderBy(asc(products.code));
+}
+
+/** A product's name as the catalogue keeps it, withdrawn or not; null for a code it does not know. */
+export async function findProductName(db: DbOrTx, code: string): Promise<string | null> {
+  const [row] = await db.select({ name: products.name }).from(products).where(eq(products.code, code));
+  return row?.name ?? null;
 }

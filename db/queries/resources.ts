@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { SimStatus } from '../../domain/numbers';
 import type { DbOrTx } from '../client';
 import { numbers, simCards } from '../schema';
@@ -37,25 +37,42 @@ const simIsFree = and(
   or(sql`${simCards.preemptedBy} is null`, lt(simCards.preemptedUntil, sql`now()`)),
 );
 
-/** Free numbers the caller's orders may claim (its stock scope, RES-2), with their selection fee. */
+/**
+ * Free numbers the caller's orders may claim (its stock scope, RES-2), with their selection fee, one page
+ * by number; `cheapestFirst` orders them as a claim without a chosen number takes them (fee, then number).
+ */
 export async function listAvailableNumbers(
   db: DbOrTx,
-  filter: { like?: string; limit: number },
+  filter: { like?: string; limit: number; offset?: number; cheapestFirst?: boolean },
   scope: StockScope = sharedStock,
 ): Promise<{ msisdn: string; selectionFeeFen: number }[]> {
   return db
     .select({ msisdn: numbers.msisdn, selectionFeeFen: numbers.selectionFeeFen })
     .from(numbers)
-    .where(
-      and(
-        numberIsFree,
-        inScope(sql`${numbers.holderCode}`, scope),
-        filter.like ? like(numbers.msisdn, filter.like) : undefined,
-      ),
+    .where(availableWhere(filter, scope))
+    .orderBy(
+      ...(filter.cheapestFirst ? [asc(numbers.selectionFeeFen), asc(numbers.msisdn)] : [asc(numbers.msisdn)]),
     )
-    .orderBy(asc(numbers.msisdn))
+    .offset(filter.offset ?? 0)
     .limit(filter.limit);
 }
+
+/** How many numbers `listAvailableNumbers` pages through. */
+export async function countAvailableNumbers(
+  db: DbOrTx,
+  filter: { like?: string },
+  scope: StockScope = sharedStock,
+): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(numbers).where(availableWhere(filter, scope));
+  return row?.n ?? 0;
+}
+
+const availableWhere = (filter: { like?: string }, scope: StockScope) =>
+  and(
+    numberIsFree,
+    inScope(sql`${numbers.holderCode}`, scope),
+    filter.like ? like(numbers.msisdn, filter.like) : undefined,
+  );
 
 export interface ClaimedNumber {
   msisdn: string;

@@ -1,12 +1,11 @@
 import { createHash, createHmac } from 'node:crypto';
 import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { Db } from '../../db/client';
-import { getOrder, listOrders } from '../../db/queries/orders';
+import { getOrder, listOrders, type OrderSearch } from '../../db/queries/orders';
 import type { Principal } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import type { OrderAccessFacts, OrderCaller } from '../../domain/order-access';
 import type { FormalCancellationRequest, PreCancellationIdentity } from '../../domain/pre-cancellation';
-import type { OrderStatus, OrderType } from '../../domain/orders';
 import type { AnyOrderRequest, AnyWorkflowRequest } from '../../domain/order-requests';
 import type { WorkflowSettings } from '../../domain/workflow-settings';
 import { decideApprovalUpdate, parseGroupProductOrderId } from '../../workflows/contracts/group-product';
@@ -162,10 +161,7 @@ export function createOrderService(deps: {
     },
 
     /** The orders the caller may read, filtered in the database so the total counts only those (CH-1, GRP-1). */
-    async list(
-      principal: Principal,
-      filter: { status?: OrderStatus; type?: OrderType; offset: number; limit: number },
-    ) {
+    async list(principal: Principal, filter: OrderSearch & { offset: number; limit: number }) {
       const scope = access.listScope(await access.callerOf(principal));
       const { total, items } = await listOrders(db, filter, scope);
       return { total, items: items.map(viewFromRecord) };

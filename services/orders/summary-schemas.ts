@@ -37,6 +37,18 @@ const time = (what: string) => z.string().describe(`${what} (ISO 8601)`);
 const fen = (what: string) => z.number().describe(`${what}, in fen`);
 const label = z.object({ zh: z.string(), en: z.string() });
 
+/** REQ: OPEN-4 — the price of an opening, line by line (the order's quote, and the quote before submitting). */
+export const openingQuoteSchema = z.object({
+  lines: z.array(
+    z.object({
+      item: z.enum(['simFee', 'deposit', 'selectionFee', 'roamingDeposit']),
+      label,
+      amountFen: fen('The amount'),
+    }),
+  ),
+  totalFen: fen('The total'),
+});
+
 /** REQ: OPEN-2…OPEN-6 — account opening (开户). */
 export const openAccountSummarySchema = summaryOf<OpenAccountSummary>()(
   z
@@ -45,19 +57,7 @@ export const openAccountSummarySchema = summaryOf<OpenAccountSummary>()(
       customerName: z.string(),
       msisdn: z.string().optional().describe('The number, once pre-empted'),
       iccid: z.string().optional().describe('The SIM, once pre-empted'),
-      quote: z
-        .object({
-          lines: z.array(
-            z.object({
-              item: z.enum(['simFee', 'deposit', 'selectionFee', 'roamingDeposit']),
-              label,
-              amountFen: fen('The amount'),
-            }),
-          ),
-          totalFen: fen('The total'),
-        })
-        .optional()
-        .describe('REQ: OPEN-4 — what the customer pays'),
+      quote: openingQuoteSchema.optional().describe('REQ: OPEN-4 — what the customer pays'),
       receiptNo: z.string().optional(),
       advice: label
         .optional()

@@ -212,7 +212,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       child.once('exit', (code) => reject(new Error(`worker process exited early (${String(code)})`)));
     });
 
-  const app = await system.api({ smsInbox: true });
+  const app = await system.api({ smsInbox: true, simulatorLatency: true });
   await app.ready();
   appForCallbacks = app;
 

@@ -21,6 +21,7 @@ describe('the API routes as assembled from the business areas', () => {
       config: loadConfig({}),
       logger: false,
       smsInbox: stub,
+      simulatorLatency: stub,
       mnpCallbacks: stub,
       bbossCallbacks: stub,
     });
