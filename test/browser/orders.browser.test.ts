@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { apiAs, checkScreen, openPage, signIn } from './support/browser';
+import { apiAs, checkScreen, openPage, setLanguage, signIn } from './support/browser';
 import { uniqueCustomerName, validIdNumber, waitForStatus } from './support/order-desk';
 
-/** An opening submitted through the API for a customer of this name; answers the order ID. */
+/** An opening submitted through the API for a customer of this name, once completed; answers the order ID. */
 async function openedThroughApi(name: string): Promise<string> {
   const clerk = await apiAs('store01', 'STORE-BJ-001');
   const res = await clerk.post(
@@ -23,7 +23,17 @@ async function openedThroughApi(name: string): Promise<string> {
     { 'idempotency-key': `browser-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6)}` },
   );
   expect(res.status).toBe(202);
-  return (res.body as { id: string }).id;
+  const { id } = res.body as { id: string };
+  await expect
+    .poll(
+      async () => ((await clerk.get(`/orders/${encodeURIComponent(id)}`)).body as { status: string }).status,
+      {
+        timeout: 60_000,
+        interval: 250,
+      },
+    )
+    .toBe('completed');
+  return id;
 }
 
 describe('the orders list and the order page', () => {
@@ -54,12 +64,18 @@ describe('the orders list and the order page', () => {
   });
 
   it('UI-1 ORD-2: the status filter lists only orders of that status, labelled in the chosen language', async () => {
-    const page = await openPage('/orders?status=completed');
+    await openedThroughApi(uniqueCustomerName('状态客户'));
+    const page = await openPage('/sign-in');
     await signIn(page, 'store01', 'STORE-BJ-001');
-    await page.getByRole('table').waitFor();
+    await page.getByRole('menuitem', { name: '订单查询' }).click();
+    await page.getByLabel('状态', { exact: true }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '已竣工' }).click();
+    await page.getByRole('button', { name: '查询' }).click();
     await expect.poll(() => page.url()).toContain('status=completed');
+
     const tags = page.locator('tbody .ant-tag');
-    await tags.first().waitFor();
-    expect(new Set(await tags.allTextContents())).toEqual(new Set(['已竣工']));
+    await expect.poll(async () => new Set(await tags.allTextContents())).toEqual(new Set(['已竣工']));
+    await setLanguage(page, 'en');
+    await expect.poll(async () => new Set(await tags.allTextContents())).toEqual(new Set(['Completed']));
   });
 });

@@ -97,11 +97,14 @@ export async function ordersOfCustomer(name: string): Promise<number> {
 
 /** The text of the console's main area without what customers typed (marked `data-customer-text`). */
 export async function staffTextOf(page: Page): Promise<string> {
-  return page.locator('main').evaluate((main) => {
-    const copy = main.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('[data-customer-text]').forEach((typed) => typed.remove());
-    return copy.textContent ?? '';
-  });
+  return page
+    .getByRole('main')
+    .last()
+    .evaluate((main) => {
+      const copy = main.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('[data-customer-text]').forEach((typed) => typed.remove());
+      return copy.textContent ?? '';
+    });
 }
 
 /** Clicks a radio choice by its label (antd draws its own radio over the hidden input). */
