@@ -6,7 +6,7 @@ import { hasPermission, useSession } from '../../app/session';
 import { QueryState } from '../../components/PageState';
 import { useLanguage } from '../../i18n/language';
 import { CancelOrderModal } from './CancelOrderModal';
-import { finalStatuses, orderMessages as m, orderTypeLabels, timelineNotes } from './messages';
+import { finalStatuses, orderMessages as m, orderTypeLabels, stepLabels, timelineNotes } from './messages';
 import { useOrder, type OrderView } from './order-queries';
 import { OrderSummary } from './OrderSummary';
 import { StatusTag } from './StatusTag';
@@ -70,7 +70,7 @@ function OrderDetails({ order }: { order: OrderView }) {
             <span data-testid="order-status">{t(order.statusLabel)}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t(m.step)}>
-            <code data-testid="order-step">{order.step ?? '—'}</code>
+            {order.step ? <StepName step={order.step} testId="order-step" /> : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t(m.channel)}>
             <code>{order.channelCode}</code>
@@ -101,7 +101,7 @@ function OrderDetails({ order }: { order: OrderView }) {
                   {entry.step ? (
                     <>
                       {' · '}
-                      <code>{entry.step}</code>
+                      <StepName step={entry.step} />
                     </>
                   ) : null}
                 </span>
@@ -134,4 +134,16 @@ function TimelineNote({ note, failure }: { note: string; failure: OrderView['fai
   const known = timelineNotes[note];
   if (known) return <>{t(known)}</>;
   return <span data-customer-text>{note}</span>;
+}
+
+/** A business step by its name where staff know one, always with its code. */
+function StepName({ step, testId }: { step: string; testId?: string }) {
+  const { t } = useLanguage();
+  const label = stepLabels[step];
+  return (
+    <span>
+      {label ? `${t(label)} ` : null}
+      <code data-testid={testId}>{step}</code>
+    </span>
+  );
 }

@@ -17,7 +17,7 @@ export const orderMessages = defineMessages({
   createdAt: { zh: '受理时间', en: 'Taken at' },
   updatedAt: { zh: '更新时间', en: 'Updated at' },
   noOrders: { zh: '没有符合条件的订单', en: 'No order matches these filters' },
-  totalOrders: { zh: '共 {n} 笔', en: '{n} orders' },
+  totalOrders: { zh: '共 {n} 笔', en: 'Total {n}' },
   filters: { zh: '查询条件', en: 'Filters' },
   msisdnRule: { zh: '请输入 11 位手机号码', en: 'Enter an 11-digit mobile number' },
   customerRule: { zh: '至少输入 2 个字符', en: 'Enter at least 2 characters' },
@@ -161,6 +161,28 @@ export const orderTypeLabels = {
   groupMemberDelete: { zh: '集团成员退出', en: 'Group member removed' },
 } satisfies Record<string, Bilingual>;
 export type OrderType = keyof typeof orderTypeLabels;
+
+/** The business steps staff meet most, named; any other step shows its code (codes stay English). */
+export const stepLabels: Record<string, Bilingual> = {
+  preemptingResources: { zh: '预占号码与 SIM 卡', en: 'Holding the number and SIM' },
+  verifyingBankAccount: { zh: '银行帐户核验', en: 'Verifying the bank account' },
+  quoting: { zh: '计算费用', en: 'Pricing' },
+  preEnteringCustomer: { zh: '预录客户资料', en: 'Recording the customer' },
+  charging: { zh: '收费', en: 'Charging' },
+  committingCustomer: { zh: '确认客户资料', en: 'Confirming the customer' },
+  provisioning: { zh: 'HLR 开通', en: 'Switching on at the HLR' },
+  committingResources: { zh: '号码与 SIM 卡启用', en: 'Putting the number and SIM in use' },
+  deprovisioning: { zh: 'HLR 关停', en: 'Switching off at the HLR' },
+  submittingToClearing: { zh: '提交携号转网清算', en: 'Submitting to number-portability clearing' },
+  waitingForDonor: { zh: '等待携出方答复', en: "Waiting for the donor's answer" },
+  waitingForSwitchOver: { zh: '等待割接', en: 'Waiting for the switch-over' },
+  sendingCode: { zh: '发送授权码', en: 'Sending the authorization code' },
+  settlingFinalBill: { zh: '结清末次帐单', en: 'Settling the final bill' },
+  waitingForGraceEnd: { zh: '等待冷静期结束', en: 'Waiting for the grace period to end' },
+  submittingToBboss: { zh: '提交 BBOSS', en: 'Submitting to BBOSS' },
+  waitingForBboss: { zh: '等待 BBOSS 答复', en: "Waiting for BBOSS's answer" },
+  revoking: { zh: '撤销中', en: 'Revoking' },
+};
 
 /** The notes the system writes on an order's timeline, in both languages; any other note is shown as written. */
 export const timelineNotes: Record<string, Bilingual> = {
