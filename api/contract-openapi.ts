@@ -1,7 +1,9 @@
 import type { SwaggerTransform } from '@fastify/swagger';
 import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
-import type { $ZodType } from 'zod/v4/core';
+import { z } from 'zod';
+import { $ZodType, safeParse } from 'zod/v4/core';
+import { chineseRule } from '../domain/bilingual-messages';
 import { AppError } from '../domain/errors';
 import { stateNulRefusal } from './plugins/reject-nul';
 
@@ -15,29 +17,68 @@ import { stateNulRefusal } from './plugins/reject-nul';
  * - A response declared `z.null()` (204) has no body, and the document says so instead of promising JSON.
  */
 
-/** The routes' zod validation, with refinements answered 422 instead of 400. */
+/** zod's own Chinese (zh-CN) messages for its built-in checks. */
+const chineseErrors = z.locales.zhCN().localeError;
+
+/**
+ * The routes' zod validation, with refinements answered 422 instead of 400, and each refused field's rule in
+ * both working languages (REQ: UI-1): English as zod words it (or the schema's own message), Chinese from
+ * zod's zh-CN locale, or for the schema's own message the Chinese registered beside it (`rule`).
+ */
 export const contractValidatorCompiler: FastifySchemaCompiler<$ZodType> = (route) => {
   const validate = validatorCompiler(route);
   return (data) => {
     const result = validate(data);
     const refused = typeof result === 'object' && 'error' in result ? result.error : undefined;
     const issues = Array.isArray(refused) ? (refused as RefusedIssue[]) : [];
-    if (issues.length === 0 || !issues.every(isRefinement)) return result;
-    const where = route.httpPart ?? 'body';
-    const named = issues.map((issue) => ({
-      field: [where, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
-      rule: issue.message ?? 'invalid',
-    }));
-    const message = named.map((i) => `${i.field}: ${i.rule}`).join('; ');
-    return { error: new AppError('BusinessRuleViolated', message, { issues: named }) };
+    if (issues.length === 0) return result;
+    const chinese = chineseMessages(route.schema, data);
+    issues.forEach((issue, i) => {
+      const zh = chinese?.[i];
+      issue.zh = zh && zh.path === issue.instancePath ? zh.message : undefined;
+    });
+    if (!issues.every(isRefinement)) return result;
+    const details = issues.map((issue) => fieldError(route.httpPart ?? 'body', issue));
+    const message = details.map((d) => `${d.path}: ${d.en}`).join('; ');
+    return { error: new AppError('BusinessRuleViolated', message, details) };
   };
 };
+
+/** REQ: UI-1 — a refused field as the error body's `details` list it: `{ path, zh, en }`. */
+export function fieldError(
+  where: string,
+  issue: Pick<RefusedIssue, 'instancePath' | 'message' | 'zh'>,
+): { path: string; zh: string; en: string } {
+  const en = issue.message ?? 'invalid';
+  return {
+    path: [where, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
+    zh: issue.zh ?? chineseRule(en) ?? en,
+    en,
+  };
+}
+
+/**
+ * The same validation again with zod's Chinese messages, issue by issue (the same schema and input refuse
+ * the same fields in the same order); a schema's own message stays as written there, so its registered
+ * Chinese is looked up. Null when the schema is not a zod schema.
+ */
+function chineseMessages(schema: unknown, data: unknown): { path: string; message: string }[] | null {
+  if (!(schema instanceof $ZodType)) return null;
+  const result = safeParse(schema, data, { error: chineseErrors });
+  if (result.success) return null;
+  return result.error.issues.map((issue) => ({
+    path: `/${issue.path.join('/')}`,
+    message: chineseRule(issue.message) ?? issue.message,
+  }));
+}
 
 interface RefusedIssue {
   keyword: string;
   instancePath: string;
   message?: string;
   params?: { params?: { statedByDocument?: boolean } };
+  /** The rule in Chinese, added by `contractValidatorCompiler`. */
+  zh?: string | undefined;
 }
 
 /**

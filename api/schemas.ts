@@ -24,6 +24,9 @@ export const errorBodySchema = z
               'with its rule in Chinese and English',
           ),
         z
+          .array(z.object({ path: z.string(), rule: z.string() }))
+          .describe('InvalidProductAttributes (422): each product attribute refused and its rule'),
+        z
           .record(z.string(), z.unknown())
           .describe('Other codes: facts about the refusal, e.g. lockedUntil, opensAt, msisdn'),
       ])

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from './bilingual-messages';
 import { msisdnSchema } from './numbers';
 import { attributeValuesSchema } from './product-spec';
 import { nonBlankText } from './text-fields';
@@ -9,12 +10,20 @@ import { nonBlankText } from './text-fields';
  */
 
 /** A group customer's code (集团编码): 10 digits. */
-export const groupCodeSchema = z.string().regex(/^\d{10}$/, 'must be a group code of 10 digits');
+export const groupCodeSchema = z
+  .string()
+  .regex(/^\d{10}$/, rule('must be a group code of 10 digits', '应为 10 位数字的集团编号'));
 
 /** A code of the group product catalogue, e.g. `HDJ` for 和对讲. */
 export const groupProductCodeSchema = z
   .string()
-  .regex(/^[A-Z][A-Z0-9-]{1,31}$/, 'must be a product code of capital letters, digits and "-"');
+  .regex(
+    /^[A-Z][A-Z0-9-]{1,31}$/,
+    rule(
+      'must be a product code of capital letters, digits and "-"',
+      '应为产品编码：大写字母开头，只含大写字母、数字和“-”',
+    ),
+  );
 
 const operatorIdSchema = nonBlankText(64);
 
@@ -72,12 +81,15 @@ export const groupChangeSchema = z
     submitterId: operatorIdSchema,
   })
   .refine((r) => r.operation !== 'tariffChange' || r.tariff !== undefined, {
-    message: 'a tariffChange needs the new tariff',
+    message: rule('a tariffChange needs the new tariff', '资费变更须给出新资费'),
     path: ['tariff'],
   })
   .refine(
     (r) => r.operation !== 'attributeChange' || (r.attributes && Object.keys(r.attributes).length > 0),
-    { message: 'an attributeChange needs at least one attribute', path: ['attributes'] },
+    {
+      message: rule('an attributeChange needs at least one attribute', '属性变更须至少给出一项属性'),
+      path: ['attributes'],
+    },
   );
 export type GroupChangeRequest = z.infer<typeof groupChangeSchema>;
 
@@ -109,7 +121,10 @@ export const groupMemberChangeSchema = z.object({
   groupCode: groupCodeSchema,
   productCode: groupProductCodeSchema,
   msisdn: msisdnSchema,
-  attributes: attributeValuesSchema.refine((a) => Object.keys(a).length > 0, 'must change at least one'),
+  attributes: attributeValuesSchema.refine(
+    (a) => Object.keys(a).length > 0,
+    rule('must change at least one', '至少须变更一项'),
+  ),
 });
 
 /** REQ: GRP-8 — delete a member. */

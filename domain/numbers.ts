@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { rule } from './bilingual-messages';
 
 /** REQ: RES-5 — a mobile number (MSISDN) is 11 digits starting with 1. */
 export const msisdnSchema = z
   .string()
-  .regex(/^1\d{10}$/, 'must be an 11-digit mobile number starting with 1');
+  .regex(
+    /^1\d{10}$/,
+    rule('must be an 11-digit mobile number starting with 1', '应为以 1 开头的 11 位手机号码'),
+  );
 
 /**
  * REQ: RES-3 — number states. `portedOut`: the number left for another operator (携号转网, MNP-5); it is
@@ -27,7 +31,13 @@ export type SimStatus = (typeof simStatuses)[number];
 /** A search pattern: digits with `*` for any run of digits, e.g. `*888` or `138*0000`. */
 export const numberPatternSchema = z
   .string()
-  .regex(/^[0-9*]{1,11}$/, 'may contain only digits and "*" (any digits), at most 11 characters');
+  .regex(
+    /^[0-9*]{1,11}$/,
+    rule(
+      'may contain only digits and "*" (any digits), at most 11 characters',
+      '只能包含数字和 *（任意位数字），最多 11 个字符',
+    ),
+  );
 
 /** Turns a number pattern into a SQL LIKE pattern; without `*` it matches numbers containing the digits. */
 export function patternToLike(pattern: string): string {

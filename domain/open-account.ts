@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { required, rule } from './bilingual-messages';
 import { nonBlankText } from './text-fields';
 import { bankAccountRefusalCodes, type BankAccountCheck } from './bank-accounts';
 import type { ErrorCode } from './errors';
@@ -6,8 +7,17 @@ import { msisdnSchema } from './numbers';
 
 /** Account opening (开户) — the request, the completeness rule and the price quote. Source §2.1, §6.1. */
 
-const phoneSchema = z.string().regex(/^\+?\d{7,15}$/, 'must be a phone number of 7-15 digits');
-const nonBlank = (what: string) => nonBlankText(200, 1, `${what} is required`);
+/** A contact phone number's rule (also of a change of customer data). */
+export const phoneRule = rule('must be a phone number of 7-15 digits', '应为 7-15 位电话号码（可带 +）');
+/** A service password's rule (服务密码, six digits). */
+export const sixDigitsRule = rule('must be 6 digits', '应为 6 位数字');
+/** A product code, as the catalogue has it. */
+export const productCodeSchema = z
+  .string()
+  .regex(/^[A-Z0-9-]{2,32}$/, rule('must be a product code such as VOICE-58', '应为产品编码，例如 VOICE-58'));
+
+const phoneSchema = z.string().regex(/^\+?\d{7,15}$/, phoneRule);
+const nonBlank = (what: string) => nonBlankText(200, 1, required(what));
 
 /** REQ: MNP-2 / OPEN-3 — identity documents accepted at the counter. */
 export const idTypes = ['idCard', 'temporaryIdCard', 'drivingLicence', 'passport'] as const;
@@ -15,13 +25,19 @@ export const idTypes = ['idCard', 'temporaryIdCard', 'drivingLicence', 'passport
 /** A second-generation resident ID card number: 17 digits and a check character (digit or X). */
 const idCardNumberOk = (p: { idType: string; idNumber: string }) =>
   p.idType !== 'idCard' || /^\d{17}[\dX]$/.test(p.idNumber);
-const idCardRule = { message: 'an ID card number is 17 digits followed by a digit or X', path: ['idNumber'] };
+const idCardRule = {
+  message: rule(
+    'an ID card number is 17 digits followed by a digit or X',
+    '身份证号码应为 17 位数字加 1 位校验码（数字或 X）',
+  ),
+  path: ['idNumber'],
+};
 
 const personIdentitySchema = z
   .object({
     name: nonBlank('name'),
     idType: z.enum(idTypes),
-    idNumber: nonBlankText(32, 5, 'idNumber is required'),
+    idNumber: nonBlankText(32, 5, required('idNumber')),
   })
   .refine(idCardNumberOk, idCardRule);
 
@@ -32,7 +48,7 @@ export const customerSchema = z.discriminatedUnion('kind', [
       kind: z.literal('individual'),
       name: nonBlank('name'),
       idType: z.enum(idTypes),
-      idNumber: nonBlankText(32, 5, 'idNumber is required'),
+      idNumber: nonBlankText(32, 5, required('idNumber')),
       address: nonBlank('address'),
       contactPhone: phoneSchema,
       agent: personIdentitySchema.optional(),
@@ -54,15 +70,15 @@ const cashPayment = z.object({ method: z.literal('cash') });
 /** REQ: OPEN-5 — a bank card (银行卡) with the ID number of its holder (帐户户主身份证), checked by the bank. */
 const bankCardPayment = z.object({
   method: z.literal('bankCard'),
-  cardNo: z.string().regex(/^\d{12,19}$/, 'must be 12-19 digits'),
-  holderIdNumber: nonBlankText(32, 5, 'holderIdNumber is required').describe(
+  cardNo: z.string().regex(/^\d{12,19}$/, rule('must be 12-19 digits', '应为 12-19 位数字')),
+  holderIdNumber: nonBlankText(32, 5, required('holderIdNumber')).describe(
     "The account holder's ID number (帐户户主身份证), checked by the bank",
   ),
 });
 /** 对公帐号: its unit certificate and business licence are the enterprise customer's (OPEN-5). */
 const corporateAccountPayment = z.object({
   method: z.literal('corporateAccount'),
-  bankAccountNo: z.string().regex(/^\d{8,30}$/, 'must be 8-30 digits'),
+  bankAccountNo: z.string().regex(/^\d{8,30}$/, rule('must be 8-30 digits', '应为 8-30 位数字')),
   sealCardNo: nonBlank('sealCardNo').describe('The seal card (印鉴卡) the bank keeps for the account'),
 });
 
@@ -93,7 +109,10 @@ export const paymentRefusalCodes = [
 ] as const satisfies readonly ErrorCode[];
 
 /** REQ: OPEN-4, OPEN-5 — the rule an individual paying from a corporate account breaks. */
-export const corporateAccountRule = 'a corporate account (对公帐号) is for enterprise customers only';
+export const corporateAccountRule = rule(
+  'a corporate account (对公帐号) is for enterprise customers only',
+  '对公帐号只能用于单位客户',
+);
 
 /** REQ: OPEN-4, OPEN-5 — a corporate account pays for an enterprise customer only. */
 export function corporateAccountMisused(request: {
@@ -168,12 +187,12 @@ export const openAccountRequestSchema = z
     customer: customerSchema,
     /** The chosen number; omit it and the system picks a free one. */
     msisdn: msisdnSchema.optional(),
-    productCode: z.string().regex(/^[A-Z0-9-]{2,32}$/, 'must be a product code such as VOICE-58'),
+    productCode: productCodeSchema,
     internationalRoaming: z.boolean().default(false),
     /** REQ: OPEN-6 — a service password is suggested; six digits when given. */
     servicePassword: z
       .string()
-      .regex(/^\d{6}$/, 'must be 6 digits')
+      .regex(/^\d{6}$/, sixDigitsRule)
       .optional(),
     payment: openingPaymentSchema,
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from './bilingual-messages';
 
 /** REQ: ORD-2 — order states (TMF622 ProductOrder state values). */
 export const orderStatuses = [
@@ -100,4 +101,10 @@ export interface OrderProjection {
 /** Client-chosen key: letters, digits, dash, underscore, dot; 8–64 characters. */
 export const idempotencyKeySchema = z
   .string()
-  .regex(/^[A-Za-z0-9._-]{8,64}$/, 'must be 8-64 characters of letters, digits, ".", "_" or "-"');
+  .regex(
+    /^[A-Za-z0-9._-]{8,64}$/,
+    rule(
+      'must be 8-64 characters of letters, digits, ".", "_" or "-"',
+      '应为 8-64 个字符，只含字母、数字、“.”、“_”或“-”',
+    ),
+  );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { required } from './bilingual-messages';
 import { nonBlankText } from './text-fields';
 import { msisdnSchema } from './numbers';
 import { idTypes } from './open-account';
@@ -14,7 +15,7 @@ export const portOutRequestSchema = z.object({
   /** The identity document shown; it must match the line's owner. */
   identity: z.object({
     idType: z.enum(idTypes),
-    idNumber: nonBlankText(64, 1, 'idNumber is required'),
+    idNumber: nonBlankText(64, 1, required('idNumber')),
   }),
 });
 export type PortOutRequest = z.infer<typeof portOutRequestSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { required } from './bilingual-messages';
 import { nonBlankText } from './text-fields';
 import { idNumberMatches } from './identity-documents';
 import { msisdnSchema } from './numbers';
@@ -6,7 +7,7 @@ import { idTypes, paymentSchema } from './open-account';
 
 /** Pre-cancellation (预销号) with a grace period before formal cancellation (销号). Source §6.3. */
 
-const text = (what: string, max = 500) => nonBlankText(max, 1, `${what} is required`);
+const text = (what: string, max = 500) => nonBlankText(max, 1, required(what));
 
 /** REQ: PC-3 — who came to the counter and what they showed. */
 export const preCancellationIdentitySchema = z.discriminatedUnion('presentedBy', [

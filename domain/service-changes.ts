@@ -1,12 +1,17 @@
 import { z } from 'zod';
+import { required, rule } from './bilingual-messages';
 import { nonBlankText } from './text-fields';
 import { msisdnSchema } from './numbers';
-import { customerSchema, idTypes, paymentSchema } from './open-account';
+import { customerSchema, idTypes, paymentSchema, phoneRule, sixDigitsRule } from './open-account';
 
 /** Service changes on a live line (REQ: CHG-1, CHG-2), source §2.2–2.13. Each is an order type of its own. */
 
-const reason = nonBlankText(500, 1, 'reason is required');
-const amountFen = z.number().int().positive('must be a positive amount in fen').max(10_000_000);
+const reason = nonBlankText(500, 1, required('reason'));
+const amountFen = z
+  .number()
+  .int()
+  .positive(rule('must be a positive amount in fen', '金额应为正数（单位：分）'))
+  .max(10_000_000);
 
 /** Identity shown at the counter, checked against the line's owner (REQ: CHG-2 resume after loss). */
 export const holderIdentitySchema = z.object({
@@ -48,16 +53,19 @@ export const changeCustomerDataSchema = z
     address: nonBlankText(200).optional(),
     contactPhone: z
       .string()
-      .regex(/^\+?\d{7,15}$/, 'must be a phone number of 7-15 digits')
+      .regex(/^\+?\d{7,15}$/, phoneRule)
       .optional(),
     servicePassword: z
       .string()
-      .regex(/^\d{6}$/, 'must be 6 digits')
+      .regex(/^\d{6}$/, sixDigitsRule)
       .optional(),
     identity: holderIdentitySchema,
   })
   .refine((c) => c.name ?? c.address ?? c.contactPhone ?? c.servicePassword, {
-    message: 'at least one of name, address, contactPhone, servicePassword must change',
+    message: rule(
+      'at least one of name, address, contactPhone, servicePassword must change',
+      '姓名、地址、联系电话、服务密码至少须变更一项',
+    ),
     path: ['name'],
   });
 
@@ -86,7 +94,7 @@ export const changeFeaturesSchema = z
     remove: z.array(z.enum(features)).default([]),
   })
   .refine((c) => c.add.length + c.remove.length > 0, {
-    message: 'add or remove at least one feature',
+    message: rule('add or remove at least one feature', '至少开通或取消一项功能'),
     path: ['add'],
   });
 
@@ -96,7 +104,10 @@ export const changeDiscountSchema = z.object({
   /** The discount (优惠) to apply from now on, or null to remove the current one. */
   discountCode: z
     .string()
-    .regex(/^[A-Z0-9-]{2,32}$/, 'must be a discount code such as STUDENT-50')
+    .regex(
+      /^[A-Z0-9-]{2,32}$/,
+      rule('must be a discount code such as STUDENT-50', '应为优惠编码，例如 STUDENT-50'),
+    )
     .nullable(),
 });
 

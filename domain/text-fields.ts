@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from './bilingual-messages';
 
 /**
  * What `String.prototype.trim` removes (ECMAScript WhiteSpace and LineTerminator), spelled out so that every
@@ -25,5 +26,7 @@ export const lettersAndDigitsPattern = new RegExp(
 export const nonBlankText = (
   max: number,
   min = 1,
-  rule = min <= 1 ? 'must not be blank' : `needs ${min} characters`,
-) => z.string().max(max).regex(notBlankPattern(min), rule).trim();
+  message = min <= 1
+    ? rule('must not be blank', '不能为空')
+    : rule(`needs ${min} characters`, `至少需要 ${min} 个字符（不计首尾空白）`),
+) => z.string().max(max).regex(notBlankPattern(min), message).trim();

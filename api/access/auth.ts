@@ -18,7 +18,7 @@ import { assertWithinBusinessHours, bearerTokenOf, hashToken, newToken } from '.
 import { passwordMatches } from '../../services/access/password-compare';
 import { bearerSecurity, errorResponses } from '../schemas';
 
-const loginBody = z.object({
+export const loginBody = z.object({
   operatorId: z.string().min(1).max(64).describe('Operator ID (工号)'),
   password: z.string().min(1).max(128),
   channelCode: z.string().min(1).max(64).describe('Channel interface code (接口编码), e.g. STORE-BJ-001'),

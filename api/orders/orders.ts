@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { required } from '../../domain/bilingual-messages';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { nonBlankText } from '../../domain/text-fields';
@@ -18,7 +19,7 @@ import { bearerSecurity, errorResponses, queryInteger } from '../schemas';
 import { API_PREFIX } from '../prefix';
 
 /** Every order type the API accepts, told apart by `type`. */
-const orderRequestSchema = z.discriminatedUnion('type', [
+export const orderRequestSchema = z.discriminatedUnion('type', [
   openAccountRequestSchema,
   preCancellationRequestSchema,
   portInRequestSchema,
@@ -54,6 +55,14 @@ const endOf = (bound: string, utcOffsetHours: number) =>
   isDate(bound) ? new Date(dayStart(bound, utcOffsetHours).getTime() + 86_400_000) : new Date(bound);
 
 const idParams = z.object({ id: z.string().min(1).max(120) });
+
+/** A cancel: why, and for a pre-cancellation's revocation the holder's identity (REQ: ORD-6, PC-6). */
+export const cancelRequestSchema = z.object({
+  reason: nonBlankText(500, 1, required('reason')),
+  identity: preCancellationIdentitySchema
+    .optional()
+    .describe("The holder's identity document: required to revoke a pre-cancellation (PC-6)"),
+});
 
 export function orderRoutes(deps: {
   orders: OrderService;
@@ -210,12 +219,7 @@ export function orderRoutes(deps: {
             'when it does not pass.',
           security: bearerSecurity,
           params: idParams,
-          body: z.object({
-            reason: nonBlankText(500, 1, 'reason is required'),
-            identity: preCancellationIdentitySchema
-              .optional()
-              .describe("The holder's identity document: required to revoke a pre-cancellation (PC-6)"),
-          }),
+          body: cancelRequestSchema,
           response: { 200: orderViewSchema, ...errorResponses },
         },
       },

@@ -1,16 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, errorCatalogue, type ErrorCode } from '../../domain/errors';
+import { fieldError } from '../contract-openapi';
 import { MAX_PATH_PARAM_LENGTH } from '../schemas';
 import { serviceUnavailable, unreachableService } from '../../infra/service-unavailable';
 
-interface FieldIssue {
-  field: string;
-  rule: string;
-}
-
 /**
- * One error handler for the whole API: 4xx name the field and the rule; 5xx hide internals; Temporal or
+ * One error handler for the whole API: 4xx name the field and the rule (a request refused by its schema lists
+ * each field as `details: [{ path, zh, en }]`); 5xx hide internals; Temporal or
  * PostgreSQL out of reach is 503 with `Retry-After` (`retryAfterSeconds`, config
  * SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS).
  */
@@ -29,12 +26,10 @@ export function registerErrorHandler(app: FastifyInstance, options: { retryAfter
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
-      const issues: FieldIssue[] = err.validation.map((v) => ({
-        field: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-        rule: v.message ?? 'invalid',
-      }));
-      const message = issues.map((i) => `${i.field}: ${i.rule}`).join('; ');
-      return reply.code(400).send(body('ValidationFailed', message, { issues }));
+      // REQ: UI-1 — each refused field with its rule in Chinese and English, for the form to show beside it.
+      const details = err.validation.map((v) => fieldError(where, v as Parameters<typeof fieldError>[1]));
+      const message = details.map((d) => `${d.path}: ${d.en}`).join('; ');
+      return reply.code(400).send(body('ValidationFailed', message, details));
     }
     if (err instanceof AppError) {
       return reply.code(err.status).send(body(err.code, err.message, err.details));

@@ -100,12 +100,12 @@ describe('API: access, validation, health and docs', () => {
         code: string;
         reason: string;
         message: string;
-        details: { issues: { field: string; rule: string }[] };
+        details: { path: string; zh: string; en: string }[];
       }>();
       expect(err.code).toBe('ValidationFailed');
       expect(err.reason).toBe('请求内容不符合规则');
       expect(err.message).toContain(field);
-      expect(err.details.issues.some((i) => i.field === field && i.rule.length > 0)).toBe(true);
+      expect(err.details.some((i) => i.path === field && i.en.length > 0 && i.zh.length > 0)).toBe(true);
       expect([await orderCount(), await preempted()]).toEqual([ordersBefore, heldBefore]);
     },
   );

@@ -92,6 +92,59 @@ describe('the API the staff console needs', () => {
     await call('PUT', '/api/v1/simulators/hlr', admin, { latencyMs: 0 });
   });
 
+  it('UI-1 OPEN-3: a bad ID card number is refused naming body.customer.idNumber in Chinese and English', async () => {
+    const bad = openAccountBody({ customer: { ...sampleIndividual, idNumber: '11010119900307123' } });
+    for (const url of ['/api/v1/orders/quote', '/api/v1/orders']) {
+      const res =
+        url === '/api/v1/orders' ? await submitOrder(h.app, token, bad) : await call('POST', url, token, bad);
+      expect(res.statusCode).toBe(422);
+      expect(res.json()).toMatchObject({
+        code: 'BusinessRuleViolated',
+        details: [
+          {
+            path: 'body.customer.idNumber',
+            zh: '身份证号码应为 17 位数字加 1 位校验码（数字或 X）',
+            en: 'an ID card number is 17 digits followed by a digit or X',
+          },
+        ],
+      });
+    }
+  });
+
+  it('UI-1: a field refused by a built-in check answers 400 with its rule in zod’s Chinese and in English', async () => {
+    const res = await call(
+      'POST',
+      '/api/v1/orders/quote',
+      token,
+      openAccountBody({ internationalRoaming: 'yes' }),
+    );
+    expect(res.statusCode).toBe(400);
+    const body = res.json<{ code: string; details: { path: string; zh: string; en: string }[] }>();
+    expect(body.code).toBe('ValidationFailed');
+    expect(body.details).toEqual([
+      {
+        path: 'body.internationalRoaming',
+        zh: expect.stringContaining('期望 boolean') as string,
+        en: expect.any(String) as string,
+      },
+    ]);
+    const phone = await call(
+      'POST',
+      '/api/v1/orders/quote',
+      token,
+      openAccountBody({ customer: { ...sampleIndividual, contactPhone: 'x' } }),
+    );
+    expect(phone.json()).toMatchObject({
+      details: [
+        {
+          path: 'body.customer.contactPhone',
+          zh: '应为 7-15 位电话号码（可带 +）',
+          en: 'must be a phone number of 7-15 digits',
+        },
+      ],
+    });
+  });
+
   it('UI-1 ORD-2: search', async () => {
     const res = await call(
       'GET',
@@ -100,7 +153,6 @@ describe('the API the staff console needs', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json<{ total: number }>().total).toBe(1);
     void sampleEnterprise;
-    void sampleIndividual;
     void cancelOrderAs;
     void newKey;
     void isNumberOffered;

@@ -141,12 +141,13 @@ describe('account opening through the API', () => {
     const err = res.json<{
       code: string;
       message: string;
-      details: { issues: { field: string; rule: string }[] };
+      details: { path: string; zh: string; en: string }[];
     }>();
     expect(err.code).toBe('BusinessRuleViolated');
-    expect(err.details.issues).toContainEqual({
-      field: 'body.payment.method',
-      rule: 'a corporate account (对公帐号) is for enterprise customers only',
+    expect(err.details).toContainEqual({
+      path: 'body.payment.method',
+      zh: '对公帐号只能用于单位客户',
+      en: 'a corporate account (对公帐号) is for enterprise customers only',
     });
     expect(await h.db.select().from(orders)).toHaveLength(before.length);
     expect(chargesTo('6222000011113333')).toEqual([]);
@@ -183,9 +184,9 @@ describe('account opening through the API', () => {
       openAccountBody({ payment: { method: 'bankCard', cardNo: card } }),
     );
     expect(missing.statusCode).toBe(400);
-    expect(
-      missing.json<{ details: { issues: { field: string }[] } }>().details.issues.map((i) => i.field),
-    ).toEqual(['body.payment.holderIdNumber']);
+    expect(missing.json<{ details: { path: string }[] }>().details.map((i) => i.path)).toEqual([
+      'body.payment.holderIdNumber',
+    ]);
 
     const someoneElse = await submitOrder(
       h.app,
