@@ -36,7 +36,7 @@ function OrderDetails({ order }: { order: OrderView }) {
   const mayCancel = running && order.type !== 'preCancellation' && hasPermission(session, 'orders');
   const when = (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm:ss') : '—');
   return (
-    <>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space align="center" wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t(orderTypeLabels[order.type])} <StatusTag status={order.status} label={order.statusLabel} />
@@ -120,7 +120,7 @@ function OrderDetails({ order }: { order: OrderView }) {
         />
       </Card>
       <CancelOrderModal orderId={order.id} open={cancelling} onClose={() => setCancelling(false)} />
-    </>
+    </Space>
   );
 }
 

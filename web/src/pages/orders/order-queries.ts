@@ -18,6 +18,8 @@ export function useOrder(id: string) {
     queryKey: ['order', id],
     queryFn: () => unwrap(api.GET('/api/v1/orders/{id}', { params: { path: { id } } })),
     refetchInterval: (query) => {
+      // An order that cannot be read (not found, not this operator's) is not asked for again and again.
+      if (query.state.status === 'error') return false;
       const status = query.state.data?.status;
       return status && finalStatuses.includes(status) ? false : RUNNING_REFRESH_MS;
     },
