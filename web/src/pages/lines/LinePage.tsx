@@ -2,6 +2,7 @@ import { Card, Empty, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { hasPermission, useSession } from '../../app/session';
+import { usePageTitle } from '../../app/usePageTitle';
 import { QueryState } from '../../components/PageState';
 import { useLanguage } from '../../i18n/language';
 import { labelOf, lineMessages as m, serviceChangeLabels } from './messages';
@@ -23,6 +24,7 @@ export default function LinePage() {
   const { msisdn = '' } = useParams();
   const { t } = useLanguage();
   const line = useLineSummary(msisdn);
+  usePageTitle(`${t(m.lineTitle)} ${msisdn}`);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Space align="baseline" wrap>
