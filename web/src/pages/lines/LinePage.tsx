@@ -1,6 +1,6 @@
 import { Card, Empty, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
-import { useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { hasPermission, useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { QueryState } from '../../components/PageState';
@@ -11,7 +11,6 @@ import { MnpEligibility, PortOutForm } from './NumberPortability';
 import { OrderResult } from './OrderResult';
 import { PreCancellationForm, RevokePreCancellationForm } from './PreCancellationForms';
 import { ServiceChangeForm } from './ServiceChangeForm';
-import { StrongLink } from './StrongLink';
 import { useLineSummary, type LineSummary } from './useLineSummary';
 
 /**
@@ -31,7 +30,7 @@ export default function LinePage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t(m.lineTitle)} {msisdn}
         </Typography.Title>
-        <StrongLink to="/lines">{t(m.backToLookup)}</StrongLink>
+        <Link to="/lines">{t(m.backToLookup)}</Link>
       </Space>
       <QueryState query={line}>{(data) => <LineDesk line={data} />}</QueryState>
     </Space>

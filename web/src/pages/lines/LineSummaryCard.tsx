@@ -4,7 +4,7 @@ import { useLanguage } from '../../i18n/language';
 import { featureLabels, labelOf, lineMessages as m, serviceChangeLabels } from './messages';
 import { orderHref } from './OrderResult';
 import type { LineSummary } from './useLineSummary';
-import { StrongLink, readableLabels } from './StrongLink';
+import { Link } from 'react-router-dom';
 
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 const when = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
@@ -46,7 +46,7 @@ export function LineSummaryCard({ line }: { line: LineSummary }) {
   ];
   return (
     <Card size="small">
-      <Descriptions column={{ xs: 1, md: 2 }} items={items} styles={readableLabels} />
+      <Descriptions column={{ xs: 1, md: 2 }} items={items} />
     </Card>
   );
 }
@@ -66,7 +66,7 @@ export function OpenOrdersTable({ orders }: { orders: LineSummary['openOrders'] 
         {
           title: t(m.orderId),
           dataIndex: 'id',
-          render: (id: string) => <StrongLink to={orderHref(id)}>{id}</StrongLink>,
+          render: (id: string) => <Link to={orderHref(id)}>{id}</Link>,
         },
         {
           title: t(m.orderType),

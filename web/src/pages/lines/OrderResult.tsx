@@ -7,7 +7,7 @@ import type { paths } from '../../api-client/schema';
 import { ErrorAlert } from '../../components/PageState';
 import { useLanguage } from '../../i18n/language';
 import { lineMessages as m } from './messages';
-import { StrongLink, readableLabels } from './StrongLink';
+import { Link } from 'react-router-dom';
 
 type OrderView = paths['/api/v1/orders/{id}']['get']['responses'][200]['content']['application/json'];
 
@@ -68,9 +68,9 @@ export function OrderResult(props: { orderId: string; msisdn: string; untilEnded
       title={
         <Space wrap>
           <span>{t(m.submitted)}</span>
-          <StrongLink to={orderHref(orderId)}>
+          <Link to={orderHref(orderId)}>
             {t(m.viewOrder)} {orderId}
-          </StrongLink>
+          </Link>
           {data ? <Tag>{t(data.statusLabel)}</Tag> : <Spin size="small" />}
         </Space>
       }
@@ -86,7 +86,6 @@ export function OrderResult(props: { orderId: string; msisdn: string; untilEnded
             {data.type === 'portOut' && !code && !ended.has(data.status) ? <p>{t(m.codeWaiting)}</p> : null}
             {code ? (
               <Descriptions
-                styles={readableLabels}
                 size="small"
                 column={1}
                 title={t(m.codeSent)}
