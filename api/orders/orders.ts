@@ -149,7 +149,9 @@ export function orderRoutes(deps: {
             'Every filter given must hold: `status`, `type`; `msisdn` — the number the order is about; ' +
             '`customer` — an identity document number (exact, any case) or a name (contained, any case) of the ' +
             'customer the order keyed in (an opening, a port-in) or of the owner of the line it is about; ' +
-            '`operatorId` and `outletCode` — who took it and where; `from` / `to` — when it was created: a ' +
+            '`operatorId`, `channelCode` and `outletCode` — who took it, through which channel (a store is a ' +
+            'channel of its own) and at which outlet (网点, when the operator signed in at one); `from` / `to` — ' +
+            'when it was created: a ' +
             'date-time (ISO 8601 with offset), or a date meaning that whole business day (BUSINESS_UTC_OFFSET_HOURS), ' +
             '`from` inclusive and `to` through its end. The total count is `total` and the X-Total-Count ' +
             "header. Only the orders the caller may read are listed and counted: an agent's own channel's " +
@@ -166,7 +168,18 @@ export function orderRoutes(deps: {
               .optional()
               .describe('Identity document number (exact) or name (contained) of the customer'),
             operatorId: z.string().min(1).max(64).optional().describe('The operator who took the order'),
-            outletCode: z.string().min(1).max(64).optional().describe('The outlet the order was taken at'),
+            channelCode: z
+              .string()
+              .min(1)
+              .max(64)
+              .optional()
+              .describe('The channel the order was taken through, e.g. STORE-BJ-001'),
+            outletCode: z
+              .string()
+              .min(1)
+              .max(64)
+              .optional()
+              .describe('The outlet (网点) its operator was signed in at'),
             from: createdBound
               .optional()
               .describe('Created at or after: YYYY-MM-DD or an ISO 8601 date-time'),
