@@ -50,9 +50,15 @@ const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
 const dayStart = (date: string, utcOffsetHours: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) - utcOffsetHours * 3_600_000);
 const startOf = (bound: string, utcOffsetHours: number) =>
-  isDate(bound) ? dayStart(bound, utcOffsetHours) : new Date(bound);
+  storable(isDate(bound) ? dayStart(bound, utcOffsetHours) : new Date(bound));
 const endOf = (bound: string, utcOffsetHours: number) =>
-  isDate(bound) ? new Date(dayStart(bound, utcOffsetHours).getTime() + 86_400_000) : new Date(bound);
+  storable(
+    isDate(bound) ? new Date(dayStart(bound, utcOffsetHours).getTime() + 86_400_000) : new Date(bound),
+  );
+/** Years 0000 and past 9999 (a far date shifted by its offset) are kept within what PostgreSQL reads. */
+const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
+const LATEST = Date.parse('9999-12-31T23:59:59Z');
+const storable = (at: Date) => new Date(Math.min(Math.max(at.getTime(), EARLIEST), LATEST));
 
 const idParams = z.object({ id: z.string().min(1).max(120) });
 

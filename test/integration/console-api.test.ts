@@ -178,6 +178,11 @@ describe('the API the staff console needs', () => {
     expect(found(await search(`from=${encodeURIComponent(after)}&msisdn=13800100088`))).toEqual([]);
     expect(found(await search(`to=${encodeURIComponent(after)}&msisdn=13800100088`))).toEqual([id]);
     expect((await call('GET', '/api/v1/orders?from=yesterday')).statusCode).toBe(400);
+    // Dates at the ends of the calendar are read, not failed on.
+    expect(found(await search('from=0000-01-01&to=9999-12-31&msisdn=13800100088'))).toEqual([id]);
+    expect(
+      found(await search(`to=${encodeURIComponent('9999-12-31T23:59:59-23:59')}&msisdn=13800100088`)),
+    ).toEqual([id]);
   });
 
   it('UI-1 CHG-1, CHG-2: the line page shows the owner masked, state, product, balance, open orders and the changes the state allows', async () => {
