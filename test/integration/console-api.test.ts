@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orders } from '../../db/schema';
 import { sampleEnterprise, sampleIndividual, verifiedCardPayment } from '../support/fixtures';
+import { signInOrderAccessCallers } from '../support/callers';
 import { startSignedInHarness, type Harness } from '../support/harness';
 import { isNumberOffered } from '../support/held-calls';
 import { cancelOrderAs, openAccountBody, submitOrder, waitForOrder, type OrderView } from '../support/orders';
@@ -161,11 +160,6 @@ describe('the API the staff console needs', () => {
     expect(found(await search('operatorId=hotline01'))).toEqual([]);
     expect(found(await search('channelCode=STORE-BJ-001&msisdn=13800100088'))).toEqual([id]);
     expect(found(await search('channelCode=CC-10086-BJ&msisdn=13800100088'))).toEqual([]);
-    // The demo's order desk signs in at no outlet; an order taken at one is found by it.
-    expect(found(await search('outletCode=OUT-BJ-XD'))).toEqual([]);
-    await h.db.update(orders).set({ outletCode: 'OUT-BJ-XD' }).where(eq(orders.id, id));
-    expect(found(await search('outletCode=OUT-BJ-XD'))).toEqual([id]);
-    await h.db.update(orders).set({ outletCode: opened.outletCode }).where(eq(orders.id, id));
     const created = Date.parse(opened.createdAt ?? '');
     // A date is a business day (BUSINESS_UTC_OFFSET_HOURS): the day the order was created there.
     const businessDay = (at: number) =>
@@ -183,6 +177,25 @@ describe('the API the staff console needs', () => {
     expect(
       found(await search(`to=${encodeURIComponent('9999-12-31T23:59:59-23:59')}&msisdn=13800100088`)),
     ).toEqual([id]);
+  });
+
+  it('UI-1 ORD-2, CH-1: an order taken at an outlet is found by it; an agent finds and counts only its own channel’s orders', async () => {
+    const callers = await signInOrderAccessCallers(h, admin);
+    const atOutlet = await submitOrder(h.app, callers.clerkXd, openAccountBody({ msisdn: '13800100066' }));
+    const outletOrder = await waitForOrder(h.app, callers.clerkXd, atOutlet.json<{ id: string }>().id);
+    expect(outletOrder.outletCode).toBe('OUT-BJ-XD');
+    expect((await search('outletCode=OUT-BJ-XD')).items.map((o) => o.id)).toEqual([outletOrder.id]);
+
+    const byAgent = await submitOrder(h.app, callers.agent, openAccountBody({ msisdn: '13800100055' }));
+    const agentOrder = await waitForOrder(h.app, callers.agent, byAgent.json<{ id: string }>().id);
+    const asAgent = await call('GET', '/api/v1/orders?type=openAccount', callers.agent);
+    expect(asAgent.json<OrderPage>()).toEqual({
+      items: [expect.objectContaining({ id: agentOrder.id })],
+      total: 1,
+    });
+    expect(asAgent.headers['x-total-count']).toBe('1');
+    const storeOrder = await call('GET', `/api/v1/orders?msisdn=13800100066`, callers.agent);
+    expect(storeOrder.json<OrderPage>()).toEqual({ items: [], total: 0 });
   });
 
   it('UI-1 CHG-1, CHG-2: the line page shows the owner masked, state, product, balance, open orders and the changes the state allows', async () => {
