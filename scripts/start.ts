@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   );
 
   console.log(`
-  API              ${runtime.apiUrl}
+  Staff console    ${runtime.apiUrl}/   ← open this in a browser (员工控制台)
+  API              ${runtime.apiUrl}/api/v1
   OpenAPI docs     ${runtime.apiUrl}/docs   (JSON: ${runtime.apiUrl}/docs/json)
   Temporal Web UI  ${runtime.temporalUiUrl ?? '(external cluster)'}
   Temporal         ${runtime.temporalAddress}

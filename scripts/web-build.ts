@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { openApiDocument } from '../api/openapi-document';
@@ -54,11 +55,29 @@ async function main(): Promise<void> {
     stdio: 'inherit',
     cwd: web,
   });
-  writeFileSync(stampFile, stamp);
-  const size = statSync(join(dist, 'index.html')).size;
+  const initialKb = initialScriptGzipBytes() / 1024;
   console.log(
-    `[web] console built in ${((Date.now() - started) / 1000).toFixed(1)} s (index.html ${size} B)`,
+    `[web] console built in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
+      `initial JavaScript ${initialKb.toFixed(0)} KB gzip (budget ${INITIAL_JS_BUDGET_KB} KB)`,
   );
+  if (initialKb > INITIAL_JS_BUDGET_KB) {
+    throw new Error(
+      `the console's initial JavaScript is ${initialKb.toFixed(0)} KB gzip, over its budget of ` +
+        `${INITIAL_JS_BUDGET_KB} KB: load the new screen or library lazily`,
+    );
+  }
+  writeFileSync(stampFile, stamp);
+}
+
+/** UI-1 — what a first visit downloads before any screen: the entry script and the modules it preloads. */
+const INITIAL_JS_BUDGET_KB = 400;
+
+function initialScriptGzipBytes(): number {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const files = [
+    ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g),
+  ];
+  return files.reduce((sum, [, file]) => sum + gzipSync(readFileSync(join(dist, file ?? ''))).length, 0);
 }
 
 main().then(

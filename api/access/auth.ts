@@ -76,9 +76,10 @@ export function authRoutes(deps: AuthRouteDeps) {
           description:
             'The token is bound to the operator and the channel; every order made with it records both (ORD-4). ' +
             'A wrong code, ID or password answers 401 InvalidCredentials; an operator not allowed on the channel ' +
-            'answers 403 ChannelNotAllowed, at an outlet it is not bound to 403 OutletNotAllowed, and so does ' +
-            "signing in outside the channel's or the operator's business hours (403 " +
-            'OutsideBusinessHours, details.opensAt). ' +
+            'answers 403 ChannelNotAllowed, at an outlet it is not bound to 403 OutletNotAllowed; an operator bound to ' +
+            'several outlets that names none answers 422 BusinessRuleViolated (both list its outlets in ' +
+            "details.outlets). Signing in outside the channel's or the operator's business hours answers 403 " +
+            'OutsideBusinessHours (details.opensAt). ' +
             `After ${deps.lockout.maxFailures} wrong passwords in a row the operator is locked out for ` +
             `${deps.lockout.lockoutMinutes} minutes (403 AccountLocked, details.lockedUntil). At most ` +
             `${deps.loginRateLimitPerMinute} attempts per minute per IP address and operator ID (429 RateLimited).`,
@@ -168,7 +169,8 @@ export function authRoutes(deps: AuthRouteDeps) {
 
 /**
  * REQ: CH-2 — an operator works only at the outlets it is bound to: a named outlet must be one of them
- * (403 OutletNotAllowed); left out, the only one is taken, and one of several must be named (422).
+ * (403 OutletNotAllowed); left out, the only one is taken, and one of several must be named (422). Both
+ * refusals list the outlets it may work at in `details.outlets`, so the sign-in page offers them (UI-1).
  */
 function chooseOutlet(operatorId: string, asked: string | undefined, bound: string[]): string | null {
   if (asked !== undefined) {
@@ -177,12 +179,14 @@ function chooseOutlet(operatorId: string, asked: string | undefined, bound: stri
       'OutletNotAllowed',
       `body.outletCode: operator ${operatorId} is not bound to outlet ${asked}` +
         (bound.length > 0 ? `; it may work at ${bound.join(', ')}` : '; it is bound to no outlet'),
+      { outlets: bound },
     );
   }
   if (bound.length <= 1) return bound[0] ?? null;
   throw new AppError(
     'BusinessRuleViolated',
     `body.outletCode: operator ${operatorId} works at several outlets (${bound.join(', ')}); name one`,
+    { outlets: bound },
   );
 }
 

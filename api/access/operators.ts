@@ -8,8 +8,8 @@ import type { Db, DbOrTx } from '../../db/client';
 import {
   findOperatorView,
   insertOperator,
-  listOperators,
   lockOperator,
+  pageOfOperators,
   replaceBindings,
   unknownChannels,
   unknownOutlets,
@@ -23,7 +23,7 @@ import { businessHoursSchema } from '../../domain/channels';
 import { AppError } from '../../domain/errors';
 import { resolveStaffProfile, staffProfileInputSchema, type StaffProfile } from '../../domain/service-staff';
 import { principalOf } from '../plugins/auth';
-import { booleanQuery, errorResponses, routeDoc } from '../schemas';
+import { booleanQuery, errorResponses, queryInteger, routeDoc } from '../schemas';
 
 const tags = ['channels and operators'];
 const access = { access: adminDesk };
@@ -95,6 +95,8 @@ const listQuery = z.object({
   role: roleSchema.optional(),
   channel: nonBlankText(64).optional(),
   active: booleanQuery.optional(),
+  offset: queryInteger(0).default(0),
+  limit: queryInteger(1, 200).default(50),
 });
 
 /**
@@ -156,12 +158,21 @@ export function operatorRoutes(deps: { db: Db }) {
       {
         config: access,
         schema: {
-          ...doc('Operators (工号列表)', 'Every operator, by ID; filter by role, channel, active.'),
+          ...doc(
+            'Operators (工号列表)',
+            'Every operator, by ID; filter by role, channel, active. One page at a time (`offset`, `limit`, ' +
+              'default 50); the total is in the X-Total-Count header.',
+          ),
           querystring: listQuery,
           response: { 200: z.object({ items: z.array(operatorSchema) }), ...errorResponses },
         },
       },
-      async (request) => ({ items: await listOperators(db, request.query) }),
+      async (request, reply) => {
+        const { offset, limit, ...filter } = request.query;
+        const { total, items } = await pageOfOperators(db, filter, { offset, limit });
+        void reply.header('x-total-count', String(total));
+        return { items };
+      },
     );
 
     r.get(

@@ -116,14 +116,21 @@ export async function findOperatorView(db: DbOrTx, id: string): Promise<Operator
   return view ?? null;
 }
 
-/** Operators matching the filter, by ID, each with its channels and outlets. */
-export async function listOperators(
+/** One page of the operators matching the filter, by ID, and how many match in all (UI-1: server-side paging). */
+export async function pageOfOperators(
   db: DbOrTx,
   filter: OperatorFilter,
-  id?: string,
-): Promise<OperatorView[]> {
+  page: { offset: number; limit: number },
+): Promise<{ total: number; items: OperatorView[] }> {
+  const [counted] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(operators)
+    .where(and(...operatorConditions(db, filter)));
+  return { total: counted?.total ?? 0, items: await listOperators(db, filter, undefined, page) };
+}
+
+function operatorConditions(db: DbOrTx, filter: OperatorFilter): SQL[] {
   const conditions: SQL[] = [];
-  if (id !== undefined) conditions.push(eq(operators.id, id));
   if (filter.role !== undefined) conditions.push(sql`${filter.role} = any(${operators.roles})`);
   if (filter.active !== undefined) conditions.push(eq(operators.active, filter.active));
   if (filter.channel !== undefined) {
@@ -137,11 +144,24 @@ export async function listOperators(
       ),
     );
   }
-  const rows = await db
+  return conditions;
+}
+
+/** Operators matching the filter, by ID, each with its channels and outlets (a page of them when given). */
+export async function listOperators(
+  db: DbOrTx,
+  filter: OperatorFilter,
+  id?: string,
+  page?: { offset: number; limit: number },
+): Promise<OperatorView[]> {
+  const conditions = operatorConditions(db, filter);
+  if (id !== undefined) conditions.push(eq(operators.id, id));
+  const query = db
     .select()
     .from(operators)
     .where(and(...conditions))
     .orderBy(asc(operators.id));
+  const rows = page ? await query.offset(page.offset).limit(page.limit) : await query;
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [channelRows, outletRows, profiles] = await Promise.all([

@@ -163,6 +163,41 @@ describe('channels and operators (CH-1…CH-4)', () => {
     expect((await signIn('outlet.op', 'STORE-BJ-001', PASSWORD, 'OUT-BJ-WFJ')).statusCode).toBe(200);
   });
 
+  it('CH-2, UI-1: an operator bound to several outlets must name one (422), and both outlet refusals list its outlets in details.outlets for the sign-in page', async () => {
+    await createOperator({
+      id: 'two.outlets',
+      channels: ['STORE-BJ-001'],
+      outlets: ['OUT-BJ-XD', 'OUT-BJ-WFJ'],
+    });
+    const unnamed = await signIn('two.outlets', 'STORE-BJ-001');
+    expect(unnamed.statusCode).toBe(422);
+    expect(unnamed.json()).toMatchObject({
+      code: 'BusinessRuleViolated',
+      details: { outlets: ['OUT-BJ-WFJ', 'OUT-BJ-XD'] },
+    });
+    const wrong = await signIn('two.outlets', 'STORE-BJ-001', PASSWORD, 'OUT-SH-PD');
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json()).toMatchObject({
+      code: 'OutletNotAllowed',
+      details: { outlets: ['OUT-BJ-WFJ', 'OUT-BJ-XD'] },
+    });
+    const named = await signIn('two.outlets', 'STORE-BJ-001', PASSWORD, 'OUT-BJ-WFJ');
+    expect(named.json<{ outletCode: string }>().outletCode).toBe('OUT-BJ-WFJ');
+  });
+
+  it('UI-1: the operators list comes a page at a time, by ID, with the total in X-Total-Count', async () => {
+    const all = await call('GET', '/api/v1/operators?limit=200', admin);
+    const ids = all.json<{ items: Operator[] }>().items.map((o) => o.id);
+    expect(all.headers['x-total-count']).toBe(String(ids.length));
+    expect(ids).toEqual([...ids].sort());
+    const page = await call('GET', '/api/v1/operators?offset=2&limit=3', admin);
+    expect(page.headers['x-total-count']).toBe(String(ids.length));
+    expect(page.json<{ items: Operator[] }>().items.map((o) => o.id)).toEqual(ids.slice(2, 5));
+    const admins = await call('GET', '/api/v1/operators?role=admin&limit=1', admin);
+    expect(Number(admins.headers['x-total-count'])).toBeGreaterThanOrEqual(1);
+    expect(admins.json<{ items: Operator[] }>().items).toHaveLength(1);
+  });
+
   it('CH-3, CH-1: a disabled channel refuses sign-in (401) and every live token bound to it (401)', async () => {
     const channel = await createChannel({ type: 'callCentre', location: 'BJ', name: 'Overflow hotline' });
     await createOperator({ id: 'cc.op', channels: [channel.code] });

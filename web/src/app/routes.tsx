@@ -11,11 +11,18 @@ export interface ScreenRoute {
   screen: LazyExoticComponent<ComponentType>;
   /** Permission any of which shows the screen; none = every signed-in operator. */
   permissions?: string[];
+  /**
+   * Roles that also show it without those permissions: where the API lets more roles read than the screen is
+   * meant for (every desk may read the work-order list; the screen is the dispatchers' and service staff's).
+   */
+  roles?: string[];
+  /** The browser's title for the screen (default: its menu label). */
+  title?: Bilingual;
   menu?: { key: string; label: Bilingual; group?: Bilingual };
 }
 
 const orderDesk: Bilingual = { zh: '营业受理', en: 'Order desk' };
-const workOrders: Bilingual = { zh: '工单', en: 'Work orders' };
+const dispatch: Bilingual = { zh: '工单调度', en: 'Dispatch' };
 const administration: Bilingual = { zh: '系统管理', en: 'Administration' };
 
 export const screenRoutes: ScreenRoute[] = [
@@ -35,6 +42,7 @@ export const screenRoutes: ScreenRoute[] = [
     path: '/lines/:msisdn',
     screen: lazy(() => import('../pages/lines/LinePage')),
     permissions: ['orders', 'preCancellation'],
+    title: { zh: '号码详情', en: 'Line' },
   },
   {
     path: '/port-in',
@@ -52,12 +60,15 @@ export const screenRoutes: ScreenRoute[] = [
     path: '/orders/:id',
     screen: lazy(() => import('../pages/orders/OrderPage')),
     permissions: ['orders'],
+    title: { zh: '订单详情', en: 'Order' },
   },
   {
     path: '/work-orders',
     screen: lazy(() => import('../pages/work-orders/WorkOrdersPage')),
-    permissions: ['workOrders.dispatch', 'workOrders.work'],
-    menu: { key: 'work-orders', label: { zh: '工单调度', en: 'Dispatch' }, group: workOrders },
+    // UI-1: a store clerk may create work orders but does not see dispatch; service staff see their list.
+    permissions: ['workOrders.dispatch'],
+    roles: ['serviceStaff'],
+    menu: { key: 'work-orders', label: { zh: '工单列表', en: 'Work orders' }, group: dispatch },
   },
   {
     path: '/admin/operators',
@@ -67,6 +78,14 @@ export const screenRoutes: ScreenRoute[] = [
   },
 ];
 
-export function mayOpen(route: ScreenRoute, permissions: readonly string[]): boolean {
-  return !route.permissions || route.permissions.some((p) => permissions.includes(p));
+export function mayOpen(
+  route: ScreenRoute,
+  permissions: readonly string[],
+  roles: readonly string[] = [],
+): boolean {
+  if (!route.permissions) return true;
+  return (
+    route.permissions.some((p) => permissions.includes(p)) ||
+    (route.roles ?? []).some((r) => roles.includes(r))
+  );
 }

@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startRuntime } from '../../../infra/runtime';
+import { freePorts } from '../../../infra/ports';
+import { loadConfig } from '../../../temporal.config';
+import { ensureBrowser } from '../../../scripts/ensure-browser';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    consoleUrl: string;
+    chromiumPath: string;
+  }
+}
+
+/**
+ * Once per browser-test run: Chromium and a CJK font (installed when missing), the console built when stale,
+ * and the whole system started the way `npm start` starts it — Temporal dev server, embedded PostgreSQL with
+ * the demo data, worker, API serving the console — on free ports and a temporary data folder.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const log = (line: string) => console.log(`[browser-setup] ${line}`);
+  const chromiumPath = ensureBrowser(log);
+  const root = join(import.meta.dirname, '..', '..', '..');
+  execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'web-build.ts')], {
+    stdio: 'inherit',
+    cwd: root,
+  });
+  const dataDir = mkdtempSync(join(tmpdir(), 'om-browser-'));
+  const [api, temporal, temporalUi, pg] = (await freePorts(4)) as [number, number, number, number];
+  const config = loadConfig({
+    ...process.env,
+    DATA_DIR: dataDir,
+    API_HOST: '127.0.0.1',
+    API_PORT: String(api),
+    TEMPORAL_DEV_PORT: String(temporal),
+    TEMPORAL_UI_PORT: String(temporalUi),
+    EMBEDDED_PG_PORT: String(pg),
+    LOG_LEVEL: 'warn',
+    // Every journey signs in afresh from the same address: more than a person's 10 a minute.
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+  });
+  const started = Date.now();
+  const runtime = await startRuntime(config, log);
+  log(`system up in ${((Date.now() - started) / 1000).toFixed(1)} s: console at ${runtime.apiUrl}/`);
+  project.provide('consoleUrl', runtime.apiUrl);
+  project.provide('chromiumPath', chromiumPath);
+  return async () => {
+    await runtime.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
