@@ -14,6 +14,7 @@ import { stateNulRefusal } from './plugins/reject-nul';
  *   business refusal: 422 BusinessRuleViolated naming the field and the rule. 400 is only for what the
  *   document states.
  * - The NUL character, refused in every request string (plugins/reject-nul.ts), is stated on each.
+ * - Each refused field is answered `{ path, zh, en }`: the rule in both working languages (REQ: UI-1).
  * - A response declared `z.null()` (204) has no body, and the document says so instead of promising JSON.
  */
 
@@ -44,7 +45,10 @@ export const contractValidatorCompiler: FastifySchemaCompiler<$ZodType> = (route
   };
 };
 
-/** REQ: UI-1 — a refused field as the error body's `details` list it: `{ path, zh, en }`. */
+/**
+ * REQ: UI-1 — a refused field as the error body's `details` list it: `{ path, zh, en }`. A schema's own message
+ * with no Chinese registered (`rule`) reads in English in both.
+ */
 export function fieldError(
   where: string,
   issue: Pick<RefusedIssue, 'instancePath' | 'message' | 'zh'>,

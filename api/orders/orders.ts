@@ -50,9 +50,15 @@ const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
 const dayStart = (date: string, utcOffsetHours: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) - utcOffsetHours * 3_600_000);
 const startOf = (bound: string, utcOffsetHours: number) =>
-  isDate(bound) ? dayStart(bound, utcOffsetHours) : new Date(bound);
+  storable(isDate(bound) ? dayStart(bound, utcOffsetHours) : new Date(bound));
 const endOf = (bound: string, utcOffsetHours: number) =>
-  isDate(bound) ? new Date(dayStart(bound, utcOffsetHours).getTime() + 86_400_000) : new Date(bound);
+  storable(
+    isDate(bound) ? new Date(dayStart(bound, utcOffsetHours).getTime() + 86_400_000) : new Date(bound),
+  );
+/** Years 0000 and past 9999 (a far date shifted by its offset) are kept within what PostgreSQL reads. */
+const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
+const LATEST = Date.parse('9999-12-31T23:59:59Z');
+const storable = (at: Date) => new Date(Math.min(Math.max(at.getTime(), EARLIEST), LATEST));
 
 const idParams = z.object({ id: z.string().min(1).max(120) });
 
@@ -149,7 +155,9 @@ export function orderRoutes(deps: {
             'Every filter given must hold: `status`, `type`; `msisdn` — the number the order is about; ' +
             '`customer` — an identity document number (exact, any case) or a name (contained, any case) of the ' +
             'customer the order keyed in (an opening, a port-in) or of the owner of the line it is about; ' +
-            '`operatorId` and `outletCode` — who took it and where; `from` / `to` — when it was created: a ' +
+            '`operatorId`, `channelCode` and `outletCode` — who took it, through which channel (a store is a ' +
+            'channel of its own) and at which outlet (网点, when the operator signed in at one); `from` / `to` — ' +
+            'when it was created: a ' +
             'date-time (ISO 8601 with offset), or a date meaning that whole business day (BUSINESS_UTC_OFFSET_HOURS), ' +
             '`from` inclusive and `to` through its end. The total count is `total` and the X-Total-Count ' +
             "header. Only the orders the caller may read are listed and counted: an agent's own channel's " +
@@ -166,7 +174,18 @@ export function orderRoutes(deps: {
               .optional()
               .describe('Identity document number (exact) or name (contained) of the customer'),
             operatorId: z.string().min(1).max(64).optional().describe('The operator who took the order'),
-            outletCode: z.string().min(1).max(64).optional().describe('The outlet the order was taken at'),
+            channelCode: z
+              .string()
+              .min(1)
+              .max(64)
+              .optional()
+              .describe('The channel the order was taken through, e.g. STORE-BJ-001'),
+            outletCode: z
+              .string()
+              .min(1)
+              .max(64)
+              .optional()
+              .describe('The outlet (网点) its operator was signed in at'),
             from: createdBound
               .optional()
               .describe('Created at or after: YYYY-MM-DD or an ISO 8601 date-time'),

@@ -133,6 +133,9 @@ export interface OrderSearch {
   /** The customer: an identity document number (exact) or a name (contained, any case); see `customerMatch`. */
   customer?: string | undefined;
   operatorId?: string | undefined;
+  /** The channel taken through (a store is a channel of its own). */
+  channelCode?: string | undefined;
+  /** The outlet (网点) its operator was signed in at. */
   outletCode?: string | undefined;
   /** Created at or after. */
   createdFrom?: Date | undefined;
@@ -157,6 +160,7 @@ export async function listOrders(
   if (filter.msisdn) conditions.push(eq(orderMsisdn, filter.msisdn));
   if (filter.customer) conditions.push(customerMatch(filter.customer));
   if (filter.operatorId) conditions.push(eq(orders.operatorId, filter.operatorId));
+  if (filter.channelCode) conditions.push(eq(orders.channelCode, filter.channelCode));
   if (filter.outletCode) conditions.push(eq(orders.outletCode, filter.outletCode));
   if (filter.createdFrom) conditions.push(gte(orders.createdAt, filter.createdFrom));
   if (filter.createdBefore) conditions.push(lt(orders.createdAt, filter.createdBefore));

@@ -28,6 +28,10 @@ export const orders = pgTable(
     index('orders_status_idx').on(t.status, t.createdAt),
     index('orders_type_idx').on(t.type, t.createdAt),
     index('orders_channel_idx').on(t.channelCode, t.createdAt),
+    // REQ: UI-1 — the console finds orders by the number they are about (the line page, the order search)
+    // and by the operator who took them.
+    index('orders_msisdn_idx').on(sql`(${t.summary}->>'msisdn')`, t.createdAt),
+    index('orders_operator_idx').on(t.operatorId, t.createdAt),
   ],
 );
 

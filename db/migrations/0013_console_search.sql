@@ -1,0 +1,2 @@
+CREATE INDEX "orders_msisdn_idx" ON "orders" USING btree (("summary"->>'msisdn'),"created_at");--> statement-breakpoint
+CREATE INDEX "orders_operator_idx" ON "orders" USING btree ("operator_id","created_at");
