@@ -3,15 +3,18 @@ import type { ProductPrice } from '../../domain/open-account';
 import type { DbOrTx } from '../client';
 import { products } from '../schema';
 
+/** What an opening is priced from (OPEN-4). */
+const priceColumns = {
+  code: products.code,
+  name: products.name,
+  simFeeFen: products.simFeeFen,
+  depositFen: products.depositFen,
+  monthlyFeeFen: products.monthlyFeeFen,
+};
+
 export async function findActiveProduct(db: DbOrTx, code: string): Promise<ProductPrice | null> {
   const [row] = await db
-    .select({
-      code: products.code,
-      name: products.name,
-      simFeeFen: products.simFeeFen,
-      depositFen: products.depositFen,
-      monthlyFeeFen: products.monthlyFeeFen,
-    })
+    .select(priceColumns)
     .from(products)
     .where(and(eq(products.code, code), eq(products.active, true)));
   return row ?? null;
@@ -19,17 +22,7 @@ export async function findActiveProduct(db: DbOrTx, code: string): Promise<Produ
 
 /** REQ: OPEN-4 — the products an account may be opened with (not withdrawn), by code. */
 export async function listActiveProducts(db: DbOrTx): Promise<ProductPrice[]> {
-  return db
-    .select({
-      code: products.code,
-      name: products.name,
-      simFeeFen: products.simFeeFen,
-      depositFen: products.depositFen,
-      monthlyFeeFen: products.monthlyFeeFen,
-    })
-    .from(products)
-    .where(eq(products.active, true))
-    .orderBy(asc(products.code));
+  return db.select(priceColumns).from(products).where(eq(products.active, true)).orderBy(asc(products.code));
 }
 
 /** A product's name as the catalogue keeps it, withdrawn or not; null for a code it does not know. */

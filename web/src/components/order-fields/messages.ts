@@ -34,7 +34,7 @@ export const fieldMessages = defineMessages({
 });
 
 export const idTypeLabels: Record<string, Bilingual> = {
-  idCard: { zh: '居民身份证', en: 'ID card' },
+  idCard: { zh: '居民身份证', en: 'Resident ID card' },
   temporaryIdCard: { zh: '临时身份证', en: 'Temporary ID card' },
   drivingLicence: { zh: '驾驶证', en: 'Driving licence' },
   passport: { zh: '护照', en: 'Passport' },

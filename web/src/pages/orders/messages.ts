@@ -198,14 +198,9 @@ export const timelineNotes: Record<string, Bilingual> = {
   'formally cancelled in person': { zh: '客户到厅正式销号', en: 'formally cancelled in person' },
 };
 
-/** Identity documents accepted at the counter (OPEN-3). */
-export const idTypeLabels = {
-  idCard: { zh: '居民身份证', en: 'Resident ID card' },
-  temporaryIdCard: { zh: '临时身份证', en: 'Temporary ID card' },
-  drivingLicence: { zh: '驾驶证', en: 'Driving licence' },
-  passport: { zh: '护照', en: 'Passport' },
-} satisfies Record<string, Bilingual>;
-export type IdType = keyof typeof idTypeLabels;
+/** Identity documents accepted at the counter (OPEN-3): the order-field labels, one table for every form. */
+export { idTypeLabels } from '../../components/order-fields/messages';
+export type IdType = 'idCard' | 'temporaryIdCard' | 'drivingLicence' | 'passport';
 
 /** An amount in fen as yuan, e.g. 12000 → ¥120.00. */
 export function yuan(fen: number): string {
