@@ -109,7 +109,7 @@ describe('number and SIM states by hand, and reservations (RES-3, RES-5)', () =>
       details: { current: 'reserved' },
     });
     const available = await get(clerk, '/api/v1/numbers/available?pattern=13800101905');
-    expect(available.json()).toEqual({ items: [] });
+    expect(available.json()).toEqual({ items: [], total: 0 });
 
     const cancel = await h.app.inject({
       method: 'DELETE',
