@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { startRuntime } from '../../../infra/runtime';
 import { freePorts } from '../../../infra/ports';
@@ -42,6 +43,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Every journey signs in afresh from the same address: more than a person's 10 a minute.
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
   });
+  // As under npm start: the worker's state changes are not news; warnings are (and its shutdown after the
+  // journeys does not follow the test summary in the log).
+  Runtime.install({ logger: new DefaultLogger('WARN') });
   const started = Date.now();
   const runtime = await startRuntime(config, log);
   log(`system up in ${((Date.now() - started) / 1000).toFixed(1)} s: console at ${runtime.apiUrl}/`);
