@@ -69,8 +69,14 @@ describe('the orders list and the order page', () => {
     const page = await openPage('/sign-in');
     await signIn(page, 'store01', 'STORE-BJ-001');
     await page.getByRole('menuitem', { name: '订单查询' }).click();
+    // The first page of orders is shown before the filter is used, as a clerk sees it.
+    await page.locator('tbody tr').first().waitFor();
+    const statusFilter = page
+      .locator('.ant-form-item')
+      .filter({ has: page.getByLabel('状态', { exact: true }) });
     await page.getByLabel('状态', { exact: true }).click();
     await page.locator('.ant-select-item-option').filter({ hasText: '已竣工' }).click();
+    await expect.poll(() => statusFilter.textContent()).toContain('已竣工');
     await page.getByRole('button', { name: '查询' }).click();
     await expect.poll(() => page.url()).toContain('status=completed');
 
