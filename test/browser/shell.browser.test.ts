@@ -122,7 +122,7 @@ describe('UI-1: the console shell', () => {
     expect(await page.getByTestId('signed-in-as').textContent()).toContain('网点 OUT-BJ-WFJ');
   });
 
-  it('UI-1: a store clerk sees neither administration nor dispatch, a dispatcher and service staff see the work-order list, an admin sees administration', async () => {
+  it('UI-1: a store clerk sees neither administration nor the dispatch board, a dispatcher sees the board, service staff their own work, an admin sees administration', async () => {
     const clerkPage = await openPage('/sign-in');
     await signIn(clerkPage, 'store01', STORE);
     const clerkMenu = menuOf(clerkPage);
@@ -130,8 +130,9 @@ describe('UI-1: the console shell', () => {
     const clerk = (await clerkMenu.textContent()) ?? '';
     expect(clerk).toContain('营业受理');
     expect(clerk).not.toContain('系统管理');
-    expect(clerk).not.toContain('工单调度');
-    expect(clerk).not.toContain('工单列表');
+    expect(clerk).toContain('新建工单');
+    expect(clerk).not.toContain('调度台');
+    expect(clerk).not.toContain('我的工单');
     // Who is signed in where, in the banner.
     const banner = (await clerkPage.getByTestId('signed-in-as').textContent()) ?? '';
     expect(banner).toContain('(store01)');
@@ -145,16 +146,19 @@ describe('UI-1: the console shell', () => {
     const dispatcherPage = await openPage('/sign-in');
     await signIn(dispatcherPage, 'dispatch01', STORE);
     const dispatcherMenu = menuOf(dispatcherPage);
-    await dispatcherMenu.getByText('工单调度').waitFor();
-    expect(await dispatcherMenu.textContent()).toContain('工单列表');
+    await dispatcherMenu.getByText('工单中心').waitFor();
+    expect(await dispatcherMenu.textContent()).toContain('调度台');
+    expect(await dispatcherMenu.textContent()).not.toContain('抢单池');
     expect(await dispatcherMenu.textContent()).not.toContain('系统管理');
 
-    // Service staff (WO-4) see the work-order list too, and nothing of the order desk.
+    // Service staff (WO-4) see their work and the grab pool, nothing of the order desk nor the board.
     const staffPage = await openPage('/sign-in');
     await signIn(staffPage, 'tech01', STORE);
     const staffMenu = menuOf(staffPage);
-    await staffMenu.getByText('工单列表').waitFor();
+    await staffMenu.getByText('我的工单').waitFor();
+    expect(await staffMenu.textContent()).toContain('抢单池');
     expect(await staffMenu.textContent()).not.toContain('营业受理');
+    expect(await staffMenu.textContent()).not.toContain('调度台');
     expect(await staffPage.getByTestId('signed-in-as').textContent()).toContain('OUT-BJ-XD');
 
     const adminPage = await openPage('/sign-in');

@@ -22,7 +22,8 @@ export interface ScreenRoute {
 }
 
 const orderDesk: Bilingual = { zh: '营业受理', en: 'Order desk' };
-const dispatch: Bilingual = { zh: '工单调度', en: 'Dispatch' };
+const workOrders: Bilingual = { zh: '工单中心', en: 'Work orders' };
+const fieldService: Bilingual = { zh: '现场服务', en: 'Field service' };
 const administration: Bilingual = { zh: '系统管理', en: 'Administration' };
 
 export const screenRoutes: ScreenRoute[] = [
@@ -65,10 +66,57 @@ export const screenRoutes: ScreenRoute[] = [
   {
     path: '/work-orders',
     screen: lazy(() => import('../pages/work-orders/WorkOrdersPage')),
-    // UI-1: a store clerk may create work orders but does not see dispatch; service staff see their list.
     permissions: ['workOrders.dispatch'],
+    menu: { key: 'work-orders', label: { zh: '调度台', en: 'Dispatch board' }, group: workOrders },
+  },
+  {
+    path: '/work-orders/new',
+    screen: lazy(() => import('../pages/work-orders/new/CreateWorkOrderPage')),
+    permissions: ['workOrders.create'],
+    menu: { key: 'work-order-new', label: { zh: '新建工单', en: 'New work order' }, group: workOrders },
+  },
+  {
+    path: '/green-channel/new',
+    screen: lazy(() => import('../pages/green-channel/GreenChannelPage')),
+    permissions: ['greenChannel'],
+    menu: { key: 'green-channel', label: { zh: '绿色通道', en: 'Green channel' }, group: workOrders },
+  },
+  {
+    path: '/work-orders/stats',
+    screen: lazy(() => import('../pages/work-orders/stats/OutletStatsPage')),
+    permissions: ['workOrders.dispatch'],
+    menu: {
+      key: 'outlet-stats',
+      label: { zh: '网点积压与达标', en: 'Outlet backlog and SLA' },
+      group: workOrders,
+    },
+  },
+  {
+    path: '/notifications',
+    screen: lazy(() => import('../pages/notifications/NotificationsPage')),
+    permissions: ['workOrders.dispatch'],
+    menu: { key: 'notifications', label: { zh: '通知', en: 'Notices' }, group: workOrders },
+  },
+  {
+    path: '/work-orders/:id',
+    screen: lazy(() => import('../pages/work-orders/detail/WorkOrderPage')),
+    permissions: ['workOrders.work'],
+    title: { zh: '工单详情', en: 'Work order' },
+  },
+  {
+    path: '/my-work-orders',
+    screen: lazy(() => import('../pages/service-staff/MyWorkOrdersPage')),
+    // UI-1: only service staff do the work; the desk follows it on the board.
+    permissions: [],
     roles: ['serviceStaff'],
-    menu: { key: 'work-orders', label: { zh: '工单列表', en: 'Work orders' }, group: dispatch },
+    menu: { key: 'my-work-orders', label: { zh: '我的工单', en: 'My work orders' }, group: fieldService },
+  },
+  {
+    path: '/grab-pool',
+    screen: lazy(() => import('../pages/service-staff/GrabPoolPage')),
+    permissions: [],
+    roles: ['serviceStaff'],
+    menu: { key: 'grab-pool', label: { zh: '抢单池', en: 'Grab pool' }, group: fieldService },
   },
   {
     path: '/admin/operators',

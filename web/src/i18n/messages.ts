@@ -30,3 +30,8 @@ export const common = defineMessages({
   networkError: { zh: '无法连接服务器，请稍后重试', en: 'The server cannot be reached; try again shortly' },
   sessionExpired: { zh: '登录已失效，请重新登录', en: 'Your session has ended; please sign in again' },
 });
+
+/** The label of a code, or the code itself in both languages when it has none (codes stay English). */
+export function labelFor(labels: Readonly<Record<string, Bilingual>>, code: string): Bilingual {
+  return labels[code] ?? { zh: code, en: code };
+}

@@ -1,0 +1,72 @@
+import { defineMessages, type Bilingual } from '../../../i18n/messages';
+
+/** The work-order page's texts (WO-1…WO-6, UI-1). Statuses come labelled from the API. */
+export const workOrderMessages = defineMessages({
+  backToList: { zh: '返回工单列表', en: 'Back to work orders' },
+  details: { zh: '工单信息', en: 'Work order' },
+  id: { zh: '工单号', en: 'Work order' },
+  status: { zh: '状态', en: 'Status' },
+  priority: { zh: '优先级', en: 'Priority' },
+  category: { zh: '类别', en: 'Category' },
+  greenChannelType: { zh: '绿色通道类型', en: 'Green-channel type' },
+  customer: { zh: '客户', en: 'Customer' },
+  address: { zh: '服务地址', en: 'Address' },
+  city: { zh: '归属城市', en: 'Home city' },
+  territory: { zh: '区域', en: 'Territory' },
+  requiredSkill: { zh: '所需技能', en: 'Skill needed' },
+  outlet: { zh: '网点', en: 'Outlet' },
+  assignee: { zh: '服务人员', en: 'Staff' },
+  appointment: { zh: '客户预约', en: 'Appointment' },
+  createdBy: { zh: '创建人', en: 'Created by' },
+  createdAt: { zh: '创建时间', en: 'Created' },
+  description: { zh: '描述', en: 'Description' },
+  result: { zh: '处理结果', en: 'Result' },
+  resolved: { zh: '已解决', en: 'Resolved' },
+  unresolved: { zh: '未解决', en: 'Not resolved' },
+  commitments: { zh: '承诺事项', en: 'Commitments' },
+  sla: { zh: '服务时限', en: 'Service level' },
+  responseDue: { zh: '响应时限', en: 'Respond by' },
+  resolutionDue: { zh: '解决时限', en: 'Resolve by' },
+  respondedAt: { zh: '响应时间', en: 'Responded' },
+  resolvedAt: { zh: '解决时间', en: 'Resolved at' },
+  breached: { zh: '已超时', en: 'Breached' },
+  met: { zh: '已达标', en: 'Met' },
+  pending: { zh: '进行中', en: 'Running' },
+  timeline: { zh: '处理过程', en: 'Timeline' },
+  actor: { zh: '操作人', en: 'By' },
+  system: { zh: '系统', en: 'System' },
+  reason: { zh: '原因', en: 'Reason' },
+  rule: { zh: '派工规则', en: 'Dispatch rule' },
+  refreshing: {
+    zh: '工单处理中，页面自动刷新。',
+    en: 'This work order is open; the page refreshes by itself.',
+  },
+  none: { zh: '—', en: '—' },
+});
+
+/** Every line a work order's timeline can hold: the steps people take and the notes the system writes. */
+export const timelineActionLabels: Record<string, Bilingual> = {
+  create: { zh: '创建工单', en: 'Created' },
+  accept: { zh: '受理', en: 'Accepted' },
+  reject: { zh: '不予受理', en: 'Rejected' },
+  assignOutlet: { zh: '分配网点', en: 'Outlet assigned' },
+  dispatch: { zh: '派工', en: 'Dispatched' },
+  redispatch: { zh: '重新派工', en: 'Re-dispatched' },
+  grab: { zh: '抢单', en: 'Grabbed' },
+  bookAppointment: { zh: '预约客户', en: 'Appointment booked' },
+  changeAppointment: { zh: '改约', en: 'Appointment changed' },
+  start: { zh: '开始服务', en: 'Service started' },
+  complete: { zh: '完成服务', en: 'Completed' },
+  close: { zh: '关闭', en: 'Closed' },
+  cancel: { zh: '取消', en: 'Cancelled' },
+  noDispatchRule: { zh: '无匹配的派工规则', en: 'No dispatch rule matched' },
+  autoDispatchFailed: { zh: '自动派工失败', en: 'Automatic dispatch failed' },
+  autoDispatchRefused: { zh: '自动派工被拒绝', en: 'Automatic dispatch refused' },
+  slaBreached: { zh: '服务超时', en: 'Service level breached' },
+  escalationFailed: { zh: '超时升级通知失败', en: 'Breach escalation failed' },
+};
+
+export const slaKindLabels: Record<string, Bilingual> = {
+  response: { zh: '响应', en: 'Response' },
+  resolution: { zh: '解决', en: 'Resolution' },
+};
