@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DispatchPreview } from '../../services/work-orders/dispatch-preview';
 import type { Harness } from '../support/harness';
 import { startHarness } from '../support/harness';
-import { dispatchRules } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { dispatchRules, staffProfiles } from '../../db/schema';
 import { newWorkOrder, step, takeStep, waitForWorkOrder, workOrderBody } from '../support/work-orders';
 
 interface ErrorBody {
@@ -381,8 +382,23 @@ describe('work-order desks: dispatch preview, outlets and staff', () => {
 
       const notStaff = await get('/api/v1/work-orders/grab-pool', dispatcher);
       expect(notStaff.statusCode).toBe(403);
-      expect(notStaff.json<ErrorBody>()).toMatchObject({ code: 'RoleNotAllowed' });
+      expect(notStaff.json<ErrorBody>()).toMatchObject({
+        code: 'StaffProfileRequired',
+        reason: '只有在岗的服务人员（有有效的服务人员资料）可以查看抢单池',
+      });
       expect(notStaff.json<ErrorBody>().message).toContain('serviceStaff');
+      const tech06 = await h.login('tech06');
+      await h.db.update(staffProfiles).set({ active: false }).where(eq(staffProfiles.operatorId, 'tech06'));
+      try {
+        const inactive = await get('/api/v1/work-orders/grab-pool', tech06);
+        expect(inactive.statusCode).toBe(403);
+        expect(inactive.json<ErrorBody>()).toMatchObject({
+          code: 'StaffProfileRequired',
+          message: 'grab pool: tech06 has no active service staff profile (outlet) to grab for',
+        });
+      } finally {
+        await h.db.update(staffProfiles).set({ active: true }).where(eq(staffProfiles.operatorId, 'tech06'));
+      }
     });
   });
 
