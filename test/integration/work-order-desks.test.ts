@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DispatchPreview } from '../../services/work-orders/dispatch-preview';
 import type { Harness } from '../support/harness';
 import { startHarness } from '../support/harness';
@@ -277,6 +279,11 @@ describe('work-order desks: dispatch preview, outlets and staff', () => {
       expect(again.statusCode).toBe(409);
       expect(again.json<ErrorBody>()).toMatchObject({ code: 'IllegalWorkOrderStep' });
       expect(again.json<ErrorBody>().message).toContain('dispatched');
+
+      // Determinism guard: the history with the refused and the applied request replays against today's code.
+      const history = await h.client.workflow.getHandle(id).fetchHistory();
+      const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
+      await expect(Worker.runReplayHistory({ workflowBundle }, history, id)).resolves.toBeUndefined();
     });
 
     it('WO-4: no rule picks anyone for a work order without an outlet: 409 NoDispatchRuleMatched, each rule with why, nothing changed', async () => {
