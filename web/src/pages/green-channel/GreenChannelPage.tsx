@@ -246,7 +246,7 @@ function CommitmentRow(props: { name: number; n: number; onRemove: () => void })
         <Form.Item
           name={[props.name, 'value']}
           label={fill(t(m.commitmentValue), { n, what })}
-          rules={[{ required: true, whitespace: kind === 'specificGoods' }]}
+          rules={kind === 'specificGoods' ? required : [{ required: true }]}
         >
           {kind === 'specificGoods' ? (
             <Input maxLength={100} />
