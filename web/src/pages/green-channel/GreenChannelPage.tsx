@@ -17,21 +17,27 @@ import {
 } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiError, newIdempotencyKey, type FieldError } from '../../api-client/client';
+import { newIdempotencyKey } from '../../api-client/client';
 import { FormErrors } from '../../components/FormErrors';
 import { CustomerLineFields } from '../../components/work-order-fields/CustomerLineFields';
-import { refusedFields } from '../../components/work-order-fields/refusals';
 import { fill } from '../../i18n/fill';
 import { useLanguage } from '../../i18n/language';
 import { labelFor } from '../../i18n/messages';
 import { priorityLabels } from '../work-orders/messages';
 import { newWorkOrderHref } from '../work-orders/new/prefill';
 import {
+  commitmentRefusal,
+  formNameOf,
+  greenChannelRequestOf,
+  initialGreenChannelForm,
+  placedRefusals,
+  type CommitmentKind,
+  type GreenChannelForm,
+} from './green-channel-form';
+import {
   useOpenGreenChannel,
-  type Commitment,
   type GreenChannelRequest,
   type GreenChannelRouted,
-  type GreenChannelType,
 } from './green-channel-queries';
 import {
   cityLabels,
@@ -40,26 +46,6 @@ import {
   greenChannelTypeLabels,
 } from './messages';
 
-type Priority = NonNullable<GreenChannelRequest['priority']>;
-type CommitmentKind = Commitment['kind'];
-
-interface GreenChannelForm {
-  type?: GreenChannelType;
-  priority: Priority;
-  title?: string;
-  description?: string;
-  customer: { msisdn?: string; name?: string; address?: string };
-  servicePassword?: string;
-  paperDocuments: 'none' | 'send' | 'collect';
-  commitments: { kind?: CommitmentKind; value?: number | string | null }[];
-}
-
-const initialValues: GreenChannelForm = {
-  priority: 'P2',
-  customer: {},
-  paperDocuments: 'none',
-  commitments: [],
-};
 const required = [{ required: true, whitespace: true }];
 
 /**
@@ -89,7 +75,7 @@ export default function GreenChannelPage() {
     const password = { value: entrusted ? values.servicePassword : undefined };
     form.setFieldValue('servicePassword', undefined);
     open.mutate(
-      { body: requestOf(values), password, idempotencyKey: idempotencyKey.current },
+      { body: greenChannelRequestOf(values), password, idempotencyKey: idempotencyKey.current },
       {
         onSuccess: setRouted,
         onSettled: () => {
@@ -118,7 +104,7 @@ export default function GreenChannelPage() {
       <Form<GreenChannelForm>
         form={form}
         layout="vertical"
-        initialValues={initialValues}
+        initialValues={initialGreenChannelForm}
         onValuesChange={() => {
           idempotencyKey.current = null;
         }}
@@ -351,66 +337,4 @@ function Routed(props: { answer: GreenChannelRouted; onAnother: () => void }) {
       />
     </Result>
   );
-}
-
-interface CommitmentRefusal {
-  refused: { field: string; zh: string; en: string }[];
-  escalation: { zh: string; en: string } | null;
-}
-
-/** REQ: GC-3 — the refused promises and the escalation offered, as the API's 422 CommitmentBeyondAuthority says. */
-function commitmentRefusal(error: unknown): CommitmentRefusal | null {
-  if (!(error instanceof ApiError) || error.code !== 'CommitmentBeyondAuthority') return null;
-  const details = (error.details ?? {}) as Partial<CommitmentRefusal>;
-  const bilingual = (x: unknown): x is { zh: string; en: string } =>
-    typeof x === 'object' && x !== null && 'zh' in x && 'en' in x;
-  return {
-    refused: (Array.isArray(details.refused) ? details.refused : []).filter(
-      (r): r is CommitmentRefusal['refused'][number] => bilingual(r) && typeof r.field === 'string',
-    ),
-    escalation: bilingual(details.escalation) ? details.escalation : null,
-  };
-}
-
-/** Each refused promise beside its row; any other refusal beside the field it names. */
-function placedRefusals(error: ApiError): FieldError[] {
-  const refusal = commitmentRefusal(error);
-  if (refusal) return refusal.refused.map((r) => ({ path: `body.${r.field}`, zh: r.zh, en: r.en }));
-  return refusedFields(error);
-}
-
-/** A commitment's refusal (`commitments.0`, `commitments.0.amountFen`) goes beside the row's value. */
-function formNameOf(path: (string | number)[]): (string | number)[] {
-  if (path[0] !== 'commitments' || typeof path[1] !== 'number') return path;
-  return ['commitments', path[1], path[2] === 'kind' ? 'kind' : 'value'];
-}
-
-/** The request as the API takes it: texts trimmed, yuan in fen, what the type does not need left out. */
-function requestOf(values: GreenChannelForm): GreenChannelRequest {
-  const optional = (text: string | undefined) => (text?.trim() ? text.trim() : undefined);
-  const entrusted = values.type === 'entrustedAcceptance';
-  return {
-    type: values.type as GreenChannelType,
-    priority: values.priority,
-    title: (values.title ?? '').trim(),
-    description: (values.description ?? '').trim(),
-    customer: {
-      msisdn: (values.customer.msisdn ?? '').trim(),
-      name: (values.customer.name ?? '').trim(),
-      address: optional(values.customer.address),
-    },
-    paperDocuments: entrusted && values.paperDocuments !== 'none' ? values.paperDocuments : undefined,
-    commitments: values.commitments.map(commitmentOf),
-  };
-}
-
-function commitmentOf(row: GreenChannelForm['commitments'][number]): Commitment {
-  switch (row.kind) {
-    case 'compensation':
-      return { kind: 'compensation', amountFen: Math.round(Number(row.value) * 100) };
-    case 'specificGoods':
-      return { kind: 'specificGoods', item: String(row.value ?? '').trim() };
-    default:
-      return { kind: 'repairTimeLimit', hours: Number(row.value) };
-  }
 }

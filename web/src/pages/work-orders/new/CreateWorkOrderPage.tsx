@@ -7,22 +7,10 @@ import { CustomerLineFields } from '../../../components/work-order-fields/Custom
 import { refusedFields } from '../../../components/work-order-fields/refusals';
 import { useLanguage } from '../../../i18n/language';
 import { categoryLabels, priorityLabels } from '../messages';
-import { useCreateWorkOrder, type CreateWorkOrderRequest } from './create-work-order-queries';
+import { startingValues, workOrderRequestOf, type CreateWorkOrderForm } from './create-work-order-form';
+import { useCreateWorkOrder } from './create-work-order-queries';
 import { createWorkOrderMessages as m } from './messages';
-import { prefillOf, type WorkOrderPrefill } from './prefill';
-
-type Priority = CreateWorkOrderRequest['priority'];
-type Category = CreateWorkOrderRequest['category'];
-
-interface CreateWorkOrderForm {
-  category?: Category;
-  priority: Priority;
-  title?: string;
-  description?: string;
-  customer: { msisdn?: string; name?: string; address?: string };
-  territory?: string;
-  requiredSkill?: string;
-}
+import { prefillOf } from './prefill';
 
 const required = [{ required: true, whitespace: true }];
 
@@ -47,7 +35,7 @@ export default function CreateWorkOrderPage() {
     submitting.current = true;
     idempotencyKey.current ??= newIdempotencyKey();
     create.mutate(
-      { body: requestOf(values), idempotencyKey: idempotencyKey.current },
+      { body: workOrderRequestOf(values), idempotencyKey: idempotencyKey.current },
       {
         onSuccess: (answer) => void navigate(`/work-orders/${encodeURIComponent(answer.id)}`),
         onSettled: () => {
@@ -131,34 +119,4 @@ export default function CreateWorkOrderPage() {
       </Form>
     </Space>
   );
-}
-
-/** The form's starting values: P3 unless the address says otherwise, and whatever else it carries. */
-function startingValues(prefill: WorkOrderPrefill): CreateWorkOrderForm {
-  const { category, priority } = prefill;
-  return {
-    category: category && category in categoryLabels ? (category as Category) : undefined,
-    priority: priority && priority in priorityLabels ? (priority as Priority) : 'P3',
-    title: prefill.title,
-    description: prefill.description,
-    customer: { msisdn: prefill.msisdn, name: prefill.name, address: prefill.address },
-  };
-}
-
-/** The request as the API takes it: texts trimmed, optional ones left out when empty. */
-function requestOf(values: CreateWorkOrderForm): CreateWorkOrderRequest {
-  const optional = (text: string | undefined) => (text?.trim() ? text.trim() : undefined);
-  return {
-    category: values.category as Category,
-    priority: values.priority,
-    title: (values.title ?? '').trim(),
-    description: (values.description ?? '').trim(),
-    customer: {
-      msisdn: (values.customer.msisdn ?? '').trim(),
-      name: (values.customer.name ?? '').trim(),
-      address: optional(values.customer.address),
-    },
-    territory: optional(values.territory),
-    requiredSkill: optional(values.requiredSkill),
-  };
 }
