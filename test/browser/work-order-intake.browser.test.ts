@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkScreen, openPage, setLanguage, signIn } from './support/browser';
+import { apiAs, checkScreen, openPage, setLanguage, signIn } from './support/browser';
 import { field, formItemOf } from './support/order-desk';
 
 /**
@@ -24,6 +24,7 @@ async function choose(page: Page, control: ReturnType<typeof field>, option: str
 
 describe('work-order intake in Chromium', () => {
   it('UI-1 WO-1: a store clerk creates a work order for a looked-up line and lands on its page', async () => {
+    const since = new Date(Date.now() - 60_000).toISOString();
     const page = await openPage('/sign-in');
     await signIn(page, 'store01', 'STORE-BJ-001');
     await page.getByRole('menuitem', { name: '新建工单' }).click();
@@ -46,13 +47,20 @@ describe('work-order intake in Chromium', () => {
     await field(page, '问题描述', 'Description').fill('客户来电：家中宽带自昨晚起无法上网，光猫红灯。');
     await field(page, '服务地址', 'Address').fill('北京市西城区西单北大街 120 号');
     await field(page, '所需技能', 'Skill needed').fill('broadband');
-    // A double click is one work order (one idempotency key for the filled form).
+    // A double click is one work order (one idempotency key for the filled form): counted below.
     await page.getByRole('button', { name: '提交工单' }).dblclick();
 
     await page.waitForURL(/\/work-orders\/[^/]+$/);
     await expect.poll(() => page.getByTestId('work-order-status').textContent()).toBe('新建');
     expect(await page.getByRole('heading', { level: 3 }).textContent()).toContain(title);
     expect(await page.getByText('13900100001').count()).toBeGreaterThan(0);
+    const desk = await apiAs('store01', 'STORE-BJ-001');
+    const titled = async () => {
+      const list = await desk.get(`/work-orders?createdFrom=${encodeURIComponent(since)}&limit=100`);
+      return (list.body as { items: { title: string }[] }).items.filter((w) => w.title === title).length;
+    };
+    await expect.poll(titled).toBeGreaterThan(0);
+    expect(await titled()).toBe(1);
   });
 
   it('UI-1 WO-1: a dispatcher types the customer name and a bad number shows its message beside the field, in Chinese and in English', async () => {
