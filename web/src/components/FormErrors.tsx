@@ -1,5 +1,5 @@
 import { Alert, type FormInstance } from 'antd';
-import { ApiError } from '../api-client/client';
+import { ApiError, type FieldError } from '../api-client/client';
 import { useLanguage } from '../i18n/language';
 import { ErrorText } from './PageState';
 import { namePathOf } from './fieldPath';
@@ -13,12 +13,15 @@ export function FormErrors(props: {
   form: FormInstance;
   error: unknown;
   nameOf?: (path: (string | number)[]) => (string | number)[];
+  /** The fields a refusal names (default: those of a validation refusal, `details`). */
+  fieldsOf?: (error: ApiError) => FieldError[];
 }) {
   const { language } = useLanguage();
   const nameOf = props.nameOf ?? ((path) => path);
-  useFieldErrors(props.form, props.error, nameOf);
+  const fieldsOf = props.fieldsOf ?? ((e: ApiError) => e.fieldErrors);
+  useFieldErrors(props.form, props.error, nameOf, fieldsOf);
   if (!props.error) return null;
-  const fieldErrors = props.error instanceof ApiError ? props.error.fieldErrors : [];
+  const fieldErrors = props.error instanceof ApiError ? fieldsOf(props.error) : [];
   const registered = new Set(
     fieldErrors.length > 0 ? props.form.getFieldsError().map((f) => JSON.stringify(f.name)) : [],
   );

@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import { useEffect } from 'react';
-import { ApiError } from '../api-client/client';
+import { ApiError, type FieldError } from '../api-client/client';
 import { useLanguage } from '../i18n/language';
 import { namePathOf } from './fieldPath';
 
@@ -13,15 +13,17 @@ export function useFieldErrors(
   error: unknown,
   /** Where a form keeps a field under another name than the API's path (e.g. a list kept as one text). */
   nameOf: (path: (string | number)[]) => (string | number)[] = (path) => path,
+  /** The fields a refusal names (default: those of a validation refusal, `details`). */
+  fieldsOf: (error: ApiError) => FieldError[] = (e) => e.fieldErrors,
 ): void {
   const { language } = useLanguage();
   useEffect(() => {
     if (!(error instanceof ApiError)) return;
-    const fields = error.fieldErrors.map((f) => ({
+    const fields = fieldsOf(error).map((f) => ({
       name: nameOf(namePathOf(f.path)),
       errors: [f[language]],
     }));
     if (fields.length > 0) form.setFields(fields);
-    // nameOf is a pure mapping: a new function each render must not re-apply the errors over the user's edits.
+    // nameOf and fieldsOf are pure mappings: a new function each render must not re-apply the errors over the user's edits.
   }, [form, error, language]);
 }
