@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiAs, checkScreen, openPage, signIn } from './support/browser';
+import { apiAs, checkDialog, checkScreen, openPage, signIn } from './support/browser';
 
 /**
  * The dispatcher board (调度台, UI-1): a dispatcher finds a waiting work order, accepts it (WO-2), previews and
@@ -56,16 +56,22 @@ async function waitingWorkOrder(title: string, extra: Record<string, unknown> = 
 async function boardNewestFirst(page: Page) {
   await page.getByRole('heading', { name: '调度台' }).waitFor();
   await page.getByLabel('排序', { exact: true }).click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '最新创建' }).click();
+  await choose(page, '最新创建');
   await expect.poll(() => page.url()).toContain('sort=newest');
+}
+
+/** Picks an option of the open picker and waits until its list has closed. */
+async function choose(page: Page, option: string) {
+  await page.locator('.ant-select-item-option').filter({ hasText: option }).click();
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 const rowOf = (page: Page, id: string) => page.getByRole('row').filter({ hasText: id });
 
-/** Starts a desk step from a row's action menu. */
-async function rowStep(page: Page, id: string, step: string) {
+/** Starts a desk step from a row's action menu (`step`: its name, or a pattern for both languages). */
+async function rowStep(page: Page, id: string, step: string | RegExp) {
   await rowOf(page, id)
-    .getByRole('button', { name: `调度操作 ${id}` })
+    .getByRole('button', { name: /^(调度操作|Desk actions) / })
     .click();
   await page.getByRole('menuitem', { name: step, exact: true }).click();
   return page.getByRole('dialog');
@@ -86,21 +92,25 @@ describe('UI-1: the dispatcher board', () => {
 
     // WO-2: accept.
     const accept = await rowStep(page, id, '受理');
-    await accept.getByRole('button', { name: '受理' }).click();
+    await accept.getByRole('button', { name: '受理', exact: true }).click();
     const results = page.getByTestId('step-results');
     await results.getByTestId(`step-result-${id}`).getByText('成功').waitFor();
     await results.getByText('现为 已受理').waitFor();
     await row.getByText('已受理').waitFor();
 
     // WO-3 + WO-4: the preview of assigning Xidan names the rule and the technician it would pick.
-    const assign = await rowStep(page, id, '分配网点');
-    await assign.getByLabel('分配到网点').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: XIDAN }).click();
+    const assign = page.getByRole('dialog');
     const decision = assign.getByTestId('dispatch-decision');
-    await expect.poll(() => decision.textContent(), { timeout: 15_000 }).toContain('R-LEAST-LOAD');
+    const previewAssigning = async () => {
+      await rowStep(page, id, /^(分配网点|Assign outlet)$/);
+      await assign.getByLabel(/^(分配到网点|Outlet to assign)$/).click();
+      await choose(page, XIDAN);
+      await expect.poll(() => decision.textContent(), { timeout: 15_000 }).toContain('R-LEAST-LOAD');
+    };
+    await previewAssigning();
     const picked = /tech0[12]/.exec((await decision.textContent()) ?? '')?.[0] as XidanTech | undefined;
     expect(picked, 'the preview picks a Xidan technician').toBeDefined();
-    await checkScreen(page, 'dispatch-board-assign-outlet-preview');
+    await checkDialog(page, 'dispatch-board-assign-outlet-preview', previewAssigning);
     await assign.getByRole('button', { name: '分配网点' }).click();
     await results.getByTestId(`step-result-${id}`).getByText('成功').waitFor();
 
@@ -136,6 +146,8 @@ describe('UI-1: the dispatcher board', () => {
     expect(steps).toEqual([
       'timeline-create',
       'timeline-accept',
+      // Accepted with no outlet, territory or skill: no rule matched, so it waited for the desk.
+      'timeline-noDispatchRule',
       'timeline-assignOutlet',
       'timeline-dispatch',
       'timeline-redispatch',
@@ -158,8 +170,8 @@ describe('UI-1: the dispatcher board', () => {
     }
     const selection = page.getByTestId('selection-actions');
     await selection.getByText('已选 3 条工单').waitFor();
-    await selection.getByRole('button', { name: '受理' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '受理' }).click();
+    await selection.getByRole('button', { name: '受理', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '受理', exact: true }).click();
 
     const results = page.getByTestId('step-results');
     await results.getByText('2 张成功，1 张被拒绝').waitFor();
@@ -172,12 +184,19 @@ describe('UI-1: the dispatcher board', () => {
     await rowOf(page, first).getByText('已受理').waitFor();
 
     // WO-4: the dispatch dialog of a waiting work order: no rule picks anyone yet; an outlet's staff to choose from.
-    const dialog = await rowStep(page, first, '派工');
-    await dialog.getByTestId('dispatch-decision').getByText('没有规则能选出服务人员').waitFor();
-    await dialog.getByLabel('从哪个网点选人').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: XIDAN }).click();
-    await dialog.getByLabel(`选择 ${XIDAN_STAFF.tech02} tech02`).waitFor();
-    await checkScreen(page, 'dispatch-board-dispatch-dialog');
+    const dialog = page.getByRole('dialog');
+    const openDispatch = async () => {
+      await rowStep(page, first, /^(派工|Dispatch)$/);
+      await dialog
+        .getByTestId('dispatch-decision')
+        .getByText(/没有规则能选出服务人员|No rule picks anyone/)
+        .waitFor();
+      await dialog.getByLabel(/^(从哪个网点选人|Outlet to pick from)$/).click();
+      await choose(page, XIDAN);
+      await dialog.getByLabel(new RegExp(`^(选择|Choose) ${XIDAN_STAFF.tech02} tech02$`)).waitFor();
+    };
+    await openDispatch();
+    await checkDialog(page, 'dispatch-board-dispatch-dialog', openDispatch);
     await dialog.getByLabel(`选择 ${XIDAN_STAFF.tech02} tech02`).check();
     await dialog.getByRole('button', { name: '派给所选人员' }).click();
     await results.getByTestId(`step-result-${first}`).getByText('现为 已派工').waitFor();

@@ -69,7 +69,7 @@ export default function WorkOrdersPage() {
     overdue: listFilter('overdue') as WorkOrderListQuery['overdue'],
     vip: listFilter('vip') as WorkOrderListQuery['vip'],
     kind: listFilter('kind') as WorkOrderListQuery['kind'],
-    sort,
+    sort: sort as WorkOrderListQuery['sort'] /* TEMP */,
     offset,
     limit: pageSize,
   };
@@ -148,7 +148,7 @@ export default function WorkOrdersPage() {
             {t(m.outlet)} <code>{row.outletCode ?? '—'}</code>
           </div>
           <div>
-            {t(m.assignee)} {row.assigneeName ?? ''} <code>{row.assigneeId ?? '—'}</code>
+            {t(m.assignee)} <code>{row.assigneeId ?? '—'}</code>
           </div>
         </div>
       ),
@@ -203,7 +203,6 @@ export default function WorkOrdersPage() {
             id="wo-status"
             mode="multiple"
             allowClear
-            placeholder={t(m.any)}
             style={{ minWidth: 240 }}
             value={statuses}
             options={statusOptions.map((o) => ({ value: o.value, label: t(o.label) }))}
@@ -215,7 +214,6 @@ export default function WorkOrdersPage() {
             id="wo-priority"
             mode="multiple"
             allowClear
-            placeholder={t(m.any)}
             style={{ minWidth: 150 }}
             value={multi('priority')}
             options={Object.entries(priorityLabels).map(([value, label]) => ({
@@ -230,7 +228,6 @@ export default function WorkOrdersPage() {
             id="wo-category"
             mode="multiple"
             allowClear
-            placeholder={t(m.any)}
             style={{ minWidth: 170 }}
             value={multi('category')}
             options={Object.entries(categoryLabels).map(([value, label]) => ({ value, label: t(label) }))}
@@ -242,7 +239,6 @@ export default function WorkOrdersPage() {
             id="wo-outlet"
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t(m.any)}
             style={{ minWidth: 170 }}
             loading={outlets.isPending}
             value={params.get('outletCode') ?? undefined}
@@ -328,7 +324,6 @@ export default function WorkOrdersPage() {
             dataSource={data.items}
             loading={list.isFetching && list.isPlaceholderData}
             locale={{ emptyText: t(m.empty) }}
-            scroll={{ x: 'max-content' }}
             onRow={(row) => {
               const tint = rowTint[dueState(row, now).level];
               return tint ? { style: tint } : {};

@@ -125,7 +125,9 @@ export function DeskDialogs(props: {
           <DispatchModal
             target={single}
             running={running}
-            onByRule={() => run({ action: 'dispatchByRule' }, 'dispatchByRule')}
+            onByRule={() =>
+              run({ action: 'dispatchByRule' } as unknown as WorkOrderStep /* TEMP */, 'dispatchByRule')
+            }
             onToStaff={(assigneeId) => run({ action: 'dispatch', assigneeId }, 'dispatch')}
             onCancel={cancel}
           />
@@ -138,7 +140,7 @@ export function DeskDialogs(props: {
           okText={m.dispatchByRule}
           ids={ids}
           running={running}
-          onSubmit={() => run({ action: 'dispatchByRule' })}
+          onSubmit={() => run({ action: 'dispatchByRule' } as unknown as WorkOrderStep /* TEMP */)}
           onCancel={cancel}
         >
           {single && ids.length === 1 ? <DispatchPreviewPanel workOrderId={single.id} /> : null}

@@ -16,7 +16,7 @@ export type DispatchPreview =
 export function useOutlets() {
   return useQuery({
     queryKey: ['outlets'],
-    queryFn: () => unwrap(api.GET('/api/v1/outlets', { params: { query: { active: true, limit: 200 } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/outlets', { params: { query: { active: 'true', limit: 200 } } })),
     staleTime: 60_000,
   });
 }
