@@ -270,7 +270,9 @@ describe('UI-1: the console shell', () => {
     const workOrders = await openPage('/sign-in');
     await signIn(workOrders, 'dispatch01', STORE);
     await workOrders.getByRole('heading', { name: '调度台' }).waitFor();
-    await workOrders.getByRole('cell', { name: workOrderId }).waitFor();
+    // Newest first: the queue by priority may have other journeys' urgent work orders on its first page.
+    await workOrders.goto('/work-orders?sort=newest');
+    await workOrders.getByRole('cell', { name: workOrderId, exact: true }).waitFor();
     await checkScreen(workOrders, 'work-orders');
 
     const operators = await openPage('/sign-in');
