@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DispatchPreview } from '../../services/work-orders/dispatch-preview';
 import type { Harness } from '../support/harness';
 import { startHarness } from '../support/harness';
-import { newWorkOrder, step, waitForWorkOrder, workOrderBody } from '../support/work-orders';
+import { dispatchRules } from '../../db/schema';
+import { newWorkOrder, step, takeStep, waitForWorkOrder, workOrderBody } from '../support/work-orders';
 
 interface ErrorBody {
   code: string;
@@ -17,6 +18,19 @@ interface OutletItem {
   territory: string;
   active: boolean;
   staffCount: number;
+}
+
+interface ListItem {
+  id: string;
+  title: string;
+  status: string;
+  priority: string;
+  vip: boolean;
+  outletCode: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  responseDueAt: string | null;
+  late: boolean;
 }
 
 interface StaffItem {
@@ -208,6 +222,194 @@ describe('work-order desks: dispatch preview, outlets and staff', () => {
       });
       const clerk = await get('/api/v1/outlets/OUT-BJ-WFJ/staff', store);
       expect(clerk.statusCode).toBe(403);
+    });
+  });
+
+  describe("WO-4: dispatch by rule on a dispatcher's request (按规则派工)", () => {
+    it('WO-4: the workflow lets the rules choose and dispatches as the dispatcher; the rule is in the timeline; a second one is refused', async () => {
+      const id = await plainWorkOrder('按规则派工 By rule');
+      await step(h.app, dispatcher, id, { action: 'accept' });
+      // With rules off, assigning the outlet leaves it waiting; then the rules are back for the step.
+      await h.db.update(dispatchRules).set({ enabled: false });
+      try {
+        const waiting = await step(h.app, dispatcher, id, {
+          action: 'assignOutlet',
+          outletCode: 'OUT-BJ-HD',
+        });
+        expect(waiting).toMatchObject({ status: 'outletAssigned', assigneeId: null });
+        const nothing = await takeStep(h.app, dispatcher, id, { action: 'dispatchByRule' });
+        expect(nothing.statusCode).toBe(409);
+        const refused = nothing.json<ErrorBody & { details: { rules: unknown[] } }>();
+        expect(refused).toMatchObject({ code: 'NoDispatchRuleMatched' });
+        expect(refused.reason).toContain('派工规则');
+        expect(refused.message).toContain('outlet OUT-BJ-HD');
+        expect(refused.details.rules).toEqual([]);
+      } finally {
+        await h.db.update(dispatchRules).set({ enabled: true });
+      }
+      expect((await waitForWorkOrder(h.app, dispatcher, id, () => true)).status).toBe('outletAssigned');
+
+      const clerk = await takeStep(h.app, store, id, { action: 'dispatchByRule' });
+      expect(clerk.statusCode).toBe(403);
+      expect(clerk.json<ErrorBody>().code).toBe('RoleNotAllowed');
+      const staff = await takeStep(h.app, tech01, id, { action: 'dispatchByRule' });
+      expect(staff.json<ErrorBody>().code).toBe('RoleNotAllowed');
+
+      const dispatched = await step(h.app, dispatcher, id, { action: 'dispatchByRule' });
+      expect(dispatched).toMatchObject({
+        status: 'dispatched',
+        assigneeId: 'tech05',
+        outletCode: 'OUT-BJ-HD',
+      });
+      const event = dispatched.timeline.at(-1);
+      expect(event).toMatchObject({
+        actor: 'dispatch01',
+        action: 'dispatch',
+        toStatus: 'dispatched',
+        details: {
+          assigneeId: 'tech05',
+          ruleId: 'R-LEAST-LOAD',
+          ruleName: '网点内按负载最少派工 Least load within the outlet',
+        },
+      });
+      const again = await takeStep(h.app, dispatcher, id, { action: 'dispatchByRule' });
+      expect(again.statusCode).toBe(409);
+      expect(again.json<ErrorBody>()).toMatchObject({ code: 'IllegalWorkOrderStep' });
+      expect(again.json<ErrorBody>().message).toContain('dispatched');
+    });
+
+    it('WO-4: no rule picks anyone for a work order without an outlet: 409 NoDispatchRuleMatched, each rule with why, nothing changed', async () => {
+      const id = await plainWorkOrder('按规则派工 Nowhere');
+      await step(h.app, dispatcher, id, { action: 'accept' });
+      const res = await takeStep(h.app, dispatcher, id, { action: 'dispatchByRule' });
+      expect(res.statusCode).toBe(409);
+      const body = res.json<
+        ErrorBody & {
+          details: { message: { zh: string; en: string }; rules: { id: string; note: object }[] };
+        }
+      >();
+      expect(body.code).toBe('NoDispatchRuleMatched');
+      expect(body.message).toContain('R-LEAST-LOAD: draws from no one');
+      expect(body.details.rules.map((r) => r.id)).toEqual([
+        'R-TERRITORY-XICHENG',
+        'R-SKILL-TERMINAL',
+        'R-RR-WANGFUJING',
+        'R-LEAST-LOAD',
+      ]);
+      expect(body.details.message.zh).toContain('抢单');
+      const after = await waitForWorkOrder(h.app, dispatcher, id, () => true);
+      expect(after).toMatchObject({ status: 'accepted', assigneeId: null });
+      expect(after.timeline.map((e) => e.action)).not.toContain('dispatch');
+    });
+
+    it('WO-4: round robin by request takes the turn the preview named, as automatic dispatch does; the preview then names the next', async () => {
+      const waitingAt = async (title: string, outletCode: string) => {
+        const id = await plainWorkOrder(title);
+        await step(h.app, dispatcher, id, { action: 'accept' });
+        await h.db.update(dispatchRules).set({ enabled: false });
+        try {
+          await step(h.app, dispatcher, id, { action: 'assignOutlet', outletCode });
+        } finally {
+          await h.db.update(dispatchRules).set({ enabled: true });
+        }
+        return id;
+      };
+      const id = await waitingAt('按规则派工 Wangfujing', 'OUT-BJ-WFJ');
+      const before = (await previewOf(id)).json<DispatchPreview>();
+      expect(before.decision?.ruleId).toBe('R-RR-WANGFUJING');
+      const next = before.decision?.assigneeId;
+      const dispatched = await step(h.app, dispatcher, id, { action: 'dispatchByRule' });
+      expect(dispatched.assigneeId).toBe(next);
+      expect(dispatched.timeline.at(-1)?.details).toMatchObject({ ruleId: 'R-RR-WANGFUJING' });
+
+      const other = await plainWorkOrder('按规则派工 Wangfujing 2');
+      const after = (await previewOf(other, '?outletCode=OUT-BJ-WFJ')).json<DispatchPreview>();
+      expect(after.decision?.ruleId).toBe('R-RR-WANGFUJING');
+      expect(after.decision?.assigneeId).not.toBe(next);
+    });
+  });
+
+  describe('WO-4: the grab pool (抢单池)', () => {
+    it('WO-4 UI-1: service staff see the work orders they may grab now — their outlet or none, nobody assigned — P1 first', async () => {
+      await h.db.update(dispatchRules).set({ enabled: false });
+      const ids: Record<string, string> = {};
+      try {
+        const make = async (name: string, body: Record<string, unknown>, outlet?: string) => {
+          const id = await newWorkOrder(
+            h.app,
+            store,
+            workOrderBody({ title: `Pool ${name}`, territory: undefined, ...body }),
+          );
+          await step(h.app, dispatcher, id, { action: 'accept' });
+          if (outlet) await step(h.app, dispatcher, id, { action: 'assignOutlet', outletCode: outlet });
+          ids[name] = id;
+        };
+        await make('p3-none', { priority: 'P3' });
+        await make('p2-xd', { priority: 'P2' }, 'OUT-BJ-XD');
+        await make('p3-hd', { priority: 'P3' }, 'OUT-BJ-HD');
+        await make('p1-none', { priority: 'P1' });
+        await make('taken', { priority: 'P1' }, 'OUT-BJ-XD');
+        await step(h.app, dispatcher, ids.taken ?? '', { action: 'dispatch', assigneeId: 'tech02' });
+        await newWorkOrder(h.app, store, workOrderBody({ title: 'Pool not accepted', territory: undefined }));
+      } finally {
+        await h.db.update(dispatchRules).set({ enabled: true });
+      }
+      const res = await get('/api/v1/work-orders/grab-pool', tech01);
+      expect(res.statusCode, res.body).toBe(200);
+      const items = res.json<{ items: ListItem[] }>().items.filter((i) => i.title.startsWith('Pool '));
+      expect(items.map((i) => i.title)).toEqual(['Pool p1-none', 'Pool p2-xd', 'Pool p3-none']);
+      expect(
+        items.every((i) => i.assigneeId === null && ['accepted', 'outletAssigned'].includes(i.status)),
+      ).toBe(true);
+      const total = Number(res.headers['x-total-count']);
+      expect(total).toBeGreaterThanOrEqual(3);
+      const page = await get('/api/v1/work-orders/grab-pool?offset=0&limit=1', tech01);
+      expect(page.json<{ items: ListItem[] }>().items).toHaveLength(1);
+      expect(page.headers['x-total-count']).toBe(String(total));
+
+      // Haidian's staff see Haidian's and the outlet-less ones, not Xidan's.
+      const haidian = await get('/api/v1/work-orders/grab-pool', await h.login('tech05'));
+      const seen = haidian.json<{ items: ListItem[] }>().items.map((i) => i.title);
+      expect(seen).toContain('Pool p3-hd');
+      expect(seen).not.toContain('Pool p2-xd');
+
+      // What the pool lists, a grab takes.
+      const grabbed = await step(h.app, tech01, ids['p2-xd'] ?? '', { action: 'grab' });
+      expect(grabbed.assigneeId).toBe('tech01');
+      const afterGrab = (await get('/api/v1/work-orders/grab-pool', tech01)).json<{ items: ListItem[] }>();
+      expect(afterGrab.items.map((i) => i.title)).not.toContain('Pool p2-xd');
+
+      const notStaff = await get('/api/v1/work-orders/grab-pool', dispatcher);
+      expect(notStaff.statusCode).toBe(403);
+      expect(notStaff.json<ErrorBody>()).toMatchObject({ code: 'RoleNotAllowed' });
+      expect(notStaff.json<ErrorBody>().message).toContain('serviceStaff');
+    });
+  });
+
+  describe('WO-6 UI-1: the board by SLA', () => {
+    it('WO-6 UI-1: sort=sla lists the nearest unmet due time first, and each item names its assignee', async () => {
+      const p4 = await plainWorkOrder('SLA P4');
+      const p1 = await newWorkOrder(
+        h.app,
+        store,
+        workOrderBody({ title: 'SLA P1', territory: undefined, priority: 'P1' }),
+      );
+      await waitForWorkOrder(h.app, dispatcher, p1, (w) => w.timeline.length > 0);
+      await waitForWorkOrder(h.app, dispatcher, p4, (w) => w.timeline.length > 0);
+      const res = await get('/api/v1/work-orders?sort=sla&status=created&limit=200');
+      expect(res.statusCode, res.body).toBe(200);
+      const items = res.json<{ items: ListItem[] }>().items;
+      const due = items.map((i) => i.responseDueAt).filter((d): d is string => d !== null);
+      expect(due).toEqual([...due].sort());
+      const titles = items.map((i) => i.title);
+      expect(titles.indexOf('SLA P1')).toBeLessThan(titles.indexOf('SLA P4'));
+
+      const held = await get('/api/v1/work-orders?assigneeId=tech01');
+      const heldItems = held.json<{ items: ListItem[] }>().items;
+      expect(heldItems.length).toBeGreaterThan(0);
+      expect(heldItems.every((i) => i.assigneeName === '周强 Zhou Qiang')).toBe(true);
+      const waiting = (await get('/api/v1/work-orders?status=created')).json<{ items: ListItem[] }>().items;
+      expect(waiting.every((i) => i.assigneeName === null)).toBe(true);
     });
   });
 });
