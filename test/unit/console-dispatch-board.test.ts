@@ -20,8 +20,7 @@ const en = (text: { en: string }) => text.en;
 describe('the dispatcher board (UI-1)', () => {
   it('UI-1 WO-2 WO-3 WO-4: the board offers a step only from the statuses the work-order state machine allows it', () => {
     for (const [step, statuses] of Object.entries(deskStepAllowedFrom)) {
-      const machine = step === 'dispatchByRule' ? 'dispatch' : step;
-      expect(statuses, step).toEqual(stepAllowedFrom[machine as keyof typeof stepAllowedFrom]);
+      expect(statuses, step).toEqual(stepAllowedFrom[step as keyof typeof stepAllowedFrom]);
     }
     const target = (status: string) => ({ id: status, status, outletCode: null, assigneeId: null });
     expect(stepsFor([target('created')])).toEqual(['accept', 'reject', 'cancel']);

@@ -69,7 +69,7 @@ export default function WorkOrdersPage() {
     overdue: listFilter('overdue') as WorkOrderListQuery['overdue'],
     vip: listFilter('vip') as WorkOrderListQuery['vip'],
     kind: listFilter('kind') as WorkOrderListQuery['kind'],
-    sort: sort as WorkOrderListQuery['sort'] /* TEMP */,
+    sort,
     offset,
     limit: pageSize,
   };
@@ -148,7 +148,7 @@ export default function WorkOrdersPage() {
             {t(m.outlet)} <code>{row.outletCode ?? '—'}</code>
           </div>
           <div>
-            {t(m.assignee)} <code>{row.assigneeId ?? '—'}</code>
+            {t(m.assignee)} {row.assigneeName ?? ''} <code>{row.assigneeId ?? '—'}</code>
           </div>
         </div>
       ),

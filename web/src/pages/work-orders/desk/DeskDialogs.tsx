@@ -125,9 +125,7 @@ export function DeskDialogs(props: {
           <DispatchModal
             target={single}
             running={running}
-            onByRule={() =>
-              run({ action: 'dispatchByRule' } as unknown as WorkOrderStep /* TEMP */, 'dispatchByRule')
-            }
+            onByRule={() => run({ action: 'dispatchByRule' }, 'dispatchByRule')}
             onToStaff={(assigneeId) => run({ action: 'dispatch', assigneeId }, 'dispatch')}
             onCancel={cancel}
           />
@@ -140,7 +138,7 @@ export function DeskDialogs(props: {
           okText={m.dispatchByRule}
           ids={ids}
           running={running}
-          onSubmit={() => run({ action: 'dispatchByRule' } as unknown as WorkOrderStep /* TEMP */)}
+          onSubmit={() => run({ action: 'dispatchByRule' })}
           onCancel={cancel}
         >
           {single && ids.length === 1 ? <DispatchPreviewPanel workOrderId={single.id} /> : null}

@@ -1,7 +1,7 @@
 /**
  * The desk's steps (WO-2…WO-4) and the statuses each may be taken from, as the work-order state machine allows
- * them (domain/work-order-machine.ts `stepAllowedFrom`; `dispatchByRule` as `dispatch`). The API decides; the
- * console only hides the buttons a status cannot take.
+ * them (domain/work-order-machine.ts `stepAllowedFrom`, kept equal by a unit test). The API decides; the console
+ * only hides the buttons a status cannot take.
  */
 export type DeskStep =
   'accept' | 'reject' | 'assignOutlet' | 'dispatchByRule' | 'dispatch' | 'redispatch' | 'close' | 'cancel';
