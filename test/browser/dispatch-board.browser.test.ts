@@ -57,13 +57,13 @@ async function boardNewestFirst(page: Page) {
   await page.getByRole('heading', { name: '调度台' }).waitFor();
   await page.getByLabel('排序', { exact: true }).click();
   await choose(page, '最新创建');
-  await expect.poll(() => page.url()).toContain('sort=newest');
+  await expect.poll(() => page.url(), { timeout: 10_000 }).toContain('sort=newest');
 }
 
 /** Picks an option of the open picker and waits until its list has closed. */
 async function choose(page: Page, option: string) {
   await page.locator('.ant-select-item-option').filter({ hasText: option }).click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
 }
 
 const rowOf = (page: Page, id: string) => page.getByRole('row').filter({ hasText: id });
@@ -122,7 +122,9 @@ describe('UI-1: the dispatcher board', () => {
     expect(await dispatched.textContent()).toContain('R-LEAST-LOAD');
     expect(await dispatched.textContent()).toContain('系统');
     expect(await dispatched.textContent()).toContain(picked);
-    await expect.poll(() => page.getByTestId('work-order-status').textContent()).toBe('已派工');
+    await expect
+      .poll(() => page.getByTestId('work-order-status').textContent(), { timeout: 10_000 })
+      .toBe('已派工');
 
     const other: XidanTech = picked === 'tech01' ? 'tech02' : 'tech01';
     const reason = '客户要求换人 The customer asked for someone else';
@@ -135,7 +137,9 @@ describe('UI-1: the dispatcher board', () => {
     await redispatched.waitFor();
     expect(await redispatched.textContent()).toContain(reason);
     expect(await redispatched.textContent()).toContain(`${picked} → ${other}`);
-    await expect.poll(() => page.getByTestId('work-order-assignee').textContent()).toBe(other);
+    await expect
+      .poll(() => page.getByTestId('work-order-assignee').textContent(), { timeout: 10_000 })
+      .toBe(other);
 
     // Each step on the timeline, in the order taken.
     expect(await timeline.getByTestId('timeline-accept').textContent()).toContain('dispatch01');
@@ -233,7 +237,9 @@ describe('UI-1: the dispatcher board', () => {
       await dispatched.waitFor();
       expect(await dispatched.textContent()).toContain(ruleId);
       expect(await dispatched.textContent()).toContain('tech05');
-      await expect.poll(() => page.getByTestId('work-order-status').textContent()).toBe('已派工');
+      await expect
+        .poll(() => page.getByTestId('work-order-status').textContent(), { timeout: 10_000 })
+        .toBe('已派工');
     } finally {
       await admin.post(`/dispatch-rules/${ruleId}/disable`, {});
     }
