@@ -78,6 +78,7 @@ export default function NotificationsPage() {
           {
             title: t(m.state),
             key: 'state',
+            width: 110,
             render: (_: unknown, notice) =>
               notice.readAt ? (
                 <Typography.Text type="secondary">
@@ -87,10 +88,16 @@ export default function NotificationsPage() {
                 <Tag color="#cf1322">{t(m.unread)}</Tag>
               ),
           },
-          { title: t(m.createdAt), dataIndex: 'createdAt', render: (at: string) => when(at) },
+          {
+            title: t(m.createdAt),
+            dataIndex: 'createdAt',
+            width: 120,
+            render: (at: string) => when(at),
+          },
           {
             title: t(m.kind),
             dataIndex: 'kind',
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
             render: (kind: string) => t(labelFor(noticeKindLabels, kind)),
           },
           { title: t(m.message), key: 'message', render: (_: unknown, notice) => t(notice.message) },
@@ -103,6 +110,7 @@ export default function NotificationsPage() {
           {
             title: t(m.recipient),
             key: 'recipient',
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
             render: (_: unknown, notice) =>
               `${t(roleLabel(notice.recipientRole))}${notice.outletCode ? ` · ${notice.outletCode}` : ''}`,
           },

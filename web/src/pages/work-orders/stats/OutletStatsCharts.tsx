@@ -50,7 +50,7 @@ export function OutletStatsCharts({ outlets }: { outlets: OutletStatsRow[] }) {
             <XAxis dataKey="outlet" tick={{ fill: 'rgba(0, 0, 0, 0.88)', fontSize: 12 }} />
             <YAxis allowDecimals={false} tick={{ fill: 'rgba(0, 0, 0, 0.88)', fontSize: 12 }} width={40} />
             <Tooltip />
-            <Legend formatter={legendText} />
+            <Legend formatter={legendText} itemSorter={null} />
             {backlogStatuses.map(({ status, color }) => (
               <Bar
                 key={status}
@@ -82,7 +82,7 @@ export function OutletStatsCharts({ outlets }: { outlets: OutletStatsRow[] }) {
               width={48}
             />
             <Tooltip formatter={(v) => (typeof v === 'number' ? `${v}%` : '—')} />
-            <Legend formatter={legendText} />
+            <Legend formatter={legendText} itemSorter={null} />
             <Bar dataKey="response" name={t(m.responseAttainment)} fill="#0958d9" isAnimationActive={false} />
             <Bar
               dataKey="resolution"
