@@ -86,6 +86,21 @@ describe('UI-1 WO-6: SLA breach notices and outlet attainment on the dispatcher 
     await readRow.getByText(/^已读 \d{4}-\d{2}-\d{2}/).waitFor();
   });
 
+  it('UI-1 WO-6: the bell is the dispatcher desk’s: a duty manager has it, a store clerk and service staff do not', async () => {
+    const duty = await openPage('/sign-in');
+    await signIn(duty, 'duty01', 'CC-10086-BJ');
+    await bellOf(duty).waitFor();
+    for (const [operatorId, menuEntry] of [
+      ['store01', '开户'],
+      ['tech01', '我的工单'],
+    ] as const) {
+      const page = await openPage('/sign-in');
+      await signIn(page, operatorId, STORE);
+      await page.getByRole('navigation', { name: '主菜单' }).getByText(menuEntry).waitFor();
+      expect(await page.getByTestId('notices-bell').count()).toBe(0);
+    }
+  });
+
   it('UI-1 WO-6 RPT-1: the outlet statistics show the backlog by status as a bar chart and every outlet’s figures in a table, the period kept in the URL', async () => {
     // A work order in Xicheng, accepted: dispatched by rule to the Xidan outlet, so its backlog is not empty.
     const dispatcher = await apiAs('dispatch01', STORE);

@@ -1,5 +1,6 @@
 import { Button, Radio, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/PageState';
 import { fill } from '../../i18n/fill';
@@ -40,6 +41,14 @@ export default function NotificationsPage() {
     if (next.size !== DEFAULT_PAGE_SIZE) p.set('size', String(next.size));
     setParams(p);
   };
+
+  // The last notice of a later page marked read: the page is gone, so show the last page there is.
+  const lastPage = Math.max(1, Math.ceil((notices.data?.total ?? 0) / pageSize));
+  useEffect(() => {
+    if (notices.data && !notices.isPlaceholderData && page > lastPage) {
+      apply({ all: showAll, page: lastPage, size: pageSize });
+    }
+  });
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
