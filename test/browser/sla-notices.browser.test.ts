@@ -151,5 +151,10 @@ describe('UI-1 WO-6: SLA breach notices and outlet attainment on the dispatcher 
     await chart.locator('svg').first().waitFor();
 
     await checkScreen(page, 'outlet-stats');
+
+    // Chosen dates (both included) from a bookmarked address: whole days in the browser's time zone.
+    await page.goto('/work-orders/stats?from=2026-01-01&to=2026-01-31');
+    await shown.getByText('统计区间：2026-01-01 00:00 至 2026-02-01 00:00').waitFor();
+    expect(await page.getByLabel('自定义日期').inputValue()).toBe('2026-01-01');
   });
 });
