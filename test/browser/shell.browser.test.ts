@@ -190,7 +190,7 @@ describe('UI-1: the console shell', () => {
   it('UI-1: a session the API has ended (401) brings the sign-in page back, saying so', async () => {
     const page = await openPage('/sign-in');
     await signIn(page, 'dispatch01', STORE);
-    await page.getByRole('heading', { name: '工单列表' }).waitFor();
+    await page.getByRole('heading', { name: '调度台' }).waitFor();
     const token = await page.evaluate(
       () => (JSON.parse(sessionStorage.getItem('console.session') ?? '{}') as { token?: string }).token ?? '',
     );
@@ -269,8 +269,10 @@ describe('UI-1: the console shell', () => {
       .toContain(workOrderId);
     const workOrders = await openPage('/sign-in');
     await signIn(workOrders, 'dispatch01', STORE);
-    await workOrders.getByRole('heading', { name: '工单列表' }).waitFor();
-    await workOrders.getByRole('cell', { name: workOrderId }).waitFor();
+    await workOrders.getByRole('heading', { name: '调度台' }).waitFor();
+    // Newest first: the queue by priority may have other journeys' urgent work orders on its first page.
+    await workOrders.goto('/work-orders?sort=newest');
+    await workOrders.getByRole('cell', { name: workOrderId, exact: true }).waitFor();
     await checkScreen(workOrders, 'work-orders');
 
     const operators = await openPage('/sign-in');

@@ -119,6 +119,33 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   await setLanguage(page, was);
 }
 
+/**
+ * UI-1 — an open dialog, checked like `checkScreen` in both languages. The language switch lies behind the
+ * dialog's mask, so for the other language the dialog is closed (its ×), the language switched and the dialog
+ * opened again by `open` (which waits until it shows what is to be checked); it is left open in the first language.
+ */
+export async function checkDialog(page: Page, name: string, open: () => Promise<void>): Promise<void> {
+  const was = await languageOf(page);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const reopenIn = async (language: Language) => {
+    await page.locator('.ant-modal-close').click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await setLanguage(page, language);
+    await open();
+  };
+  for (const language of [was, was === 'zh' ? 'en' : 'zh'] as const) {
+    if (language !== was) await reopenIn(language);
+    await page.mouse.move(0, 0);
+    await page.waitForLoadState('networkidle');
+    expect(
+      await seriousViolations(page),
+      `${name} (${language}): serious or critical axe violations`,
+    ).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.${language}.png`), fullPage: true });
+  }
+  await reopenIn(was);
+}
+
 /** An operator signed in through the API, to arrange what a journey starts from (a line, an order). */
 export async function apiAs(operatorId: string, channelCode: string, outletCode?: string) {
   const login = await fetch(`${consoleUrl}/api/v1/auth/login`, {

@@ -1,0 +1,38 @@
+import { Modal, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { fill } from '../../../i18n/fill';
+import type { Bilingual } from '../../../i18n/messages';
+import { useLanguage } from '../../../i18n/language';
+import { deskMessages as m } from './messages';
+
+/** A step with nothing to fill in (accept, close, dispatch a selection by rule): what it does, to whom. */
+export function ConfirmStepModal(props: {
+  title: Bilingual;
+  text: Bilingual;
+  okText: Bilingual;
+  ids: string[];
+  running: boolean;
+  onSubmit: () => void;
+  onCancel: () => void;
+  children?: ReactNode;
+}) {
+  const { t } = useLanguage();
+  return (
+    <Modal
+      open
+      title={t(props.title)}
+      okText={t(props.okText)}
+      cancelText={t(m.dismiss)}
+      confirmLoading={props.running}
+      onOk={props.onSubmit}
+      onCancel={props.onCancel}
+      width={props.children ? 900 : undefined}
+    >
+      <Typography.Paragraph>{fill(t(props.text), { count: String(props.ids.length) })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {fill(t(m.forWorkOrders), { ids: props.ids.join(', ') })}
+      </Typography.Paragraph>
+      {props.children}
+    </Modal>
+  );
+}
