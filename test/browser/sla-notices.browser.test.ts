@@ -4,7 +4,7 @@ import { apiAs, checkScreen, openPage, signIn } from './support/browser';
 
 /**
  * SLA breaches as the dispatcher desk sees them (UI-1, WO-6, RPT-1): an urgent work order nobody dispatches is
- * marked breached on its page, its notice raises the bell's unread count and is listed on the notices page,
+ * marked breached on its page and late on the board, its notice raises the bell's unread count and is listed on the notices page,
  * marking it read lowers the count; the outlets' backlog and attainment as a chart and a table. The browser
  * system runs with a 30-second P1 response target (test/browser/support/system.ts), so the breach comes about
  * 30 s after the work order is made.
@@ -42,7 +42,7 @@ async function makeWorkOrder(body: Record<string, unknown>): Promise<string> {
 }
 
 describe('UI-1 WO-6: SLA breach notices and outlet attainment on the dispatcher desk', () => {
-  it('UI-1 WO-6: an urgent work order nobody dispatches is marked breached, its notice raises the bell, is listed naming the work order, and marking it read lowers the bell', async () => {
+  it('UI-1 WO-6: an urgent work order nobody dispatches is marked breached on its page and overdue on the board, its notice raises the bell, is listed naming the work order, and marking it read lowers the bell', async () => {
     const page = await openPage('/sign-in');
     await signIn(page, 'dispatch01', STORE);
     // Other journeys' notices may be unread: the count before this work order is made is the baseline.
@@ -58,6 +58,12 @@ describe('UI-1 WO-6: SLA breach notices and outlet attainment on the dispatcher 
     const slaCard = page.locator('.ant-card').filter({ hasText: '服务时限' });
     await slaCard.getByText('已超时').first().waitFor({ timeout: BREACH_WAIT_MS });
     await page.getByTestId('timeline-slaBreached').getByText('服务超时').first().waitFor();
+
+    // On the dispatch board its row is marked late, in words beside the colour.
+    await page.getByRole('navigation', { name: '主菜单' }).getByText('调度台').click();
+    await page.getByRole('heading', { name: '调度台' }).waitFor();
+    const boardRow = page.getByRole('row').filter({ hasText: id });
+    await boardRow.getByTestId('due').getByText('已超时').first().waitFor();
 
     // The notice reaches the bell (it asks every 10 s).
     await expect.poll(() => unreadOnBell(page), { timeout: 30_000 }).toBeGreaterThan(before);
