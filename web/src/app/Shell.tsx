@@ -9,16 +9,17 @@ import { useLanguage } from '../i18n/language';
 import { common, type Bilingual } from '../i18n/messages';
 import { roleLabel } from '../i18n/roles';
 import { shellMessages as m } from './messages';
+import { NoticesBell } from './NoticesBell';
 import { mayOpen, screenRoutes } from './routes';
-import { endSession, useSession } from './session';
+import { endSession, hasPermission, useSession } from './session';
 import './shell.css';
 
 const headerText = { color: 'rgba(255, 255, 255, 0.92)' };
 
 /**
  * The frame around every signed-in screen (UI-1): a skip link to the content, the banner with who is signed in
- * where (operator, roles, channel, outlet), the language switch and sign-out, the menu of the screens the
- * operator's permissions allow, and the screen in the main landmark.
+ * where (operator, roles, channel, outlet), the notices bell for the dispatcher desk (WO-6), the language switch
+ * and sign-out, the menu of the screens the operator's permissions allow, and the screen in the main landmark.
  */
 export function Shell() {
   const session = useSession();
@@ -100,6 +101,7 @@ export function Shell() {
               ) : null}
             </span>
           ) : null}
+          {hasPermission(session, 'workOrders.dispatch') ? <NoticesBell /> : null}
           <LanguageSwitch />
           <Button size="small" onClick={() => void signOut()}>
             {t(common.signOut)}

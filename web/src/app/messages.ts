@@ -16,4 +16,8 @@ export const shellMessages = defineMessages({
     zh: '您当前的角色和渠道没有可用的功能，请联系管理员。',
     en: 'Your role and channel give you no screens here; ask an administrator.',
   },
+  // REQ: WO-6 — the notices bell: its accessible name says how many are unread.
+  unreadNotices: { zh: '未读通知 {n} 条', en: '{n} unread notices' },
+  unreadNotice: { zh: '未读通知 {n} 条', en: '{n} unread notice' },
+  noticesUnknown: { zh: '通知（未读数暂时读不到）', en: 'Notices (unread count not available)' },
 });
