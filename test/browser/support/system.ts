@@ -28,6 +28,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'web-build.ts')], {
     stdio: 'inherit',
     cwd: root,
+    // The production build, as npm start serves it: vitest sets NODE_ENV=test, which would bundle React's
+    // development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'om-browser-'));
   const [api, temporal, temporalUi, pg] = (await freePorts(4)) as [number, number, number, number];
