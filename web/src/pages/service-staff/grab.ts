@@ -14,8 +14,8 @@ const REREAD_PAUSE_MS = 400;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Who holds the work order now, read again: the winner's step answers only once it is written, so a loser's
- * refusal may come first; a few reads a moment apart find the assignee.
+ * Who holds the work order now, read again: the winner's step is written to the lists as it answers, and a
+ * loser's refusal may come first; a few reads a moment apart find the assignee.
  */
 async function holderOf(id: string): Promise<string | null> {
   for (let i = 0; i < REREAD_TRIES; i++) {
@@ -45,8 +45,9 @@ export function useGrab() {
         return { outcome: 'won', workOrder };
       } catch (error) {
         if (!(error instanceof ApiError) || error.code !== 'AlreadyGrabbed') throw error;
-        const winner = WINNER_IN_MESSAGE.exec(error.message)?.[1] ?? (await holderOf(id));
-        return { outcome: 'lost', id, winner };
+        // Read again in any case: the pool refreshed after this shows the work order gone.
+        const holder = await holderOf(id);
+        return { outcome: 'lost', id, winner: WINNER_IN_MESSAGE.exec(error.message)?.[1] ?? holder };
       }
     },
     onSettled: (result) => {
