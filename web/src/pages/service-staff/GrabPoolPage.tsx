@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api-client/client';
+import { useSession } from '../../app/session';
 import { unwrapPage } from '../../api-client/paging';
 import { ErrorAlert, QueryState } from '../../components/PageState';
 import { usePaging } from '../../components/usePaging';
@@ -41,6 +42,7 @@ export default function GrabPoolPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { offset, pageSize, pagination } = usePaging(20);
+  const myOutlet = useSession()?.outletCode ?? null;
   const [lost, setLost] = useState<Lost | null>(null);
   const grab = useGrab();
 
@@ -83,16 +85,20 @@ export default function GrabPoolPage() {
     {
       title: t(m.actions),
       key: 'grab',
-      render: (_: unknown, row) => (
-        <Button
-          type="primary"
-          loading={grab.isPending && grab.variables === row.id}
-          disabled={grab.isPending && grab.variables !== row.id}
-          onClick={() => onGrab(row.id)}
-        >
-          {t(m.grab)}
-        </Button>
-      ),
+      render: (_: unknown, row) =>
+        // REQ: WO-4 — a work order already at an outlet is grabbed by that outlet's staff only.
+        row.outletCode && myOutlet && row.outletCode !== myOutlet ? (
+          <Typography.Text type="secondary">{t(m.otherOutletShort)}</Typography.Text>
+        ) : (
+          <Button
+            type="primary"
+            loading={grab.isPending && grab.variables === row.id}
+            disabled={grab.isPending && grab.variables !== row.id}
+            onClick={() => onGrab(row.id)}
+          >
+            {t(m.grab)}
+          </Button>
+        ),
     },
   ];
 

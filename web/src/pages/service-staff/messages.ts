@@ -65,6 +65,11 @@ export const staffMessages = defineMessages({
     zh: '此工单由 {who} 负责，您没有可办理的步骤。',
     en: '{who} holds this work order; there is nothing for you to do on it.',
   },
+  otherOutlet: {
+    zh: '此工单属于网点 {outlet}，只有该网点的服务人员可以抢单。',
+    en: 'This work order is at outlet {outlet}; only its service staff may grab it.',
+  },
+  otherOutletShort: { zh: '其他网点', en: 'Another outlet' },
   waitingForDesk: {
     zh: '此工单尚未受理或派工，您没有可办理的步骤。',
     en: 'This work order has not been accepted or dispatched; there is nothing for you to do on it yet.',

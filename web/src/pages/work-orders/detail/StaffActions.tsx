@@ -33,8 +33,20 @@ export function StaffActions({ workOrder: wo }: { workOrder: WorkOrderView }) {
     (e) => e.action === 'bookAppointment' || e.action === 'changeAppointment',
   );
 
+  // REQ: WO-4 — a work order already at an outlet is grabbed by that outlet's staff only.
+  const otherOutlet = wo.outletCode !== null && !!session?.outletCode && wo.outletCode !== session.outletCode;
+
   let steps: ReactNode;
-  if (grabbable(wo)) steps = <GrabStep workOrder={wo} />;
+  if (grabbable(wo) && otherOutlet) {
+    steps = (
+      <Alert
+        type="info"
+        showIcon
+        data-testid="staff-nothing-to-do"
+        title={fill(t(m.otherOutlet), { outlet: wo.outletCode ?? '' })}
+      />
+    );
+  } else if (grabbable(wo)) steps = <GrabStep workOrder={wo} />;
   else if (!mine) {
     steps = finalWorkOrderStatuses.includes(wo.status) ? null : (
       <Alert
