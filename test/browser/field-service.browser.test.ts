@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs, checkScreen, openPage, signIn } from './support/browser';
+import { apiAs, checkScreen, openPage, setLanguage, signIn } from './support/browser';
 
 /**
  * The service staff's console (UI-1, WO-4, WO-5): the grab pool raced by two colleagues of one outlet, the
@@ -116,6 +116,10 @@ describe('service staff: grab pool, appointments and the work (UI-1, WO-4, WO-5)
       expect(await winnerPage.getByTestId('work-order-assignee').textContent()).toBe(winner);
       const lost = (await loserPage.getByTestId('grab-lost').textContent()) ?? '';
       expect(lost).toContain(`工单 ${id} 已被 ${winner} 抢走`);
+      await setLanguage(loserPage, 'en');
+      await expect
+        .poll(() => loserPage.getByTestId('grab-lost').textContent(), eventually)
+        .toContain(`Too late: work order ${id} was grabbed by ${winner}.`);
       // …and the pool, read again, no longer offers it.
       await expect
         .poll(() => loserPage.getByRole('row').filter({ hasText: title }).count(), eventually)
