@@ -177,6 +177,8 @@ export interface DispatchStaff {
   active: boolean;
   /** Open work orders they hold (dispatched or in service). */
   openLoad: number;
+  /** Their name (operators table), for people reading an explanation; dispatch does not need it. */
+  name?: string;
 }
 
 /** Whom a rule may pick from: staff named, staff of an outlet, staff with a skill (in an outlet, if given). */
@@ -254,7 +256,8 @@ export type DispatchDecision =
 /**
  * REQ: WO-4 — the first enabled rule (in position order) whose match fits the work order and that yields an
  * active staff member who is not excluded decides; none → null (a dispatcher or a grab takes over).
- * `staff` must hold at least the staff of `applicableScopes(rules, wo)`; more does no harm.
+ * `staff` must hold at least the staff of `applicableScopes(rules, wo)`; more does no harm. The same rule by
+ * rule evaluation as `explainDispatch` (`explainRule`), so what the preview shows is what dispatch does.
  */
 export function chooseFrom(
   rules: readonly DispatchRule[],
@@ -262,22 +265,207 @@ export function chooseFrom(
   staff: readonly DispatchStaff[],
   exclude: readonly string[] = [],
 ): DispatchDecision | null {
-  const available = staff.filter((s) => s.active && !exclude.includes(s.operatorId));
   for (const rule of rulesInOrder(rules)) {
-    const scope = ruleMatches(rule, wo) ? candidateScope(rule, wo) : null;
-    if (!scope) continue;
-    const candidates = available.filter((s) => inScope(scope, s));
-    if (rule.kind === 'roundRobin') {
-      const turnAmong = (rule.target.staffIds ?? []).flatMap(
-        (id) => candidates.find((c) => c.operatorId === id) ?? [],
-      );
-      if (turnAmong.length > 0) return { rule, turnAmong };
-      continue;
-    }
-    const assignee = leastLoaded(candidates);
-    if (assignee) return { rule, assignee };
+    const { decision } = explainRule(rule, wo, staff, exclude);
+    if (decision) return decision;
   }
   return null;
+}
+
+/** A text in Chinese and English. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+const matchFieldLabels: Record<keyof DispatchRuleMatch, Bilingual> = {
+  territory: { zh: '区域', en: 'territory' },
+  category: { zh: '类别', en: 'category' },
+  skill: { zh: '技能', en: 'skill' },
+  priority: { zh: '优先级', en: 'priority' },
+  outletCode: { zh: '网点', en: 'outlet' },
+};
+
+/** The work order's value a match field is compared with. */
+const workOrderValue = (field: keyof DispatchRuleMatch, wo: DispatchableWorkOrder): string | null =>
+  field === 'skill' ? wo.requiredSkill : wo[field];
+
+/** One rule as dispatch sees it for one work order (REQ: WO-4, UI-1 dispatch preview). */
+export interface RuleExplanation {
+  rule: DispatchRule;
+  matches: boolean;
+  /** Whom the rule draws from; null when it does not match or draws from no one. */
+  scope: CandidateScope | null;
+  /** The staff in scope (active or not, excluded or not); a round-robin rule's in turn order. */
+  candidates: DispatchStaff[];
+  /** What the rule decides (as `chooseFrom`); null when it picks no one. */
+  decision: DispatchDecision | null;
+  /** Whom it would pick: a round-robin rule's next in turn, given its turn. */
+  pick: DispatchStaff | null;
+  /** Why it does not match, or draws from no one, or has no one available, or whom it would pick. */
+  note: Bilingual;
+}
+
+const who = (s: DispatchStaff): string => (s.name ? `${s.name} (${s.operatorId})` : s.operatorId);
+
+/**
+ * REQ: WO-4 — one rule for one work order: does it match, whom does it draw from, whom would it pick, and why.
+ * `turn`: a round-robin rule's next turn (the turns taken so far), to name the next in turn without taking it.
+ */
+export function explainRule(
+  rule: DispatchRule,
+  wo: DispatchableWorkOrder,
+  staff: readonly DispatchStaff[],
+  exclude: readonly string[] = [],
+  turn = 0,
+): RuleExplanation {
+  const none = { scope: null, candidates: [], decision: null, pick: null };
+  const mismatch = (Object.keys(rule.match) as (keyof DispatchRuleMatch)[]).find(
+    (field) => rule.match[field] !== undefined && rule.match[field] !== workOrderValue(field, wo),
+  );
+  if (mismatch || !ruleMatches(rule, wo)) {
+    const field = mismatch ?? 'territory';
+    const label = matchFieldLabels[field];
+    const theirs = workOrderValue(field, wo);
+    return {
+      rule,
+      matches: false,
+      ...none,
+      note: {
+        zh: `不匹配：规则要求${label.zh}为 ${rule.match[field] ?? '-'}，工单为 ${theirs ?? '（无）'}`,
+        en: `does not match: the rule needs ${label.en} ${rule.match[field] ?? '-'}; the work order has ${theirs ?? 'none'}`,
+      },
+    };
+  }
+  const scope = candidateScope(rule, wo);
+  if (!scope) {
+    return {
+      rule,
+      matches: true,
+      ...none,
+      note:
+        rule.kind === 'leastLoad'
+          ? {
+              zh: '无人可派：规则未指定人员或网点，工单也没有网点',
+              en: 'draws from no one: the rule names no staff or outlet and the work order has no outlet',
+            }
+          : {
+              zh: '无人可派：规则未指定可派的人员或网点',
+              en: 'draws from no one: the rule names no staff or outlet to pick from',
+            },
+    };
+  }
+  const inScopeStaff = staff.filter((s) => inScope(scope, s));
+  const candidates =
+    rule.kind === 'roundRobin'
+      ? (rule.target.staffIds ?? []).flatMap((id) => inScopeStaff.find((s) => s.operatorId === id) ?? [])
+      : [...inScopeStaff].sort((a, b) =>
+          a.operatorId < b.operatorId ? -1 : a.operatorId > b.operatorId ? 1 : 0,
+        );
+  const available = candidates.filter((s) => s.active && !exclude.includes(s.operatorId));
+  let decision: DispatchDecision | null = null;
+  let pick: DispatchStaff | null = null;
+  if (rule.kind === 'roundRobin') {
+    if (available.length > 0) {
+      decision = { rule, turnAmong: available };
+      pick = pickTurn(available, turn);
+    }
+  } else {
+    const assignee = leastLoaded(available);
+    if (assignee) {
+      decision = { rule, assignee };
+      pick = assignee;
+    }
+  }
+  if (!pick) {
+    const whom = scopeText(scope);
+    return {
+      rule,
+      matches: true,
+      scope,
+      candidates,
+      decision,
+      pick,
+      note: {
+        zh: `无可派人员：${whom.zh}没有在岗且未被排除的服务人员（候选 ${candidates.length} 人）`,
+        en: `no one available: no active, not excluded service staff ${whom.en} (${candidates.length} candidates)`,
+      },
+    };
+  }
+  const note =
+    rule.kind === 'roundRobin'
+      ? {
+          zh: `将派给 ${who(pick)}：轮到他/她（轮流顺序 ${available.map((s) => s.operatorId).join('、')}）`,
+          en: `would pick ${who(pick)}: next in turn (in turn: ${available.map((s) => s.operatorId).join(', ')})`,
+        }
+      : {
+          zh: `将派给 ${who(pick)}：在办工单最少（${pick.openLoad} 件）`,
+          en: `would pick ${who(pick)}: the fewest open work orders (${pick.openLoad})`,
+        };
+  return { rule, matches: true, scope, candidates, decision, pick, note };
+}
+
+function scopeText(scope: CandidateScope): Bilingual {
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (scope.staffIds) {
+    zh.push(`人员 ${scope.staffIds.join('、')} 中`);
+    en.push(`among ${scope.staffIds.join(', ')}`);
+  }
+  if (scope.outletCode) {
+    zh.push(`网点 ${scope.outletCode} `);
+    en.push(`at outlet ${scope.outletCode}`);
+  }
+  if (scope.skill) {
+    zh.push(`具有技能 ${scope.skill} 的人员中`);
+    en.push(`with skill ${scope.skill}`);
+  }
+  return { zh: zh.join(''), en: en.join(' ') };
+}
+
+/** REQ: WO-4, UI-1 — every enabled rule in the order tried, and what dispatch by rule would decide. */
+export interface DispatchExplanation {
+  rules: RuleExplanation[];
+  /** The first rule that picks someone, and whom: what `chooseFrom` (and a round robin's next turn) decides. */
+  decision: { rule: DispatchRule; assignee: DispatchStaff } | null;
+  message: Bilingual;
+}
+
+/**
+ * REQ: WO-4 — what dispatch by rule would do for the work order, rule by rule, without doing it: the same
+ * evaluation as `chooseFrom` (the first rule with a decision decides), and for a round-robin rule the next in
+ * turn by `turns[rule.id]` (the turns taken so far) without taking the turn.
+ */
+export function explainDispatch(
+  rules: readonly DispatchRule[],
+  wo: DispatchableWorkOrder,
+  staff: readonly DispatchStaff[],
+  exclude: readonly string[] = [],
+  turns: Readonly<Record<string, number>> = {},
+): DispatchExplanation {
+  const explained = rulesInOrder(rules).map((rule) =>
+    explainRule(rule, wo, staff, exclude, turns[rule.id] ?? 0),
+  );
+  const deciding = explained.find((e) => e.decision && e.pick);
+  if (!deciding?.pick) {
+    return {
+      rules: explained,
+      decision: null,
+      message: {
+        zh: '没有派工规则能选出可派的服务人员：工单等待派工员手工派工或服务人员抢单',
+        en: 'no dispatch rule picks an available service staff member: the work order waits for a dispatcher or a grab',
+      },
+    };
+  }
+  const { rule, pick } = deciding;
+  return {
+    rules: explained,
+    decision: { rule, assignee: pick },
+    message: {
+      zh: `按规则「${rule.name}」将派给 ${who(pick)}（网点 ${pick.outletCode}）`,
+      en: `by rule ${rule.id} (${rule.name}) dispatch would pick ${who(pick)} of outlet ${pick.outletCode}`,
+    },
+  };
 }
 
 /** The candidate with the fewest open work orders; ties go to the lowest operator ID (stable, explainable). */

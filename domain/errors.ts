@@ -130,6 +130,11 @@ export const errorCatalogue = {
   DispatchRuleNotFound: { status: 404, zh: '派工规则不存在' },
   InvalidDispatchRule: { status: 422, zh: '派工规则不合法' },
   DispatchRuleExists: { status: 409, zh: '派工规则编号已存在' },
+  NoDispatchRuleMatched: {
+    status: 409,
+    zh: '没有派工规则能为该工单选出可派的服务人员（无匹配规则或规则内无在岗人员），请手工派工或等待抢单',
+  },
+  StaffProfileRequired: { status: 403, zh: '只有在岗的服务人员（有有效的服务人员资料）可以查看抢单池' },
   ServicePasswordRequired: { status: 422, zh: '须先验证客户服务密码' },
   ServicePasswordInvalid: { status: 422, zh: '服务密码验证失败' },
   ServicePasswordLocked: { status: 403, zh: '服务密码错误次数过多，该号码暂停验密，请稍后再试' },

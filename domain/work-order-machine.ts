@@ -42,9 +42,21 @@ export interface StepRefusal {
   message: string;
 }
 
-/** What the API resolved for a step: the outlet of a dispatch's assignee. */
+/** Whom the dispatch rules picked for a `dispatchByRule` step, and by which rule (REQ: WO-4). */
+export interface RuleChoice {
+  assigneeId: string;
+  outletCode: string;
+  ruleId: string;
+  ruleName: string;
+}
+
+/**
+ * What was resolved for a step: the outlet of a dispatch's assignee (by the API); for `dispatchByRule`, the
+ * rules' choice (by the workflow): absent while not chosen yet, null when no rule picked anyone.
+ */
 export interface ResolvedStep {
   assigneeOutlet?: string;
+  ruleChoice?: RuleChoice | null;
 }
 
 /** A step applied: the work order after it and its timeline event. */
@@ -93,6 +105,7 @@ export const stepAllowedFrom: Record<WorkOrderCommand['action'], readonly WorkOr
   assignOutlet: ['accepted', 'outletAssigned', 'dispatched'],
   dispatch: ['accepted', 'outletAssigned'],
   redispatch: ['dispatched'],
+  dispatchByRule: ['accepted', 'outletAssigned'],
   grab: ['accepted', 'outletAssigned'],
   bookAppointment: ['dispatched'],
   changeAppointment: ['dispatched'],
@@ -115,6 +128,7 @@ const stepActors: Record<
   assignOutlet: { roles: deskRoles },
   dispatch: { roles: [...deskRoles, 'system'] },
   redispatch: { roles: [...deskRoles, 'system'] },
+  dispatchByRule: { roles: deskRoles },
   grab: { roles: ['serviceStaff'] },
   bookAppointment: { assignee: true },
   changeAppointment: { assignee: true },
@@ -250,6 +264,35 @@ export function applyCommand(
           sla: { ...state.sla, respondedAt: state.sla.respondedAt ?? at },
         },
         { assigneeId, previousAssignee: null, outletCode: outlet },
+      );
+    }
+    case 'dispatchByRule': {
+      // REQ: WO-4 — a dispatch, by the asking dispatcher, of whom the rules chose (checked: a choice is there).
+      const choice = resolved.ruleChoice;
+      if (!choice) throw new Error("dispatchByRule: applied without the rules' choice");
+      const outlet = state.outletCode ?? choice.outletCode;
+      return appendEvent(
+        state,
+        {
+          ...state,
+          status: 'dispatched',
+          assigneeId: choice.assigneeId,
+          outletCode: outlet,
+          sla: { ...state.sla, respondedAt: state.sla.respondedAt ?? at },
+        },
+        {
+          at,
+          actor: actor.operatorId,
+          action: 'dispatch',
+          details: {
+            assigneeId: choice.assigneeId,
+            previousAssignee: null,
+            outletCode: outlet,
+            ruleId: choice.ruleId,
+            ruleName: choice.ruleName,
+            byRule: true,
+          },
+        },
       );
     }
     case 'redispatch':
@@ -424,6 +467,8 @@ function refuseByStepRules(
         : null;
     case 'dispatch':
       return refuseOtherOutlet(state, command.assigneeId, resolved.assigneeOutlet);
+    case 'dispatchByRule':
+      return refuseDispatchByRule(state, resolved.ruleChoice);
     case 'redispatch':
       if (command.assigneeId === state.assigneeId) {
         return {
@@ -468,6 +513,40 @@ function refuseByStepRules(
     case 'close':
       return null;
   }
+}
+
+/**
+ * REQ: WO-4 — dispatch by rule needs a work order nobody holds; once the rules have chosen (`choice` not
+ * undefined), someone picked (409 NoDispatchRuleMatched naming what the rules looked at) of its outlet.
+ */
+function refuseDispatchByRule(
+  state: WorkOrderState,
+  choice: RuleChoice | null | undefined,
+): StepRefusal | null {
+  if (state.assigneeId) {
+    return {
+      code: 'IllegalWorkOrderStep',
+      message: `dispatchByRule: work order ${state.id} is already held by ${state.assigneeId}; re-dispatch it instead`,
+    };
+  }
+  if (choice === undefined) return null;
+  if (choice === null) {
+    const looked = [
+      `outlet ${state.outletCode ?? 'none'}`,
+      `territory ${state.territory ?? 'none'}`,
+      `skill ${state.requiredSkill ?? 'none'}`,
+      `category ${state.category}`,
+      `priority ${state.priority}`,
+    ].join(', ');
+    return {
+      code: 'NoDispatchRuleMatched',
+      message:
+        `dispatchByRule: no enabled dispatch rule matches work order ${state.id} (${looked}) with an ` +
+        'available service staff member; dispatch it by hand or leave it to a grab — the dispatch preview ' +
+        'shows each rule and why',
+    };
+  }
+  return refuseOtherOutlet(state, choice.assigneeId, choice.outletCode);
 }
 
 /** An assignee works at the work order's outlet (REQ: WO-3, WO-4). */

@@ -193,6 +193,8 @@ export const workOrderCommandSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('assignOutlet'), outletCode: text(40), reason: text(500).optional() }),
   z.object({ action: z.literal('dispatch'), assigneeId: text(64) }),
   z.object({ action: z.literal('redispatch'), assigneeId: text(64), reason: text(500) }),
+  /** REQ: WO-4 — a dispatcher asks the workflow to dispatch by the rules now (按规则派工). */
+  z.object({ action: z.literal('dispatchByRule') }),
   z.object({ action: z.literal('grab') }),
   z.object({
     action: z.literal('bookAppointment'),

@@ -55,6 +55,8 @@ export async function workOrderWorkflow(input: WorkOrderInput): Promise<WorkOrde
   /** Raised when a step gives a chance to dispatch by rule: acceptance, an outlet (re-)assigned. */
   let dispatchChances = 0;
   let breachesInProgress = 0;
+  /** A dispatcher's dispatch by rule is choosing (REQ: WO-4): a second one meanwhile is refused. */
+  let choosingOnRequest = false;
 
   /** Takes a step the machine has checked: the state changes now, the read model follows. */
   const take = async (step: AppliedStep): Promise<WorkOrderState> => {
@@ -73,6 +75,7 @@ export async function workOrderWorkflow(input: WorkOrderInput): Promise<WorkOrde
       // Checked again here: the state is the one this step is applied to, whatever ran since validation.
       const refusal = checkCommand(state, command, actor, new Date(), resolved);
       if (refusal) throw refused(refusal);
+      if (command.action === 'dispatchByRule') return dispatchByRuleOnRequest(command, actor);
       // REQ: WO-4 — applied synchronously, before any await: of concurrent grabs exactly one finds no
       // assignee; every later one is refused AlreadyGrabbed.
       const step = applyCommand(state, command, actor, new Date(), resolved);
@@ -130,6 +133,53 @@ export async function workOrderWorkflow(input: WorkOrderInput): Promise<WorkOrde
     }
     const step = applyCommand(state, command, systemActor, new Date(), resolved);
     await take({ ...step, event: { ...step.event, details: { ...step.event.details, ...rule } } });
+  };
+
+  /**
+   * REQ: WO-4 — a dispatcher asks to dispatch by rule now (按规则派工): the rules choose as for automatic
+   * dispatch (the same activity, so a round robin takes its turn), and the choice is applied as a dispatch by
+   * that dispatcher with the rule in the timeline. No one picked: 409 NoDispatchRuleMatched, nothing changed.
+   * A work order that changed while the rules chose (a grab, an automatic dispatch) is not dispatched again.
+   */
+  const dispatchByRuleOnRequest = async (
+    command: WorkOrderCommand,
+    actor: WorkOrderCommandRequest['actor'],
+  ): Promise<WorkOrderState> => {
+    if (choosingOnRequest) {
+      throw refused({
+        code: 'IllegalWorkOrderStep',
+        message: `dispatchByRule: work order ${state.id} is already being dispatched by rule; look again`,
+      });
+    }
+    choosingOnRequest = true;
+    try {
+      const before = dispatchSituation(state);
+      let choice: DispatchChoice | null;
+      try {
+        choice = await chooseAssignee({ workOrder: state });
+      } catch (err) {
+        if (!(err instanceof ActivityFailure)) throw err;
+        throw ApplicationFailure.create({
+          type: 'Unavailable',
+          message: `dispatchByRule: the dispatch rules could not be applied (${err.cause?.message ?? err.message}); try again`,
+          nonRetryable: true,
+        });
+      }
+      if (dispatchSituation(state) !== before) {
+        throw refused({
+          code: 'IllegalWorkOrderStep',
+          message:
+            `dispatchByRule: work order ${state.id} changed while the rules were choosing ` +
+            `(now ${state.status}${state.assigneeId ? `, held by ${state.assigneeId}` : ''}); look again`,
+        });
+      }
+      const resolved = { ruleChoice: choice };
+      const refusal = checkCommand(state, command, actor, new Date(), resolved);
+      if (refusal) throw refused(refusal);
+      return await take(applyCommand(state, command, actor, new Date(), resolved));
+    } finally {
+      choosingOnRequest = false;
+    }
   };
 
   /** REQ: WO-6 — a missed target: marked, escalated, and (a response, when configured) dispatched by rule. */

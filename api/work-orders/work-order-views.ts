@@ -8,7 +8,9 @@ import {
   outletWorkOrderStats,
   type WorkOrderListRow,
 } from '../../db/queries/work-order-views';
+import { findActiveServiceStaff } from '../../db/queries/work-order-detail';
 import { dispatcherDesk, workOrderDesk } from '../../domain/access';
+import { AppError } from '../../domain/errors';
 import {
   greenChannelTypeSchema,
   workOrderCategorySchema,
@@ -16,13 +18,15 @@ import {
   workOrderStatusLabels,
   workOrderStatusSchema,
 } from '../../domain/work-orders';
+import { principalOf } from '../plugins/auth';
 import { bearerSecurity, booleanQuery, errorResponses, labelSchema, queryInteger } from '../schemas';
 
 /**
  * The dispatchers' views of work orders (REQ: WO-6 "see at a glance what is late and who holds what", RPT-1):
  * a filtered list of the projection and per-outlet backlog and SLA attainment. The single work order
- * (GET /api/v1/work-orders/{id}) is served by the work-order routes; the static `/stats/outlets` segment wins
- * over `/{id}` in Fastify's router whatever the registration order.
+ * (GET /api/v1/work-orders/{id}) is served by the work-order routes; the static `/stats/outlets` and
+ * `/grab-pool` segments win over `/{id}` in Fastify's router whatever the registration order. Also the service
+ * staff's grab pool (REQ: WO-4).
  */
 export function workOrderViewRoutes(deps: { db: Db }) {
   return async (app: FastifyInstance): Promise<void> => {
@@ -41,7 +45,11 @@ export function workOrderViewRoutes(deps: { db: Db }) {
             'target, a target met after its due time, or a due time passed while the work order is still open ' +
             '(computed from the due dates against the current time, not only from the timers). ' +
             '`sort=newest` (default) is newest first; `sort=priority` is the dispatch queue: P1 first, VIP ' +
-            'customers first within a priority (CUST-1), then the longest waiting. The customer number is masked ' +
+            'customers first within a priority (CUST-1), then the longest waiting; `sort=sla` (WO-6, UI-1 "by ' +
+            'SLA") puts the nearest unmet due time first — the response due time until responded, then the ' +
+            'resolution due time — so the late come first (longest late first), then the soonest due, and ' +
+            'work orders with no running target last. Each item names its assignee (`assigneeName`). ' +
+            'The customer number is masked ' +
             '(139****0005): the list is seen by every desk; the work order itself shows it to those who act on ' +
             'it. The total is in the X-Total-Count header.',
           security: bearerSecurity,
@@ -67,6 +75,61 @@ export function workOrderViewRoutes(deps: { db: Db }) {
             sort: q.sort,
             offset: q.offset,
             limit: q.limit,
+          },
+          new Date(),
+        );
+        void reply.header('x-total-count', String(total));
+        return { items: items.map(listItem) };
+      },
+    );
+
+    r.get(
+      '/work-orders/grab-pool',
+      {
+        config: { access: workOrderDesk },
+        schema: {
+          tags,
+          summary: 'The grab pool: work orders I may grab now (抢单池)',
+          description:
+            'WO-4, UI-1: for the signed-in service staff member (role serviceStaff with an active staff ' +
+            'profile): the work orders awaiting dispatch (accepted or outlet assigned, nobody assigned) at ' +
+            'their outlet or at no outlet — exactly those a grab (抢单) of theirs would take — in dispatch-queue ' +
+            'order: P1 first, VIP first within a priority (CUST-1), then the longest waiting. Items as in ' +
+            'GET /api/v1/work-orders; the total in X-Total-Count. Another role: 403 RoleNotAllowed; service ' +
+            'staff without an active profile: 403 StaffProfileRequired.',
+          security: bearerSecurity,
+          querystring: z.object({
+            offset: queryInteger(0).default(0),
+            limit: queryInteger(1, 200).default(20),
+          }),
+          response: { 200: z.object({ items: z.array(listItemSchema) }), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        if (!principal.roles.includes('serviceStaff')) {
+          throw new AppError(
+            'RoleNotAllowed',
+            `grab pool: only service staff (role serviceStaff) grab work orders; ${principal.operatorId} has ` +
+              `${principal.roles.join(', ') || 'no role'}`,
+          );
+        }
+        const staff = await findActiveServiceStaff(deps.db, principal.operatorId);
+        if (!staff) {
+          throw new AppError(
+            'StaffProfileRequired',
+            `grab pool: ${principal.operatorId} has no active service staff profile (outlet) to grab for`,
+          );
+        }
+        const { total, items } = await listWorkOrders(
+          deps.db,
+          {
+            statuses: ['accepted', 'outletAssigned'],
+            unassigned: true,
+            outletOrNone: staff.outletCode,
+            sort: 'priority',
+            offset: request.query.offset,
+            limit: request.query.limit,
           },
           new Date(),
         );
@@ -134,7 +197,10 @@ const listQuery = z
     overdue: booleanQuery.optional().describe('true: only late work orders; false: only those on time'),
     createdFrom: isoParam.optional().describe('Created at or after (ISO 8601 with offset)'),
     createdTo: isoParam.optional().describe('Created before (ISO 8601 with offset)'),
-    sort: z.enum(['newest', 'priority']).default('newest'),
+    sort: z
+      .enum(['newest', 'priority', 'sla'])
+      .default('newest')
+      .describe('newest first; priority = the dispatch queue; sla = the nearest unmet due time first'),
     offset: queryInteger(0).default(0),
     limit: queryInteger(1, 200).default(20),
   })
@@ -171,6 +237,7 @@ const listItemSchema = z.object({
   }),
   outletCode: z.string().nullable(),
   assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable().describe('The name of the service staff member holding it'),
   createdAt: iso,
   responseDueAt: iso.nullable(),
   resolutionDueAt: iso.nullable(),
@@ -233,6 +300,7 @@ function listItem(r: WorkOrderListRow): z.infer<typeof listItemSchema> {
     customer: { name: r.customerName, msisdn: maskMsisdn(r.customerMsisdn) },
     outletCode: r.outletCode,
     assigneeId: r.assigneeId,
+    assigneeName: r.assigneeName,
     createdAt: r.createdAt.toISOString(),
     responseDueAt: isoOrNull(r.responseDueAt),
     resolutionDueAt: isoOrNull(r.resolutionDueAt),

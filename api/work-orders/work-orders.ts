@@ -28,6 +28,7 @@ import {
   type WorkOrderView,
 } from '../../services/work-orders/work-order-view';
 import { API_PREFIX } from '../prefix';
+import { previewDispatch } from '../../services/work-orders/dispatch-preview';
 
 const accepted = z.object({
   id: z.string(),
@@ -84,6 +85,19 @@ export function workOrderRoutes(deps: {
       return { assigneeOutlet: staff.outletCode };
     }
     return undefined;
+  };
+
+  /** REQ: WO-4 — a refused dispatch by rule names each rule and why it picked no one (the preview's notes). */
+  const explainNoRule = async (err: AppError, id: string): Promise<AppError> => {
+    const view = await workOrders.get(id);
+    if (!view) return err;
+    const preview = await previewDispatch(db, view, null);
+    const rules = preview.rules.map((r) => ({ id: r.id, name: r.name, note: r.note }));
+    const why = rules.map((r) => `${r.id}: ${r.note.en}`).join('; ');
+    return new AppError(err.code, `${err.message}. Rules: ${why || 'no enabled rule'}`, {
+      message: preview.message,
+      rules,
+    });
   };
 
   return async (app: FastifyInstance): Promise<void> => {
@@ -160,11 +174,16 @@ export function workOrderRoutes(deps: {
         config: { access: workOrderDesk },
         schema: {
           tags: ['work orders'],
-          summary: 'Take a step on a work order (受理, 分配网点, 派工, 抢单, 预约, 开始, 完成, 关闭, 取消)',
+          summary:
+            'Take a step on a work order (受理, 分配网点, 派工, 按规则派工, 抢单, 预约, 开始, 完成, 关闭, 取消)',
           description:
             '`action` selects the step: accept / reject (WO-2, dispatcher, duty manager, admin); ' +
             'assignOutlet (WO-3, re-assigning needs a reason and clears the assignee and appointment); ' +
             'dispatch / redispatch (WO-4, redispatch needs a reason; the assignee must work at the outlet); ' +
+            'dispatchByRule (WO-4 按规则派工, desk roles, while it awaits dispatch: the workflow lets the dispatch ' +
+            'rules choose as automatic dispatch does — a round robin takes its turn — and dispatches as the ' +
+            'dispatcher, the rule in the timeline; nobody picked: 409 NoDispatchRuleMatched, nothing changed, ' +
+            '`details.rules` each rule with why it picked no one, as GET …/dispatch-preview shows); ' +
             'grab (WO-4 抢单, service staff; the first grab wins, later ones 409 AlreadyGrabbed); ' +
             'bookAppointment / changeAppointment (WO-5, the assignee; a change needs a reason); start, ' +
             'complete (the assignee); close (desk); cancel (desk or the creator, with a reason). The answer ' +
@@ -180,7 +199,14 @@ export function workOrderRoutes(deps: {
         const command = request.body;
         const resolved = await resolveStep(command);
         const actor = await actorOf(principalOf(request));
-        return workOrders.command(request.params.id, actor, command, resolved);
+        try {
+          return await workOrders.command(request.params.id, actor, command, resolved);
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'NoDispatchRuleMatched') {
+            throw await explainNoRule(err, request.params.id);
+          }
+          throw err;
+        }
       },
     );
 

@@ -149,6 +149,7 @@ export async function loadDispatchStaff(
   const rows = await db
     .select({
       operatorId: staffProfiles.operatorId,
+      name: operators.name,
       outletCode: staffProfiles.outletCode,
       skills: staffProfiles.skills,
       active: sql<boolean>`${staffProfiles.active} and ${operators.active} and ${outlets.active} and 'serviceStaff' = any(${operators.roles})`,
@@ -194,6 +195,18 @@ export async function takeRoundRobinTurn(db: Db, ruleId: string, turnKey: string
     await tx.insert(roundRobinTurns).values({ turnKey, ruleId, turn });
     return turn;
   });
+}
+
+/**
+ * REQ: WO-4 — the turns each round-robin rule has taken so far (its cursor): the next turn, read without taking
+ * it (the dispatch preview names the next in turn; `takeRoundRobinTurn` answers this same number when taking).
+ */
+export async function roundRobinCursors(db: DbOrTx): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ id: dispatchRules.id, cursor: dispatchRules.rrCursor })
+    .from(dispatchRules)
+    .where(eq(dispatchRules.kind, 'roundRobin'));
+  return Object.fromEntries(rows.map((r) => [r.id, r.cursor]));
 }
 
 /**

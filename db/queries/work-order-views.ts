@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type {
   GreenChannelType,
   WorkOrderCategory,
@@ -7,7 +7,7 @@ import type {
   WorkOrderStatus,
 } from '../../domain/work-orders';
 import type { DbOrTx } from '../client';
-import { outlets, segmentCities, workOrders } from '../schema';
+import { operators, outlets, segmentCities, workOrders } from '../schema';
 
 /**
  * Read-side views of the work-order projection (REQ: WO-6 "see at a glance what is late and who holds what",
@@ -39,6 +39,10 @@ export interface WorkOrderListFilter {
   kind?: WorkOrderState['kind'];
   outletCode?: string;
   assigneeId?: string;
+  /** true: nobody assigned (REQ: WO-4 grab pool). */
+  unassigned?: boolean;
+  /** At this outlet or at none (REQ: WO-4: what service staff of this outlet may grab). */
+  outletOrNone?: string;
   vip?: boolean;
   /** true: only late work orders (see `lateness`); false: only those on time. */
   overdue?: boolean;
@@ -46,8 +50,11 @@ export interface WorkOrderListFilter {
   createdFrom?: Date;
   /** Exclusive. */
   createdTo?: Date;
-  /** `newest`: newest first; `priority`: the dispatch queue — P1 first, VIP first within a priority, oldest first. */
-  sort: 'newest' | 'priority';
+  /**
+   * `newest`: newest first; `priority`: the dispatch queue — P1 first, VIP first within a priority, oldest
+   * first; `sla`: the nearest unmet due time first (late ones first, then the soonest due; none last).
+   */
+  sort: 'newest' | 'priority' | 'sla';
   offset: number;
   limit: number;
 }
@@ -65,6 +72,8 @@ export interface WorkOrderListRow {
   customerMsisdn: string;
   outletCode: string | null;
   assigneeId: string | null;
+  /** The assignee's name (operators table); null when nobody is assigned. */
+  assigneeName: string | null;
   createdAt: Date;
   responseDueAt: Date | null;
   resolutionDueAt: Date | null;
@@ -97,6 +106,18 @@ function lateness(now: Date) {
   };
 }
 
+/**
+ * REQ: WO-6 — the due time a work order must meet next while its clocks run: the response due time until it
+ * is responded to, then the resolution due time until resolved; null when none is left (or the work order has
+ * ended). Sorting by it ascending puts the late first (the longest late first), then the soonest due.
+ */
+function nearestUnmetDue(): SQL {
+  const running = inArray(workOrders.status, [...runningWorkOrderStatuses]);
+  return sql`case when ${running} then least(
+    case when ${workOrders.respondedAt} is null then ${workOrders.responseDueAt} end,
+    case when ${workOrders.resolvedAt} is null then ${workOrders.resolutionDueAt} end) end`;
+}
+
 /** REQ: WO-6 — one page of work orders matching the filter, and how many match in all. */
 export async function listWorkOrders(
   db: DbOrTx,
@@ -111,6 +132,11 @@ export async function listWorkOrders(
   if (filter.kind) conditions.push(eq(workOrders.kind, filter.kind));
   if (filter.outletCode) conditions.push(eq(workOrders.outletCode, filter.outletCode));
   if (filter.assigneeId) conditions.push(eq(workOrders.assigneeId, filter.assigneeId));
+  if (filter.unassigned) conditions.push(isNull(workOrders.assigneeId));
+  if (filter.outletOrNone) {
+    const atOutlet = or(eq(workOrders.outletCode, filter.outletOrNone), isNull(workOrders.outletCode));
+    if (atOutlet) conditions.push(atOutlet);
+  }
   if (filter.vip !== undefined) conditions.push(eq(workOrders.vip, filter.vip));
   if (filter.overdue !== undefined) conditions.push(filter.overdue ? late : sql`not ${late}`);
   if (filter.createdFrom) conditions.push(gte(workOrders.createdAt, filter.createdFrom));
@@ -120,7 +146,9 @@ export async function listWorkOrders(
   const order =
     filter.sort === 'priority'
       ? [asc(workOrders.priority), desc(workOrders.vip), asc(workOrders.createdAt), asc(workOrders.id)]
-      : [desc(workOrders.createdAt), desc(workOrders.id)];
+      : filter.sort === 'sla'
+        ? [sql`${nearestUnmetDue()} asc nulls last`, asc(workOrders.createdAt), asc(workOrders.id)]
+        : [desc(workOrders.createdAt), desc(workOrders.id)];
   const [totalRow] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(workOrders)
@@ -139,6 +167,7 @@ export async function listWorkOrders(
       customerMsisdn: sql<string>`${workOrders.customer}->>'msisdn'`,
       outletCode: workOrders.outletCode,
       assigneeId: workOrders.assigneeId,
+      assigneeName: operators.name,
       createdAt: workOrders.createdAt,
       responseDueAt: workOrders.responseDueAt,
       resolutionDueAt: workOrders.resolutionDueAt,
@@ -146,6 +175,7 @@ export async function listWorkOrders(
       lateByMinutes,
     })
     .from(workOrders)
+    .leftJoin(operators, eq(operators.id, workOrders.assigneeId))
     .where(where)
     .orderBy(...order)
     .offset(filter.offset)

@@ -3,6 +3,7 @@ import {
   applicableScopes,
   chooseFrom,
   dispatchRuleIssues,
+  explainDispatch,
   pickTurn,
   reorderIssues,
   renumberedPositions,
@@ -240,5 +241,77 @@ describe('dispatch rules as data: what an administrator may write', () => {
       { id: 'A', position: 20 },
       { id: 'B', position: 30 },
     ]);
+  });
+});
+
+describe('UI-1 WO-4: the dispatch preview explains what chooseFrom decides', () => {
+  const skill = rule({ id: 'R-TERMINAL', kind: 'skill', position: 20, match: { skill: 'terminal' } });
+  const rr = rule({
+    id: 'R-RR',
+    kind: 'roundRobin',
+    position: 30,
+    target: { staffIds: ['tech04', 'tech03'] },
+  });
+  const least = rule({ id: 'R-LEAST', kind: 'leastLoad', position: 40 });
+  const rules = [
+    least,
+    rr,
+    skill,
+    { ...territory, position: 10 },
+    rule({ id: 'R-OFF', kind: 'leastLoad', enabled: false }),
+  ];
+
+  it('WO-4: every enabled rule in position order, each with whether it matches and why not', () => {
+    const wo = workOrder({ territory: 'Haidian', requiredSkill: 'fiber', outletCode: 'XD' });
+    const e = explainDispatch(rules, wo, pool);
+    expect(e.rules.map((r) => [r.rule.id, r.matches])).toEqual([
+      ['R-XICHENG', false],
+      ['R-TERMINAL', false],
+      ['R-RR', true],
+      ['R-LEAST', true],
+    ]);
+    expect(e.rules[0]?.note.en).toBe(
+      'does not match: the rule needs territory Xicheng; the work order has Haidian',
+    );
+    expect(e.rules[1]?.note.en).toBe(
+      'does not match: the rule needs skill terminal; the work order has fiber',
+    );
+    expect(e.rules[2]?.pick?.operatorId).toBe('tech04');
+    expect(e.decision?.rule.id).toBe('R-RR');
+  });
+
+  it('WO-4: the decision is always the one chooseFrom makes (a round robin asked for the same turn)', () => {
+    const cases: [DispatchableWorkOrder, string[]][] = [
+      [workOrder(), []],
+      [workOrder({ territory: 'Xicheng' }), []],
+      [workOrder({ territory: 'Xicheng' }), ['tech02']],
+      [workOrder({ requiredSkill: 'terminal', outletCode: 'WFJ' }), []],
+      [workOrder({ outletCode: 'PD' }), ['tech04', 'tech03']],
+    ];
+    for (const [wo, exclude] of cases) {
+      for (const turn of [0, 1, 5]) {
+        const chosen = chooseFrom(rules, wo, pool, exclude);
+        const expected =
+          chosen && ('assignee' in chosen ? chosen.assignee : pickTurn(chosen.turnAmong, turn)).operatorId;
+        const e = explainDispatch(rules, wo, pool, exclude, { 'R-RR': turn });
+        expect(e.decision?.assignee.operatorId ?? null).toBe(expected);
+        expect(e.decision?.rule.id ?? null).toBe(chosen?.rule.id ?? null);
+      }
+    }
+  });
+
+  it('WO-4: a round robin names the next in turn by its cursor; the least-load rule without an outlet draws from no one', () => {
+    const onlyRr = [rr, least];
+    expect(explainDispatch(onlyRr, workOrder(), pool, [], { 'R-RR': 1 }).decision?.assignee.operatorId).toBe(
+      'tech03',
+    );
+    const rrAway = explainDispatch([least], workOrder(), pool);
+    expect(rrAway.decision).toBeNull();
+    expect(rrAway.rules[0]?.note.en).toContain('draws from no one');
+    expect(rrAway.message.en).toContain('waits for a dispatcher or a grab');
+    const excluded = explainDispatch([rr], workOrder(), pool, ['tech04', 'tech03']);
+    expect(excluded.rules[0]?.candidates.map((c) => c.operatorId)).toEqual(['tech04', 'tech03']);
+    expect(excluded.rules[0]?.note.en).toContain('no one available');
+    expect(excluded.decision).toBeNull();
   });
 });

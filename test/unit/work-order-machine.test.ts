@@ -105,6 +105,18 @@ const steps: Record<
     command: { action: 'redispatch', assigneeId: 'tech02', reason: 'tech01 is ill' },
     resolved: { assigneeOutlet: 'OUT-BJ-XD' },
   },
+  dispatchByRule: {
+    actor: dispatcher,
+    command: { action: 'dispatchByRule' },
+    resolved: {
+      ruleChoice: {
+        assigneeId: 'tech02',
+        outletCode: 'OUT-BJ-XD',
+        ruleId: 'R-LEAST-LOAD',
+        ruleName: 'Least load',
+      },
+    },
+  },
   grab: { actor: tech02, command: { action: 'grab' } },
   bookAppointment: { actor: tech01, command: { action: 'bookAppointment', at: LATER } },
   changeAppointment: {
@@ -129,6 +141,7 @@ reject              x       .        .        .              .          .       
 assignOutlet        .       x        .        x              x          .         .         .      .
 dispatch            .       x        .        x              .          .         .         .      .
 redispatch          .       .        .        .              x          .         .         .      .
+dispatchByRule      .       x        .        x              .          .         .         .      .
 grab                .       x        .        x              G          G         .         .      .
 bookAppointment     .       .        .        .              x          .         .         .      .
 changeAppointment   .       .        .        .              x          .         .         .      .
@@ -164,7 +177,13 @@ describe('work-order state machine', () => {
     if (mark === 'x') {
       expect(refusal).toBeNull();
       const { event } = applyCommand(state, command, actor, NOW, resolved);
-      expect(event).toMatchObject({ seq: state.events, fromStatus: status, actor: actor.operatorId, action });
+      // Dispatch by rule is recorded as the dispatch it is (with the rule in its details).
+      expect(event).toMatchObject({
+        seq: state.events,
+        fromStatus: status,
+        actor: actor.operatorId,
+        action: action === 'dispatchByRule' ? 'dispatch' : action,
+      });
     } else if (mark === 'G') {
       expectRefusal(refusal, 'AlreadyGrabbed', 'tech01');
     } else {
@@ -421,6 +440,54 @@ describe('work-order state machine', () => {
       seq: accepted.events + 1,
       action: 'slaBreached',
       details: { kind: 'response', dueAt: accepted.sla.responseDueAt },
+    });
+  });
+
+  describe("WO-4: dispatch by rule (按规则派工) on a dispatcher's request", () => {
+    const choice = {
+      assigneeId: 'tech02',
+      outletCode: 'OUT-BJ-XD',
+      ruleId: 'R-LEAST-LOAD',
+      ruleName: 'Least load',
+    };
+    const waiting = inStatus('outletAssigned');
+
+    it('WO-4: desk roles only; before the rules have chosen the step is allowed, the choice then applied as a dispatch by the dispatcher', () => {
+      const byRule: WorkOrderCommand = { action: 'dispatchByRule' };
+      expectRefusal(checkCommand(waiting, byRule, frontline, NOW), 'RoleNotAllowed', 'dispatcher');
+      expectRefusal(checkCommand(waiting, byRule, tech01, NOW), 'RoleNotAllowed', 'dispatcher');
+      expectRefusal(checkCommand(waiting, byRule, systemActor, NOW), 'RoleNotAllowed', 'dispatcher');
+      expect(checkCommand(waiting, byRule, dispatcher, NOW)).toBeNull();
+      const { state, event } = applyCommand(waiting, byRule, dispatcher, NOW, { ruleChoice: choice });
+      expect(state).toMatchObject({ status: 'dispatched', assigneeId: 'tech02', outletCode: 'OUT-BJ-XD' });
+      expect(state.sla.respondedAt).toBe(NOW.toISOString());
+      expect(event).toMatchObject({
+        actor: 'dispatch01',
+        action: 'dispatch',
+        toStatus: 'dispatched',
+        details: { assigneeId: 'tech02', ruleId: 'R-LEAST-LOAD', ruleName: 'Least load', byRule: true },
+      });
+      // A work order with no outlet goes with its assignee to theirs.
+      const noOutlet = applyCommand(inStatus('accepted'), byRule, dispatcher, NOW, { ruleChoice: choice });
+      expect(noOutlet.state.outletCode).toBe('OUT-BJ-XD');
+    });
+
+    it('WO-4: no rule picked anyone: 409 NoDispatchRuleMatched naming what the rules looked at; nothing applied', () => {
+      const refusal = checkCommand(waiting, { action: 'dispatchByRule' }, dispatcher, NOW, {
+        ruleChoice: null,
+      });
+      expectRefusal(refusal, 'NoDispatchRuleMatched', 'no enabled dispatch rule matches');
+      expect(refusal?.message).toContain('outlet OUT-BJ-XD, territory Xicheng');
+      expect(() =>
+        applyCommand(waiting, { action: 'dispatchByRule' }, dispatcher, NOW, { ruleChoice: null }),
+      ).toThrow('NoDispatchRuleMatched');
+      // A choice from another outlet (the work order moved meanwhile) is refused like a manual dispatch.
+      const elsewhere = { ...choice, assigneeId: 'tech05', outletCode: 'OUT-BJ-HD' };
+      expectRefusal(
+        checkCommand(waiting, { action: 'dispatchByRule' }, dispatcher, NOW, { ruleChoice: elsewhere }),
+        'StaffNotFound',
+        'OUT-BJ-HD',
+      );
     });
   });
 });
