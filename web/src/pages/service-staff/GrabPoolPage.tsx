@@ -5,7 +5,6 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api-client/client';
-import { useSession } from '../../app/session';
 import { unwrapPage } from '../../api-client/paging';
 import { ErrorAlert, QueryState } from '../../components/PageState';
 import { usePaging } from '../../components/usePaging';
@@ -23,14 +22,12 @@ const POOL_REFRESH_MS = 10_000;
 
 type Lost = Extract<GrabOutcome, { outcome: 'lost' }>;
 
-/** One page of the work orders waiting to be grabbed, with the total the API counted. */
+/**
+ * One page of the work orders the signed-in staff member may grab now (accepted or at an outlet, nobody
+ * assigned, at their outlet or at none), most urgent first, with the total the API counted.
+ */
 function fetchPool(offset: number, limit: number) {
-  // Accepted (or at an outlet) with nobody assigned: what the API's grab step takes (WO-4).
-  return unwrapPage(
-    api.GET('/api/v1/work-orders', {
-      params: { query: { status: 'accepted,outletAssigned', sort: 'priority', offset, limit } },
-    }),
-  );
+  return unwrapPage(api.GET('/api/v1/work-orders/grab-pool', { params: { query: { offset, limit } } }));
 }
 
 /**
@@ -42,7 +39,6 @@ export default function GrabPoolPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { offset, pageSize, pagination } = usePaging(20);
-  const myOutlet = useSession()?.outletCode ?? null;
   const [lost, setLost] = useState<Lost | null>(null);
   const grab = useGrab();
 
@@ -85,20 +81,16 @@ export default function GrabPoolPage() {
     {
       title: t(m.actions),
       key: 'grab',
-      render: (_: unknown, row) =>
-        // REQ: WO-4 — a work order already at an outlet is grabbed by that outlet's staff only.
-        row.outletCode && myOutlet && row.outletCode !== myOutlet ? (
-          <Typography.Text type="secondary">{t(m.otherOutletShort)}</Typography.Text>
-        ) : (
-          <Button
-            type="primary"
-            loading={grab.isPending && grab.variables === row.id}
-            disabled={grab.isPending && grab.variables !== row.id}
-            onClick={() => onGrab(row.id)}
-          >
-            {t(m.grab)}
-          </Button>
-        ),
+      render: (_: unknown, row) => (
+        <Button
+          type="primary"
+          loading={grab.isPending && grab.variables === row.id}
+          disabled={grab.isPending && grab.variables !== row.id}
+          onClick={() => onGrab(row.id)}
+        >
+          {t(m.grab)}
+        </Button>
+      ),
     },
   ];
 

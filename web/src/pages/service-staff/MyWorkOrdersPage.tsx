@@ -14,7 +14,7 @@ import { staffMessages as m } from './messages';
 
 /** What each view lists: the work in hand, or what is done. */
 const views = {
-  open: { status: 'dispatched,inService', sort: 'priority' },
+  open: { status: 'dispatched,inService', sort: 'sla' },
   done: { status: 'completed,closed', sort: 'newest' },
 } as const;
 type View = keyof typeof views;
@@ -24,9 +24,9 @@ const APPOINTMENT_STALE_MS = 30_000;
 
 /**
  * My work orders (我的工单, REQ: WO-4…WO-6, UI-1): what the signed-in service staff member holds — the open ones
- * (dispatched, in service) most urgent first, or switched to the completed and closed ones — with the
- * appointment, the due times and what is late; each opens its work order. Paged on the server; the view and
- * the page are kept in the URL.
+ * (dispatched, in service) by service level, the late first, or switched to the completed and closed ones —
+ * with the appointment, the due times and what is late; each opens its work order. Paged on the server; the
+ * view and the page are kept in the URL.
  */
 export default function MyWorkOrdersPage() {
   const { t } = useLanguage();

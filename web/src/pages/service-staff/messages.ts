@@ -5,8 +5,8 @@ export const staffMessages = defineMessages({
   // My work orders
   myTitle: { zh: '我的工单', en: 'My work orders' },
   myIntro: {
-    zh: '派给您的工单：在办的按优先级和等待时长排在前面。',
-    en: 'The work orders you hold: open ones by priority and waiting time.',
+    zh: '派给您的工单：在办的按服务时限排序，已超时的在前，其次是最快到期的。',
+    en: 'The work orders you hold: open ones by service level, the late first, then the soonest due.',
   },
   show: { zh: '显示', en: 'Show' },
   showOpen: { zh: '在办（已派工、服务中）', en: 'Open (dispatched, in service)' },
@@ -69,7 +69,6 @@ export const staffMessages = defineMessages({
     zh: '此工单属于网点 {outlet}，只有该网点的服务人员可以抢单。',
     en: 'This work order is at outlet {outlet}; only its service staff may grab it.',
   },
-  otherOutletShort: { zh: '其他网点', en: 'Another outlet' },
   waitingForDesk: {
     zh: '此工单尚未受理或派工，您没有可办理的步骤。',
     en: 'This work order has not been accepted or dispatched; there is nothing for you to do on it yet.',
