@@ -10,6 +10,8 @@ import { apiAs, checkScreen, openPage, setLanguage, signIn } from './support/bro
  */
 
 const STORE = 'STORE-BJ-001';
+/** The two Xidan technicians of the demo data (db/seed-work-orders.ts). */
+const staffNames = { tech01: '周强 Zhou Qiang', tech02: '吴刚 Wu Gang' } as const;
 const JOURNEY_TIMEOUT_MS = 240_000;
 /** How long a screen may take to show what the system did (it refreshes by itself; the pool every 10 s). */
 const eventually = { timeout: 20_000, interval: 250 };
@@ -107,7 +109,7 @@ describe('service staff: grab pool, appointments and the work (UI-1, WO-4, WO-5)
       const outcomes = await Promise.all([outcome(first), outcome(second)]);
       expect([...outcomes].sort()).toEqual(['lost', 'won']);
       const [winnerPage, loserPage] = outcomes[0] === 'won' ? [first, second] : [second, first];
-      const winner = outcomes[0] === 'won' ? 'tech01' : 'tech02';
+      const winner: keyof typeof staffNames = outcomes[0] === 'won' ? 'tech01' : 'tech02';
 
       // The winner is on the work order, dispatched to them; the loser is told plainly who got it.
       await winnerPage.waitForURL((url) => decodeURIComponent(url.pathname) === `/work-orders/${id}`);
@@ -115,11 +117,11 @@ describe('service staff: grab pool, appointments and the work (UI-1, WO-4, WO-5)
       await expect.poll(() => statusOf(winnerPage), eventually).toContain('已派工');
       expect(await winnerPage.getByTestId('work-order-assignee').textContent()).toBe(winner);
       const lost = (await loserPage.getByTestId('grab-lost').textContent()) ?? '';
-      expect(lost).toContain(`工单 ${id} 已被 ${winner} 抢走`);
+      expect(lost).toContain(`工单 ${id} 已被 ${staffNames[winner]} (${winner}) 抢走`);
       await setLanguage(loserPage, 'en');
       await expect
         .poll(() => loserPage.getByTestId('grab-lost').textContent(), eventually)
-        .toContain(`Too late: work order ${id} was grabbed by ${winner}.`);
+        .toContain(`Too late: work order ${id} was grabbed by ${staffNames[winner]} (${winner}).`);
       // …and the pool, read again, no longer offers it.
       await expect
         .poll(() => loserPage.getByRole('row').filter({ hasText: title }).count(), eventually)

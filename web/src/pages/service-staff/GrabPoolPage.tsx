@@ -14,7 +14,7 @@ import { labelFor } from '../../i18n/messages';
 import { categoryLabels } from '../work-orders/messages';
 import type { WorkOrderListItem } from '../work-orders/work-order-queries';
 import { CustomerCell, DueCell, PriorityTag, When, WorkOrderLink } from './cells';
-import { useGrab, type GrabOutcome } from './grab';
+import { useGrab, winnerOf, type GrabOutcome } from './grab';
 import { staffMessages as m } from './messages';
 
 /** REQ: WO-4 — the pool changes as colleagues grab: it is read again every 10 s by itself. */
@@ -110,7 +110,7 @@ export default function GrabPoolPage() {
           data-testid="grab-lost"
           title={
             lost.winner
-              ? fill(t(m.grabLost), { id: lost.id, winner: lost.winner })
+              ? fill(t(m.grabLost), { id: lost.id, winner: winnerOf(lost) })
               : fill(t(m.grabLostUnknown), { id: lost.id })
           }
           description={t(m.grabLostNext)}

@@ -2,7 +2,7 @@ import { Alert, App, Button, Form, Input, Radio, Typography } from 'antd';
 import { ErrorAlert } from '../../components/PageState';
 import { useLanguage } from '../../i18n/language';
 import { useWorkOrderStep, type WorkOrderView } from '../work-orders/work-order-queries';
-import { useGrab } from './grab';
+import { useGrab, winnerOf } from './grab';
 import { fill } from '../../i18n/fill';
 import { staffMessages as m } from './messages';
 import { StepErrors } from './StepErrors';
@@ -28,7 +28,7 @@ export function GrabStep({ workOrder }: { workOrder: WorkOrderView }) {
           style={{ marginBottom: 12 }}
           title={
             lost.winner
-              ? fill(t(m.grabLost), { id: lost.id, winner: lost.winner })
+              ? fill(t(m.grabLost), { id: lost.id, winner: winnerOf(lost) })
               : fill(t(m.grabLostUnknown), { id: lost.id })
           }
         />

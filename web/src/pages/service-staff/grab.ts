@@ -4,7 +4,8 @@ import type { WorkOrderView } from '../work-orders/work-order-queries';
 
 /** What became of a grab (WO-4 抢单): the work order is mine, or someone else was first — and who. */
 export type GrabOutcome =
-  { outcome: 'won'; workOrder: WorkOrderView } | { outcome: 'lost'; id: string; winner: string | null };
+  | { outcome: 'won'; workOrder: WorkOrderView }
+  | { outcome: 'lost'; id: string; winner: string | null; winnerName: string | null };
 
 /** The API names the winner in its refusal: "… is already taken by tech01 (dispatched (已派工))". */
 const WINNER_IN_MESSAGE = /already taken by ([^\s()]+) \(/;
@@ -24,6 +25,14 @@ async function holderOf(id: string): Promise<string | null> {
     await pause(REREAD_PAUSE_MS);
   }
   return null;
+}
+
+/** The staff member's name as the work-order list gives it with their work (best effort: none if unreadable). */
+async function nameOf(operatorId: string): Promise<string | null> {
+  const { data } = await api.GET('/api/v1/work-orders', {
+    params: { query: { assigneeId: operatorId, limit: 1 } },
+  });
+  return data?.items[0]?.assigneeName ?? null;
 }
 
 /**
@@ -47,7 +56,8 @@ export function useGrab() {
         if (!(error instanceof ApiError) || error.code !== 'AlreadyGrabbed') throw error;
         // Read again in any case: the pool refreshed after this shows the work order gone.
         const holder = await holderOf(id);
-        return { outcome: 'lost', id, winner: WINNER_IN_MESSAGE.exec(error.message)?.[1] ?? holder };
+        const winner = WINNER_IN_MESSAGE.exec(error.message)?.[1] ?? holder;
+        return { outcome: 'lost', id, winner, winnerName: winner ? await nameOf(winner) : null };
       }
     },
     onSettled: (result) => {
@@ -58,4 +68,9 @@ export function useGrab() {
       void queryClient.invalidateQueries({ queryKey: ['grab-pool'] });
     },
   });
+}
+
+/** Who won a lost grab as staff read it: "周强 Zhou Qiang (tech01)", or the operator ID alone. */
+export function winnerOf(lost: { winner: string | null; winnerName: string | null }): string {
+  return lost.winnerName ? `${lost.winnerName} (${lost.winner})` : (lost.winner ?? '');
 }
