@@ -95,8 +95,8 @@ export function workOrderViewRoutes(deps: { db: Db }) {
             'profile): the work orders awaiting dispatch (accepted or outlet assigned, nobody assigned) at ' +
             'their outlet or at no outlet — exactly those a grab (抢单) of theirs would take — in dispatch-queue ' +
             'order: P1 first, VIP first within a priority (CUST-1), then the longest waiting. Items as in ' +
-            'GET /api/v1/work-orders; the total in X-Total-Count. Another role: 403 RoleNotAllowed; service ' +
-            'staff without an active profile: 403 StaffProfileRequired.',
+            'GET /api/v1/work-orders; the total in X-Total-Count. Anyone else (another role, or service staff ' +
+            'without an active staff profile): 403 StaffProfileRequired.',
           security: bearerSecurity,
           querystring: z.object({
             offset: queryInteger(0).default(0),
@@ -106,19 +106,18 @@ export function workOrderViewRoutes(deps: { db: Db }) {
         },
       },
       async (request, reply) => {
+        // Past the route's permission (the work-order desk): a grab is service staff's own step.
         const principal = principalOf(request);
-        if (!principal.roles.includes('serviceStaff')) {
-          throw new AppError(
-            'RoleNotAllowed',
-            `grab pool: only service staff (role serviceStaff) grab work orders; ${principal.operatorId} has ` +
-              `${principal.roles.join(', ') || 'no role'}`,
-          );
-        }
-        const staff = await findActiveServiceStaff(deps.db, principal.operatorId);
+        const staff = principal.roles.includes('serviceStaff')
+          ? await findActiveServiceStaff(deps.db, principal.operatorId)
+          : null;
         if (!staff) {
           throw new AppError(
             'StaffProfileRequired',
-            `grab pool: ${principal.operatorId} has no active service staff profile (outlet) to grab for`,
+            principal.roles.includes('serviceStaff')
+              ? `grab pool: ${principal.operatorId} has no active service staff profile (outlet) to grab for`
+              : `grab pool: only service staff (role serviceStaff) grab work orders; ${principal.operatorId} ` +
+                  `has ${principal.roles.join(', ') || 'no role'}`,
           );
         }
         const { total, items } = await listWorkOrders(

@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DispatchPreview } from '../../services/work-orders/dispatch-preview';
 import type { Harness } from '../support/harness';
 import { startHarness } from '../support/harness';
-import { dispatchRules } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { dispatchRules, staffProfiles } from '../../db/schema';
 import { newWorkOrder, step, takeStep, waitForWorkOrder, workOrderBody } from '../support/work-orders';
 
 interface ErrorBody {
@@ -276,6 +279,11 @@ describe('work-order desks: dispatch preview, outlets and staff', () => {
       expect(again.statusCode).toBe(409);
       expect(again.json<ErrorBody>()).toMatchObject({ code: 'IllegalWorkOrderStep' });
       expect(again.json<ErrorBody>().message).toContain('dispatched');
+
+      // Determinism guard: the history with the refused and the applied request replays against today's code.
+      const history = await h.client.workflow.getHandle(id).fetchHistory();
+      const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
+      await expect(Worker.runReplayHistory({ workflowBundle }, history, id)).resolves.toBeUndefined();
     });
 
     it('WO-4: no rule picks anyone for a work order without an outlet: 409 NoDispatchRuleMatched, each rule with why, nothing changed', async () => {
@@ -381,8 +389,23 @@ describe('work-order desks: dispatch preview, outlets and staff', () => {
 
       const notStaff = await get('/api/v1/work-orders/grab-pool', dispatcher);
       expect(notStaff.statusCode).toBe(403);
-      expect(notStaff.json<ErrorBody>()).toMatchObject({ code: 'RoleNotAllowed' });
+      expect(notStaff.json<ErrorBody>()).toMatchObject({
+        code: 'StaffProfileRequired',
+        reason: '只有在岗的服务人员（有有效的服务人员资料）可以查看抢单池',
+      });
       expect(notStaff.json<ErrorBody>().message).toContain('serviceStaff');
+      const tech06 = await h.login('tech06');
+      await h.db.update(staffProfiles).set({ active: false }).where(eq(staffProfiles.operatorId, 'tech06'));
+      try {
+        const inactive = await get('/api/v1/work-orders/grab-pool', tech06);
+        expect(inactive.statusCode).toBe(403);
+        expect(inactive.json<ErrorBody>()).toMatchObject({
+          code: 'StaffProfileRequired',
+          message: 'grab pool: tech06 has no active service staff profile (outlet) to grab for',
+        });
+      } finally {
+        await h.db.update(staffProfiles).set({ active: true }).where(eq(staffProfiles.operatorId, 'tech06'));
+      }
     });
   });
 
