@@ -1,4 +1,123 @@
-/** Placeholder until the screen is built. */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Radio, Space, Spin, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { api, unwrap } from '../../api-client/client';
+import { unwrapPage } from '../../api-client/paging';
+import { useSession } from '../../app/session';
+import { QueryState } from '../../components/PageState';
+import { usePaging } from '../../components/usePaging';
+import { useLanguage } from '../../i18n/language';
+import { fill } from '../../i18n/fill';
+import type { WorkOrderListItem } from '../work-orders/work-order-queries';
+import { CustomerCell, DueCell, PriorityTag, When, WorkOrderLink } from './cells';
+import { staffMessages as m } from './messages';
+
+/** What each view lists: the work in hand, or what is done. */
+const views = {
+  open: { status: 'dispatched,inService', sort: 'sla' },
+  done: { status: 'completed,closed', sort: 'newest' },
+} as const;
+type View = keyof typeof views;
+
+/** An appointment is read from the work order itself (the list does not carry it); cached beside its page. */
+const APPOINTMENT_STALE_MS = 30_000;
+
+/**
+ * My work orders (我的工单, REQ: WO-4…WO-6, UI-1): what the signed-in service staff member holds — the open ones
+ * (dispatched, in service) by service level, the late first, or switched to the completed and closed ones —
+ * with the appointment, the due times and what is late; each opens its work order. Paged on the server; the
+ * view and the page are kept in the URL.
+ */
 export default function MyWorkOrdersPage() {
-  return null;
+  const { t } = useLanguage();
+  const session = useSession();
+  const me = session?.operator.id ?? '';
+  const { params, offset, pageSize, setFilter, pagination } = usePaging(20);
+  const view: View = params.get('view') === 'done' ? 'done' : 'open';
+
+  const query = useQuery({
+    queryKey: ['work-orders', 'mine', { me, view, offset, pageSize }],
+    queryFn: () =>
+      unwrapPage(
+        api.GET('/api/v1/work-orders', {
+          params: { query: { assigneeId: me, ...views[view], offset, limit: pageSize } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+    enabled: me !== '',
+  });
+
+  const columns: ColumnsType<WorkOrderListItem> = [
+    { title: t(m.id), dataIndex: 'id', render: (_: string, row) => <WorkOrderLink row={row} /> },
+    // The title is the customer's or the hotline's own words: never translated.
+    { title: t(m.workTitle), dataIndex: 'title' },
+    { title: t(m.priority), dataIndex: 'priority', render: (p: string) => <PriorityTag priority={p} /> },
+    {
+      title: t(m.status),
+      dataIndex: 'status',
+      render: (_: string, row) => <span style={{ whiteSpace: 'nowrap' }}>{t(row.statusLabel)}</span>,
+    },
+    { title: t(m.customer), key: 'customer', render: (_: unknown, row) => <CustomerCell row={row} /> },
+    {
+      title: t(m.appointment),
+      key: 'appointment',
+      render: (_: unknown, row) => <AppointmentCell id={row.id} />,
+    },
+    { title: t(m.due), key: 'due', render: (_: unknown, row) => <DueCell row={row} /> },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <div>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+          {t(m.myTitle)}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t(m.myIntro)}</Typography.Text>
+      </div>
+      <Radio.Group
+        aria-label={t(m.show)}
+        optionType="button"
+        buttonStyle="solid"
+        value={view}
+        onChange={(e) => setFilter('view', e.target.value === 'done' ? 'done' : undefined)}
+        options={[
+          { value: 'open', label: t(m.showOpen) },
+          { value: 'done', label: t(m.showDone) },
+        ]}
+      />
+      <QueryState query={query}>
+        {(data) => (
+          <Table<WorkOrderListItem>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={data.items}
+            loading={query.isFetching}
+            locale={{ emptyText: t(view === 'open' ? m.myEmptyOpen : m.myEmptyDone) }}
+            pagination={{
+              ...pagination(data.total),
+              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
+            }}
+          />
+        )}
+      </QueryState>
+    </Space>
+  );
+}
+
+/** REQ: WO-5 — the time booked with the customer, or that none is booked yet. */
+function AppointmentCell({ id }: { id: string }) {
+  const { t } = useLanguage();
+  const workOrder = useQuery({
+    queryKey: ['work-order', id],
+    queryFn: () => unwrap(api.GET('/api/v1/work-orders/{id}', { params: { path: { id } } })),
+    staleTime: APPOINTMENT_STALE_MS,
+  });
+  if (workOrder.isPending) return <Spin size="small" />;
+  const at = workOrder.data?.appointment?.at;
+  return at ? (
+    <When iso={at} />
+  ) : (
+    <Typography.Text type="secondary">{workOrder.data ? t(m.noAppointment) : '—'}</Typography.Text>
+  );
 }
