@@ -12,7 +12,7 @@ export function defineMessages<const T extends Record<string, Bilingual>>(messag
 }
 
 export const common = defineMessages({
-  appTitle: { zh: '营业受理与工单', en: 'Order desk' },
+  appTitle: { zh: '营业受理与工单', en: 'Orders and work orders' },
   language: { zh: 'English', en: '中文' },
   languageSwitch: { zh: '切换到英文', en: 'Switch to Chinese' },
   signOut: { zh: '退出', en: 'Sign out' },
