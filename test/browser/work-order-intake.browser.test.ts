@@ -87,7 +87,7 @@ describe('work-order intake in Chromium', () => {
     expect(page.url()).toMatch(/\/work-orders\/new$/);
   });
 
-  it('UI-1 GC-1 GC-2: a duty manager’s entrusted acceptance is refused beside the wrong service password, then routed to the Shanghai response team', async () => {
+  it('UI-1 GC-1 GC-2 GC-3: a duty manager’s entrusted acceptance is refused beside the wrong service password, then routed to the Shanghai response team with the promise it kept', async () => {
     const page = await openPage('/sign-in');
     await signIn(page, 'duty01', 'CC-10086-BJ');
     await page.getByRole('menuitem', { name: '绿色通道' }).click();
@@ -113,6 +113,9 @@ describe('work-order intake in Chromium', () => {
     await expect.poll(() => messageBeside(page, password).textContent()).toContain('does not match');
     await setLanguage(page, 'zh');
 
+    // GC-3: a promise within the duty manager's authority is taken and kept on the work order.
+    await page.getByRole('button', { name: '添加承诺' }).click();
+    await field(page, '承诺 1：修复时限（小时）', 'Commitment 1: Repair time limit (hours)').fill('72');
     await password.fill('112233');
     await page.getByRole('button', { name: '提交绿色通道工单' }).click();
     const routed = page.getByTestId('green-channel-routed');
@@ -125,6 +128,9 @@ describe('work-order intake in Chromium', () => {
     await page.getByRole('link', { name: 'Open the work order' }).click();
     await expect.poll(() => page.getByTestId('work-order-status').textContent()).toBe('Created');
     expect(await page.getByTestId('work-order-outlet').textContent()).toBe('OUT-SH-PD');
+    expect(await page.getByTestId('work-order-commitments').textContent()).toBe(
+      'Repair time limit: within 72 h',
+    );
   });
 
   it('UI-1 GC-3: an over-promise is refused as the API words it, with the offer to escalate to the complaint process taken up', async () => {

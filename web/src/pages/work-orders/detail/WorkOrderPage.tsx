@@ -4,7 +4,9 @@ import { Link, useParams } from 'react-router-dom';
 import { hasPermission, useSession } from '../../../app/session';
 import { QueryState } from '../../../components/PageState';
 import { useLanguage } from '../../../i18n/language';
-import { labelFor } from '../../../i18n/messages';
+import { fill } from '../../../i18n/fill';
+import { labelFor, type Bilingual } from '../../../i18n/messages';
+import { commitmentKindLabels } from '../../green-channel/messages';
 import { categoryLabels, priorityLabels } from '../messages';
 import { finalWorkOrderStatuses, useWorkOrder, type WorkOrderView } from '../work-order-queries';
 import { DeskActions } from './DeskActions';
@@ -86,6 +88,17 @@ function WorkOrderDetails({ workOrder: wo }: { workOrder: WorkOrderView }) {
           <Descriptions.Item label={t(m.description)} span={2}>
             {wo.description}
           </Descriptions.Item>
+          {wo.commitments.length > 0 ? (
+            <Descriptions.Item label={t(m.commitments)} span={2}>
+              <ul data-testid="work-order-commitments" style={{ margin: 0, paddingInlineStart: 18 }}>
+                {wo.commitments.map((c, i) => (
+                  <li key={i}>
+                    {t(labelFor(commitmentKindLabels, c.kind))}: {commitmentValue(c, t)}
+                  </li>
+                ))}
+              </ul>
+            </Descriptions.Item>
+          ) : null}
           {wo.result ? (
             <Descriptions.Item label={t(m.result)} span={2}>
               {wo.result.resolved ? t(m.resolved) : t(m.unresolved)} · {wo.result.summary}
@@ -112,6 +125,18 @@ function WorkOrderDetails({ workOrder: wo }: { workOrder: WorkOrderView }) {
       </Card>
     </Space>
   );
+}
+
+/** GC-3 — what was promised to the customer, as kept on the work order: hours, yuan (from fen), the goods. */
+function commitmentValue(c: WorkOrderView['commitments'][number], t: (text: Bilingual) => string): string {
+  switch (c.kind) {
+    case 'repairTimeLimit':
+      return fill(t(m.hours), { hours: String(c.hours) });
+    case 'compensation':
+      return fill(t(m.yuan), { yuan: (c.amountFen / 100).toFixed(2) });
+    case 'specificGoods':
+      return c.item;
+  }
 }
 
 function SlaTag({ breached, metAt }: { breached: boolean; metAt: string | null }) {

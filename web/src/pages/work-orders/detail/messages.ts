@@ -24,6 +24,8 @@ export const workOrderMessages = defineMessages({
   resolved: { zh: '已解决', en: 'Resolved' },
   unresolved: { zh: '未解决', en: 'Not resolved' },
   commitments: { zh: '承诺事项', en: 'Commitments' },
+  hours: { zh: '{hours} 小时内', en: 'within {hours} h' },
+  yuan: { zh: '{yuan} 元', en: 'CNY {yuan}' },
   sla: { zh: '服务时限', en: 'Service level' },
   responseDue: { zh: '响应时限', en: 'Respond by' },
   resolutionDue: { zh: '解决时限', en: 'Resolve by' },
