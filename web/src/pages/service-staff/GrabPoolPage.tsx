@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Space, Typography } from 'antd';
+import { App, Button, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -12,13 +12,12 @@ import { useLanguage } from '../../i18n/language';
 import { fill } from '../../i18n/fill';
 import { workOrderColumns, type WorkOrderColumn } from '../work-orders/list/columns';
 import { WorkOrderTable } from '../work-orders/list/WorkOrderTable';
-import { useGrab, winnerOf, type GrabOutcome } from './grab';
+import { GrabLostAlert } from './GrabLostAlert';
+import { useGrab, type LostGrab } from './grab';
 import { staffMessages as m } from './messages';
 
 /** REQ: WO-4 — the pool changes as colleagues grab: it is read again every 10 s by itself. */
 const POOL_REFRESH_MS = 10_000;
-
-type Lost = Extract<GrabOutcome, { outcome: 'lost' }>;
 
 /**
  * One page of the work orders the signed-in staff member may grab now (accepted or at an outlet, nobody
@@ -37,7 +36,7 @@ export default function GrabPoolPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { offset, pageSize, pagination } = usePaging(20);
-  const [lost, setLost] = useState<Lost | null>(null);
+  const [lost, setLost] = useState<LostGrab | null>(null);
   const grab = useGrab();
 
   const pool = useQuery({
@@ -92,16 +91,8 @@ export default function GrabPoolPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <PageHeading title={t(m.poolTitle)} intro={t(m.poolIntro)} />
       {lost ? (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          data-testid="grab-lost"
-          title={
-            lost.winner
-              ? fill(t(m.grabLost), { id: lost.id, winner: winnerOf(lost) })
-              : fill(t(m.grabLostUnknown), { id: lost.id })
-          }
+        <GrabLostAlert
+          lost={lost}
           description={t(m.grabLostNext)}
           closable={{ 'aria-label': t(m.close), onClose: () => setLost(null) }}
         />
