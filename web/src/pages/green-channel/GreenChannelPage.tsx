@@ -59,7 +59,7 @@ export default function GreenChannelPage() {
   if (routed) return <Routed answer={routed} onAnother={startAgain} />;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 960 }}>
-      <PageHeading level={3} title={t(m.title)} intro={t(m.intro)} />
+      <PageHeading variant="form" title={t(m.title)} intro={t(m.intro)} />
       <Form<GreenChannelForm>
         form={form}
         layout="vertical"

@@ -42,7 +42,7 @@ export default function CreateWorkOrderPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 960 }}>
-      <PageHeading level={3} title={t(m.title)} intro={t(m.intro)} />
+      <PageHeading variant="form" title={t(m.title)} intro={t(m.intro)} />
       {prefill.from === 'greenChannel' ? <Alert type="info" showIcon title={t(m.escalated)} /> : null}
       <Form<CreateWorkOrderForm>
         form={form}
