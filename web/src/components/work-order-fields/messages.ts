@@ -31,3 +31,9 @@ export const customerFieldMessages = defineMessages({
   },
   address: { zh: '服务地址', en: 'Address' },
 });
+
+/** Texts of the work's fields the work-order forms share (new work order, green channel: WO-1, GC-1). */
+export const workFieldMessages = defineMessages({
+  priority: { zh: '优先级', en: 'Priority' },
+  workTitle: { zh: '标题', en: 'Title' },
+});

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Form, Select, Space, Table, Tag, Typography } from 'antd';
+import { Form, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { api } from '../../api-client/client';
@@ -11,6 +11,7 @@ import { fill } from '../../i18n/fill';
 import { useLanguage } from '../../i18n/language';
 import { roleLabel, roleLabels } from '../../i18n/roles';
 import { operatorListMessages as m } from './messages';
+import { PageHeading } from '../../components/PageHeading';
 
 type Query = NonNullable<paths['/api/v1/operators']['get']['parameters']['query']>;
 
@@ -102,12 +103,7 @@ export default function OperatorsPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-          {t(m.title)}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t(m.intro)}</Typography.Text>
-      </div>
+      <PageHeading title={t(m.title)} intro={t(m.intro)} />
       <Form layout="inline" role="search" aria-label={t(m.title)}>
         <Form.Item label={t(m.role)} htmlFor="op-role">
           <Select

@@ -1,5 +1,6 @@
 import { ApiError, type FieldError } from '../../api-client/client';
 import { refusedFields } from '../../components/work-order-fields/refusals';
+import { workTextsOf, type WorkFormTexts } from '../../components/work-order-fields/work-request';
 import type { Commitment, GreenChannelRequest, GreenChannelType } from './green-channel-queries';
 
 /**
@@ -11,12 +12,9 @@ type Priority = NonNullable<GreenChannelRequest['priority']>;
 export type CommitmentKind = Commitment['kind'];
 
 /** The green-channel form's values; commitments keep their amount or limit in `value` (yuan for compensation). */
-export interface GreenChannelForm {
+export interface GreenChannelForm extends WorkFormTexts {
   type?: GreenChannelType;
   priority: Priority;
-  title?: string;
-  description?: string;
-  customer: { msisdn?: string; name?: string; address?: string };
   servicePassword?: string;
   paperDocuments: 'none' | 'send' | 'collect';
   commitments: { kind?: CommitmentKind; value?: number | string | null }[];
@@ -63,18 +61,11 @@ export function formNameOf(path: (string | number)[]): (string | number)[] {
 
 /** The request as the API takes it: texts trimmed, yuan in fen, what the type does not need left out. */
 export function greenChannelRequestOf(values: GreenChannelForm): GreenChannelRequest {
-  const optional = (text: string | undefined) => (text?.trim() ? text.trim() : undefined);
   const entrusted = values.type === 'entrustedAcceptance';
   return {
     type: values.type as GreenChannelType,
     priority: values.priority,
-    title: (values.title ?? '').trim(),
-    description: (values.description ?? '').trim(),
-    customer: {
-      msisdn: (values.customer.msisdn ?? '').trim(),
-      name: (values.customer.name ?? '').trim(),
-      address: optional(values.customer.address),
-    },
+    ...workTextsOf(values),
     paperDocuments: entrusted && values.paperDocuments !== 'none' ? values.paperDocuments : undefined,
     commitments: values.commitments.map(commitmentOf),
   };

@@ -9,8 +9,6 @@ export const greenChannelMessages = defineMessages({
   },
   type: { zh: '请求类型', en: 'Request type' },
   requestSection: { zh: '请求内容', en: 'The request' },
-  priority: { zh: '优先级', en: 'Priority' },
-  workTitle: { zh: '标题', en: 'Title' },
   description: { zh: '客户诉求', en: "The customer's request" },
   entrustedSection: { zh: '委托受理', en: 'Entrusted acceptance' },
   servicePassword: { zh: '客户服务密码', en: "Customer's service password" },

@@ -9,6 +9,7 @@ import { common, labelFor } from '../../i18n/messages';
 import { roleLabel } from '../../i18n/roles';
 import { noticeKindLabels, noticeMessages as m } from './messages';
 import { useMarkNoticeRead, useNotices, type Notice } from './notification-queries';
+import { PageHeading } from '../../components/PageHeading';
 
 const DEFAULT_PAGE_SIZE = 20;
 const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
@@ -52,10 +53,7 @@ export default function NotificationsPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t(m.title)}
-      </Typography.Title>
-      <Typography.Paragraph style={{ margin: 0 }}>{t(m.intro)}</Typography.Paragraph>
+      <PageHeading variant="report" title={t(m.title)} intro={t(m.intro)} />
       <Radio.Group
         aria-label={t(m.show)}
         optionType="button"

@@ -8,7 +8,7 @@ import { useLanguage } from '../../i18n/language';
 import { fill } from '../../i18n/fill';
 import { labelFor } from '../../i18n/messages';
 import { useWorkOrderStep, type WorkOrderView } from '../work-orders/work-order-queries';
-import { minuteTime } from './cells';
+import { minuteTime } from '../work-orders/list/cells';
 import { appointmentActionLabels, staffMessages as m } from './messages';
 import { StepErrors } from './StepErrors';
 

@@ -1,26 +1,23 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Space, Table, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { App, Button, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api-client/client';
 import { unwrapPage } from '../../api-client/paging';
-import { ErrorAlert, QueryState } from '../../components/PageState';
+import { PageHeading } from '../../components/PageHeading';
+import { ErrorAlert } from '../../components/PageState';
 import { usePaging } from '../../components/usePaging';
 import { useLanguage } from '../../i18n/language';
 import { fill } from '../../i18n/fill';
-import { labelFor } from '../../i18n/messages';
-import { categoryLabels } from '../work-orders/messages';
-import type { WorkOrderListItem } from '../work-orders/work-order-queries';
-import { CustomerCell, DueCell, PriorityTag, When, WorkOrderLink } from './cells';
-import { useGrab, winnerOf, type GrabOutcome } from './grab';
+import { workOrderColumns, type WorkOrderColumn } from '../work-orders/list/columns';
+import { WorkOrderTable } from '../work-orders/list/WorkOrderTable';
+import { GrabLostAlert } from './GrabLostAlert';
+import { useGrab, type LostGrab } from './grab';
 import { staffMessages as m } from './messages';
 
 /** REQ: WO-4 — the pool changes as colleagues grab: it is read again every 10 s by itself. */
 const POOL_REFRESH_MS = 10_000;
-
-type Lost = Extract<GrabOutcome, { outcome: 'lost' }>;
 
 /**
  * One page of the work orders the signed-in staff member may grab now (accepted or at an outlet, nobody
@@ -39,7 +36,7 @@ export default function GrabPoolPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { offset, pageSize, pagination } = usePaging(20);
-  const [lost, setLost] = useState<Lost | null>(null);
+  const [lost, setLost] = useState<LostGrab | null>(null);
   const grab = useGrab();
 
   const pool = useQuery({
@@ -64,20 +61,16 @@ export default function GrabPoolPage() {
     });
   };
 
-  const columns: ColumnsType<WorkOrderListItem> = [
-    { title: t(m.id), dataIndex: 'id', render: (_: string, row) => <WorkOrderLink row={row} /> },
-    // The title is the customer's or the hotline's own words: never translated.
-    { title: t(m.workTitle), dataIndex: 'title' },
-    {
-      title: t(m.category),
-      dataIndex: 'category',
-      render: (c: string) => t(labelFor(categoryLabels, c)),
-    },
-    { title: t(m.priority), dataIndex: 'priority', render: (p: string) => <PriorityTag priority={p} /> },
-    { title: t(m.customer), key: 'customer', render: (_: unknown, row) => <CustomerCell row={row} /> },
-    { title: t(m.outlet), dataIndex: 'outletCode', render: (o: string | null) => <code>{o ?? '—'}</code> },
-    { title: t(m.due), key: 'due', render: (_: unknown, row) => <DueCell row={row} /> },
-    { title: t(m.createdAt), dataIndex: 'createdAt', render: (iso: string) => <When iso={iso} /> },
+  const c = workOrderColumns(t);
+  const columns: WorkOrderColumn[] = [
+    c.id(),
+    c.title(),
+    c.category(),
+    c.priority(),
+    c.customer(),
+    c.outlet(),
+    c.dueTimes(m.due),
+    c.created(),
     {
       title: t(m.actions),
       key: 'grab',
@@ -96,23 +89,10 @@ export default function GrabPoolPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-          {t(m.poolTitle)}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t(m.poolIntro)}</Typography.Text>
-      </div>
+      <PageHeading title={t(m.poolTitle)} intro={t(m.poolIntro)} />
       {lost ? (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          data-testid="grab-lost"
-          title={
-            lost.winner
-              ? fill(t(m.grabLost), { id: lost.id, winner: winnerOf(lost) })
-              : fill(t(m.grabLostUnknown), { id: lost.id })
-          }
+        <GrabLostAlert
+          lost={lost}
           description={t(m.grabLostNext)}
           closable={{ 'aria-label': t(m.close), onClose: () => setLost(null) }}
         />
@@ -128,21 +108,7 @@ export default function GrabPoolPage() {
           {t(m.refresh)}
         </Button>
       </Space>
-      <QueryState query={pool}>
-        {(data) => (
-          <Table<WorkOrderListItem>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={data.items}
-            locale={{ emptyText: t(m.poolEmpty) }}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
-            }}
-          />
-        )}
-      </QueryState>
+      <WorkOrderTable query={pool} columns={columns} emptyText={t(m.poolEmpty)} pagination={pagination} />
     </Space>
   );
 }

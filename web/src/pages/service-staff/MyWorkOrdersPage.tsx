@@ -1,15 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Radio, Space, Spin, Table, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Radio, Space, Spin, Typography } from 'antd';
 import { api, unwrap } from '../../api-client/client';
 import { unwrapPage } from '../../api-client/paging';
 import { useSession } from '../../app/session';
-import { QueryState } from '../../components/PageState';
+import { PageHeading } from '../../components/PageHeading';
 import { usePaging } from '../../components/usePaging';
 import { useLanguage } from '../../i18n/language';
-import { fill } from '../../i18n/fill';
-import type { WorkOrderListItem } from '../work-orders/work-order-queries';
-import { CustomerCell, DueCell, PriorityTag, When, WorkOrderLink } from './cells';
+import { When } from '../work-orders/list/cells';
+import { workOrderColumns, type WorkOrderColumn } from '../work-orders/list/columns';
+import { WorkOrderTable } from '../work-orders/list/WorkOrderTable';
 import { staffMessages as m } from './messages';
 
 /** What each view lists: the work in hand, or what is done. */
@@ -47,33 +46,24 @@ export default function MyWorkOrdersPage() {
     enabled: me !== '',
   });
 
-  const columns: ColumnsType<WorkOrderListItem> = [
-    { title: t(m.id), dataIndex: 'id', render: (_: string, row) => <WorkOrderLink row={row} /> },
-    // The title is the customer's or the hotline's own words: never translated.
-    { title: t(m.workTitle), dataIndex: 'title' },
-    { title: t(m.priority), dataIndex: 'priority', render: (p: string) => <PriorityTag priority={p} /> },
-    {
-      title: t(m.status),
-      dataIndex: 'status',
-      render: (_: string, row) => <span style={{ whiteSpace: 'nowrap' }}>{t(row.statusLabel)}</span>,
-    },
-    { title: t(m.customer), key: 'customer', render: (_: unknown, row) => <CustomerCell row={row} /> },
+  const c = workOrderColumns(t);
+  const columns: WorkOrderColumn[] = [
+    c.id(),
+    c.title(),
+    c.priority(),
+    c.status(),
+    c.customer(),
     {
       title: t(m.appointment),
       key: 'appointment',
       render: (_: unknown, row) => <AppointmentCell id={row.id} />,
     },
-    { title: t(m.due), key: 'due', render: (_: unknown, row) => <DueCell row={row} /> },
+    c.dueTimes(m.due),
   ];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-          {t(m.myTitle)}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t(m.myIntro)}</Typography.Text>
-      </div>
+      <PageHeading title={t(m.myTitle)} intro={t(m.myIntro)} />
       <Radio.Group
         aria-label={t(m.show)}
         optionType="button"
@@ -85,22 +75,13 @@ export default function MyWorkOrdersPage() {
           { value: 'done', label: t(m.showDone) },
         ]}
       />
-      <QueryState query={query}>
-        {(data) => (
-          <Table<WorkOrderListItem>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={data.items}
-            loading={query.isFetching}
-            locale={{ emptyText: t(view === 'open' ? m.myEmptyOpen : m.myEmptyDone) }}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
-            }}
-          />
-        )}
-      </QueryState>
+      <WorkOrderTable
+        query={query}
+        columns={columns}
+        emptyText={t(view === 'open' ? m.myEmptyOpen : m.myEmptyDone)}
+        pagination={pagination}
+        loading={query.isFetching}
+      />
     </Space>
   );
 }

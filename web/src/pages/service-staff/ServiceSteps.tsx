@@ -1,8 +1,9 @@
-import { Alert, App, Button, Form, Input, Radio, Typography } from 'antd';
+import { App, Button, Form, Input, Radio, Typography } from 'antd';
 import { ErrorAlert } from '../../components/PageState';
 import { useLanguage } from '../../i18n/language';
 import { useWorkOrderStep, type WorkOrderView } from '../work-orders/work-order-queries';
-import { useGrab, winnerOf } from './grab';
+import { GrabLostAlert } from './GrabLostAlert';
+import { useGrab } from './grab';
 import { fill } from '../../i18n/fill';
 import { staffMessages as m } from './messages';
 import { StepErrors } from './StepErrors';
@@ -19,20 +20,7 @@ export function GrabStep({ workOrder }: { workOrder: WorkOrderView }) {
   return (
     <div>
       <Typography.Paragraph>{t(m.grabHint)}</Typography.Paragraph>
-      {lost ? (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          data-testid="grab-lost"
-          style={{ marginBottom: 12 }}
-          title={
-            lost.winner
-              ? fill(t(m.grabLost), { id: lost.id, winner: winnerOf(lost) })
-              : fill(t(m.grabLostUnknown), { id: lost.id })
-          }
-        />
-      ) : null}
+      {lost ? <GrabLostAlert lost={lost} style={{ marginBottom: 12 }} /> : null}
       <ErrorAlert error={grab.error} />
       <Button
         type="primary"

@@ -6,6 +6,7 @@ import type { WorkOrderView } from '../work-orders/work-order-queries';
 export type GrabOutcome =
   | { outcome: 'won'; workOrder: WorkOrderView }
   | { outcome: 'lost'; id: string; winner: string | null; winnerName: string | null };
+export type LostGrab = Extract<GrabOutcome, { outcome: 'lost' }>;
 
 /** The API names the winner in its refusal: "… is already taken by tech01 (dispatched (已派工))". */
 const WINNER_IN_MESSAGE = /already taken by ([^\s()]+) \(/;

@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
@@ -6,6 +6,7 @@ import { useOutlets } from './desk-queries';
 import type { DeskTarget } from './desk-steps';
 import { DispatchPreviewPanel } from './DispatchPreviewPanel';
 import { deskMessages as m } from './messages';
+import { StepModal } from './StepModal';
 
 /**
  * REQ: WO-3 — assign the outlet (分配网点) or re-assign it (改派, with a reason: the assignee and the appointment
@@ -31,12 +32,10 @@ export function AssignOutletModal(props: {
     if (outletCode && !reasonMissing) props.onSubmit(outletCode, reason.trim() || undefined);
   };
   return (
-    <Modal
-      open
+    <StepModal
       title={t(reassigning ? m.reassignOutlet : m.assignOutlet)}
       okText={t(reassigning ? m.reassignOutlet : m.assignOutlet)}
-      cancelText={t(m.dismiss)}
-      confirmLoading={props.running}
+      running={props.running}
       onOk={submit}
       onCancel={props.onCancel}
       width={single ? 960 : undefined}
@@ -94,6 +93,6 @@ export function AssignOutletModal(props: {
           <DispatchPreviewPanel workOrderId={single.id} outletCode={outletCode} />
         </>
       ) : null}
-    </Modal>
+    </StepModal>
   );
 }

@@ -1,9 +1,10 @@
-import { Modal, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { fill } from '../../../i18n/fill';
 import type { Bilingual } from '../../../i18n/messages';
 import { useLanguage } from '../../../i18n/language';
 import { deskMessages as m } from './messages';
+import { StepModal } from './StepModal';
 
 /** A step with nothing to fill in (accept, close, dispatch a selection by rule): what it does, to whom. */
 export function ConfirmStepModal(props: {
@@ -18,12 +19,10 @@ export function ConfirmStepModal(props: {
 }) {
   const { t } = useLanguage();
   return (
-    <Modal
-      open
+    <StepModal
       title={t(props.title)}
       okText={t(props.okText)}
-      cancelText={t(m.dismiss)}
-      confirmLoading={props.running}
+      running={props.running}
       onOk={props.onSubmit}
       onCancel={props.onCancel}
       width={props.children ? 900 : undefined}
@@ -33,6 +32,6 @@ export function ConfirmStepModal(props: {
         {fill(t(m.forWorkOrders), { ids: props.ids.join(', ') })}
       </Typography.Paragraph>
       {props.children}
-    </Modal>
+    </StepModal>
   );
 }

@@ -1,9 +1,10 @@
-import { Form, Input, Modal, Typography } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { fill } from '../../../i18n/fill';
 import type { Bilingual } from '../../../i18n/messages';
 import { useLanguage } from '../../../i18n/language';
 import { deskMessages as m } from './messages';
+import { StepModal } from './StepModal';
 
 /**
  * A step that needs a reason (WO-2 reject 不予受理, cancel 取消): the reason is required and goes into each work
@@ -26,12 +27,10 @@ export function ReasonModal(props: {
     if (!missing) props.onSubmit(reason.trim());
   };
   return (
-    <Modal
-      open
+    <StepModal
       title={t(props.title)}
       okText={t(props.okText)}
-      cancelText={t(m.dismiss)}
-      confirmLoading={props.running}
+      running={props.running}
       onOk={submit}
       onCancel={props.onCancel}
     >
@@ -53,6 +52,6 @@ export function ReasonModal(props: {
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </StepModal>
   );
 }

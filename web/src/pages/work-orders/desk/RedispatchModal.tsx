@@ -1,9 +1,10 @@
-import { Form, Input, Modal, Space } from 'antd';
+import { Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import type { DeskTarget } from './desk-steps';
 import { deskMessages as m } from './messages';
+import { StepModal } from './StepModal';
 import { StaffPicker } from './StaffPicker';
 
 /**
@@ -27,13 +28,11 @@ export function RedispatchModal(props: {
     if (assignee && !reasonMissing) props.onSubmit(assignee, reason.trim());
   };
   return (
-    <Modal
-      open
+    <StepModal
       width={900}
       title={fill(t(m.redispatchTitle), { id: target.id })}
       okText={t(m.redispatch)}
-      cancelText={t(m.dismiss)}
-      confirmLoading={props.running}
+      running={props.running}
       okButtonProps={{ disabled: !assignee }}
       onOk={submit}
       onCancel={props.onCancel}
@@ -65,6 +64,6 @@ export function RedispatchModal(props: {
           </Form.Item>
         </Form>
       </Space>
-    </Modal>
+    </StepModal>
   );
 }

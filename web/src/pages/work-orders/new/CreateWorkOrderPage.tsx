@@ -1,18 +1,18 @@
-import { Alert, Button, Card, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { Alert, Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
+import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { newIdempotencyKey } from '../../../api-client/client';
 import { FormErrors } from '../../../components/FormErrors';
+import { PageHeading } from '../../../components/PageHeading';
 import { CustomerLineFields } from '../../../components/work-order-fields/CustomerLineFields';
 import { refusedFields } from '../../../components/work-order-fields/refusals';
+import { useOncePerFilledForm } from '../../../components/work-order-fields/useOncePerFilledForm';
+import { PriorityField, TitleDescriptionFields } from '../../../components/work-order-fields/WorkFields';
 import { useLanguage } from '../../../i18n/language';
-import { categoryLabels, priorityLabels } from '../messages';
+import { categoryLabels } from '../messages';
 import { startingValues, workOrderRequestOf, type CreateWorkOrderForm } from './create-work-order-form';
 import { useCreateWorkOrder } from './create-work-order-queries';
 import { createWorkOrderMessages as m } from './messages';
 import { prefillOf } from './prefill';
-
-const required = [{ required: true, whitespace: true }];
 
 /**
  * A new work order (WO-1): what the work is, how urgent, the customer (number first, looked up when the
@@ -26,41 +26,29 @@ export default function CreateWorkOrderPage() {
   const [form] = Form.useForm<CreateWorkOrderForm>();
   const [prefill] = useState(() => prefillOf(search));
   const create = useCreateWorkOrder();
-  /** REQ: WO-1 — made once per filled form, dropped when the form changes. */
-  const idempotencyKey = useRef<string | null>(null);
-  const submitting = useRef(false);
+  /** REQ: WO-1 — one idempotency key per filled form: a double click or a retry is one work order. */
+  const once = useOncePerFilledForm();
 
-  const onFinish = (values: CreateWorkOrderForm) => {
-    if (submitting.current) return;
-    submitting.current = true;
-    idempotencyKey.current ??= newIdempotencyKey();
-    create.mutate(
-      { body: workOrderRequestOf(values), idempotencyKey: idempotencyKey.current },
-      {
-        onSuccess: (answer) => void navigate(`/work-orders/${encodeURIComponent(answer.id)}`),
-        onSettled: () => {
-          submitting.current = false;
+  const onFinish = (values: CreateWorkOrderForm) =>
+    once.submit((idempotencyKey, settled) =>
+      create.mutate(
+        { body: workOrderRequestOf(values), idempotencyKey },
+        {
+          onSuccess: (answer) => void navigate(`/work-orders/${encodeURIComponent(answer.id)}`),
+          onSettled: settled,
         },
-      },
+      ),
     );
-  };
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 960 }}>
-      <div>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {t(m.title)}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t(m.intro)}</Typography.Paragraph>
-      </div>
+      <PageHeading variant="form" title={t(m.title)} intro={t(m.intro)} />
       {prefill.from === 'greenChannel' ? <Alert type="info" showIcon title={t(m.escalated)} /> : null}
       <Form<CreateWorkOrderForm>
         form={form}
         layout="vertical"
         initialValues={startingValues(prefill)}
-        onValuesChange={() => {
-          idempotencyKey.current = null;
-        }}
+        onValuesChange={once.formChanged}
         onFinish={onFinish}
         scrollToFirstError
       >
@@ -79,23 +67,10 @@ export default function CreateWorkOrderPage() {
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item name="priority" label={t(m.priority)} rules={[{ required: true }]}>
-                  <Radio.Group
-                    optionType="button"
-                    options={Object.entries(priorityLabels).map(([value, label]) => ({
-                      value,
-                      label: `${value} ${t(label)}`,
-                    }))}
-                  />
-                </Form.Item>
+                <PriorityField />
               </Col>
             </Row>
-            <Form.Item name="title" label={t(m.workTitle)} rules={required}>
-              <Input maxLength={100} />
-            </Form.Item>
-            <Form.Item name="description" label={t(m.description)} rules={required}>
-              <Input.TextArea rows={4} maxLength={2000} showCount />
-            </Form.Item>
+            <TitleDescriptionFields descriptionLabel={t(m.description)} />
           </Card>
           <Card title={t(m.dispatchSection)} size="small">
             <Row gutter={16}>

@@ -1,3 +1,8 @@
+import {
+  optionalText,
+  workTextsOf,
+  type WorkFormTexts,
+} from '../../../components/work-order-fields/work-request';
 import { categoryLabels, priorityLabels } from '../messages';
 import type { CreateWorkOrderRequest } from './create-work-order-queries';
 import type { WorkOrderPrefill } from './prefill';
@@ -8,12 +13,9 @@ type Priority = CreateWorkOrderRequest['priority'];
 type Category = CreateWorkOrderRequest['category'];
 
 /** The new-work-order form's values, as antd hands them over (blank fields included). */
-export interface CreateWorkOrderForm {
+export interface CreateWorkOrderForm extends WorkFormTexts {
   category?: Category;
   priority: Priority;
-  title?: string;
-  description?: string;
-  customer: { msisdn?: string; name?: string; address?: string };
   territory?: string;
   requiredSkill?: string;
 }
@@ -32,18 +34,11 @@ export function startingValues(prefill: WorkOrderPrefill): CreateWorkOrderForm {
 
 /** The request as the API takes it: texts trimmed, optional ones left out when empty. */
 export function workOrderRequestOf(values: CreateWorkOrderForm): CreateWorkOrderRequest {
-  const optional = (text: string | undefined) => (text?.trim() ? text.trim() : undefined);
   return {
     category: values.category as Category,
     priority: values.priority,
-    title: (values.title ?? '').trim(),
-    description: (values.description ?? '').trim(),
-    customer: {
-      msisdn: (values.customer.msisdn ?? '').trim(),
-      name: (values.customer.name ?? '').trim(),
-      address: optional(values.customer.address),
-    },
-    territory: optional(values.territory),
-    requiredSkill: optional(values.requiredSkill),
+    ...workTextsOf(values),
+    territory: optionalText(values.territory),
+    requiredSkill: optionalText(values.requiredSkill),
   };
 }

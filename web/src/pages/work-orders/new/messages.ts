@@ -13,8 +13,6 @@ export const createWorkOrderMessages = defineMessages({
   },
   workSection: { zh: '工单内容', en: 'The work' },
   category: { zh: '工单类别', en: 'Category' },
-  priority: { zh: '优先级', en: 'Priority' },
-  workTitle: { zh: '标题', en: 'Title' },
   description: { zh: '问题描述', en: 'Description' },
   dispatchSection: { zh: '派工依据（可选）', en: 'For dispatching (optional)' },
   territory: { zh: '区域', en: 'Territory' },

@@ -19,6 +19,7 @@ const statusLabels = Object.fromEntries(statusOptions.map((o) => [o.value, o.lab
 const CHART_HEIGHT = 300;
 /** Legend and axis texts in the page's text colour, not in the series' colours (UI-1, contrast). */
 const legendText = (value: string) => <span style={{ color: 'rgba(0, 0, 0, 0.88)' }}>{value}</span>;
+const axisTick = { fill: 'rgba(0, 0, 0, 0.88)', fontSize: 12 };
 const percent = (attainment: number | null) =>
   attainment === null ? null : Math.round(attainment * 1000) / 10;
 
@@ -38,62 +39,80 @@ export function OutletStatsCharts({ outlets }: { outlets: OutletStatsRow[] }) {
   return (
     <Row gutter={[24, 24]}>
       <Col xs={24} xl={12}>
-        <Figure title={t(m.backlogChart)} description={t(m.backlogChartDesc)} testId="backlog-chart">
-          <BarChart
-            responsive
-            style={{ width: '100%', height: CHART_HEIGHT }}
-            data={data}
-            title={t(m.backlogChart)}
-            desc={t(m.backlogChartDesc)}
-          >
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="outlet" tick={{ fill: 'rgba(0, 0, 0, 0.88)', fontSize: 12 }} />
-            <YAxis allowDecimals={false} tick={{ fill: 'rgba(0, 0, 0, 0.88)', fontSize: 12 }} width={40} />
-            <Tooltip />
-            <Legend formatter={legendText} itemSorter={null} />
-            {backlogStatuses.map(({ status, color }) => (
-              <Bar
-                key={status}
-                dataKey={status}
-                name={t(labelFor(statusLabels, status))}
-                stackId="backlog"
-                fill={color}
-                isAnimationActive={false}
-              />
-            ))}
-          </BarChart>
-        </Figure>
-      </Col>
-      <Col xs={24} xl={12}>
-        <Figure title={t(m.attainmentChart)} description={t(m.attainmentChartDesc)} testId="attainment-chart">
-          <BarChart
-            responsive
-            style={{ width: '100%', height: CHART_HEIGHT }}
-            data={data}
-            title={t(m.attainmentChart)}
-            desc={t(m.attainmentChartDesc)}
-          >
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="outlet" tick={{ fill: 'rgba(0, 0, 0, 0.88)', fontSize: 12 }} />
-            <YAxis
-              domain={[0, 100]}
-              tickFormatter={(v: number) => `${v}%`}
-              tick={{ fill: 'rgba(0, 0, 0, 0.88)', fontSize: 12 }}
-              width={48}
-            />
-            <Tooltip formatter={(v) => (typeof v === 'number' ? `${v}%` : '—')} />
-            <Legend formatter={legendText} itemSorter={null} />
-            <Bar dataKey="response" name={t(m.responseAttainment)} fill="#0958d9" isAnimationActive={false} />
+        <BarFigure
+          title={t(m.backlogChart)}
+          description={t(m.backlogChartDesc)}
+          testId="backlog-chart"
+          data={data}
+          yAxis={<YAxis allowDecimals={false} tick={axisTick} width={40} />}
+          tooltip={<Tooltip />}
+        >
+          {backlogStatuses.map(({ status, color }) => (
             <Bar
-              dataKey="resolution"
-              name={t(m.resolutionAttainment)}
-              fill="#389e0d"
+              key={status}
+              dataKey={status}
+              name={t(labelFor(statusLabels, status))}
+              stackId="backlog"
+              fill={color}
               isAnimationActive={false}
             />
-          </BarChart>
-        </Figure>
+          ))}
+        </BarFigure>
+      </Col>
+      <Col xs={24} xl={12}>
+        <BarFigure
+          title={t(m.attainmentChart)}
+          description={t(m.attainmentChartDesc)}
+          testId="attainment-chart"
+          data={data}
+          yAxis={
+            <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} tick={axisTick} width={48} />
+          }
+          tooltip={<Tooltip formatter={(v) => (typeof v === 'number' ? `${v}%` : '—')} />}
+        >
+          <Bar dataKey="response" name={t(m.responseAttainment)} fill="#0958d9" isAnimationActive={false} />
+          <Bar
+            dataKey="resolution"
+            name={t(m.resolutionAttainment)}
+            fill="#389e0d"
+            isAnimationActive={false}
+          />
+        </BarFigure>
       </Col>
     </Row>
+  );
+}
+
+/**
+ * One bar chart of the outlets as a figure: the grid, the outlets along the bottom, the legend in the text
+ * colour; the value axis, the tooltip and the bars are the chart's own (kept direct children of the chart).
+ */
+function BarFigure(props: {
+  title: string;
+  description: string;
+  testId: string;
+  data: Record<string, unknown>[];
+  yAxis: ReactNode;
+  tooltip: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Figure title={props.title} description={props.description} testId={props.testId}>
+      <BarChart
+        responsive
+        style={{ width: '100%', height: CHART_HEIGHT }}
+        data={props.data}
+        title={props.title}
+        desc={props.description}
+      >
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="outlet" tick={axisTick} />
+        {props.yAxis}
+        {props.tooltip}
+        <Legend formatter={legendText} itemSorter={null} />
+        {props.children}
+      </BarChart>
+    </Figure>
   );
 }
 

@@ -10,6 +10,7 @@ import { statusOptions } from '../messages';
 import { outletStatsMessages as m } from './messages';
 import { backlogStatuses, OutletStatsCharts } from './OutletStatsCharts';
 import { useOutletStats, type OutletStatsRow, type StatsPeriod } from './outlet-stats-queries';
+import { PageHeading } from '../../../components/PageHeading';
 
 const PRESET_DAYS = [7, 30] as const;
 const DEFAULT_DAYS = 30;
@@ -37,10 +38,7 @@ export default function OutletStatsPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t(m.title)}
-      </Typography.Title>
-      <Typography.Paragraph style={{ margin: 0 }}>{t(m.intro)}</Typography.Paragraph>
+      <PageHeading variant="report" title={t(m.title)} intro={t(m.intro)} />
       <Form layout="inline" style={{ rowGap: 12 }}>
         <Form.Item label={t(m.window)}>
           <Radio.Group
