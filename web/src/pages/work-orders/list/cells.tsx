@@ -93,9 +93,8 @@ export function DueTimesCell({ row }: { row: WorkOrderListItem }) {
       </div>
       {row.late ? (
         <Tag color={LATE} data-testid="late-mark">
-          {row.lateByMinutes === null
-            ? t(m.lateNoMinutes)
-            : fill(t(m.late), { minutes: String(row.lateByMinutes) })}
+          {/* Under a minute late reads "late", not "late by 0 min". */}
+          {!row.lateByMinutes ? t(m.lateNoMinutes) : fill(t(m.late), { minutes: String(row.lateByMinutes) })}
         </Tag>
       ) : (
         <Tag color={ON_TIME}>{t(m.onTime)}</Tag>
