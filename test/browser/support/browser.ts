@@ -107,16 +107,20 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   for (const language of [was, was === 'zh' ? 'en' : 'zh'] as const) {
     await setLanguage(page, language);
-    // Off the language switch: a control under the mouse shows its hover colours, not the page's.
-    await page.mouse.move(0, 0);
-    await page.waitForLoadState('networkidle');
-    expect(
-      await seriousViolations(page),
-      `${name} (${language}): serious or critical axe violations`,
-    ).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.${language}.png`), fullPage: true });
+    await checkAsShown(page, name, language);
   }
   await setLanguage(page, was);
+}
+
+/** axe-core on the page as it shows now, and its screenshot `<name>.<language>.png`. */
+async function checkAsShown(page: Page, name: string, language: Language): Promise<void> {
+  // Off the language switch: a control under the mouse shows its hover colours, not the page's.
+  await page.mouse.move(0, 0);
+  await page.waitForLoadState('networkidle');
+  expect(await seriousViolations(page), `${name} (${language}): serious or critical axe violations`).toEqual(
+    [],
+  );
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.${language}.png`), fullPage: true });
 }
 
 /**
@@ -135,13 +139,7 @@ export async function checkDialog(page: Page, name: string, open: () => Promise<
   };
   for (const language of [was, was === 'zh' ? 'en' : 'zh'] as const) {
     if (language !== was) await reopenIn(language);
-    await page.mouse.move(0, 0);
-    await page.waitForLoadState('networkidle');
-    expect(
-      await seriousViolations(page),
-      `${name} (${language}): serious or critical axe violations`,
-    ).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.${language}.png`), fullPage: true });
+    await checkAsShown(page, name, language);
   }
   await reopenIn(was);
 }

@@ -1,41 +1,4 @@
-import { defineMessages, type Bilingual } from '../../i18n/messages';
-
-/** The work-order list's texts (WO-6, UI-1). Statuses come labelled from the API. */
-export const workOrderListMessages = defineMessages({
-  title: { zh: '工单列表', en: 'Work orders' },
-  intro: {
-    zh: '按创建时间从新到旧；选择“调度队列”按优先级和等待时长排序。',
-    en: 'Newest first; choose “Dispatch queue” to order by priority and waiting time.',
-  },
-  status: { zh: '状态', en: 'Status' },
-  priority: { zh: '优先级', en: 'Priority' },
-  lateness: { zh: '时效', en: 'On time or late' },
-  sort: { zh: '排序', en: 'Order' },
-  sortNewest: { zh: '最新创建', en: 'Newest first' },
-  sortPriority: { zh: '调度队列', en: 'Dispatch queue' },
-  any: { zh: '全部', en: 'All' },
-  lateOnly: { zh: '仅超时', en: 'Late only' },
-  onTimeOnly: { zh: '仅未超时', en: 'On time only' },
-  id: { zh: '工单号', en: 'Work order' },
-  workTitle: { zh: '标题', en: 'Title' },
-  category: { zh: '类别', en: 'Category' },
-  customer: { zh: '客户', en: 'Customer' },
-  handledBy: { zh: '网点与服务人员', en: 'Outlet and staff' },
-  outlet: { zh: '网点', en: 'Outlet' },
-  assignee: { zh: '服务人员', en: 'Staff' },
-  responseDue: { zh: '响应', en: 'Respond by' },
-  resolutionDue: { zh: '解决', en: 'Resolve by' },
-  sla: { zh: '服务时限', en: 'SLA due' },
-  createdAt: { zh: '创建时间', en: 'Created' },
-  late: { zh: '超时 {minutes} 分钟', en: 'Late by {minutes} min' },
-  lateNoMinutes: { zh: '超时', en: 'Late' },
-  onTime: { zh: '未超时', en: 'On time' },
-  greenChannel: { zh: '绿色通道', en: 'Green channel' },
-  vip: { zh: 'VIP', en: 'VIP' },
-  none: { zh: '—', en: '—' },
-  empty: { zh: '没有符合条件的工单', en: 'No work orders match' },
-  total: { zh: '共 {total} 条', en: '{total} in all' },
-});
+import type { Bilingual } from '../../i18n/messages';
 
 /** REQ: WO-6 — P1 is the most urgent; the code stays as it is, the word beside it is translated. */
 export const priorityLabels: Record<string, Bilingual> = {
@@ -66,3 +29,8 @@ export const statusOptions: { value: string; label: Bilingual }[] = [
   { value: 'closed', label: { zh: '已关闭', en: 'Closed' } },
   { value: 'cancelled', label: { zh: '已取消', en: 'Cancelled' } },
 ];
+
+/** The statuses' labels by code, for tables and charts. */
+export const statusLabels: Record<string, Bilingual> = Object.fromEntries(
+  statusOptions.map((o) => [o.value, o.label]),
+);

@@ -3,7 +3,7 @@ import { useId, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { useLanguage } from '../../../i18n/language';
 import { labelFor } from '../../../i18n/messages';
-import { statusOptions } from '../messages';
+import { statusLabels } from '../messages';
 import { outletStatsMessages as m } from './messages';
 import type { OutletStatsRow } from './outlet-stats-queries';
 
@@ -15,7 +15,6 @@ export const backlogStatuses = [
   { status: 'inService', color: '#389e0d' },
 ] as const;
 
-const statusLabels = Object.fromEntries(statusOptions.map((o) => [o.value, o.label]));
 const CHART_HEIGHT = 300;
 /** Legend and axis texts in the page's text colour, not in the series' colours (UI-1, contrast). */
 const legendText = (value: string) => <span style={{ color: 'rgba(0, 0, 0, 0.88)' }}>{value}</span>;

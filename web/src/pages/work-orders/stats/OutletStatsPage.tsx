@@ -6,7 +6,7 @@ import { QueryState } from '../../../components/PageState';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { labelFor } from '../../../i18n/messages';
-import { statusOptions } from '../messages';
+import { statusLabels } from '../messages';
 import { outletStatsMessages as m } from './messages';
 import { backlogStatuses, OutletStatsCharts } from './OutletStatsCharts';
 import { useOutletStats, type OutletStatsRow, type StatsPeriod } from './outlet-stats-queries';
@@ -14,7 +14,6 @@ import { PageHeading } from '../../../components/PageHeading';
 
 const PRESET_DAYS = [7, 30] as const;
 const DEFAULT_DAYS = 30;
-const statusLabels = Object.fromEntries(statusOptions.map((o) => [o.value, o.label]));
 
 /**
  * Outlet backlog and SLA attainment (网点积压与达标, WO-6, RPT-1, UI-1): per outlet the open work orders by status,
