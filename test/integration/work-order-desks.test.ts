@@ -317,6 +317,12 @@ describe('work-order desks: dispatch preview, outlets and staff', () => {
         await h.db.update(dispatchRules).set({ enabled: false });
         try {
           await step(h.app, dispatcher, id, { action: 'assignOutlet', outletCode });
+          // The outlet's automatic dispatch chance runs after the step answers: the rules stay off until it
+          // has looked (and found none), or it could dispatch by the re-enabled rules.
+          await waitForWorkOrder(h.app, dispatcher, id, (w) => {
+            const actions = w.timeline.map((e) => e.action);
+            return actions.lastIndexOf('noDispatchRule') > actions.lastIndexOf('assignOutlet');
+          });
         } finally {
           await h.db.update(dispatchRules).set({ enabled: true });
         }
