@@ -24,6 +24,8 @@ export interface ScreenRoute {
 const orderDesk: Bilingual = { zh: '营业受理', en: 'Order desk' };
 const workOrders: Bilingual = { zh: '工单中心', en: 'Work orders' };
 const fieldService: Bilingual = { zh: '现场服务', en: 'Field service' };
+const groupBusiness: Bilingual = { zh: '集团业务', en: 'Group business' };
+const resources: Bilingual = { zh: '资源管理', en: 'Resources' };
 const administration: Bilingual = { zh: '系统管理', en: 'Administration' };
 
 export const screenRoutes: ScreenRoute[] = [
@@ -119,10 +121,144 @@ export const screenRoutes: ScreenRoute[] = [
     menu: { key: 'grab-pool', label: { zh: '抢单池', en: 'Grab pool' }, group: fieldService },
   },
   {
+    path: '/groups',
+    screen: lazy(() => import('../pages/groups/GroupsPage')),
+    permissions: ['groups'],
+    menu: { key: 'groups', label: { zh: '集团客户', en: 'Group customers' }, group: groupBusiness },
+  },
+  {
+    path: '/groups/:groupCode',
+    screen: lazy(() => import('../pages/groups/GroupPage')),
+    permissions: ['groups'],
+    title: { zh: '集团客户', en: 'Group customer' },
+  },
+  {
+    path: '/groups/:groupCode/products/:productCode/order',
+    screen: lazy(() => import('../pages/groups/order/GroupProductOrderPage')),
+    permissions: ['groups'],
+    title: { zh: '集团产品受理', en: 'Group product order' },
+  },
+  {
+    path: '/groups/:groupCode/products/:productCode/members',
+    screen: lazy(() => import('../pages/groups/members/MembersPage')),
+    permissions: ['groups'],
+    title: { zh: '成员管理', en: 'Members' },
+  },
+  {
+    path: '/member-batches/:id',
+    screen: lazy(() => import('../pages/groups/members/MemberBatchPage')),
+    permissions: ['groups'],
+    title: { zh: '成员批量导入', en: 'Member batch' },
+  },
+  {
+    path: '/approvals',
+    screen: lazy(() => import('../pages/groups/approvals/ApprovalsPage')),
+    permissions: ['approvals'],
+    menu: { key: 'approvals', label: { zh: '资费审核', en: 'Approvals' }, group: groupBusiness },
+  },
+  {
+    path: '/admin/stock-in',
+    screen: lazy(() => import('../pages/resources/stock-in/StockBatchesPage')),
+    permissions: ['admin'],
+    menu: { key: 'stock-in', label: { zh: '号卡入库', en: 'Stock in' }, group: resources },
+  },
+  {
+    path: '/admin/stock-in/:id',
+    screen: lazy(() => import('../pages/resources/stock-in/StockBatchPage')),
+    permissions: ['admin'],
+    title: { zh: '入库批次', en: 'Stock-in batch' },
+  },
+  {
+    path: '/admin/numbers',
+    screen: lazy(() => import('../pages/resources/numbers/NumbersPage')),
+    permissions: ['admin'],
+    menu: { key: 'numbers', label: { zh: '号码查询', en: 'Numbers' }, group: resources },
+  },
+  {
+    path: '/admin/numbers/:msisdn',
+    screen: lazy(() => import('../pages/resources/numbers/NumberPage')),
+    permissions: ['admin'],
+    title: { zh: '号码详情', en: 'Number' },
+  },
+  {
+    path: '/admin/sims',
+    screen: lazy(() => import('../pages/resources/sims/SimsPage')),
+    permissions: ['admin'],
+    menu: { key: 'sims', label: { zh: 'SIM 卡查询', en: 'SIM cards' }, group: resources },
+  },
+  {
+    path: '/admin/sims/:iccid',
+    screen: lazy(() => import('../pages/resources/sims/SimPage')),
+    permissions: ['admin'],
+    title: { zh: 'SIM 卡详情', en: 'SIM card' },
+  },
+  {
+    path: '/admin/resource-movements',
+    screen: lazy(() => import('../pages/resources/movements/MovementsPage')),
+    permissions: ['admin'],
+    menu: { key: 'movements', label: { zh: '号卡发放与回收', en: 'Issue and recycle' }, group: resources },
+  },
+  {
+    path: '/admin/selection-fee-rules',
+    screen: lazy(() => import('../pages/resources/fee-rules/SelectionFeeRulesPage')),
+    permissions: ['admin'],
+    menu: { key: 'fee-rules', label: { zh: '选号费规则', en: 'Selection fees' }, group: resources },
+  },
+  {
     path: '/admin/operators',
     screen: lazy(() => import('../pages/admin/OperatorsPage')),
     permissions: ['admin'],
     menu: { key: 'operators', label: { zh: '操作员', en: 'Operators' }, group: administration },
+  },
+  {
+    path: '/admin/operators/:id',
+    screen: lazy(() => import('../pages/admin/operators/OperatorPage')),
+    permissions: ['admin'],
+    title: { zh: '操作员', en: 'Operator' },
+  },
+  {
+    path: '/admin/channels',
+    screen: lazy(() => import('../pages/admin/channels/ChannelsPage')),
+    permissions: ['admin'],
+    menu: { key: 'channels', label: { zh: '渠道', en: 'Channels' }, group: administration },
+  },
+  {
+    path: '/admin/dispatch-rules',
+    screen: lazy(() => import('../pages/admin/dispatch-rules/DispatchRulesPage')),
+    permissions: ['admin'],
+    menu: { key: 'dispatch-rules', label: { zh: '派工规则', en: 'Dispatch rules' }, group: administration },
+  },
+  {
+    path: '/admin/customer-categories',
+    screen: lazy(() => import('../pages/admin/customer-categories/CustomerCategoriesPage')),
+    permissions: ['admin'],
+    menu: {
+      key: 'customer-categories',
+      label: { zh: '客户类别', en: 'Customer categories' },
+      group: administration,
+    },
+  },
+  {
+    path: '/admin/partner-blacklist',
+    screen: lazy(() => import('../pages/admin/partner-blacklist/PartnerBlacklistPage')),
+    permissions: ['admin'],
+    menu: {
+      key: 'partner-blacklist',
+      label: { zh: '合作方黑名单', en: 'Partner blacklist' },
+      group: administration,
+    },
+  },
+  {
+    path: '/admin/locks',
+    screen: lazy(() => import('../pages/admin/locks/LocksPage')),
+    permissions: ['admin'],
+    menu: { key: 'locks', label: { zh: '占用释放', en: 'Locks' }, group: administration },
+  },
+  {
+    path: '/admin/audit',
+    screen: lazy(() => import('../pages/admin/audit/AuditPage')),
+    permissions: ['admin'],
+    menu: { key: 'audit', label: { zh: '审计日志', en: 'Audit log' }, group: administration },
   },
 ];
 
