@@ -45,7 +45,9 @@ export default function GroupPage() {
             <PageHeading title={`${g.name} · ${g.groupCode}`} intro={t(m.groupIntro)} />
             <Descriptions size="small" column={1}>
               <Descriptions.Item label={t(m.customerManager)}>
-                {g.customerManager.name} <code>{g.customerManager.id}</code>
+                <span>
+                  {g.customerManager.name} <code>{g.customerManager.id}</code>
+                </span>
               </Descriptions.Item>
             </Descriptions>
             <ContractsAndAccounts group={g} />
@@ -65,8 +67,8 @@ export default function GroupPage() {
 function ContractsAndAccounts({ group }: { group: GroupView }) {
   const { t } = useLanguage();
   return (
-    <Space align="start" wrap size="large" style={{ width: '100%' }}>
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t(m.contracts)}</h2>} style={{ minWidth: 480 }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t(m.contracts)}</h2>}>
         <Table
           rowKey="id"
           size="small"
@@ -90,10 +92,7 @@ function ContractsAndAccounts({ group }: { group: GroupView }) {
           ]}
         />
       </Card>
-      <Card
-        title={<h2 style={{ fontSize: 16, margin: 0 }}>{t(m.payingAccounts)}</h2>}
-        style={{ minWidth: 320 }}
-      >
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t(m.payingAccounts)}</h2>}>
         <Table
           rowKey="id"
           size="small"
@@ -176,8 +175,10 @@ function SubscriptionCard({
     >
       <Descriptions size="small" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={t(m.tariff)}>
-          <code>{s.currentTerms.tariffCode}</code>
-          {product ? ` ${product.tariffs.find((x) => x.code === s.currentTerms.tariffCode)?.name ?? ''}` : ''}
+          <span>
+            <code>{s.currentTerms.tariffCode}</code>{' '}
+            {product?.tariffs.find((x) => x.code === s.currentTerms.tariffCode)?.name ?? ''}
+          </span>
         </Descriptions.Item>
         <Descriptions.Item label={t(m.termsFrom)}>{when(s.currentTerms.effectiveFrom)}</Descriptions.Item>
         <Descriptions.Item label={t(m.attributes)} span={2}>
