@@ -20,11 +20,15 @@ describe('group business in the console', () => {
     const page = await openPage('/sign-in');
     await signIn(page, 'store01', 'STORE-BJ-001');
     await page.getByRole('menuitem', { name: '集团客户' }).click();
-    await page.getByLabel('集团编号', { exact: true }).waitFor();
+    await page.getByRole('row').filter({ hasText: '1000000001' }).waitFor();
     await checkScreen(page, 'groups');
 
-    await page.getByLabel('集团编号', { exact: true }).fill(GROUP);
-    await page.getByRole('button', { name: '打开集团' }).click();
+    await page.getByLabel('集团编号或名称').fill('Taxi');
+    await page.getByRole('button', { name: '查找' }).click();
+    await expect.poll(() => page.url()).toContain('q=Taxi');
+    // The header and the one group whose name has "Taxi".
+    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    await page.getByRole('row').filter({ hasText: GROUP }).click();
     await page.waitForURL((url) => url.pathname === `/groups/${GROUP}`);
     await page
       .getByTestId('permission-hint')
