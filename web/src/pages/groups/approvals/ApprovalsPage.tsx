@@ -37,57 +37,70 @@ export default function ApprovalsPage() {
     refetchInterval: 10_000,
   });
 
+  const stack = { display: 'flex', flexDirection: 'column', gap: 2 } as const;
   const columns: ColumnsType<Approval> = [
-    { title: t(m.orderId), dataIndex: 'orderId', render: (id: string) => <code>{id}</code> },
-    { title: t(m.orderType), dataIndex: 'typeLabel', render: (label: Approval['typeLabel']) => t(label) },
     {
-      title: t(m.group),
-      key: 'group',
+      title: t(m.orderId),
+      key: 'order',
+      width: 260,
       render: (_: unknown, a) => (
-        <span>
-          {a.groupName} <code>{a.groupCode}</code>
-        </span>
+        <div style={stack}>
+          <span>{t(a.typeLabel)}</span>
+          <code style={{ fontSize: 12, wordBreak: 'break-all' }}>{a.orderId}</code>
+        </div>
       ),
     },
     {
-      title: t(m.product),
-      key: 'product',
+      title: `${t(m.group)} / ${t(m.product)}`,
+      key: 'group',
       render: (_: unknown, a) => (
-        <span>
-          {a.productName} <code>{a.productCode}</code>
-        </span>
+        <div style={stack}>
+          <span>
+            {a.groupName ?? '—'} <code>{a.groupCode}</code>
+          </span>
+          <span>
+            {a.productName ?? '—'} <code>{a.productCode}</code>
+          </span>
+        </div>
       ),
     },
     {
       title: t(m.tariff),
       key: 'tariff',
       render: (_: unknown, a) => (
-        <Space orientation="vertical" size={0}>
+        <div style={stack}>
           <span>
-            {a.tariffName} <code>{a.tariffCode}</code>
+            {a.tariffName ?? '—'} <code>{a.tariffCode ?? '—'}</code>
           </span>
           {Object.keys(a.tariffParams).length > 0 ? <TermsText values={a.tariffParams} /> : null}
-        </Space>
+        </div>
       ),
     },
     {
       title: t(m.attributes),
       dataIndex: 'attributes',
-      render: (values: Approval['attributes']) => <TermsText values={values ?? {}} />,
+      width: 220,
+      render: (values: Approval['attributes']) => <TermsText values={values} />,
     },
     {
       title: t(m.submitter),
       key: 'submitter',
       render: (_: unknown, a) => (
-        <span>
-          {a.submitterName} <code>{a.submitterId}</code>
-        </span>
+        <div style={stack}>
+          <span>{a.submitterName ?? '—'}</span>
+          <code>{a.submitterId ?? '—'}</code>
+        </div>
       ),
     },
-    { title: t(m.waitingSince), dataIndex: 'waitingSince', render: (at: string | null) => when(at) },
+    {
+      title: t(m.waitingSince),
+      dataIndex: 'waitingSince',
+      render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{when(at)}</span>,
+    },
     {
       title: t(m.decide),
       key: 'decide',
+      fixed: 'right',
       render: (_: unknown, a) => (
         <Button type="primary" onClick={() => setDeciding(a)}>
           {t(m.decide)}
