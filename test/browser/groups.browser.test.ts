@@ -1,10 +1,41 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkDialog, checkScreen, openPage, signIn } from './support/browser';
+import { apiAs, checkDialog, checkScreen, openPage, signIn } from './support/browser';
 import { waitForStatus } from './support/order-desk';
 
 /** The group this journey opens 和对讲 for, with the tariff that needs approval (no one else orders it). */
 const GROUP = '1000000004';
+
+/** Opens HDJ for a group through the API (tariff HDJ-10, no approval) and waits until BBOSS has confirmed it. */
+async function openedThroughApi(groupCode: string): Promise<void> {
+  const manager = await apiAs('manager01', 'STORE-BJ-001');
+  const taken = await manager.post(
+    '/orders',
+    {
+      type: 'groupOpen',
+      groupCode,
+      productCode: 'HDJ',
+      contractId: `HT-${groupCode}`,
+      payingAccountId: `ACC-${groupCode}`,
+      effectiveMode: 'immediate',
+      attributes: { serviceLevel: 'standard', maxTalkGroups: 10, adminPhone: '13800138000' },
+      tariff: { code: 'HDJ-10', params: {} },
+      customerManagerId: 'manager01',
+      submitterId: 'manager01',
+    },
+    { 'idempotency-key': randomUUID() },
+  );
+  expect(taken.status, JSON.stringify(taken.body)).toBe(202);
+  const { id } = taken.body as { id: string };
+  await expect
+    .poll(
+      async () =>
+        ((await manager.get(`/orders/${encodeURIComponent(id)}`)).body as { status: string }).status,
+      { timeout: 60_000, interval: 500 },
+    )
+    .toBe('completed');
+}
 
 /** Picks an option of an antd Select found by its label. */
 async function choose(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
@@ -47,7 +78,6 @@ describe('group business in the console', () => {
     await manager.goto(`/groups/${GROUP}`);
     const hdj = manager.getByTestId('orderable-HDJ');
     await hdj.waitFor();
-    await checkScreen(manager, 'group');
     await hdj.getByRole('button', { name: '开通' }).click();
     await manager.waitForURL((url) => url.pathname === `/groups/${GROUP}/products/HDJ/order`);
     await manager.getByLabel('业务级别').waitFor();
@@ -99,7 +129,6 @@ describe('group business in the console', () => {
       .getByText(/等待 BBOSS 答复，自 .+ 起/)
       .waitFor();
     await manager.getByText(/BBOSS 已确认（.+），订单已竣工/).waitFor();
-    await checkScreen(manager, 'group-order-completed');
 
     await manager.goto(`/groups/${GROUP}`);
     await manager
@@ -108,5 +137,35 @@ describe('group business in the console', () => {
       .getByText('在用')
       .waitFor();
     await manager.getByTestId('subscription-HDJ').getByText('折扣（%）: 80').waitFor();
+    await checkScreen(manager, 'group');
+  });
+
+  it("UI-1 GRP-2 GRP-5: a customer manager changes an attribute of the group's HDJ from the next cycle; the group page shows the change waiting for its cycle", async () => {
+    const group = '1000000005';
+    await openedThroughApi(group);
+    const manager = await openPage('/sign-in');
+    await signIn(manager, 'manager01', 'STORE-BJ-001');
+    await manager.goto(`/groups/${group}`);
+    await manager.getByTestId('orderable-HDJ').getByRole('link', { name: '变更' }).click();
+    await manager.getByText('当前生效').waitFor();
+    await manager.getByLabel('属性变更').check();
+    // The attributes in force are filled in; only what differs is sent.
+    expect(await manager.getByLabel('最大对讲组数').inputValue()).toBe('10');
+    await manager.getByLabel('最大对讲组数').fill('30');
+    expect(await manager.getByLabel('下周期生效').isChecked()).toBe(true);
+    await checkScreen(manager, 'group-change');
+    await manager.getByRole('button', { name: '提交变更' }).click();
+
+    await manager.waitForURL((url) => url.pathname.startsWith('/orders/'));
+    await waitForStatus(manager, '已竣工');
+    await manager
+      .getByTestId('timeline')
+      .getByText(/变更将于 .+ 起生效/)
+      .waitFor();
+    await manager.goto(`/groups/${group}`);
+    const card = manager.getByTestId('subscription-HDJ');
+    await card.getByText('下周期变更').waitFor();
+    await card.getByText('最大对讲组数: 30').waitFor();
+    await card.getByText('最大对讲组数: 10').waitFor();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoGroupTariffs, hdjMemberSpec, hdjSpec } from '../../db/seed-groups';
-import { validateAttributes, type AttributeValues } from '../../domain/product-spec';
+import { attributeSpecSchema, validateAttributes, type AttributeValues } from '../../domain/product-spec';
 import {
   controlOf,
   initialSpecFields,
@@ -16,7 +16,10 @@ const attr = (code: string): SpecAttribute => {
   if (!found) throw new Error(code);
   return found;
 };
-const discount = demoGroupTariffs.find((t) => t.code === 'HDJ-CUSTOM')!.paramSpec.attributes[0]!;
+/** HDJ-CUSTOM's own parameter: a discount of 50 to 100 per cent. */
+const discount = attributeSpecSchema.parse(
+  demoGroupTariffs.find((t) => t.code === 'HDJ-CUSTOM')?.paramSpec.attributes[0],
+);
 
 describe('the product specification as a console form (UI-1 GRP-3)', () => {
   it('UI-1 GRP-3: each attribute type becomes its control: enum → choice list, integer → number, boolean → switch, text → input', () => {
