@@ -148,6 +148,8 @@ function DecisionModal({ approval, onClose }: { approval: Approval; onClose: () 
       void queryClient.invalidateQueries({ queryKey: ['approvals'] });
       onClose();
     },
+    // Someone may have decided first (409 NotAwaitingApproval): the refusal stays in the dialog, the list renews.
+    onError: () => void queryClient.invalidateQueries({ queryKey: ['approvals'] }),
   });
   const send = (decision: 'approve' | 'reject') => {
     void form
