@@ -19,14 +19,13 @@ export function useGroup(groupCode: string) {
   return useQuery({
     queryKey: ['group', groupCode],
     queryFn: () => unwrap(api.GET('/api/v1/groups/{groupCode}', { params: { path: { groupCode } } })),
-    refetchInterval: (query) =>
-      query.state.data?.subscriptions.some(
-        (s) => s.lockedBy !== null || s.status === 'opening' || s.status === 'cancelling',
-      )
-        ? FOLLOW_MS
-        : false,
+    refetchInterval: (query) => (query.state.data?.subscriptions.some(isBusy) ? FOLLOW_MS : false),
   });
 }
+
+/** A subscription an order is working on: its page follows it until the order has ended. */
+const isBusy = (s: Subscription) =>
+  s.lockedBy !== null || s.status === 'opening' || s.status === 'cancelling';
 
 /** REQ: GRP-1 — the products the signed-in operator may order for the group, and the hint for the others. */
 export function useGroupProducts(groupCode: string) {
@@ -34,6 +33,9 @@ export function useGroupProducts(groupCode: string) {
     queryKey: ['group-products', groupCode],
     queryFn: () =>
       unwrap(api.GET('/api/v1/groups/{groupCode}/products', { params: { path: { groupCode } } })),
+    // The actions offered follow the product's state (open → change, cancel) as its order ends.
+    refetchInterval: (query) =>
+      query.state.data?.items.some((p) => p.subscription && isBusy(p.subscription)) ? FOLLOW_MS : false,
   });
 }
 
