@@ -57,16 +57,6 @@ export const groupMessages = defineMessages({
   actionOpen: { zh: '开通', en: 'Open' },
   actionChange: { zh: '变更', en: 'Change' },
   actionCancel: { zh: '业务注销', en: 'Cancel the product' },
-  busy: {
-    zh: '订单 {order} 正在处理该产品，处理完成前不能再办理',
-    en: 'Order {order} is working on this product; nothing else can be ordered until it ends',
-  },
-  waitingForBboss: { zh: '等待 BBOSS 答复，自 {since} 起', en: 'Waiting for BBOSS since {since}' },
-  awaitingApproval: { zh: '等待资费审核', en: 'Awaiting tariff approval' },
-  overdue: {
-    zh: 'BBOSS 超时未答复（{at} 已提醒值班人员），订单仍在等待',
-    en: 'BBOSS is overdue (staff alerted at {at}); the order keeps waiting',
-  },
   noPermissionHint: {
     zh: '看不到产品说明没有产品权限，请找管理员授权',
     en: 'Products you lack permission for are not shown; ask an administrator',
@@ -133,7 +123,6 @@ export const groupMessages = defineMessages({
   },
   noApprovals: { zh: '没有待审核的订单', en: 'No order is waiting for approval' },
   orderId: { zh: '订单编号', en: 'Order' },
-  orderType: { zh: '业务', en: 'Business' },
   group: { zh: '集团', en: 'Group' },
   submitter: { zh: '提交人', en: 'Submitted by' },
   waitingSince: { zh: '等待自', en: 'Waiting since' },
