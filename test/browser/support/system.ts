@@ -49,6 +49,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // breach, its notice and the badge; the other priorities keep the usual targets.
     WO_SLA_CLOCK: 'continuous',
     WO_SLA: 'P1:0.5/2,P2:120/960,P3:240/1920,P4:480/4800',
+    // GRP-4: the simulated BBOSS decides a group order in seconds instead of its usual half hour, so a journey
+    // sees "waiting for BBOSS" and then the answer.
+    BBOSS_ANSWER_DELAY_MS: '4000',
+    BBOSS_APPROVAL_EXTRA_DELAY_MS: '2000',
   });
   // As under npm start: the worker's state changes are not news; warnings are (and its shutdown after the
   // journeys does not follow the test summary in the log).
