@@ -6,6 +6,7 @@ import { hasPermission, useSession } from '../../app/session';
 import { QueryState } from '../../components/PageState';
 import { useLanguage } from '../../i18n/language';
 import { CancelOrderModal } from './CancelOrderModal';
+import { GroupOrderProgress, groupTimelineNote, isGroupProductOrder } from './GroupOrderSummary';
 import { finalStatuses, orderMessages as m, orderTypeLabels, stepLabels, timelineNotes } from './messages';
 import { useOrder, type OrderView } from './order-queries';
 import { OrderSummary } from './OrderSummary';
@@ -61,6 +62,7 @@ function OrderDetails({ order }: { order: OrderView }) {
           }
         />
       ) : null}
+      {isGroupProductOrder(order) ? <GroupOrderProgress order={order} /> : null}
       <Card>
         <Descriptions size="small" column={{ xs: 1, md: 2 }} title={t(m.details)}>
           <Descriptions.Item label={t(m.orderId)}>
@@ -131,7 +133,7 @@ function OrderDetails({ order }: { order: OrderView }) {
 function TimelineNote({ note, failure }: { note: string; failure: OrderView['failure'] }) {
   const { t } = useLanguage();
   if (failure && note === failure.message) return <>{t({ zh: failure.reason, en: failure.message })}</>;
-  const known = timelineNotes[note];
+  const known = timelineNotes[note] ?? groupTimelineNote(note);
   if (known) return <>{t(known)}</>;
   return <span data-customer-text>{note}</span>;
 }

@@ -4,11 +4,13 @@ import { useLanguage } from '../../i18n/language';
 import type { Bilingual } from '../../i18n/messages';
 import { orderMessages as m, yuan } from './messages';
 import type { OrderView } from './order-queries';
+import { GroupOrderSummary, isGroupProductOrder } from './GroupOrderSummary';
 import { QuoteTable } from './QuoteTable';
 
 /** What an order is about: an opening's number, product, quote and receipt; another business's own fields. */
 export function OrderSummary({ order }: { order: OrderView }) {
   const { t } = useLanguage();
+  if (isGroupProductOrder(order)) return <GroupOrderSummary order={order} />;
   if (order.type === 'openAccount') {
     const s = order.summary;
     return (

@@ -179,8 +179,18 @@ export const stepLabels: Record<string, Bilingual> = {
   sendingCode: { zh: '发送授权码', en: 'Sending the authorization code' },
   settlingFinalBill: { zh: '结清末次帐单', en: 'Settling the final bill' },
   waitingForGraceEnd: { zh: '等待冷静期结束', en: 'Waiting for the grace period to end' },
+  reservingSubscription: { zh: '预占集团产品', en: "Reserving the group's product" },
+  lockingSubscription: { zh: '锁定集团产品', en: "Locking the group's product" },
+  awaitingApproval: { zh: '等待资费审核', en: 'Awaiting tariff approval' },
+  tariffApproved: { zh: '资费审核通过', en: 'Tariff approved' },
+  tariffRejected: { zh: '资费审核驳回', en: 'Tariff rejected' },
   submittingToBboss: { zh: '提交 BBOSS', en: 'Submitting to BBOSS' },
   waitingForBboss: { zh: '等待 BBOSS 答复', en: "Waiting for BBOSS's answer" },
+  activatingSubscription: { zh: '开通集团产品', en: 'Opening the group product' },
+  applyingChange: { zh: '执行变更', en: 'Applying the change' },
+  cancellingSubscription: { zh: '注销集团产品', en: 'Cancelling the group product' },
+  removingMembers: { zh: '移除成员', en: 'Removing the members' },
+  closingSubscription: { zh: '关闭集团产品', en: 'Closing the group product' },
   revoking: { zh: '撤销中', en: 'Revoking' },
 };
 
