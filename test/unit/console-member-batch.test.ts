@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { hdjMemberSpec } from '../../db/seed-groups';
+import { groupMemberAddSchema, groupMemberChangeSchema, groupMemberDeleteSchema } from '../../domain/groups';
+import {
+  memberAddRequest,
+  memberChangeRequest,
+  memberDeleteRequest,
+} from '../../web/src/pages/groups/members/member-form';
 import {
   batchResultsCsv,
   decodeMemberFile,
@@ -106,5 +112,42 @@ describe('the console saves CSV files built in the browser', () => {
     expect(memberTemplateCsv(hdjMemberSpec, ['13900200001', '司机 001', 'member', '4'])).toBe(
       '\uFEFFmsisdn,displayName,role,priority\r\n13900200001,司机 001,member,4\r\n',
     );
+  });
+});
+
+describe('the members screen makes the member orders the API takes', () => {
+  const target = { groupCode: '1000000001', productCode: 'HDJ', msisdn: '13900200101' };
+
+  it('UI-1 GRP-6: an add sends the number and the filled attributes, texts trimmed and cleared ones left out', () => {
+    const body = memberAddRequest({ ...target, msisdn: ' 13900200101 ' }, hdjMemberSpec, {
+      displayName: ' 司机 101 ',
+      role: undefined,
+      priority: 3,
+    });
+    expect(body).toEqual({
+      type: 'groupMemberAdd',
+      ...target,
+      attributes: { displayName: '司机 101', priority: 3 },
+    });
+    expect(groupMemberAddSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('UI-1 GRP-7: a change sends only the attributes altered, and nothing when none was', () => {
+    const current = { displayName: '司机 101', role: 'member', priority: 3 };
+    const body = memberChangeRequest(
+      target,
+      hdjMemberSpec,
+      { displayName: '司机 101', role: 'dispatcher', priority: 3 },
+      current,
+    );
+    expect(body).toEqual({ type: 'groupMemberChange', ...target, attributes: { role: 'dispatcher' } });
+    expect(groupMemberChangeSchema.safeParse(body).success).toBe(true);
+    expect(memberChangeRequest(target, hdjMemberSpec, { ...current }, current)).toBeNull();
+  });
+
+  it('UI-1 GRP-8: a delete names the group, the product and the number', () => {
+    const body = memberDeleteRequest(target);
+    expect(body).toEqual({ type: 'groupMemberDelete', ...target });
+    expect(groupMemberDeleteSchema.safeParse(body).success).toBe(true);
   });
 });

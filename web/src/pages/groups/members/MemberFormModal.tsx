@@ -3,10 +3,11 @@ import { useState } from 'react';
 import type { ApiError } from '../../../api-client/client';
 import { type FieldError } from '../../../api-client/client';
 import { FormErrors } from '../../../components/FormErrors';
+import { SpecFields } from '../../../components/spec-fields/SpecFields';
+import { initialSpecFields, specIssues } from '../../../components/spec-fields/spec-rules';
 import { useOncePerFilledForm } from '../../../components/work-order-fields/useOncePerFilledForm';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
-import { MemberAttributeFields } from './MemberAttributeFields';
 import { memberAddRequest, memberChangeRequest } from './member-form';
 import { useMemberOrder, type GroupProductKey, type Member, type MemberSpec } from './member-queries';
 import { membersMessages as m } from './messages';
@@ -39,8 +40,13 @@ export function MemberFormModal(props: {
   const onFinish = (values: FormValues) => {
     const attributes = values.attributes ?? {};
     const body = member
-      ? memberChangeRequest({ ...props.product, msisdn: member.msisdn }, attributes, member.attributes)
-      : memberAddRequest({ ...props.product, msisdn: values.msisdn ?? '' }, attributes);
+      ? memberChangeRequest(
+          { ...props.product, msisdn: member.msisdn },
+          props.memberSpec,
+          attributes,
+          member.attributes,
+        )
+      : memberAddRequest({ ...props.product, msisdn: values.msisdn ?? '' }, props.memberSpec, attributes);
     setNothingChanged(body === null);
     if (body === null) return;
     once.submit((idempotencyKey, settled) =>
@@ -66,7 +72,7 @@ export function MemberFormModal(props: {
         form={form}
         layout="vertical"
         aria-label={title}
-        initialValues={member ? { attributes: member.attributes } : {}}
+        initialValues={{ attributes: initialSpecFields(props.memberSpec, member?.attributes) }}
         onValuesChange={() => {
           once.formChanged();
           setNothingChanged(false);
@@ -83,11 +89,7 @@ export function MemberFormModal(props: {
             <Input id="member-msisdn" inputMode="numeric" maxLength={11} autoComplete="off" />
           </Form.Item>
         )}
-        <MemberAttributeFields
-          attributes={props.memberSpec.attributes}
-          partial={member !== null}
-          idPrefix={member ? 'member-change' : 'member-add'}
-        />
+        <SpecFields spec={props.memberSpec} name={['attributes']} partial={member !== null} />
         {nothingChanged ? (
           <Typography.Text type="danger" role="alert">
             {t(m.nothingChanged)}
@@ -100,17 +102,9 @@ export function MemberFormModal(props: {
 }
 
 /**
- * The fields a member order's refusal names: a validation refusal lists them with both languages; a refusal of
- * the attributes by the member specification lists `{ path, rule }` (the rule in English), shown under the
- * Chinese reason.
+ * The fields a member order's refusal names: a validation refusal lists them in both languages; the member
+ * specification's refusal (InvalidProductAttributes) lists `{ path, rule }`.
  */
 function refusedAttributes(error: ApiError): FieldError[] {
-  if (error.fieldErrors.length > 0) return error.fieldErrors;
-  if (!Array.isArray(error.details)) return [];
-  return error.details.flatMap((d: unknown) => {
-    if (typeof d !== 'object' || d === null || !('path' in d) || !('rule' in d)) return [];
-    const { path, rule } = d;
-    if (typeof path !== 'string' || typeof rule !== 'string') return [];
-    return [{ path, zh: error.reason ? `${error.reason}：${rule}` : rule, en: rule }];
-  });
+  return error.fieldErrors.length > 0 ? error.fieldErrors : specIssues(error.details);
 }

@@ -5,7 +5,7 @@ import { QueryState } from '../../../components/PageState';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { labelFor } from '../../../i18n/messages';
-import { attributeText } from './MemberAttributeFields';
+import { attributeText } from './member-form';
 import { useMemberHistory, type GroupProductKey, type MemberEvent, type MemberSpec } from './member-queries';
 import { historyActionLabels, membersMessages as m } from './messages';
 

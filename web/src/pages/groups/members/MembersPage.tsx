@@ -13,10 +13,10 @@ import { BatchUploadCard } from './BatchUploadCard';
 import { MemberFormModal } from './MemberFormModal';
 import { MemberHistoryDrawer } from './MemberHistoryDrawer';
 import { MemberOrderOutcome } from './MemberOrderOutcome';
-import { attributeText } from './MemberAttributeFields';
+import { attributeText } from './member-form';
 import { memberDeleteRequest } from './member-form';
+import { useGroupProducts } from '../group-queries';
 import {
-  useGroupProduct,
   useMemberOrder,
   useMembers,
   type GroupProductKey,
@@ -34,13 +34,14 @@ export default function MembersPage() {
   const { groupCode = '', productCode = '' } = useParams();
   const key: GroupProductKey = { groupCode, productCode };
   const { t } = useLanguage();
-  const products = useGroupProduct(key);
+  const products = useGroupProducts(groupCode);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <PageHeading title={t(m.title)} intro={t(m.intro)} />
       <QueryState query={products}>
-        {({ product, hint }) => {
+        {({ items, hint }) => {
+          const product = items.find((p) => p.code === productCode);
           if (!product) return <Alert type="warning" showIcon title={hint ? t(hint) : t(m.productHidden)} />;
           const subscription = product.subscription;
           return (

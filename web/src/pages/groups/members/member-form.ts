@@ -1,9 +1,9 @@
 import type { OrderRequest } from '../../../components/order-fields/useOrderSubmission';
+import { specValues, type AttributeValues, type Spec } from '../../../components/spec-fields/spec-rules';
+import type { Bilingual } from '../../../i18n/messages';
+import { membersMessages as m } from './messages';
 
 /** REQ: GRP-6…GRP-8 — the member orders the members screen takes, built from what staff filled in. */
-
-type AttributeValue = string | number | boolean;
-export type AttributeValues = Record<string, AttributeValue>;
 
 export interface MemberTarget {
   groupCode: string;
@@ -11,45 +11,28 @@ export interface MemberTarget {
   msisdn: string;
 }
 
-/**
- * The attribute values a form holds, as the API takes them: cleared fields and (for a change) values equal to
- * the member's current ones left out; texts trimmed.
- */
-export function attributeValuesOf(
-  values: Record<string, unknown> | undefined,
-  unchangedFrom?: AttributeValues,
-): AttributeValues {
-  const out: AttributeValues = {};
-  for (const [code, raw] of Object.entries(values ?? {})) {
-    const value = typeof raw === 'string' ? raw.trim() : raw;
-    if (
-      value === '' ||
-      (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
-    )
-      continue;
-    if (unchangedFrom?.[code] === value) continue;
-    out[code] = value;
-  }
-  return out;
-}
-
-/** REQ: GRP-6 — add a member: group code + member number + product + member attributes. */
-export function memberAddRequest(target: MemberTarget, attributes: Record<string, unknown>): OrderRequest {
+/** REQ: GRP-6 — add a member: group code + member number + product + member attributes (the filled ones). */
+export function memberAddRequest(
+  target: MemberTarget,
+  memberSpec: Spec,
+  fields: Record<string, unknown> | undefined,
+): OrderRequest {
   return {
     type: 'groupMemberAdd',
     ...target,
     msisdn: target.msisdn.trim(),
-    attributes: attributeValuesOf(attributes),
+    attributes: specValues(memberSpec, fields),
   };
 }
 
-/** REQ: GRP-7 — change a member: only the attributes altered; `null` when nothing was. */
+/** REQ: GRP-7 — change a member: only the attributes altered; `null` when none was. */
 export function memberChangeRequest(
   target: MemberTarget,
-  attributes: Record<string, unknown>,
+  memberSpec: Spec,
+  fields: Record<string, unknown> | undefined,
   current: AttributeValues,
 ): OrderRequest | null {
-  const changed = attributeValuesOf(attributes, current);
+  const changed = specValues(memberSpec, fields, current);
   return Object.keys(changed).length === 0
     ? null
     : { type: 'groupMemberChange', ...target, attributes: changed };
@@ -58,4 +41,14 @@ export function memberChangeRequest(
 /** REQ: GRP-8 — delete a member. */
 export function memberDeleteRequest(target: MemberTarget): OrderRequest {
   return { type: 'groupMemberDelete', ...target };
+}
+
+/** A member's attribute value as staff read it: yes/no in the chosen language, the rest as stored. */
+export function attributeText(
+  value: string | number | boolean | undefined,
+  t: (text: Bilingual) => string,
+): string {
+  if (value === undefined) return '—';
+  if (typeof value === 'boolean') return t(value ? m.yes : m.no);
+  return String(value);
 }

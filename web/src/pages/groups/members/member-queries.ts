@@ -4,6 +4,7 @@ import { unwrapPage } from '../../../api-client/paging';
 import type { paths } from '../../../api-client/schema';
 import type { OrderRequest } from '../../../components/order-fields/useOrderSubmission';
 import { finalStatuses } from '../../orders/messages';
+import type { OrderableProduct } from '../group-queries';
 import type { BatchResultRow } from './member-csv';
 
 /** The members screen's and the batch screen's requests, each declared once beside its hook (GRP-6…GRP-8). */
@@ -14,9 +15,7 @@ type Json<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends
   ? T
   : never;
 
-export type GroupProduct = Json<'/api/v1/groups/{groupCode}/products', 'get'>['items'][number];
-export type MemberSpec = GroupProduct['memberSpec'];
-export type AttributeSpec = MemberSpec['attributes'][number];
+export type MemberSpec = OrderableProduct['memberSpec'];
 export type Member = Json<
   '/api/v1/groups/{groupCode}/products/{productCode}/members',
   'get'
@@ -40,22 +39,6 @@ export interface GroupProductKey {
 const RUNNING_REFRESH_MS = 1000;
 /** The most rows the API gives per page; the results download pages through them at that size. */
 const ROWS_PAGE_LIMIT = 1000;
-
-/**
- * The product as the group's product list has it for this operator: member specification and the live
- * subscription. `null` when the product is not listed (no permission, or no such product).
- */
-export function useGroupProduct({ groupCode, productCode }: GroupProductKey) {
-  return useQuery({
-    queryKey: ['group-products', groupCode],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/groups/{groupCode}/products', { params: { path: { groupCode } } })),
-    select: (data) => ({
-      product: data.items.find((p) => p.code === productCode) ?? null,
-      hint: data.hint,
-    }),
-  });
-}
 
 export function useMembers(
   key: GroupProductKey,
@@ -97,8 +80,8 @@ export function useMemberOrder() {
 }
 
 /**
- * Follows a member order until it ends, then refreshes the members list, the product (member count) and the
- * member's history so the change shows.
+ * Follows a member order until it ends, then refreshes the members list, the member counts (product list, group)
+ * and the member's history so the change shows.
  */
 export function useFollowedOrder(orderId: string | null, key: GroupProductKey) {
   const queryClient = useQueryClient();
@@ -112,6 +95,7 @@ export function useFollowedOrder(orderId: string | null, key: GroupProductKey) {
             ['group-members', key.groupCode, key.productCode],
             ['group-member-history', key.groupCode, key.productCode],
             ['group-products', key.groupCode],
+            ['group', key.groupCode],
           ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
         );
       }
