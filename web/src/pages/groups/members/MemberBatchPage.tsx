@@ -17,6 +17,7 @@ import {
   type BatchRowResult,
   type MemberBatch,
 } from './member-queries';
+import { EmptyText } from './EmptyText';
 import { batchMessages as m, batchStatusLabels, rowResultLabels } from './messages';
 import { saveCsv } from './saveCsv';
 
@@ -194,7 +195,7 @@ function BatchRows({ batch }: { batch: MemberBatch }) {
               aria-label={t(m.rows)}
               columns={columns}
               dataSource={data.items}
-              locale={{ emptyText: t(m.rowsEmpty) }}
+              locale={{ emptyText: <EmptyText text={t(m.rowsEmpty)} /> }}
               pagination={{
                 ...pagination(data.total),
                 showTotal: (total: number) => fill(t(m.rowsTotal), { total: String(total) }),

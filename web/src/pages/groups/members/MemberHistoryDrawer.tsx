@@ -7,6 +7,7 @@ import { useLanguage } from '../../../i18n/language';
 import { labelFor } from '../../../i18n/messages';
 import { attributeText } from './member-form';
 import { useMemberHistory, type GroupProductKey, type MemberEvent, type MemberSpec } from './member-queries';
+import { EmptyText } from './EmptyText';
 import { historyActionLabels, membersMessages as m } from './messages';
 
 const actionColours: Record<string, string> = { add: '#237804', change: '#0958d9', delete: '#a8071a' };
@@ -65,7 +66,7 @@ export function MemberHistoryDrawer(props: {
             size="small"
             columns={columns}
             dataSource={data.items}
-            locale={{ emptyText: t(m.historyEmpty) }}
+            locale={{ emptyText: <EmptyText text={t(m.historyEmpty)} /> }}
             pagination={false}
           />
         )}

@@ -23,6 +23,7 @@ import {
   type Member,
   type MemberSpec,
 } from './member-queries';
+import { EmptyText } from './EmptyText';
 import { membersMessages as m } from './messages';
 
 /**
@@ -182,7 +183,7 @@ function MemberDesk({ product, memberSpec }: { product: GroupProductKey; memberS
             columns={columns}
             dataSource={data.items}
             loading={members.isFetching}
-            locale={{ emptyText: t(msisdn ? m.emptySearch : m.empty) }}
+            locale={{ emptyText: <EmptyText text={t(msisdn ? m.emptySearch : m.empty)} /> }}
             pagination={{
               ...pagination(data.total),
               showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
