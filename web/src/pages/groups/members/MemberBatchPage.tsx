@@ -59,13 +59,19 @@ function BatchProgress({ batch }: { batch: MemberBatch }) {
   return (
     <Card size="small">
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Progress
-          percent={batch.percent}
-          status={batch.status === 'failed' ? 'exception' : batch.status === 'running' ? 'active' : 'success'}
-          format={(percent) => `${percent ?? 0}%`}
-          aria-label={t(m.progress)}
-          data-testid="batch-percent"
-        />
+        {/* The percent as text beside the bar: antd's own label turns green at 100 %, too pale to read. */}
+        <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
+          <Progress
+            percent={batch.percent}
+            showInfo={false}
+            status={
+              batch.status === 'failed' ? 'exception' : batch.status === 'running' ? 'active' : 'success'
+            }
+            aria-label={t(m.progress)}
+            style={{ flex: 1, margin: 0 }}
+          />
+          <strong data-testid="batch-percent">{`${batch.percent}%`}</strong>
+        </div>
         <span role="status" data-testid="batch-counts">
           {fill(t(m.counts), {
             done: String(batch.processedRows),
