@@ -43,10 +43,10 @@ export default function MemberBatchPage() {
       <PageHeading title={t(m.title)} intro={t(m.intro)} />
       <QueryState query={batch}>
         {(data) => (
-          <>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <BatchProgress batch={data} />
             <BatchRows batch={data} />
-          </>
+          </Space>
         )}
       </QueryState>
     </Space>

@@ -8,6 +8,7 @@ import { labelFor } from '../../../i18n/messages';
 import { attributeText } from './member-form';
 import { useMemberHistory, type GroupProductKey, type MemberEvent, type MemberSpec } from './member-queries';
 import { EmptyText } from './EmptyText';
+import { SourceLink } from './SourceLink';
 import { historyActionLabels, membersMessages as m } from './messages';
 
 const actionColours: Record<string, string> = { add: '#237804', change: '#0958d9', delete: '#a8071a' };
@@ -52,7 +53,11 @@ export function MemberHistoryDrawer(props: {
             })
           : '—',
     },
-    { title: t(m.historySource), dataIndex: 'source', render: (source: string) => <code>{source}</code> },
+    {
+      title: t(m.historySource),
+      dataIndex: 'source',
+      render: (source: string) => <SourceLink source={source} />,
+    },
     { title: t(m.historyActor), dataIndex: 'actor', render: (actor: string) => <code>{actor}</code> },
   ];
   const title = fill(t(m.historyTitle), { msisdn: props.msisdn ?? '' });

@@ -13,6 +13,7 @@ import { BatchUploadCard } from './BatchUploadCard';
 import { MemberFormModal } from './MemberFormModal';
 import { MemberHistoryDrawer } from './MemberHistoryDrawer';
 import { MemberOrderOutcome } from './MemberOrderOutcome';
+import { SourceLink } from './SourceLink';
 import { attributeText } from './member-form';
 import { memberDeleteRequest } from './member-form';
 import { useGroupProducts } from '../group-queries';
@@ -46,7 +47,7 @@ export default function MembersPage() {
           if (!product) return <Alert type="warning" showIcon title={hint ? t(hint) : t(m.productHidden)} />;
           const subscription = product.subscription;
           return (
-            <>
+            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
               <Descriptions
                 size="small"
                 column={{ xs: 1, md: 3 }}
@@ -77,7 +78,7 @@ export default function MembersPage() {
               ) : (
                 <Alert type="info" showIcon title={t(m.notActive)} />
               )}
-            </>
+            </Space>
           );
         }}
       </QueryState>
@@ -110,13 +111,17 @@ function MemberDesk({ product, memberSpec }: { product: GroupProductKey; memberS
     );
 
   const columns: ColumnsType<Member> = [
-    { title: t(m.msisdn), dataIndex: 'msisdn', render: (n: string) => <code>{n}</code> },
+    { title: t(m.msisdn), dataIndex: 'msisdn', render: (n: string) => <code>{n}</code>, width: 140 },
     ...memberSpec.attributes.map((attr): ColumnsType<Member>[number] => ({
       key: attr.code,
       title: t(attr.name),
       render: (_: unknown, member) => attributeText(member.attributes[attr.code], t),
     })),
-    { title: t(m.addedBy), dataIndex: 'addedBy', render: (source: string) => <code>{source}</code> },
+    {
+      title: t(m.addedBy),
+      dataIndex: 'addedBy',
+      render: (source: string) => <SourceLink source={source} />,
+    },
     {
       title: t(m.addedAt),
       dataIndex: 'addedAt',
@@ -161,7 +166,7 @@ function MemberDesk({ product, memberSpec }: { product: GroupProductKey; memberS
   ];
 
   return (
-    <>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {orderId ? <MemberOrderOutcome key={orderId} orderId={orderId} product={product} /> : null}
       <ErrorAlert error={deletion.error} />
       <Space wrap align="start" style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -207,7 +212,7 @@ function MemberDesk({ product, memberSpec }: { product: GroupProductKey; memberS
         msisdn={historyOf}
         onClose={() => setHistoryOf(null)}
       />
-    </>
+    </Space>
   );
 }
 
