@@ -6,12 +6,13 @@ import { apiAs, checkDialog, checkScreen, openPage, signIn } from './support/bro
 
 /**
  * The members journey owns group 1000000001's 和对讲 (HDJ): it opens it once through the API and works on its
- * members in the console. Lines 13900200150…159 are its members (the demo lines that may join groups).
+ * members in the console. Lines 13900200150…154 are its members (the demo lines that may join groups).
  */
 const GROUP = '1000000001';
 const MEMBERS_PATH = `/groups/${GROUP}/products/HDJ/members`;
 const NEW_MEMBERS = ['13900200150', '13900200151', '13900200152', '13900200153'];
 const BAD_NUMBER = '1390020015';
+const ADDED_BY_HAND = '13900200154';
 
 interface OrderAnswer {
   id: string;
@@ -124,7 +125,7 @@ describe('group members and member batches in Chromium', () => {
     expect(bad).toContain(`msisdn: ""${BAD_NUMBER}""`);
   });
 
-  it('UI-1 GRP-6 GRP-7 GRP-8: manager01 finds the new members by number, reads a history, changes one member and deletes another, the list following each order', async () => {
+  it('UI-1 GRP-6 GRP-7 GRP-8: manager01 finds the new members by number, reads a history, changes one member, deletes another and adds one, the list following each order', async () => {
     const page = await openPage('/');
     await signIn(page, 'manager01', 'STORE-BJ-001');
     await page.goto(MEMBERS_PATH);
@@ -165,6 +166,16 @@ describe('group members and member batches in Chromium', () => {
     await expect.poll(() => outcome.textContent(), { timeout: 30_000 }).toMatch(/MemberDelete:.*已竣工/);
     await expect.poll(() => memberRow(page, NEW_MEMBERS[2] ?? '').count()).toBe(0);
     await expect.poll(() => page.getByText('共 3 个成员').count()).toBe(1);
+
+    // GRP-6: one member added by hand.
+    await page.getByRole('button', { name: '新增成员' }).click();
+    const adding = page.getByRole('dialog', { name: '新增成员' });
+    await adding.getByLabel('成员号码').fill(ADDED_BY_HAND);
+    await adding.getByLabel('成员名称').fill('司机 154');
+    await page.getByRole('button', { name: '提交 · 新增成员' }).click();
+    await expect.poll(() => outcome.textContent(), { timeout: 30_000 }).toMatch(/MemberAdd:.*已竣工/);
+    await expect.poll(() => memberRow(page, ADDED_BY_HAND).textContent()).toContain('司机 154');
+    await expect.poll(() => page.getByText('共 4 个成员').count()).toBe(1);
 
     await page.getByRole('button', { name: `历史 ${NEW_MEMBERS[1]}` }).click();
     const changed = page.getByRole('dialog', { name: `成员 ${NEW_MEMBERS[1]} 的变更历史` });
