@@ -177,7 +177,7 @@ export default function ChannelsPage() {
             columns={columns}
             dataSource={data.items}
             loading={query.isFetching}
-            locale={{ emptyText: t(m.empty) }}
+            locale={{ emptyText: <Typography.Text type="secondary">{t(m.empty)}</Typography.Text> }}
             pagination={{
               ...pagination(data.items.length),
               showTotal: (total: number) => fill(t(m.total), { total: String(total) }),

@@ -103,7 +103,7 @@ export function ProductPermissions({ operatorId }: { operatorId: string }) {
               columns={columns}
               dataSource={data.items}
               pagination={false}
-              locale={{ emptyText: t(m.noPermissions) }}
+              locale={{ emptyText: <Typography.Text type="secondary">{t(m.noPermissions)}</Typography.Text> }}
             />
           )}
         </QueryState>
