@@ -40,6 +40,24 @@ async function choose(scope: Locator, label: string, text: string) {
     .click();
 }
 
+/**
+ * Presses a dialog's button by its name. Should the dialog not offer it, the failure says what the page offered
+ * to assistive technology then (a dialog hidden from it, or a button renamed).
+ */
+async function pressInDialog(page: Page, name: string) {
+  const button = page.getByRole('dialog').getByRole('button', { name, exact: true });
+  try {
+    await button.click({ timeout: 10_000 });
+  } catch (error) {
+    throw new Error(
+      `no button ${name} in a dialog; the page offered:\n${await page.locator('body').ariaSnapshot()}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
 describe('UI-1: administration of operators and channels', () => {
   it('UI-1 CH-2: an administrator creates an operator in the console, the password rule shown beside its field; the new operator signs in with the initial password and sees the order desk', async () => {
     const id = `clerk.${Date.now()}`;
@@ -73,7 +91,8 @@ describe('UI-1: administration of operators and channels', () => {
     expect(await passwordItem.locator('.ant-form-item-explain-error').textContent()).toMatch(/字母|数字/);
 
     await dialog.getByLabel('初始密码', { exact: true }).fill(PASSWORD);
-    await dialog.getByRole('button', { name: '创建', exact: true }).click();
+    await passwordItem.locator('.ant-form-item-explain-error').waitFor({ state: 'hidden' });
+    await pressInDialog(page, '创建');
     await page.waitForURL(`**/admin/operators/${id}`);
     await page.getByRole('heading', { name: `操作员 ${id}` }).waitFor();
     await expect.poll(() => page.getByTestId('operator-state').textContent()).toBe('启用');
@@ -166,7 +185,8 @@ describe('UI-1: administration of operators and channels', () => {
     await dialog.locator('.ant-form-item-explain-error').waitFor();
     const renewed = 'Renewed2027';
     await dialog.getByLabel('新密码', { exact: true }).fill(renewed);
-    await dialog.getByRole('button', { name: '重置密码', exact: true }).click();
+    await dialog.locator('.ant-form-item-explain-error').waitFor({ state: 'hidden' });
+    await pressInDialog(page, '重置密码');
     await dialog.waitFor({ state: 'hidden' });
     expect(await loginStatus(id, PASSWORD, STORE)).toBe(401);
 
