@@ -3,7 +3,8 @@ import { Alert, App, Button, Form, Select, Space, Table, Tag, Typography } from 
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api, unwrap } from '../../../api-client/client';
+import { api } from '../../../api-client/client';
+import { unwrapPage } from '../../../api-client/paging';
 import type { paths } from '../../../api-client/schema';
 import { PageHeading } from '../../../components/PageHeading';
 import { QueryState } from '../../../components/PageState';
@@ -21,13 +22,12 @@ type Dialog = { kind: 'new' } | { kind: 'edit' | 'toggle'; channel: Channel } | 
 /**
  * The channel interfaces (渠道接口) for administrators (CH-1, CH-3, CH-4, UI-1): filtered by type and state in
  * the URL; a new one gets its code from the server, shown once created; name, designations and business hours
- * change in a dialog; disabling (confirmed) stops sign-in through it. The API answers the whole list, so the
- * table pages it here.
+ * change in a dialog; disabling (confirmed) stops sign-in through it. Paged on the server.
  */
 export default function ChannelsPage() {
   const { t } = useLanguage();
   const { message } = App.useApp();
-  const { params, setFilter, pagination } = usePaging(20);
+  const { params, offset, pageSize, setFilter, pagination } = usePaging(20);
   const type = params.get('type') ?? undefined;
   const active = params.get('active') ?? undefined;
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -35,11 +35,18 @@ export default function ChannelsPage() {
   const toggle = useChangeChannel();
 
   const query = useQuery({
-    queryKey: ['channels', { type, active }],
+    queryKey: ['channels', { type, active, offset, pageSize }],
     queryFn: () =>
-      unwrap(
+      unwrapPage(
         api.GET('/api/v1/channels', {
-          params: { query: { type: type as Query['type'], active: active as Query['active'] } },
+          params: {
+            query: {
+              type: type as Query['type'],
+              active: active as Query['active'],
+              offset,
+              limit: pageSize,
+            },
+          },
         }),
       ),
     placeholderData: keepPreviousData,
@@ -179,7 +186,7 @@ export default function ChannelsPage() {
             loading={query.isFetching}
             locale={{ emptyText: <Typography.Text type="secondary">{t(m.empty)}</Typography.Text> }}
             pagination={{
-              ...pagination(data.items.length),
+              ...pagination(data.total),
               showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
             }}
           />

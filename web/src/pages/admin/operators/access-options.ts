@@ -37,7 +37,8 @@ export function codeOptions(
 export function useChannelOptions() {
   return useQuery({
     queryKey: ['channels', 'options'],
-    queryFn: () => unwrap(api.GET('/api/v1/channels', { params: { query: {} } })),
+    // The API's largest page: far more channels than an operator is ever bound to.
+    queryFn: () => unwrapPage(api.GET('/api/v1/channels', { params: { query: { limit: 200 } } })),
     select: (data): CodeChoice[] => data.items,
     staleTime: 60_000,
   });
