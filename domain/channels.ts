@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from './bilingual-messages';
 import { nonBlankText } from './text-fields';
 import { channelTypeSchema, type ChannelType } from './access';
 import { parseWindow } from './business-hours';
@@ -20,7 +21,10 @@ export const channelCodePrefixes = {
 /** A city code (城市编码): 2–6 capital letters, e.g. BJ. */
 export const locationSchema = z
   .string()
-  .regex(/^[A-Z]{2,6}$/, 'a city code is 2–6 capital letters, e.g. BJ')
+  .regex(
+    /^[A-Z]{2,6}$/,
+    rule('a city code is 2–6 capital letters, e.g. BJ', '城市编码为 2–6 位大写字母，如 BJ'),
+  )
   .describe('City code (城市编码), 2–6 capital letters, e.g. BJ');
 
 /**
@@ -32,9 +36,15 @@ export const businessHoursSchema = z
   .string()
   .regex(
     /^(?:[01]\d|2[0-3]):[0-5]\d-(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/,
-    'business hours are HH:MM-HH:MM (business time), e.g. 09:00-18:00; may cross midnight',
+    rule(
+      'business hours are HH:MM-HH:MM (business time), e.g. 09:00-18:00; may cross midnight',
+      '营业时间格式为 HH:MM-HH:MM（营业时间），如 09:00-18:00，可跨午夜',
+    ),
   )
-  .refine(isWindow, 'business hours must not open and close at the same time')
+  .refine(
+    isWindow,
+    rule('business hours must not open and close at the same time', '营业时间的开始和结束不能相同'),
+  )
   .describe('Daily window HH:MM-HH:MM in business time, e.g. 09:00-18:00');
 
 /** What an outlet is designated for, e.g. `preCancellation` (REQ: PC-1). */

@@ -2,6 +2,7 @@ import bcrypt from 'bcryptjs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { rule } from '../../domain/bilingual-messages';
 import { lettersAndDigitsPattern, nonBlankText } from '../../domain/text-fields';
 import { revokeOperatorSessions } from '../../db/queries/access';
 import type { Db, DbOrTx } from '../../db/client';
@@ -32,15 +33,18 @@ const HASH_ROUNDS = 10;
 
 const operatorIdSchema = z
   .string()
-  .regex(/^[a-z0-9_.-]{3,32}$/, 'an operator ID is 3–32 of a-z 0-9 _ . -')
+  .regex(
+    /^[a-z0-9_.-]{3,32}$/,
+    rule('an operator ID is 3–32 of a-z 0-9 _ . -', '工号为 3–32 位小写字母、数字或 _ . -'),
+  )
   .describe('Operator ID (工号)');
 const passwordSchema = z
   .string()
-  .min(8, 'a password has at least 8 characters')
+  .min(8, rule('a password has at least 8 characters', '密码至少 8 位'))
   .max(128)
-  .regex(lettersAndDigitsPattern, 'a password has both letters and digits')
+  .regex(lettersAndDigitsPattern, rule('a password has both letters and digits', '密码须同时包含字母和数字'))
   .describe('Never returned, logged or audited; stored as a bcrypt hash');
-const rolesSchema = z.array(roleSchema).min(1, 'at least one role').max(7);
+const rolesSchema = z.array(roleSchema).min(1, rule('at least one role', '至少选择一个角色')).max(7);
 const codesSchema = z.array(nonBlankText(64)).max(50);
 
 const newOperatorBody = z.strictObject({
@@ -48,7 +52,9 @@ const newOperatorBody = z.strictObject({
   name: nonBlankText(100),
   password: passwordSchema,
   roles: rolesSchema,
-  channels: codesSchema.min(1, 'at least one channel').describe('Channel codes it may sign in through'),
+  channels: codesSchema
+    .min(1, rule('at least one channel', '至少选择一个渠道'))
+    .describe('Channel codes it may sign in through'),
   outlets: codesSchema.optional().describe('Outlet codes (网点) it may sign in at'),
   businessHours: businessHoursSchema.optional(),
   staff: staffProfileInputSchema
@@ -61,7 +67,10 @@ const newOperatorBody = z.strictObject({
 const operatorChangeBody = z.strictObject({
   name: nonBlankText(100).optional(),
   roles: rolesSchema.optional(),
-  channels: codesSchema.min(1, 'at least one channel').optional().describe('Replaces the set'),
+  channels: codesSchema
+    .min(1, rule('at least one channel', '至少选择一个渠道'))
+    .optional()
+    .describe('Replaces the set'),
   outlets: codesSchema.optional().describe('Replaces the set; [] = no particular outlet'),
   businessHours: businessHoursSchema.nullable().optional().describe('null = any time'),
   active: z.boolean().optional().describe('false: sign-in and every live token stop'),

@@ -1,7 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Form, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api } from '../../api-client/client';
 import { unwrapPage } from '../../api-client/paging';
 import type { paths } from '../../api-client/schema';
@@ -12,6 +14,8 @@ import { useLanguage } from '../../i18n/language';
 import { roleLabel, roleLabels } from '../../i18n/roles';
 import { operatorListMessages as m } from './messages';
 import { PageHeading } from '../../components/PageHeading';
+import { NewOperatorDialog } from './operators/NewOperatorDialog';
+import { operatorMessages } from './operators/messages';
 
 type Query = NonNullable<paths['/api/v1/operators']['get']['parameters']['query']>;
 
@@ -21,13 +25,14 @@ const noWrap = { whiteSpace: 'nowrap' } as const;
 /**
  * The operators (工号) for administrators (CH-2, UI-1): roles in both languages, the channels and outlets each
  * may sign in through, business hours, active or not and a lockout; filtered by role and state in the URL and
- * paged on the server. Read-only here.
+ * paged on the server. "New operator" opens the dialog that creates one; a row's ID opens its page.
  */
 export default function OperatorsPage() {
   const { t } = useLanguage();
   const { params, offset, pageSize, setFilter, pagination } = usePaging(20);
   const role = params.get('role') ?? undefined;
   const active = params.get('active') ?? undefined;
+  const [creating, setCreating] = useState(false);
 
   const query = useQuery({
     queryKey: ['operators', { role, active, offset, pageSize }],
@@ -61,7 +66,15 @@ export default function OperatorsPage() {
       </Space>
     );
   const columns: ColumnsType<Row> = [
-    { title: t(m.id), dataIndex: 'id', render: (id: string) => <code>{id}</code> },
+    {
+      title: t(m.id),
+      dataIndex: 'id',
+      render: (id: string) => (
+        <Link to={`/admin/operators/${encodeURIComponent(id)}`}>
+          <code>{id}</code>
+        </Link>
+      ),
+    },
     // Names are as the operator is registered: not translated.
     { title: t(m.name), dataIndex: 'name' },
     {
@@ -104,6 +117,12 @@ export default function OperatorsPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <PageHeading title={t(m.title)} intro={t(m.intro)} />
+      <Space wrap>
+        <Button type="primary" onClick={() => setCreating(true)}>
+          {t(operatorMessages.newOperator)}
+        </Button>
+      </Space>
+      {creating ? <NewOperatorDialog onClose={() => setCreating(false)} /> : null}
       <Form layout="inline" role="search" aria-label={t(m.title)}>
         <Form.Item label={t(m.role)} htmlFor="op-role">
           <Select
@@ -139,7 +158,7 @@ export default function OperatorsPage() {
             columns={columns}
             dataSource={data.items}
             loading={query.isFetching}
-            locale={{ emptyText: t(m.empty) }}
+            locale={{ emptyText: <Typography.Text type="secondary">{t(m.empty)}</Typography.Text> }}
             pagination={{
               ...pagination(data.total),
               showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
