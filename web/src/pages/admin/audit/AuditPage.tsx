@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { EmptyTable } from '../EmptyTable';
 import { Button, DatePicker, Descriptions, Form, Input, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -143,17 +144,18 @@ export default function AuditPage() {
       render: (_: unknown, e) => (
         <Space orientation="vertical" size={0}>
           <span>{actionOf(e)}</span>
-          <Button
-            type="link"
-            size="small"
-            style={{ padding: 0, height: 'auto' }}
-            aria-label={fill(t(m.filterBy), { value: e.route })}
-            onClick={() => only('route', e.route)}
-          >
-            <code>
-              {e.method} {e.route}
-            </code>
-          </Button>
+          <span>
+            <code>{e.method}</code>{' '}
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0, height: 'auto' }}
+              aria-label={fill(t(m.filterBy), { value: e.route })}
+              onClick={() => only('route', e.route)}
+            >
+              <code>{e.route}</code>
+            </Button>
+          </span>
         </Space>
       ),
     },
@@ -163,7 +165,7 @@ export default function AuditPage() {
       key: 'outcome',
       render: (_: unknown, e) => (
         <Space size={4} wrap>
-          <Tag color={e.outcome === 'success' ? '#237804' : e.outcome === 'refused' ? '#ad6800' : '#a8071a'}>
+          <Tag color={e.outcome === 'success' ? '#237804' : e.outcome === 'refused' ? '#874d00' : '#a8071a'}>
             {t(labelFor(outcomeLabels, e.outcome))}
           </Tag>
           {e.errorCode ? <code>{e.errorCode}</code> : null}
@@ -195,12 +197,19 @@ export default function AuditPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <PageHeading title={t(m.title)} intro={t(m.intro)} />
-      <Form<FilterForm> form={form} layout="inline" role="search" aria-label={t(m.title)} onFinish={apply}>
+      <Form<FilterForm>
+        name="auditFilter"
+        form={form}
+        layout="inline"
+        role="search"
+        aria-label={t(m.title)}
+        onFinish={apply}
+      >
         <Form.Item name="operator" label={t(m.operator)}>
           <Input style={{ width: 140 }} maxLength={64} autoComplete="off" />
         </Form.Item>
         <Form.Item name="route" label={t(m.action)} tooltip={t(m.actionHelp)}>
-          <Input style={{ width: 300 }} maxLength={200} autoComplete="off" placeholder="/api/v1/…" />
+          <Input style={{ width: 300 }} maxLength={200} autoComplete="off" />
         </Form.Item>
         <Form.Item name="target" label={t(m.target)}>
           <Input style={{ width: 180 }} maxLength={200} autoComplete="off" />
@@ -254,7 +263,7 @@ export default function AuditPage() {
             columns={columns}
             dataSource={data.items}
             loading={query.isFetching}
-            locale={{ emptyText: t(m.empty) }}
+            locale={{ emptyText: <EmptyTable text={t(m.empty)} /> }}
             expandable={{ expandedRowRender: details }}
             pagination={{
               ...pagination(data.total),

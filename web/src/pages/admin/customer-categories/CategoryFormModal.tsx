@@ -60,6 +60,7 @@ export function CategoryFormModal(props: { open: boolean; category: Category | n
       forceRender
     >
       <Form<CategoryForm>
+        name="category"
         form={form}
         layout="vertical"
         initialValues={{ effect: 'none' }}

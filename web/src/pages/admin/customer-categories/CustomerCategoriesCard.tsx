@@ -7,6 +7,7 @@ import { ErrorAlert, QueryState } from '../../../components/PageState';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { labelFor } from '../../../i18n/messages';
+import { EmptyTable } from '../EmptyTable';
 import { refusedFields } from '../refusedFields';
 import {
   useAssignCategory,
@@ -39,6 +40,7 @@ export function CustomerCategoriesCard() {
     >
       <Typography.Paragraph type="secondary">{t(m.customerIntro)}</Typography.Paragraph>
       <Form
+        name="customerLookup"
         form={form}
         layout="inline"
         role="search"
@@ -124,23 +126,26 @@ function CustomerAssignments({ customerId }: { customerId: string }) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', marginTop: 16 }}>
-      <QueryState query={assignments}>
-        {(data) => (
-          <Table<Assignment>
-            rowKey={(a) => `${a.categoryCode}-${a.assignedAt}`}
-            size="small"
-            columns={columns}
-            dataSource={data.items}
-            pagination={false}
-            title={() => <code>{data.customerId}</code>}
-            locale={{ emptyText: t(m.noAssignments) }}
-          />
-        )}
-      </QueryState>
+      <section aria-label={fill(t(m.categoriesOf), { id: customerId })}>
+        <QueryState query={assignments}>
+          {(data) => (
+            <Table<Assignment>
+              rowKey={(a) => `${a.categoryCode}-${a.assignedAt}`}
+              size="small"
+              columns={columns}
+              dataSource={data.items}
+              pagination={false}
+              title={() => <code>{data.customerId}</code>}
+              locale={{ emptyText: <EmptyTable text={t(m.noAssignments)} /> }}
+            />
+          )}
+        </QueryState>
+      </section>
       <ErrorAlert error={end.error} />
       {assignments.data ? (
         <>
           <Form
+            name="assignCategory"
             form={form}
             layout="inline"
             aria-label={t(m.assign)}

@@ -1,4 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
+import { EmptyTable } from '../EmptyTable';
 import { Alert, Button, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
@@ -13,7 +14,7 @@ import { CategoryFormModal } from './CategoryFormModal';
 import { CustomerCategoriesCard } from './CustomerCategoriesCard';
 import { categoryMessages as m, effectLabels } from './messages';
 
-const effectColours: Record<string, string> = { vip: '#ad6800', blacklist: '#a8071a' };
+const effectColours: Record<string, string> = { vip: '#874d00', blacklist: '#a8071a' };
 
 /**
  * REQ: CUST-1, CUST-2 — the customer categories (客户类别) with their effect, added and changed by administrators
@@ -79,7 +80,7 @@ export default function CustomerCategoriesPage() {
             dataSource={data.items}
             loading={categories.isFetching}
             pagination={false}
-            locale={{ emptyText: t(m.empty) }}
+            locale={{ emptyText: <EmptyTable text={t(m.empty)} /> }}
           />
         )}
       </QueryState>

@@ -36,6 +36,7 @@ export const categoryMessages = defineMessages({
     en: 'Look a customer up by ID (demo customers are CUST-SEED-<number>, e.g. CUST-SEED-13900100019; a group customer by its group code).',
   },
   customerId: { zh: '客户编号', en: 'Customer ID' },
+  categoriesOf: { zh: '{id} 的类别', en: 'Categories of {id}' },
   lookUp: { zh: '查询', en: 'Look up' },
   category: { zh: '类别', en: 'Category' },
   assignedBy: { zh: '设置', en: 'Assigned' },

@@ -1,4 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, EditOutlined } from '@ant-design/icons';
+import { EmptyTable } from '../EmptyTable';
 import { App, Button, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
@@ -159,7 +160,7 @@ export default function DispatchRulesPage() {
                         disabled={busy}
                         aria-label={fill(t(m.disable), { id: r.id })}
                       >
-                        {t(m.disabled)}
+                        {t(m.disableShort)}
                       </Button>
                     </Popconfirm>
                   ) : (
@@ -169,7 +170,7 @@ export default function DispatchRulesPage() {
                       aria-label={fill(t(m.enable), { id: r.id })}
                       onClick={() => setEnabled.mutate({ id: r.id, enabled: true })}
                     >
-                      {t(m.enabled)}
+                      {t(m.enableShort)}
                     </Button>
                   )}
                 </Space>
@@ -184,7 +185,7 @@ export default function DispatchRulesPage() {
               dataSource={data.items}
               loading={rules.isFetching}
               pagination={false}
-              locale={{ emptyText: t(m.empty) }}
+              locale={{ emptyText: <EmptyTable text={t(m.empty)} /> }}
               scroll={{ x: 'max-content' }}
             />
           );

@@ -136,6 +136,7 @@ export function RuleFormModal(props: { open: boolean; rule: DispatchRuleView | n
       forceRender
     >
       <Form<RuleForm>
+        name="dispatchRule"
         form={form}
         layout="vertical"
         initialValues={{ kind: 'territory', enabled: true, match: {}, target: {} }}
@@ -179,19 +180,19 @@ export function RuleFormModal(props: { open: boolean; rule: DispatchRuleView | n
           <Input maxLength={50} autoComplete="off" />
         </Form.Item>
         <Form.Item name={['match', 'outletCode']} label={t(m.outlet)}>
-          <Select allowClear placeholder={t(m.any)} options={outletOptions} loading={outlets.isPending} />
+          <Select allowClear options={outletOptions} loading={outlets.isPending} />
         </Form.Item>
         <Form.Item name={['match', 'category']} label={t(m.category)}>
           <Select
             allowClear
-            placeholder={t(m.any)}
+
             options={Object.entries(categoryLabels).map(([value, label]) => ({ value, label: t(label) }))}
           />
         </Form.Item>
         <Form.Item name={['match', 'priority']} label={t(m.priority)}>
           <Select
             allowClear
-            placeholder={t(m.any)}
+
             options={Object.entries(priorityLabels).map(([value, label]) => ({
               value,
               label: `${value} ${t(label)}`,

@@ -29,6 +29,8 @@ export const ruleMessages = defineMessages({
   edit: { zh: '修改 {id}', en: 'Change {id}' },
   enable: { zh: '启用 {id}', en: 'Enable {id}' },
   disable: { zh: '停用 {id}', en: 'Disable {id}' },
+  enableShort: { zh: '启用', en: 'Enable' },
+  disableShort: { zh: '停用', en: 'Disable' },
   disableConfirm: {
     zh: '停用后自动派工将跳过此规则，由后面的规则处理。确定停用 {id}？',
     en: 'Automatic dispatch will skip this rule and the next matching rule applies. Disable {id}?',
@@ -61,7 +63,6 @@ export const ruleMessages = defineMessages({
     en: 'Position (lower is tried first; empty: last)',
   },
   enabledLabel: { zh: '保存后启用', en: 'Enabled once saved' },
-  any: { zh: '不限', en: 'Any' },
   kindHelpTerritory: {
     zh: '区域相符的工单派给所选网点负载最少的服务人员；须填区域和网点。',
     en: 'Work orders of the territory go to the least-loaded staff of the chosen outlet; needs territory and outlet.',

@@ -11,6 +11,7 @@ import { QueryState } from '../../../components/PageState';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { labelFor } from '../../../i18n/messages';
+import { EmptyTable } from '../EmptyTable';
 import { refusedFields } from '../refusedFields';
 import { holderStatusLabels, kindLabels, lockMessages as m } from './messages';
 
@@ -98,7 +99,7 @@ export default function LocksPage() {
             columns={columns}
             dataSource={data.items}
             pagination={false}
-            locale={{ emptyText: t(m.empty) }}
+            locale={{ emptyText: <EmptyTable text={t(m.empty)} /> }}
           />
         )}
       </QueryState>
@@ -137,6 +138,7 @@ function ReleaseModal(props: { lock: Lock | null; onClose: () => void }) {
     >
       <Typography.Paragraph>{t(m.releaseIntro)}</Typography.Paragraph>
       <Form
+        name="lockRelease"
         form={form}
         layout="vertical"
         onFinish={({ reason }) => {

@@ -10,6 +10,7 @@ import { QueryState } from '../../../components/PageState';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { labelFor } from '../../../i18n/messages';
+import { EmptyTable } from '../EmptyTable';
 import { refusedFields } from '../refusedFields';
 import { idTypeLabels, blacklistMessages as m } from './messages';
 
@@ -65,6 +66,7 @@ export default function PartnerBlacklistPage() {
       >
         <Typography.Paragraph type="secondary">{t(m.recordIntro)}</Typography.Paragraph>
         <Form<NewListing>
+          name="partnerListing"
           form={form}
           layout="vertical"
           style={{ maxWidth: 560 }}
@@ -124,7 +126,7 @@ export default function PartnerBlacklistPage() {
             dataSource={data.items}
             loading={list.isFetching}
             title={() => t(m.listTitle)}
-            locale={{ emptyText: t(m.empty) }}
+            locale={{ emptyText: <EmptyTable text={t(m.empty)} /> }}
             pagination={{
               pageSize: 20,
               showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
