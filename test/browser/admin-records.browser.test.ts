@@ -213,6 +213,7 @@ describe('UI-1: an administrator keeps the records of the system', () => {
     await page.getByRole('heading', { name: '审计日志' }).waitFor();
     await page.getByLabel('工号').fill('admin01');
     await page.getByLabel('操作', { exact: true }).fill('/api/v1/dispatch-rules');
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '查询' }).click();
     await expect.poll(() => page.url()).toContain('operator=admin01');
     expect(decodeURIComponent(page.url())).toContain('route=/api/v1/dispatch-rules');
@@ -228,9 +229,18 @@ describe('UI-1: an administrator keeps the records of the system', () => {
     expect(await details.textContent()).toContain(STORE);
     await checkScreen(page, 'admin-audit');
 
-    // The disabling, by the route the entry names (a filter taken from the entry itself).
-    await page.getByLabel('操作', { exact: true }).fill('/api/v1/dispatch-rules/:id/disable');
+    // Everything done to the rule (its ID as the target), then only its disabling, by the route the entry names.
+    await page.getByLabel('操作', { exact: true }).fill('');
+    await page.keyboard.press('Escape');
+    await page.getByLabel('操作对象').fill(ruleId);
     await page.getByRole('button', { name: '查询' }).click();
-    await expect.poll(() => rowOf(page, ruleId).first().textContent()).toContain('停用派工规则');
+    await expect.poll(() => page.url()).toContain(`target=${ruleId}`);
+    const disabled = rowOf(page, '停用派工规则');
+    await disabled.getByRole('button', { name: '只看 /api/v1/dispatch-rules/:id/disable' }).click();
+    await expect
+      .poll(() => decodeURIComponent(page.url()))
+      .toContain('route=/api/v1/dispatch-rules/:id/disable');
+    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    expect(await rowOf(page, ruleId).textContent()).toContain('成功');
   });
 });

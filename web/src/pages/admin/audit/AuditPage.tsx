@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { EmptyTable } from '../EmptyTable';
-import { Button, DatePicker, Descriptions, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { AutoComplete, Button, DatePicker, Descriptions, Form, Input, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -109,6 +109,17 @@ export default function AuditPage() {
       return next;
     });
 
+  // The routes with a name, offered as the action typed (the filter is the exact route pattern).
+  const routeOptions = [...new Set(Object.keys(actionLabels).map((key) => key.split(' ')[1] ?? key))].map(
+    (route) => ({
+      value: route,
+      label: `${route} · ${Object.entries(actionLabels)
+        .filter(([key]) => key.endsWith(` ${route}`))
+        .map(([, label]) => t(label))
+        .join(' / ')}`,
+    }),
+  );
+
   const actionOf = (e: Entry) => {
     const label = actionLabels[`${e.method} ${e.route}`];
     return label ? t(label) : `${e.method} ${e.route}`;
@@ -209,7 +220,12 @@ export default function AuditPage() {
           <Input style={{ width: 140 }} maxLength={64} autoComplete="off" />
         </Form.Item>
         <Form.Item name="route" label={t(m.action)} tooltip={t(m.actionHelp)}>
-          <Input style={{ width: 300 }} maxLength={200} autoComplete="off" />
+          <AutoComplete
+            style={{ width: 320 }}
+            maxLength={200}
+            options={routeOptions}
+            filterOption={(input, option) => (option?.value ?? '').includes(input.trim())}
+          />
         </Form.Item>
         <Form.Item name="target" label={t(m.target)}>
           <Input style={{ width: 180 }} maxLength={200} autoComplete="off" />

@@ -92,9 +92,17 @@ export default function DispatchRulesPage() {
         {(data) => {
           const columns: ColumnsType<DispatchRuleView> = [
             { title: t(m.order), key: 'order', render: (_: unknown, _r, i) => i + 1, width: 64 },
-            { title: t(m.id), dataIndex: 'id', render: (id: string) => <code>{id}</code> },
-            // The name is as the administrator wrote it: not translated.
-            { title: t(m.name), dataIndex: 'name' },
+            {
+              title: t(m.rule),
+              key: 'rule',
+              // The name is as the administrator wrote it: not translated.
+              render: (_: unknown, r) => (
+                <Space orientation="vertical" size={0}>
+                  <span>{r.name}</span>
+                  <code>{r.id}</code>
+                </Space>
+              ),
+            },
             {
               title: t(m.kind),
               dataIndex: 'kindLabel',
@@ -113,9 +121,10 @@ export default function DispatchRulesPage() {
               title: t(m.changed),
               key: 'changed',
               render: (_: unknown, r) => (
-                <span style={{ whiteSpace: 'nowrap' }}>
-                  {r.updatedBy} · {dayjs(r.updatedAt).format('YYYY-MM-DD HH:mm')}
-                </span>
+                <Space orientation="vertical" size={0} style={{ whiteSpace: 'nowrap' }}>
+                  <span>{r.updatedBy}</span>
+                  <span>{dayjs(r.updatedAt).format('YYYY-MM-DD HH:mm')}</span>
+                </Space>
               ),
             },
             {

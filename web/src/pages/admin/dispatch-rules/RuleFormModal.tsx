@@ -1,4 +1,4 @@
-import { Form, Input, InputNumber, Modal, Select, Switch, Typography } from 'antd';
+import { Col, Form, Input, InputNumber, Modal, Row, Select, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { FormErrors } from '../../../components/FormErrors';
 import { ErrorAlert } from '../../../components/PageState';
@@ -132,7 +132,7 @@ export function RuleFormModal(props: { open: boolean; rule: DispatchRuleView | n
       okButtonProps={{ loading: saving.isPending }}
       onOk={() => form.submit()}
       onCancel={props.onClose}
-      width={720}
+      width={760}
       forceRender
     >
       <Form<RuleForm>
@@ -145,60 +145,76 @@ export function RuleFormModal(props: { open: boolean; rule: DispatchRuleView | n
           if (saving.error) saving.reset();
         }}
       >
-        <Form.Item
-          name="id"
-          label={t(m.id)}
-          extra={t(m.idHelp)}
-          rules={[
-            { required: true, whitespace: true },
-            { pattern: /^[A-Z0-9-]{1,40}$/, message: t(m.idHelp) },
-          ]}
-        >
-          <Input disabled={rule !== null} maxLength={40} autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="name" label={t(m.name)} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={100} autoComplete="off" />
-        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="id"
+              label={t(m.id)}
+              extra={t(m.idHelp)}
+              rules={[
+                { required: true, whitespace: true },
+                { pattern: /^[A-Z0-9-]{1,40}$/, message: t(m.idHelp) },
+              ]}
+            >
+              <Input disabled={rule !== null} maxLength={40} autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="name" label={t(m.name)} rules={[{ required: true, whitespace: true }]}>
+              <Input maxLength={100} autoComplete="off" />
+            </Form.Item>
+          </Col>
+        </Row>
         <Form.Item name="kind" label={t(m.kind)} extra={t(kindHelp[kind])} rules={[{ required: true }]}>
           <Select
             options={Object.entries(kindLabels).map(([value, label]) => ({ value, label: t(label) }))}
           />
         </Form.Item>
         <Typography.Title level={5}>{t(m.matchSection)}</Typography.Title>
-        <Form.Item
-          name={['match', 'territory']}
-          label={t(m.territory)}
-          rules={[{ required: kind === 'territory', whitespace: true }]}
-        >
-          <Input maxLength={50} autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name={['match', 'skill']}
-          label={t(m.skill)}
-          rules={[{ required: kind === 'skill', whitespace: true }]}
-        >
-          <Input maxLength={50} autoComplete="off" />
-        </Form.Item>
-        <Form.Item name={['match', 'outletCode']} label={t(m.outlet)}>
-          <Select allowClear options={outletOptions} loading={outlets.isPending} />
-        </Form.Item>
-        <Form.Item name={['match', 'category']} label={t(m.category)}>
-          <Select
-            allowClear
-
-            options={Object.entries(categoryLabels).map(([value, label]) => ({ value, label: t(label) }))}
-          />
-        </Form.Item>
-        <Form.Item name={['match', 'priority']} label={t(m.priority)}>
-          <Select
-            allowClear
-
-            options={Object.entries(priorityLabels).map(([value, label]) => ({
-              value,
-              label: `${value} ${t(label)}`,
-            }))}
-          />
-        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name={['match', 'territory']}
+              label={t(m.territory)}
+              rules={[{ required: kind === 'territory', whitespace: true }]}
+            >
+              <Input maxLength={50} autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name={['match', 'skill']}
+              label={t(m.skill)}
+              rules={[{ required: kind === 'skill', whitespace: true }]}
+            >
+              <Input maxLength={50} autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name={['match', 'outletCode']} label={t(m.outlet)}>
+              <Select allowClear options={outletOptions} loading={outlets.isPending} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name={['match', 'category']} label={t(m.category)}>
+              <Select
+                allowClear
+                options={Object.entries(categoryLabels).map(([value, label]) => ({ value, label: t(label) }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name={['match', 'priority']} label={t(m.priority)}>
+              <Select
+                allowClear
+                options={Object.entries(priorityLabels).map(([value, label]) => ({
+                  value,
+                  label: `${value} ${t(label)}`,
+                }))}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
         <Typography.Title level={5}>{t(m.targetSection)}</Typography.Title>
         {usesTargetOutlet(kind) ? (
           <Form.Item
@@ -218,12 +234,18 @@ export function RuleFormModal(props: { open: boolean; rule: DispatchRuleView | n
             <Select mode="multiple" allowClear options={staffOptions} loading={staff.isPending} />
           </Form.Item>
         ) : null}
-        <Form.Item name="position" label={t(m.positionLabel)}>
-          <InputNumber min={0} max={1_000_000} precision={0} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="enabled" label={t(m.enabledLabel)} valuePropName="checked">
-          <Switch />
-        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={16}>
+            <Form.Item name="position" label={t(m.positionLabel)}>
+              <InputNumber min={0} max={1_000_000} precision={0} style={{ width: 200 }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="enabled" label={t(m.enabledLabel)} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+        </Row>
       </Form>
       <ErrorAlert error={staff.error ?? outlets.error} />
       <FormErrors form={form} error={saving.error} fieldsOf={refusedFields} />

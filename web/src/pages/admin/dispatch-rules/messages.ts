@@ -10,6 +10,7 @@ export const ruleMessages = defineMessages({
   add: { zh: '新增规则', en: 'Add a rule' },
   order: { zh: '顺序', en: 'Order' },
   id: { zh: '规则编号', en: 'Rule ID' },
+  rule: { zh: '规则', en: 'Rule' },
   name: { zh: '名称', en: 'Name' },
   kind: { zh: '派工方式', en: 'Strategy' },
   conditions: { zh: '条件', en: 'Conditions' },
