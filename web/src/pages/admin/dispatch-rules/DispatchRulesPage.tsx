@@ -1,6 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, EditOutlined } from '@ant-design/icons';
 import { EmptyTable } from '../EmptyTable';
-import { App, Button, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -100,6 +100,12 @@ export default function DispatchRulesPage() {
                 <Space orientation="vertical" size={0}>
                   <span>{r.name}</span>
                   <code>{r.id}</code>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {fill(t(m.changedBy), {
+                      by: r.updatedBy,
+                      at: dayjs(r.updatedAt).format('YYYY-MM-DD HH:mm'),
+                    })}
+                  </Typography.Text>
                 </Space>
               ),
             },
@@ -115,16 +121,6 @@ export default function DispatchRulesPage() {
               dataIndex: 'enabled',
               render: (enabled: boolean) => (
                 <Tag color={enabled ? '#237804' : '#595959'}>{t(enabled ? m.enabled : m.disabled)}</Tag>
-              ),
-            },
-            {
-              title: t(m.changed),
-              key: 'changed',
-              render: (_: unknown, r) => (
-                <Space orientation="vertical" size={0} style={{ whiteSpace: 'nowrap' }}>
-                  <span>{r.updatedBy}</span>
-                  <span>{dayjs(r.updatedAt).format('YYYY-MM-DD HH:mm')}</span>
-                </Space>
               ),
             },
             {

@@ -23,7 +23,7 @@ export const ruleMessages = defineMessages({
   state: { zh: '状态', en: 'State' },
   enabled: { zh: '启用', en: 'Enabled' },
   disabled: { zh: '停用', en: 'Disabled' },
-  changed: { zh: '最后修改', en: 'Last changed' },
+  changedBy: { zh: '{by} 修改于 {at}', en: 'Changed by {by} at {at}' },
   actions: { zh: '操作', en: 'Actions' },
   moveUp: { zh: '上移 {id}', en: 'Move {id} up' },
   moveDown: { zh: '下移 {id}', en: 'Move {id} down' },
