@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { nonBlankText } from '../../domain/text-fields';
 import type { Db } from '../../db/client';
-import { changeChannel, createChannel, findChannelView, listChannels } from '../../db/queries/channels';
+import { changeChannel, createChannel, findChannelView, pageOfChannels } from '../../db/queries/channels';
 import { adminDesk, channelTypeSchema } from '../../domain/access';
 import { channelChangeSchema, locationSchema, newChannelSchema } from '../../domain/channels';
 import { AppError } from '../../domain/errors';
-import { booleanQuery, errorResponses, routeDoc } from '../schemas';
+import { booleanQuery, errorResponses, queryInteger, routeDoc } from '../schemas';
 
 const tags = ['channels and operators'];
 const access = { access: adminDesk };
@@ -28,6 +28,8 @@ const listQuery = z.object({
   type: channelTypeSchema.optional(),
   location: locationSchema.optional(),
   active: booleanQuery.optional(),
+  offset: queryInteger(0).default(0),
+  limit: queryInteger(1, 200).default(50),
 });
 
 /**
@@ -65,13 +67,25 @@ export function channelRoutes(deps: { db: Db }) {
         schema: {
           ...doc(
             'Channel interfaces (渠道列表)',
-            'Every channel, by code; filter by type, location, active.',
+            'Every channel, by code; filter by type, location, active. One page at a time (`offset`, ' +
+              '`limit`, default 50); the count of all matches is `total` and the X-Total-Count header (CH-1).',
           ),
           querystring: listQuery,
-          response: { 200: z.object({ items: z.array(channelSchema) }), ...errorResponses },
+          response: {
+            200: z.object({
+              items: z.array(channelSchema),
+              total: z.number().int().describe('How many channels match (also X-Total-Count)'),
+            }),
+            ...errorResponses,
+          },
         },
       },
-      async (request) => ({ items: await listChannels(db, request.query) }),
+      async (request, reply) => {
+        const { offset, limit, ...filter } = request.query;
+        const { total, items } = await pageOfChannels(db, filter, { offset, limit });
+        void reply.header('x-total-count', String(total));
+        return { items, total };
+      },
     );
 
     r.get(

@@ -13,7 +13,7 @@ import {
   findCategory,
   listAssignments,
   listCategories,
-  listPartnerBlacklist,
+  pageOfPartnerBlacklist,
   type Category,
 } from '../../db/queries/customer-categories';
 import { adminDesk } from '../../domain/access';
@@ -25,7 +25,7 @@ import {
 } from '../../domain/customer-categories';
 import { AppError } from '../../domain/errors';
 import { principalOf } from '../plugins/auth';
-import { errorResponses, routeDoc } from '../schemas';
+import { errorResponses, queryInteger, routeDoc } from '../schemas';
 
 const tags = ['customer categories'];
 const access = { access: adminDesk };
@@ -249,12 +249,28 @@ export function customerCategoryRoutes(deps: { db: Db }) {
         schema: {
           ...doc(
             "Partners' shared blacklist",
-            'Identities partners list; they are refused new business (CUST-2).',
+            'Identities partners list; they are refused new business (CUST-2). Oldest listing first, one ' +
+              'page at a time (`offset`, `limit`, default 50); the count of all is `total` and the ' +
+              'X-Total-Count header.',
           ),
-          response: { 200: z.object({ items: z.array(listingSchema) }), ...errorResponses },
+          querystring: z.object({
+            offset: queryInteger(0).default(0),
+            limit: queryInteger(1, 200).default(50),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(listingSchema),
+              total: z.number().int().describe('How many listings there are (also X-Total-Count)'),
+            }),
+            ...errorResponses,
+          },
         },
       },
-      async () => ({ items: await listPartnerBlacklist(db) }),
+      async (request, reply) => {
+        const { total, items } = await pageOfPartnerBlacklist(db, request.query);
+        void reply.header('x-total-count', String(total));
+        return { items, total };
+      },
     );
 
     r.post(

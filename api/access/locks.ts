@@ -4,10 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { nonBlankText } from '../../domain/text-fields';
 import type { Db } from '../../db/client';
-import { listHeldLocks, lockHolder, releaseLock } from '../../db/queries/locks';
+import { lockHolder, pageOfHeldLocks, releaseLock } from '../../db/queries/locks';
 import { adminDesk } from '../../domain/access';
 import { AppError } from '../../domain/errors';
-import { errorResponses, routeDoc } from '../schemas';
+import { errorResponses, queryInteger, routeDoc } from '../schemas';
 
 const doc = routeDoc(['administration']);
 const kindSchema = z.enum(['line', 'groupProduct']);
@@ -51,17 +51,30 @@ export function lockRoutes(deps: { db: Db; client: Client }) {
           ...doc(
             'Lines and group products held by an order (占用)',
             'Every lock held now, with the holding order and the state of its workflow; a lock whose holder is ' +
-              'not RUNNING was left behind (e.g. by a workflow terminated by hand) and may be released.',
+              'not RUNNING was left behind (e.g. by a workflow terminated by hand) and may be released. Lines ' +
+              'first, each by key; one page at a time (`offset`, `limit`, default 50); the count of all is ' +
+              '`total` and the X-Total-Count header.',
           ),
-          response: { 200: z.object({ items: z.array(lockSchema) }), ...errorResponses },
+          querystring: z.object({
+            offset: queryInteger(0).default(0),
+            limit: queryInteger(1, 200).default(50),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(lockSchema),
+              total: z.number().int().describe('How many locks are held (also X-Total-Count)'),
+            }),
+            ...errorResponses,
+          },
         },
       },
-      async () => {
-        const locks = await listHeldLocks(db);
+      async (request, reply) => {
+        const { total, items: locks } = await pageOfHeldLocks(db, request.query);
         const items = await Promise.all(
           locks.map(async (l) => ({ ...l, holderStatus: await statusOf(l.holder) })),
         );
-        return { items };
+        void reply.header('x-total-count', String(total));
+        return { items, total };
       },
     );
 

@@ -10,13 +10,13 @@ import {
   updateFeeRule,
   type FeeRuleRecord,
 } from '../../db/queries/selection-fee-admin';
-import { listFeeRules, loadFeeRules } from '../../db/queries/selection-fee-rules';
+import { loadFeeRules, pageOfFeeRules } from '../../db/queries/selection-fee-rules';
 import { adminDesk } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { msisdnSchema } from '../../domain/numbers';
 import { MAX_PATTERN_LENGTH, patternProblem } from '../../domain/selection-fees';
 import { principalOf } from '../plugins/auth';
-import { bearerSecurity, errorResponses } from '../schemas';
+import { bearerSecurity, errorResponses, queryInteger } from '../schemas';
 import { API_PREFIX } from '../prefix';
 
 const tags = ['resources'];
@@ -72,12 +72,28 @@ export function selectionFeeRoutes(deps: { db: Db }) {
           tags,
           summary: 'Selection-fee rules (选号费规则), highest priority first',
           description:
-            'Every rule, active or not. The active matching rule with the highest priority decides.',
+            'Every rule, active or not. The active matching rule with the highest priority decides (RES-4). ' +
+            'One page at a time (`offset`, `limit`, default 50); the count of all is `total` and the ' +
+            'X-Total-Count header.',
           security: bearerSecurity,
-          response: { 200: z.object({ items: z.array(ruleSchema) }), ...errorResponses },
+          querystring: z.object({
+            offset: queryInteger(0).default(0),
+            limit: queryInteger(1, 200).default(50),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(ruleSchema),
+              total: z.number().int().describe('How many rules there are (also X-Total-Count)'),
+            }),
+            ...errorResponses,
+          },
         },
       },
-      async () => ({ items: await listFeeRules(db) }),
+      async (request, reply) => {
+        const { total, items } = await pageOfFeeRules(db, request.query);
+        void reply.header('x-total-count', String(total));
+        return { items, total };
+      },
     );
 
     r.post(

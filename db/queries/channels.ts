@@ -1,4 +1,4 @@
-import { and, asc, eq, like, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, like, type SQL } from 'drizzle-orm';
 import type { ChannelType } from '../../domain/access';
 import { channelCodeStem, nextChannelCode, type ChannelChange, type NewChannel } from '../../domain/channels';
 import type { DbOrTx } from '../client';
@@ -57,17 +57,22 @@ export async function createChannel(db: DbOrTx, channel: NewChannel): Promise<Ch
   throw new Error(`no free channel code for ${stem} after ${MAX_CODE_ATTEMPTS} attempts`);
 }
 
-export async function listChannels(db: DbOrTx, filter: ChannelFilter): Promise<ChannelView[]> {
+/** Channels by code, one page at a time, with the count of all that match. */
+export async function pageOfChannels(
+  db: DbOrTx,
+  filter: ChannelFilter,
+  page: { offset: number; limit: number },
+): Promise<{ total: number; items: ChannelView[] }> {
   const conditions: SQL[] = [];
   if (filter.type !== undefined) conditions.push(eq(channels.type, filter.type));
   if (filter.location !== undefined) conditions.push(eq(channels.location, filter.location));
   if (filter.active !== undefined) conditions.push(eq(channels.active, filter.active));
-  const rows = await db
-    .select()
-    .from(channels)
-    .where(and(...conditions))
-    .orderBy(asc(channels.code));
-  return rows.map(toView);
+  const where = and(...conditions);
+  const [totalRow, rows] = await Promise.all([
+    db.select({ n: count() }).from(channels).where(where),
+    db.select().from(channels).where(where).orderBy(asc(channels.code)).offset(page.offset).limit(page.limit),
+  ]);
+  return { total: totalRow[0]?.n ?? 0, items: rows.map(toView) };
 }
 
 export async function findChannelView(db: DbOrTx, code: string): Promise<ChannelView | null> {

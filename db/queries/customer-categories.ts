@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { CategoryChange, Identity, NewCategory, PartnerListing } from '../../domain/customer-categories';
 import type { DbOrTx } from '../client';
 import {
@@ -153,12 +153,26 @@ export interface PartnerListingRow {
   listedAt: string;
 }
 
-export async function listPartnerBlacklist(db: DbOrTx): Promise<PartnerListingRow[]> {
-  const rows = await db
-    .select()
-    .from(partnerBlacklist)
-    .orderBy(asc(partnerBlacklist.listedAt), asc(partnerBlacklist.idNumber));
-  return rows.map(toListing);
+/** The shared blacklist, oldest listing first, one page at a time, with the count of all listings. */
+export async function pageOfPartnerBlacklist(
+  db: DbOrTx,
+  page: { offset: number; limit: number },
+): Promise<{ total: number; items: PartnerListingRow[] }> {
+  const [totalRow, rows] = await Promise.all([
+    db.select({ n: count() }).from(partnerBlacklist),
+    db
+      .select()
+      .from(partnerBlacklist)
+      .orderBy(
+        asc(partnerBlacklist.listedAt),
+        asc(partnerBlacklist.idType),
+        asc(partnerBlacklist.idNumber),
+        asc(partnerBlacklist.partner),
+      )
+      .offset(page.offset)
+      .limit(page.limit),
+  ]);
+  return { total: totalRow[0]?.n ?? 0, items: rows.map(toListing) };
 }
 
 /** Lists the identity under the partner; `created: false` when that partner already lists it. */

@@ -15,25 +15,28 @@ export interface HeldLock {
   holder: string;
 }
 
-/** Every lock held now, lines first, each ordered by key. */
-export async function listHeldLocks(db: DbOrTx): Promise<HeldLock[]> {
-  const lines = await db
-    .select({ key: subscribers.msisdn, holder: subscribers.lockedBy })
-    .from(subscribers)
-    .where(isNotNull(subscribers.lockedBy))
-    .orderBy(subscribers.msisdn);
-  const products = await db
-    .select({
-      key: sql<string>`${groupSubscriptions.groupCode} || '/' || ${groupSubscriptions.productCode}`,
-      holder: groupSubscriptions.lockedBy,
-    })
-    .from(groupSubscriptions)
-    .where(isNotNull(groupSubscriptions.lockedBy))
-    .orderBy(groupSubscriptions.groupCode, groupSubscriptions.productCode);
-  return [
-    ...lines.map((l) => ({ kind: 'line' as const, key: l.key, holder: l.holder ?? '' })),
-    ...products.map((p) => ({ kind: 'groupProduct' as const, key: p.key, holder: p.holder ?? '' })),
-  ];
+/** Every lock held now, lines first, each ordered by key, one page at a time, with the count of all. */
+export async function pageOfHeldLocks(
+  db: DbOrTx,
+  page: { offset: number; limit: number },
+): Promise<{ total: number; items: HeldLock[] }> {
+  const held = sql`
+    select 'line' as kind, 0 as rank, ${subscribers.msisdn} as key, ${subscribers.lockedBy} as holder
+      from ${subscribers} where ${subscribers.lockedBy} is not null
+    union all
+    select 'groupProduct', 1, ${groupSubscriptions.groupCode} || '/' || ${groupSubscriptions.productCode},
+           ${groupSubscriptions.lockedBy}
+      from ${groupSubscriptions} where ${groupSubscriptions.lockedBy} is not null`;
+  const [totals, rows] = await Promise.all([
+    db.execute<{ n: number }>(sql`select count(*)::int as n from (${held}) held`),
+    db.execute<{ kind: LockKind; key: string; holder: string }>(
+      sql`select kind, key, holder from (${held}) held order by rank, key offset ${page.offset} limit ${page.limit}`,
+    ),
+  ]);
+  return {
+    total: totals[0]?.n ?? 0,
+    items: rows.map((r) => ({ kind: r.kind, key: r.key, holder: r.holder })),
+  };
 }
 
 /** The order holding the lock, or null when nothing holds it (or there is no such line or product). */
