@@ -1,13 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap } from '../../../api-client/client';
+import { unwrapPage } from '../../../api-client/paging';
 import type { paths } from '../../../api-client/schema';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageHeading } from '../../../components/PageHeading';
 import { QueryState } from '../../../components/PageState';
+import { usePaging } from '../../../components/usePaging';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { labelFor } from '../../../i18n/messages';
@@ -26,7 +28,12 @@ const KEY = ['locks'] as const;
  */
 export default function LocksPage() {
   const { t } = useLanguage();
-  const locks = useQuery({ queryKey: KEY, queryFn: () => unwrap(api.GET('/api/v1/locks')) });
+  const { offset, pageSize, pagination } = usePaging(20);
+  const locks = useQuery({
+    queryKey: [...KEY, offset, pageSize],
+    queryFn: () => unwrapPage(api.GET('/api/v1/locks', { params: { query: { offset, limit: pageSize } } })),
+    placeholderData: keepPreviousData,
+  });
   const [releasing, setReleasing] = useState<Lock | null>(null);
 
   const columns: ColumnsType<Lock> = [
@@ -98,7 +105,12 @@ export default function LocksPage() {
             size="middle"
             columns={columns}
             dataSource={data.items}
-            pagination={false}
+            loading={locks.isFetching}
+            pagination={{
+              ...pagination(data.total),
+              hideOnSinglePage: true,
+              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
+            }}
             locale={{ emptyText: <EmptyTable text={t(m.empty)} /> }}
           />
         )}

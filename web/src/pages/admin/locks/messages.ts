@@ -27,6 +27,7 @@ export const lockMessages = defineMessages({
   empty: { zh: '没有被占用的号码或集团产品', en: 'No line or group product is held' },
   released: { zh: '已释放 {key}', en: '{key} released' },
   refresh: { zh: '刷新', en: 'Refresh' },
+  total: { zh: '共 {total} 个', en: '{total} in all' },
 });
 
 export const kindLabels: Record<string, Bilingual> = {

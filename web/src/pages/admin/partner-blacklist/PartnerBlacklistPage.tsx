@@ -1,12 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { api, unwrap } from '../../../api-client/client';
+import { unwrapPage } from '../../../api-client/paging';
 import type { paths } from '../../../api-client/schema';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageHeading } from '../../../components/PageHeading';
 import { QueryState } from '../../../components/PageState';
+import { usePaging } from '../../../components/usePaging';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { labelFor } from '../../../i18n/messages';
@@ -28,7 +30,13 @@ export default function PartnerBlacklistPage() {
   const { t } = useLanguage();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const list = useQuery({ queryKey: KEY, queryFn: () => unwrap(api.GET('/api/v1/partner-blacklist')) });
+  const { offset, pageSize, pagination, setPage } = usePaging(20);
+  const list = useQuery({
+    queryKey: [...KEY, offset, pageSize],
+    queryFn: () =>
+      unwrapPage(api.GET('/api/v1/partner-blacklist', { params: { query: { offset, limit: pageSize } } })),
+    placeholderData: keepPreviousData,
+  });
   const record = useMutation({
     mutationFn: (body: NewListing) => unwrap(api.POST('/api/v1/partner-blacklist', { body })),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: KEY }),
@@ -83,6 +91,9 @@ export default function PartnerBlacklistPage() {
                 onSuccess: (listing) => {
                   void message.success(fill(t(m.recorded), { id: listing.idNumber }));
                   form.resetFields();
+                  // Listings are oldest first: the new one is on the last page.
+                  const total = (list.data?.total ?? 0) + 1;
+                  setPage(Math.max(1, Math.ceil(total / pageSize)), pageSize);
                 },
               },
             )
@@ -128,7 +139,7 @@ export default function PartnerBlacklistPage() {
             title={() => t(m.listTitle)}
             locale={{ emptyText: <EmptyTable text={t(m.empty)} /> }}
             pagination={{
-              pageSize: 20,
+              ...pagination(data.total),
               showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
             }}
           />
