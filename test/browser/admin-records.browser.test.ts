@@ -72,7 +72,7 @@ async function confirmPopup(page: Page) {
 }
 
 describe('UI-1: an administrator keeps the records of the system', () => {
-  it('UI-1 WO-4: an administrator adds a dispatch rule (a taken ID refused beside its field), moves it up and disables it; the list shows each change', async () => {
+  it('UI-1 WO-4: an administrator adds a dispatch rule (a taken ID refused beside its field), renames it, moves it up and disables it; the list shows each change', async () => {
     const page = await adminAt('/admin/dispatch-rules');
     await page.getByRole('heading', { name: '派工规则' }).waitFor();
     await rowOf(page, 'R-LEAST-LOAD').waitFor();
@@ -112,6 +112,15 @@ describe('UI-1: an administrator keeps the records of the system', () => {
 
     await page.getByRole('button', { name: `上移 ${ruleId}` }).click();
     await expect.poll(orderOf).toBe(before - 1);
+
+    // A change keeps the ID and the place in the order.
+    await page.getByRole('button', { name: `修改 ${ruleId}` }).click();
+    await expect.poll(() => dialog.getByLabel('规则编号').inputValue()).toBe(ruleId);
+    await dialog.getByLabel('名称').fill('界面测试区域（已改名） UI territory renamed');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => row.textContent()).toContain('已改名');
+    expect(await orderOf()).toBe(before - 1);
 
     await page.getByRole('button', { name: `停用 ${ruleId}` }).click();
     await confirmPopup(page);
