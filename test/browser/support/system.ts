@@ -13,6 +13,11 @@ declare module 'vitest' {
   export interface ProvidedContext {
     consoleUrl: string;
     chromiumPath: string;
+    /**
+     * The system's database, only to arrange what no request can make: a lock left behind by an order whose
+     * workflow was lost (the locks journey).
+     */
+    databaseUrl: string;
   }
 }
 
@@ -62,6 +67,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   log(`system up in ${((Date.now() - started) / 1000).toFixed(1)} s: console at ${runtime.apiUrl}/`);
   project.provide('consoleUrl', runtime.apiUrl);
   project.provide('chromiumPath', chromiumPath);
+  project.provide('databaseUrl', runtime.databaseUrl);
   return async () => {
     await runtime.stop();
     rmSync(dataDir, { recursive: true, force: true });
