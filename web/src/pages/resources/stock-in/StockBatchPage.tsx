@@ -11,6 +11,7 @@ import { batchStatusLabels, centralStock, resourceTypeLabels, rowResultLabels } 
 import { StateTag } from '../StateTag';
 import { stockInMessages as m } from './messages';
 import { useStockBatch, useStockRows, type RowResult, type StockBatch, type StockRow } from './stock-queries';
+import { tableEmpty } from '../TableEmpty';
 
 const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
 
@@ -44,6 +45,7 @@ function BatchView({ batch }: { batch: StockBatch }) {
             percent={batch.percent}
             status={batch.status === 'failed' ? 'exception' : running ? 'active' : 'success'}
             aria-label={t(m.progressLabel)}
+            format={(percent) => `${percent ?? 0}%`}
           />
           <Space size="large" wrap>
             <Statistic title={t(m.rows)} value={batch.totalRows} />
@@ -122,7 +124,7 @@ function RowResults({ id, running }: { id: string; running: boolean }) {
             size="small"
             columns={columns}
             dataSource={data.items}
-            locale={{ emptyText: t(m.noRows) }}
+            locale={{ emptyText: tableEmpty(t(m.noRows)) }}
             pagination={{
               ...pagination(data.total),
               showTotal: (total: number) => fill(t(m.totalRows), { total: String(total) }),

@@ -19,6 +19,7 @@ import {
   type ResourceType,
   type StockBatch,
 } from './stock-queries';
+import { tableEmpty } from '../TableEmpty';
 
 const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
 
@@ -88,7 +89,7 @@ export default function StockBatchesPage() {
             columns={columns}
             dataSource={data.items}
             loading={batches.isFetching && !batches.isRefetching}
-            locale={{ emptyText: t(m.empty) }}
+            locale={{ emptyText: tableEmpty(t(m.empty)) }}
             scroll={{ x: 'max-content' }}
             pagination={{
               ...pagination(data.total),
