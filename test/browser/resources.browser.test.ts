@@ -106,12 +106,98 @@ describe('UI-1: resources (numbers and SIM cards)', () => {
     for (const n of lot.slice(0, 3)) await drawer.getByText(n).waitFor();
     expect(await drawer.getByText(lot[3]!).count()).toBe(0);
   });
+
+  it("UI-1 RES-3 RES-4: on a number's page an administrator disables it by hand, makes it unused again, reserves it for a customer and cancels that, and changes its selection fee; each change shows in the state and fee records", async () => {
+    const msisdn = String(base + 70);
+    await stockIn([msisdn]);
+    const page = await signedInAdmin(`/admin/numbers/${msisdn}`);
+    await page.getByRole('heading', { name: `号码 ${msisdn}` }).waitFor();
+    const state = page.getByTestId('number-state');
+    await state.getByText('空闲').waitFor();
+    await checkScreen(page, 'number');
+
+    // RES-3: unused → disabled by hand, with the reason, then back.
+    const setState = async (label: string, reason: string) => {
+      await page.getByLabel('目标状态').click();
+      await choose(page, label);
+      await page.getByLabel('原因').first().fill(reason);
+      await page.getByRole('button', { name: '变更', exact: true }).click();
+      await state.getByText(label).waitFor();
+    };
+    await setState('停用', '客户报失 Reported lost');
+    const history = page.getByRole('row').filter({ hasText: '客户报失 Reported lost' });
+    await history.getByText('空闲').waitFor();
+    await history.getByText('停用').waitFor();
+    await setState('空闲', '找回 Found again');
+
+    // RES-3: reserved for a customer (until the default two days on), then the reservation cancelled.
+    await page.getByLabel('客户姓名').fill('张三');
+    await page.getByRole('button', { name: '预定', exact: true }).click();
+    await state.getByText('预定').waitFor();
+    await page
+      .getByText(/为 张三 预定至/)
+      .first()
+      .waitFor();
+    await page.getByRole('button', { name: '取消预定' }).click();
+    await state.getByText('空闲').waitFor();
+
+    // RES-4: the fee changed by hand is recorded with before, after and the reason.
+    await page.getByLabel('新选号费（元）').fill('88');
+    await page.getByLabel('原因').last().fill('靓号调价 Repriced');
+    await page.getByRole('button', { name: '调整', exact: true }).click();
+    await page.getByTestId('number-fee').getByText('¥88.00').waitFor();
+    const feeChange = page
+      .getByTestId('fee-changes')
+      .getByRole('row')
+      .filter({ hasText: '靓号调价 Repriced' });
+    await feeChange.getByText('¥88.00').waitFor();
+    expect(await feeChange.textContent()).toContain('admin01');
+  });
+
+  it('UI-1 RES-4: an administrator adds a selection-fee rule (a bad pattern is refused beside the field), previews what it charges and deactivates it', async () => {
+    const id = `T-${Date.now().toString(36).toUpperCase()}`;
+    const page = await signedInAdmin('/admin/selection-fee-rules');
+    await page.getByRole('heading', { name: '选号费规则' }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'FEE-AAAA' }).waitFor();
+    await checkScreen(page, 'selection-fee-rules');
+
+    await page.getByRole('button', { name: '新增规则' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('规则编号').fill(id);
+    await dialog.getByLabel('名称').fill('旅程规则 Journey rule');
+    await dialog.getByLabel('号码模式（正则表达式）').fill('([');
+    await dialog.getByLabel('选号费（元）').fill('66');
+    await dialog.getByLabel('优先级').fill('9999');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    // The API's refusal, beside the pattern.
+    const patternItem = dialog.locator('.ant-form-item').filter({ has: page.locator('#rule-pattern') });
+    await patternItem.locator('.ant-form-item-explain-error').waitFor();
+    await dialog.getByLabel('号码模式（正则表达式）').fill('^1989999999[0-9]$');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('row').filter({ hasText: id }).getByText('¥66.00').waitFor();
+
+    await page.getByLabel('号码', { exact: true }).fill('19899999990, 13800100001');
+    await page.getByRole('button', { name: '试算' }).click();
+    const preview = page.getByTestId('fee-preview');
+    const matched = preview.getByRole('row').filter({ hasText: '19899999990' });
+    await matched.getByText(id).waitFor();
+    expect(await matched.textContent()).toContain('¥66.00');
+
+    // Rules are not deleted: deactivated, it is listed as inactive.
+    await page.getByRole('button', { name: `修改规则 ${id}` }).click();
+    await dialog.getByLabel('启用').click();
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('row').filter({ hasText: id }).getByText('停用').waitFor();
+  });
 });
 
-/** Stocks `lot` into Beijing (a one-off CSV through the API) and issues it on to the business area. */
-async function stockedAtArea(lot: string[]): Promise<void> {
+/** Stocks `lot` in through the API (a one-off CSV) into `holderCode` (none: central stock), to completion. */
+async function stockIn(lot: string[], holderCode?: string): Promise<void> {
   const admin = await apiAs('admin01', STORE);
-  const upload = await fetch(`${consoleUrl}/api/v1/stock-batches?resourceType=numbers&holderCode=BJ`, {
+  const holder = holderCode ? `&holderCode=${holderCode}` : '';
+  const upload = await fetch(`${consoleUrl}/api/v1/stock-batches?resourceType=numbers${holder}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'text/csv' },
     body: `number\n${lot.join('\n')}\n`,
@@ -121,6 +207,12 @@ async function stockedAtArea(lot: string[]): Promise<void> {
   await expect
     .poll(async () => (await admin.get(`/stock-batches/${id}`)).body, { timeout: 60_000 })
     .toMatchObject({ status: 'completed', acceptedRows: lot.length });
+}
+
+/** Stocks `lot` into Beijing and issues it on to the business area. */
+async function stockedAtArea(lot: string[]): Promise<void> {
+  await stockIn(lot, 'BJ');
+  const admin = await apiAs('admin01', STORE);
   const issued = await admin.post('/resource-movements', {
     direction: 'issue',
     resourceType: 'numbers',
