@@ -4,6 +4,7 @@ import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { useSaveFeeRule, type FeeRule } from './fee-rule-queries';
 import { feeRuleMessages as m } from './messages';
+import { refusedFields } from '../message-fields';
 
 interface Values {
   id: string;
@@ -108,7 +109,7 @@ export function FeeRuleModal(props: { rule: FeeRule | null; onClose: (savedId?: 
             <Switch id="rule-active" />
           </Form.Item>
         </Space>
-        <FormErrors form={form} error={save.error} nameOf={nameOf} />
+        <FormErrors form={form} error={save.error} fieldsOf={refusedFields} nameOf={nameOf} />
       </Form>
     </Modal>
   );

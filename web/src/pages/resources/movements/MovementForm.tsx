@@ -7,6 +7,7 @@ import { centralStock, directionLabels, resourceTypeLabels } from '../labels';
 import { movementMessages as m } from './messages';
 import { useMoveStock, type MovementBody, type Unit } from './movement-queries';
 import { unitName } from './unit-name';
+import { refusedFields } from '../message-fields';
 
 interface Values {
   direction: MovementBody['direction'];
@@ -166,7 +167,7 @@ export function MovementForm(props: { from: Unit; parent: Unit | undefined }) {
         </Form.Item>
       )}
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <FormErrors form={form} error={move.error} nameOf={nameOf} />
+        <FormErrors form={form} error={move.error} fieldsOf={refusedFields} nameOf={nameOf} />
         {done ? (
           <Alert
             type="success"

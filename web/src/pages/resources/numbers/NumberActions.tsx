@@ -14,6 +14,7 @@ import {
   type NumberTarget,
   type NumberView,
 } from './number-queries';
+import { refusedFields } from '../message-fields';
 
 const narrow = { maxWidth: 360 };
 
@@ -53,7 +54,7 @@ export function StateChangeForm({ number }: { number: NumberView }) {
         <Input id="state-reason" maxLength={200} />
       </Form.Item>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <FormErrors form={form} error={change.error} />
+        <FormErrors form={form} error={change.error} fieldsOf={refusedFields} />
         {change.isSuccess ? (
           <Alert
             type="success"
@@ -87,7 +88,7 @@ export function ReservationForm({ number }: { number: NumberView }) {
             })}
           </Typography.Text>
         ) : null}
-        <FormErrors form={form} error={cancel.error} />
+        <FormErrors form={form} error={cancel.error} fieldsOf={refusedFields} />
         <Button danger loading={cancel.isPending} onClick={() => cancel.mutate(undefined)}>
           {t(m.cancelReservation)}
         </Button>
@@ -131,7 +132,7 @@ export function ReservationForm({ number }: { number: NumberView }) {
         />
       </Form.Item>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <FormErrors form={form} error={reserve.error} />
+        <FormErrors form={form} error={reserve.error} fieldsOf={refusedFields} />
         <Button type="primary" htmlType="submit" loading={reserve.isPending}>
           {t(m.reserveButton)}
         </Button>
@@ -174,7 +175,12 @@ export function FeeChangeForm({ number }: { number: NumberView }) {
         <Input id="fee-reason" maxLength={200} />
       </Form.Item>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <FormErrors form={form} error={change.error} nameOf={(p) => (p[0] === 'feeFen' ? ['feeYuan'] : p)} />
+        <FormErrors
+          form={form}
+          error={change.error}
+          fieldsOf={refusedFields}
+          nameOf={(p) => (p[0] === 'feeFen' ? ['feeYuan'] : p)}
+        />
         <Button type="primary" htmlType="submit" loading={change.isPending}>
           {t(m.changeFee)}
         </Button>

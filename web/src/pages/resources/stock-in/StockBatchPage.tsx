@@ -43,7 +43,8 @@ function BatchView({ batch }: { batch: StockBatch }) {
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Progress
             percent={batch.percent}
-            status={batch.status === 'failed' ? 'exception' : running ? 'active' : 'success'}
+            // 'normal' when done: antd's green success text is too pale to read (axe colour contrast).
+            status={batch.status === 'failed' ? 'exception' : running ? 'active' : 'normal'}
             aria-label={t(m.progressLabel)}
             format={(percent) => `${percent ?? 0}%`}
           />

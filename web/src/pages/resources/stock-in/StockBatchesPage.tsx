@@ -20,6 +20,7 @@ import {
   type StockBatch,
 } from './stock-queries';
 import { tableEmpty } from '../TableEmpty';
+import { refusedFields } from '../message-fields';
 
 const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
 
@@ -62,7 +63,8 @@ export default function StockBatchesPage() {
         <Progress
           percent={b.percent}
           size="small"
-          status={b.status === 'failed' ? 'exception' : undefined}
+          status={b.status === 'failed' ? 'exception' : 'normal'}
+          format={(percent) => `${percent ?? 0}%`}
           aria-label={`${t(m.progressLabel)} ${b.id}`}
         />
       ),
@@ -188,7 +190,7 @@ function UploadCard() {
           </Space>
         </Form.Item>
         <Form.Item>
-          <FormErrors form={form} error={upload.error} />
+          <FormErrors form={form} error={upload.error} fieldsOf={refusedFields} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={upload.isPending}>
           {t(m.upload)}
