@@ -62,7 +62,7 @@ describe('UI-1: resources (numbers and SIM cards)', () => {
     await checkScreen(page, 'stock-in-batch');
 
     // Only the rejected rows, as the report's filter shows them.
-    await page.getByLabel('结果').click();
+    await page.getByLabel('结果', { exact: true }).click();
     await choose(page, '已拒绝');
     await page.getByText('共 1 行').waitFor();
     expect(await page.getByRole('row').filter({ hasText: numbers[0] }).count()).toBe(0);
