@@ -1,4 +1,5 @@
 import type { GroupProductRequest } from './groups';
+import type { AttributeValues } from './product-spec';
 import type { OrderInput } from './order-contract';
 
 export type GroupProductOrderInput = OrderInput<GroupProductRequest>;
@@ -11,6 +12,10 @@ export interface GroupProductSummary {
   /** The group subscription (its ID is the ID of the order that opened it). */
   subscriptionId?: string;
   tariffCode?: string;
+  /** REQ: GRP-3 — the tariff parameters (资费参数) ordered, shown to the approver. */
+  tariffParams?: AttributeValues;
+  /** REQ: GRP-3, GRP-5 — the product attributes ordered (open) or changed to (change). */
+  attributes?: AttributeValues;
   effectiveMode?: 'immediate' | 'nextCycle';
   /** REQ: GRP-2 — when the new terms take effect (ISO 8601). */
   effectiveFrom?: string;

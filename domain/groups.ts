@@ -37,6 +37,16 @@ export const effectiveModeLabels: Record<EffectiveMode, { zh: string; en: string
   nextCycle: { zh: '下周期生效', en: 'From the next billing cycle' },
 };
 
+/** REQ: UI-1 — the group product order types as staff read them. */
+export const groupProductOrderTypeLabels: Record<
+  'groupOpen' | 'groupChange' | 'groupCancel',
+  { zh: string; en: string }
+> = {
+  groupOpen: { zh: '集团产品开通', en: 'Group product opening' },
+  groupChange: { zh: '集团产品变更', en: 'Group product change' },
+  groupCancel: { zh: '集团产品注销', en: 'Group product cancellation' },
+};
+
 /** A tariff package chosen for the product, with its parameters (资费参数). */
 export const tariffChoiceSchema = z.object({
   code: nonBlankText(40),

@@ -129,13 +129,16 @@ function summaryOf(request: GroupProductRequest): GroupProductSummary {
         action: 'open',
         ...common,
         tariffCode: request.tariff.code,
+        tariffParams: request.tariff.params,
+        attributes: request.attributes,
         effectiveMode: request.effectiveMode,
       };
     case 'groupChange':
       return {
         action: 'change',
         ...common,
-        ...(request.tariff ? { tariffCode: request.tariff.code } : {}),
+        ...(request.tariff ? { tariffCode: request.tariff.code, tariffParams: request.tariff.params } : {}),
+        ...(request.attributes ? { attributes: request.attributes } : {}),
         effectiveMode: request.effectiveMode,
       };
     case 'groupCancel':

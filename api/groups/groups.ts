@@ -11,6 +11,7 @@ import {
   listMembers,
   listOrderableProducts,
   liveSubscriptionsByProduct,
+  pageOfGroups,
 } from '../../db/queries/group-views';
 import { listProductPermissions } from '../../db/queries/product-permissions';
 import { groupDesk, type Principal } from '../../domain/access';
@@ -20,6 +21,7 @@ import { msisdnSchema } from '../../domain/numbers';
 import { attributeValuesSchema, productSpecSchema } from '../../domain/product-spec';
 import { requireProductAccess } from '../../services/groups/group-order-checks';
 import { principalOf } from '../plugins/auth';
+import { nonBlankText } from '../../domain/text-fields';
 import { bearerSecurity, errorResponses, labelSchema, queryInteger } from '../schemas';
 
 const tags = ['group business'];
@@ -128,6 +130,22 @@ const historySchema = z.object({
   ),
 });
 
+const groupListSchema = z.object({
+  items: z.array(
+    z.object({
+      groupCode: z.string(),
+      name: z.string(),
+      customerManager: z.object({ id: z.string(), name: z.string() }),
+      subscriptionCount: z
+        .number()
+        .int()
+        .describe('Live product subscriptions of products the operator holds the permission for (GRP-1)'),
+      contractCount: z.number().int(),
+    }),
+  ),
+  total: z.number().int().describe('How many groups match (also X-Total-Count)'),
+});
+
 const groupParams = z.object({ groupCode: groupCodeSchema });
 const productParams = groupParams.extend({ productCode: groupProductCodeSchema });
 const page = {
@@ -147,6 +165,42 @@ export function groupRoutes(deps: { db: Db; now?: () => Date }) {
   const { db } = deps;
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.get(
+      '/groups',
+      {
+        config: { access: groupDesk },
+        schema: {
+          tags,
+          summary: 'Group customers (集团客户), searched and paged',
+          description:
+            'GRP-1: the group customers in group-code order with their customer manager, how many contracts ' +
+            'they have and how many live product subscriptions the operator may see (those of products it ' +
+            'holds the product permission for). `q` finds a group code starting with it or a name containing ' +
+            'it, in any case. Every group desk operator sees every group; the group page applies the product ' +
+            'permission to what it shows. One page at a time (`offset`, `limit`, default 20); the count of ' +
+            'all matches is `total` and the X-Total-Count header.',
+          security: bearerSecurity,
+          querystring: z.object({
+            q: nonBlankText(100).optional().describe('Group code prefix, or part of the name'),
+            offset: queryInteger(0).default(0),
+            limit: queryInteger(1, 200).default(20),
+          }),
+          response: { 200: groupListSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const { q, offset, limit } = request.query;
+        const permitted = await listProductPermissions(db, principalOf(request).operatorId);
+        const { total, items } = await pageOfGroups(
+          db,
+          { q, productCodes: permitted.map((p) => p.productCode) },
+          { offset, limit },
+        );
+        void reply.header('x-total-count', String(total));
+        return { items, total };
+      },
+    );
 
     r.get(
       '/groups/:groupCode',

@@ -29,7 +29,7 @@ export function orderAreaRoutes({ db, client, config }: RouteDeps): RoutePlugin[
     openingQuoteRoutes({ db, roamingDepositFen: config.ROAMING_DEPOSIT_FEN }),
     productRoutes({ db }),
     lineRoutes({ db, orders }),
-    approvalRoutes({ orders }),
+    approvalRoutes({ orders, db }),
     formalCancellationRoutes({ orders }),
   ];
 }

@@ -1,5 +1,6 @@
 import type { RouteDeps, RoutePlugin } from '../route-deps';
 import { numberRoutes } from './numbers';
+import { resourceListRoutes } from './resource-lists';
 import { resourceMovementRoutes } from './resource-movements';
 import { resourceStateRoutes } from './resource-states';
 import { segmentRoutes } from './segments';
@@ -11,6 +12,7 @@ import { stockReportRoutes } from './stock-reports';
 export function resourceAreaRoutes({ db, client, config }: RouteDeps): RoutePlugin[] {
   return [
     numberRoutes({ db }),
+    resourceListRoutes({ db }),
     resourceMovementRoutes({ db }),
     resourceStateRoutes({ db, reservationMaxDays: config.RESERVATION_MAX_DAYS }),
     selectionFeeRoutes({ db }),

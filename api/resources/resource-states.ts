@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { nonBlankText } from '../../domain/text-fields';
 import type { Db } from '../../db/client';
+import { findOrgUnit } from '../../db/queries/org-units';
 import {
   feeChanges,
   simBoundTo,
@@ -24,6 +25,7 @@ import {
 import {
   cancelReservation,
   requireNumber,
+  requireSim,
   reserveNumberFor,
   setNumberState,
   setSimState,
@@ -51,6 +53,7 @@ const numberViewSchema = z.object({
   allowedTargets: z.array(z.string()).describe('States staff may set by hand from this one (RES-3)'),
   selectionFeeFen: z.number().int().describe('选号费, in fen'),
   holderCode: z.string().nullable().describe('The organisation unit holding it; null = central stock'),
+  unitName: z.string().nullable().describe("The holding unit's name; null for central stock"),
   reservation: z.object({ customerName: z.string(), until: iso }).nullable(),
   preemption: z.object({ orderId: z.string().nullable(), until: iso.nullable() }).nullable(),
   availableFrom: iso.nullable().describe('For a recycled number: when its cool-down ends'),
@@ -76,8 +79,9 @@ const simViewSchema = z.object({
   statusLabel: labelSchema,
   allowedTargets: z.array(z.string()),
   msisdn: z.string().nullable().describe('The number it is bound to (RES-5)'),
-  holderCode: z.string().nullable(),
-  history: z.array(historyEntrySchema),
+  holderCode: z.string().nullable().describe('The organisation unit holding it; null = central stock'),
+  unitName: z.string().nullable().describe("The holding unit's name; null for central stock"),
+  history: z.array(historyEntrySchema).describe('State changes, oldest first'),
 });
 
 const msisdnParams = z.object({ msisdn: msisdnSchema });
@@ -112,6 +116,24 @@ export function resourceStateRoutes(deps: { db: Db; reservationMaxDays: number }
         },
       },
       async (request) => numberView(db, await requireNumber(db, request.params.msisdn)),
+    );
+
+    r.get(
+      '/sims/:iccid',
+      {
+        config: { access: orderDesk },
+        schema: {
+          tags,
+          summary: 'One SIM card: state, holder, bound number and history (SIM 卡详情)',
+          description:
+            'The card with its IMSI, state (zh/en), the states staff may set from it, holding unit, the number ' +
+            'it is bound to (RES-5) and its state changes, oldest first (RES-3). 404 SimNotFound.',
+          security: bearerSecurity,
+          params: iccidParams,
+          response: { 200: simViewSchema, ...errorResponses },
+        },
+      },
+      async (request) => simView(db, await requireSim(db, request.params.iccid)),
     );
 
     r.post(
@@ -237,10 +259,11 @@ const historyView = (rows: Awaited<ReturnType<typeof stateHistory>>) =>
 
 async function numberView(db: Db, n: NumberRecord): Promise<z.infer<typeof numberViewSchema>> {
   const status = n.status;
-  const [sim, history, fees] = await Promise.all([
+  const [sim, history, fees, unitName] = await Promise.all([
     simBoundTo(db, n.msisdn),
     stateHistory(db, n.msisdn),
     feeChanges(db, n.msisdn),
+    unitNameOf(db, n.holderCode),
   ]);
   return {
     msisdn: n.msisdn,
@@ -251,6 +274,7 @@ async function numberView(db: Db, n: NumberRecord): Promise<z.infer<typeof numbe
     allowedTargets: [...numberTransitions[status]],
     selectionFeeFen: n.selectionFeeFen,
     holderCode: n.holderCode,
+    unitName,
     reservation:
       n.status === 'reserved' && n.reservedFor && n.reservedUntil
         ? { customerName: n.reservedFor, until: n.reservedUntil.toISOString() }
@@ -282,6 +306,10 @@ async function simView(db: Db, s: SimRecord): Promise<z.infer<typeof simViewSche
     allowedTargets: [...simTransitions[status]],
     msisdn: s.msisdn,
     holderCode: s.holderCode,
+    unitName: await unitNameOf(db, s.holderCode),
     history: historyView(await stateHistory(db, s.iccid)),
   };
 }
+
+const unitNameOf = async (db: Db, code: string | null): Promise<string | null> =>
+  code === null ? null : ((await findOrgUnit(db, code))?.name ?? null);

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, like, ne, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { attributeValuesSchema, productSpecSchema, type AttributeValues } from '../../domain/product-spec';
 import type { DbOrTx } from '../client';
@@ -340,5 +340,67 @@ function subscriptionView(row: SubscriptionRow, memberCount: number, now: Date):
     cancelledAt: row.cancelledAt?.toISOString() ?? null,
     memberCount,
     lockedBy: row.lockedBy,
+  };
+}
+
+export interface GroupListItem {
+  groupCode: string;
+  name: string;
+  customerManager: { id: string; name: string };
+  subscriptionCount: number;
+  contractCount: number;
+}
+
+/**
+ * REQ: GRP-1 — group customers (集团客户) by group code, one page at a time: `q` finds a group code starting
+ * with it or a name containing it (any case). `subscriptionCount` counts live subscriptions of the products
+ * in `productCodes` only — a subscription is its product's data, shown to that product's permission holders.
+ */
+export async function pageOfGroups(
+  db: DbOrTx,
+  filter: { q?: string; productCodes: readonly string[] },
+  page: { offset: number; limit: number },
+): Promise<{ total: number; items: GroupListItem[] }> {
+  const q = filter.q?.trim();
+  const escaped = q?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const where = escaped
+    ? or(like(groupCustomers.groupCode, `${escaped}%`), ilike(groupCustomers.name, `%${escaped}%`))
+    : undefined;
+  const visible =
+    filter.productCodes.length > 0
+      ? inArray(groupSubscriptions.productCode, [...filter.productCodes])
+      : sql`false`;
+  const subscriptionCount = sql<number>`(
+    select count(*)::int from ${groupSubscriptions}
+    where ${groupSubscriptions.groupCode} = ${groupCustomers.groupCode}
+      and ${groupSubscriptions.status} <> 'cancelled' and ${visible})`;
+  const contractCount = sql<number>`(
+    select count(*)::int from ${groupContracts}
+    where ${groupContracts.groupCode} = ${groupCustomers.groupCode})`;
+
+  const [totalRow, rows] = await Promise.all([
+    db.select({ n: count() }).from(groupCustomers).where(where),
+    db
+      .select({
+        groupCode: groupCustomers.groupCode,
+        name: groupCustomers.name,
+        managerId: operators.id,
+        managerName: operators.name,
+        subscriptionCount,
+        contractCount,
+      })
+      .from(groupCustomers)
+      .innerJoin(operators, eq(operators.id, groupCustomers.customerManagerId))
+      .where(where)
+      .orderBy(asc(groupCustomers.groupCode))
+      .offset(page.offset)
+      .limit(page.limit),
+  ]);
+  return {
+    total: totalRow[0]?.n ?? 0,
+    items: rows.map(({ managerId, managerName, ...row }) => ({
+      ...row,
+      customerManager: { id: managerId, name: managerName },
+    })),
   };
 }

@@ -10,6 +10,7 @@ import type {
   SwapSimSummary,
   TransferOwnershipSummary,
 } from '../../domain/service-change-summaries';
+import { attributeValuesSchema } from '../../domain/product-spec';
 import { subscriberStatuses } from '../../domain/subscribers';
 import type { GroupMemberSummary } from '../../domain/group-member-contract';
 import type { GroupProductSummary } from '../../domain/group-product-contract';
@@ -180,6 +181,12 @@ export const groupProductSummarySchema = summaryOf<GroupProductSummary>()(
         .optional()
         .describe('The group subscription (the ID of the order that opened it)'),
       tariffCode: z.string().optional(),
+      tariffParams: attributeValuesSchema
+        .optional()
+        .describe('REQ: GRP-3 — the tariff parameters (资费参数) ordered'),
+      attributes: attributeValuesSchema
+        .optional()
+        .describe('REQ: GRP-3, GRP-5 — the product attributes ordered (open) or changed to (change)'),
       effectiveMode: z.enum(['immediate', 'nextCycle']).optional(),
       effectiveFrom: time('REQ: GRP-2 — when the new terms take effect').optional(),
       customerManagerId: z.string().optional(),
