@@ -93,6 +93,7 @@ describe('UI-1: resources (numbers and SIM cards)', () => {
     await outletNode.getByText(`号码 ${before + 3} ·`).waitFor();
     await outletNode.getByText(`金融街营业点 ${OUTLET}`).click();
     await page.getByRole('heading', { name: `金融街营业点 ${OUTLET} 的库存` }).waitFor();
+    await page.getByTestId('unit-stock-levels').getByRole('row').filter({ hasText: '空闲' }).waitFor();
     await page.getByLabel('按号码或 ICCID 查').fill(lot[1]!);
     await page.getByLabel('按号码或 ICCID 查').press('Enter');
     const movement = page.getByRole('row').filter({ hasText: receiver });
@@ -110,7 +111,16 @@ describe('UI-1: resources (numbers and SIM cards)', () => {
   it("UI-1 RES-3 RES-4: on a number's page an administrator disables it by hand, makes it unused again, reserves it for a customer and cancels that, and changes its selection fee; each change shows in the state and fee records", async () => {
     const msisdn = String(base + 70);
     await stockIn([msisdn]);
-    const page = await signedInAdmin(`/admin/numbers/${msisdn}`);
+    // Found on the numbers screen by its first digits, then opened.
+    const page = await signedInAdmin('/admin/numbers');
+    await page.getByRole('heading', { name: '号码查询' }).waitFor();
+    await page.getByLabel('号码前缀').fill(msisdn);
+    await page.getByLabel('号码前缀').press('Enter');
+    const listed = page.getByRole('row').filter({ hasText: msisdn });
+    await listed.getByText('空闲').waitFor();
+    expect(await listed.textContent()).toContain('中心库存');
+    await checkScreen(page, 'numbers');
+    await listed.getByRole('link', { name: msisdn }).click();
     await page.getByRole('heading', { name: `号码 ${msisdn}` }).waitFor();
     const state = page.getByTestId('number-state');
     await state.getByText('空闲').waitFor();
@@ -191,22 +201,51 @@ describe('UI-1: resources (numbers and SIM cards)', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('row').filter({ hasText: id }).getByText('停用').waitFor();
   });
+
+  it('UI-1 RES-3 RES-5: an administrator finds a new SIM card by its ICCID, opens it and sets it aside as damaged with the reason, which its history records', async () => {
+    const iccid = `89860${String(Date.now()).slice(-13)}0`;
+    const imsi = `46000${String(Date.now()).slice(-10)}`;
+    await stockCsv('sims', `iccid,imsi,capacityKb\n${iccid},${imsi},64\n`, 1);
+    const page = await signedInAdmin(`/admin/sims?prefix=${iccid}`);
+    await page.getByRole('heading', { name: 'SIM 卡查询' }).waitFor();
+    const listed = page.getByRole('row').filter({ hasText: iccid });
+    await listed.getByText('可用').waitFor();
+    expect(await listed.textContent()).toContain(imsi);
+    await checkScreen(page, 'sims');
+
+    await listed.getByRole('link', { name: iccid }).click();
+    await page.getByRole('heading', { name: `SIM 卡 ${iccid}` }).waitFor();
+    const state = page.getByTestId('sim-state');
+    await state.getByText('可用').waitFor();
+    await checkScreen(page, 'sim');
+    await page.getByLabel('目标状态').click();
+    await choose(page, '损坏');
+    await page.getByLabel('原因').fill('芯片损坏 Chip broken');
+    await page.getByRole('button', { name: '变更', exact: true }).click();
+    await state.getByText('损坏').waitFor();
+    await page.getByRole('row').filter({ hasText: '芯片损坏 Chip broken' }).getByText('可用').waitFor();
+  });
 });
 
 /** Stocks `lot` in through the API (a one-off CSV) into `holderCode` (none: central stock), to completion. */
 async function stockIn(lot: string[], holderCode?: string): Promise<void> {
+  await stockCsv('numbers', `number\n${lot.join('\n')}\n`, lot.length, holderCode);
+}
+
+/** Uploads a CSV through the API and waits until all its `rows` are stocked. */
+async function stockCsv(resourceType: 'numbers' | 'sims', csv: string, rows: number, holderCode?: string) {
   const admin = await apiAs('admin01', STORE);
   const holder = holderCode ? `&holderCode=${holderCode}` : '';
-  const upload = await fetch(`${consoleUrl}/api/v1/stock-batches?resourceType=numbers${holder}`, {
+  const upload = await fetch(`${consoleUrl}/api/v1/stock-batches?resourceType=${resourceType}${holder}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'text/csv' },
-    body: `number\n${lot.join('\n')}\n`,
+    body: csv,
   });
   expect(upload.status).toBe(202);
   const { id } = (await upload.json()) as { id: string };
   await expect
     .poll(async () => (await admin.get(`/stock-batches/${id}`)).body, { timeout: 60_000 })
-    .toMatchObject({ status: 'completed', acceptedRows: lot.length });
+    .toMatchObject({ status: 'completed', acceptedRows: rows });
 }
 
 /** Stocks `lot` into Beijing and issues it on to the business area. */

@@ -1,4 +1,4 @@
-import { Card, Col, Row, Space, Statistic } from 'antd';
+import { Card, Col, Row, Space } from 'antd';
 import { PageHeading } from '../../../components/PageHeading';
 import { QueryState } from '../../../components/PageState';
 import { usePaging } from '../../../components/usePaging';
@@ -7,8 +7,9 @@ import { useLanguage } from '../../../i18n/language';
 import { movementMessages as m } from './messages';
 import { MovementForm } from './MovementForm';
 import { MovementHistory } from './MovementHistory';
-import { unitIndex, useOrgTree, type Unit } from './movement-queries';
+import { unitIndex, useOrgTree } from './movement-queries';
 import { OrgTree } from './OrgTree';
+import { UnitStock } from './UnitStock';
 import { unitName } from './unit-name';
 
 /**
@@ -65,20 +66,5 @@ export default function MovementsPage() {
         }}
       </QueryState>
     </Space>
-  );
-}
-
-/** What the chosen unit holds now. */
-function UnitStock({ unit }: { unit: Unit }) {
-  const { t } = useLanguage();
-  return (
-    <Card
-      title={<h2 style={{ fontSize: 16, margin: 0 }}>{fill(t(m.unitStock), { unit: unitName(t, unit) })}</h2>}
-    >
-      <Space size="large" wrap>
-        <Statistic title={t(m.numbersHeld)} value={unit.held.numbers} />
-        <Statistic title={t(m.simsHeld)} value={unit.held.sims} />
-      </Space>
-    </Card>
   );
 }

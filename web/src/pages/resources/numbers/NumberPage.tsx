@@ -74,7 +74,13 @@ function NumberDetail({ number: n }: { number: NumberView }) {
             <code>{n.segment}</code>
           </Descriptions.Item>
           <Descriptions.Item label={t(m.holder)}>
-            {n.holderCode ? <code>{n.holderCode}</code> : t(centralStock)}
+            {n.holderCode ? (
+              <span>
+                {n.unitName ?? ''} <code>{n.holderCode}</code>
+              </span>
+            ) : (
+              t(centralStock)
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t(m.reservation)}>
             {n.reservation

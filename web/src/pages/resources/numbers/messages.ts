@@ -12,6 +12,8 @@ export const numberMessages = defineMessages({
   any: { zh: '全部', en: 'All' },
   empty: { zh: '没有符合条件的号码', en: 'No numbers match' },
   total: { zh: '共 {total} 个', en: '{total} in all' },
+  owner: { zh: '使用人', en: 'Owner' },
+  reservedUntil: { zh: '预定至', en: 'Reserved until' },
   open: { zh: '打开号码', en: 'Open a number' },
   msisdnRule: { zh: '应为以 1 开头的 11 位号码', en: 'An 11-digit number starting with 1' },
   openButton: { zh: '打开', en: 'Open' },
