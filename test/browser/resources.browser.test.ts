@@ -65,7 +65,7 @@ describe('UI-1: resources (numbers and SIM cards)', () => {
     await page.getByLabel('结果', { exact: true }).click();
     await choose(page, '已拒绝');
     await page.getByText('共 1 行').waitFor();
-    expect(await page.getByRole('row').filter({ hasText: numbers[0] }).count()).toBe(0);
+    expect(await page.getByRole('cell', { name: numbers[0], exact: true }).count()).toBe(0);
   });
 
   it("UI-1 RES-2: an administrator issues three numbers from the business area to outlet BJ-XC-JR with the receiver and sees the outlet's count move and the movement in its history", async () => {
