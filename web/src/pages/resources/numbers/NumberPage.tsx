@@ -53,7 +53,7 @@ function NumberDetail({ number: n }: { number: NumberView }) {
     { title: t(m.changedAt), dataIndex: 'changedAt', render: when },
   ];
   return (
-    <>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card>
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label={t(m.msisdn)}>
@@ -144,7 +144,7 @@ function NumberDetail({ number: n }: { number: NumberView }) {
         />
       </Card>
       <FeeChanges msisdn={n.msisdn} />
-    </>
+    </Space>
   );
 }
 

@@ -60,7 +60,7 @@ function SimDetail({ sim: s }: { sim: SimView }) {
     { title: t(m.changedAt), dataIndex: 'changedAt', render: when },
   ];
   return (
-    <>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card>
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label={t(m.iccid)}>
@@ -107,7 +107,7 @@ function SimDetail({ sim: s }: { sim: SimView }) {
           locale={{ emptyText: tableEmpty(t(m.noHistory)) }}
         />
       </Card>
-    </>
+    </Space>
   );
 }
 

@@ -37,7 +37,7 @@ function BatchView({ batch }: { batch: StockBatch }) {
   const { params } = usePaging();
   const running = batch.finishedAt === null && batch.status !== 'failed';
   return (
-    <>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {params.get('replayed') ? <Alert type="info" showIcon title={t(m.replayed)} /> : null}
       <Card>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -75,20 +75,20 @@ function BatchView({ batch }: { batch: StockBatch }) {
           </Descriptions>
         </Space>
       </Card>
-      <RowResults id={batch.id} running={running} />
-    </>
+      <RowResults id={batch.id} processedRows={batch.processedRows} />
+    </Space>
   );
 }
 
 const results: RowResult[] = ['pending', 'accepted', 'rejected'];
 
 /** The per-row report (逐行结果), paged on the server, the result filter kept in the URL. */
-function RowResults({ id, running }: { id: string; running: boolean }) {
+function RowResults({ id, processedRows }: { id: string; processedRows: number }) {
   const { t } = useLanguage();
   const { params, offset, pageSize, setFilter, pagination } = usePaging(20);
   const raw = params.get('result');
   const result = results.find((r) => r === raw);
-  const rows = useStockRows(id, { result, offset, limit: pageSize }, running);
+  const rows = useStockRows(id, { result, offset, limit: pageSize }, processedRows);
 
   const columns: ColumnsType<StockRow> = [
     { title: t(m.rowNo), dataIndex: 'rowNo', width: 80 },

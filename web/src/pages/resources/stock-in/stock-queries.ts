@@ -33,18 +33,20 @@ export function useStockBatch(id: string) {
   });
 }
 
-/** A page of the batch's per-row results, optionally of one result; polled while the batch runs. */
+/**
+ * A page of the batch's per-row results, optionally of one result; read again whenever the batch's progress
+ * moves (`processedRows`), so the last rows' results show once the batch has finished.
+ */
 export function useStockRows(
   id: string,
   filter: { result?: RowResult; offset: number; limit: number },
-  batchRunning: boolean,
+  processedRows: number,
 ) {
   return useQuery({
-    queryKey: ['stock-batch-rows', id, filter],
+    queryKey: ['stock-batch-rows', id, filter, processedRows],
     queryFn: () =>
       unwrapPage(api.GET('/api/v1/stock-batches/{id}/rows', { params: { path: { id }, query: filter } })),
     placeholderData: keepPreviousData,
-    refetchInterval: batchRunning ? 2_000 : false,
   });
 }
 
