@@ -68,7 +68,7 @@ describe('UI-1: resources (numbers and SIM cards)', () => {
     expect(await page.getByRole('cell', { name: numbers[0], exact: true }).count()).toBe(0);
   });
 
-  it("UI-1 RES-2: an administrator issues three numbers from the business area to outlet BJ-XC-JR with the receiver and sees the outlet's count move and the movement in its history", async () => {
+  it("UI-1 RES-2: an administrator issues three numbers from the business area to outlet BJ-XC-JR with the receiver, sees the outlet's count move and the movement in its history, and recycles one back up", async () => {
     // Arranged through the API: five more numbers stocked into Beijing and issued on to the area.
     const lot = [50, 51, 52, 53, 54].map((i) => String(base + i));
     await stockedAtArea(lot);
@@ -106,6 +106,19 @@ describe('UI-1: resources (numbers and SIM cards)', () => {
     const drawer = page.getByRole('dialog');
     for (const n of lot.slice(0, 3)) await drawer.getByText(n).waitFor();
     expect(await drawer.getByText(lot[3]!).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    // Recycled one level up, to the area (the only unit it can go to), with the person handing it back.
+    await page.getByRole('radio', { name: '回收' }).check();
+    const toField = page.locator('.ant-form-item').filter({ has: page.locator('#move-to') });
+    await expect.poll(() => toField.textContent()).toContain(AREA);
+    await page.getByLabel('领用人 / 回退人').fill(receiver);
+    await page.getByRole('radio', { name: '逐个列出' }).check();
+    await page.getByLabel('号码或 ICCID（每行一个，或用逗号分隔）').fill(lot[2]!);
+    await page.getByRole('button', { name: '回收', exact: true }).click();
+    await page.getByRole('status').getByText(`已回收 1 个到 ${AREA}`).waitFor();
+    await outletNode.getByText(`号码 ${before + 2} ·`).waitFor();
   });
 
   it("UI-1 RES-3 RES-4: on a number's page an administrator disables it by hand, makes it unused again, reserves it for a customer and cancels that, and changes its selection fee; each change shows in the state and fee records", async () => {
