@@ -30,6 +30,12 @@ async function choose(page: Page, option: string) {
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
 }
 
+/** Picks one of a row of option buttons by its text (the radio itself is hidden under its label). */
+async function pickOption(page: Page, text: string) {
+  await page.locator('.ant-radio-button-wrapper').filter({ hasText: text }).click();
+  await expect.poll(() => page.getByRole('radio', { name: text }).isChecked()).toBe(true);
+}
+
 describe('UI-1: resources (numbers and SIM cards)', () => {
   it('UI-1 RES-1: an administrator stocks in a CSV of five new numbers and one bad row through the file chooser, sees the progress reach 100 % and the bad row rejected with its reason', async () => {
     const page = await signedInAdmin('/admin/stock-in');
@@ -110,11 +116,11 @@ describe('UI-1: resources (numbers and SIM cards)', () => {
     await drawer.waitFor({ state: 'hidden' });
 
     // Recycled one level up, to the area (the only unit it can go to), with the person handing it back.
-    await page.getByRole('radio', { name: '回收' }).check();
+    await pickOption(page, '回收');
     const toField = page.locator('.ant-form-item').filter({ has: page.locator('#move-to') });
     await expect.poll(() => toField.textContent()).toContain(AREA);
     await page.getByLabel('领用人 / 回退人').fill(receiver);
-    await page.getByRole('radio', { name: '逐个列出' }).check();
+    await pickOption(page, '逐个列出');
     await page.getByLabel('号码或 ICCID（每行一个，或用逗号分隔）').fill(lot[2]!);
     await page.getByRole('button', { name: '回收', exact: true }).click();
     await page.getByRole('status').getByText(`已回收 1 个到 ${AREA}`).waitFor();
