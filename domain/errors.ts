@@ -30,6 +30,7 @@ export const errorCatalogue = {
   IllegalResourceTransition: { status: 409, zh: '号码或 SIM 卡当前状态不允许该操作' },
   ResourceNotHeld: { status: 409, zh: '资源不在发放方名下或状态不允许调拨' },
   OrgUnitNotFound: { status: 404, zh: '组织单元不存在' },
+  NotAStockInUnit: { status: 422, zh: '号卡只能入库到市公司或中央库存，再逐级发放' },
   IllegalOrgUnitParent: { status: 422, zh: '组织单元的上级不符合 市公司→营业区→营业点→营业员 的层级' },
   OrgUnitExists: { status: 409, zh: '组织单元编码已存在' },
   OrgUnitHoldsStock: { status: 409, zh: '组织单元名下仍有号码或 SIM 卡，须先回收后才能停用' },

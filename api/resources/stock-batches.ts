@@ -97,7 +97,8 @@ export function stockBatchRoutes(deps: { db: Db; client: Client; config: AppConf
             '`iccid,imsi,capacityKb` — ICCID 19-20 digits starting 8986, IMSI 15 digits starting 46000/02/04/07/' +
             '08, capacity optional. Malformed rows and later duplicates in the file are rejected at once; the ' +
             'rest are stocked by a durable workflow — follow GET /api/v1/stock-batches/{id}. The batch ID is the ' +
-            "file's content hash: uploading the same file again answers 200 with the same batch and adds nothing.",
+            "file's content hash: uploading the same file again answers 200 with the same batch and adds nothing. Stock comes in at a " +
+            'city company or central stock (RES-2): another unit is 422 NotAStockInUnit, an unknown one 404.',
           security: bearerSecurity,
           consumes: ['text/csv'],
           querystring: z.object({

@@ -225,7 +225,7 @@ async function assertStockInUnit(db: Db, holderCode: string): Promise<void> {
   }
   if (unit.kind !== 'city') {
     throw new AppError(
-      'ValidationFailed',
+      'NotAStockInUnit',
       `query.holderCode: stock comes in at a city company (市公司) or central stock; ${holderCode} is an organisation unit of kind ${unit.kind} — ` +
         'stock it in at its city and issue it down',
     );

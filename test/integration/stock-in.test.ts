@@ -273,8 +273,8 @@ describe('stock-in batches (RES-1)', () => {
       [
         'resourceType=numbers&holderCode=BJ-XC-XD',
         file,
-        400,
-        'ValidationFailed',
+        422,
+        'NotAStockInUnit',
         /BJ-XC-XD is an organisation unit of kind outlet/,
       ],
     ];
