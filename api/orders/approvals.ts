@@ -6,7 +6,7 @@ import { pageOfOrdersAwaitingApproval } from '../../db/queries/approvals';
 import { nonBlankText } from '../../domain/text-fields';
 import { approverDesk } from '../../domain/access';
 import { groupCodeSchema, groupProductOrderTypeLabels } from '../../domain/groups';
-import { attributeValuesSchema } from '../../domain/product-spec';
+import { attributeValuesSchema, productSpecSchema } from '../../domain/product-spec';
 import { createOrderAccess } from '../../services/orders/order-access';
 import type { OrderService } from '../../services/orders/order-service';
 import { principalOf } from '../plugins/auth';
@@ -42,6 +42,8 @@ const inboxItemSchema = z.object({
   tariffName: z.string().nullable(),
   tariffParams: attributeValuesSchema.describe('The tariff parameters (资费参数) asked for'),
   attributes: attributeValuesSchema.describe('The product attributes ordered (open) or changed to (change)'),
+  productSpec: productSpecSchema.nullable().describe("The product's specification: the attributes' names"),
+  tariffParamSpec: productSpecSchema.nullable().describe("The tariff's parameters: their names"),
   submitterId: z.string().nullable().describe('The order submitter (订单提交人员)'),
   submitterName: z.string().nullable(),
   customerManagerId: z.string().nullable(),

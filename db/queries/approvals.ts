@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { OrderListScope } from '../../domain/order-access';
 import type { OrderType } from '../../domain/orders';
-import type { AttributeValues } from '../../domain/product-spec';
+import type { AttributeValues, ProductSpec } from '../../domain/product-spec';
 import type { DbOrTx } from '../client';
 import { groupCustomers, groupProducts, groupTariffs, operators, orderEvents, orders } from '../schema';
 
@@ -20,6 +20,9 @@ export interface AwaitingApprovalRow {
   tariffName: string | null;
   tariffParams: AttributeValues;
   attributes: AttributeValues;
+  /** The product's specification and the tariff's parameters, to name what the approver reads. */
+  productSpec: ProductSpec | null;
+  tariffParamSpec: ProductSpec | null;
   submitterId: string | null;
   submitterName: string | null;
   customerManagerId: string | null;
@@ -68,6 +71,8 @@ export async function pageOfOrdersAwaitingApproval(
         groupName: groupCustomers.name,
         productName: groupProducts.name,
         tariffName: groupTariffs.name,
+        productSpec: groupProducts.spec,
+        tariffParamSpec: groupTariffs.paramSpec,
         submitterName: submitter.name,
         waitingSince,
         createdAt: orders.createdAt,
@@ -98,6 +103,8 @@ export async function pageOfOrdersAwaitingApproval(
         tariffName: row.tariffName,
         tariffParams: values(s.tariffParams),
         attributes: values(s.attributes),
+        productSpec: (row.productSpec as ProductSpec | null) ?? null,
+        tariffParamSpec: (row.tariffParamSpec as ProductSpec | null) ?? null,
         submitterId: text(s.submitterId),
         submitterName: row.submitterName,
         customerManagerId: text(s.customerManagerId),

@@ -110,6 +110,8 @@ describe('group business in the console', () => {
     await approver.getByRole('menuitem', { name: '资费审核' }).click();
     const row = approver.getByRole('row').filter({ hasText: orderId });
     await row.waitFor();
+    // GRP-3: the approver reads the tariff's parameter and the attributes by their names.
+    await row.getByText('折扣（%）').waitFor();
     await checkScreen(approver, 'approvals');
     const openDecision = async () => {
       await row.getByRole('button', { name: /审批|Decide/ }).click();

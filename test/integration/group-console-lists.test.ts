@@ -18,6 +18,8 @@ interface InboxItem {
   tariffName: string | null;
   tariffParams: Record<string, unknown>;
   attributes: Record<string, unknown>;
+  productSpec: { attributes: { code: string; name: { zh: string; en: string } }[] } | null;
+  tariffParamSpec: { attributes: { code: string; name: { zh: string; en: string } }[] } | null;
   submitterId: string | null;
   submitterName: string | null;
   customerManagerId: string | null;
@@ -91,6 +93,12 @@ describe("the console's group lists: the approver's inbox and the group customer
     expect(item?.productName).toBeTruthy();
     expect(item?.tariffName).toContain('资费审核');
     expect(item?.submitterName).toBe(demoOperators.find((o) => o.id === 'manager01')?.name);
+    // What the approver reads is named as the specification names it, not by its codes.
+    expect(item?.productSpec?.attributes.find((a) => a.code === 'maxTalkGroups')?.name).toBeTruthy();
+    expect(item?.tariffParamSpec?.attributes.find((a) => a.code === 'discountPercent')?.name).toEqual({
+      zh: '折扣（%）',
+      en: 'Discount (%)',
+    });
     expect(Date.parse(item?.waitingSince ?? '')).toBeGreaterThanOrEqual(Date.parse(item?.createdAt ?? ''));
 
     // One group only, and one page at a time.

@@ -72,15 +72,17 @@ export default function ApprovalsPage() {
           <span>
             {a.tariffName ?? '—'} <code>{a.tariffCode ?? '—'}</code>
           </span>
-          {Object.keys(a.tariffParams).length > 0 ? <TermsText values={a.tariffParams} /> : null}
+          {Object.keys(a.tariffParams).length > 0 ? (
+            <TermsText values={a.tariffParams} spec={a.tariffParamSpec ?? undefined} />
+          ) : null}
         </div>
       ),
     },
     {
       title: t(m.attributes),
-      dataIndex: 'attributes',
+      key: 'attributes',
       width: 220,
-      render: (values: Approval['attributes']) => <TermsText values={values} />,
+      render: (_: unknown, a) => <TermsText values={a.attributes} spec={a.productSpec ?? undefined} />,
     },
     {
       title: t(m.submitter),
@@ -176,7 +178,9 @@ function DecisionModal({ approval, onClose }: { approval: Approval; onClose: () 
           {approval.groupName} <code>{approval.groupCode}</code> · <code>{approval.productCode}</code> ·{' '}
           {approval.tariffName} <code>{approval.tariffCode}</code>
         </span>
-        {Object.keys(approval.tariffParams).length > 0 ? <TermsText values={approval.tariffParams} /> : null}
+        {Object.keys(approval.tariffParams).length > 0 ? (
+          <TermsText values={approval.tariffParams} spec={approval.tariffParamSpec ?? undefined} />
+        ) : null}
         <Form form={form} layout="vertical" aria-label={t(m.decide)}>
           <Form.Item
             name="comment"
