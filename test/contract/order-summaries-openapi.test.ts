@@ -98,6 +98,8 @@ const expected: Record<OrderType, { req: string; title: string; fields: string[]
           'productCode',
           'subscriptionId',
           'tariffCode',
+          'tariffParams',
+          'attributes',
           'effectiveMode',
           'effectiveFrom',
           'customerManagerId',
