@@ -13,7 +13,7 @@ import { usePaging } from '../../../components/usePaging';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { labelFor } from '../../../i18n/messages';
-import { EmptyTable } from '../EmptyTable';
+import { TableEmpty } from '../../../components/TableEmpty';
 import { refusedFields } from '../refusedFields';
 import { holderStatusLabels, kindLabels, lockMessages as m } from './messages';
 
@@ -111,7 +111,7 @@ export default function LocksPage() {
               hideOnSinglePage: true,
               showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
             }}
-            locale={{ emptyText: <EmptyTable text={t(m.empty)} /> }}
+            locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
           />
         )}
       </QueryState>

@@ -12,7 +12,7 @@ import { usePaging } from '../../../components/usePaging';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { labelFor } from '../../../i18n/messages';
-import { EmptyTable } from '../EmptyTable';
+import { TableEmpty } from '../../../components/TableEmpty';
 import { refusedFields } from '../refusedFields';
 import { idTypeLabels, blacklistMessages as m } from './messages';
 
@@ -137,7 +137,7 @@ export default function PartnerBlacklistPage() {
             dataSource={data.items}
             loading={list.isFetching}
             title={() => t(m.listTitle)}
-            locale={{ emptyText: <EmptyTable text={t(m.empty)} /> }}
+            locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
             pagination={{
               ...pagination(data.total),
               showTotal: (total: number) => fill(t(m.total), { total: String(total) }),

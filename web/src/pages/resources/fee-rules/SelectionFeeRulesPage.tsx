@@ -7,7 +7,7 @@ import { QueryState } from '../../../components/PageState';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { yuan } from '../labels';
-import { tableEmpty } from '../TableEmpty';
+import { TableEmpty } from '../../../components/TableEmpty';
 import { usePreviewFees, useFeeRules, type FeeRule } from './fee-rule-queries';
 import { FeeRuleModal } from './FeeRuleModal';
 import { feeRuleMessages as m } from './messages';
@@ -69,7 +69,7 @@ export default function SelectionFeeRulesPage() {
             dataSource={data.items}
             pagination={false}
             scroll={{ x: 'max-content' }}
-            locale={{ emptyText: tableEmpty(t(m.empty)) }}
+            locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
           />
         )}
       </QueryState>

@@ -13,7 +13,7 @@ import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { numberStateLabels, yuan } from '../labels';
 import { StateTag } from '../StateTag';
-import { tableEmpty } from '../TableEmpty';
+import { TableEmpty } from '../../../components/TableEmpty';
 import { UnitSelect, unitCell } from '../UnitSelect';
 import { numberMessages as m } from './messages';
 import { OpenNumber } from './OpenNumber';
@@ -113,7 +113,7 @@ export default function NumbersPage() {
             dataSource={data.items}
             loading={numbers.isFetching}
             scroll={{ x: 'max-content' }}
-            locale={{ emptyText: tableEmpty(t(m.empty)) }}
+            locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
             pagination={{
               ...pagination(data.total),
               showTotal: (total: number) => fill(t(m.total), { total: String(total) }),

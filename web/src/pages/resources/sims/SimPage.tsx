@@ -14,7 +14,7 @@ import { labelFor } from '../../../i18n/messages';
 import { centralStock, simStateLabels } from '../labels';
 import { refusedFields } from '../message-fields';
 import { StateTag } from '../StateTag';
-import { tableEmpty } from '../TableEmpty';
+import { TableEmpty } from '../../../components/TableEmpty';
 import { simMessages as m } from './messages';
 
 type SimView = paths['/api/v1/sims/{iccid}']['get']['responses'][200]['content']['application/json'];
@@ -104,7 +104,7 @@ function SimDetail({ sim: s }: { sim: SimView }) {
           columns={columns}
           dataSource={s.history}
           pagination={false}
-          locale={{ emptyText: tableEmpty(t(m.noHistory)) }}
+          locale={{ emptyText: <TableEmpty text={t(m.noHistory)} /> }}
         />
       </Card>
     </Space>

@@ -19,7 +19,7 @@ import {
   type ResourceType,
   type StockBatch,
 } from './stock-queries';
-import { tableEmpty } from '../TableEmpty';
+import { TableEmpty } from '../../../components/TableEmpty';
 import { refusedFields } from '../message-fields';
 
 const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
@@ -91,7 +91,7 @@ export default function StockBatchesPage() {
             columns={columns}
             dataSource={data.items}
             loading={batches.isFetching && !batches.isRefetching}
-            locale={{ emptyText: tableEmpty(t(m.empty)) }}
+            locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
             scroll={{ x: 'max-content' }}
             pagination={{
               ...pagination(data.total),
