@@ -8,7 +8,7 @@ import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { labelFor } from '../../../i18n/messages';
 import { TableEmpty } from '../../../components/TableEmpty';
-import { refusedFields } from '../refusedFields';
+import { refusedFields } from '../../../components/fieldPath';
 import {
   useAssignCategory,
   useCategories,

@@ -14,7 +14,7 @@ import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { labelFor } from '../../../i18n/messages';
 import { TableEmpty } from '../../../components/TableEmpty';
-import { refusedFields } from '../refusedFields';
+import { refusedFields } from '../../../components/fieldPath';
 import { holderStatusLabels, kindLabels, lockMessages as m } from './messages';
 
 type Lock = paths['/api/v1/locks']['get']['responses'][200]['content']['application/json']['items'][number];

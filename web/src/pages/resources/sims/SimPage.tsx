@@ -12,7 +12,7 @@ import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { labelFor } from '../../../i18n/messages';
 import { centralStock, simStateLabels } from '../labels';
-import { refusedFields } from '../message-fields';
+import { refusedFields } from '../../../components/fieldPath';
 import { StateTag } from '../StateTag';
 import { TableEmpty } from '../../../components/TableEmpty';
 import { simMessages as m } from './messages';
@@ -153,7 +153,7 @@ function SimStateForm({ sim }: { sim: SimView }) {
         <Input id="sim-reason" maxLength={200} />
       </Form.Item>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <FormErrors form={form} error={change.error} fieldsOf={refusedFields} />
+        <FormErrors form={form} error={change.error} fieldsOf={(e) => refusedFields(e, { ruleInZh: true })} />
         <Button type="primary" htmlType="submit" loading={change.isPending}>
           {t(m.change)}
         </Button>

@@ -20,7 +20,7 @@ import {
   type StockBatch,
 } from './stock-queries';
 import { TableEmpty } from '../../../components/TableEmpty';
-import { refusedFields } from '../message-fields';
+import { refusedFields } from '../../../components/fieldPath';
 
 const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
 
@@ -190,7 +190,11 @@ function UploadCard() {
           </Space>
         </Form.Item>
         <Form.Item>
-          <FormErrors form={form} error={upload.error} fieldsOf={refusedFields} />
+          <FormErrors
+            form={form}
+            error={upload.error}
+            fieldsOf={(e) => refusedFields(e, { ruleInZh: true })}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={upload.isPending}>
           {t(m.upload)}
