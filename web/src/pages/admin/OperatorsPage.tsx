@@ -160,10 +160,7 @@ export default function OperatorsPage() {
             dataSource={data.items}
             loading={query.isFetching}
             locale={{ emptyText: <TableEmpty text={t(m.empty)} textOnly /> }}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
-            }}
+            pagination={pagination(data.total, t(m.total))}
           />
         )}
       </QueryState>

@@ -281,10 +281,7 @@ export default function AuditPage() {
             loading={query.isFetching}
             locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
             expandable={{ expandedRowRender: details }}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
-            }}
+            pagination={pagination(data.total, t(m.total))}
           />
         )}
       </QueryState>

@@ -107,9 +107,8 @@ export default function LocksPage() {
             dataSource={data.items}
             loading={locks.isFetching}
             pagination={{
-              ...pagination(data.total),
+              ...pagination(data.total, t(m.total)),
               hideOnSinglePage: true,
-              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
             }}
             locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
           />

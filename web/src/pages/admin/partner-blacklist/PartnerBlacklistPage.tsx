@@ -138,10 +138,7 @@ export default function PartnerBlacklistPage() {
             loading={list.isFetching}
             title={() => t(m.listTitle)}
             locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
-            }}
+            pagination={pagination(data.total, t(m.total))}
           />
         )}
       </QueryState>

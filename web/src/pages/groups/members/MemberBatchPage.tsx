@@ -202,10 +202,7 @@ function BatchRows({ batch }: { batch: MemberBatch }) {
               columns={columns}
               dataSource={data.items}
               locale={{ emptyText: <TableEmpty text={t(m.rowsEmpty)} textOnly /> }}
-              pagination={{
-                ...pagination(data.total),
-                showTotal: (total: number) => fill(t(m.rowsTotal), { total: String(total) }),
-              }}
+              pagination={pagination(data.total, t(m.rowsTotal))}
             />
           )}
         </QueryState>

@@ -189,10 +189,7 @@ function MemberDesk({ product, memberSpec }: { product: GroupProductKey; memberS
             dataSource={data.items}
             loading={members.isFetching}
             locale={{ emptyText: <TableEmpty text={t(msisdn ? m.emptySearch : m.empty)} textOnly /> }}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
-            }}
+            pagination={pagination(data.total, t(m.total))}
           />
         )}
       </QueryState>

@@ -81,10 +81,7 @@ export function MovementHistory(props: { unitCode: string | null }) {
             loading={movements.isFetching}
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
-            }}
+            pagination={pagination(data.total, t(m.total))}
           />
         )}
       </QueryState>

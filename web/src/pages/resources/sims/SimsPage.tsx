@@ -8,7 +8,6 @@ import type { paths } from '../../../api-client/schema';
 import { PageHeading } from '../../../components/PageHeading';
 import { QueryState } from '../../../components/PageState';
 import { usePaging } from '../../../components/usePaging';
-import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { simStateLabels } from '../labels';
 import { StateTag } from '../StateTag';
@@ -114,10 +113,7 @@ export default function SimsPage() {
             loading={sims.isFetching}
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
-            }}
+            pagination={pagination(data.total, t(m.total))}
           />
         )}
       </QueryState>

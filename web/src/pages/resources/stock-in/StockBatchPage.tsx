@@ -126,10 +126,7 @@ function RowResults({ id, processedRows }: { id: string; processedRows: number }
             columns={columns}
             dataSource={data.items}
             locale={{ emptyText: <TableEmpty text={t(m.noRows)} /> }}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.totalRows), { total: String(total) }),
-            }}
+            pagination={pagination(data.total, t(m.totalRows))}
           />
         )}
       </QueryState>

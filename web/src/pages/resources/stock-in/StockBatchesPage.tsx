@@ -7,7 +7,6 @@ import { FormErrors } from '../../../components/FormErrors';
 import { PageHeading } from '../../../components/PageHeading';
 import { QueryState } from '../../../components/PageState';
 import { usePaging } from '../../../components/usePaging';
-import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { batchStatusLabels, centralStock, resourceTypeLabels } from '../labels';
 import { StateTag } from '../StateTag';
@@ -93,10 +92,7 @@ export default function StockBatchesPage() {
             loading={batches.isFetching && !batches.isRefetching}
             locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
             scroll={{ x: 'max-content' }}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
-            }}
+            pagination={pagination(data.total, t(m.total))}
           />
         )}
       </QueryState>
