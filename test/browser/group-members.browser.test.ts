@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { groupOpenBody } from '../support/groups';
 import { apiAs, checkDialog, checkScreen, openPage, signIn } from './support/browser';
 
 /**
@@ -31,22 +32,7 @@ async function openHdjFor(groupCode: string): Promise<void> {
       (p) => p.code === 'HDJ',
     )?.subscription?.status;
   if ((await status()) === 'active') return;
-  const taken = await manager.post(
-    '/orders',
-    {
-      type: 'groupOpen',
-      groupCode,
-      productCode: 'HDJ',
-      contractId: `HT-${groupCode}`,
-      effectiveMode: 'immediate',
-      attributes: { serviceLevel: 'standard', maxTalkGroups: 20, adminPhone: '13900100001' },
-      tariff: { code: 'HDJ-10', params: {} },
-      payingAccountId: `ACC-${groupCode}`,
-      customerManagerId: 'manager01',
-      submitterId: 'manager01',
-    },
-    { 'idempotency-key': randomUUID() },
-  );
+  const taken = await manager.post('/orders', groupOpenBody(groupCode), { 'idempotency-key': randomUUID() });
   expect(taken.status).toBe(202);
   const { id } = taken.body as OrderAnswer;
   // Arranged before the tests (no expect.poll there): asked every half second for up to a minute.

@@ -6,7 +6,7 @@ import { namePathOf } from '../../web/src/components/fieldPath';
 import { effectLabels } from '../../web/src/pages/admin/customer-categories/messages';
 import { kindLabels } from '../../web/src/pages/admin/dispatch-rules/messages';
 import { idTypeLabels } from '../../web/src/pages/admin/partner-blacklist/messages';
-import { refusedFields } from '../../web/src/pages/admin/refusedFields';
+import { refusedFields } from '../../web/src/components/fieldPath';
 
 const refusal = (status: number, code: string, reason: string, message: string, details?: unknown) =>
   new ApiError(status, code, reason, message, details, null);
@@ -76,5 +76,21 @@ describe('the administration screens speak the API’s codes and place its refus
       'Category vip cannot be deleted',
     );
     expect(refusedFields(plain)).toEqual([]);
+  });
+
+  it('UI-1 RES-2: a resource refusal naming its field is shown beside it, in Chinese with the API’s reason and rule', () => {
+    const unknownUnit = refusal(
+      422,
+      'OrgUnitNotFound',
+      '组织单元不存在',
+      'toCode: no organisation unit OU-X',
+    );
+    expect(refusedFields(unknownUnit, { ruleInZh: true })).toEqual([
+      { path: 'toCode', zh: '组织单元不存在：no organisation unit OU-X', en: 'no organisation unit OU-X' },
+    ]);
+    const listed = refusal(422, 'NumberNotFound', '号码不存在', 'numbers[2]: no number 13900000000');
+    expect(refusedFields(listed, { ruleInZh: true }).map((f) => namePathOf(f.path))).toEqual([
+      ['numbers', 2],
+    ]);
   });
 });

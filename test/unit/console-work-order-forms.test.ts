@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createGreenChannelSchema, createWorkOrderSchema } from '../../domain/work-orders';
 import { ApiError } from '../../web/src/api-client/client';
 import { namePathOf } from '../../web/src/components/fieldPath';
-import { refusedFields } from '../../web/src/components/work-order-fields/refusals';
+import { refusedFields } from '../../web/src/components/fieldPath';
 import {
   formNameOf,
   greenChannelRequestOf,

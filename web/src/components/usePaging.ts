@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { fill } from '../i18n/fill';
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 
@@ -46,14 +47,18 @@ export function usePaging(defaultPageSize = 20) {
     offset: (page - 1) * pageSize,
     setPage,
     setFilter,
-    /** antd Table's `pagination` for this list, given the total the API answered. */
-    pagination: (total: number) => ({
+    /**
+     * antd Table's `pagination` for this list, given the total the API answered; with `totalText` (a message
+     * with a `{total}` place, e.g. '共 {total} 条') the total is shown beside the pages.
+     */
+    pagination: (total: number, totalText?: string) => ({
       current: page,
       pageSize,
       total,
       showSizeChanger: true,
       pageSizeOptions: PAGE_SIZES.map(String),
       onChange: setPage,
+      ...(totalText === undefined ? {} : { showTotal: (n: number) => fill(totalText, { total: String(n) }) }),
     }),
   };
 }

@@ -1,5 +1,5 @@
 import { ApiError, type FieldError } from '../../api-client/client';
-import { refusedFields } from '../../components/work-order-fields/refusals';
+import { refusedFields } from '../../components/fieldPath';
 import { workTextsOf, type WorkFormTexts } from '../../components/work-order-fields/work-request';
 import type { Commitment, GreenChannelRequest, GreenChannelType } from './green-channel-queries';
 

@@ -8,7 +8,6 @@ import type { paths } from '../../api-client/schema';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/PageState';
 import { usePaging } from '../../components/usePaging';
-import { fill } from '../../i18n/fill';
 import { useLanguage } from '../../i18n/language';
 import { groupMessages as m } from './messages';
 
@@ -88,10 +87,7 @@ export default function GroupsPage() {
               onClick: () => void navigate(`/groups/${group.groupCode}`),
               style: { cursor: 'pointer' },
             })}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
-            }}
+            pagination={pagination(data.total, t(m.total))}
           />
         )}
       </QueryState>

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { EmptyTable } from '../EmptyTable';
+import { TableEmpty } from '../../../components/TableEmpty';
 import { AutoComplete, Button, DatePicker, Descriptions, Form, Input, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -279,12 +279,9 @@ export default function AuditPage() {
             columns={columns}
             dataSource={data.items}
             loading={query.isFetching}
-            locale={{ emptyText: <EmptyTable text={t(m.empty)} /> }}
+            locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
             expandable={{ expandedRowRender: details }}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
-            }}
+            pagination={pagination(data.total, t(m.total))}
           />
         )}
       </QueryState>

@@ -3,7 +3,7 @@ import { App, Form, Input, Modal, Select, Typography } from 'antd';
 import { api, unwrap } from '../../../api-client/client';
 import type { paths } from '../../../api-client/schema';
 import { FormErrors } from '../../../components/FormErrors';
-import { refusedFields } from '../../../components/work-order-fields/refusals';
+import { refusedFields } from '../../../components/fieldPath';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { businessHoursOf, businessHoursPattern } from '../business-hours';

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Select, Space, Table, Tag, Typography } from 'antd';
+import { TableEmpty } from '../../../components/TableEmpty';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -184,11 +185,8 @@ export default function ChannelsPage() {
             columns={columns}
             dataSource={data.items}
             loading={query.isFetching}
-            locale={{ emptyText: <Typography.Text type="secondary">{t(m.empty)}</Typography.Text> }}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
-            }}
+            locale={{ emptyText: <TableEmpty text={t(m.empty)} textOnly /> }}
+            pagination={pagination(data.total, t(m.total))}
           />
         )}
       </QueryState>

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { FormErrors } from '../../../components/FormErrors';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
-import { refusedFields } from '../refusedFields';
+import { refusedFields } from '../../../components/fieldPath';
 import { useSaveCategory, type Category } from './category-queries';
 import { categoryMessages as m, effectLabels } from './messages';
 

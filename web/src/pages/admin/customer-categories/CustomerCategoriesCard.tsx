@@ -7,8 +7,8 @@ import { ErrorAlert, QueryState } from '../../../components/PageState';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { labelFor } from '../../../i18n/messages';
-import { EmptyTable } from '../EmptyTable';
-import { refusedFields } from '../refusedFields';
+import { TableEmpty } from '../../../components/TableEmpty';
+import { refusedFields } from '../../../components/fieldPath';
 import {
   useAssignCategory,
   useCategories,
@@ -136,7 +136,7 @@ function CustomerAssignments({ customerId }: { customerId: string }) {
               dataSource={data.items}
               pagination={false}
               title={() => <code>{data.customerId}</code>}
-              locale={{ emptyText: <EmptyTable text={t(m.noAssignments)} /> }}
+              locale={{ emptyText: <TableEmpty text={t(m.noAssignments)} /> }}
             />
           )}
         </QueryState>

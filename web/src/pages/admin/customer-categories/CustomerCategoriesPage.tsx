@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { EmptyTable } from '../EmptyTable';
+import { TableEmpty } from '../../../components/TableEmpty';
 import { Alert, Button, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
@@ -80,7 +80,7 @@ export default function CustomerCategoriesPage() {
             dataSource={data.items}
             loading={categories.isFetching}
             pagination={false}
-            locale={{ emptyText: <EmptyTable text={t(m.empty)} /> }}
+            locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
           />
         )}
       </QueryState>

@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, EditOutlined } from '@ant-design/icons';
-import { EmptyTable } from '../EmptyTable';
+import { TableEmpty } from '../../../components/TableEmpty';
 import { App, Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
@@ -190,7 +190,7 @@ export default function DispatchRulesPage() {
               dataSource={data.items}
               loading={rules.isFetching}
               pagination={false}
-              locale={{ emptyText: <EmptyTable text={t(m.empty)} /> }}
+              locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
               scroll={{ x: 'max-content' }}
             />
           );

@@ -6,7 +6,7 @@ import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { categoryLabels, priorityLabels } from '../../work-orders/messages';
 import { useOutlets } from '../../work-orders/desk/desk-queries';
-import { refusedFields } from '../refusedFields';
+import { refusedFields } from '../../../components/fieldPath';
 import {
   useChangeDispatchRule,
   useCreateDispatchRule,

@@ -13,8 +13,8 @@ import { usePaging } from '../../../components/usePaging';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { labelFor } from '../../../i18n/messages';
-import { EmptyTable } from '../EmptyTable';
-import { refusedFields } from '../refusedFields';
+import { TableEmpty } from '../../../components/TableEmpty';
+import { refusedFields } from '../../../components/fieldPath';
 import { holderStatusLabels, kindLabels, lockMessages as m } from './messages';
 
 type Lock = paths['/api/v1/locks']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -107,11 +107,10 @@ export default function LocksPage() {
             dataSource={data.items}
             loading={locks.isFetching}
             pagination={{
-              ...pagination(data.total),
+              ...pagination(data.total, t(m.total)),
               hideOnSinglePage: true,
-              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
             }}
-            locale={{ emptyText: <EmptyTable text={t(m.empty)} /> }}
+            locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
           />
         )}
       </QueryState>

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { FormErrors } from '../../../components/FormErrors';
 import { ErrorAlert } from '../../../components/PageState';
-import { refusedFields } from '../../../components/work-order-fields/refusals';
+import { refusedFields } from '../../../components/fieldPath';
 import { useSession } from '../../../app/session';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';

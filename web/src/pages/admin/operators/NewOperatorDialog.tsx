@@ -3,7 +3,7 @@ import { App, Form, Input, Modal, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../../../api-client/client';
 import { FormErrors } from '../../../components/FormErrors';
-import { refusedFields } from '../../../components/work-order-fields/refusals';
+import { refusedFields } from '../../../components/fieldPath';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { type NewOperator } from './access-options';

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Space, Table, Typography } from 'antd';
+import { TableEmpty } from '../../../components/TableEmpty';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -103,7 +104,7 @@ export function ProductPermissions({ operatorId }: { operatorId: string }) {
               columns={columns}
               dataSource={data.items}
               pagination={false}
-              locale={{ emptyText: <Typography.Text type="secondary">{t(m.noPermissions)}</Typography.Text> }}
+              locale={{ emptyText: <TableEmpty text={t(m.noPermissions)} textOnly /> }}
             />
           )}
         </QueryState>

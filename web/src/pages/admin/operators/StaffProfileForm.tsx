@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Form, Typography } from 'antd';
 import { FormErrors } from '../../../components/FormErrors';
-import { refusedFields } from '../../../components/work-order-fields/refusals';
+import { refusedFields } from '../../../components/fieldPath';
 import { useLanguage } from '../../../i18n/language';
 import { useChangeOperator, type Operator } from './access-options';
 import { operatorMessages as m } from './messages';

@@ -12,8 +12,8 @@ import { usePaging } from '../../../components/usePaging';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { labelFor } from '../../../i18n/messages';
-import { EmptyTable } from '../EmptyTable';
-import { refusedFields } from '../refusedFields';
+import { TableEmpty } from '../../../components/TableEmpty';
+import { refusedFields } from '../../../components/fieldPath';
 import { idTypeLabels, blacklistMessages as m } from './messages';
 
 type Listing =
@@ -137,11 +137,8 @@ export default function PartnerBlacklistPage() {
             dataSource={data.items}
             loading={list.isFetching}
             title={() => t(m.listTitle)}
-            locale={{ emptyText: <EmptyTable text={t(m.empty)} /> }}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
-            }}
+            locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
+            pagination={pagination(data.total, t(m.total))}
           />
         )}
       </QueryState>

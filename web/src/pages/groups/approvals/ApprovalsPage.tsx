@@ -124,10 +124,7 @@ export default function ApprovalsPage() {
             loading={query.isFetching && !query.isRefetching}
             locale={{ emptyText: t(m.noApprovals) }}
             scroll={{ x: 'max-content' }}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.totalApprovals), { total: String(total) }),
-            }}
+            pagination={pagination(data.total, t(m.totalApprovals))}
           />
         )}
       </QueryState>

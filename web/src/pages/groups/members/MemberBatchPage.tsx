@@ -17,7 +17,7 @@ import {
   type BatchRowResult,
   type MemberBatch,
 } from './member-queries';
-import { EmptyText } from './EmptyText';
+import { TableEmpty } from '../../../components/TableEmpty';
 import { batchMessages as m, batchStatusLabels, rowResultLabels } from './messages';
 import { saveCsv } from './saveCsv';
 
@@ -201,11 +201,8 @@ function BatchRows({ batch }: { batch: MemberBatch }) {
               aria-label={t(m.rows)}
               columns={columns}
               dataSource={data.items}
-              locale={{ emptyText: <EmptyText text={t(m.rowsEmpty)} /> }}
-              pagination={{
-                ...pagination(data.total),
-                showTotal: (total: number) => fill(t(m.rowsTotal), { total: String(total) }),
-              }}
+              locale={{ emptyText: <TableEmpty text={t(m.rowsEmpty)} textOnly /> }}
+              pagination={pagination(data.total, t(m.rowsTotal))}
             />
           )}
         </QueryState>

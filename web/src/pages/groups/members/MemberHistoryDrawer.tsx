@@ -7,7 +7,7 @@ import { useLanguage } from '../../../i18n/language';
 import { labelFor } from '../../../i18n/messages';
 import { attributeText } from './member-form';
 import { useMemberHistory, type GroupProductKey, type MemberEvent, type MemberSpec } from './member-queries';
-import { EmptyText } from './EmptyText';
+import { TableEmpty } from '../../../components/TableEmpty';
 import { SourceLink } from './SourceLink';
 import { historyActionLabels, membersMessages as m } from './messages';
 
@@ -71,7 +71,7 @@ export function MemberHistoryDrawer(props: {
             size="small"
             columns={columns}
             dataSource={data.items}
-            locale={{ emptyText: <EmptyText text={t(m.historyEmpty)} /> }}
+            locale={{ emptyText: <TableEmpty text={t(m.historyEmpty)} textOnly /> }}
             pagination={false}
           />
         )}

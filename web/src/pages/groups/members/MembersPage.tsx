@@ -24,7 +24,7 @@ import {
   type Member,
   type MemberSpec,
 } from './member-queries';
-import { EmptyText } from './EmptyText';
+import { TableEmpty } from '../../../components/TableEmpty';
 import { membersMessages as m } from './messages';
 
 /**
@@ -188,11 +188,8 @@ function MemberDesk({ product, memberSpec }: { product: GroupProductKey; memberS
             columns={columns}
             dataSource={data.items}
             loading={members.isFetching}
-            locale={{ emptyText: <EmptyText text={t(msisdn ? m.emptySearch : m.empty)} /> }}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
-            }}
+            locale={{ emptyText: <TableEmpty text={t(msisdn ? m.emptySearch : m.empty)} textOnly /> }}
+            pagination={pagination(data.total, t(m.total))}
           />
         )}
       </QueryState>

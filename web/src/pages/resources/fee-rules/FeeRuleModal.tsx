@@ -4,7 +4,7 @@ import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { useSaveFeeRule, type FeeRule } from './fee-rule-queries';
 import { feeRuleMessages as m } from './messages';
-import { refusedFields } from '../message-fields';
+import { refusedFields } from '../../../components/fieldPath';
 
 interface Values {
   id: string;
@@ -109,7 +109,12 @@ export function FeeRuleModal(props: { rule: FeeRule | null; onClose: (savedId?: 
             <Switch id="rule-active" />
           </Form.Item>
         </Space>
-        <FormErrors form={form} error={save.error} fieldsOf={refusedFields} nameOf={nameOf} />
+        <FormErrors
+          form={form}
+          error={save.error}
+          fieldsOf={(e) => refusedFields(e, { ruleInZh: true })}
+          nameOf={nameOf}
+        />
       </Form>
     </Modal>
   );

@@ -7,11 +7,11 @@ import { QueryState } from '../../../components/PageState';
 import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { yuan } from '../labels';
-import { tableEmpty } from '../TableEmpty';
+import { TableEmpty } from '../../../components/TableEmpty';
 import { usePreviewFees, useFeeRules, type FeeRule } from './fee-rule-queries';
 import { FeeRuleModal } from './FeeRuleModal';
 import { feeRuleMessages as m } from './messages';
-import { refusedFields } from '../message-fields';
+import { refusedFields } from '../../../components/fieldPath';
 
 const cardTitle = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 
@@ -69,7 +69,7 @@ export default function SelectionFeeRulesPage() {
             dataSource={data.items}
             pagination={false}
             scroll={{ x: 'max-content' }}
-            locale={{ emptyText: tableEmpty(t(m.empty)) }}
+            locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
           />
         )}
       </QueryState>
@@ -141,7 +141,12 @@ function FeePreview() {
           <Input.TextArea id="preview-numbers" rows={3} />
         </Form.Item>
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <FormErrors form={form} error={preview.error} fieldsOf={refusedFields} nameOf={numbersField} />
+          <FormErrors
+            form={form}
+            error={preview.error}
+            fieldsOf={(e) => refusedFields(e, { ruleInZh: true })}
+            nameOf={numbersField}
+          />
           <Button type="primary" htmlType="submit" loading={preview.isPending}>
             {t(m.preview)}
           </Button>

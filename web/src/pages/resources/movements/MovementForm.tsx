@@ -7,7 +7,7 @@ import { centralStock, directionLabels, resourceTypeLabels } from '../labels';
 import { movementMessages as m } from './messages';
 import { useMoveStock, type MovementBody, type Unit } from './movement-queries';
 import { unitName } from './unit-name';
-import { refusedFields } from '../message-fields';
+import { refusedFields } from '../../../components/fieldPath';
 
 interface Values {
   direction: MovementBody['direction'];
@@ -167,7 +167,12 @@ export function MovementForm(props: { from: Unit; parent: Unit | undefined }) {
         </Form.Item>
       )}
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <FormErrors form={form} error={move.error} fieldsOf={refusedFields} nameOf={nameOf} />
+        <FormErrors
+          form={form}
+          error={move.error}
+          fieldsOf={(e) => refusedFields(e, { ruleInZh: true })}
+          nameOf={nameOf}
+        />
         {done ? (
           <Alert
             type="success"

@@ -9,7 +9,7 @@ import { useLanguage } from '../../../i18n/language';
 import { centralStock, directionLabels, resourceTypeLabels } from '../labels';
 import { movementMessages as m } from './messages';
 import { useMovement, useMovements, type Movement } from './movement-queries';
-import { tableEmpty } from '../TableEmpty';
+import { TableEmpty } from '../../../components/TableEmpty';
 
 const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
 
@@ -80,11 +80,8 @@ export function MovementHistory(props: { unitCode: string | null }) {
             dataSource={data.items}
             loading={movements.isFetching}
             scroll={{ x: 'max-content' }}
-            locale={{ emptyText: tableEmpty(t(m.empty)) }}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
-            }}
+            locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
+            pagination={pagination(data.total, t(m.total))}
           />
         )}
       </QueryState>

@@ -8,7 +8,7 @@ import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { resourceTypeLabels } from '../labels';
 import { StateTag } from '../StateTag';
-import { tableEmpty } from '../TableEmpty';
+import { TableEmpty } from '../../../components/TableEmpty';
 import { movementMessages as m } from './messages';
 import type { Unit } from './movement-queries';
 import { unitName } from './unit-name';
@@ -51,7 +51,7 @@ export function UnitStock({ unit }: { unit: Unit }) {
               dataSource={data.items}
               pagination={false}
               data-testid="unit-stock-levels"
-              locale={{ emptyText: tableEmpty(t(m.noStock)) }}
+              locale={{ emptyText: <TableEmpty text={t(m.noStock)} /> }}
             />
           )}
         </QueryState>

@@ -14,7 +14,7 @@ import {
   type NumberTarget,
   type NumberView,
 } from './number-queries';
-import { refusedFields } from '../message-fields';
+import { refusedFields } from '../../../components/fieldPath';
 
 const narrow = { maxWidth: 360 };
 
@@ -54,7 +54,7 @@ export function StateChangeForm({ number }: { number: NumberView }) {
         <Input id="state-reason" maxLength={200} />
       </Form.Item>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <FormErrors form={form} error={change.error} fieldsOf={refusedFields} />
+        <FormErrors form={form} error={change.error} fieldsOf={(e) => refusedFields(e, { ruleInZh: true })} />
         {change.isSuccess ? (
           <Alert
             type="success"
@@ -88,7 +88,7 @@ export function ReservationForm({ number }: { number: NumberView }) {
             })}
           </Typography.Text>
         ) : null}
-        <FormErrors form={form} error={cancel.error} fieldsOf={refusedFields} />
+        <FormErrors form={form} error={cancel.error} fieldsOf={(e) => refusedFields(e, { ruleInZh: true })} />
         <Button danger loading={cancel.isPending} onClick={() => cancel.mutate(undefined)}>
           {t(m.cancelReservation)}
         </Button>
@@ -132,7 +132,11 @@ export function ReservationForm({ number }: { number: NumberView }) {
         />
       </Form.Item>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <FormErrors form={form} error={reserve.error} fieldsOf={refusedFields} />
+        <FormErrors
+          form={form}
+          error={reserve.error}
+          fieldsOf={(e) => refusedFields(e, { ruleInZh: true })}
+        />
         <Button type="primary" htmlType="submit" loading={reserve.isPending}>
           {t(m.reserveButton)}
         </Button>
@@ -178,7 +182,7 @@ export function FeeChangeForm({ number }: { number: NumberView }) {
         <FormErrors
           form={form}
           error={change.error}
-          fieldsOf={refusedFields}
+          fieldsOf={(e) => refusedFields(e, { ruleInZh: true })}
           nameOf={(p) => (p[0] === 'feeFen' ? ['feeYuan'] : p)}
         />
         <Button type="primary" htmlType="submit" loading={change.isPending}>

@@ -11,7 +11,7 @@ import { StateTag } from '../StateTag';
 import { numberMessages as m } from './messages';
 import { FeeChangeForm, ReservationForm, StateChangeForm } from './NumberActions';
 import { useFeeChanges, useNumber, type FeeChange, type NumberView } from './number-queries';
-import { tableEmpty } from '../TableEmpty';
+import { TableEmpty } from '../../../components/TableEmpty';
 
 const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
 const cardTitle = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
@@ -140,7 +140,7 @@ function NumberDetail({ number: n }: { number: NumberView }) {
           columns={historyColumns}
           dataSource={n.history}
           pagination={false}
-          locale={{ emptyText: tableEmpty(t(m.noHistory)) }}
+          locale={{ emptyText: <TableEmpty text={t(m.noHistory)} /> }}
         />
       </Card>
       <FeeChanges msisdn={n.msisdn} />
@@ -169,7 +169,7 @@ function FeeChanges({ msisdn }: { msisdn: string }) {
             columns={columns}
             dataSource={data.items}
             pagination={false}
-            locale={{ emptyText: tableEmpty(t(m.noFeeChanges)) }}
+            locale={{ emptyText: <TableEmpty text={t(m.noFeeChanges)} /> }}
             data-testid="fee-changes"
           />
         )}

@@ -9,11 +9,10 @@ import type { paths } from '../../../api-client/schema';
 import { PageHeading } from '../../../components/PageHeading';
 import { QueryState } from '../../../components/PageState';
 import { usePaging } from '../../../components/usePaging';
-import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { numberStateLabels, yuan } from '../labels';
 import { StateTag } from '../StateTag';
-import { tableEmpty } from '../TableEmpty';
+import { TableEmpty } from '../../../components/TableEmpty';
 import { UnitSelect, unitCell } from '../UnitSelect';
 import { numberMessages as m } from './messages';
 import { OpenNumber } from './OpenNumber';
@@ -113,11 +112,8 @@ export default function NumbersPage() {
             dataSource={data.items}
             loading={numbers.isFetching}
             scroll={{ x: 'max-content' }}
-            locale={{ emptyText: tableEmpty(t(m.empty)) }}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
-            }}
+            locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
+            pagination={pagination(data.total, t(m.total))}
           />
         )}
       </QueryState>

@@ -12,9 +12,9 @@ import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { labelFor } from '../../../i18n/messages';
 import { centralStock, simStateLabels } from '../labels';
-import { refusedFields } from '../message-fields';
+import { refusedFields } from '../../../components/fieldPath';
 import { StateTag } from '../StateTag';
-import { tableEmpty } from '../TableEmpty';
+import { TableEmpty } from '../../../components/TableEmpty';
 import { simMessages as m } from './messages';
 
 type SimView = paths['/api/v1/sims/{iccid}']['get']['responses'][200]['content']['application/json'];
@@ -104,7 +104,7 @@ function SimDetail({ sim: s }: { sim: SimView }) {
           columns={columns}
           dataSource={s.history}
           pagination={false}
-          locale={{ emptyText: tableEmpty(t(m.noHistory)) }}
+          locale={{ emptyText: <TableEmpty text={t(m.noHistory)} /> }}
         />
       </Card>
     </Space>
@@ -153,7 +153,7 @@ function SimStateForm({ sim }: { sim: SimView }) {
         <Input id="sim-reason" maxLength={200} />
       </Form.Item>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <FormErrors form={form} error={change.error} fieldsOf={refusedFields} />
+        <FormErrors form={form} error={change.error} fieldsOf={(e) => refusedFields(e, { ruleInZh: true })} />
         <Button type="primary" htmlType="submit" loading={change.isPending}>
           {t(m.change)}
         </Button>

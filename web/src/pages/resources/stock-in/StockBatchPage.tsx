@@ -11,7 +11,7 @@ import { batchStatusLabels, centralStock, resourceTypeLabels, rowResultLabels } 
 import { StateTag } from '../StateTag';
 import { stockInMessages as m } from './messages';
 import { useStockBatch, useStockRows, type RowResult, type StockBatch, type StockRow } from './stock-queries';
-import { tableEmpty } from '../TableEmpty';
+import { TableEmpty } from '../../../components/TableEmpty';
 
 const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
 
@@ -125,11 +125,8 @@ function RowResults({ id, processedRows }: { id: string; processedRows: number }
             size="small"
             columns={columns}
             dataSource={data.items}
-            locale={{ emptyText: tableEmpty(t(m.noRows)) }}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.totalRows), { total: String(total) }),
-            }}
+            locale={{ emptyText: <TableEmpty text={t(m.noRows)} /> }}
+            pagination={pagination(data.total, t(m.totalRows))}
           />
         )}
       </QueryState>

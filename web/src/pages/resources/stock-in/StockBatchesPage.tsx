@@ -7,7 +7,6 @@ import { FormErrors } from '../../../components/FormErrors';
 import { PageHeading } from '../../../components/PageHeading';
 import { QueryState } from '../../../components/PageState';
 import { usePaging } from '../../../components/usePaging';
-import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { batchStatusLabels, centralStock, resourceTypeLabels } from '../labels';
 import { StateTag } from '../StateTag';
@@ -19,8 +18,8 @@ import {
   type ResourceType,
   type StockBatch,
 } from './stock-queries';
-import { tableEmpty } from '../TableEmpty';
-import { refusedFields } from '../message-fields';
+import { TableEmpty } from '../../../components/TableEmpty';
+import { refusedFields } from '../../../components/fieldPath';
 
 const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
 
@@ -91,12 +90,9 @@ export default function StockBatchesPage() {
             columns={columns}
             dataSource={data.items}
             loading={batches.isFetching && !batches.isRefetching}
-            locale={{ emptyText: tableEmpty(t(m.empty)) }}
+            locale={{ emptyText: <TableEmpty text={t(m.empty)} /> }}
             scroll={{ x: 'max-content' }}
-            pagination={{
-              ...pagination(data.total),
-              showTotal: (total: number) => fill(t(m.total), { total: String(total) }),
-            }}
+            pagination={pagination(data.total, t(m.total))}
           />
         )}
       </QueryState>
@@ -190,7 +186,11 @@ function UploadCard() {
           </Space>
         </Form.Item>
         <Form.Item>
-          <FormErrors form={form} error={upload.error} fieldsOf={refusedFields} />
+          <FormErrors
+            form={form}
+            error={upload.error}
+            fieldsOf={(e) => refusedFields(e, { ruleInZh: true })}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={upload.isPending}>
           {t(m.upload)}

@@ -4,7 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageHeading } from '../../../components/PageHeading';
 import { CustomerLineFields } from '../../../components/work-order-fields/CustomerLineFields';
-import { refusedFields } from '../../../components/work-order-fields/refusals';
+import { refusedFields } from '../../../components/fieldPath';
 import { useOncePerFilledForm } from '../../../components/work-order-fields/useOncePerFilledForm';
 import { PriorityField, TitleDescriptionFields } from '../../../components/work-order-fields/WorkFields';
 import { useLanguage } from '../../../i18n/language';
