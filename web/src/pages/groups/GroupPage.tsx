@@ -21,6 +21,7 @@ import {
 } from './group-queries';
 import { groupMessages as m, subscriptionStatusLabels } from './messages';
 import { TermsText } from './TermsText';
+import { TableEmpty } from '../../components/TableEmpty';
 
 const when = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 
@@ -74,7 +75,7 @@ function ContractsAndAccounts({ group }: { group: GroupView }) {
           size="small"
           pagination={false}
           dataSource={group.contracts}
-          locale={{ emptyText: t(m.noSubscriptions) }}
+          locale={{ emptyText: <TableEmpty text={t(m.noSubscriptions)} textOnly /> }}
           columns={[
             { title: t(m.contractId), dataIndex: 'id', render: (id: string) => <code>{id}</code> },
             { title: t(m.contractName), dataIndex: 'name' },

@@ -10,6 +10,7 @@ import { QueryState } from '../../components/PageState';
 import { usePaging } from '../../components/usePaging';
 import { useLanguage } from '../../i18n/language';
 import { groupMessages as m } from './messages';
+import { TableEmpty } from '../../components/TableEmpty';
 
 type Group = paths['/api/v1/groups']['get']['responses'][200]['content']['application/json']['items'][number];
 
@@ -82,7 +83,7 @@ export default function GroupsPage() {
             columns={columns}
             dataSource={data.items}
             loading={query.isFetching}
-            locale={{ emptyText: t(m.noGroups) }}
+            locale={{ emptyText: <TableEmpty text={t(m.noGroups)} textOnly /> }}
             onRow={(group) => ({
               onClick: () => void navigate(`/groups/${group.groupCode}`),
               style: { cursor: 'pointer' },

@@ -13,6 +13,7 @@ import { fill } from '../../../i18n/fill';
 import { useLanguage } from '../../../i18n/language';
 import { groupMessages as m } from '../messages';
 import { TermsText } from '../TermsText';
+import { TableEmpty } from '../../../components/TableEmpty';
 
 type Approval =
   paths['/api/v1/approvals']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -122,7 +123,7 @@ export default function ApprovalsPage() {
             columns={columns}
             dataSource={data.items}
             loading={query.isFetching && !query.isRefetching}
-            locale={{ emptyText: t(m.noApprovals) }}
+            locale={{ emptyText: <TableEmpty text={t(m.noApprovals)} textOnly /> }}
             scroll={{ x: 'max-content' }}
             pagination={pagination(data.total, t(m.totalApprovals))}
           />
