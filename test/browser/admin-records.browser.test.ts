@@ -54,13 +54,15 @@ async function choose(
   label: string,
   option: string,
 ) {
-  await scope.getByLabel(label, { exact: true }).click();
+  const picker = scope.getByLabel(label, { exact: true });
+  await picker.click();
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option')
     .filter({ hasText: option })
     .first()
     .click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
+  // This picker's own list, not any other (an open suggestion list of another field stays out of it).
+  await expect.poll(() => picker.getAttribute('aria-expanded'), { timeout: 10_000 }).not.toBe('true');
 }
 
 /** Confirms the open pop-up confirmation (antd Popconfirm). */

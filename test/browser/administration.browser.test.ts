@@ -45,9 +45,13 @@ async function choose(scope: Locator, label: string, text: string) {
  * to assistive technology then (a dialog hidden from it, or a button renamed).
  */
 async function pressInDialog(page: Page, name: string) {
-  const button = page.getByRole('dialog').getByRole('button', { name, exact: true });
+  // While a press is on its way the button reads "loading <name>" and takes no second press.
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const button = page
+    .getByRole('dialog')
+    .getByRole('button', { name: new RegExp(`^(loading )?${escaped}$`) });
   try {
-    await button.click({ timeout: 10_000 });
+    await button.click({ timeout: 30_000 });
   } catch (error) {
     throw new Error(
       `no button ${name} in a dialog; the page offered:\n${await page.locator('body').ariaSnapshot()}`,
