@@ -59,7 +59,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: importOf('(domain|db|api|services|workflows|activities|infra|workers)'),
+              regex: importOf('(domain|db|api|services|workflows|activities|infra|workers|simulators)'),
               message:
                 'The console reaches the server through the typed API client (web/src/api-client/client.ts).',
             },

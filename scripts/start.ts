@@ -1,17 +1,15 @@
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { DEMO_PASSWORD, demoOperators } from '../db/seed';
 import { startRuntime } from '../infra/runtime';
+import { installWorkerRuntime } from '../infra/worker-runtime';
 import { loadConfig } from '../temporal.config';
 
 /** `npm start`: the whole system on embedded defaults; Ctrl-C stops every part of it. */
 async function main(): Promise<void> {
-  const config = loadConfig();
-  Runtime.install({ logger: new DefaultLogger(process.env.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
+  const loaded = loadConfig();
+  const config = { ...loaded, LOG_LEVEL: process.env.LOG_LEVEL ? loaded.LOG_LEVEL : ('warn' as const) };
+  installWorkerRuntime(config);
   const log = (line: string) => console.log(`[start] ${line}`);
-  const runtime = await startRuntime(
-    { ...config, LOG_LEVEL: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' },
-    log,
-  );
+  const runtime = await startRuntime(config, log);
 
   console.log(`
   Staff console    ${runtime.apiUrl}/   ← open this in a browser (员工控制台)

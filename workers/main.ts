@@ -1,5 +1,6 @@
 import { migrateDb } from '../db/client';
 import { compose } from '../infra/compose';
+import { installWorkerRuntime } from '../infra/worker-runtime';
 import { loadConfig } from '../temporal.config';
 import { ensureSchedules } from './schedules';
 
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
       'workers/main.ts needs TEMPORAL_ADDRESS and DATABASE_URL; use `npm start` for the all-in-one set-up',
     );
   }
+  installWorkerRuntime(config);
   await migrateDb(config.DATABASE_URL);
   const system = await compose(config);
   try {
