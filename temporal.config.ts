@@ -623,6 +623,32 @@ export const configSchema = z.object({
     .positive()
     .default(500)
     .describe('workflows a worker keeps in memory between tasks (~1.5 MB each)'),
+  /**
+   * Activities one worker runs at once. They wait mostly on PostgreSQL and the outside systems, so more than the
+   * cores is right; past about twice `DATABASE_POOL_MAX` they only queue for a connection inside the worker,
+   * where another worker could have taken them.
+   */
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20)
+    .describe(
+      'activities one worker runs at once (about twice DATABASE_POOL_MAX: they wait on the database)',
+    ),
+  /** Workflow tasks one worker runs at once: CPU work on the worker's one JavaScript thread. */
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10)
+    .describe("workflow tasks one worker runs at once (CPU on the worker's one JavaScript thread)"),
+  DATABASE_POOL_MAX: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10)
+    .describe('PostgreSQL connections one process (API, worker) opens at most'),
 
   SEED_DEMO_DATA: boolFromEnv.describe(
     'seed operators, channels, products, numbers, SIMs at start; unset means true when the database is embedded',

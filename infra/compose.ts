@@ -118,6 +118,7 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
     if (!db) {
       if (!config.DATABASE_URL) throw new Error('compose: DATABASE_URL is not set');
       const handle = createDb(config.DATABASE_URL, {
+        max: config.DATABASE_POOL_MAX,
         connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT_SECONDS,
       });
       closes.push(handle.close);
