@@ -165,7 +165,7 @@ function registerBusinessMetrics(registry: Registry, counts: CountsSource): void
   });
   new Gauge({
     name: 'om_locks_held',
-    help: 'Locks orders hold now (what GET /api/v1/locks lists), by kind: line or groupProduct',
+    help: 'Locks orders hold now on open lines and group products (GET /api/v1/locks), by kind: line or groupProduct',
     labelNames: ['kind'],
     registers,
     async collect() {

@@ -27,7 +27,11 @@ export interface BusinessCounts {
   slaBreaches: { target: 'response' | 'resolution'; count: number }[];
   /** REQ: GRP-4 — overdue notices sent for group orders BBOSS did not answer in time. */
   bbossOverdueAlerts: number;
-  /** Locks held now, and of those the ones whose order has finished or is unknown (left behind). */
+  /**
+   * Locks held now, and of those the ones whose order has finished or is unknown (left behind). A cancelled
+   * line keeps the mark of the order that closed it (GET /api/v1/locks lists it); no order waits on it, so
+   * it is not counted.
+   */
   locks: { kind: LockKind; held: number; leftBehind: number }[];
   /** REQ: RES-2, RES-3 — numbers and SIM cards per holding unit (`central`: not issued) and state. */
   stock: { resourceType: 'numbers' | 'sims'; unitCode: string; state: string; count: number }[];
@@ -56,7 +60,7 @@ export async function businessCounts(db: DbOrTx): Promise<BusinessCounts> {
       select held.kind, count(*)::int as held,
              count(*) filter (where o.id is null or o.status in (${finished}))::int as left_behind
         from (select 'line' as kind, ${subscribers.lockedBy} as holder from ${subscribers}
-               where ${subscribers.lockedBy} is not null
+               where ${subscribers.lockedBy} is not null and ${subscribers.status} <> 'cancelled'
               union all
               select 'groupProduct', ${groupSubscriptions.lockedBy} from ${groupSubscriptions}
                where ${groupSubscriptions.lockedBy} is not null) held

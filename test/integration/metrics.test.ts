@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { addNotification } from '../../db/queries/notifications';
+import { orders, subscribers } from '../../db/schema';
 import { freePorts } from '../../infra/ports';
 import { startHarness, startSignedInHarness, type Harness } from '../support/harness';
 import { openAccountBody, submitOrder, waitForOrder } from '../support/orders';
@@ -99,6 +102,42 @@ describe('OPS: the API metrics at /metrics', () => {
     const before = total(text);
     await newWorkOrder(h.app, token);
     await vi.waitFor(async () => expect(total(await scrape(h))).toBe(before + 1), { timeout: 20_000 });
+  });
+
+  it('OPS, WO-6, GRP-4: SLA breach and BBOSS-overdue notices and a lock left behind by a finished order show on /metrics', async () => {
+    const before = await scrape(h);
+    // The notices as the escalation activities write them (activities/work-order-sla.ts, group-products.ts).
+    await addNotification(h.db, {
+      id: 'WO-METRICS-1:response',
+      recipientRole: h.config.WO_ESCALATION_ROLE,
+      workOrderId: 'WO-METRICS-1',
+      kind: 'sla.responseBreached',
+      messageZh: '响应超时',
+      messageEn: 'response target missed',
+    });
+    await addNotification(h.db, {
+      id: 'GRP-METRICS-1:bbossOverdue',
+      recipientRole: h.config.BBOSS_OVERDUE_ROLE,
+      kind: 'bboss.overdue',
+      messageZh: 'BBOSS 超时',
+      messageEn: 'BBOSS overdue',
+    });
+    // A line still marked by an order that has ended (as a workflow terminated by hand leaves it).
+    const [ended] = await h.db.select({ id: orders.id }).from(orders).where(eq(orders.status, 'completed'));
+    expect(ended).toBeDefined();
+    await h.db
+      .update(subscribers)
+      .set({ lockedBy: ended?.id ?? '' })
+      .where(eq(subscribers.msisdn, '13900100010'));
+    const after = await scrape(h);
+    const moved = (name: string, labels: Record<string, string> = {}) =>
+      sample(after, name, labels) - sample(before, name, labels);
+    expect(moved('om_sla_breaches_total', { target: 'response' })).toBe(1);
+    expect(moved('om_sla_breaches_total', { target: 'resolution' })).toBe(0);
+    expect(moved('om_bboss_overdue_alerts_total')).toBe(1);
+    expect(moved('om_locks_held', { kind: 'line' })).toBe(1);
+    expect(moved('om_locks_left_behind', { kind: 'line' })).toBe(1);
+    await h.db.update(subscribers).set({ lockedBy: null }).where(eq(subscribers.msisdn, '13900100010'));
   });
 
   it('OPS: the business counts are read at most once every METRICS_CACHE_SECONDS', async () => {
