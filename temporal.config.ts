@@ -650,6 +650,31 @@ export const configSchema = z.object({
     .default(10)
     .describe('PostgreSQL connections one process (API, worker) opens at most'),
 
+  // Metrics (docs/operations.md, "Metrics and what to alert on").
+  METRICS_CACHE_SECONDS: z.coerce
+    .number()
+    .nonnegative()
+    .default(10)
+    .describe(
+      'API: how long the business metrics of `GET /metrics` (read from the database) are reused before they are counted again, seconds; scrapes in between answer the same counts, so many scrapers cannot load the database (0: count on every scrape)',
+    ),
+  WORKER_METRICS_HOST: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe(
+      "worker: address the Temporal SDK's Prometheus exporter listens on (`0.0.0.0` to be scraped from other machines)",
+    ),
+  WORKER_METRICS_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(9464)
+    .describe(
+      "worker: port of the Temporal SDK's Prometheus exporter (`temporal_*` and the activities' `om_worker_*` metrics at `/metrics`); 0: no exporter. One per worker process, so two workers on one machine need two ports",
+    ),
+
   SEED_DEMO_DATA: boolFromEnv.describe(
     'seed operators, channels, products, numbers, SIMs at start; unset means true when the database is embedded',
   ),

@@ -14,11 +14,14 @@ import { createWorkOrderDispatchActivities } from './work-order-dispatch';
 import { createWorkOrderSlaActivities } from './work-order-sla';
 import { createWorkOrderActivities } from './work-orders';
 import type { ActivityDeps } from './deps';
+import { withCountedOutsideCalls } from './metrics';
 
 export type { ActivityDeps };
 
 /** Every activity the workers register, built from their dependencies. */
-export function createActivities(deps: ActivityDeps) {
+export function createActivities(given: ActivityDeps) {
+  // Every call of an outside system is counted on the worker's metrics (activities/metrics.ts).
+  const deps = withCountedOutsideCalls(given);
   const { db } = deps;
   // REQ: OPEN-2 — how long a hold lasts; every step of a running order extends it by as much again.
   const preemptionTtlSeconds = deps.config.PREEMPTION_TTL_SECONDS;

@@ -4,6 +4,7 @@ import { stockScopeOf } from '../db/queries/org-units';
 import { claimNumber, claimSim } from '../db/queries/resources';
 import type { AppConfig } from '../temporal.config';
 import { businessFailure } from './failures';
+import { countPreempted } from './metrics';
 import { numberRefusal, simRefusal } from './resources';
 
 /**
@@ -27,6 +28,7 @@ export function createLineResourceActivities({ db, config }: { db: Db; config: A
       const scope = await stockScopeOf(db, input.operatorId);
       const number = await claimNumber(db, input.orderId, ttl, input.msisdn, scope);
       if (!number) throw await numberRefusal(db, scope, input.msisdn);
+      countPreempted({ number: 1, sim: 0 });
       return { ...number, feeFen: config.CHANGE_NUMBER_FEE_FEN + number.selectionFeeFen };
     },
 
@@ -38,6 +40,7 @@ export function createLineResourceActivities({ db, config }: { db: Db; config: A
       const scope = await stockScopeOf(db, input.operatorId);
       const sim = await claimSim(db, input.orderId, ttl, scope);
       if (!sim) throw simRefusal(scope);
+      countPreempted({ number: 0, sim: 1 });
       return { ...sim, feeFen: config.SIM_SWAP_FEE_FEN };
     },
 

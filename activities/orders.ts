@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import { projectOrder, type OrderProjection } from '../db/queries/orders';
+import { countOrderFinished } from './metrics';
 
 /**
  * Keeps the orders read model in step with each workflow (REQ: ORD-1, ORD-2); each write of a running order
@@ -15,6 +16,7 @@ export function createOrderActivities({
   return {
     async recordOrderEvent(projection: OrderProjection): Promise<void> {
       await projectOrder(db, projection, { holdSeconds: preemptionTtlSeconds });
+      countOrderFinished(projection);
     },
   };
 }

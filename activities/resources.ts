@@ -15,6 +15,7 @@ import {
 import { writeStockReport } from '../db/queries/stock-reports';
 import { createSubscriber } from '../db/queries/subscribers';
 import { businessFailure } from './failures';
+import { countPreempted, countReleased } from './metrics';
 import { parkedHash } from './parked-secrets';
 
 export interface HeldResources {
@@ -51,13 +52,15 @@ export function createResourceActivities({
     }): Promise<HeldResources> {
       const scope = await stockScopeOf(db, input.operatorId);
       try {
-        return await db.transaction(async (tx) => {
+        const held = await db.transaction(async (tx) => {
           const number = await claimNumber(tx, input.orderId, preemptionTtlSeconds, input.msisdn, scope);
           if (!number) throw new ClaimFailed(await numberRefusal(tx, scope, input.msisdn));
           const sim = await claimSim(tx, input.orderId, preemptionTtlSeconds, scope);
           if (!sim) throw new ClaimFailed(simRefusal(scope));
           return { ...number, ...sim };
         });
+        countPreempted({ number: 1, sim: 1 });
+        return held;
       } catch (err) {
         if (err instanceof ClaimFailed) throw err.failure;
         throw err;
@@ -66,7 +69,9 @@ export function createResourceActivities({
 
     /** Undo of preemptResources: gives back whatever the order still holds. */
     async releaseResources(input: { orderId: string }): Promise<{ numbers: number; sims: number }> {
-      return releaseOrderResources(db, input.orderId);
+      const released = await releaseOrderResources(db, input.orderId);
+      countReleased({ number: released.numbers, sim: released.sims });
+      return released;
     },
 
     /**

@@ -17,6 +17,7 @@ import { registerRateLimit } from './plugins/rate-limit';
 import { frameworkErrorReply, registerErrorHandler } from './plugins/errors';
 import { registerNotFound } from './plugins/not-found';
 import { registerConsole } from './plugins/console';
+import { registerMetrics } from './plugins/metrics';
 import type { SmsInbox } from './simulators/sms-simulator';
 import type { SimulatorLatency } from './simulators/simulator-latency';
 import { healthRoutes } from './health';
@@ -92,6 +93,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: contractSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  // GET /metrics for Prometheus; the routes registered after it are counted by route template.
+  await registerMetrics(app, { db: deps.db, cacheSeconds: deps.config.METRICS_CACHE_SECONDS });
   if (deps.consoleDir) consolePage = await registerConsole(app, deps.consoleDir);
 
   await app.register(healthRoutes({ db: deps.db, connection: deps.connection, config: deps.config }));

@@ -1,4 +1,4 @@
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime, type TelemetryOptions } from '@temporalio/worker';
 import type { AppConfig } from '../temporal.config';
 
 let installed = false;
@@ -10,5 +10,27 @@ let installed = false;
 export function installWorkerRuntime(config: AppConfig): void {
   if (installed) return;
   installed = true;
-  Runtime.install({ logger: new DefaultLogger(config.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
+  Runtime.install({
+    logger: new DefaultLogger(config.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN'),
+    telemetryOptions: workerTelemetry(config),
+  });
+}
+
+/**
+ * The SDK's Prometheus exporter on `WORKER_METRICS_HOST:WORKER_METRICS_PORT` (none when the port is 0): the
+ * SDK's own `temporal_*` metrics (schedule-to-start latency, slots, polls, sticky cache) and the activities'
+ * business counters (activities/metrics.ts) at `/metrics`. Durations in seconds and counters ending in
+ * `_total`, as Prometheus names them; the task queue and namespace are labels of each metric.
+ */
+export function workerTelemetry(config: AppConfig): TelemetryOptions {
+  if (config.WORKER_METRICS_PORT === 0) return {};
+  return {
+    metrics: {
+      prometheus: {
+        bindAddress: `${config.WORKER_METRICS_HOST}:${config.WORKER_METRICS_PORT}`,
+        countersTotalSuffix: true,
+        useSecondsForDurations: true,
+      },
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { compose } from '../../infra/compose';
+import { installWorkerRuntime } from '../../infra/worker-runtime';
 import { loadConfig } from '../../temporal.config';
 import { instantSimulators, nowhere } from '../../workers/simulators';
 
@@ -9,8 +9,9 @@ import { instantSimulators, nowhere } from '../../workers/simulators';
  * configuration from the environment plus WORKFLOW_BUNDLE_PATH; prints "ready" once polling.
  */
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const config = loadConfig();
+  // No metrics exporter unless the test asks for one (WORKER_METRICS_PORT): workers side by side share a port.
+  const config = loadConfig({ WORKER_METRICS_PORT: '0', ...process.env });
+  installWorkerRuntime(config);
   const system = await compose(config, {
     simulators: {
       ...instantSimulators,

@@ -28,11 +28,15 @@ describe('the API routes as assembled from the business areas', () => {
   });
   afterAll(async () => app?.close());
 
-  it('CH-3: every documented path but the health checks is served under /api/v1', async () => {
+  it('CH-3: every documented path but the health checks and the metrics is served under /api/v1', async () => {
     const doc = (await app.inject({ url: '/docs/json' })).json<{ paths: Record<string, unknown> }>();
     const paths = Object.keys(doc.paths);
     expect(paths.length).toBeGreaterThan(40);
-    expect(paths.filter((p) => !p.startsWith(`${API_PREFIX}/`)).sort()).toEqual(['/health', '/health/ready']);
+    expect(paths.filter((p) => !p.startsWith(`${API_PREFIX}/`)).sort()).toEqual([
+      '/health',
+      '/health/ready',
+      '/metrics',
+    ]);
   });
 
   it('PC-1, CH-3: order submission declares its access as data: the order desk, and the pre-cancellation desk for a preCancellation body', () => {
