@@ -186,7 +186,10 @@ describe('OPS: structured, masked logs', () => {
       const ofOrder = lines().filter((l) => l.service === 'api' && l.orderId === id);
       const completed = ofOrder.filter((l) => l.msg === 'request completed');
       // The submission (its ID known from the answer) and the reads that followed it.
-      expect(completed.find((l) => l.route === '/api/v1/orders' && l.status === 202), id).toBeDefined();
+      expect(
+        completed.find((l) => l.route === '/api/v1/orders' && l.status === 202),
+        id,
+      ).toBeDefined();
       expect(completed.filter((l) => l.route === '/api/v1/orders/:id').length).toBeGreaterThan(0);
       for (const line of completed) {
         expect(line).toMatchObject({ operatorId: 'store01', channelCode: 'STORE-BJ-001' });
@@ -194,7 +197,9 @@ describe('OPS: structured, masked logs', () => {
       }
     }
     // Every line of a request on the order's URL names the order.
-    const onOrderUrl = lines().filter((l) => l.url?.startsWith(`/api/v1/orders/${encodeURIComponent(openingId)}`));
+    const onOrderUrl = lines().filter((l) =>
+      l.url?.startsWith(`/api/v1/orders/${encodeURIComponent(openingId)}`),
+    );
     expect(onOrderUrl.length).toBeGreaterThan(0);
     for (const line of onOrderUrl) expect(line.orderId).toBe(openingId);
   });
