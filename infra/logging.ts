@@ -27,9 +27,12 @@ export interface LoggerSettings {
  * domain/log-masking.ts before it is written.
  */
 export function createLogger(settings: LoggerSettings): Logger {
-  const options = loggerOptions(settings);
-  return settings.destination ? pino(options, settings.destination) : pino(options);
+  return pino(loggerOptions(settings), settings.destination ?? standardOutput());
 }
+
+let stdout: ReturnType<typeof pino.destination> | null = null;
+/** One writer on standard output per process, so the API's and the worker's lines never split each other. */
+const standardOutput = () => (stdout ??= pino.destination({ dest: 1, sync: false }));
 
 /** The options behind `createLogger`: masking sits in the formatters and serializers. */
 export function loggerOptions({ service, level }: LoggerSettings): LoggerOptions {
