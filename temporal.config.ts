@@ -140,7 +140,9 @@ export const configSchema = z.object({
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
-    .describe('pino log level (`warn` under `npm start` unless set)'),
+    .describe(
+      "level of the JSON log lines of the API and the workers' Temporal runtime (`warn` under `npm start` unless set)",
+    ),
   SESSION_TTL_MINUTES: z.coerce
     .number()
     .int()

@@ -1,16 +1,18 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Client, Connection } from '@temporalio/client';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client';
 import type { BbossCallbackSink } from '../domain/bboss-callbacks';
 import type { MnpCallbackSink } from '../domain/mnp-callbacks';
 import type { AppConfig } from '../temporal.config';
+import { createLogger, type LogDestination, type LogLevelName } from '../infra/logging';
 import { contractSchemaTransform, contractValidatorCompiler } from './contract-openapi';
 import { createWorkOrderStarter } from '../services/work-orders/work-order-service';
 import { registerAudit } from './plugins/audit';
 import { registerAuth } from './plugins/auth';
+import { registerRequestLog, requestIdOf } from './plugins/request-log';
 import { registerRouteAccessCheck } from './plugins/route-access';
 import { registerRejectNul } from './plugins/reject-nul';
 import { registerRateLimit } from './plugins/rate-limit';
@@ -30,7 +32,11 @@ export interface AppDeps {
   client: Client;
   connection: Connection;
   config: AppConfig;
-  logger?: boolean | { level: string; stream?: { write: (line: string) => void } };
+  /**
+   * OPS: the API's JSON log lines (infra/logging.ts): `false` none, `true` or left out at `LOG_LEVEL` on
+   * standard output, or a level and a stream of its own (a test that reads the lines).
+   */
+  logger?: boolean | { level: LogLevelName; stream?: LogDestination };
   /**
    * REQ: MNP-5 — receives verified clearing-system callbacks: they signal the port orders (every API replica
    * answers them). Built by the composition root (infra/compose.ts).
@@ -55,9 +61,11 @@ export interface AppDeps {
 /** The whole HTTP API, ready for `listen()` or `inject()`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? { level: deps.config.LOG_LEVEL },
-    requestIdHeader: 'x-request-id',
-    genReqId: () => crypto.randomUUID(),
+    loggerInstance: apiLogger(deps),
+    // OPS: api/plugins/request-log.ts writes one masked line per request instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    requestIdHeader: false,
+    genReqId: (req) => requestIdOf(req.headers['x-request-id']),
     frameworkErrors: frameworkErrorReply,
     // Every path parameter the document declares fits (the longest, a notification ID, is 200 characters).
     routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
@@ -72,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(contractValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerRequestLog(app);
   registerErrorHandler(app, { retryAfterSeconds: deps.config.SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS });
   let consolePage: Awaited<ReturnType<typeof registerConsole>> = null;
   registerNotFound(app, { fallback: () => consolePage });
@@ -118,4 +127,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   for (const plugin of routes) await app.register(plugin, { prefix: API_PREFIX });
   return app;
+}
+
+/** The API's logger as `deps.logger` asks for it (infra/logging.ts: JSON lines, masked). */
+function apiLogger(deps: AppDeps): FastifyBaseLogger {
+  const { logger = true, config } = deps;
+  if (typeof logger === 'object') {
+    return createLogger({
+      service: 'api',
+      level: logger.level,
+      ...(logger.stream ? { destination: logger.stream } : {}),
+    });
+  }
+  return createLogger({ service: 'api', level: logger ? config.LOG_LEVEL : 'silent' });
 }

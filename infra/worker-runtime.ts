@@ -1,5 +1,7 @@
-import { DefaultLogger, Runtime, type TelemetryOptions } from '@temporalio/worker';
+import type { Logger as TemporalLogger } from '@temporalio/common';
+import { Runtime, type TelemetryOptions } from '@temporalio/worker';
 import type { AppConfig } from '../temporal.config';
+import { createLogger, temporalLogger, type LogDestination, type LogLevelName } from './logging';
 
 let installed = false;
 
@@ -10,10 +12,7 @@ let installed = false;
 export function installWorkerRuntime(config: AppConfig): void {
   if (installed) return;
   installed = true;
-  Runtime.install({
-    logger: new DefaultLogger(config.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN'),
-    telemetryOptions: workerTelemetry(config),
-  });
+  Runtime.install({ logger: workerLogger(config.LOG_LEVEL), telemetryOptions: workerTelemetry(config) });
 }
 
 /**
@@ -33,4 +32,12 @@ export function workerTelemetry(config: AppConfig): TelemetryOptions {
       },
     },
   };
+}
+
+/**
+ * OPS: the SDK runtime's logger of a worker process: the masked JSON lines of infra/logging.ts (service
+ * `worker`) at `level`, on standard output unless a destination is given (a test that reads them).
+ */
+export function workerLogger(level: LogLevelName, destination?: LogDestination): TemporalLogger {
+  return temporalLogger(createLogger({ service: 'worker', level, ...(destination ? { destination } : {}) }));
 }

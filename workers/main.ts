@@ -1,5 +1,6 @@
 import { migrateDb } from '../db/client';
 import { compose } from '../infra/compose';
+import { createLogger } from '../infra/logging';
 import { installWorkerRuntime } from '../infra/worker-runtime';
 import { loadConfig } from '../temporal.config';
 import { ensureSchedules } from './schedules';
@@ -22,7 +23,10 @@ async function main(): Promise<void> {
   try {
     await ensureSchedules(system.client, config.TEMPORAL_TASK_QUEUE, config.BUSINESS_UTC_OFFSET_HOURS);
     const { running } = await system.startWorker();
-    console.log(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
+    createLogger({ service: 'worker', level: config.LOG_LEVEL }).info(
+      { taskQueue: config.TEMPORAL_TASK_QUEUE, temporalAddress: config.TEMPORAL_ADDRESS },
+      'worker polling task queue',
+    );
     await running; // resolves after SIGINT/SIGTERM (the SDK installs the handlers) once in-flight work drains
   } finally {
     await system.close();

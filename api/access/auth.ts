@@ -17,6 +17,7 @@ import { AppError } from '../../domain/errors';
 import { assertWithinBusinessHours, bearerTokenOf, hashToken, newToken } from '../plugins/auth';
 import { passwordMatches } from '../../services/access/password-compare';
 import { bearerSecurity, errorResponses } from '../schemas';
+import { bindLogFields } from '../../infra/logging';
 
 export const loginBody = z.object({
   operatorId: z.string().min(1).max(64).describe('Operator ID (工号)'),
@@ -89,6 +90,8 @@ export function authRoutes(deps: AuthRouteDeps) {
       },
       async (request) => {
         const { operatorId, password, channelCode, outletCode: askedOutlet } = request.body;
+        // OPS: the sign-in's own lines name who signs in where (the password never: it is not a field).
+        bindLogFields(request.log, { operatorId, channelCode });
         const [operator, channel] = await Promise.all([
           findOperator(deps.db, operatorId),
           findChannel(deps.db, channelCode),
@@ -119,6 +122,7 @@ export function authRoutes(deps: AuthRouteDeps) {
         if (lockedUntil) throw locked(lockedUntil);
         const token = newToken();
         const expiresAt = new Date(Date.now() + deps.sessionTtlMinutes * 60_000);
+        bindLogFields(request.log, { outletCode });
         await createSession(deps.db, {
           tokenHash: hashToken(token),
           operatorId,

@@ -1,5 +1,6 @@
 import { bbossCallbackSchema, type BbossCallbackSink } from '../../domain/bboss-callbacks';
 import { signedCallbackRoute } from '../plugins/signed-callback';
+import { bindLogFields } from '../../infra/logging';
 
 export const BBOSS_SIGNATURE_HEADER = 'x-bboss-signature';
 
@@ -19,6 +20,7 @@ export function bbossCallbackRoutes(deps: { secret: string; sink: BbossCallbackS
       '`InvalidSignature`. A callback no running order waits for is 404 `OrderNotFound`. Callbacks may ' +
       'repeat; the first answer counts.',
     handle: async (callback, request) => {
+      bindLogFields(request.log, { orderId: callback.orderId });
       const outcome = await deps.sink.deliver(callback);
       if (outcome === 'unknownOrder') {
         return {

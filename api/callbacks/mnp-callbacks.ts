@@ -1,5 +1,6 @@
 import { mnpCallbackSchema, type MnpCallbackSink } from '../../domain/mnp-callbacks';
 import { signBody, signedCallbackRoute } from '../plugins/signed-callback';
+import { bindLogFields } from '../../infra/logging';
 
 export const CLEARING_SIGNATURE_HEADER = 'x-clearing-signature';
 
@@ -25,6 +26,7 @@ export function mnpCallbackRoutes(deps: { secret: string; sink: MnpCallbackSink 
       'otherwise 401 `InvalidSignature`. A callback nothing waits for is 404 `OrderNotFound`. Callbacks ' +
       'may repeat; receiving one twice is harmless.',
     handle: async (callback, request) => {
+      if (callback.event === 'portInAnswered') bindLogFields(request.log, { orderId: callback.orderId });
       const outcome = await deps.sink.deliver(callback);
       if (outcome === 'unknownOrder') {
         const what =

@@ -5,6 +5,7 @@ import { findLiveSession } from '../../db/queries/access';
 import { accessDenial, type AccessRule, type Principal, type RouteAccess } from '../../domain/access';
 import { businessHoursDenial } from '../../domain/business-hours';
 import { AppError } from '../../domain/errors';
+import { bindLogFields } from '../../infra/logging';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -106,7 +107,13 @@ async function authenticate(db: Db, request: FastifyRequest, utcOffsetHours: num
     { channel: session.channelBusinessHours, operator: session.operatorBusinessHours },
     utcOffsetHours,
   );
-  request.log.info({ operatorId: session.operatorId, channelCode: session.channelCode }, 'authenticated');
+  // OPS: every later line of this request (request.log is reply.log) names the caller.
+  bindLogFields(request.log, {
+    operatorId: session.operatorId,
+    channelCode: session.channelCode,
+    outletCode: session.outletCode,
+  });
+  request.log.debug('authenticated');
   return {
     operatorId: session.operatorId,
     operatorName: session.operatorName,

@@ -21,6 +21,7 @@ import type { Db } from '../../db/client';
 import type { MnpCallbackSink } from '../../domain/mnp-callbacks';
 import { DEMO_PASSWORD } from '../../db/seed';
 import { compose } from '../../infra/compose';
+import { workerLogger } from '../../infra/worker-runtime';
 import { configSchema, type AppConfig } from '../../temporal.config';
 import { instantSimulators } from '../../workers/simulators';
 import { createTestDatabase } from './database';
@@ -101,9 +102,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const { logLines } = options;
   if (!runtimeInstalled) {
     const logger = logLines
-      ? new DefaultLogger('DEBUG', (entry) =>
-          logLines.push(JSON.stringify(entry, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))),
-        )
+      ? workerLogger('debug', { write: (line) => void logLines.push(line) })
       : new DefaultLogger('ERROR');
     Runtime.install({ logger });
     runtimeInstalled = true;
