@@ -1,8 +1,9 @@
 import { migrateDb } from '../db/client';
 import { compose } from '../infra/compose';
+import { ensureSearchAttributes } from '../infra/search-attributes';
 import { installWorkerRuntime } from '../infra/worker-runtime';
 import { loadConfig } from '../temporal.config';
-import { ensureSchedules } from './schedules';
+import { ensureRecurringWork, recurringWork } from './schedules';
 
 /**
  * A worker process on its own, for running against a Temporal cluster and a managed PostgreSQL:
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
   await migrateDb(config.DATABASE_URL);
   const system = await compose(config);
   try {
-    await ensureSchedules(system.client, config.TEMPORAL_TASK_QUEUE, config.BUSINESS_UTC_OFFSET_HOURS);
+    await ensureSearchAttributes(system.connection, config.TEMPORAL_NAMESPACE, console.log);
+    await ensureRecurringWork(system.client, recurringWork(config));
     const { running } = await system.startWorker();
     console.log(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
     await running; // resolves after SIGINT/SIGTERM (the SDK installs the handlers) once in-flight work drains
