@@ -1,8 +1,19 @@
-import type { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { searchAttributeKeys } from '../workflows/contracts/search-attributes';
 
 const KEYWORD = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+
+/** What registering takes of a connection: its operator service's two calls (a client's `connection` has them). */
+export interface SearchAttributeOperator {
+  operatorService: {
+    listSearchAttributes(
+      request: temporal.api.operatorservice.v1.IListSearchAttributesRequest,
+    ): Promise<{ customAttributes: Record<string, temporal.api.enums.v1.IndexedValueType> }>;
+    addSearchAttributes(
+      request: temporal.api.operatorservice.v1.IAddSearchAttributesRequest,
+    ): Promise<unknown>;
+  };
+}
 
 /** The Temporal CLI command that registers the search attributes on a namespace (what an operator runs). */
 export function searchAttributeCreateCommand(namespace: string, names = searchAttributeNames()): string {
@@ -20,7 +31,7 @@ const searchAttributeNames = (): string[] => searchAttributeKeys.map((key) => ke
  * starts anyway, but orders cannot start until the attributes exist.
  */
 export async function ensureSearchAttributes(
-  connection: Connection,
+  connection: SearchAttributeOperator,
   namespace: string,
   log: (line: string) => void,
 ): Promise<void> {

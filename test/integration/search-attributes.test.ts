@@ -1,6 +1,8 @@
 import type { Client } from '@temporalio/client';
+import { msToTs } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { operatorOutlets } from '../../db/schema';
+import { ensureSearchAttributes, searchAttributeCreateCommand } from '../../infra/search-attributes';
 import {
   ChannelCodeAttribute,
   GroupCodeAttribute,
@@ -118,5 +120,47 @@ describe('orders findable in the Temporal Web UI by what staff know (OPS)', () =
     const { typedSearchAttributes: attributes } = await h.client.workflow.getHandle(id).describe();
     expect(attributes.get(OrderTypeAttribute)).toBeUndefined();
     expect((await attributesInHistory(h.client, id)).upserts).toBe(0);
+  });
+
+  it('OPS: on a cluster the worker registers the search attributes once, and says how when it may not', async () => {
+    // A namespace of its own, as a cluster's would be before its first worker starts.
+    const namespace = `sa-${crypto.randomUUID().slice(0, 8)}`;
+    await h.client.workflowService.registerNamespace({
+      namespace,
+      workflowExecutionRetentionPeriod: msToTs('1 day'),
+    });
+    const lines: string[] = [];
+    const log = (line: string) => lines.push(line);
+    await vi.waitFor(
+      async () => {
+        lines.length = 0;
+        await ensureSearchAttributes(h.client.connection, namespace, log);
+        expect(lines).toEqual([
+          `Temporal search attributes registered on namespace ${namespace}: OrderType, Msisdn, ChannelCode, OutletCode, GroupCode (Keyword)`,
+        ]);
+      },
+      { timeout: 20_000, interval: 500 },
+    );
+    const { customAttributes } = await h.client.connection.operatorService.listSearchAttributes({
+      namespace,
+    });
+    expect(Object.keys(customAttributes ?? {})).toEqual(
+      expect.arrayContaining(['OrderType', 'Msisdn', 'ChannelCode', 'OutletCode', 'GroupCode']),
+    );
+    lines.length = 0;
+    await ensureSearchAttributes(h.client.connection, namespace, log);
+    expect(lines).toEqual([]);
+
+    // A cluster that refuses: the log names the command to run.
+    lines.length = 0;
+    const denied = () => Promise.reject(new Error('7 PERMISSION_DENIED: Request unauthorized.'));
+    const refusing = { operatorService: { listSearchAttributes: denied, addSearchAttributes: denied } };
+    await ensureSearchAttributes(refusing, 'prod', log);
+    expect(lines).toEqual([expect.stringContaining(searchAttributeCreateCommand('prod'))]);
+    expect(searchAttributeCreateCommand('prod')).toBe(
+      'temporal operator search-attribute create --namespace prod --name OrderType --type Keyword ' +
+        '--name Msisdn --type Keyword --name ChannelCode --type Keyword --name OutletCode --type Keyword ' +
+        '--name GroupCode --type Keyword',
+    );
   });
 });
