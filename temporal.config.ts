@@ -527,7 +527,7 @@ export const configSchema = z.object({
     .min(1)
     .max(300)
     .default(240)
-    .describe('tidy-up rounds per run before it continues as new (~10 history events a round)'),
+    .describe('tidy-up rounds per run before it continues as new (~11 history events a round)'),
 
   /**
    * Simulated BBOSS: how long it takes to decide a group order (about 30 minutes in the source), the extra

@@ -45,6 +45,8 @@ export async function ensureSearchAttributes(
     const listed = await connection.operatorService.listSearchAttributes({ namespace });
     known = { ...listed.customAttributes };
   } catch (err) {
+    // Temporal's time-skipping test server adds search attributes but cannot list them: add each, once.
+    if (grpcCode(err) === UNIMPLEMENTED) return addEach(connection, namespace);
     refused('listing the custom search attributes', err, searchAttributeNames());
     return;
   }
@@ -70,7 +72,22 @@ export async function ensureSearchAttributes(
   }
 }
 
+/** Adds each attribute on its own; one the server has already is left as it is. */
+async function addEach(connection: SearchAttributeOperator, namespace: string): Promise<void> {
+  for (const name of searchAttributeNames()) {
+    try {
+      await connection.operatorService.addSearchAttributes({
+        namespace,
+        searchAttributes: { [name]: KEYWORD },
+      });
+    } catch (err) {
+      if (grpcCode(err) !== ALREADY_EXISTS) throw err;
+    }
+  }
+}
+
 const ALREADY_EXISTS = 6;
+const UNIMPLEMENTED = 12;
 
 function grpcCode(err: unknown): number | undefined {
   return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'number'

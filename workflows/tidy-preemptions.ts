@@ -14,7 +14,7 @@ export async function tidyPreemptionsWorkflow(): Promise<Awaited<ReturnType<type
 
 /**
  * The tidy-up as one long-lived workflow (ID `TidyPreemptions`, see `contracts/tidy.ts`): a round, a timer of
- * `intervalSeconds`, again. A round costs about ten history events (two workflow tasks, the activity,
+ * `intervalSeconds`, again. A round costs about eleven history events (two workflow tasks, the activity,
  * the timer), so after `roundsPerRun` rounds — or sooner, when the server suggests it — it continues as new
  * with the same input: its history stays small, and the Web UI's list gains one run per `roundsPerRun` rounds
  * (six a day with the defaults) where a Schedule added one execution every minute. A round whose activity

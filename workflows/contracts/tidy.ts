@@ -8,7 +8,7 @@ import { mainTaskQueue } from './task-queue';
 export interface TidyLoopInput {
   /** Seconds between two tidy rounds. */
   intervalSeconds: number;
-  /** Rounds per run before it continues as new (about 10 history events a round). */
+  /** Rounds per run before it continues as new (about 11 history events a round). */
   roundsPerRun: number;
 }
 
