@@ -24,7 +24,7 @@ export function searchAttributeCreateCommand(namespace: string, names = searchAt
 const searchAttributeNames = (): string[] => searchAttributeKeys.map((key) => key.name);
 
 /**
- * REQ: ORD-1 — makes sure the namespace knows the custom search attributes the workflows start with
+ * OPS — makes sure the namespace knows the custom search attributes the workflows start with
  * (`workflows/contracts/search-attributes.ts`): lists them through the operator service and adds the missing
  * ones as Keyword. Idempotent; a second worker starting at the same time is harmless. A cluster that refuses
  * (no operator permission, Temporal Cloud) is said so in the log with the command to run instead; the worker

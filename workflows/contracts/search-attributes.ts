@@ -4,7 +4,7 @@ import type { AnyWorkflowRequest } from '../../domain/order-requests';
 import type { WorkOrderInput } from '../../domain/work-order-contract';
 
 /**
- * REQ: ORD-1 — the custom search attributes that make an order's workflow findable in the Temporal Web UI by
+ * OPS — the custom search attributes that make an order's workflow findable in the Temporal Web UI by
  * what staff know: its type, its number, the channel and outlet it came through, the group. They are given in
  * the start options, so they are part of the WorkflowExecutionStarted event (no extra history event, never an
  * upsert), and continue-as-new carries them to the next run. Every one is a Keyword (exact match, `=` and `IN`
