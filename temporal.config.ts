@@ -512,6 +512,26 @@ export const configSchema = z.object({
     .describe('steps per run of the stock-in workflow before it continues as new'),
 
   /**
+   * The tidy-up of expired pre-emptions, reservations and cool-downs (REQ: OPEN-2, RES-3): one long-lived
+   * workflow `TidyPreemptions` (workers/schedules.ts) that tidies every interval and continues as new after so
+   * many rounds. Read when a worker or `npm start` starts the loop; a loop already running keeps its settings.
+   */
+  TIDY_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3_600)
+    .default(60)
+    .describe('seconds between two rounds of the tidy-up of expired pre-emptions (OPEN-2, RES-3)'),
+  TIDY_ROUNDS_PER_RUN: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(300)
+    .default(240)
+    .describe('tidy-up rounds per run before it continues as new (~11 history events a round)'),
+
+  /**
    * Simulated BBOSS: how long it takes to decide a group order (about 30 minutes in the source), the extra
    * time when the tariff needs approval, and its reject and loss rates; latency of each call; how often it
    * refuses one member.

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { searchAttributeKeys } from '../workflows/contracts/search-attributes';
 import { canConnect } from './ports';
 import { endOf, type ServerRun } from './supervise';
 import { resolveTemporalCli } from './temporal-cli';
@@ -46,6 +47,8 @@ export async function startTemporalDevServer(options: {
   // in-flight updates per workflow makes the 11th grabber wait for a client retry (~1 s). Set the same on a
   // cluster (dynamic config `history.maxInFlightUpdates`).
   args.push('--dynamic-config-value', `history.maxInFlightUpdates=${MAX_IN_FLIGHT_UPDATES}`);
+  // OPS — the custom search attributes orders start with (a workflow carrying an unknown one is refused).
+  for (const key of searchAttributeKeys) args.push('--search-attribute', `${key.name}=Keyword`);
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');

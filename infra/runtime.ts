@@ -5,10 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import { migrateDb } from '../db/client';
 import { seedDemoData } from '../db/seed';
 import type { AppConfig } from '../temporal.config';
-import { ensureSchedules } from '../workers/schedules';
+import { ensureRecurringWork, recurringWork } from '../workers/schedules';
 import { compose } from './compose';
 import { startTemporalDevServer } from './dev-server';
 import { ensureDatabase, startEmbeddedPostgres } from './postgres';
+import { ensureSearchAttributes } from './search-attributes';
 import { supervise } from './supervise';
 
 export interface Runtime {
@@ -109,7 +110,8 @@ export async function startRuntime(
       await seedDemoData(system.db);
       log('demo data ready');
     }
-    await ensureSchedules(system.client, config.TEMPORAL_TASK_QUEUE, config.BUSINESS_UTC_OFFSET_HOURS);
+    await ensureSearchAttributes(system.connection, config.TEMPORAL_NAMESPACE, log);
+    await ensureRecurringWork(system.client, recurringWork(config));
     await system.startWorker();
     // REQ: NOTIF-1 — the simulated SMS gateway runs here: administrators read its phones at
     // GET /api/v1/sms-simulator/inbox/:msisdn (the only place a texted code can be seen in the demo); the

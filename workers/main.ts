@@ -1,9 +1,10 @@
 import { migrateDb } from '../db/client';
 import { compose } from '../infra/compose';
 import { createLogger } from '../infra/logging';
+import { ensureSearchAttributes } from '../infra/search-attributes';
 import { installWorkerRuntime } from '../infra/worker-runtime';
 import { loadConfig } from '../temporal.config';
-import { ensureSchedules } from './schedules';
+import { ensureRecurringWork, recurringWork } from './schedules';
 
 /**
  * A worker process on its own, for running against a Temporal cluster and a managed PostgreSQL:
@@ -19,11 +20,13 @@ async function main(): Promise<void> {
   }
   installWorkerRuntime(config);
   await migrateDb(config.DATABASE_URL);
+  const log = createLogger({ service: 'worker', level: config.LOG_LEVEL });
   const system = await compose(config);
   try {
-    await ensureSchedules(system.client, config.TEMPORAL_TASK_QUEUE, config.BUSINESS_UTC_OFFSET_HOURS);
+    await ensureSearchAttributes(system.connection, config.TEMPORAL_NAMESPACE, (line) => log.info(line));
+    await ensureRecurringWork(system.client, recurringWork(config));
     const { running } = await system.startWorker();
-    createLogger({ service: 'worker', level: config.LOG_LEVEL }).info(
+    log.info(
       { taskQueue: config.TEMPORAL_TASK_QUEUE, temporalAddress: config.TEMPORAL_ADDRESS },
       'worker polling task queue',
     );

@@ -9,5 +9,5 @@ export { preCancellationWorkflow } from './pre-cancellation';
 export { serviceChangeWorkflow } from './service-change';
 export { stockInWorkflow } from './stock-in';
 export { stockReportWorkflow } from './stock-report';
-export { tidyPreemptionsWorkflow } from './tidy-preemptions';
+export { tidyLoopWorkflow, tidyPreemptionsWorkflow } from './tidy-preemptions';
 export { workOrderWorkflow } from './work-order';

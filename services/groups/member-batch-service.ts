@@ -20,6 +20,7 @@ import type { WorkflowSettings } from '../../domain/workflow-settings';
 import { assertSameRequest, startWorkflowOnce } from '../temporal/start-idempotently';
 import { workflowCall } from '../temporal/workflow-registry';
 import { memberBatchId } from '../../workflows/contracts/member-batch';
+import { memberBatchSearchAttributes } from '../../workflows/contracts/search-attributes';
 import { screenSubjects } from '../orders/customer-screening';
 import { requireProductAccess } from './group-order-checks';
 
@@ -51,7 +52,11 @@ export function createMemberBatchService(deps: {
       settings: deps.settings,
       chunksDone: 0,
     });
-    await startWorkflowOnce(client, call, { workflowId: batch.id, taskQueue: deps.taskQueue });
+    await startWorkflowOnce(client, call, {
+      workflowId: batch.id,
+      taskQueue: deps.taskQueue,
+      typedSearchAttributes: memberBatchSearchAttributes(batch),
+    });
   }
 
   /** The batch stored under this key already: the same file again is a replay, another file a conflict. */

@@ -27,6 +27,7 @@ import type { OrderView } from './order-view-schema';
 import { startOncePerKey, startWorkflowOnce, workflowKnown } from '../temporal/start-idempotently';
 import { updateOrExplain } from '../temporal/update-or-explain';
 import { orderWorkflowCall } from '../temporal/workflow-registry';
+import { orderSearchAttributes } from '../../workflows/contracts/search-attributes';
 
 export type OrderRequest = AnyOrderRequest;
 
@@ -144,6 +145,7 @@ export function createOrderService(deps: {
               workflowId: id,
               taskQueue: deps.taskQueue,
               memo: { requestHash },
+              typedSearchAttributes: orderSearchAttributes(input),
             });
           },
         },

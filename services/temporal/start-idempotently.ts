@@ -1,5 +1,9 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import {
+  WorkflowIdConflictPolicy,
+  WorkflowIdReusePolicy,
+  type SearchAttributePair,
+} from '@temporalio/common';
 import type { Db } from '../../db/client';
 import {
   claimOrderKey,
@@ -13,12 +17,18 @@ import { startWorkflow, type WorkflowCallOf, type WorkflowName } from './workflo
 /**
  * Starts a workflow once under its business ID (REQ: ORD-3): duplicate-rejecting, and a start that finds the
  * ID already taken is the same order, work order or batch (`replayed`), not an error. `call` names the
- * workflow through the registry, so its arguments are checked against the workflow function.
+ * workflow through the registry, so its arguments are checked against the workflow function. The
+ * `typedSearchAttributes` (`workflows/contracts/search-attributes.ts`) go with the start, onto its started event.
  */
 export async function startWorkflowOnce<N extends WorkflowName>(
   client: Client,
   call: WorkflowCallOf<N>,
-  options: { workflowId: string; taskQueue: string; memo?: Record<string, unknown> },
+  options: {
+    workflowId: string;
+    taskQueue: string;
+    memo?: Record<string, unknown>;
+    typedSearchAttributes?: SearchAttributePair[];
+  },
 ): Promise<{ id: string; replayed: boolean }> {
   try {
     await startWorkflow(client, call, {

@@ -16,6 +16,7 @@ import {
   workOrderStateQuery,
   type WorkOrderInput,
 } from '../../workflows/contracts/work-order';
+import { workOrderSearchAttributes } from '../../workflows/contracts/search-attributes';
 import { hashRequest } from '../orders/order-service';
 import { timelineEntry, viewFromRecord, viewFromState, type WorkOrderView } from './work-order-view';
 import { startOncePerKey, startWorkflowOnce, workflowKnown } from '../temporal/start-idempotently';
@@ -49,6 +50,7 @@ export function createWorkOrderStarter(deps: { client: Client; db: Db; taskQueue
       workflowId: id,
       taskQueue: deps.taskQueue,
       memo: { requestHash },
+      typedSearchAttributes: workOrderSearchAttributes(input),
     });
 
   return async (

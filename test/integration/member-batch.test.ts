@@ -8,6 +8,7 @@ import {
 } from '../../db/schema';
 import { errorCatalogue } from '../../domain/errors';
 import { memberBatchProgressQuery } from '../../workflows/contracts/member-batch';
+import { ChannelCodeAttribute, GroupCodeAttribute } from '../../workflows/contracts/search-attributes';
 import { startHarness, type Harness } from '../support/harness';
 import { insertActiveSubscription, insertMembers, memberLine } from '../support/groups';
 import { newKey } from '../support/orders';
@@ -137,6 +138,13 @@ describe('member batches (成员批量导入) through the API', () => {
       percent: 100,
     });
     expect(batch.finishedAt).not.toBeNull();
+    // OPS: its last run, continued as new from an earlier one, still carries the search attributes it started with.
+    const lastRun = h.client.workflow.getHandle(accepted.id);
+    const { events } = await lastRun.fetchHistory();
+    expect(events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId).toBeTruthy();
+    const { typedSearchAttributes } = await lastRun.describe();
+    expect(typedSearchAttributes.get(GroupCodeAttribute)).toBe('1000000003');
+    expect(typedSearchAttributes.get(ChannelCodeAttribute)).toBe('STORE-BJ-001');
 
     const all = await api.rows(accepted.id);
     expect(all.total).toBe(150);

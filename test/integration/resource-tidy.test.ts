@@ -1,9 +1,13 @@
 import { eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScheduleNotFoundError } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { numbers, resourceStateChanges, roundRobinTurns, simCards, stockReports } from '../../db/schema';
+import { startWorkflow, workflowCall } from '../../services/temporal/workflow-registry';
+import { ensureRecurringWork, OLD_TIDY_SCHEDULE_ID, STOCK_REPORT_SCHEDULE_ID } from '../../workers/schedules';
+import { TIDY_WORKFLOW_ID } from '../../workflows/contracts/tidy';
 import { startHarness, type Harness } from '../support/harness';
 
-/** RES-3 — the tidy-up and the daily stock report, run as the Schedules run them (not waiting for one). */
+/** RES-3 — the tidy-up and the daily stock report, run as the worker runs them (not waiting a minute or a day). */
 describe('periodic tidy-up and the daily stock report (RES-3)', () => {
   let h: Harness;
   let admin: string;
@@ -58,6 +62,80 @@ describe('periodic tidy-up and the daily stock report (RES-3)', () => {
       { item: '13800101803', reason: 'cool-down ended', by: 'system' },
     ]);
     expect(await run('tidyPreemptionsWorkflow', [])).toMatchObject({ reservations: 0, cooldowns: 0 });
+  });
+
+  it('RES-3: the tidy-up is one long-lived workflow that tidies every interval and continues as new', async () => {
+    await h.db
+      .update(numbers)
+      .set({ status: 'reserved', reservedFor: '王五', reservedUntil: new Date(Date.now() - 60_000) })
+      .where(eq(numbers.msisdn, '13800101805'));
+    const workflowId = `test-tidy-loop-${crypto.randomUUID()}`;
+    const first = await startWorkflow(
+      h.client,
+      workflowCall('tidyLoopWorkflow', { intervalSeconds: 1, roundsPerRun: 2 }),
+      { workflowId, taskQueue: h.taskQueue },
+    );
+    try {
+      await vi.waitFor(
+        async () => {
+          const [row] = await h.db.select().from(numbers).where(eq(numbers.msisdn, '13800101805'));
+          expect(row?.status).toBe('unused');
+        },
+        { timeout: 15_000, interval: 200 },
+      );
+      // After two rounds the run continues as new: the next run under the same ID follows the first.
+      await vi.waitFor(
+        async () => {
+          const { events } = await h.client.workflow.getHandle(workflowId).fetchHistory();
+          const started = events?.[0]?.workflowExecutionStartedEventAttributes;
+          expect(started?.continuedExecutionRunId).toBe(first.firstExecutionRunId);
+        },
+        { timeout: 15_000, interval: 200 },
+      );
+      const { events } = await h.client.workflow
+        .getHandle(workflowId, first.firstExecutionRunId)
+        .fetchHistory();
+      expect(events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
+      expect(events?.filter((e) => e.activityTaskCompletedEventAttributes)).toHaveLength(2);
+    } finally {
+      await h.client.workflow.getHandle(workflowId).terminate('test over');
+    }
+  });
+
+  it("RES-3: at start an older release's every-minute TidyPreemptions Schedule is removed and the loop started once", async () => {
+    await h.client.schedule.create({
+      scheduleId: OLD_TIDY_SCHEDULE_ID,
+      spec: { intervals: [{ every: '1m' }] },
+      action: {
+        type: 'startWorkflow',
+        workflowType: 'tidyPreemptionsWorkflow',
+        taskQueue: h.taskQueue,
+        args: [],
+      },
+      state: { paused: true },
+    });
+    const work = {
+      taskQueue: h.taskQueue,
+      utcOffsetHours: 8,
+      tidy: { intervalSeconds: 60, roundsPerRun: 240 },
+    };
+    try {
+      await ensureRecurringWork(h.client, work);
+      const loop = await h.client.workflow.getHandle(TIDY_WORKFLOW_ID).describe();
+      expect(loop).toMatchObject({ type: 'tidyLoopWorkflow', status: { name: 'RUNNING' } });
+      // A second worker starting finds it all in place: the same run, no Schedule of the tidy-up.
+      await ensureRecurringWork(h.client, work);
+      expect((await h.client.workflow.getHandle(TIDY_WORKFLOW_ID).describe()).runId).toBe(loop.runId);
+      await expect(h.client.schedule.getHandle(OLD_TIDY_SCHEDULE_ID).describe()).rejects.toThrow(
+        ScheduleNotFoundError,
+      );
+      expect((await h.client.schedule.getHandle(STOCK_REPORT_SCHEDULE_ID).describe()).action).toMatchObject({
+        workflowType: 'stockReportWorkflow',
+      });
+    } finally {
+      await h.client.workflow.getHandle(TIDY_WORKFLOW_ID).terminate('test over');
+      await h.client.schedule.getHandle(STOCK_REPORT_SCHEDULE_ID).delete();
+    }
   });
 
   it('WO-4: the tidy forgets round-robin turns kept for retries after a day, and keeps recent ones', async () => {

@@ -4,6 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { Activities } from '../../activities';
+import { ensureSearchAttributes } from '../../infra/search-attributes';
 import { resolveTimeSkippingServer } from '../../infra/time-skipping-server';
 
 /**
@@ -16,6 +17,9 @@ export function useTimeSkipping() {
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('ERROR') });
     env = await startTimeSkipping();
+    // The server refuses a workflow carrying a search attribute it does not know (an order started as the API
+    // starts it): register them as a cluster's worker does.
+    await ensureSearchAttributes(env.connection, env.namespace ?? 'default', () => undefined);
   });
   afterAll(async () => env?.teardown());
   const current = (): TestWorkflowEnvironment => {

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Activities } from '../../activities';
 import { graceEndsAt } from '../../domain/pre-cancellation';
 import type { OrderState } from '../../workflows/contracts/orders-common';
+import { orderSearchAttributes } from '../../workflows/contracts/search-attributes';
 import {
   cancelOrderUpdate,
   formalCancellationUpdate,
@@ -122,12 +123,11 @@ describe('pre-cancellation on the time-skipping server', () => {
     const wf = input();
 
     const state = await worker.runUntil(
-      ts
-        .env()
-        .client.workflow.execute<(i: PreCancellationInput) => Promise<OrderState>>(
-          'preCancellationWorkflow',
-          { workflowId: wf.orderId, taskQueue, args: [wf] },
-        ),
+      ts.env().client.workflow.execute<(i: PreCancellationInput) => Promise<OrderState>>(
+        'preCancellationWorkflow',
+        // Started as the API starts it, with its search attributes (the server knows them, see time-skipping.ts).
+        { workflowId: wf.orderId, taskQueue, args: [wf], typedSearchAttributes: orderSearchAttributes(wf) },
+      ),
     );
 
     expect(state.status).toBe('completed');
