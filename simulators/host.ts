@@ -22,6 +22,8 @@ export interface SimulatorsOptions {
   demoBankAccounts?: boolean;
   now?: () => Date;
   random?: () => number;
+  /** Where the simulators say what goes wrong with their callbacks; standard error by default. */
+  warn?: (message: string) => void;
 }
 
 export interface RunningSimulators {
@@ -44,6 +46,7 @@ export async function startSimulators(options: SimulatorsOptions): Promise<Runni
       bboss: options.config.BBOSS_CALLBACK_SECRET,
       telephony: options.config.TELEPHONY_CALLBACK_SECRET,
     },
+    ...(options.warn ? { warn: options.warn } : {}),
   });
   const configured = configuredBehaviours(options.config);
   const behaviours = Object.fromEntries(

@@ -1,3 +1,4 @@
+import { createLogger } from '../infra/logging';
 import { loadConfig } from '../temporal.config';
 import { startSimulators } from './host';
 
@@ -9,6 +10,7 @@ import { startSimulators } from './host';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const log = createLogger({ service: 'simulators', level: config.LOG_LEVEL });
   if (!config.DATABASE_URL)
     throw new Error('simulators/main.ts needs DATABASE_URL; use `npm start` for the all-in-one set-up');
   const simulators = await startSimulators({
@@ -17,14 +19,18 @@ async function main(): Promise<void> {
     host: config.SIMULATORS_HOST,
     port: config.SIMULATORS_PORT,
     callbackApiUrl: () => config.CALLBACK_API_URL,
+    warn: (message) => log.warn(message),
   });
-  console.log(`simulators ready at ${simulators.url} (callbacks to ${config.CALLBACK_API_URL})`);
+  log.info(
+    { url: simulators.url, callbackApiUrl: config.CALLBACK_API_URL },
+    `simulators ready at ${simulators.url}`,
+  );
   const stop = (signal: NodeJS.Signals) => {
-    console.log(`${signal}: stopping the simulators…`);
+    log.info(`${signal}: stopping the simulators…`);
     simulators.stop().then(
       () => process.exit(0),
       (err: unknown) => {
-        console.error(err);
+        log.error({ err }, 'the simulators did not stop cleanly');
         process.exit(1);
       },
     );

@@ -17,6 +17,8 @@ export interface CallbackSending {
   secrets: Record<CallbackTarget, string>;
   /** How often the loop looks for callbacks other simulator processes queued. */
   pollMs?: number;
+  /** Where the loop says it cannot send (once per outage) and sends again; standard error by default. */
+  warn?: (message: string) => void;
 }
 
 const headers: Record<CallbackTarget, string> = {
@@ -118,6 +120,10 @@ export class Outbox {
     );
   }
 
+  private warn(message: string): void {
+    (this.sending.warn ?? console.error)(message);
+  }
+
   private tick(): void {
     if (this.stopped) return;
     if (this.running) {
@@ -127,12 +133,12 @@ export class Outbox {
     this.running = this.drain()
       .then(
         () => {
-          if (this.failing) console.error('simulators: sending callbacks again');
+          if (this.failing) this.warn('simulators: sending callbacks again');
           this.failing = false;
         },
         (err: unknown) => {
           // Said once per outage (the database down, say), not at every poll.
-          if (!this.failing) console.error(`simulators: cannot send callbacks for now: ${reason(err)}`);
+          if (!this.failing) this.warn(`simulators: cannot send callbacks for now: ${reason(err)}`);
           this.failing = true;
         },
       )
