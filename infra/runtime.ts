@@ -18,6 +18,8 @@ export interface Runtime {
   temporalAddress: string;
   temporalUiUrl: string | null;
   databaseUrl: string;
+  /** The simulated outside systems: hosted here, or the process SIMULATORS_URL names. */
+  simulatorsUrl: string;
   app: FastifyInstance;
   /**
    * Settles when a server the runtime started (the Temporal dev server, the embedded PostgreSQL) died and could
@@ -147,6 +149,7 @@ export async function startRuntime(
       temporalAddress,
       temporalUiUrl,
       databaseUrl,
+      simulatorsUrl,
       app,
       failed,
       stop,

@@ -17,6 +17,12 @@ async function main(): Promise<void> {
   OpenAPI docs     ${runtime.apiUrl}/docs   (JSON: ${runtime.apiUrl}/docs/json)
   Temporal Web UI  ${runtime.temporalUiUrl ?? '(external cluster)'}
   Temporal         ${runtime.temporalAddress}
+  Metrics          ${runtime.apiUrl}/metrics (API)${
+    config.WORKER_METRICS_PORT === 0
+      ? ''
+      : `, http://${config.WORKER_METRICS_HOST}:${config.WORKER_METRICS_PORT}/metrics (worker)`
+  }
+  Simulators       ${runtime.simulatorsUrl}   (outside systems: HLR, bank, SMS, clearing, BBOSS, telephony)
   Demo sign-in     password ${DEMO_PASSWORD} for ${demoOperators.map((o) => `${o.id}@${o.channels[0] ?? ''}`).join(', ')}
 
   Press Ctrl-C to stop.
@@ -26,7 +32,7 @@ async function main(): Promise<void> {
   const shutdown = (why: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    log(`${why}: stopping API, worker, PostgreSQL and Temporal…`);
+    log(`${why}: stopping API, worker, simulators, PostgreSQL and Temporal…`);
     runtime.stop().then(
       () => process.exit(exitCode),
       (err: unknown) => {
