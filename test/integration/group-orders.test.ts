@@ -111,7 +111,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
 
   it('GRP-1, GRP-2, GRP-4: an immediate open waits for BBOSS, visibly, then the subscription is active', async () => {
     // BBOSS takes a second: long enough to see the order wait, shorter than the time before we ask again.
-    h.bboss.options.answerDelayMs = 1_000;
+    await h.sim.setBehaviour('bboss', { answerDelayMs: 1_000 });
     try {
       const id = await submit(groupOpenBody(G1));
       expect(id.startsWith('GroupOpen:')).toBe(true);
@@ -271,7 +271,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
   });
 
   it("GRP-4: BBOSS's rejection ends the order rejected with BBOSS's reason, nothing left", async () => {
-    h.bboss.options.rejectRate = 1;
+    await h.sim.setBehaviour('bboss', { rejectRate: 1 });
     try {
       const id = await submit(groupOpenBody(G4));
       const order = await finished(id);
@@ -289,7 +289,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
   });
 
   it('GRP-4: a lost answer is recovered by asking BBOSS again; the timeline tells how long it waited', async () => {
-    h.bboss.options.lossRate = 1;
+    await h.sim.setBehaviour('bboss', { lossRate: 1 });
     try {
       const order = await finished(await submit(groupOpenBody(G4)));
       expect(order.status).toBe('completed');
@@ -306,7 +306,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
 
   it('GRP-4: an order BBOSS says it does not know is re-submitted as the same BBOSS order', async () => {
     // G4 was opened above. The callback is lost and BBOSS's first answer to "where is it?" is "unknown".
-    h.bboss.options.lossRate = 1;
+    await h.sim.setBehaviour('bboss', { lossRate: 1 });
     const query = h.bboss.queryOrder.bind(h.bboss);
     let asked = 0;
     h.bboss.queryOrder = async (req) =>
@@ -332,7 +332,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
   });
 
   it('GRP-4, ORD-6: while BBOSS has not answered the order cannot be cancelled, and it does not give up: it waits past the 8 asks after which it used to fail BbossNoAnswer, until BBOSS answers', async () => {
-    h.bboss.options.answerDelayMs = 3_600_000;
+    await h.sim.setBehaviour('bboss', { answerDelayMs: 3_600_000 });
     let asks = 0;
     const query = h.bboss.queryOrder.bind(h.bboss);
     h.bboss.queryOrder = async (req) => {
@@ -383,7 +383,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
 
   it('GRP-5: a tariff change applies now (one order at a time); an attribute change is scheduled for the next cycle', async () => {
     // G1 was opened above with HDJ-10. BBOSS takes 3s this time, so a second change arrives while it waits.
-    h.bboss.options.answerDelayMs = 3_000;
+    await h.sim.setBehaviour('bboss', { answerDelayMs: 3_000 });
     const tariffChangeId = await submit(
       changeBody(G1, {
         operation: 'tariffChange',

@@ -33,7 +33,7 @@ describe('holds while an order runs longer than its pre-emption', () => {
 
   it('OPEN-2, RES-6: an order whose steps together outlast the hold keeps its number to the end; another order for it is refused', async () => {
     const msisdn = '13800100881';
-    h.bank.options.latencyMs = BANK_CALL_MS;
+    await h.sim.setBehaviour('bank', { latencyMs: BANK_CALL_MS });
     const switchOn = releasable();
     const hlrProvision = h.hlr.provision.bind(h.hlr);
     let firstId = '';
@@ -46,7 +46,7 @@ describe('holds while an order runs longer than its pre-emption', () => {
     let watching: ReturnType<typeof watch> | null = null;
     try {
       firstId = await orderFor(
-        openAccountBody({ msisdn, payment: verifiedCardPayment(h.bank, '6222021111000881') }),
+        openAccountBody({ msisdn, payment: await verifiedCardPayment(h.sim, '6222021111000881') }),
       );
       // From its pre-emption on, the number must never be offered to anyone else.
       await waitForOrder(h.app, token, firstId, (o) => o.summary.msisdn === msisdn);
@@ -66,12 +66,12 @@ describe('holds while an order runs longer than its pre-emption', () => {
       const [number] = await h.db.select().from(numbers).where(eq(numbers.msisdn, msisdn));
       expect(number).toMatchObject({ status: 'inUse', preemptedBy: firstId });
       const [sim] = await h.db.select().from(simCards).where(eq(simCards.msisdn, msisdn));
-      expect(h.hlr.subscribers.get(msisdn)?.imsi).toBe(sim?.imsi);
+      expect((await h.sim.hlr.subscriber(msisdn))?.imsi).toBe(sim?.imsi);
     } finally {
       switchOn.release();
       await watching?.stop();
       provision.mockRestore();
-      h.bank.options.latencyMs = 0;
+      await h.sim.setBehaviour('bank', { latencyMs: 0 });
     }
   });
 
@@ -87,7 +87,9 @@ describe('holds while an order runs longer than its pre-emption', () => {
     });
     const provision = vi.spyOn(h.hlr, 'provision');
     try {
-      const firstId = await orderFor(openAccountBody({ msisdn, payment: verifiedCardPayment(h.bank, card) }));
+      const firstId = await orderFor(
+        openAccountBody({ msisdn, payment: await verifiedCardPayment(h.sim, card) }),
+      );
       await vi.waitFor(() => expect(charging.waiting).toBe(true), { timeout: 30_000, interval: 100 });
       // The first order's hold lapses while its charge hangs: the number is offered again.
       await vi.waitFor(async () => expect(await isFree(msisdn)).toBe(true), {
@@ -110,7 +112,7 @@ describe('holds while an order runs longer than its pre-emption', () => {
         .select()
         .from(simCards)
         .where(eq(simCards.iccid, String(second.summary.iccid)));
-      expect(h.hlr.subscribers.get(msisdn)?.imsi).toBe(secondSim?.imsi);
+      expect((await h.sim.hlr.subscriber(msisdn))?.imsi).toBe(secondSim?.imsi);
       expect(line).toMatchObject({
         customerId: secondCustomer?.id,
         imsi: secondSim?.imsi,
@@ -122,7 +124,7 @@ describe('holds while an order runs longer than its pre-emption', () => {
       // Its payment came back and its customer was discarded.
       const [payment] = await h.db.select().from(payments).where(eq(payments.orderId, firstId));
       expect(payment?.status).toBe('refunded');
-      expect([...h.bank.refunds.values()].map((r) => r.chargeRef)).toContain(payment?.bankRef);
+      expect((await h.sim.bank.refunds()).map((r) => r.chargeRef)).toContain(payment?.bankRef);
       const [firstCustomer] = await h.db.select().from(customers).where(eq(customers.orderId, firstId));
       expect(firstCustomer?.state).toBe('discarded');
     } finally {
@@ -151,7 +153,7 @@ describe('holds while an order runs longer than its pre-emption', () => {
       });
       // Refused once, not retried, and the line that was there is still there.
       expect(provision).toHaveBeenCalledTimes(1);
-      expect(h.hlr.subscribers.get(msisdn)).toMatchObject({ imsi: '460009999000883', hlrRef });
+      expect(await h.sim.hlr.subscriber(msisdn)).toMatchObject({ imsi: '460009999000883', hlrRef });
       const [number] = await h.db.select().from(numbers).where(eq(numbers.msisdn, msisdn));
       expect(number).toMatchObject({ status: 'unused', preemptedBy: null });
     } finally {

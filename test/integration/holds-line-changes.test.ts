@@ -89,7 +89,7 @@ describe('holds of number changes and SIM swaps that run longer than their pre-e
         type: 'changeNumber',
         msisdn,
         newMsisdn,
-        payment: verifiedCardPayment(h.bank, card, seed.customer.idNumber),
+        payment: await verifiedCardPayment(h.sim, card, seed.customer.idNumber),
       },
       card,
       () => isNumberOffered(h.app, token, newMsisdn),
@@ -107,7 +107,7 @@ describe('holds of number changes and SIM swaps that run longer than their pre-e
       status: 'active',
       lockedBy: null,
     });
-    expect(h.hlr.subscribers.get(msisdn)).toMatchObject({ imsi: seed.imsi });
+    expect(await h.sim.hlr.subscriber(msisdn)).toMatchObject({ imsi: seed.imsi });
     const [oldNumber] = await h.db.select().from(numbers).where(eq(numbers.msisdn, msisdn));
     expect(oldNumber).toMatchObject({ status: 'inUse', availableFrom: null });
     expect((await paymentOf(change.id))?.status).toBe('refunded');
@@ -125,7 +125,7 @@ describe('holds of number changes and SIM swaps that run longer than their pre-e
       imsi: sim?.imsi,
       status: 'active',
     });
-    expect(h.hlr.subscribers.get(newMsisdn)).toMatchObject({ imsi: sim?.imsi });
+    expect(await h.sim.hlr.subscriber(newMsisdn)).toMatchObject({ imsi: sim?.imsi });
   });
 
   it('CHG-1, RES-6, ORD-5: a SIM swap whose hold on the new SIM lapsed and was taken by an account opening fails PreemptionExpired; the line keeps its SIM and the new customer’s line is whole', async () => {
@@ -146,7 +146,7 @@ describe('holds of number changes and SIM swaps that run longer than their pre-e
         msisdn,
         reason: 'damaged',
         identity: ownerIdentity(msisdn),
-        payment: verifiedCardPayment(h.bank, card, seed.customer.idNumber),
+        payment: await verifiedCardPayment(h.sim, card, seed.customer.idNumber),
       },
       card,
       heldSimLapsed,
@@ -166,7 +166,7 @@ describe('holds of number changes and SIM swaps that run longer than their pre-e
       status: 'active',
       lockedBy: null,
     });
-    expect(h.hlr.subscribers.get(msisdn)).toMatchObject({ imsi: seed.imsi });
+    expect(await h.sim.hlr.subscriber(msisdn)).toMatchObject({ imsi: seed.imsi });
     const [oldSim] = await h.db.select().from(simCards).where(eq(simCards.iccid, seed.iccid));
     expect(oldSim).toMatchObject({ status: 'inUse', msisdn });
     expect((await paymentOf(change.id))?.status).toBe('refunded');
@@ -178,7 +178,7 @@ describe('holds of number changes and SIM swaps that run longer than their pre-e
       .where(eq(simCards.iccid, String(opening.summary.iccid)));
     expect(sim).toMatchObject({ status: 'inUse', msisdn: openedMsisdn, preemptedBy: opening.id });
     expect(await lineRow(h, openedMsisdn)).toMatchObject({ imsi: sim?.imsi, status: 'active' });
-    expect(h.hlr.subscribers.get(openedMsisdn)).toMatchObject({ imsi: sim?.imsi });
+    expect(await h.sim.hlr.subscriber(openedMsisdn)).toMatchObject({ imsi: sim?.imsi });
   });
 
   it('CHG-1, RES-6, ORD-5: a number change to a number the HLR already has switched on for another request fails HlrSubscriberExists at once and leaves both lines alone', async () => {
@@ -203,8 +203,8 @@ describe('holds of number changes and SIM swaps that run longer than their pre-e
     });
     // Refused once, not retried; the line already there is untouched, and so is the changing line.
     expect(hlrUpdates(change.id).filter((id) => id === `${change.id}:changeNumber`)).toHaveLength(1);
-    expect(h.hlr.subscribers.get(newMsisdn)).toMatchObject({ imsi: '460009999000892', hlrRef });
-    expect(h.hlr.subscribers.get(msisdn)).toMatchObject({ imsi: seed.imsi });
+    expect(await h.sim.hlr.subscriber(newMsisdn)).toMatchObject({ imsi: '460009999000892', hlrRef });
+    expect(await h.sim.hlr.subscriber(msisdn)).toMatchObject({ imsi: seed.imsi });
     expect(await lineRow(h, msisdn)).toMatchObject({ iccid: seed.iccid, status: 'active', lockedBy: null });
     const [number] = await h.db.select().from(numbers).where(eq(numbers.msisdn, newMsisdn));
     expect(number).toMatchObject({ status: 'unused', preemptedBy: null });

@@ -50,9 +50,8 @@ describe('port-out (携号转网, donor) through the API', () => {
 
   /** The authorization code texted to the holder's phone (REQ: MNP-5, NOTIF-1): its only copy in clear. */
   const codeTextedTo = (msisdn: string) =>
-    vi.waitFor(() => {
-      const codes = h.sms
-        .inbox(msisdn)
+    vi.waitFor(async () => {
+      const codes = (await h.sim.sms.inbox(msisdn))
         .map((m) => /授权码为 ([A-Z0-9]{6})/.exec(m.text)?.[1])
         .filter((c) => c !== undefined);
       expect(codes).toHaveLength(1);
@@ -74,7 +73,7 @@ describe('port-out (携号转网, donor) through the API', () => {
     expect(typeof pending.summary.codeSentAt).toBe('string');
     expect(typeof pending.summary.codeExpiresAt).toBe('string');
     expect(JSON.stringify(pending).includes(code), 'code in the order view').toBe(false);
-    expect(h.sms.inbox(msisdn)[0]?.text).toContain('有效期至');
+    expect((await h.sim.sms.inbox(msisdn))[0]?.text).toContain('有效期至');
     // In the demo an administrator reads the simulated phone through the API; nobody else may.
     const inbox = (as: string) =>
       h.app.inject({
@@ -99,7 +98,7 @@ describe('port-out (携号转网, donor) through the API', () => {
     expect(line?.status).toBe('cancelled');
     const [number] = await h.db.select().from(numbers).where(eq(numbers.msisdn, msisdn));
     expect(number?.status).toBe('portedOut');
-    expect(h.hlr.subscribers.has(msisdn)).toBe(false);
+    expect(await h.sim.hlr.subscriber(msisdn)).toBeNull();
 
     expect(JSON.stringify(order).includes(code), 'code in the order view').toBe(false);
     expect((await readModelText(id)).includes(code), 'code in the read model').toBe(false);
@@ -161,7 +160,7 @@ describe('port-out (携号转网, donor) through the API', () => {
     expect(order.summary.refusedRequests).toBe(refusals);
     expect(answered()).toHaveLength(refusals);
     expect(answered().every((a) => !a.accept && a.reasonCode === 'AuthorizationCodeInvalid')).toBe(true);
-    await vi.waitFor(() => expect(h.sms.inbox(msisdn).at(-1)?.text).toContain('作废'));
+    await vi.waitFor(async () => expect((await h.sim.sms.inbox(msisdn)).at(-1)?.text).toContain('作废'));
     const history = await workflowHistoryText(h.client, id);
     expect(
       [code, ...wrong].filter((c) => history.includes(c)),

@@ -1,7 +1,7 @@
-import type { BankSimulator } from '../../activities/adapters/bank';
 import type { Customer } from '../../domain/open-account';
 import { configSchema, workflowSettings, type AppConfig } from '../../temporal.config';
 import type { WorkflowSettings } from '../../domain/workflow-settings';
+import type { SimulatorsControl } from '../../simulators/control';
 
 /** A complete individual customer as staff would key it in at the counter. */
 export const sampleIndividual: Extract<Customer, { kind: 'individual' }> = {
@@ -28,12 +28,12 @@ export const sampleEnterprise: Extract<Customer, { kind: 'enterprise' }> = {
  * REQ: OPEN-5 — a bank-card payment of `holderIdNumber` (by default the sample individual's), the card opened
  * at the simulated bank for that holder so its verification passes.
  */
-export function verifiedCardPayment(
-  bank: BankSimulator,
+export async function verifiedCardPayment(
+  sim: SimulatorsControl,
   cardNo: string,
   holderIdNumber: string = sampleIndividual.idNumber,
-): Record<string, unknown> {
-  bank.openAccount(cardNo, { kind: 'card', holderIdNumber });
+): Promise<Record<string, unknown>> {
+  await sim.bank.openAccount(cardNo, { kind: 'card', holderIdNumber });
   return { method: 'bankCard', cardNo, holderIdNumber };
 }
 
