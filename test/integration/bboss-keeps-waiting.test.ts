@@ -134,7 +134,7 @@ describe('GRP-4: a group order BBOSS takes long over', () => {
       expect(notice?.message.en).toContain('no answer from BBOSS');
 
       // BBOSS confirms, long after the old give-up: the callback is taken (202, not 404) and the order completes.
-      const decided = [...h.bboss.orders.values()].find((o) => o.submission.orderId === id);
+      const decided = (await h.sim.bboss.orders()).find((o) => o.submission.orderId === id);
       expect(await bbossCallback({ ...decided?.answer, answeredAt: new Date().toISOString() })).toBe(202);
       const order = await waitForOrder(h.app, manager, id);
       expect(order.status).toBe('completed');

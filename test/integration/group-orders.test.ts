@@ -105,9 +105,12 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
   const atStep = (id: string, step: string) => waitForOrder(h.app, manager, id, (o) => o.step === step);
 
   /** Restores BBOSS's default behaviour after a test that steered it. */
-  function resetBboss(): void {
-    Object.assign(h.bboss.options, { answerDelayMs: 50, rejectRate: 0, lossRate: 0 });
+  async function resetBboss(): Promise<void> {
+    await h.sim.setBehaviour('bboss', { answerDelayMs: 50, rejectRate: 0, lossRate: 0 });
   }
+  /** The BBOSS orders BBOSS holds for our order `id`. */
+  const bbossOrdersOf = async (id: string) =>
+    (await h.sim.bboss.orders()).filter((o) => o.submission.orderId === id);
 
   it('GRP-1, GRP-2, GRP-4: an immediate open waits for BBOSS, visibly, then the subscription is active', async () => {
     // BBOSS takes a second: long enough to see the order wait, shorter than the time before we ask again.
@@ -160,7 +163,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
       expect(sub?.openedAt).toBeInstanceOf(Date);
       expect(sub?.termsEffectiveFrom.toISOString()).toBe(order.summary.effectiveFrom);
     } finally {
-      resetBboss();
+      await resetBboss();
     }
   });
 
@@ -168,7 +171,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
     const order = await finished(await submit(groupOpenBody(G1, { effectiveMode: 'nextCycle' })));
     expect(order.status).toBe('rejected');
     expect(order.failure?.code).toBe('GroupProductAlreadyOrdered');
-    expect([...h.bboss.orders.values()].some((o) => o.submission.orderId === order.id)).toBe(false);
+    expect(await bbossOrdersOf(order.id)).toEqual([]);
   });
 
   it('GRP-2: an open effective from the next cycle takes effect on the 1st of next month, 00:00 +08:00', async () => {
@@ -226,7 +229,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
     ]);
     expect(order.summary.approval).toMatchObject({ decision: 'approved', approverId: 'approver01' });
     // BBOSS was told the tariff needs its approval too (its answer takes longer).
-    const sent = [...h.bboss.orders.values()].find((o) => o.submission.orderId === id);
+    const [sent] = await bbossOrdersOf(id);
     expect(sent?.submission).toMatchObject({ tariffCode: 'HDJ-CUSTOM', tariffNeedsApproval: true });
     const sub = await findLiveSubscription(h.db, G3, 'HDJ');
     expect(sub).toMatchObject({
@@ -254,7 +257,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
     expect(order.failure?.reason).toBe('资费审核未通过');
     expect(order.summary.approval).toMatchObject({ decision: 'rejected', approverId: 'approver01' });
     expect(await findLiveSubscription(h.db, G4, 'HDJ')).toBeNull();
-    expect([...h.bboss.orders.values()].some((o) => o.submission.orderId === id)).toBe(false);
+    expect(await bbossOrdersOf(id)).toEqual([]);
   });
 
   it('ORD-6, GRP-3: a cancel while waiting for approval cancels the order and frees the reservation', async () => {
@@ -276,7 +279,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
       const id = await submit(groupOpenBody(G4));
       const order = await finished(id);
       expect(order.status).toBe('rejected');
-      const answer = [...h.bboss.orders.values()].find((o) => o.submission.orderId === id)?.answer;
+      const answer = (await bbossOrdersOf(id))[0]?.answer;
       expect(answer?.outcome).toBe('rejected');
       expect(order.failure?.code).toBe('BbossRejected');
       expect(order.failure?.message).toContain(answer?.reasonCode ?? '?');
@@ -284,7 +287,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
       expect(order.summary.bboss).toMatchObject({ outcome: 'rejected', reasonCode: answer?.reasonCode });
       expect(await findLiveSubscription(h.db, G4, 'HDJ')).toBeNull();
     } finally {
-      resetBboss();
+      await resetBboss();
     }
   });
 
@@ -300,7 +303,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
       );
       expect((await findLiveSubscription(h.db, G4, 'HDJ'))?.status).toBe('active');
     } finally {
-      resetBboss();
+      await resetBboss();
     }
   });
 
@@ -323,11 +326,11 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
           expect.stringMatching(/\(ask 2\): BBOSS answered completed$/),
         ]),
       );
-      expect([...h.bboss.orders.values()].filter((o) => o.submission.orderId === id)).toHaveLength(1);
+      expect(await bbossOrdersOf(id)).toHaveLength(1);
       expect((await findLiveSubscription(h.db, G4, 'HDJ'))?.attributes).toMatchObject({ recording: true });
     } finally {
       h.bboss.queryOrder = query;
-      resetBboss();
+      await resetBboss();
     }
   });
 
@@ -377,7 +380,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
       expect((await findLiveSubscription(h.db, G4, 'HDJ'))?.attributes).toMatchObject({ maxTalkGroups: 30 });
     } finally {
       h.bboss.queryOrder = query;
-      resetBboss();
+      await resetBboss();
     }
   });
 
@@ -399,7 +402,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
       expect(busy.status).toBe('rejected');
       expect(busy.failure?.code).toBe('GroupProductBusy');
     } finally {
-      resetBboss();
+      await resetBboss();
     }
     const tariffChange = await finished(tariffChangeId);
     expect(tariffChange.status).toBe('completed');

@@ -80,7 +80,7 @@ describe('secrets stay out of histories, the read model and the logs', () => {
       return code;
     });
     // The recipient operator quotes the code through the clearing system's signed callback.
-    await h.clearing.requestPortOut({
+    await h.sim.clearing.requestPortOut({
       msisdn: portOutLine,
       authorizationCode: portOutCode,
       recipientOperator: 'China Unicom',
