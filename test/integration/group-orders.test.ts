@@ -7,10 +7,11 @@ import {
   removeMembersChunk,
 } from '../../db/queries/group-subscriptions';
 import { groupMemberEvents, groupMembers, groupSubscriptions } from '../../db/schema';
+import type { SimulatedBbossOrder } from '../../simulators/control';
 import { groupOpenBody, insertActiveSubscription, insertMembers, memberLine } from '../support/groups';
 import type { Harness } from '../support/harness';
-import { startHarness } from '../support/harness';
 import { cancelOrderAs, getOrder, submitOrder, waitForOrder, type OrderView } from '../support/orders';
+import { startTappedHarness, type SimulatorsTap } from '../support/simulators-tap';
 
 const [G1, G2, G3, G4, G5] = ['1000000001', '1000000002', '1000000003', '1000000004', '1000000005'];
 const ANSWER_TIMEOUT_SECONDS = 2;
@@ -79,20 +80,25 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
   let manager: string;
   let approver: string;
   let frontline: string;
+  /** The link from the worker to BBOSS: a test may answer BBOSS's "where is it?" itself. */
+  let tap: SimulatorsTap;
 
   beforeAll(async () => {
-    h = await startHarness({
+    ({ h, tap } = await startTappedHarness({
       config: {
         BBOSS_ANSWER_TIMEOUT_SECONDS: String(ANSWER_TIMEOUT_SECONDS),
         BBOSS_MAX_ASK_INTERVAL_SECONDS: String(MAX_ASK_INTERVAL_SECONDS),
       },
       bboss: { answerDelayMs: 50, approvalExtraDelayMs: 50 },
-    });
+    }));
     manager = await h.login('manager01', 'STORE-BJ-001');
     approver = await h.login('approver01', 'STORE-BJ-001');
     frontline = await h.login('store01', 'STORE-BJ-001');
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => {
+    await h?.close();
+    await tap?.close();
+  });
 
   /** Submits as the manager and answers the new order's ID. */
   async function submit(body: Record<string, unknown>): Promise<string> {
@@ -310,10 +316,10 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
   it('GRP-4: an order BBOSS says it does not know is re-submitted as the same BBOSS order', async () => {
     // G4 was opened above. The callback is lost and BBOSS's first answer to "where is it?" is "unknown".
     await h.sim.setBehaviour('bboss', { lossRate: 1 });
-    const query = h.bboss.queryOrder.bind(h.bboss);
     let asked = 0;
-    h.bboss.queryOrder = async (req) =>
-      asked++ === 0 ? { state: 'unknown', bbossRef: req.bbossRef } : query(req);
+    const answerQueries = tap.intercept<{ bbossRef: string }>('/bboss/orders/query', async (req, forward) =>
+      asked++ === 0 ? { status: 200, body: { state: 'unknown', bbossRef: req.bbossRef } } : forward(),
+    );
     try {
       const id = await submit(
         changeBody(G4, { operation: 'attributeChange', attributes: { recording: true } }),
@@ -329,7 +335,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
       expect(await bbossOrdersOf(id)).toHaveLength(1);
       expect((await findLiveSubscription(h.db, G4, 'HDJ'))?.attributes).toMatchObject({ recording: true });
     } finally {
-      h.bboss.queryOrder = query;
+      answerQueries();
       await resetBboss();
     }
   });
@@ -337,11 +343,12 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
   it('GRP-4, ORD-6: while BBOSS has not answered the order cannot be cancelled, and it does not give up: it waits past the 8 asks after which it used to fail BbossNoAnswer, until BBOSS answers', async () => {
     await h.sim.setBehaviour('bboss', { answerDelayMs: 3_600_000 });
     let asks = 0;
-    const query = h.bboss.queryOrder.bind(h.bboss);
-    h.bboss.queryOrder = async (req) => {
+    /** BBOSS's decision, once it has made it: the next ask hears it. */
+    let decided: SimulatedBbossOrder['answer'] | null = null;
+    const answerQueries = tap.intercept('/bboss/orders/query', async (_req, forward) => {
       asks++;
-      return query(req);
-    };
+      return decided ? { status: 200, body: { state: 'answered', answer: decided } } : forward();
+    });
     try {
       // G4 was opened above: a change this time, so the groups later tests need stay as they are.
       const id = await submit(
@@ -369,8 +376,8 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
       expect(waiting.step).toBe('waitingForBboss');
 
       // BBOSS decides; its callback is lost, and the next ask hears the answer.
-      const sent = [...h.bboss.orders.values()].find((o) => o.submission.orderId === id);
-      if (sent) sent.decidesAt = Date.now();
+      const [sent] = await bbossOrdersOf(id);
+      decided = sent?.answer ?? null;
       const order = await finished(id);
       expect(order.status).toBe('completed');
       expect(order.timeline.map((t) => t.reason)).toContainEqual(
@@ -379,7 +386,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
       expect((order.summary.bboss as { queries: number }).queries).toBeGreaterThan(8);
       expect((await findLiveSubscription(h.db, G4, 'HDJ'))?.attributes).toMatchObject({ maxTalkGroups: 30 });
     } finally {
-      h.bboss.queryOrder = query;
+      answerQueries();
       await resetBboss();
     }
   });
