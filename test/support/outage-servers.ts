@@ -17,8 +17,7 @@ import { startTemporalDevServer, type DevServer } from '../../infra/dev-server';
 import { canConnect, freePorts } from '../../infra/ports';
 import { ensureDatabase, startEmbeddedPostgres, type PostgresHandle } from '../../infra/postgres';
 import { configSchema, type AppConfig } from '../../temporal.config';
-import { startSimulators } from '../../simulators/host';
-import { createTestDatabase } from './database';
+import { nowhere } from '../../workers/simulators';
 import { submitOrder } from './orders';
 
 /** A Temporal dev server of one test file, its state in a SQLite file: killable like a crashed server. */
@@ -107,20 +106,6 @@ export async function startOutageSystem(options: {
   config?: Partial<Record<keyof AppConfig, string>>;
 }): Promise<OutageSystem> {
   quietWorkerRuntime();
-  // The simulated outside systems keep their state on the test run's own PostgreSQL, not on the servers the
-  // test takes down; their callbacks (the clearing system's and BBOSS's answers) go nowhere: no outage test
-  // waits for one.
-  const simulatorsDb = await createTestDatabase();
-  const simulators = await startSimulators({
-    config: configSchema.parse({}),
-    databaseUrl: simulatorsDb.url,
-    callbackApiUrl: () => 'http://127.0.0.1:9',
-    behaviours: {
-      hlr: { latencyMs: 0, failureRate: 0 },
-      bank: { latencyMs: 0, failureRate: 0 },
-      sms: { latencyMs: 0, failureRate: 0 },
-    },
-  });
   const config = configSchema.parse({
     TEMPORAL_ADDRESS: options.temporalAddress,
     DATABASE_URL: options.databaseUrl,
@@ -132,16 +117,13 @@ export async function startOutageSystem(options: {
     HLR_LATENCY_MS: '0',
     BANK_LATENCY_MS: '0',
     SMS_LATENCY_MS: '0',
-    SIMULATORS_URL: simulators.url,
     ...options.config,
   });
   const system = await compose(config, {
     logger: false,
     workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
-  }).catch(async (err: unknown) => {
-    await simulators.stop();
-    await simulatorsDb.drop();
-    throw err;
+    // The simulated clearing system's and BBOSS's answers go nowhere: no outage test waits for one.
+    deliver: { mnp: nowhere, bboss: nowhere },
   });
   const app = await system.api();
   await app.ready();
@@ -153,11 +135,7 @@ export async function startOutageSystem(options: {
     config,
     login: () => loginAs(app),
     startWorker: async () => (await system.startWorker()).worker,
-    close: async () => {
-      await system.close();
-      await simulators.stop();
-      await simulatorsDb.drop();
-    },
+    close: system.close,
   };
 }
 
