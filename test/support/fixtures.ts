@@ -29,7 +29,7 @@ export const sampleEnterprise: Extract<Customer, { kind: 'enterprise' }> = {
  * at the simulated bank for that holder so its verification passes.
  */
 export async function verifiedCardPayment(
-  sim: SimulatorsControl,
+  sim: Pick<SimulatorsControl, 'bank'>,
   cardNo: string,
   holderIdNumber: string = sampleIndividual.idNumber,
 ): Promise<Record<string, unknown>> {
