@@ -595,7 +595,7 @@ describe('pre-cancellation durability', () => {
   /** A worker in a child process (SIGKILL-able like a crashed machine); resolves once it polls. */
   // A longer visit period than above: a worker process starting on a busy machine must not outlast it.
   const durable = { ...config, STEP_TIMEOUT_SECONDS: '3', PRE_CANCEL_VISIT_SECONDS: '20' };
-  const startWorkerProcess = () => h.startWorkerProcess({ ...durable, HLR_LATENCY_MS: '0' });
+  const startWorkerProcess = () => h.startWorkerProcess(durable);
 
   beforeAll(async () => {
     h = await startHarness({ noWorker: true, config: durable });
