@@ -27,6 +27,7 @@ export default tseslint.config(
       'node_modules/**',
       '.data/**',
       'db/migrations/**',
+      'simulators/migrations/**',
       'web/dist/**',
       'web/src/api-client/schema.d.ts',
     ],

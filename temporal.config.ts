@@ -570,6 +570,32 @@ export const configSchema = z.object({
     .default('dutyManager')
     .describe('the role at the outlet told about a breach (WO-6)'),
 
+  /**
+   * The simulators process (simulators/, `npm run simulators`): the simulated outside systems as one HTTP
+   * server on their own tables (schema `simulators`). Workers and the API's demo routes reach it at
+   * SIMULATORS_URL; it posts the systems' callbacks to CALLBACK_API_URL. `npm start` hosts it in-process on
+   * SIMULATORS_PORT unless SIMULATORS_URL is set.
+   */
+  SIMULATORS_URL: z
+    .url()
+    .optional()
+    .describe('where workers reach the simulated outside systems, e.g. `http://127.0.0.1:3100`'),
+  SIMULATORS_HOST: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe('address the simulators process listens on'),
+  SIMULATORS_PORT: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(3100)
+    .describe('port the simulators process listens on (0: a free one)'),
+  CALLBACK_API_URL: z
+    .url()
+    .default('http://127.0.0.1:3000')
+    .describe("the API's base URL, where the simulators post the outside systems' signed callbacks"),
+
   HLR_LATENCY_MS: z.coerce
     .number()
     .int()

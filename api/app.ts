@@ -17,8 +17,7 @@ import { registerRateLimit } from './plugins/rate-limit';
 import { frameworkErrorReply, registerErrorHandler } from './plugins/errors';
 import { registerNotFound } from './plugins/not-found';
 import { registerConsole } from './plugins/console';
-import type { SmsInbox } from './simulators/sms-simulator';
-import type { SimulatorLatency } from './simulators/simulator-latency';
+import type { SimulatorsControl } from '../simulators/control';
 import { healthRoutes } from './health';
 import { API_PREFIX } from './prefix';
 import { apiRoutes } from './routes';
@@ -38,15 +37,11 @@ export interface AppDeps {
   /** REQ: GRP-4 — receives verified BBOSS callbacks: they signal the group orders. */
   bbossCallbacks: BbossCallbackSink;
   /**
-   * REQ: NOTIF-1 — the simulated SMS gateway when it runs in this process (`npm start`): adds the
-   * administrators' demo inbox route. Not given with a real gateway.
+   * REQ: NOTIF-1, UI-1 — the simulators process, when the outside systems are simulated (`npm start`, the
+   * tests): adds the administrators' demo routes (the SMS gateway's inbox; the HLR's and bank's latency).
+   * Not given with the real systems.
    */
-  smsInbox?: SmsInbox;
-  /**
-   * REQ: UI-1 — the simulated HLR and bank when they run in this process (`npm start`, the tests): adds the
-   * administrators' routes that set their latency. Not given with the real systems.
-   */
-  simulatorLatency?: SimulatorLatency;
+  simulators?: SimulatorsControl;
   /** REQ: UI-1 — the folder of the console's build (web/dist) to serve at `/`; none: no console. */
   consoleDir?: string;
 }
@@ -110,8 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
     mnpCallbacks: deps.mnpCallbacks,
     bbossCallbacks: deps.bbossCallbacks,
-    smsInbox: deps.smsInbox,
-    simulatorLatency: deps.simulatorLatency,
+    simulators: deps.simulators,
   });
   for (const plugin of routes) await app.register(plugin, { prefix: API_PREFIX });
   return app;

@@ -6,8 +6,7 @@ import type { MnpCallbackSink } from '../domain/mnp-callbacks';
 import type { ServicePasswordPolicy } from '../services/access/service-password';
 import type { WorkOrderStarter } from '../services/work-orders/work-order-service';
 import type { AppConfig } from '../temporal.config';
-import type { SimulatorLatency } from './simulators/simulator-latency';
-import type { SmsInbox } from './simulators/sms-simulator';
+import type { SimulatorsControl } from '../simulators/control';
 
 /** A route plugin as every area builds it; registered under the API prefix, it declares paths below it. */
 export type RoutePlugin = (app: FastifyInstance) => Promise<void>;
@@ -23,8 +22,6 @@ export interface RouteDeps {
   startWorkOrder: WorkOrderStarter;
   mnpCallbacks: MnpCallbackSink;
   bbossCallbacks: BbossCallbackSink;
-  /** REQ: NOTIF-1 — the simulated SMS gateway's demo inbox, when it runs in this process. */
-  smsInbox?: SmsInbox;
-  /** REQ: UI-1 — the simulated HLR's and bank's latency settings, when they run in this process. */
-  simulatorLatency?: SimulatorLatency;
+  /** REQ: NOTIF-1, UI-1 — the simulators' control, for the demo routes (SMS inbox, HLR and bank latency). */
+  simulators?: SimulatorsControl;
 }

@@ -1,13 +1,11 @@
 /**
  * `npm run bench -- port-in`: P port-ins (携号转网, we are the recipient, REQ: MNP-2…MNP-5) through the real
  * HTTP API, a worker in this process (HLR and bank simulators: latency 0, failure rate 0), Temporal and
- * PostgreSQL, with the simulated clearing system answering each port-in after a random delay (uniformly
- * 0…--maxAnswerMs) through the real callback sink (`createMnpCallbackSink`, which signals the workflow), and
- * the switch-over overridden to --switchOver seconds (`MNP_SWITCH_OVER_DELAY_SECONDS`) so ports complete.
- *
- * The simulator only knows a fixed `answerDelayMs`: the bench sets it to 0 and its `deliver` sleeps the
- * random delay itself, recording it per order. Each port-in brings a distinct number 1350000xxxx, which is
- * not in our pool (the seeded pool is 13800xxxxxx).
+ * PostgreSQL, with the simulated clearing system (hosted in this process) answering each port-in after
+ * --maxAnswerMs / 2 (the mean of the uniform 0…--maxAnswerMs delay real donors show) through the API's signed
+ * callback route, and the switch-over overridden to --switchOver seconds (`MNP_SWITCH_OVER_DELAY_SECONDS`) so
+ * ports complete. Each port-in brings a distinct number 1350000xxxx, which is not in our pool (the seeded pool
+ * is 13800xxxxxx).
  *
  * Load model: closed loop. C lanes each submit a port-in (POST /api/v1/orders) and wait for it to end
  * (`handle.result()`), then take the next one. Throughput is P / (first submit → last end).
@@ -18,10 +16,8 @@
  * --sample 20 (orders whose history is read), --pool 10 (PostgreSQL connections of API and worker).
  */
 import { randomBytes } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { createMnpCallbackSink } from '../services/callbacks/mnp-sink';
 import { createDb } from '../db/client';
 import { seedAccessAndCatalogue, stockSims } from '../db/seed';
 import { configSchema } from '../temporal.config';
@@ -86,32 +82,18 @@ export const portIn: Benchmark = async (args) => {
       CLEARING_ANSWER_DELAY_MS: '0',
     });
 
-    // The benchmark's own client: the callback sink signals through it; it also waits for results.
+    // The benchmark's own client: it waits for results.
     const driverConnection = await Connection.connect({ address });
     cleanup.add('driver Temporal connection', () => driverConnection.close());
     const client = new Client({ connection: driverConnection, namespace: config.TEMPORAL_NAMESPACE });
-    const sink = createMnpCallbackSink(client);
 
-    /** The random answer delay of each order (its first sending; re-sendings are not expected). */
-    const answerDelayMs = new Map<string, number>();
-    let answersDelivered = 0;
+    /** The donor's answer delay of every order. */
+    const answerDelayMs = Math.round(maxAnswerMs / 2);
     const { readyMs } = await startOrderWorker(cleanup, log, {
       name: 'order worker',
       db,
       config,
-      simulators: {
-        clearing: { latencyMs: 0, failureRate: 0, answerDelayMs: 0, rejectRate: 0, lossRate: 0 },
-      },
-      deliver: {
-        mnp: async (callback) => {
-          const delay = Math.floor(Math.random() * (maxAnswerMs + 1));
-          if (callback.event === 'portInAnswered' && !answerDelayMs.has(callback.orderId))
-            answerDelayMs.set(callback.orderId, delay);
-          await sleep(delay);
-          await sink.deliver(callback);
-          answersDelivered++;
-        },
-      },
+      behaviours: { clearing: { answerDelayMs, rejectRate: 0, lossRate: 0 } },
     });
     log(`order worker running on "${TASK_QUEUE}" (bundled in ${readyMs} ms)`);
 
@@ -129,9 +111,7 @@ export const portIn: Benchmark = async (args) => {
     const errors: string[] = [];
     const ticker = progress(
       log,
-      () =>
-        `${counts.submitted}/${p} submitted, ${answersDelivered} answered, ${counts.completed} completed, ` +
-        `${counts.failed} failed`,
+      () => `${counts.submitted}/${p} submitted, ${counts.completed} completed, ` + `${counts.failed} failed`,
     );
     const t0 = performance.now();
     try {
@@ -157,7 +137,7 @@ export const portIn: Benchmark = async (args) => {
           const elapsed = performance.now() - start;
           if (state.status === 'completed') {
             counts.completed++;
-            const simulated = (answerDelayMs.get(id) ?? 0) + switchOver * 1_000;
+            const simulated = answerDelayMs + switchOver * 1_000;
             endToEndMs.push(elapsed);
             simulatedMs.push(simulated);
             excludingSimulatedMs.push(elapsed - simulated);

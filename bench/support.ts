@@ -10,12 +10,9 @@ import { freePorts } from '../infra/ports';
 import { ensureDatabase, startEmbeddedPostgres } from '../infra/postgres';
 import { configSchema, type AppConfig } from '../temporal.config';
 import { bundleWorkflows } from '../workers/create-worker';
-import {
-  instantSimulators,
-  nowhere,
-  type CallbackDelivery,
-  type SimulatorOverrides,
-} from '../workers/simulators';
+import { instantBehaviours } from '../simulators/behaviour';
+import type { Behaviours, SimulatedSystem } from '../simulators/control';
+import { startSimulators } from '../simulators/host';
 
 /** What a benchmark module exports: it runs, prints progress, and returns the figures for the last line. */
 export type Benchmark = (args: string[]) => Promise<Record<string, number | string | boolean>>;
@@ -197,43 +194,66 @@ export function benchConfig(env: Environment, taskQueue: string): AppConfig {
   });
 }
 
-/** What the benchmarks' order worker answers with: simulators that answer at once and never fail. */
-const benchSimulators = {
-  ...instantSimulators,
-  // The benchmarks run no port-in: the clearing system never answers (bench/port-in.ts says otherwise).
-  clearing: { latencyMs: 0, failureRate: 0, answerDelayMs: 0, rejectRate: 0, lossRate: 1 },
-} satisfies SimulatorOverrides;
+/** Behaviours replacing the benchmarks' instant ones, per simulated system. */
+export type BehaviourOverrides = { [S in SimulatedSystem]?: Partial<Behaviours[S]> };
 
 /**
- * The order worker in this process (HLR and bank simulators: latency 0, failure rate 0) on the config's task
- * queue, running until cleanup. Returns its connection, for more workers, and how long bundling the
- * workflows and creating the worker took. `simulators` and `deliver` change the outside systems (by default
- * neither the clearing system's nor BBOSS's answers go anywhere).
+ * The simulators the benchmark hosts in this process (instant: no latency, no failure) and where its API
+ * listens, once `startApi` started it: the simulators post their callbacks there.
+ */
+let hosted: { url: string; apiUrl: string | null } | null = null;
+
+/**
+ * The order worker in this process on the config's task queue, running until cleanup, with the simulated
+ * outside systems hosted here first (instant behaviours; the clearing system never answers unless
+ * `behaviours` says otherwise; callbacks go to the API `startApi` starts). Returns its connection, for more
+ * workers, and how long bundling the workflows and creating the worker took.
  */
 export async function startOrderWorker(
   cleanup: Cleanup,
   log: Log,
-  options: {
-    name: string;
-    db: Db;
-    config: AppConfig;
-    simulators?: SimulatorOverrides;
-    deliver?: Partial<CallbackDelivery>;
-  },
+  options: { name: string; db: Db; config: AppConfig; behaviours?: BehaviourOverrides },
 ): Promise<{ connection: NativeConnection; readyMs: number }> {
   const { name, db, config } = options;
   const started = Date.now();
-  const system = await compose(config, {
-    db,
-    simulators: { ...benchSimulators, ...options.simulators },
-    deliver: { mnp: nowhere, bboss: nowhere, ...options.deliver },
-    workflowBundle: await bundleWorkflows(),
-  });
+  const simulatorsUrl = await hostSimulators(cleanup, config, options.behaviours);
+  const system = await compose(
+    { ...config, SIMULATORS_URL: simulatorsUrl },
+    { db, workflowBundle: await bundleWorkflows() },
+  );
   cleanup.add('worker composition', system.close);
   const connection = await system.workerConnection();
   const { running } = await system.startWorker();
   void reportFailure(running, name, log);
   return { connection, readyMs: Date.now() - started };
+}
+
+async function hostSimulators(
+  cleanup: Cleanup,
+  config: AppConfig,
+  behaviours: BehaviourOverrides = {},
+): Promise<string> {
+  if (hosted) return hosted.url;
+  if (!config.DATABASE_URL) throw new Error('the benchmark config has no DATABASE_URL');
+  const state: { url: string; apiUrl: string | null } = { url: '', apiUrl: null };
+  const simulators = await startSimulators({
+    config,
+    databaseUrl: config.DATABASE_URL,
+    callbackApiUrl: () => state.apiUrl ?? 'http://127.0.0.1:9',
+    behaviours: {
+      ...instantBehaviours,
+      // The benchmarks run no port-in: the clearing system never answers (bench/port-in.ts says otherwise).
+      clearing: { ...instantBehaviours.clearing, lossRate: 1, ...behaviours.clearing },
+      bboss: { ...instantBehaviours.bboss, lossRate: 1, ...behaviours.bboss },
+      ...(behaviours.hlr ? { hlr: { ...instantBehaviours.hlr, ...behaviours.hlr } } : {}),
+      ...(behaviours.bank ? { bank: { ...instantBehaviours.bank, ...behaviours.bank } } : {}),
+    },
+    demoBankAccounts: false,
+  });
+  cleanup.add('simulators', simulators.stop);
+  state.url = simulators.url;
+  hosted = state;
+  return state.url;
 }
 
 /** Runs a worker until cleanup; a worker that dies is reported, not left as an unhandled rejection. */
@@ -250,10 +270,16 @@ const reportFailure = (running: Promise<void>, name: string, log: Log): Promise<
 
 /** The real HTTP API on a free port of 127.0.0.1, until cleanup; returns its base URL. */
 export async function startApi(cleanup: Cleanup, options: { db: Db; config: AppConfig }): Promise<string> {
-  const system = await compose(options.config, { db: options.db, logger: false });
+  const simulatorsUrl = await hostSimulators(cleanup, options.config);
+  const system = await compose(
+    { ...options.config, SIMULATORS_URL: simulatorsUrl },
+    { db: options.db, logger: false },
+  );
   cleanup.add('API composition', system.close);
   const app = await system.api();
-  return app.listen({ host: '127.0.0.1', port: 0 });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  if (hosted) hosted.apiUrl = url;
+  return url;
 }
 
 /** Signs a demo operator in at STORE-BJ-001 through the API; returns the token. */

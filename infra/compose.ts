@@ -10,23 +10,19 @@ import type { MnpCallbackSink } from '../domain/mnp-callbacks';
 import { createBbossCallbackSink } from '../services/callbacks/bboss-sink';
 import { createMnpCallbackSink } from '../services/callbacks/mnp-sink';
 import type { AppConfig } from '../temporal.config';
+import { connectSimulators } from '../simulators/control-client';
+import type { SimulatorsControl } from '../simulators/control';
+import { httpAdapters } from '../activities/adapters/http';
 import { createWorker } from '../workers/create-worker';
-import {
-  createSimulators,
-  stopSimulators,
-  type CallbackDelivery,
-  type Simulators,
-  type SimulatorOverrides,
-} from '../workers/simulators';
 import { connectClient, connectWorker } from './temporal-connection';
 
-/** Where the API hands verified callbacks of the outside systems. */
 /** What the API of this process serves beyond the routes. */
 export interface ApiOptions {
-  /** REQ: NOTIF-1 — the simulated SMS gateway's demo inbox route. */
-  smsInbox?: boolean;
-  /** REQ: UI-1 — the simulated HLR's and bank's latency routes (a demo slows an order to cancel it in time). */
-  simulatorLatency?: boolean;
+  /**
+   * REQ: NOTIF-1, UI-1 — the simulators' demo routes: the SMS gateway's inbox and the HLR's and bank's latency
+   * (a demo slows an order to cancel it in time), read and set through the simulators' control routes.
+   */
+  simulatorRoutes?: boolean;
   /** REQ: UI-1 — the staff console at `/`, from its build in web/dist. */
   console?: boolean;
 }
@@ -45,15 +41,8 @@ export interface CallbackSinks {
 export interface ComposeOverrides {
   /** A database handle the caller owns (and closes); otherwise one on `DATABASE_URL`, closed by `close`. */
   db?: Db;
-  /** Simulator options replacing the configured ones. */
-  simulators?: SimulatorOverrides;
-  /** Outside-system adapters replacing the simulated ones in the activities. */
+  /** Outside-system adapters replacing the HTTP ones in the activities. */
   adapters?: Partial<Omit<ActivityDeps, 'db' | 'config'>>;
-  /**
-   * Where the simulated clearing system and BBOSS send their callbacks; by default in-process to `sinks`
-   * (a real one POSTs them, signed, to the API, which hands them to the same sinks).
-   */
-  deliver?: Partial<CallbackDelivery>;
   /** Sinks replacing the real ones (a test that records the callbacks). */
   sinks?: Partial<CallbackSinks>;
   /** The bundled workflow code, sparing each worker the bundling. */
@@ -77,14 +66,11 @@ export interface Composition {
   connection: Connection;
   client: Client;
   sinks: CallbackSinks;
-  /** The outside systems as simulators (whatever `adapters` replaced in the activities). */
-  simulators: Simulators;
+  /** The simulators process at SIMULATORS_URL, to steer and inspect (whatever `adapters` replaced). */
+  simulators: SimulatorsControl;
   /** What the workers' activities need. */
   activityDeps: ActivityDeps;
-  /**
-   * What the API needs. `smsInbox`: the simulated SMS gateway runs in this process (`npm start`, the tests),
-   * so administrators may read its phones.
-   */
+  /** What the API needs; `simulatorRoutes`: the simulators' demo routes (`npm start`, the tests). */
   appDeps: (options?: ApiOptions) => AppDeps;
   /** The API, built once (ready for `inject()` or `listen()`), closed by `close`. */
   api: (options?: ApiOptions) => Promise<FastifyInstance>;
@@ -98,17 +84,20 @@ export interface Composition {
 /**
  * THE composition root: every process (`npm start`, the standalone API and worker, the tests, their killable
  * worker, the benchmarks) builds the database handle, the Temporal connections, the callback sinks, the outside
- * systems, the worker and the API from here, so they are wired alike. `config` names the servers
- * (`TEMPORAL_ADDRESS`, `DATABASE_URL`).
+ * systems' adapters, the worker and the API from here, so they are wired alike. `config` names the servers
+ * (`TEMPORAL_ADDRESS`, `DATABASE_URL`) and the simulators process the outside systems are reached at
+ * (`SIMULATORS_URL`, over HTTP as the real systems would be).
  */
 export async function compose(config: AppConfig, overrides: ComposeOverrides = {}): Promise<Composition> {
   const address = config.TEMPORAL_ADDRESS;
   if (!address) throw new Error('compose: TEMPORAL_ADDRESS is not set');
+  const simulatorsUrl = config.SIMULATORS_URL;
+  if (!simulatorsUrl)
+    throw new Error(
+      'compose: SIMULATORS_URL is not set (where the outside systems are reached: `npm run simulators` serves them)',
+    );
   const closes: (() => Promise<void>)[] = [];
-  let simulators: Simulators | null = null;
   const close = async () => {
-    // First no more callbacks: a pending one would find the API closed.
-    if (simulators) stopSimulators(simulators);
     const errors: unknown[] = [];
     for (const step of closes.splice(0).reverse()) await step().catch((err: unknown) => errors.push(err));
     if (errors.length > 0) throw new AggregateError(errors, 'closing the composition failed');
@@ -131,21 +120,13 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
       mnp: overrides.sinks?.mnp ?? createMnpCallbackSink(client, { db, config }),
       bboss: overrides.sinks?.bboss ?? createBbossCallbackSink(client),
     };
-    const built = createSimulators(
+    const simulators = connectSimulators(simulatorsUrl);
+    const activityDeps: ActivityDeps = {
+      db,
       config,
-      {
-        mnp: async (callback) => {
-          await sinks.mnp.deliver(callback);
-        },
-        bboss: async (callback) => {
-          await sinks.bboss.deliver(callback);
-        },
-        ...overrides.deliver,
-      },
-      overrides.simulators,
-    );
-    simulators = built;
-    const activityDeps: ActivityDeps = { db, config, ...built, ...overrides.adapters };
+      ...httpAdapters(simulatorsUrl),
+      ...overrides.adapters,
+    };
 
     const appDeps = (options: ApiOptions = {}): AppDeps => ({
       db,
@@ -155,8 +136,7 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
       ...(overrides.logger === undefined ? {} : { logger: overrides.logger }),
       mnpCallbacks: sinks.mnp,
       bbossCallbacks: sinks.bboss,
-      ...(options.smsInbox ? { smsInbox: built.sms } : {}),
-      ...(options.simulatorLatency ? { simulatorLatency: { hlr: built.hlr, bank: built.bank } } : {}),
+      ...(options.simulatorRoutes ? { simulators } : {}),
       ...(options.console ? { consoleDir: CONSOLE_BUILD_DIR } : {}),
     });
     let app: Promise<FastifyInstance> | null = null;
@@ -200,7 +180,7 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
       connection,
       client,
       sinks,
-      simulators: built,
+      simulators,
       activityDeps,
       appDeps,
       api,

@@ -4,6 +4,7 @@ import type { WorkflowBundle } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { migrateDb } from '../db/client';
 import { seedDemoData } from '../db/seed';
+import { startSimulators } from '../simulators/host';
 import type { AppConfig } from '../temporal.config';
 import { ensureSchedules } from '../workers/schedules';
 import { compose } from './compose';
@@ -27,7 +28,8 @@ export interface Runtime {
 
 /**
  * The whole system in one process tree: Temporal (given, or a dev server with its state under DATA_DIR),
- * PostgreSQL (given, or embedded under DATA_DIR), migrations, demo data, one worker and the API. A dev server
+ * PostgreSQL (given, or embedded under DATA_DIR), migrations, demo data, the simulated outside systems (given
+ * at SIMULATORS_URL, or hosted here), one worker and the API. A dev server
  * or embedded PostgreSQL that dies is said so in the log and started again with its state on the same port
  * (infra/supervise.ts); the worker and the API carry on once it is back. `workflowBundle` spares a caller that
  * already has one (a test) the bundling.
@@ -97,11 +99,30 @@ export async function startRuntime(
       databaseUrl = await ensureDatabase(pg.url, 'telecom_om');
     }
     await migrateDb(databaseUrl);
-    // REQ: MNP-5 — verified clearing-system callbacks signal the port-in workflows. A real clearing system
-    // would POST them, signed, to /api/v1/callbacks/mnp; the simulated one hands them to the same sink
-    // in-process (and BBOSS likewise).
+    // The outside systems: the simulators process at SIMULATORS_URL, or hosted here on SIMULATORS_PORT (same
+    // tables, same HTTP). REQ: MNP-5, GRP-4 — they POST their callbacks, signed, to this API's callback
+    // routes, which signal the workflows; the API's URL is known once it listens.
+    let apiUrl: string | null = null;
+    let simulatorsUrl = config.SIMULATORS_URL;
+    if (!simulatorsUrl) {
+      const simulators = await startSimulators({
+        config,
+        databaseUrl,
+        host: config.SIMULATORS_HOST,
+        port: config.SIMULATORS_PORT,
+        callbackApiUrl: () => apiUrl ?? config.CALLBACK_API_URL,
+      });
+      stops.push(simulators.stop);
+      simulatorsUrl = simulators.url;
+      log(`simulators ready at ${simulatorsUrl}`);
+    }
     const system = await compose(
-      { ...config, TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: databaseUrl },
+      {
+        ...config,
+        TEMPORAL_ADDRESS: temporalAddress,
+        DATABASE_URL: databaseUrl,
+        SIMULATORS_URL: simulatorsUrl,
+      },
       options.workflowBundle ? { workflowBundle: options.workflowBundle } : {},
     );
     stops.push(system.close);
@@ -111,15 +132,16 @@ export async function startRuntime(
     }
     await ensureSchedules(system.client, config.TEMPORAL_TASK_QUEUE, config.BUSINESS_UTC_OFFSET_HOURS);
     await system.startWorker();
-    // REQ: NOTIF-1 — the simulated SMS gateway runs here: administrators read its phones at
+    // REQ: NOTIF-1 — administrators read the simulated SMS gateway's phones at
     // GET /api/v1/sms-simulator/inbox/:msisdn (the only place a texted code can be seen in the demo); the
     // simulated HLR's and bank's latency at PUT /api/v1/simulators/hlr and …/bank (REQ: UI-1).
-    const app = await system.api({ smsInbox: true, simulatorLatency: true, console: true });
+    const app = await system.api({ simulatorRoutes: true, console: true });
     await app.listen({ host: config.API_HOST, port: config.API_PORT });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.API_PORT;
+    apiUrl = `http://${config.API_HOST}:${port}`;
     return {
-      apiUrl: `http://${config.API_HOST}:${port}`,
+      apiUrl,
       temporalAddress,
       temporalUiUrl,
       databaseUrl,

@@ -38,8 +38,14 @@ async function main(): Promise<number> {
   const log = (line: string) => console.log(`[contract] ${line} (${seconds(started)})`);
   const st = ensureSchemathesis(log);
   const dataDir = mkdtempSync(join(tmpdir(), 'telecom-om-contract-'));
-  const [apiPort, temporalPort, uiPort, pgPort] = (await freePorts(4)) as [number, number, number, number];
-  const { TEMPORAL_ADDRESS: _t, DATABASE_URL: _d, ...env } = process.env;
+  const [apiPort, temporalPort, uiPort, pgPort, simulatorsPort] = (await freePorts(5)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const { TEMPORAL_ADDRESS: _t, DATABASE_URL: _d, SIMULATORS_URL: _s, ...env } = process.env;
   const config = loadConfig({
     ...env,
     DATA_DIR: dataDir,
@@ -47,6 +53,7 @@ async function main(): Promise<number> {
     TEMPORAL_DEV_PORT: String(temporalPort),
     TEMPORAL_UI_PORT: String(uiPort),
     EMBEDDED_PG_PORT: String(pgPort),
+    SIMULATORS_PORT: String(simulatorsPort),
     // Thousands of requests a minute from one token and one address: the limits are not what is tested.
     API_RATE_LIMIT_PER_MINUTE: '1000000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',

@@ -1,5 +1,6 @@
 import type { SimulatedBankAccount } from '../activities/adapters/bank';
-import type { BbossMemberChange } from '../activities/adapters/bboss';
+import type { BbossMemberChange, BbossOrderSubmission } from '../activities/adapters/bboss';
+import type { BbossOrderAnswered } from '../domain/bboss-callbacks';
 import type { HlrSubscriber } from '../activities/adapters/hlr';
 import type { MnpCallback } from '../domain/mnp-callbacks';
 
@@ -75,6 +76,32 @@ export interface SimulatedPortIn {
   cancelled: boolean;
 }
 
+/** A port-out another operator asked for (the code it quoted is not kept). */
+export interface SimulatedPortOutRequest {
+  clearingRef: string;
+  msisdn: string;
+  recipientOperator: string;
+}
+
+/** Our answer to a port-out request, by its `requestId`. */
+export interface SimulatedPortOutAnswer {
+  requestId: string;
+  clearingRef: string;
+  accept: boolean;
+  reasonCode?: string;
+}
+
+/** A group product order as BBOSS holds it. */
+export interface SimulatedBbossOrder {
+  bbossRef: string;
+  submission: BbossOrderSubmission;
+  /** ISO time BBOSS decides (before it, `queryOrder` says `processing`). */
+  decidesAt: string;
+  answer: BbossOrderAnswered;
+  /** Whether the answer's callback reached the API. */
+  delivered: boolean;
+}
+
 export interface AppliedMemberChange extends BbossMemberChange {
   groupCode: string;
   productCode: string;
@@ -110,10 +137,24 @@ export interface SimulatorsControl {
     portIns(filter?: { orderId?: string }): Promise<SimulatedPortIn[]>;
     /** The clearing refs of the port-ins withdrawn by their recipient. */
     cancellations(): Promise<string[]>;
+    /**
+     * Another operator asks us for one of our numbers: the clearing system posts a `portOutRequested`
+     * callback at once; rejects (with the API's status in the message) when the API refuses it.
+     */
+    requestPortOut(req: {
+      msisdn: string;
+      authorizationCode: string;
+      recipientOperator: string;
+    }): Promise<{ clearingRef: string }>;
+    portOutRequests(filter?: { msisdn?: string }): Promise<SimulatedPortOutRequest[]>;
+    /** Our answers to port-out requests, oldest first. */
+    portOutAnswers(): Promise<SimulatedPortOutAnswer[]>;
   };
   bboss: {
     /** Every member change BBOSS applied, in order. */
     appliedMemberChanges(filter?: { groupCode?: string }): Promise<AppliedMemberChange[]>;
+    /** The group product orders BBOSS accepted, oldest first. */
+    orders(): Promise<SimulatedBbossOrder[]>;
   };
   telephony: {
     /** A customer dials the hotline from `callerMsisdn` and is put through to `agent`. */

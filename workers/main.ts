@@ -6,14 +6,15 @@ import { ensureSchedules } from './schedules';
 
 /**
  * A worker process on its own, for running against a Temporal cluster and a managed PostgreSQL:
- * TEMPORAL_ADDRESS and DATABASE_URL must be set. The simulated clearing system and BBOSS hand their callbacks
- * to the callback sinks in-process (real ones POST them to the API). Stops cleanly on SIGINT/SIGTERM.
+ * TEMPORAL_ADDRESS and DATABASE_URL must be set, and SIMULATORS_URL, where the outside systems are reached
+ * (`npm run simulators`; they POST their callbacks to the API). Stops cleanly on SIGINT/SIGTERM.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (!config.TEMPORAL_ADDRESS || !config.DATABASE_URL) {
+  if (!config.TEMPORAL_ADDRESS || !config.DATABASE_URL || !config.SIMULATORS_URL) {
     throw new Error(
-      'workers/main.ts needs TEMPORAL_ADDRESS and DATABASE_URL; use `npm start` for the all-in-one set-up',
+      'workers/main.ts needs TEMPORAL_ADDRESS, DATABASE_URL and SIMULATORS_URL (`npm run simulators`); ' +
+        'use `npm start` for the all-in-one set-up',
     );
   }
   installWorkerRuntime(config);

@@ -1,7 +1,9 @@
 import { bbossCallbackSchema, type BbossCallbackSink } from '../../domain/bboss-callbacks';
 import { signedCallbackRoute } from '../plugins/signed-callback';
 
-export const BBOSS_SIGNATURE_HEADER = 'x-bboss-signature';
+import { BBOSS_SIGNATURE_HEADER } from '../../infra/callback-signature';
+
+export { BBOSS_SIGNATURE_HEADER };
 
 /** REQ: GRP-4 — BBOSS's answers to group product orders, signed with `BBOSS_CALLBACK_SECRET`. */
 export function bbossCallbackRoutes(deps: { secret: string; sink: BbossCallbackSink }) {

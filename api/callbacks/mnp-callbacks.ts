@@ -1,7 +1,9 @@
 import { mnpCallbackSchema, type MnpCallbackSink } from '../../domain/mnp-callbacks';
 import { signBody, signedCallbackRoute } from '../plugins/signed-callback';
 
-export const CLEARING_SIGNATURE_HEADER = 'x-clearing-signature';
+import { CLEARING_SIGNATURE_HEADER } from '../../infra/callback-signature';
+
+export { CLEARING_SIGNATURE_HEADER };
 
 /** Hex HMAC-SHA256 of the raw body with the shared secret: what the clearing system sends in the header. */
 export const signClearingBody = signBody;

@@ -4,7 +4,9 @@ import { AppError } from '../../domain/errors';
 import { nationalNumber, telephonyEventSchema } from '../../domain/telephony';
 import { signedCallbackRoute } from '../plugins/signed-callback';
 
-export const TELEPHONY_SIGNATURE_HEADER = 'x-telephony-signature';
+import { TELEPHONY_SIGNATURE_HEADER } from '../../infra/callback-signature';
+
+export { TELEPHONY_SIGNATURE_HEADER };
 
 /**
  * REQ: Q-2 — call events of the call-centre telephony side, signed with `TELEPHONY_CALLBACK_SECRET`. A

@@ -1,13 +1,12 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors';
+import { signBody } from '../../infra/callback-signature';
 import { errorResponses } from '../schemas';
 
-/** Hex HMAC-SHA256 of the raw body with the shared secret: what an outside system sends in its header. */
-export const signBody = (secret: string, rawBody: string | Buffer): string =>
-  createHmac('sha256', secret).update(rawBody).digest('hex');
+export { signBody };
 
 const received = z.object({ received: z.literal(true) });
 

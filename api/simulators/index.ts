@@ -3,12 +3,9 @@ import { simulatorLatencyRoutes } from './simulator-latency';
 import { smsSimulatorRoutes } from './sms-simulator';
 
 /**
- * The simulators' demo routes, each only when its simulators run in this process: the SMS gateway's inbox
- * (REQ: NOTIF-1) and the HLR's and bank's latency (REQ: UI-1).
+ * The simulators' demo routes, only when the outside systems are simulated: the SMS gateway's inbox
+ * (REQ: NOTIF-1) and the HLR's and bank's latency (REQ: UI-1), through the simulators' control routes.
  */
-export function simulatorAreaRoutes({ smsInbox, simulatorLatency }: RouteDeps): RoutePlugin[] {
-  return [
-    ...(smsInbox ? [smsSimulatorRoutes({ sms: smsInbox })] : []),
-    ...(simulatorLatency ? [simulatorLatencyRoutes(simulatorLatency)] : []),
-  ];
+export function simulatorAreaRoutes({ simulators }: RouteDeps): RoutePlugin[] {
+  return simulators ? [smsSimulatorRoutes(simulators), simulatorLatencyRoutes(simulators)] : [];
 }

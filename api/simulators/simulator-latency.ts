@@ -2,18 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adminDesk } from '../../domain/access';
+import type { SimulatorsControl } from '../../simulators/control';
 import { errorResponses, routeDoc } from '../schemas';
-
-/** A simulator's behaviour a demo may change while it runs: how slow each call is. */
-export interface LatencyControl {
-  options: { latencyMs: number };
-}
-
-/** The simulated outside systems whose latency the demo routes set. */
-export interface SimulatorLatency {
-  hlr: LatencyControl;
-  bank: LatencyControl;
-}
 
 /** Bounded so that no request waiting on a simulated call outlasts a client's patience (30 s). */
 const MAX_LATENCY_MS = 10_000;
@@ -44,9 +34,10 @@ const systems = {
 /**
  * REQ: UI-1, ORD-6 — the simulated HLR's and bank's latency, changed while the system runs: with an order
  * slowed, a demo or a browser test can watch it run and cancel it in time. The routes exist only when the API
- * is given the simulators running in its process (the embedded `npm start`, the tests).
+ * is given the simulators' control (the embedded `npm start`, the tests), and set the behaviour every
+ * simulators process on the database reads.
  */
-export function simulatorLatencyRoutes(deps: SimulatorLatency) {
+export function simulatorLatencyRoutes(simulators: Pick<SimulatorsControl, 'setBehaviour'>) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     for (const system of ['hlr', 'bank'] as const) {
@@ -57,8 +48,8 @@ export function simulatorLatencyRoutes(deps: SimulatorLatency) {
           schema: {
             ...doc(
               systems[system].summary,
-              `Only where the simulated ${system === 'hlr' ? 'HLR' : 'bank'} runs inside the API process ` +
-                '(the embedded `npm start`, the tests): every call to it after this takes `latencyMs` ' +
+              `Only where the simulated ${system === 'hlr' ? 'HLR' : 'bank'} is simulated ` +
+                '(the simulators process of the embedded `npm start`, the tests): every call to it after this takes `latencyMs` ' +
                 `(${systems[system].calls}; ORD-6). Answers the setting now in force. Administrators ` +
                 'only; a deployment with the real system has no such route.',
             ),
@@ -67,8 +58,8 @@ export function simulatorLatencyRoutes(deps: SimulatorLatency) {
           },
         },
         async (request) => {
-          deps[system].options.latencyMs = request.body.latencyMs;
-          return { latencyMs: deps[system].options.latencyMs };
+          const now = await simulators.setBehaviour(system, { latencyMs: request.body.latencyMs });
+          return { latencyMs: now.latencyMs };
         },
       );
     }

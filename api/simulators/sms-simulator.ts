@@ -3,12 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adminDesk } from '../../domain/access';
 import { msisdnSchema } from '../../domain/numbers';
+import type { SimulatorsControl } from '../../simulators/control';
 import { errorResponses, routeDoc } from '../schemas';
-
-/** The phones of the simulated SMS gateway: what each number received. */
-export interface SmsInbox {
-  inbox(msisdn: string): { eventKey: string; text: string; gatewayRef: string; at: Date }[];
-}
 
 const doc = routeDoc(['administration']);
 const messageSchema = z.object({
@@ -20,11 +16,11 @@ const messageSchema = z.object({
 
 /**
  * REQ: NOTIF-1, MNP-5 — the demo's stand-in for the customer's phone: in the embedded set-up (`npm start`)
- * the simulated SMS gateway runs in the API's process, and an administrator can read what a number received
+ * the API is given the simulators process's control, and an administrator can read what a number received
  * — e.g. a port-out authorization code, which is in no order, log or table. The route exists only when the
  * API is given the simulator; a deployment with a real gateway has no such thing.
  */
-export function smsSimulatorRoutes(deps: { sms: SmsInbox }) {
+export function smsSimulatorRoutes(simulators: Pick<SimulatorsControl, 'sms'>) {
   return async (app: FastifyInstance): Promise<void> => {
     app.withTypeProvider<ZodTypeProvider>().get(
       '/sms-simulator/inbox/:msisdn',
@@ -33,7 +29,7 @@ export function smsSimulatorRoutes(deps: { sms: SmsInbox }) {
         schema: {
           ...doc(
             'Messages a phone received from the simulated SMS gateway (demo only; 模拟短信收件箱)',
-            'Only where the simulated SMS gateway runs inside the API process (the embedded `npm start`): ' +
+            'Only where the SMS gateway is simulated (the simulators process of the embedded `npm start`): ' +
               'the texts a number received, oldest first, as its phone would show them — including secrets ' +
               'sent by SMS such as a port-out authorization code. Administrators only; an empty list when ' +
               'nothing was sent. A deployment with a real SMS gateway has no such route.',
@@ -47,11 +43,11 @@ export function smsSimulatorRoutes(deps: { sms: SmsInbox }) {
       },
       async (request) => {
         const { msisdn } = request.params;
-        const messages = deps.sms.inbox(msisdn).map((m) => ({
+        const messages = (await simulators.sms.inbox(msisdn)).map((m) => ({
           eventKey: m.eventKey,
           text: m.text,
           gatewayRef: m.gatewayRef,
-          at: m.at.toISOString(),
+          at: m.at,
         }));
         return { msisdn, messages };
       },

@@ -7,6 +7,7 @@ import { seedDemoData } from '../../db/seed';
 import { startTemporalDevServer } from '../../infra/dev-server';
 import { freePorts } from '../../infra/ports';
 import { ensureDatabase, startEmbeddedPostgres } from '../../infra/postgres';
+import { migrateSimulators } from '../../simulators/db';
 import { bundleWorkflows } from '../../workers/create-worker';
 
 declare module 'vitest' {
@@ -34,6 +35,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   ]);
   const templateUrl = await ensureDatabase(pg.url, TEMPLATE_DB);
   await migrateDb(templateUrl);
+  await migrateSimulators(templateUrl);
   const template = createDb(templateUrl, { max: 1 });
   await seedDemoData(template.db);
   await template.close();

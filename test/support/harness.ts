@@ -6,23 +6,14 @@ import type { Client } from '@temporalio/client';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
-import type { BankSimulator } from '../../activities/adapters/bank';
-import type { SmsGatewaySimulator } from '../../activities/adapters/sms';
-import type { BbossSimulator, BbossSimulationOptions } from '../../activities/adapters/bboss';
-import type { ClearingSimulationOptions, ClearingSystemSimulator } from '../../activities/adapters/clearing';
-import type { HlrSimulator } from '../../activities/adapters/hlr';
-import { TelephonySimulator } from '../../activities/adapters/telephony';
-import type { SimulationOptions } from '../../activities/adapters/simulation';
-import { BBOSS_SIGNATURE_HEADER } from '../../api/callbacks/bboss-callbacks';
-import { CLEARING_SIGNATURE_HEADER } from '../../api/callbacks/mnp-callbacks';
-import { TELEPHONY_SIGNATURE_HEADER } from '../../api/callbacks/telephony-callbacks';
-import { signBody } from '../../api/plugins/signed-callback';
 import type { Db } from '../../db/client';
 import type { MnpCallbackSink } from '../../domain/mnp-callbacks';
 import { DEMO_PASSWORD } from '../../db/seed';
 import { compose } from '../../infra/compose';
 import { configSchema, type AppConfig } from '../../temporal.config';
-import { instantSimulators } from '../../workers/simulators';
+import { instantBehaviours } from '../../simulators/behaviour';
+import type { Behaviours, SimulatorsControl } from '../../simulators/control';
+import { startSimulators } from '../../simulators/host';
 import { createTestDatabase } from './database';
 
 let runtimeInstalled = false;
@@ -36,19 +27,17 @@ export interface Harness {
   client: Client;
   config: AppConfig;
   taskQueue: string;
-  hlr: HlrSimulator;
-  bank: BankSimulator;
-  /** The clearing system (MNP-5): steer `clearing.options` (answerDelayMs, rejectRate, lossRate). */
-  clearing: ClearingSystemSimulator;
-  /** BBOSS (GRP-4): steer `bboss.options` (answerDelayMs, rejectRate, lossRate, memberRejectRate…). */
-  bboss: BbossSimulator;
-  /** The SMS gateway; `sms.inbox(msisdn)` is what the customer's phone received. */
-  sms: SmsGatewaySimulator;
   /**
-   * The call-centre telephony side (Q-2): `telephony.placeCall({ callerMsisdn, agent })` posts a signed
-   * call-start event through the API, as the real switch would, and returns the `callId` queries carry.
+   * The simulated outside systems (HLR, bank, SMS gateway, clearing system, BBOSS, telephony), hosted for this
+   * harness on its database: steer them (`sim.setBehaviour('clearing', { lossRate: 1 })`) and read what
+   * they hold (`sim.hlr.subscriber(msisdn)`, `sim.sms.inbox(msisdn)`); their callbacks arrive over HTTP
+   * through the API's signed routes. `sim.telephony.placeCall(…)` posts a signed call-start event.
    */
-  telephony: TelephonySimulator;
+  sim: SimulatorsControl;
+  /** Where the simulators listen (a worker process reaches them there: SIMULATORS_URL). */
+  simulatorsUrl: string;
+  /** Where the API listens (127.0.0.1, a free port): the simulators post their callbacks there. */
+  apiUrl: string;
   /** Starts (another) in-process worker on the harness's task queue. */
   startWorker: () => Promise<Worker>;
   /**
@@ -62,10 +51,11 @@ export interface Harness {
 
 export interface HarnessOptions {
   config?: Partial<Record<keyof AppConfig, string>>;
-  hlr?: Partial<SimulationOptions>;
-  bank?: Partial<SimulationOptions>;
-  clearing?: Partial<Omit<ClearingSimulationOptions, 'deliver'>>;
-  bboss?: Partial<Omit<BbossSimulationOptions, 'deliver'>>;
+  /** Initial behaviours of the simulators (by default all instant: no latency, no failure, 50 ms answers). */
+  hlr?: Partial<Behaviours['hlr']>;
+  bank?: Partial<Behaviours['bank']>;
+  clearing?: Partial<Behaviours['clearing']>;
+  bboss?: Partial<Behaviours['bboss']>;
   /** Start without a worker (a test that runs workers in child processes). */
   noWorker?: boolean;
   /** Receives the API's verified clearing-system callbacks (MNP-5). */
@@ -122,71 +112,44 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     API_RATE_LIMIT_PER_MINUTE: '1000000',
     ...options.config,
   });
-  let appForCallbacks: FastifyInstance | null = null;
-  /** Posts a callback as its outside system would: signed JSON; anything but 202 counts as lost. */
-  const postSigned = async (url: string, header: string, secret: string, callback: object) => {
-    if (!appForCallbacks) throw new Error('the API is not up yet');
-    const body = JSON.stringify(callback);
-    const res = await appForCallbacks.inject({
-      method: 'POST',
-      url,
-      headers: { 'content-type': 'application/json', [header]: signBody(secret, body) },
-      payload: body,
-    });
-    if (res.statusCode !== 202) throw new Error(`callback answered ${res.statusCode}: ${res.body}`);
-  };
-  // The simulated clearing system and BBOSS call back through their signed HTTP routes, as the real ones
-  // would; the routes hand verified callbacks to the sinks (the real ones unless a test passes its own).
-  const system = await compose(config, {
-    db: database.db,
-    workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
-    logger: logLines
-      ? { level: 'debug', stream: { write: (line: string) => void logLines.push(line) } }
-      : false,
-    ...(options.mnpCallbacks ? { sinks: { mnp: options.mnpCallbacks } } : {}),
-    simulators: {
-      ...instantSimulators,
-      hlr: { ...instantSimulators.hlr, ...options.hlr },
-      bank: { ...instantSimulators.bank, ...options.bank },
-      clearing: {
-        latencyMs: 0,
-        failureRate: 0,
-        answerDelayMs: 50,
-        rejectRate: 0,
-        lossRate: 0,
-        ...options.clearing,
-      },
-      bboss: {
-        latencyMs: 0,
-        failureRate: 0,
-        answerDelayMs: 50,
-        approvalExtraDelayMs: 50,
-        rejectRate: 0,
-        lossRate: 0,
-        memberRejectRate: 0,
-        ...options.bboss,
-      },
+  let apiUrl: string | null = null;
+  // The simulated outside systems on this test's database, answering at once unless the test says otherwise;
+  // they post their callbacks, signed, over HTTP to the API's callback routes, as the real ones would.
+  const simulators = await startSimulators({
+    config,
+    databaseUrl: database.url,
+    port: 0,
+    callbackApiUrl: () => {
+      if (!apiUrl) throw new Error('the API is not up yet');
+      return apiUrl;
     },
-    deliver: {
-      mnp: (callback) =>
-        postSigned('/api/v1/callbacks/mnp', CLEARING_SIGNATURE_HEADER, config.MNP_CALLBACK_SECRET, callback),
-      bboss: (callback) =>
-        postSigned('/api/v1/callbacks/bboss', BBOSS_SIGNATURE_HEADER, config.BBOSS_CALLBACK_SECRET, callback),
+    behaviours: {
+      ...instantBehaviours,
+      hlr: { ...instantBehaviours.hlr, ...options.hlr },
+      bank: { ...instantBehaviours.bank, ...options.bank },
+      clearing: { ...instantBehaviours.clearing, ...options.clearing },
+      bboss: { ...instantBehaviours.bboss, ...options.bboss },
     },
+    demoBankAccounts: false,
   });
-  const { hlr, bank, clearing, bboss, sms } = system.simulators;
-  // The telephony side reports hotline calls through its signed HTTP route too.
-  const telephony = new TelephonySimulator({
-    latencyMs: 0,
-    failureRate: 0,
-    deliver: (event) =>
-      postSigned(
-        '/api/v1/callbacks/telephony',
-        TELEPHONY_SIGNATURE_HEADER,
-        config.TELEPHONY_CALLBACK_SECRET,
-        event,
-      ),
-  });
+  let system: Awaited<ReturnType<typeof compose>>;
+  try {
+    // The routes hand verified callbacks to the sinks (the real ones unless a test passes its own).
+    system = await compose(
+      { ...config, SIMULATORS_URL: simulators.url },
+      {
+        db: database.db,
+        workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
+        logger: logLines
+          ? { level: 'debug', stream: { write: (line: string) => void logLines.push(line) } }
+          : false,
+        ...(options.mnpCallbacks ? { sinks: { mnp: options.mnpCallbacks } } : {}),
+      },
+    );
+  } catch (err) {
+    await simulators.stop();
+    throw err;
+  }
 
   const startWorker = async () => (await system.startWorker()).worker;
   if (!options.noWorker) await startWorker();
@@ -201,6 +164,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           DATABASE_URL: database.url,
           TEMPORAL_TASK_QUEUE: taskQueue,
           WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
+          SIMULATORS_URL: simulators.url,
           ...env,
         },
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -212,9 +176,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       child.once('exit', (code) => reject(new Error(`worker process exited early (${String(code)})`)));
     });
 
-  const app = await system.api({ smsInbox: true, simulatorLatency: true });
-  await app.ready();
-  appForCallbacks = app;
+  const app = await system.api({ simulatorRoutes: true });
+  apiUrl = await app.listen({ host: '127.0.0.1', port: 0 });
 
   const login = async (operatorId = 'store01', channelCode = 'STORE-BJ-001') => {
     const res = await app.inject({
@@ -233,17 +196,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     client: system.client,
     config,
     taskQueue,
-    hlr,
-    bank,
-    clearing,
-    bboss,
-    sms,
-    telephony,
+    sim: simulators.control,
+    simulatorsUrl: simulators.url,
+    apiUrl,
     startWorker,
     startWorkerProcess,
     login,
     close: async () => {
       for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+      // First no more callbacks (a pending one would find the API closed), then the rest.
+      await simulators.stop();
       await system.close();
       await database.drop();
     },

@@ -17,7 +17,8 @@ import { startTemporalDevServer, type DevServer } from '../../infra/dev-server';
 import { canConnect, freePorts } from '../../infra/ports';
 import { ensureDatabase, startEmbeddedPostgres, type PostgresHandle } from '../../infra/postgres';
 import { configSchema, type AppConfig } from '../../temporal.config';
-import { nowhere } from '../../workers/simulators';
+import { instantBehaviours } from '../../simulators/behaviour';
+import { startSimulators } from '../../simulators/host';
 import { submitOrder } from './orders';
 
 /** A Temporal dev server of one test file, its state in a SQLite file: killable like a crashed server. */
@@ -119,11 +120,21 @@ export async function startOutageSystem(options: {
     SMS_LATENCY_MS: '0',
     ...options.config,
   });
-  const system = await compose(config, {
-    logger: false,
-    workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
-    // The simulated clearing system's and BBOSS's answers go nowhere: no outage test waits for one.
-    deliver: { mnp: nowhere, bboss: nowhere },
+  // The simulated outside systems on the same database; their callbacks go nowhere (a closed port): no
+  // outage test waits for one.
+  const simulators = await startSimulators({
+    config,
+    databaseUrl: options.databaseUrl,
+    callbackApiUrl: () => 'http://127.0.0.1:9',
+    behaviours: instantBehaviours,
+    demoBankAccounts: false,
+  });
+  const system = await compose(
+    { ...config, SIMULATORS_URL: simulators.url },
+    { logger: false, workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') } },
+  ).catch(async (err: unknown) => {
+    await simulators.stop();
+    throw err;
   });
   const app = await system.api();
   await app.ready();
@@ -135,7 +146,10 @@ export async function startOutageSystem(options: {
     config,
     login: () => loginAs(app),
     startWorker: async () => (await system.startWorker()).worker,
-    close: system.close,
+    close: async () => {
+      await simulators.stop();
+      await system.close();
+    },
   };
 }
 

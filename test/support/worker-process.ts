@@ -2,24 +2,16 @@ import { readFileSync } from 'node:fs';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { compose } from '../../infra/compose';
 import { loadConfig } from '../../temporal.config';
-import { instantSimulators, nowhere } from '../../workers/simulators';
 
 /**
  * A worker in its own process, so a test can kill it with SIGKILL like a crashed machine. Reads the usual
- * configuration from the environment plus WORKFLOW_BUNDLE_PATH; prints "ready" once polling.
+ * configuration from the environment (SIMULATORS_URL: the harness's simulators) plus WORKFLOW_BUNDLE_PATH;
+ * prints "ready" once polling.
  */
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const config = loadConfig();
   const system = await compose(config, {
-    simulators: {
-      ...instantSimulators,
-      hlr: { failureRate: 0 },
-      // No port-in runs in a killable worker's tests: answers go nowhere.
-      clearing: { latencyMs: 0, failureRate: 0, answerDelayMs: 0, rejectRate: 0, lossRate: 1 },
-    },
-    // BBOSS answers group orders through the real callback sink, as from a worker of its own.
-    deliver: { mnp: nowhere },
     workflowBundle: { code: readFileSync(process.env.WORKFLOW_BUNDLE_PATH ?? '', 'utf8') },
   });
   const { running } = await system.startWorker();

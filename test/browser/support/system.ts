@@ -38,15 +38,24 @@ export default async function setup(project: TestProject): Promise<() => Promise
     env: { ...process.env, NODE_ENV: 'production' },
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'om-browser-'));
-  const [api, temporal, temporalUi, pg] = (await freePorts(4)) as [number, number, number, number];
+  const [api, temporal, temporalUi, pg, simulators] = (await freePorts(5)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const { SIMULATORS_URL: _simulatorsUrl, ...env } = process.env;
   const config = loadConfig({
-    ...process.env,
+    ...env,
     DATA_DIR: dataDir,
     API_HOST: '127.0.0.1',
     API_PORT: String(api),
     TEMPORAL_DEV_PORT: String(temporal),
     TEMPORAL_UI_PORT: String(temporalUi),
     EMBEDDED_PG_PORT: String(pg),
+    // The simulated outside systems, hosted by the runtime on a port of their own.
+    SIMULATORS_PORT: String(simulators),
     LOG_LEVEL: 'warn',
     // Every journey signs in afresh from the same address: more than a person's 10 a minute.
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
