@@ -10,7 +10,8 @@ async function main(): Promise<void> {
     );
   }
   const system = await compose(config);
-  const app = await system.api({ console: true });
+  // With simulated outside systems (SIMULATORS_URL), administrators get their demo routes too.
+  const app = await system.api({ console: true, simulatorRoutes: Boolean(config.SIMULATORS_URL) });
   await app.listen({ host: config.API_HOST, port: config.API_PORT });
   const shutdown = async () => {
     await system.close();

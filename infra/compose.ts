@@ -66,10 +66,10 @@ export interface Composition {
   connection: Connection;
   client: Client;
   sinks: CallbackSinks;
-  /** The simulators process at SIMULATORS_URL, to steer and inspect (whatever `adapters` replaced). */
-  simulators: SimulatorsControl;
-  /** What the workers' activities need. */
-  activityDeps: ActivityDeps;
+  /** The simulators process at SIMULATORS_URL, to steer and inspect (whatever `adapters` replaced); none unset. */
+  simulators: SimulatorsControl | null;
+  /** What the workers' activities need; throws when SIMULATORS_URL is not set. */
+  readonly activityDeps: ActivityDeps;
   /** What the API needs; `simulatorRoutes`: the simulators' demo routes (`npm start`, the tests). */
   appDeps: (options?: ApiOptions) => AppDeps;
   /** The API, built once (ready for `inject()` or `listen()`), closed by `close`. */
@@ -92,10 +92,6 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
   const address = config.TEMPORAL_ADDRESS;
   if (!address) throw new Error('compose: TEMPORAL_ADDRESS is not set');
   const simulatorsUrl = config.SIMULATORS_URL;
-  if (!simulatorsUrl)
-    throw new Error(
-      'compose: SIMULATORS_URL is not set (where the outside systems are reached: `npm run simulators` serves them)',
-    );
   const closes: (() => Promise<void>)[] = [];
   const close = async () => {
     const errors: unknown[] = [];
@@ -120,12 +116,17 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
       mnp: overrides.sinks?.mnp ?? createMnpCallbackSink(client, { db, config }),
       bboss: overrides.sinks?.bboss ?? createBbossCallbackSink(client),
     };
-    const simulators = connectSimulators(simulatorsUrl);
-    const activityDeps: ActivityDeps = {
-      db,
-      config,
-      ...httpAdapters(simulatorsUrl),
-      ...overrides.adapters,
+    const simulators = simulatorsUrl ? connectSimulators(simulatorsUrl) : null;
+    let activityDeps: ActivityDeps | null = null;
+    /** The workers' dependencies; the outside systems are required only here (an API alone does without). */
+    const workerDeps = (): ActivityDeps => {
+      if (!simulatorsUrl)
+        throw new Error(
+          'compose: SIMULATORS_URL is not set — where the workers reach the outside systems ' +
+            '(`npm run simulators` serves the simulated ones)',
+        );
+      activityDeps ??= { db, config, ...httpAdapters(simulatorsUrl), ...overrides.adapters };
+      return activityDeps;
     };
 
     const appDeps = (options: ApiOptions = {}): AppDeps => ({
@@ -136,7 +137,7 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
       ...(overrides.logger === undefined ? {} : { logger: overrides.logger }),
       mnpCallbacks: sinks.mnp,
       bbossCallbacks: sinks.bboss,
-      ...(options.simulatorRoutes ? { simulators } : {}),
+      ...(options.simulatorRoutes && simulators ? { simulators } : {}),
       ...(options.console ? { consoleDir: CONSOLE_BUILD_DIR } : {}),
     });
     let app: Promise<FastifyInstance> | null = null;
@@ -161,7 +162,7 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
         connection: await workerConnection(),
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
-        deps: activityDeps,
+        deps: workerDeps(),
         ...(overrides.workflowBundle ? { workflowBundle: overrides.workflowBundle } : {}),
       });
       const running = worker.run();
@@ -181,7 +182,9 @@ export async function compose(config: AppConfig, overrides: ComposeOverrides = {
       client,
       sinks,
       simulators,
-      activityDeps,
+      get activityDeps() {
+        return workerDeps();
+      },
       appDeps,
       api,
       workerConnection,

@@ -27,6 +27,10 @@ const headers: Record<CallbackTarget, string> = {
 
 type Row = typeof outbox.$inferSelect;
 
+/** The root cause of a failed query (drizzle wraps the driver's error, whose message says what is wrong). */
+const reason = (err: unknown): string =>
+  err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err);
+
 /** The API refused a callback sent at once (a call placed, a port-out requested): the message says how. */
 export class CallbackRefused extends Error {}
 const BATCH = 50;
@@ -44,6 +48,7 @@ export class Outbox {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private failing = false;
 
   constructor(
     private readonly db: SimDb,
@@ -120,10 +125,16 @@ export class Outbox {
       return;
     }
     this.running = this.drain()
-      .catch((err: unknown) =>
-        console.error(
-          `simulators: sending callbacks failed: ${String(err)}${err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : ''}`,
-        ),
+      .then(
+        () => {
+          if (this.failing) console.error('simulators: sending callbacks again');
+          this.failing = false;
+        },
+        (err: unknown) => {
+          // Said once per outage (the database down, say), not at every poll.
+          if (!this.failing) console.error(`simulators: cannot send callbacks for now: ${reason(err)}`);
+          this.failing = true;
+        },
       )
       .then(() => this.nextDue())
       .then(

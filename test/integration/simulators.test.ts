@@ -58,6 +58,43 @@ describe('the simulated outside systems as a process of their own', () => {
     await h.sim.setBehaviour('sms', { failureRate: 0 });
   });
 
+  it('GRP-4, GRP-6: BBOSS takes an order once per requestId, answers it when asked after its delay, and applies a member change once', async () => {
+    const { bboss } = httpAdapters(h.simulatorsUrl);
+    const submission = {
+      requestId: 'bb-1',
+      orderId: 'GroupProduct:none',
+      action: 'open' as const,
+      groupCode: 'G-SIM-1',
+      productCode: 'P-1',
+      tariffNeedsApproval: false,
+    };
+    const first = await bboss.submitOrder(submission);
+    expect(await bboss.submitOrder(submission)).toEqual(first);
+    await vi.waitFor(async () =>
+      expect(await bboss.queryOrder(first)).toMatchObject({
+        state: 'answered',
+        answer: { outcome: 'completed' },
+      }),
+    );
+    expect(await bboss.queryOrder({ bbossRef: 'BBOSS-99999999' })).toEqual({
+      state: 'unknown',
+      bbossRef: 'BBOSS-99999999',
+    });
+    const sync = {
+      requestId: 'm-1',
+      groupCode: 'G-SIM-1',
+      productCode: 'P-1',
+      changes: [{ action: 'add' as const, msisdn: '13900001111' }],
+    };
+    await bboss.syncMembers(sync);
+    expect(await bboss.syncMembers(sync)).toEqual({ results: [{ msisdn: '13900001111', accepted: true }] });
+    expect(await h.sim.bboss.appliedMemberChanges({ groupCode: 'G-SIM-1' })).toEqual([
+      { action: 'add', msisdn: '13900001111', groupCode: 'G-SIM-1', productCode: 'P-1' },
+    ]);
+    // No order of ours waits for this answer: the API refuses the callback, so it was not delivered.
+    expect((await h.sim.bboss.orders()).find((o) => o.bbossRef === first.bbossRef)?.delivered).toBe(false);
+  });
+
   it('Q-2: a placed call is posted, signed, to the API', async () => {
     const { callId } = await h.sim.telephony.placeCall({ callerMsisdn: '13900100005', agent: 'hotline01' });
     expect(callId).toMatch(/^CALL-/);

@@ -56,6 +56,8 @@ export interface HarnessOptions {
   bank?: Partial<Behaviours['bank']>;
   clearing?: Partial<Behaviours['clearing']>;
   bboss?: Partial<Behaviours['bboss']>;
+  sms?: Partial<Behaviours['sms']>;
+  telephony?: Partial<Behaviours['telephony']>;
   /** Start without a worker (a test that runs workers in child processes). */
   noWorker?: boolean;
   /** Receives the API's verified clearing-system callbacks (MNP-5). */
@@ -129,6 +131,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       bank: { ...instantBehaviours.bank, ...options.bank },
       clearing: { ...instantBehaviours.clearing, ...options.clearing },
       bboss: { ...instantBehaviours.bboss, ...options.bboss },
+      sms: { ...instantBehaviours.sms, ...options.sms },
+      telephony: { ...instantBehaviours.telephony, ...options.telephony },
     },
     demoBankAccounts: false,
   });
