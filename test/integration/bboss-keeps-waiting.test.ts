@@ -3,8 +3,9 @@ import { signBody } from '../../api/plugins/signed-callback';
 import { BBOSS_SIGNATURE_HEADER } from '../../api/callbacks/bboss-callbacks';
 import { findLiveSubscription } from '../../db/queries/group-subscriptions';
 import { groupOpenBody } from '../support/groups';
-import { startHarness, type Harness } from '../support/harness';
+import type { Harness } from '../support/harness';
 import { getOrder, submitOrder, waitForOrder, type OrderView } from '../support/orders';
+import { startTappedHarness, type SimulatorsTap } from '../support/simulators-tap';
 
 /**
  * REQ: GRP-4 — an order BBOSS takes long over: it keeps waiting (asking less and less often), staff are
@@ -27,9 +28,11 @@ describe('GRP-4: a group order BBOSS takes long over', () => {
   let h: Harness;
   let manager: string;
   let admin: string;
+  /** The link from the worker to BBOSS: a test sees, fails or answers what the worker asks. */
+  let tap: SimulatorsTap;
 
   beforeAll(async () => {
-    h = await startHarness({
+    ({ h, tap } = await startTappedHarness({
       config: {
         BBOSS_ANSWER_TIMEOUT_SECONDS: '1',
         BBOSS_MAX_ASK_INTERVAL_SECONDS: '2',
@@ -38,11 +41,14 @@ describe('GRP-4: a group order BBOSS takes long over', () => {
       },
       // BBOSS decides in an hour: every ask during the test hears "still processing".
       bboss: { answerDelayMs: 3_600_000 },
-    });
+    }));
     manager = await h.login('manager01', 'STORE-BJ-001');
     admin = await h.login('admin01', 'STORE-BJ-001');
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => {
+    await h?.close();
+    await tap?.close();
+  });
 
   async function submit(body: Record<string, unknown>): Promise<string> {
     const res = await submitOrder(h.app, manager, body);
@@ -79,14 +85,14 @@ describe('GRP-4: a group order BBOSS takes long over', () => {
     // Every ask is recorded; now and then BBOSS cannot be reached at all.
     const asks: number[] = [];
     let processing = 0;
-    const query = h.bboss.queryOrder.bind(h.bboss);
-    h.bboss.queryOrder = async (req) => {
+    const answerQueries = tap.intercept('/bboss/orders/query', async (_req, forward) => {
       asks.push(Date.now());
-      if (asks.length % 4 === 2) throw new Error('BBOSS is down for maintenance');
-      const status = await query(req);
-      if (status.state === 'processing') processing++;
-      return status;
-    };
+      if (asks.length % 4 === 2)
+        return { status: 500, body: { code: 'InternalError', message: 'BBOSS is down for maintenance' } };
+      const reply = await forward();
+      if ((reply.body as { state?: string }).state === 'processing') processing++;
+      return reply;
+    });
     try {
       const id = await submit(groupOpenBody(G_SLOW));
       const waiting = await vi.waitFor(
@@ -134,7 +140,7 @@ describe('GRP-4: a group order BBOSS takes long over', () => {
       expect(notice?.message.en).toContain('no answer from BBOSS');
 
       // BBOSS confirms, long after the old give-up: the callback is taken (202, not 404) and the order completes.
-      const decided = [...h.bboss.orders.values()].find((o) => o.submission.orderId === id);
+      const decided = (await h.sim.bboss.orders()).find((o) => o.submission.orderId === id);
       expect(await bbossCallback({ ...decided?.answer, answeredAt: new Date().toISOString() })).toBe(202);
       const order = await waitForOrder(h.app, manager, id);
       expect(order.status).toBe('completed');
@@ -143,21 +149,20 @@ describe('GRP-4: a group order BBOSS takes long over', () => {
       expect((await findLiveSubscription(h.db, G_SLOW, 'HDJ'))?.status).toBe('active');
       expect(await overdueNotices(id)).toHaveLength(1);
     } finally {
-      h.bboss.queryOrder = query;
+      answerQueries();
     }
   });
 
   it('GRP-4: a BBOSS that still does not know the order after BBOSS_MAX_RESUBMITS re-submissions ends it failed BbossOrderUnknown and frees the reservation', async () => {
-    const query = h.bboss.queryOrder.bind(h.bboss);
-    const submitToBboss = h.bboss.submitOrder.bind(h.bboss);
-    let submissions = 0;
-    h.bboss.queryOrder = async (req) => ({ state: 'unknown', bbossRef: req.bbossRef });
-    h.bboss.submitOrder = async (req) => {
-      submissions++;
-      return submitToBboss(req);
-    };
+    const submissions = () =>
+      tap.bodiesOf<{ orderId: string }>('/bboss/orders').filter((req) => req.orderId === id).length;
+    const answerQueries = tap.intercept<{ bbossRef: string }>('/bboss/orders/query', async (req) => ({
+      status: 200,
+      body: { state: 'unknown', bbossRef: req.bbossRef },
+    }));
+    let id = '';
     try {
-      const id = await submit(groupOpenBody(G_UNKNOWN));
+      id = await submit(groupOpenBody(G_UNKNOWN));
       const order: OrderView = await waitForOrder(h.app, manager, id);
       expect(order.status).toBe('failed');
       expect(order.failure).toMatchObject({
@@ -174,11 +179,10 @@ describe('GRP-4: a group order BBOSS takes long over', () => {
         ]),
       );
       // Submitted once and re-submitted twice; the reservation is gone, so the group may order again.
-      expect(submissions).toBe(3);
+      expect(submissions()).toBe(3);
       expect(await findLiveSubscription(h.db, G_UNKNOWN, 'HDJ')).toBeNull();
     } finally {
-      h.bboss.queryOrder = query;
-      h.bboss.submitOrder = submitToBboss;
+      answerQueries();
     }
   });
 });

@@ -12,13 +12,13 @@ describe('compensation when a later step fails', () => {
   afterAll(async () => h?.close());
 
   it('ORD-5: provisioning failure releases the number and SIM, refunds the charge and ends failed with the reason', async () => {
-    h.hlr.options.failureRate = 1;
+    await h.sim.setBehaviour('hlr', { failureRate: 1 });
     try {
       const card = '6222029999000011';
       const res = await submitOrder(
         h.app,
         token,
-        openAccountBody({ msisdn: '13800100333', payment: verifiedCardPayment(h.bank, card) }),
+        openAccountBody({ msisdn: '13800100333', payment: await verifiedCardPayment(h.sim, card) }),
       );
       const order = await waitForOrder(h.app, token, res.json<{ id: string }>().id);
       expect(order.status).toBe('failed');
@@ -31,23 +31,22 @@ describe('compensation when a later step fails', () => {
       const rows = await h.db.select().from(payments).where(eq(payments.orderId, order.id));
       expect(rows).toHaveLength(1);
       expect(rows[0]?.status).toBe('refunded');
-      const refunds = [...h.bank.refunds.values()];
-      expect(refunds.filter((r) => r.chargeRef === rows[0]?.bankRef)).toHaveLength(1);
+      expect((await h.sim.bank.refunds()).filter((r) => r.chargeRef === rows[0]?.bankRef)).toHaveLength(1);
       const [customer] = await h.db.select().from(customers).where(eq(customers.orderId, order.id));
       expect(customer?.state).toBe('discarded');
-      expect(h.hlr.subscribers.has('13800100333')).toBe(false);
+      expect(await h.sim.hlr.subscriber('13800100333')).toBeNull();
     } finally {
-      h.hlr.options.failureRate = 0;
+      await h.sim.setBehaviour('hlr', { failureRate: 0 });
     }
   });
 
   it('ORD-5: a declined payment (a verified card the bank will not charge) releases the pre-empted number and takes no money', async () => {
     const card = '6222020000000404';
-    h.bank.declinedAccounts.add(card);
+    await h.sim.bank.decline(card);
     const res = await submitOrder(
       h.app,
       token,
-      openAccountBody({ msisdn: '13800100334', payment: verifiedCardPayment(h.bank, card) }),
+      openAccountBody({ msisdn: '13800100334', payment: await verifiedCardPayment(h.sim, card) }),
     );
     const order = await waitForOrder(h.app, token, res.json<{ id: string }>().id);
     expect(order.status).toBe('failed');

@@ -256,7 +256,7 @@ describe('the API the staff console needs', () => {
     try {
       const body = openAccountBody({
         msisdn: '13800100077',
-        payment: verifiedCardPayment(h.bank, '6222021111999988'),
+        payment: await verifiedCardPayment(h.sim, '6222021111999988'),
       });
       const res = await submitOrder(h.app, token, body);
       const id = res.json<{ id: string }>().id;
@@ -273,10 +273,10 @@ describe('the API the staff console needs', () => {
   it('UI-1: the simulated HLR’s latency is set at run time by an administrator', async () => {
     const res = await call('PUT', '/api/v1/simulators/hlr', admin, { latencyMs: 250 });
     expect(res.statusCode).toBe(200);
-    expect(h.hlr.options.latencyMs).toBe(250);
+    expect((await h.sim.behaviour('hlr')).latencyMs).toBe(250);
     expect((await call('PUT', '/api/v1/simulators/hlr', admin, { latencyMs: -1 })).statusCode).toBe(400);
     await call('PUT', '/api/v1/simulators/hlr', admin, { latencyMs: 0 });
-    expect(h.hlr.options.latencyMs).toBe(0);
+    expect((await h.sim.behaviour('hlr')).latencyMs).toBe(0);
   });
 
   it('UI-1 OPEN-3: a bad ID card number is refused naming body.customer.idNumber in Chinese and English', async () => {

@@ -38,7 +38,7 @@ describe('tariff approval: too early, and never given', () => {
     expect(ended.failure).toMatchObject({ code: 'ApprovalTimedOut', reason: '资费审核超时未处理' });
     expect(ended.failure?.message).toContain('HDJ-CUSTOM');
     // Nothing went to BBOSS and the reservation is gone: the group can order again.
-    expect([...h.bboss.orders.values()].filter((o) => o.submission.orderId === id)).toHaveLength(0);
+    expect((await h.sim.bboss.orders()).filter((o) => o.submission.orderId === id)).toHaveLength(0);
     expect(await findLiveSubscription(h.db, '1000000004', 'HDJ')).toBeNull();
   });
 

@@ -68,7 +68,7 @@ describe('group members (成员新增/变更/删除) as orders', () => {
     expect(await eventsOf(order.id)).toEqual([
       expect.objectContaining({ msisdn, action: 'add', subscriptionId, actor: 'manager01' }),
     ]);
-    expect(h.bboss.appliedMemberChanges).toContainEqual(
+    expect(await h.sim.bboss.appliedMemberChanges()).toContainEqual(
       expect.objectContaining({ action: 'add', msisdn, groupCode: GROUP, productCode: 'HDJ' }),
     );
   });
@@ -100,7 +100,7 @@ describe('group members (成员新增/变更/删除) as orders', () => {
 
   it('GRP-6, ORD-5: BBOSS refuses the member: rejected MemberRefusedByBboss and the reserved row is undone', async () => {
     const msisdn = memberLine(2);
-    h.bboss.options.memberRejectRate = 1;
+    await h.sim.setBehaviour('bboss', { memberRejectRate: 1 });
     try {
       const order = await run(addBody(msisdn));
       expect(order.status).toBe('rejected');
@@ -108,7 +108,7 @@ describe('group members (成员新增/变更/删除) as orders', () => {
       expect(order.failure?.message).toContain('BBOSS refused add');
       expect(order.timeline.map((t) => t.step)).toContain('reservingMember');
     } finally {
-      h.bboss.options.memberRejectRate = 0;
+      await h.sim.setBehaviour('bboss', { memberRejectRate: 0 });
     }
     expect(await memberRow(msisdn)).toBeUndefined();
   });
@@ -131,7 +131,7 @@ describe('group members (成员新增/变更/删除) as orders', () => {
     expect(await eventsOf(order.id)).toEqual([
       expect.objectContaining({ msisdn, action: 'change', attributes: { role: 'dispatcher', priority: 5 } }),
     ]);
-    expect(h.bboss.appliedMemberChanges).toContainEqual(
+    expect(await h.sim.bboss.appliedMemberChanges()).toContainEqual(
       expect.objectContaining({ action: 'change', msisdn }),
     );
   });

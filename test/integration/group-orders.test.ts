@@ -7,10 +7,11 @@ import {
   removeMembersChunk,
 } from '../../db/queries/group-subscriptions';
 import { groupMemberEvents, groupMembers, groupSubscriptions } from '../../db/schema';
+import type { SimulatedBbossOrder } from '../../simulators/control';
 import { groupOpenBody, insertActiveSubscription, insertMembers, memberLine } from '../support/groups';
 import type { Harness } from '../support/harness';
-import { startHarness } from '../support/harness';
 import { cancelOrderAs, getOrder, submitOrder, waitForOrder, type OrderView } from '../support/orders';
+import { startTappedHarness, type SimulatorsTap } from '../support/simulators-tap';
 
 const [G1, G2, G3, G4, G5] = ['1000000001', '1000000002', '1000000003', '1000000004', '1000000005'];
 const ANSWER_TIMEOUT_SECONDS = 2;
@@ -79,20 +80,25 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
   let manager: string;
   let approver: string;
   let frontline: string;
+  /** The link from the worker to BBOSS: a test may answer BBOSS's "where is it?" itself. */
+  let tap: SimulatorsTap;
 
   beforeAll(async () => {
-    h = await startHarness({
+    ({ h, tap } = await startTappedHarness({
       config: {
         BBOSS_ANSWER_TIMEOUT_SECONDS: String(ANSWER_TIMEOUT_SECONDS),
         BBOSS_MAX_ASK_INTERVAL_SECONDS: String(MAX_ASK_INTERVAL_SECONDS),
       },
       bboss: { answerDelayMs: 50, approvalExtraDelayMs: 50 },
-    });
+    }));
     manager = await h.login('manager01', 'STORE-BJ-001');
     approver = await h.login('approver01', 'STORE-BJ-001');
     frontline = await h.login('store01', 'STORE-BJ-001');
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => {
+    await h?.close();
+    await tap?.close();
+  });
 
   /** Submits as the manager and answers the new order's ID. */
   async function submit(body: Record<string, unknown>): Promise<string> {
@@ -105,13 +111,16 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
   const atStep = (id: string, step: string) => waitForOrder(h.app, manager, id, (o) => o.step === step);
 
   /** Restores BBOSS's default behaviour after a test that steered it. */
-  function resetBboss(): void {
-    Object.assign(h.bboss.options, { answerDelayMs: 50, rejectRate: 0, lossRate: 0 });
+  async function resetBboss(): Promise<void> {
+    await h.sim.setBehaviour('bboss', { answerDelayMs: 50, rejectRate: 0, lossRate: 0 });
   }
+  /** The BBOSS orders BBOSS holds for our order `id`. */
+  const bbossOrdersOf = async (id: string) =>
+    (await h.sim.bboss.orders()).filter((o) => o.submission.orderId === id);
 
   it('GRP-1, GRP-2, GRP-4: an immediate open waits for BBOSS, visibly, then the subscription is active', async () => {
     // BBOSS takes a second: long enough to see the order wait, shorter than the time before we ask again.
-    h.bboss.options.answerDelayMs = 1_000;
+    await h.sim.setBehaviour('bboss', { answerDelayMs: 1_000 });
     try {
       const id = await submit(groupOpenBody(G1));
       expect(id.startsWith('GroupOpen:')).toBe(true);
@@ -160,7 +169,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
       expect(sub?.openedAt).toBeInstanceOf(Date);
       expect(sub?.termsEffectiveFrom.toISOString()).toBe(order.summary.effectiveFrom);
     } finally {
-      resetBboss();
+      await resetBboss();
     }
   });
 
@@ -168,7 +177,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
     const order = await finished(await submit(groupOpenBody(G1, { effectiveMode: 'nextCycle' })));
     expect(order.status).toBe('rejected');
     expect(order.failure?.code).toBe('GroupProductAlreadyOrdered');
-    expect([...h.bboss.orders.values()].some((o) => o.submission.orderId === order.id)).toBe(false);
+    expect(await bbossOrdersOf(order.id)).toEqual([]);
   });
 
   it('GRP-2: an open effective from the next cycle takes effect on the 1st of next month, 00:00 +08:00', async () => {
@@ -226,7 +235,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
     ]);
     expect(order.summary.approval).toMatchObject({ decision: 'approved', approverId: 'approver01' });
     // BBOSS was told the tariff needs its approval too (its answer takes longer).
-    const sent = [...h.bboss.orders.values()].find((o) => o.submission.orderId === id);
+    const [sent] = await bbossOrdersOf(id);
     expect(sent?.submission).toMatchObject({ tariffCode: 'HDJ-CUSTOM', tariffNeedsApproval: true });
     const sub = await findLiveSubscription(h.db, G3, 'HDJ');
     expect(sub).toMatchObject({
@@ -254,7 +263,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
     expect(order.failure?.reason).toBe('资费审核未通过');
     expect(order.summary.approval).toMatchObject({ decision: 'rejected', approverId: 'approver01' });
     expect(await findLiveSubscription(h.db, G4, 'HDJ')).toBeNull();
-    expect([...h.bboss.orders.values()].some((o) => o.submission.orderId === id)).toBe(false);
+    expect(await bbossOrdersOf(id)).toEqual([]);
   });
 
   it('ORD-6, GRP-3: a cancel while waiting for approval cancels the order and frees the reservation', async () => {
@@ -271,12 +280,12 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
   });
 
   it("GRP-4: BBOSS's rejection ends the order rejected with BBOSS's reason, nothing left", async () => {
-    h.bboss.options.rejectRate = 1;
+    await h.sim.setBehaviour('bboss', { rejectRate: 1 });
     try {
       const id = await submit(groupOpenBody(G4));
       const order = await finished(id);
       expect(order.status).toBe('rejected');
-      const answer = [...h.bboss.orders.values()].find((o) => o.submission.orderId === id)?.answer;
+      const answer = (await bbossOrdersOf(id))[0]?.answer;
       expect(answer?.outcome).toBe('rejected');
       expect(order.failure?.code).toBe('BbossRejected');
       expect(order.failure?.message).toContain(answer?.reasonCode ?? '?');
@@ -284,12 +293,12 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
       expect(order.summary.bboss).toMatchObject({ outcome: 'rejected', reasonCode: answer?.reasonCode });
       expect(await findLiveSubscription(h.db, G4, 'HDJ')).toBeNull();
     } finally {
-      resetBboss();
+      await resetBboss();
     }
   });
 
   it('GRP-4: a lost answer is recovered by asking BBOSS again; the timeline tells how long it waited', async () => {
-    h.bboss.options.lossRate = 1;
+    await h.sim.setBehaviour('bboss', { lossRate: 1 });
     try {
       const order = await finished(await submit(groupOpenBody(G4)));
       expect(order.status).toBe('completed');
@@ -300,17 +309,17 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
       );
       expect((await findLiveSubscription(h.db, G4, 'HDJ'))?.status).toBe('active');
     } finally {
-      resetBboss();
+      await resetBboss();
     }
   });
 
   it('GRP-4: an order BBOSS says it does not know is re-submitted as the same BBOSS order', async () => {
     // G4 was opened above. The callback is lost and BBOSS's first answer to "where is it?" is "unknown".
-    h.bboss.options.lossRate = 1;
-    const query = h.bboss.queryOrder.bind(h.bboss);
+    await h.sim.setBehaviour('bboss', { lossRate: 1 });
     let asked = 0;
-    h.bboss.queryOrder = async (req) =>
-      asked++ === 0 ? { state: 'unknown', bbossRef: req.bbossRef } : query(req);
+    const answerQueries = tap.intercept<{ bbossRef: string }>('/bboss/orders/query', async (req, forward) =>
+      asked++ === 0 ? { status: 200, body: { state: 'unknown', bbossRef: req.bbossRef } } : forward(),
+    );
     try {
       const id = await submit(
         changeBody(G4, { operation: 'attributeChange', attributes: { recording: true } }),
@@ -323,22 +332,23 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
           expect.stringMatching(/\(ask 2\): BBOSS answered completed$/),
         ]),
       );
-      expect([...h.bboss.orders.values()].filter((o) => o.submission.orderId === id)).toHaveLength(1);
+      expect(await bbossOrdersOf(id)).toHaveLength(1);
       expect((await findLiveSubscription(h.db, G4, 'HDJ'))?.attributes).toMatchObject({ recording: true });
     } finally {
-      h.bboss.queryOrder = query;
-      resetBboss();
+      answerQueries();
+      await resetBboss();
     }
   });
 
   it('GRP-4, ORD-6: while BBOSS has not answered the order cannot be cancelled, and it does not give up: it waits past the 8 asks after which it used to fail BbossNoAnswer, until BBOSS answers', async () => {
-    h.bboss.options.answerDelayMs = 3_600_000;
+    await h.sim.setBehaviour('bboss', { answerDelayMs: 3_600_000 });
     let asks = 0;
-    const query = h.bboss.queryOrder.bind(h.bboss);
-    h.bboss.queryOrder = async (req) => {
+    /** BBOSS's decision, once it has made it: the next ask hears it. */
+    let decided: SimulatedBbossOrder['answer'] | null = null;
+    const answerQueries = tap.intercept('/bboss/orders/query', async (_req, forward) => {
       asks++;
-      return query(req);
-    };
+      return decided ? { status: 200, body: { state: 'answered', answer: decided } } : forward();
+    });
     try {
       // G4 was opened above: a change this time, so the groups later tests need stay as they are.
       const id = await submit(
@@ -366,8 +376,8 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
       expect(waiting.step).toBe('waitingForBboss');
 
       // BBOSS decides; its callback is lost, and the next ask hears the answer.
-      const sent = [...h.bboss.orders.values()].find((o) => o.submission.orderId === id);
-      if (sent) sent.decidesAt = Date.now();
+      const [sent] = await bbossOrdersOf(id);
+      decided = sent?.answer ?? null;
       const order = await finished(id);
       expect(order.status).toBe('completed');
       expect(order.timeline.map((t) => t.reason)).toContainEqual(
@@ -376,14 +386,14 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
       expect((order.summary.bboss as { queries: number }).queries).toBeGreaterThan(8);
       expect((await findLiveSubscription(h.db, G4, 'HDJ'))?.attributes).toMatchObject({ maxTalkGroups: 30 });
     } finally {
-      h.bboss.queryOrder = query;
-      resetBboss();
+      answerQueries();
+      await resetBboss();
     }
   });
 
   it('GRP-5: a tariff change applies now (one order at a time); an attribute change is scheduled for the next cycle', async () => {
     // G1 was opened above with HDJ-10. BBOSS takes 3s this time, so a second change arrives while it waits.
-    h.bboss.options.answerDelayMs = 3_000;
+    await h.sim.setBehaviour('bboss', { answerDelayMs: 3_000 });
     const tariffChangeId = await submit(
       changeBody(G1, {
         operation: 'tariffChange',
@@ -399,7 +409,7 @@ describe('group product orders (和对讲 via BBOSS) through the API', () => {
       expect(busy.status).toBe('rejected');
       expect(busy.failure?.code).toBe('GroupProductBusy');
     } finally {
-      resetBboss();
+      await resetBboss();
     }
     const tariffChange = await finished(tariffChangeId);
     expect(tariffChange.status).toBe('completed');

@@ -1,12 +1,13 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
-import type { HlrSimulator } from '../../activities/adapters/hlr';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { httpAdapters } from '../../activities/adapters/http';
 import { customers, numbers, payments, simCards } from '../../db/schema';
 import { verifiedCardPayment } from '../support/fixtures';
-import { startSignedInHarness, type Harness } from '../support/harness';
+import type { Harness } from '../support/harness';
 import { isNumberOffered, releasable } from '../support/held-calls';
 import { openAccountBody, submitOrder, waitForOrder, type OrderView } from '../support/orders';
 import { lineRow, ownerIdentity, seededLine } from '../support/service-changes';
+import { startTappedHarness, type SimulatorsTap } from '../support/simulators-tap';
 
 /** Seconds a pre-emption lasts in these tests: the held-back charge below outlasts it. */
 const HOLD_SECONDS = 6;
@@ -21,18 +22,17 @@ const services = ['voice', 'sms', 'data'];
 describe('holds of number changes and SIM swaps that run longer than their pre-emption', () => {
   let h: Harness;
   let token: string;
-  /** Every update the HLR is asked for (passed through to the simulator). */
-  let update: MockInstance<HlrSimulator['updateSubscriber']>;
+  /** The link from the worker to the simulators: every update the HLR is asked for goes through it. */
+  let tap: SimulatorsTap;
   beforeAll(async () => {
-    ({ h, token } = await startSignedInHarness({
+    ({ h, token, tap } = await startTappedHarness({
       // A step held back by a test must not time out and be retried while it waits.
       config: { PREEMPTION_TTL_SECONDS: String(HOLD_SECONDS), STEP_TIMEOUT_SECONDS: '60' },
     }));
-    update = vi.spyOn(h.hlr, 'updateSubscriber');
   });
   afterAll(async () => {
-    update?.mockRestore();
     await h?.close();
+    await tap?.close();
   });
 
   const orderFor = async (body: Record<string, unknown>) =>
@@ -41,10 +41,18 @@ describe('holds of number changes and SIM swaps that run longer than their pre-e
     (await h.db.select().from(payments).where(eq(payments.orderId, orderId)))[0];
   /** The seeded line as the HLR has had it since before the test: its number on its own SIM. */
   const onHlr = async (msisdn: string) =>
-    h.hlr.provision({ requestId: `earlier:${msisdn}`, msisdn, imsi: seededLine(msisdn).imsi, services });
+    httpAdapters(h.simulatorsUrl).hlr.provision({
+      requestId: `earlier:${msisdn}`,
+      msisdn,
+      imsi: seededLine(msisdn).imsi,
+      services,
+    });
   /** The HLR updates an order asked for, by request ID (`<order>:<step>`). */
   const hlrUpdates = (orderId: string) =>
-    update.mock.calls.map(([req]) => req.requestId).filter((id) => id.startsWith(`${orderId}:`));
+    tap
+      .bodiesOf<{ requestId: string }>('/hlr/update')
+      .map((req) => req.requestId)
+      .filter((id) => id.startsWith(`${orderId}:`));
 
   /**
    * Runs the change, paid with `card`, with its charge held back until its hold has `lapsed` and an account
@@ -57,10 +65,9 @@ describe('holds of number changes and SIM swaps that run longer than their pre-e
     opening: Record<string, unknown>,
   ): Promise<{ change: OrderView; opening: OrderView }> {
     const charging = releasable();
-    const bankCharge = h.bank.charge.bind(h.bank);
-    const charge = vi.spyOn(h.bank, 'charge').mockImplementation(async (req) => {
+    const stopHolding = tap.intercept<{ account: string }>('/bank/charge', async (req, forward) => {
       if (req.account === card) await charging.wait();
-      return bankCharge(req);
+      return forward();
     });
     try {
       const changeId = await orderFor(change);
@@ -75,7 +82,7 @@ describe('holds of number changes and SIM swaps that run longer than their pre-e
       return { change: await waitForOrder(h.app, token, changeId), opening: opened };
     } finally {
       charging.release();
-      charge.mockRestore();
+      stopHolding();
     }
   }
 
@@ -89,7 +96,7 @@ describe('holds of number changes and SIM swaps that run longer than their pre-e
         type: 'changeNumber',
         msisdn,
         newMsisdn,
-        payment: verifiedCardPayment(h.bank, card, seed.customer.idNumber),
+        payment: await verifiedCardPayment(h.sim, card, seed.customer.idNumber),
       },
       card,
       () => isNumberOffered(h.app, token, newMsisdn),
@@ -107,7 +114,7 @@ describe('holds of number changes and SIM swaps that run longer than their pre-e
       status: 'active',
       lockedBy: null,
     });
-    expect(h.hlr.subscribers.get(msisdn)).toMatchObject({ imsi: seed.imsi });
+    expect(await h.sim.hlr.subscriber(msisdn)).toMatchObject({ imsi: seed.imsi });
     const [oldNumber] = await h.db.select().from(numbers).where(eq(numbers.msisdn, msisdn));
     expect(oldNumber).toMatchObject({ status: 'inUse', availableFrom: null });
     expect((await paymentOf(change.id))?.status).toBe('refunded');
@@ -125,7 +132,7 @@ describe('holds of number changes and SIM swaps that run longer than their pre-e
       imsi: sim?.imsi,
       status: 'active',
     });
-    expect(h.hlr.subscribers.get(newMsisdn)).toMatchObject({ imsi: sim?.imsi });
+    expect(await h.sim.hlr.subscriber(newMsisdn)).toMatchObject({ imsi: sim?.imsi });
   });
 
   it('CHG-1, RES-6, ORD-5: a SIM swap whose hold on the new SIM lapsed and was taken by an account opening fails PreemptionExpired; the line keeps its SIM and the new customer’s line is whole', async () => {
@@ -146,7 +153,7 @@ describe('holds of number changes and SIM swaps that run longer than their pre-e
         msisdn,
         reason: 'damaged',
         identity: ownerIdentity(msisdn),
-        payment: verifiedCardPayment(h.bank, card, seed.customer.idNumber),
+        payment: await verifiedCardPayment(h.sim, card, seed.customer.idNumber),
       },
       card,
       heldSimLapsed,
@@ -166,7 +173,7 @@ describe('holds of number changes and SIM swaps that run longer than their pre-e
       status: 'active',
       lockedBy: null,
     });
-    expect(h.hlr.subscribers.get(msisdn)).toMatchObject({ imsi: seed.imsi });
+    expect(await h.sim.hlr.subscriber(msisdn)).toMatchObject({ imsi: seed.imsi });
     const [oldSim] = await h.db.select().from(simCards).where(eq(simCards.iccid, seed.iccid));
     expect(oldSim).toMatchObject({ status: 'inUse', msisdn });
     expect((await paymentOf(change.id))?.status).toBe('refunded');
@@ -178,14 +185,14 @@ describe('holds of number changes and SIM swaps that run longer than their pre-e
       .where(eq(simCards.iccid, String(opening.summary.iccid)));
     expect(sim).toMatchObject({ status: 'inUse', msisdn: openedMsisdn, preemptedBy: opening.id });
     expect(await lineRow(h, openedMsisdn)).toMatchObject({ imsi: sim?.imsi, status: 'active' });
-    expect(h.hlr.subscribers.get(openedMsisdn)).toMatchObject({ imsi: sim?.imsi });
+    expect(await h.sim.hlr.subscriber(openedMsisdn)).toMatchObject({ imsi: sim?.imsi });
   });
 
   it('CHG-1, RES-6, ORD-5: a number change to a number the HLR already has switched on for another request fails HlrSubscriberExists at once and leaves both lines alone', async () => {
     const [msisdn, newMsisdn] = ['13900100010', '13800100892'];
     const seed = seededLine(msisdn);
     await onHlr(msisdn);
-    const { hlrRef } = await h.hlr.provision({
+    const { hlrRef } = await httpAdapters(h.simulatorsUrl).hlr.provision({
       requestId: 'elsewhere:provision',
       msisdn: newMsisdn,
       imsi: '460009999000892',
@@ -203,8 +210,8 @@ describe('holds of number changes and SIM swaps that run longer than their pre-e
     });
     // Refused once, not retried; the line already there is untouched, and so is the changing line.
     expect(hlrUpdates(change.id).filter((id) => id === `${change.id}:changeNumber`)).toHaveLength(1);
-    expect(h.hlr.subscribers.get(newMsisdn)).toMatchObject({ imsi: '460009999000892', hlrRef });
-    expect(h.hlr.subscribers.get(msisdn)).toMatchObject({ imsi: seed.imsi });
+    expect(await h.sim.hlr.subscriber(newMsisdn)).toMatchObject({ imsi: '460009999000892', hlrRef });
+    expect(await h.sim.hlr.subscriber(msisdn)).toMatchObject({ imsi: seed.imsi });
     expect(await lineRow(h, msisdn)).toMatchObject({ iccid: seed.iccid, status: 'active', lockedBy: null });
     const [number] = await h.db.select().from(numbers).where(eq(numbers.msisdn, newMsisdn));
     expect(number).toMatchObject({ status: 'unused', preemptedBy: null });

@@ -390,8 +390,9 @@ describe('member batches on workers that come and go', () => {
   });
 
   it('GRP-6: a worker killed mid-batch: the next worker finishes it; every row one result, no member twice', async () => {
-    // BBOSS answers slowly in the first worker, so a kill lands inside a chunk's transaction.
-    const first = await h.startWorkerProcess({ MEMBER_BATCH_CHUNK_SIZE: '20', BBOSS_LATENCY_MS: '150' });
+    // BBOSS answers slowly while the first worker runs, so a kill lands inside a chunk's transaction.
+    await h.sim.setBehaviour('bboss', { latencyMs: 150 });
+    const first = await h.startWorkerProcess({ MEMBER_BATCH_CHUNK_SIZE: '20' });
     const res = await api.upload('1000000004', csvOf(lines(0, 200)));
     expect(res.statusCode, res.body).toBe(202);
     const { id } = res.json<{ id: string }>();
@@ -412,6 +413,7 @@ describe('member batches on workers that come and go', () => {
     expect(atKill.processedRows).toBeLessThan(200);
     expect(atKill.processedRows % 20).toBe(0);
 
+    await h.sim.setBehaviour('bboss', { latencyMs: 0 });
     await h.startWorker();
     const batch = await api.completed(id, 60_000);
     expect(batch).toMatchObject({ processedRows: 200, acceptedRows: 200, rejectedRows: 0, percent: 100 });

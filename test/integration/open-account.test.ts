@@ -71,9 +71,9 @@ describe('account opening through the API', () => {
     });
     const [customer] = await h.db.select().from(customers).where(eq(customers.orderId, id));
     expect(customer).toMatchObject({ state: 'committed', name: '张三' });
-    expect(h.hlr.subscribers.get('13800100088')?.imsi).toBe(sim?.imsi);
+    expect((await h.sim.hlr.subscriber('13800100088'))?.imsi).toBe(sim?.imsi);
     // Roaming was asked for and paid for: it is on at the HLR and a feature of the new line.
-    expect(h.hlr.subscribers.get('13800100088')?.services).toContain('internationalRoaming');
+    expect((await h.sim.hlr.subscriber('13800100088'))?.services).toContain('internationalRoaming');
     const [line] = await h.db.select().from(subscribers).where(eq(subscribers.msisdn, '13800100088'));
     expect(line).toMatchObject({
       status: 'active',
@@ -89,7 +89,7 @@ describe('account opening through the API', () => {
 
   /** The enterprise's corporate account (对公帐号) as its bank holds it. */
   const openCorporateAccount = (accountNo: string) =>
-    h.bank.openAccount(accountNo, {
+    h.sim.bank.openAccount(accountNo, {
       kind: 'corporate',
       unitCertificateNo: sampleEnterprise.unitCertificateNo,
       businessLicenceNo: sampleEnterprise.businessLicenceNo,
@@ -100,7 +100,7 @@ describe('account opening through the API', () => {
     bankAccountNo,
     sealCardNo,
   });
-  const chargesTo = (account: string) => [...h.bank.charges.values()].filter((c) => c.account === account);
+  const chargesTo = (account: string) => h.sim.bank.charges({ account });
   /** The order's pre-empted number and SIM are free again, and no payment row exists for it. */
   async function expectNothingHeldOrCharged(order: OrderView): Promise<void> {
     const [number] = await h.db
@@ -113,7 +113,7 @@ describe('account opening through the API', () => {
   }
 
   it('OPEN-4, OPEN-5: an enterprise paying from its corporate account, verified by the bank first, pays no deposit', async () => {
-    openCorporateAccount('6222000011112222');
+    await openCorporateAccount('6222000011112222');
     const res = await submitOrder(
       h.app,
       token,
@@ -126,11 +126,13 @@ describe('account opening through the API', () => {
     expect(steps.indexOf('verifyingBankAccount')).toBeLessThan(steps.indexOf('quoting'));
     const quote = order.summary.quote as { totalFen: number; lines: { item: string; amountFen: number }[] };
     expect(quote.lines.find((l) => l.item === 'deposit')?.amountFen).toBe(0);
-    expect(chargesTo('6222000011112222')).toEqual([expect.objectContaining({ amountFen: quote.totalFen })]);
+    expect(await chargesTo('6222000011112222')).toEqual([
+      expect.objectContaining({ amountFen: quote.totalFen }),
+    ]);
   });
 
   it('OPEN-4, OPEN-5: a corporate account (对公帐号) is for enterprise customers only: an individual is refused 422 naming payment.method, nothing written', async () => {
-    openCorporateAccount('6222000011113333');
+    await openCorporateAccount('6222000011113333');
     const before = await h.db.select().from(orders);
     const res = await submitOrder(
       h.app,
@@ -150,11 +152,11 @@ describe('account opening through the API', () => {
       en: 'a corporate account (对公帐号) is for enterprise customers only',
     });
     expect(await h.db.select().from(orders)).toHaveLength(before.length);
-    expect(chargesTo('6222000011113333')).toEqual([]);
+    expect(await chargesTo('6222000011113333')).toEqual([]);
   });
 
   it('OPEN-5: a corporate account the bank does not vouch for (wrong seal card) ends rejected, nothing charged, number and SIM released', async () => {
-    openCorporateAccount('6222000011114444');
+    await openCorporateAccount('6222000011114444');
     const res = await submitOrder(
       h.app,
       token,
@@ -171,13 +173,13 @@ describe('account opening through the API', () => {
     });
     expect(order.failure?.message).toContain('seal card');
     expect(order.timeline.map((t) => t.step)).not.toContain('charging');
-    expect(chargesTo('6222000011114444')).toEqual([]);
+    expect(await chargesTo('6222000011114444')).toEqual([]);
     await expectNothingHeldOrCharged(order);
   });
 
   it('OPEN-5: a bank-card payment carries the holder’s ID — missing: 400 at payment.holderIdNumber; not the holder the bank has: rejected BankCardHolderMismatch; unknown card: BankCardNotVerified', async () => {
     const card = '6222021111222233';
-    h.bank.openAccount(card, { kind: 'card', holderIdNumber: '110101196001011234' });
+    await h.sim.bank.openAccount(card, { kind: 'card', holderIdNumber: '110101196001011234' });
     const missing = await submitOrder(
       h.app,
       token,
@@ -213,7 +215,7 @@ describe('account opening through the API', () => {
     const unknown = await waitForOrder(h.app, token, unknownCard.json<{ id: string }>().id);
     expect(unknown).toMatchObject({ status: 'rejected', failure: { code: 'BankCardNotVerified' } });
     await expectNothingHeldOrCharged(unknown);
-    expect(chargesTo(card)).toEqual([]);
+    expect(await chargesTo(card)).toEqual([]);
 
     // The holder's own ID: verified, charged once, deposit included.
     const own = await submitOrder(
@@ -227,7 +229,7 @@ describe('account opening through the API', () => {
     expect(paid.status).toBe('completed');
     const quote = paid.summary.quote as { totalFen: number; lines: { item: string; amountFen: number }[] };
     expect(quote.lines.find((l) => l.item === 'deposit')?.amountFen).toBe(10_000);
-    expect(chargesTo(card)).toEqual([expect.objectContaining({ amountFen: quote.totalFen })]);
+    expect(await chargesTo(card)).toEqual([expect.objectContaining({ amountFen: quote.totalFen })]);
   });
 
   it('ORD-3: the same Idempotency-Key twice makes one order; with another body it is refused', async () => {
@@ -264,12 +266,12 @@ describe('account opening through the API', () => {
   });
 
   it('ORD-6, ORD-5: a cancel before provisioning undoes everything and ends cancelled', async () => {
-    h.bank.options.latencyMs = 1_500;
+    await h.sim.setBehaviour('bank', { latencyMs: 1_500 });
     try {
       const res = await submitOrder(
         h.app,
         token,
-        openAccountBody({ payment: verifiedCardPayment(h.bank, '6222021234567890') }),
+        openAccountBody({ payment: await verifiedCardPayment(h.sim, '6222021234567890') }),
       );
       const id = res.json<{ id: string }>().id;
       const charging = await waitForOrder(h.app, token, id, (o) => o.step === 'charging');
@@ -299,12 +301,12 @@ describe('account opening through the API', () => {
       const [customer] = await h.db.select().from(customers).where(eq(customers.orderId, id));
       expect(customer?.state).toBe('discarded');
     } finally {
-      h.bank.options.latencyMs = 0;
+      await h.sim.setBehaviour('bank', { latencyMs: 0 });
     }
   });
 
   it('ORD-6: a cancel after the point of no return is refused with the reason, and the order completes', async () => {
-    h.hlr.options.latencyMs = 1_500;
+    await h.sim.setBehaviour('hlr', { latencyMs: 1_500 });
     try {
       const res = await submitOrder(h.app, token, openAccountBody());
       const id = res.json<{ id: string }>().id;
@@ -331,7 +333,7 @@ describe('account opening through the API', () => {
       expect(again.statusCode).toBe(409);
       expect(again.json()).toMatchObject({ code: 'OrderAlreadyClosed' });
     } finally {
-      h.hlr.options.latencyMs = 0;
+      await h.sim.setBehaviour('hlr', { latencyMs: 0 });
     }
   });
 

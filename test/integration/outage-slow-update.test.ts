@@ -23,11 +23,11 @@ describe("the API's Temporal deadline and updates that take longer", () => {
     );
     try {
       const client = new Client({ connection, namespace: h.config.TEMPORAL_NAMESPACE });
-      h.bank.options.latencyMs = 3 * RPC_DEADLINE_MS;
+      await h.sim.setBehaviour('bank', { latencyMs: 3 * RPC_DEADLINE_MS });
       const submitted = await submitOrder(
         h.app,
         token,
-        openAccountBody({ payment: verifiedCardPayment(h.bank, '6222021111000991') }),
+        openAccountBody({ payment: await verifiedCardPayment(h.sim, '6222021111000991') }),
       );
       const id = submitted.json<{ id: string }>().id;
       // The cancel arrives while the bank verifies the card: it is honoured once that slow step has returned.
@@ -37,7 +37,7 @@ describe("the API's Temporal deadline and updates that take longer", () => {
       });
       expect(state.status).toBe('cancelled');
     } finally {
-      h.bank.options.latencyMs = 0;
+      await h.sim.setBehaviour('bank', { latencyMs: 0 });
       await connection.close();
     }
   }, 60_000);

@@ -23,7 +23,7 @@ describe('payment accounts verified before every charge', () => {
   afterAll(async () => h?.close());
 
   const paymentsOf = (orderId: string) => h.db.select().from(payments).where(eq(payments.orderId, orderId));
-  const chargedFrom = (account: string) => [...h.bank.charges.values()].filter((c) => c.account === account);
+  const chargedFrom = (account: string) => h.sim.bank.charges({ account });
   /** The seeded enterprise line (单位客户) and its unit documents. */
   const enterpriseLine = '13900100004';
   const enterpriseDocs = { unitCertificateNo: 'UC-91110000', businessLicenceNo: 'BL-91110000' };
@@ -43,7 +43,7 @@ describe('payment accounts verified before every charge', () => {
     });
     expect(order.failure?.message).toContain('unknownAccount');
     expect(await paymentsOf(order.id)).toHaveLength(0);
-    expect(chargedFrom(account)).toHaveLength(0);
+    expect(await chargedFrom(account)).toHaveLength(0);
     expect(await lineRow(h, enterpriseLine)).toMatchObject({
       balanceFen: seededLine(enterpriseLine).balanceFen,
       lockedBy: null,
@@ -52,7 +52,7 @@ describe('payment accounts verified before every charge', () => {
 
   it("OPEN-5: a corporate account whose seal card is not the bank's is rejected, nothing charged", async () => {
     const account = '9558800001111002';
-    h.bank.openAccount(account, { kind: 'corporate', ...enterpriseDocs, sealCardNo: 'SEAL-9002' });
+    await h.sim.bank.openAccount(account, { kind: 'corporate', ...enterpriseDocs, sealCardNo: 'SEAL-9002' });
     const order = await runChange(h, token, {
       type: 'collectFee',
       msisdn: enterpriseLine,
@@ -62,12 +62,12 @@ describe('payment accounts verified before every charge', () => {
     expect(order.status).toBe('rejected');
     expect(order.failure).toMatchObject({ code: 'CorporateAccountNotVerified' });
     expect(order.failure?.message).toContain('sealCardMismatch');
-    expect(chargedFrom(account)).toHaveLength(0);
+    expect(await chargedFrom(account)).toHaveLength(0);
   });
 
   it("OPEN-5: a recharge from the enterprise line's verified corporate account completes and is charged once", async () => {
     const account = '9558800001111003';
-    h.bank.openAccount(account, { kind: 'corporate', ...enterpriseDocs, sealCardNo: 'SEAL-9003' });
+    await h.sim.bank.openAccount(account, { kind: 'corporate', ...enterpriseDocs, sealCardNo: 'SEAL-9003' });
     const before = (await lineRow(h, enterpriseLine))?.balanceFen ?? 0;
     const order = await runChange(h, token, {
       type: 'recharge',
@@ -78,13 +78,13 @@ describe('payment accounts verified before every charge', () => {
     expect(order.status).toBe('completed');
     expect((await lineRow(h, enterpriseLine))?.balanceFen).toBe(before + 5_000);
     expect(await paymentsOf(order.id)).toMatchObject([{ amountFen: 5_000, status: 'charged' }]);
-    expect(chargedFrom(account)).toMatchObject([{ amountFen: 5_000 }]);
+    expect(await chargedFrom(account)).toMatchObject([{ amountFen: 5_000 }]);
   });
 
   it("OPEN-5: an individual's line paid from a corporate account is rejected CorporateAccountEnterpriseOnly, even a verified one", async () => {
     const msisdn = '13900100016';
     const account = '9558800001111004';
-    h.bank.openAccount(account, { kind: 'corporate', ...enterpriseDocs, sealCardNo: 'SEAL-9004' });
+    await h.sim.bank.openAccount(account, { kind: 'corporate', ...enterpriseDocs, sealCardNo: 'SEAL-9004' });
     const order = await runChange(h, token, {
       type: 'recharge',
       msisdn,
@@ -97,13 +97,13 @@ describe('payment accounts verified before every charge', () => {
       reason: errorCatalogue.CorporateAccountEnterpriseOnly.zh,
     });
     expect(await paymentsOf(order.id)).toHaveLength(0);
-    expect(chargedFrom(account)).toHaveLength(0);
+    expect(await chargedFrom(account)).toHaveLength(0);
   });
 
   it('OPEN-5: a recharge by a bank card of another holder is rejected BankCardHolderMismatch, nothing charged', async () => {
     const msisdn = '13900100017';
     const card = '6222025555000017';
-    h.bank.openAccount(card, { kind: 'card', holderIdNumber: '110101197001011111' });
+    await h.sim.bank.openAccount(card, { kind: 'card', holderIdNumber: '110101197001011111' });
     const order = await runChange(h, token, {
       type: 'recharge',
       msisdn,
@@ -116,7 +116,7 @@ describe('payment accounts verified before every charge', () => {
       reason: errorCatalogue.BankCardHolderMismatch.zh,
     });
     expect(await paymentsOf(order.id)).toHaveLength(0);
-    expect(chargedFrom(card)).toHaveLength(0);
+    expect(await chargedFrom(card)).toHaveLength(0);
   });
 
   it("OPEN-5: a recharge by a card the bank verified for the holder's ID number completes", async () => {
@@ -125,10 +125,10 @@ describe('payment accounts verified before every charge', () => {
       type: 'recharge',
       msisdn,
       amountFen: 2_000,
-      payment: verifiedCardPayment(h.bank, '6222025555000018', '110101197001012222'),
+      payment: await verifiedCardPayment(h.sim, '6222025555000018', '110101197001012222'),
     });
     expect(order.status).toBe('completed');
-    expect(chargedFrom('6222025555000018')).toMatchObject([{ amountFen: 2_000 }]);
+    expect(await chargedFrom('6222025555000018')).toMatchObject([{ amountFen: 2_000 }]);
   });
 
   it("OPEN-5: a bank-card payment without its holder's ID number is refused 400 naming payment.holderIdNumber", async () => {
@@ -144,7 +144,7 @@ describe('payment accounts verified before every charge', () => {
 
   it('OPEN-5: a port-in fee paid by a card of another holder is rejected BankCardHolderMismatch, nothing charged', async () => {
     const card = '6222025555000031';
-    h.bank.openAccount(card, { kind: 'card', holderIdNumber: '110101197001013333' });
+    await h.sim.bank.openAccount(card, { kind: 'card', holderIdNumber: '110101197001013333' });
     const res = await submitOrder(
       h.app,
       token,
@@ -157,7 +157,7 @@ describe('payment accounts verified before every charge', () => {
     expect(order.status).toBe('rejected');
     expect(order.failure).toMatchObject({ code: 'BankCardHolderMismatch' });
     expect(await paymentsOf(order.id)).toHaveLength(0);
-    expect(chargedFrom(card)).toHaveLength(0);
+    expect(await chargedFrom(card)).toHaveLength(0);
   });
 
   it("OPEN-5: an individual's port-in paid from a corporate account is refused 422 naming payment.method", async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers, numbers, orders, parkedSecrets, payments, simCards, subscribers } from '../../db/schema';
@@ -41,8 +42,7 @@ describe('port-in (携号转网, recipient) through the API', () => {
   afterAll(async () => h?.close());
 
   it('MNP-3, MNP-5: the donor accepts through the callback; the line is active with the ported number', async () => {
-    h.clearing.options.rejectRate = 0;
-    h.clearing.options.lossRate = 0;
+    await h.sim.setBehaviour('clearing', { rejectRate: 0, lossRate: 0 });
     const res = await submitOrder(h.app, token, portInBody('13312340001'));
     expect(res.statusCode).toBe(202);
     const { id } = res.json<{ id: string }>();
@@ -84,7 +84,7 @@ describe('port-in (携号转网, recipient) through the API', () => {
     const charges = await h.db.select().from(payments).where(eq(payments.orderId, id));
     expect(charges).toHaveLength(1);
     expect(charges[0]).toMatchObject({ amountFen: FEE_FEN, status: 'charged' });
-    expect(h.hlr.subscribers.has('13312340001')).toBe(true);
+    expect(await h.sim.hlr.subscriber('13312340001')).not.toBeNull();
   });
 
   it('MNP-5: the authorization code reaches the clearing system but never the workflow input, history or read model, and is wiped once the donor answered', async () => {
@@ -101,8 +101,9 @@ describe('port-in (携号转网, recipient) through the API', () => {
     const readModel = JSON.stringify(await h.db.select().from(orders).where(eq(orders.id, id)));
     expect(readModel.includes(code), 'code in the read model').toBe(false);
     expect(JSON.stringify(order).includes(code), 'code in the order view').toBe(false);
-    const submitted = [...h.clearing.portIns.values()].find((p) => p.orderId === id);
-    expect(submitted?.authorizationCode).toBe(code);
+    // The clearing system holds the code the donor checks (as a digest in the simulators' tables).
+    const [submitted] = await h.sim.clearing.portIns({ orderId: id });
+    expect(submitted?.authorizationCodeSha256).toBe(createHash('sha256').update(code).digest('hex'));
     const secrets = await h.db.select().from(parkedSecrets).where(eq(parkedSecrets.orderId, id));
     expect(secrets).toHaveLength(1);
     expect(secrets[0]).toMatchObject({ kind: 'authorizationCode', sealed: null, hash: null });
@@ -110,14 +111,13 @@ describe('port-in (携号转网, recipient) through the API', () => {
   });
 
   it("MNP-5: a donor's rejection ends the order failed with the donor's reason, SIM released, fee refunded", async () => {
-    h.clearing.options.rejectRate = 1;
-    h.clearing.options.lossRate = 0;
+    await h.sim.setBehaviour('clearing', { rejectRate: 1, lossRate: 0 });
     try {
       const res = await submitOrder(h.app, token, portInBody('13312340002'));
       const { id } = res.json<{ id: string }>();
       const order = await waitForOrder(h.app, token, id);
       expect(order.status).toBe('failed');
-      const answer = [...h.clearing.portIns.values()].find((p) => p.orderId === id)?.answer;
+      const answer = (await h.sim.clearing.portIns({ orderId: id }))[0]?.answer;
       expect(answer?.accepted).toBe(false);
       expect(order.failure?.code).toBe('DonorRejected');
       expect(order.failure?.message).toContain(answer?.reason ?? '?');
@@ -126,32 +126,32 @@ describe('port-in (携号转网, recipient) through the API', () => {
       const [line] = await h.db.select().from(subscribers).where(eq(subscribers.msisdn, '13312340002'));
       expect(line).toBeUndefined();
       // The withdrawn port-in is cancelled at the clearing system too.
-      expect([...h.clearing.cancellations.values()]).toContain(order.summary.clearingRef);
+      expect(await h.sim.clearing.cancellations()).toContain(order.summary.clearingRef);
     } finally {
-      h.clearing.options.rejectRate = 0;
+      await h.sim.setBehaviour('clearing', { rejectRate: 0 });
     }
   });
 
   it('MNP-5: a lost answer is recovered by re-submitting the port-in', async () => {
-    h.clearing.options.lossRate = 1;
+    await h.sim.setBehaviour('clearing', { lossRate: 1 });
     try {
       const res = await submitOrder(h.app, token, portInBody('13312340003'));
       const { id } = res.json<{ id: string }>();
       await waitForOrder(h.app, token, id, (o) => o.step === 'waitingForDonor');
       // The first answer is lost; the next sending (after the re-submission) gets through.
-      h.clearing.options.lossRate = 0;
+      await h.sim.setBehaviour('clearing', { lossRate: 0 });
       const order = await waitForOrder(h.app, token, id);
       expect(order.status).toBe('completed');
       expect(order.summary.submissions).toBeGreaterThanOrEqual(2);
-      const refs = [...h.clearing.portIns.values()].filter((p) => p.orderId === id);
+      const refs = await h.sim.clearing.portIns({ orderId: id });
       expect(refs).toHaveLength(1);
     } finally {
-      h.clearing.options.lossRate = 0;
+      await h.sim.setBehaviour('clearing', { lossRate: 0 });
     }
   });
 
   it('MNP-5: a cancel while waiting for the donor withdraws the port-in, releases the SIM and refunds', async () => {
-    h.clearing.options.lossRate = 1;
+    await h.sim.setBehaviour('clearing', { lossRate: 1 });
     try {
       const res = await submitOrder(h.app, token, portInBody('13312340004'));
       const { id } = res.json<{ id: string }>();
@@ -160,14 +160,14 @@ describe('port-in (携号转网, recipient) through the API', () => {
       expect(cancel.statusCode).toBe(200);
       expect(cancel.json<{ status: string }>().status).toBe('cancelled');
       await expectReleasedAndRefunded(h, id, waiting.summary.iccid);
-      expect([...h.clearing.cancellations.values()]).toContain(waiting.summary.clearingRef);
+      expect(await h.sim.clearing.cancellations()).toContain(waiting.summary.clearingRef);
     } finally {
-      h.clearing.options.lossRate = 0;
+      await h.sim.setBehaviour('clearing', { lossRate: 0 });
     }
   });
 
   it('MNP-5: once the switch-over has started a cancel is refused with 409', async () => {
-    h.hlr.options.latencyMs = 3_000;
+    await h.sim.setBehaviour('hlr', { latencyMs: 3_000 });
     try {
       const res = await submitOrder(h.app, token, portInBody('13312340005'));
       const { id } = res.json<{ id: string }>();
@@ -177,7 +177,7 @@ describe('port-in (携号转网, recipient) through the API', () => {
       expect(cancel.json<{ code: string }>().code).toBe('PastPointOfNoReturn');
       expect((await waitForOrder(h.app, token, id)).status).toBe('completed');
     } finally {
-      h.hlr.options.latencyMs = 0;
+      await h.sim.setBehaviour('hlr', { latencyMs: 0 });
     }
   });
 
@@ -234,7 +234,7 @@ describe('port-in cancelled while waiting for the switch-over', () => {
     expect(cancel.statusCode).toBe(200);
     expect(cancel.json<{ status: string }>().status).toBe('cancelled');
     await expectReleasedAndRefunded(h, id, waiting.summary.iccid);
-    expect([...h.clearing.cancellations.values()]).toContain(waiting.summary.clearingRef);
+    expect(await h.sim.clearing.cancellations()).toContain(waiting.summary.clearingRef);
     const [line] = await h.db.select().from(subscribers).where(eq(subscribers.msisdn, '13312340008'));
     expect(line).toBeUndefined();
   });

@@ -50,9 +50,8 @@ describe('port-out (携号转网, donor) through the API', () => {
 
   /** The authorization code texted to the holder's phone (REQ: MNP-5, NOTIF-1): its only copy in clear. */
   const codeTextedTo = (msisdn: string) =>
-    vi.waitFor(() => {
-      const codes = h.sms
-        .inbox(msisdn)
+    vi.waitFor(async () => {
+      const codes = (await h.sim.sms.inbox(msisdn))
         .map((m) => /授权码为 ([A-Z0-9]{6})/.exec(m.text)?.[1])
         .filter((c) => c !== undefined);
       expect(codes).toHaveLength(1);
@@ -74,7 +73,7 @@ describe('port-out (携号转网, donor) through the API', () => {
     expect(typeof pending.summary.codeSentAt).toBe('string');
     expect(typeof pending.summary.codeExpiresAt).toBe('string');
     expect(JSON.stringify(pending).includes(code), 'code in the order view').toBe(false);
-    expect(h.sms.inbox(msisdn)[0]?.text).toContain('有效期至');
+    expect((await h.sim.sms.inbox(msisdn))[0]?.text).toContain('有效期至');
     // In the demo an administrator reads the simulated phone through the API; nobody else may.
     const inbox = (as: string) =>
       h.app.inject({
@@ -86,7 +85,7 @@ describe('port-out (携号转网, donor) through the API', () => {
     expect(admin.json<{ messages: { text: string }[] }>().messages[0]?.text).toContain(code);
     expect((await inbox(token)).statusCode).toBe(403);
 
-    const { clearingRef } = await h.clearing.requestPortOut({
+    const { clearingRef } = await h.sim.clearing.requestPortOut({
       msisdn,
       authorizationCode: code,
       recipientOperator: 'China Telecom',
@@ -94,12 +93,14 @@ describe('port-out (携号转网, donor) through the API', () => {
     const order = await waitForOrder(h.app, token, id);
     expect(order.status).toBe('completed');
     expect(order.summary).toMatchObject({ outcome: 'portedOut', clearingRef, refusedRequests: 0 });
-    expect([...h.clearing.portOutAnswers.values()]).toContainEqual({ clearingRef, accept: true });
+    expect(await h.sim.clearing.portOutAnswers()).toContainEqual(
+      expect.objectContaining({ clearingRef, accept: true }),
+    );
     const [line] = await h.db.select().from(subscribers).where(eq(subscribers.msisdn, msisdn));
     expect(line?.status).toBe('cancelled');
     const [number] = await h.db.select().from(numbers).where(eq(numbers.msisdn, msisdn));
     expect(number?.status).toBe('portedOut');
-    expect(h.hlr.subscribers.has(msisdn)).toBe(false);
+    expect(await h.sim.hlr.subscriber(msisdn)).toBeNull();
 
     expect(JSON.stringify(order).includes(code), 'code in the order view').toBe(false);
     expect((await readModelText(id)).includes(code), 'code in the read model').toBe(false);
@@ -113,17 +114,15 @@ describe('port-out (携号转网, donor) through the API', () => {
     const { id } = (await submitOrder(h.app, token, portOutBody(msisdn))).json<{ id: string }>();
     await waitForOrder(h.app, token, id, waiting);
     const code = await codeTextedTo(msisdn);
-    const { clearingRef } = await h.clearing.requestPortOut({
+    const { clearingRef } = await h.sim.clearing.requestPortOut({
       msisdn,
       authorizationCode: code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ',
       recipientOperator: 'China Unicom',
     });
-    await vi.waitFor(() =>
-      expect([...h.clearing.portOutAnswers.values()]).toContainEqual({
-        clearingRef,
-        accept: false,
-        reasonCode: 'AuthorizationCodeInvalid',
-      }),
+    await vi.waitFor(async () =>
+      expect(await h.sim.clearing.portOutAnswers()).toContainEqual(
+        expect.objectContaining({ clearingRef, accept: false, reasonCode: 'AuthorizationCodeInvalid' }),
+      ),
     );
     const order = await waitForOrder(h.app, token, id, (o) => waiting(o) && o.summary.refusedRequests === 1);
     expect(order).toMatchObject({ status: 'pending', step: 'waitingForRecipient' });
@@ -137,12 +136,12 @@ describe('port-out (携号转网, donor) through the API', () => {
     const code = await codeTextedTo(msisdn);
     const wrong = ['ZZZZZ1', 'ZZZZZ2', 'ZZZZZ3', 'ZZZZZ4'].filter((c) => c !== code).slice(0, MAX_ATTEMPTS);
     for (const authorizationCode of wrong) {
-      await h.clearing.requestPortOut({ msisdn, authorizationCode, recipientOperator: 'China Unicom' });
+      await h.sim.clearing.requestPortOut({ msisdn, authorizationCode, recipientOperator: 'China Unicom' });
     }
     // The right code, quoted right behind them, is judged after the limit (refused) or finds no port-out
     // waiting any more (404): refused either way.
     const right = { msisdn, authorizationCode: code, recipientOperator: 'China Unicom' };
-    const rightBehind = await h.clearing.requestPortOut(right).then(
+    const rightBehind = await h.sim.clearing.requestPortOut(right).then(
       () => 'delivered',
       (err: Error) => err.message,
     );
@@ -150,18 +149,18 @@ describe('port-out (携号转网, donor) through the API', () => {
     expect(order.status).toBe('cancelled');
     expect(order.summary.outcome).toBe('codeLocked');
     expect((await codeRow(id))?.failedAttempts).toBe(MAX_ATTEMPTS);
-    const answered = () => {
-      const refs = [...h.clearing.portOutRequests.values()]
-        .filter((r) => r.msisdn === msisdn)
-        .map((r) => r.clearingRef);
-      return [...h.clearing.portOutAnswers.values()].filter((a) => refs.includes(a.clearingRef));
+    const answered = async () => {
+      const refs = (await h.sim.clearing.portOutRequests({ msisdn })).map((r) => r.clearingRef);
+      return (await h.sim.clearing.portOutAnswers()).filter((a) => refs.includes(a.clearingRef));
     };
     const refusals = rightBehind === 'delivered' ? MAX_ATTEMPTS + 1 : MAX_ATTEMPTS;
     if (rightBehind !== 'delivered') expect(rightBehind).toMatch(/404/);
     expect(order.summary.refusedRequests).toBe(refusals);
-    expect(answered()).toHaveLength(refusals);
-    expect(answered().every((a) => !a.accept && a.reasonCode === 'AuthorizationCodeInvalid')).toBe(true);
-    await vi.waitFor(() => expect(h.sms.inbox(msisdn).at(-1)?.text).toContain('作废'));
+    expect(await answered()).toHaveLength(refusals);
+    expect((await answered()).every((a) => !a.accept && a.reasonCode === 'AuthorizationCodeInvalid')).toBe(
+      true,
+    );
+    await vi.waitFor(async () => expect((await h.sim.sms.inbox(msisdn)).at(-1)?.text).toContain('作废'));
     const history = await workflowHistoryText(h.client, id);
     expect(
       [code, ...wrong].filter((c) => history.includes(c)),
@@ -169,10 +168,10 @@ describe('port-out (携号转网, donor) through the API', () => {
     ).toEqual([]);
 
     // Later the right code reaches no waiting port-out: the clearing system is refused, the line stays ours.
-    await expect(h.clearing.requestPortOut(right)).rejects.toThrow(/404/);
+    await expect(h.sim.clearing.requestPortOut(right)).rejects.toThrow(/404/);
     const [line] = await h.db.select().from(subscribers).where(eq(subscribers.msisdn, msisdn));
     expect(line).toMatchObject({ status: 'active', lockedBy: null });
-    expect(answered()).toHaveLength(refusals);
+    expect(await answered()).toHaveLength(refusals);
   });
 
   it('MNP-5: two port-outs get different random codes, kept only as a keyed hash', async () => {

@@ -117,7 +117,7 @@ describe('pre-cancellation through the API', () => {
       settlement: { arrearsFen: 0, extraDepositFen: 0, totalFen: 0 },
     });
     expect(await lineOf(h, msisdn)).toMatchObject({ status: 'preCancelled', lockedBy: id });
-    expect(h.hlr.subscribers.get(msisdn)?.barred).toBe(true);
+    expect((await h.sim.hlr.subscriber(msisdn))?.barred).toBe(true);
 
     // The grace ends: nothing is cancelled without the customer. Service stays barred, a reminder is texted.
     const visiting = await waitForVisit(id);
@@ -129,9 +129,9 @@ describe('pre-cancellation through the API', () => {
       lockedBy: id,
       balanceFen: 3_000,
     });
-    expect(h.hlr.subscribers.get(msisdn)?.barred).toBe(true);
+    expect((await h.sim.hlr.subscriber(msisdn))?.barred).toBe(true);
     expect(await h.db.select().from(payments).where(eq(payments.orderId, id))).toEqual([]);
-    const inbox = h.sms.inbox(msisdn);
+    const inbox = await h.sim.sms.inbox(msisdn);
     expect(inbox).toHaveLength(1);
     expect(inbox[0]?.eventKey).toBe(`${id}:graceEnded`);
     expect(inbox[0]?.text).toContain('正式销号');
@@ -179,7 +179,7 @@ describe('pre-cancellation through the API', () => {
 
     const line = await lineOf(h, msisdn);
     expect(line).toMatchObject({ status: 'cancelled', balanceFen: 0 });
-    expect(h.hlr.subscribers.has(msisdn)).toBe(false);
+    expect(await h.sim.hlr.subscriber(msisdn)).toBeNull();
     const number = await numberOf(h, msisdn);
     expect(number?.status).toBe('recycled');
     expect(number?.availableFrom?.getTime()).toBeGreaterThan(Date.now());
@@ -189,7 +189,7 @@ describe('pre-cancellation through the API', () => {
       .from(simCards)
       .where(eq(simCards.iccid, line?.iccid ?? ''));
     expect(sim).toMatchObject({ status: 'damaged', msisdn: null });
-    expect(h.sms.inbox(msisdn)).toHaveLength(1);
+    expect(await h.sim.sms.inbox(msisdn)).toHaveLength(1);
 
     // Determinism guard: the recorded history, timers and update included, replays against today's code.
     const history = await h.client.workflow.getHandle(id).fetchHistory();
@@ -200,11 +200,11 @@ describe('pre-cancellation through the API', () => {
   it('PC-5: nobody comes within the visit period: the system cancels the line, keeps the credit for refund on request and hands arrears to collection; no card is charged, no cash paid out', async () => {
     const [inCredit, inArrears] = ['13900100016', '13900100017'];
     await h.db.update(subscribers).set({ balanceFen: -1_500 }).where(eq(subscribers.msisdn, inArrears));
-    const chargesBefore = h.bank.charges.size;
+    const chargesBefore = (await h.sim.bank.charges()).length;
     const creditId = await preCancel(inCredit);
     // A card given at pre-cancellation is not charged three months later.
     const arrearsId = await preCancel(inArrears, {
-      payment: verifiedCardPayment(h.bank, '6222020000000017', demoLine(inArrears).customer.idNumber),
+      payment: await verifiedCardPayment(h.sim, '6222020000000017', demoLine(inArrears).customer.idNumber),
     });
     const [credit, arrears] = await Promise.all([
       waitForOrder(h.app, manager, creditId, undefined, 45_000),
@@ -231,7 +231,7 @@ describe('pre-cancellation through the API', () => {
       expect(at('settlingFinalBill')).toBeGreaterThanOrEqual(visitBy);
       expect(await h.db.select().from(payments).where(eq(payments.orderId, order.id))).toEqual([]);
     }
-    expect(h.bank.charges.size).toBe(chargesBefore);
+    expect((await h.sim.bank.charges()).length).toBe(chargesBefore);
     expect(summaryOf(credit).finalBill).toEqual({ kind: 'refundDue', amountFen: 5_000 });
     expect(summaryOf(arrears).finalBill).toEqual({ kind: 'collection', amountFen: 1_500 });
     expect(await settlementsOf(creditId)).toEqual([
@@ -243,22 +243,22 @@ describe('pre-cancellation through the API', () => {
     for (const msisdn of [inCredit, inArrears]) {
       expect(await lineOf(h, msisdn)).toMatchObject({ status: 'cancelled', balanceFen: 0 });
       expect(await numberOf(h, msisdn)).toMatchObject({ status: 'recycled' });
-      expect(h.hlr.subscribers.has(msisdn)).toBe(false);
-      expect(h.sms.inbox(msisdn)).toHaveLength(1);
+      expect(await h.sim.hlr.subscriber(msisdn)).toBeNull();
+      expect(await h.sim.sms.inbox(msisdn)).toHaveLength(1);
     }
   });
 
   it('PC-5: arrears are paid at the visit with the method given then; a declined card refuses the visit (402) and the order keeps waiting; cash then settles it with a receipt', async () => {
     const msisdn = '13900100018';
     await h.db.update(subscribers).set({ balanceFen: -1_500 }).where(eq(subscribers.msisdn, msisdn));
-    h.bank.declinedAccounts.add('6222020000000018');
+    await h.sim.bank.decline('6222020000000018');
     const id = await preCancel(msisdn);
     await waitForVisit(id);
 
     const declined = await formallyCancel(
       id,
       formalCancellationBody(msisdn, {
-        payment: verifiedCardPayment(h.bank, '6222020000000018', demoLine(msisdn).customer.idNumber),
+        payment: await verifiedCardPayment(h.sim, '6222020000000018', demoLine(msisdn).customer.idNumber),
       }),
     );
     expect(declined.statusCode).toBe(402);
@@ -372,7 +372,7 @@ describe('pre-cancellation through the API', () => {
     });
     expect(summaryOf(order).outcome).toBe('revoked');
     expect(await lineOf(h, msisdn)).toMatchObject({ status: 'active', lockedBy: null, balanceFen: 60_000 });
-    expect(h.hlr.subscribers.get(msisdn)?.barred).toBe(false);
+    expect((await h.sim.hlr.subscriber(msisdn))?.barred).toBe(false);
     expect(await numberOf(h, msisdn)).toMatchObject({ status: 'inUse' });
     const paid = await h.db.select().from(payments).where(eq(payments.orderId, id));
     expect(paid).toEqual([
@@ -399,7 +399,7 @@ describe('pre-cancellation through the API', () => {
       step: 'waitingForCustomerVisit',
     });
     expect(await lineOf(h, msisdn)).toMatchObject({ status: 'preCancelled', lockedBy: id });
-    expect(h.hlr.subscribers.get(msisdn)?.barred).toBe(true);
+    expect((await h.sim.hlr.subscriber(msisdn))?.barred).toBe(true);
 
     expect((await formallyCancel(id, formalCancellationBody(msisdn))).statusCode).toBe(200);
     const closed = await cancelOrder(id, msisdn, 'after the end');
@@ -410,10 +410,10 @@ describe('pre-cancellation through the API', () => {
   it('ORD-6, ORD-5, PC-4: a cancel before the grace starts undoes the settlement; the line is untouched', async () => {
     const msisdn = '13900100015';
     await h.db.update(subscribers).set({ internationalRoaming: true }).where(eq(subscribers.msisdn, msisdn));
-    h.bank.options.latencyMs = 1_500;
+    await h.sim.setBehaviour('bank', { latencyMs: 1_500 });
     try {
       const id = await preCancel(msisdn, {
-        payment: verifiedCardPayment(h.bank, '6222020000000015', demoLine(msisdn).customer.idNumber),
+        payment: await verifiedCardPayment(h.sim, '6222020000000015', demoLine(msisdn).customer.idNumber),
       });
       await waitForOrder(h.app, manager, id, (o) => o.step === 'settling');
       const res = await cancelOrder(id, msisdn, '客户改变主意 changed mind');
@@ -423,10 +423,10 @@ describe('pre-cancellation through the API', () => {
       const paid = await h.db.select().from(payments).where(eq(payments.orderId, id));
       expect(paid).toEqual([expect.objectContaining({ amountFen: 50_000, status: 'refunded' })]);
     } finally {
-      h.bank.options.latencyMs = 0;
+      await h.sim.setBehaviour('bank', { latencyMs: 0 });
     }
     expect(await lineOf(h, msisdn)).toMatchObject({ status: 'active', lockedBy: null, balanceFen: 5_000 });
-    expect(h.hlr.subscribers.get(msisdn)?.barred ?? false).toBe(false);
+    expect((await h.sim.hlr.subscriber(msisdn))?.barred ?? false).toBe(false);
   });
 
   it('PC-4, PC-5: a high-bill line in arrears settles the month and pays the deposit; at the visit the rest is refunded', async () => {
@@ -469,7 +469,7 @@ describe('pre-cancellation through the API', () => {
     });
     expect(order.timeline.map((t) => t.status)).toEqual(['acknowledged', 'completed']);
     expect(await lineOf(h, msisdn)).toMatchObject({ status: 'active', lockedBy: null, balanceFen: 5_000 });
-    expect(h.hlr.subscribers.has(msisdn)).toBe(false);
+    expect(await h.sim.hlr.subscriber(msisdn)).toBeNull();
   });
 
   it('PC-3: an individual sending an agent and an enterprise agent without the licence are rejected with the rule broken', async () => {
@@ -595,7 +595,7 @@ describe('pre-cancellation durability', () => {
   /** A worker in a child process (SIGKILL-able like a crashed machine); resolves once it polls. */
   // A longer visit period than above: a worker process starting on a busy machine must not outlast it.
   const durable = { ...config, STEP_TIMEOUT_SECONDS: '3', PRE_CANCEL_VISIT_SECONDS: '20' };
-  const startWorkerProcess = () => h.startWorkerProcess({ ...durable, HLR_LATENCY_MS: '0' });
+  const startWorkerProcess = () => h.startWorkerProcess(durable);
 
   beforeAll(async () => {
     h = await startHarness({ noWorker: true, config: durable });

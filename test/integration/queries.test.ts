@@ -50,7 +50,7 @@ describe('queries: the own line, the service password and the item rules', () =>
 
   /** A customer dials 10086 from `from` and is put through to `agent`: the telephony side reports it. */
   const call = async (from: string, agent = 'hotline01') =>
-    (await h.telephony.placeCall({ callerMsisdn: from, agent })).callId;
+    (await h.sim.telephony.placeCall({ callerMsisdn: from, agent })).callId;
 
   const ask = async (
     token: string,
@@ -229,7 +229,7 @@ describe('queries: the own line, the service password and the item rules', () =>
     expect(noCall.body.code).toBe('CallRequired');
     expect(noCall.body.message).toMatch(/query\.callId/);
 
-    await h.telephony.hangUp(callId);
+    await h.sim.telephony.hangUp(callId);
     const ended = await ask(hotline, 'usage', LINE, { callId });
     expect(ended.status).toBe(409);
     expect(ended.body.code).toBe('CallEnded');

@@ -72,16 +72,15 @@ describe('secrets stay out of histories, the read model and the logs', () => {
       { type: 'portOut', msisdn: portOutLine, identity: ownerIdentity(portOutLine) },
       (o) => o.status === 'pending',
     );
-    portOutCode = await vi.waitFor(() => {
-      const code = h.sms
-        .inbox(portOutLine)
+    portOutCode = await vi.waitFor(async () => {
+      const code = (await h.sim.sms.inbox(portOutLine))
         .map((m) => /授权码为 ([A-Z0-9]{6})/.exec(m.text)?.[1])
         .find((c) => c !== undefined);
       if (!code) throw new Error('no code texted yet');
       return code;
     });
     // The recipient operator quotes the code through the clearing system's signed callback.
-    await h.clearing.requestPortOut({
+    await h.sim.clearing.requestPortOut({
       msisdn: portOutLine,
       authorizationCode: portOutCode,
       recipientOperator: 'China Unicom',

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { numbers, payments, simCards } from '../../db/schema';
 import { verifiedCardPayment } from '../support/fixtures';
 import { startSignedInHarness, type Harness } from '../support/harness';
+import { workflowHistoryText } from '../support/history';
 import { cancelOrderAs, submitOrder, waitForOrder } from '../support/orders';
 import { lineRow, ownerIdentity, runChange, seededLine } from '../support/service-changes';
 
@@ -21,17 +22,23 @@ describe('service changes that fail, are refused or are cancelled', () => {
 
   it('ORD-5, CHG-1: a number change the HLR refuses releases the new number, refunds the fee and leaves the line as it was', async () => {
     const [msisdn, newMsisdn] = ['13900100005', '13800100600'];
-    // The HLR is down for both attempts of the change and back for its undo (undos retry until they succeed).
-    let calls = 0;
-    h.hlr.options.failureRate = 1;
-    h.hlr.options.random = () => (++calls <= 2 ? 0 : 1);
+    // The HLR is down for both attempts of the change and back for its undo (undos retry until they succeed):
+    // it comes back once the workflow has given the change up and scheduled the undo (`revertNumber`).
+    await h.sim.setBehaviour('hlr', { failureRate: 1 });
     try {
-      const order = await runChange(h, token, {
+      const submitted = await submitOrder(h.app, token, {
         type: 'changeNumber',
         msisdn,
         newMsisdn,
-        payment: verifiedCardPayment(h.bank, '6222029999000022', seededLine(msisdn).customer.idNumber),
+        payment: await verifiedCardPayment(h.sim, '6222029999000022', seededLine(msisdn).customer.idNumber),
       });
+      const id = submitted.json<{ id: string }>().id;
+      await vi.waitFor(
+        async () => expect(await workflowHistoryText(h.client, id)).toContain('revertNumber'),
+        { timeout: 30_000, interval: 200 },
+      );
+      await h.sim.setBehaviour('hlr', { failureRate: 0 });
+      const order = await waitForOrder(h.app, token, id);
       expect(order.status).toBe('failed');
       expect(order.failure).toMatchObject({ code: 'ProvisioningFailed', reason: '开通（HLR/HSS）失败' });
 
@@ -41,23 +48,22 @@ describe('service changes that fail, are refused or are cancelled', () => {
       expect(old).toMatchObject({ status: 'inUse', availableFrom: null });
       const [paid] = await paymentsOf(order.id);
       expect(paid).toMatchObject({ amountFen: 2_000, status: 'refunded' });
-      expect([...h.bank.refunds.values()].filter((r) => r.chargeRef === paid?.bankRef)).toHaveLength(1);
+      expect((await h.sim.bank.refunds()).filter((r) => r.chargeRef === paid?.bankRef)).toHaveLength(1);
       expect(await lineRow(h, msisdn)).toMatchObject({
         iccid: seededLine(msisdn).iccid,
         status: 'active',
         lockedBy: null,
       });
       expect(await lineRow(h, newMsisdn)).toBeNull();
-      expect(h.hlr.subscribers.has(newMsisdn)).toBe(false);
+      expect(await h.sim.hlr.subscriber(newMsisdn)).toBeNull();
     } finally {
-      h.hlr.options.failureRate = 0;
-      h.hlr.options.random = undefined;
+      await h.sim.setBehaviour('hlr', { failureRate: 0 });
     }
   });
 
   it('ORD-5, CHG-1: a number change whose hold on the new number is lost meanwhile is undone on the HLR and refunded', async () => {
     const [msisdn, newMsisdn] = ['13900100014', '13800100601'];
-    h.hlr.options.latencyMs = 1_500;
+    await h.sim.setBehaviour('hlr', { latencyMs: 1_500 });
     try {
       const res = await submitOrder(h.app, token, {
         type: 'changeNumber',
@@ -77,25 +83,25 @@ describe('service changes that fail, are refused or are cancelled', () => {
       expect(order.failure).toMatchObject({ code: 'PreemptionExpired', reason: '资源预占已超时失效' });
       expect((await paymentsOf(id))[0]?.status).toBe('refunded');
     } finally {
-      h.hlr.options.latencyMs = 0;
+      await h.sim.setBehaviour('hlr', { latencyMs: 0 });
     }
     expect(await lineRow(h, msisdn)).toMatchObject({ status: 'active', lockedBy: null });
     expect(await lineRow(h, newMsisdn)).toBeNull();
     // Whether the hold was found lost before the HLR was asked (nothing sent) or after (the move reverted), the HLR
     // has no line on the new number; the simulator takes a line it never saw as switched on earlier.
-    expect(h.hlr.subscribers.has(newMsisdn)).toBe(false);
+    expect(await h.sim.hlr.subscriber(newMsisdn)).toBeNull();
   });
 
   it('ORD-5, CHG-1: a SIM swap whose payment is declined gives the SIM back and takes no money', async () => {
     const msisdn = '13900100006';
     const card = '6222020000000505';
-    h.bank.declinedAccounts.add(card);
+    await h.sim.bank.decline(card);
     const order = await runChange(h, token, {
       type: 'swapSim',
       msisdn,
       reason: 'damaged',
       identity: ownerIdentity(msisdn),
-      payment: verifiedCardPayment(h.bank, card, seededLine(msisdn).customer.idNumber),
+      payment: await verifiedCardPayment(h.sim, card, seededLine(msisdn).customer.idNumber),
     });
     expect(order.status).toBe('failed');
     expect(order.failure).toMatchObject({ code: 'PaymentDeclined', reason: '支付被拒绝' });
@@ -131,13 +137,13 @@ describe('service changes that fail, are refused or are cancelled', () => {
       reason: '须先核验机主身份',
     });
     expect(await lineRow(h, msisdn)).toMatchObject({ status: 'lossReported', lockedBy: null });
-    expect(h.hlr.subscribers.get(msisdn)?.barred).toBe(true);
+    expect((await h.sim.hlr.subscriber(msisdn))?.barred).toBe(true);
 
     const resumed = await runChange(h, token, { type: 'resume', msisdn, identity: ownerIdentity(msisdn) });
     expect(resumed.status).toBe('completed');
     expect(resumed.summary).toMatchObject({ statusBefore: 'lossReported', statusAfter: 'active' });
     expect((await lineRow(h, msisdn))?.status).toBe('active');
-    expect(h.hlr.subscribers.get(msisdn)?.barred).toBe(false);
+    expect((await h.sim.hlr.subscriber(msisdn))?.barred).toBe(false);
   });
 
   it('CHG-2: an identity that is not the owner’s is refused with IdentityMismatch', async () => {
@@ -178,7 +184,7 @@ describe('service changes that fail, are refused or are cancelled', () => {
 
   it('CHG-1: a line held by a change in progress refuses a second change until the first is done', async () => {
     const msisdn = '13900100011';
-    h.hlr.options.latencyMs = 1_500;
+    await h.sim.setBehaviour('hlr', { latencyMs: 1_500 });
     try {
       const res = await submitOrder(h.app, token, { type: 'suspend', msisdn, reason: '客户出差 travelling' });
       const first = res.json<{ id: string }>().id;
@@ -193,7 +199,7 @@ describe('service changes that fail, are refused or are cancelled', () => {
       expect(second.failure?.message).toContain(`held by order ${first}`);
       expect((await waitForOrder(h.app, token, first)).status).toBe('completed');
     } finally {
-      h.hlr.options.latencyMs = 0;
+      await h.sim.setBehaviour('hlr', { latencyMs: 0 });
     }
     expect(await lineRow(h, msisdn)).toMatchObject({
       status: 'suspended',
@@ -204,13 +210,13 @@ describe('service changes that fail, are refused or are cancelled', () => {
 
   it('ORD-6, ORD-5: a recharge cancelled while it charges is refunded, and the balance and line stay as they were', async () => {
     const msisdn = '13900100012';
-    h.bank.options.latencyMs = 1_500;
+    await h.sim.setBehaviour('bank', { latencyMs: 1_500 });
     try {
       const res = await submitOrder(h.app, token, {
         type: 'recharge',
         msisdn,
         amountFen: 10_000,
-        payment: verifiedCardPayment(h.bank, '6222021234567890', seededLine(msisdn).customer.idNumber),
+        payment: await verifiedCardPayment(h.sim, '6222021234567890', seededLine(msisdn).customer.idNumber),
       });
       const id = res.json<{ id: string }>().id;
       await waitForOrder(h.app, token, id, (o) => o.step === 'charging');
@@ -220,14 +226,14 @@ describe('service changes that fail, are refused or are cancelled', () => {
       const [paid] = await paymentsOf(id);
       expect(paid?.status).toBe('refunded');
     } finally {
-      h.bank.options.latencyMs = 0;
+      await h.sim.setBehaviour('bank', { latencyMs: 0 });
     }
     expect(await lineRow(h, msisdn)).toMatchObject({ balanceFen: 5_000, lockedBy: null });
   });
 
   it('ORD-6, CHG-2: a loss report cannot be cancelled once it bars the line, and completes', async () => {
     const msisdn = '13900100013';
-    h.hlr.options.latencyMs = 1_500;
+    await h.sim.setBehaviour('hlr', { latencyMs: 1_500 });
     try {
       const res = await submitOrder(h.app, token, {
         type: 'reportLoss',
@@ -241,7 +247,7 @@ describe('service changes that fail, are refused or are cancelled', () => {
       expect(cancel.json()).toMatchObject({ code: 'PastPointOfNoReturn' });
       expect((await waitForOrder(h.app, token, id)).status).toBe('completed');
     } finally {
-      h.hlr.options.latencyMs = 0;
+      await h.sim.setBehaviour('hlr', { latencyMs: 0 });
     }
     expect((await lineRow(h, msisdn))?.status).toBe('lossReported');
   });

@@ -61,8 +61,8 @@ describe('service changes through the API', () => {
     const [sim] = await h.db.select().from(simCards).where(eq(simCards.iccid, seed.iccid));
     expect(sim?.msisdn).toBe(newMsisdn);
     expect(await h.db.select().from(bills).where(eq(bills.msisdn, newMsisdn))).toHaveLength(3);
-    expect(h.hlr.subscribers.has(newMsisdn)).toBe(true);
-    expect(h.hlr.subscribers.has(oldMsisdn)).toBe(false);
+    expect(await h.sim.hlr.subscriber(newMsisdn)).not.toBeNull();
+    expect(await h.sim.hlr.subscriber(oldMsisdn)).toBeNull();
     const charged = await paymentsOf(order.id);
     expect(charged).toEqual([
       expect.objectContaining({
@@ -126,7 +126,7 @@ describe('service changes through the API', () => {
     const [old] = await h.db.select().from(simCards).where(eq(simCards.iccid, seed.iccid));
     expect(old).toMatchObject({ status: 'damaged', msisdn: null });
     expect(await lineRow(h, msisdn)).toMatchObject({ iccid: newIccid, imsi: fresh?.imsi, lockedBy: null });
-    expect(h.hlr.subscribers.get(msisdn)?.imsi).toBe(fresh?.imsi);
+    expect((await h.sim.hlr.subscriber(msisdn))?.imsi).toBe(fresh?.imsi);
     expect(await paymentsOf(order.id)).toEqual([
       expect.objectContaining({ amountFen: 2_000, status: 'charged' }),
     ]);
@@ -202,7 +202,7 @@ describe('service changes through the API', () => {
     expect(order.status).toBe('completed');
     expect(order.summary).toMatchObject({ statusBefore: 'active', statusAfter: 'suspended' });
     expect((await lineRow(h, msisdn))?.status).toBe('suspended');
-    expect(h.hlr.subscribers.get(msisdn)?.barred).toBe(true);
+    expect((await h.sim.hlr.subscriber(msisdn))?.barred).toBe(true);
   });
 
   it('CHG-1: resume (复机) of a plain suspension needs no identity and restores service', async () => {
@@ -212,7 +212,7 @@ describe('service changes through the API', () => {
     expect(order.status).toBe('completed');
     expect(order.summary).toMatchObject({ statusBefore: 'suspended', statusAfter: 'active' });
     expect((await lineRow(h, msisdn))?.status).toBe('active');
-    expect(h.hlr.subscribers.get(msisdn)?.barred).toBe(false);
+    expect((await h.sim.hlr.subscriber(msisdn))?.barred).toBe(false);
   });
 
   it('CHG-2: a loss report (挂失) suspends service at once', async () => {
@@ -227,7 +227,7 @@ describe('service changes through the API', () => {
       'completed',
     ]);
     expect((await lineRow(h, msisdn))?.status).toBe('lossReported');
-    expect(h.hlr.subscribers.get(msisdn)?.barred).toBe(true);
+    expect((await h.sim.hlr.subscriber(msisdn))?.barred).toBe(true);
   });
 
   it('CHG-1: feature change switches the services on the HLR and records the features on the line', async () => {
@@ -246,7 +246,7 @@ describe('service changes through the API', () => {
       features: ['internationalRoaming', 'voicemail'],
       internationalRoaming: true,
     });
-    expect(h.hlr.subscribers.get(msisdn)?.services).toEqual([
+    expect((await h.sim.hlr.subscriber(msisdn))?.services).toEqual([
       'voice',
       'sms',
       'data',
@@ -261,7 +261,7 @@ describe('service changes through the API', () => {
     });
     expect(off.status).toBe('completed');
     expect(await lineRow(h, msisdn)).toMatchObject({ features: ['voicemail'], internationalRoaming: false });
-    expect(h.hlr.subscribers.get(msisdn)?.services).toEqual(['voice', 'sms', 'data', 'voicemail']);
+    expect((await h.sim.hlr.subscriber(msisdn))?.services).toEqual(['voice', 'sms', 'data', 'voicemail']);
   });
 
   it('CHG-1: discount change (优惠变更) sets and removes the line discount', async () => {
@@ -281,14 +281,17 @@ describe('service changes through the API', () => {
       type: 'recharge',
       msisdn,
       amountFen: 5_000,
-      payment: verifiedCardPayment(h.bank, '6222021234567890', seededLine(msisdn).customer.idNumber),
+      payment: await verifiedCardPayment(h.sim, '6222021234567890', seededLine(msisdn).customer.idNumber),
     });
     expect(order.status).toBe('completed');
     expect(order.summary).toMatchObject({ amountFen: 5_000, balanceFenBefore: 5_000, balanceFen: 10_000 });
     expect((await lineRow(h, msisdn))?.balanceFen).toBe(10_000);
     const [paid] = await paymentsOf(order.id);
     expect(paid).toMatchObject({ amountFen: 5_000, direction: 'in', status: 'charged' });
-    expect(h.bank.charges.get(paid?.id ?? '')).toMatchObject({ amountFen: 5_000, bankRef: paid?.bankRef });
+    expect((await h.sim.bank.charges()).find((c) => c.idempotencyKey === paid?.id)).toMatchObject({
+      amountFen: 5_000,
+      bankRef: paid?.bankRef,
+    });
   });
 
   it('CHG-1: fee collection (收通信费) in cash puts the amount on the balance', async () => {

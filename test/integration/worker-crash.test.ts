@@ -9,13 +9,15 @@ describe('durability', () => {
   let token: string;
 
   /** Starts a worker process and resolves once it polls. */
-  const startWorkerProcess = () => h.startWorkerProcess({ HLR_LATENCY_MS: '2000' });
+  const startWorkerProcess = () => h.startWorkerProcess({});
 
   beforeAll(async () => {
     // The API's orders give each step 3 s, so a step lost with a dead worker is retried quickly.
     ({ h, token } = await startSignedInHarness({
       noWorker: true,
       config: { STEP_TIMEOUT_SECONDS: '3', STEP_MAX_ATTEMPTS: '5' },
+      // The HLR takes 2 s to switch a line on: long enough to kill the worker while it waits.
+      hlr: { latencyMs: 2_000 },
     }));
   });
   afterAll(async () => h?.close());

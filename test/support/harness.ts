@@ -139,7 +139,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   try {
     // The routes hand verified callbacks to the sinks (the real ones unless a test passes its own).
     system = await compose(
-      { ...config, SIMULATORS_URL: simulators.url },
+      { ...config, SIMULATORS_URL: config.SIMULATORS_URL ?? simulators.url },
       {
         db: database.db,
         workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },

@@ -20,8 +20,7 @@ describe('the API routes as assembled from the business areas', () => {
       connection: stub,
       config: loadConfig({}),
       logger: false,
-      smsInbox: stub,
-      simulatorLatency: stub,
+      simulators: stub,
       mnpCallbacks: stub,
       bbossCallbacks: stub,
     });
