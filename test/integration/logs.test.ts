@@ -73,7 +73,7 @@ describe('OPS: structured, masked logs', () => {
       token,
       openAccountBody({
         servicePassword: '582913',
-        payment: verifiedCardPayment(h.bank, cardNo),
+        payment: await verifiedCardPayment(h.sim, cardNo),
       }),
     );
     expect(opened.statusCode, opened.body).toBe(202);
