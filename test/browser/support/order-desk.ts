@@ -16,7 +16,7 @@ export function uniqueCustomerName(prefix = '测试客户'): string {
 /** A valid resident ID card number (17 digits and a check character). */
 export const validIdNumber = '11010519491231002X';
 
-/** The demo bank card the simulated bank vouches for, with its holder's ID number (workers/simulators.ts). */
+/** The demo bank card the simulated bank vouches for, with its holder's ID number (simulators/bank.ts). */
 export const demoCard = { cardNo: '6222021234567890', holderIdNumber: '110101199003071234' };
 
 /** A form control by its label, in Chinese or English (exact, so 证件号码 is not 代办人证件号码). */
