@@ -1,7 +1,8 @@
-import { temporal } from '@temporalio/proto';
+// The package is CommonJS: Node's ESM loader (tsx, `npm start`) sees only its default export.
+import proto, { type temporal } from '@temporalio/proto';
 import { searchAttributeKeys } from '../workflows/contracts/search-attributes';
 
-const KEYWORD = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+const KEYWORD = proto.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
 
 /** What registering takes of a connection: its operator service's two calls (a client's `connection` has them). */
 export interface SearchAttributeOperator {
