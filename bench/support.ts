@@ -250,7 +250,10 @@ async function hostSimulators(
     },
     demoBankAccounts: false,
   });
-  cleanup.add('simulators', simulators.stop);
+  cleanup.add('simulators', async () => {
+    hosted = null;
+    await simulators.stop();
+  });
   state.url = simulators.url;
   hosted = state;
   return state.url;

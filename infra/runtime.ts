@@ -114,6 +114,7 @@ export async function startRuntime(
         host: config.SIMULATORS_HOST,
         port: config.SIMULATORS_PORT,
         callbackApiUrl: () => apiUrl ?? config.CALLBACK_API_URL,
+        warn: log,
       });
       stops.push(simulators.stop);
       simulatorsUrl = simulators.url;

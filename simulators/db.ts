@@ -8,8 +8,8 @@ import * as schema from './schema';
 export type SimDb = PostgresJsDatabase<typeof schema>;
 export type SimTx = Parameters<Parameters<SimDb['transaction']>[0]>[0];
 
-export function createSimDb(url: string): { db: SimDb; close: () => Promise<void> } {
-  const client = postgres(url, { max: 10, onnotice: () => undefined });
+export function createSimDb(url: string, max = 10): { db: SimDb; close: () => Promise<void> } {
+  const client = postgres(url, { max, onnotice: () => undefined });
   return { db: drizzle(client, { schema }), close: () => client.end({ timeout: 5 }) };
 }
 

@@ -38,7 +38,7 @@ export interface RunningSimulators {
  */
 export async function startSimulators(options: SimulatorsOptions): Promise<RunningSimulators> {
   await migrateSimulators(options.databaseUrl);
-  const handle = createSimDb(options.databaseUrl);
+  const handle = createSimDb(options.databaseUrl, options.config.DATABASE_POOL_MAX);
   const outbox = new Outbox(handle.db, {
     apiUrl: options.callbackApiUrl,
     secrets: {
@@ -59,7 +59,7 @@ export async function startSimulators(options: SimulatorsOptions): Promise<Runni
     ...(options.now ? { now: options.now } : {}),
     ...(options.random ? { random: options.random } : {}),
   });
-  const app = buildSimulatorsServer(systems);
+  const app = buildSimulatorsServer(systems, options.warn);
   try {
     await writeBehaviours(handle.db, behaviours);
     if (options.demoBankAccounts ?? true)

@@ -1,4 +1,5 @@
-import { and, eq, inArray, lte, min } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, eq, inArray, isNotNull, lt, lte, min, or } from 'drizzle-orm';
 import {
   BBOSS_SIGNATURE_HEADER,
   CLEARING_SIGNATURE_HEADER,
@@ -37,12 +38,31 @@ const reason = (err: unknown): string =>
 export class CallbackRefused extends Error {}
 const BATCH = 50;
 const POST_TIMEOUT_MS = 10_000;
+/** Sendings of one callback the API could not take (unreachable, 5xx) before it counts as lost. */
+const MAX_ATTEMPTS = 5;
+/** A row taken to send this long ago by a process that then died is taken again. */
+const STALE_CLAIM_MS = 60_000;
+
+/**
+ * The body kept once a callback is settled: a port-out request's authorization code only as its SHA-256
+ * (the simulators keep no code in clear after they sent it).
+ */
+export function settledBody(body: string): string {
+  const parsed = JSON.parse(body) as Record<string, unknown>;
+  const code = parsed.authorizationCode;
+  if (typeof code !== 'string') return body;
+  const authorizationCodeSha256 = createHash('sha256').update(code).digest('hex');
+  const { authorizationCode: _sent, ...rest } = parsed;
+  return JSON.stringify({ ...rest, authorizationCodeSha256 });
+}
 
 /**
  * The callbacks the simulators owe the API, sent from `simulators.outbox`: a loop wakes at the next due time
  * (and polls every second for rows another process queued), claims due rows with FOR UPDATE SKIP LOCKED — so
  * two simulator processes never send one twice — and POSTs each, signed as the real system would, to
- * `/api/v1/callbacks/{mnp,bboss,telephony}`. Anything but 202 is a lost sending: the workflows ask again.
+ * `/api/v1/callbacks/{mnp,bboss,telephony}`. An API that cannot take it (unreachable, 5xx) is tried again
+ * after 1, 2, 4, 8 s, as a real system retries; a refusal (4xx) or the fifth failure is a lost sending: the
+ * workflows ask again.
  */
 export class Outbox {
   private timer: NodeJS.Timeout | null = null;
@@ -86,7 +106,7 @@ export class Outbox {
       .insert(outbox)
       .values({ target, body: JSON.stringify(body), dueAt: new Date(), state: 'sending' })
       .returning();
-    const outcome = await this.post(row!);
+    const outcome = await this.post(row!, { retry: false });
     if (outcome !== 'sent') throw new CallbackRefused(outcome);
   }
 
@@ -161,7 +181,7 @@ export class Outbox {
   private async drain(): Promise<void> {
     for (;;) {
       const claimed = await this.claim();
-      await Promise.all(claimed.map((row) => this.post(row)));
+      await Promise.all(claimed.map((row) => this.post(row, { retry: true })));
       if (claimed.length < BATCH || this.stopped) return;
     }
   }
@@ -170,11 +190,24 @@ export class Outbox {
     const due = this.db
       .select({ id: outbox.id })
       .from(outbox)
-      .where(and(eq(outbox.state, 'pending'), lte(outbox.dueAt, new Date())))
+      .where(
+        or(
+          and(eq(outbox.state, 'pending'), lte(outbox.dueAt, new Date())),
+          and(
+            eq(outbox.state, 'sending'),
+            isNotNull(outbox.claimedAt),
+            lt(outbox.claimedAt, new Date(Date.now() - STALE_CLAIM_MS)),
+          ),
+        ),
+      )
       .orderBy(outbox.dueAt)
       .limit(BATCH)
       .for('update', { skipLocked: true });
-    return this.db.update(outbox).set({ state: 'sending' }).where(inArray(outbox.id, due)).returning();
+    return this.db
+      .update(outbox)
+      .set({ state: 'sending', claimedAt: new Date() })
+      .where(inArray(outbox.id, due))
+      .returning();
   }
 
   private async nextDue(): Promise<number | null> {
@@ -185,8 +218,15 @@ export class Outbox {
     return row?.at ? new Date(row.at).getTime() : null;
   }
 
-  /** POSTs one claimed row and records how it went: `sent`, or why it was lost or dropped. */
-  private async post(row: Row): Promise<string> {
+  /**
+   * POSTs one claimed row and records how it went: `sent`, or why it was lost or dropped; with `retry`, an API
+   * that could not take it gets it again later.
+   */
+  private async post(row: Row, options: { retry: boolean }): Promise<string> {
+    const again = async (why: string) =>
+      options.retry && row.attempts + 1 < MAX_ATTEMPTS
+        ? this.retryLater(row, why)
+        : this.settle(row, 'lost', why);
     if (row.clearingRef && (await this.portInCancelled(row.clearingRef)))
       return this.settle(row, 'dropped', 'the port-in was cancelled');
     const url = `${this.sending.apiUrl()}/api/v1/callbacks/${row.target}`;
@@ -201,9 +241,10 @@ export class Outbox {
         signal: AbortSignal.timeout(POST_TIMEOUT_MS),
       });
       const text = await res.text();
+      if (res.status >= 500) return again(`callback answered ${res.status}: ${text}`);
       if (res.status !== 202) return this.settle(row, 'lost', `callback answered ${res.status}: ${text}`);
     } catch (err) {
-      return this.settle(row, 'lost', `callback failed: ${String(err)}`);
+      return again(`callback failed: ${String(err)}`);
     }
     if (row.bbossRef)
       await this.db
@@ -214,8 +255,27 @@ export class Outbox {
   }
 
   private async settle(row: Row, state: 'sent' | 'lost' | 'dropped', outcome: string): Promise<string> {
-    await this.db.update(outbox).set({ state, outcome }).where(eq(outbox.id, row.id));
+    await this.db
+      .update(outbox)
+      .set({ state, outcome, attempts: row.attempts + 1, body: settledBody(row.body) })
+      .where(eq(outbox.id, row.id));
     return outcome;
+  }
+
+  private async retryLater(row: Row, why: string): Promise<string> {
+    const dueAt = new Date(Date.now() + 1_000 * 2 ** row.attempts);
+    await this.db
+      .update(outbox)
+      .set({
+        state: 'pending',
+        attempts: row.attempts + 1,
+        dueAt,
+        claimedAt: null,
+        outcome: `retrying: ${why}`,
+      })
+      .where(eq(outbox.id, row.id));
+    this.wake(dueAt);
+    return `retrying: ${why}`;
   }
 
   private async portInCancelled(clearingRef: string): Promise<boolean> {

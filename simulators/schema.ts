@@ -181,6 +181,10 @@ export const outbox = simulators.table(
     clearingRef: text('clearing_ref'),
     bbossRef: text('bboss_ref'),
     outcome: text('outcome'),
+    /** Sendings tried so far: a callback the API could not take (down, 5xx) is tried again later. */
+    attempts: integer('attempts').notNull().default(0),
+    /** When a process took it to send; one taken long ago by a process that died is taken again. */
+    claimedAt: timestamptz('claimed_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [

@@ -12,7 +12,10 @@ import type { Systems } from './systems';
  * out) and the control routes behind `SimulatorsControl` under `/control`. Refusals keep their meaning on the
  * wire: 409 `SubscriberExists`, 402 `PaymentDeclined`, 503 `Transient` (a flaky link: retry).
  */
-export function buildSimulatorsServer(systems: Systems): FastifyInstance {
+export function buildSimulatorsServer(
+  systems: Systems,
+  warn: (message: string) => void = console.error,
+): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024 });
   app.setErrorHandler(async (err, _request, reply) => {
     if (err instanceof SubscriberExistsError)
@@ -27,9 +30,12 @@ export function buildSimulatorsServer(systems: Systems): FastifyInstance {
       return reply.code(502).send({ code: 'CallbackRefused', message: err.message });
     const { statusCode, message } = err as { statusCode?: number; message?: string };
     const bad = err instanceof ZodError || (statusCode !== undefined && statusCode < 500);
-    return reply
-      .code(bad ? (statusCode ?? 400) : 500)
-      .send({ code: bad ? 'BadRequest' : 'InternalError', message: message ?? String(err) });
+    if (bad)
+      return reply.code(statusCode ?? 400).send({ code: 'BadRequest', message: message ?? String(err) });
+    // The cause stays here: a failed query's text carries its parameters (an SMS text, a card number), and
+    // what this answers ends up in the caller's activity failure, i.e. in the workflow history.
+    warn(`simulators: ${String(message ?? err)}`);
+    return reply.code(500).send({ code: 'InternalError', message: 'the simulated system failed; try again' });
   });
 
   const { hlr, bank, sms, clearing, bboss } = systems;

@@ -118,8 +118,8 @@ function registerBusinessMetrics(registry: Registry, counts: CountsSource): void
       registers,
       async collect() {
         const read = await counts();
+        if (!read) return; // the last good read stays shown; om_business_metrics_up says it is stale
         this.reset();
-        if (!read) return;
         const byType = new Map(read.orders.map((row) => [row.type, pick(row)]));
         // Every order type is shown, 0 until its first order, so a rate starts at the first one.
         for (const type of orderTypes) this.inc({ type }, byType.get(type) ?? 0);
@@ -136,8 +136,8 @@ function registerBusinessMetrics(registry: Registry, counts: CountsSource): void
     registers,
     async collect() {
       const read = await counts();
+      if (!read) return; // the last good read stays shown; om_business_metrics_up says it is stale
       this.reset();
-      if (!read) return;
       const byStatus = new Map(read.workOrders.map((row) => [row.status, row.count]));
       for (const status of workOrderStatuses) this.set({ status }, byStatus.get(status) ?? 0);
     },
@@ -149,8 +149,9 @@ function registerBusinessMetrics(registry: Registry, counts: CountsSource): void
     registers,
     async collect() {
       const read = await counts();
+      if (!read) return;
       this.reset();
-      for (const { target, count } of read?.slaBreaches ?? []) this.inc({ target }, count);
+      for (const { target, count } of read.slaBreaches ?? []) this.inc({ target }, count);
     },
   });
   new Counter({
@@ -159,8 +160,9 @@ function registerBusinessMetrics(registry: Registry, counts: CountsSource): void
     registers,
     async collect() {
       const read = await counts();
+      if (!read) return;
       this.reset();
-      if (read) this.inc(read.bbossOverdueAlerts);
+      this.inc(read.bbossOverdueAlerts);
     },
   });
   new Gauge({
@@ -170,8 +172,9 @@ function registerBusinessMetrics(registry: Registry, counts: CountsSource): void
     registers,
     async collect() {
       const read = await counts();
+      if (!read) return;
       this.reset();
-      for (const { kind, held } of read?.locks ?? []) this.set({ kind }, held);
+      for (const { kind, held } of read.locks ?? []) this.set({ kind }, held);
     },
   });
   new Gauge({
@@ -181,8 +184,9 @@ function registerBusinessMetrics(registry: Registry, counts: CountsSource): void
     registers,
     async collect() {
       const read = await counts();
+      if (!read) return;
       this.reset();
-      for (const { kind, leftBehind } of read?.locks ?? []) this.set({ kind }, leftBehind);
+      for (const { kind, leftBehind } of read.locks ?? []) this.set({ kind }, leftBehind);
     },
   });
   const stockGauge = (resourceType: 'numbers' | 'sims', name: string, help: string) =>
@@ -193,8 +197,9 @@ function registerBusinessMetrics(registry: Registry, counts: CountsSource): void
       registers,
       async collect() {
         const read = await counts();
+        if (!read) return;
         this.reset();
-        for (const level of read?.stock ?? []) {
+        for (const level of read.stock ?? []) {
           if (level.resourceType === resourceType) {
             this.set({ unit: level.unitCode, state: level.state }, level.count);
           }

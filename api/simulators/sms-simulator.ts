@@ -17,7 +17,8 @@ const messageSchema = z.object({
 /**
  * REQ: NOTIF-1, MNP-5 — the demo's stand-in for the customer's phone: in the embedded set-up (`npm start`)
  * the API is given the simulators process's control, and an administrator can read what a number received
- * — e.g. a port-out authorization code, which is in no order, log or table. The route exists only when the
+ * — e.g. a port-out authorization code, which is in none of the system's orders, logs or tables (only the
+ * simulated phone's inbox holds it, as the customer's phone would). The route exists only when the
  * API is given the simulator; a deployment with a real gateway has no such thing.
  */
 export function smsSimulatorRoutes(simulators: Pick<SimulatorsControl, 'sms'>) {

@@ -16,8 +16,8 @@ import { CENTRAL } from './resource-lists';
 
 /**
  * The business counts `GET /metrics` shows (docs/operations.md, "Metrics and what to alert on"), read in one
- * go at scrape time. Each is a grouped count an index answers (orders by type and status, work orders by
- * status, stock by holder and state) or a count over a small table (notices, held locks).
+ * go at scrape time (at most once per METRICS_CACHE_SECONDS per API process). Each is a grouped count over a
+ * whole table (orders by type and status, work orders by status, stock by holder and state, notices, locks).
  */
 export interface BusinessCounts {
   /** Per order type: every order ever taken, and those completed and failed (orders are never deleted). */

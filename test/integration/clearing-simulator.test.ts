@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { httpAdapters } from '../../activities/adapters/http';
 import { TransientOutsideError } from '../../activities/adapters/simulation';
@@ -222,6 +223,29 @@ describe('MNP-5: clearing system simulator', () => {
     const requests = await sim.control.clearing.portOutRequests({ msisdn });
     expect(requests).toEqual([{ clearingRef, msisdn, recipientOperator: 'CUCC' }]);
     expect(JSON.stringify(requests)).not.toContain('AUTH-9');
+    // Sent, the callback stays in the outbox with the code only as its SHA-256.
+    const kept = await database.db.execute<{ body: string }>(
+      sql`select body from simulators.outbox where body like ${`%${clearingRef}%`}`,
+    );
+    expect(kept.map((r) => r.body).join('')).not.toContain('AUTH-9');
+    expect(kept.map((r) => JSON.parse(r.body) as Record<string, unknown>)).toContainEqual(
+      expect.objectContaining({
+        authorizationCodeSha256: createHash('sha256').update('AUTH-9').digest('hex'),
+      }),
+    );
+  });
+
+  it('MNP-5: an answer the API cannot take right now (503) is sent again until it is taken', async () => {
+    await behave({});
+    receiver.refuseNext(2, 503);
+    const { clearingRef } = await clearing().submitPortIn(portIn());
+    // Refused twice, then sent again 1 s and 2 s later, as a real clearing system retries.
+    await vi.waitFor(() => expect(answersFor(clearingRef)).toHaveLength(1), { timeout: 15_000 });
+    expect(answersFor(clearingRef)[0]).toMatchObject({
+      event: 'portInAnswered',
+      clearingRef,
+      accepted: true,
+    });
   });
 
   it('MNP-5: an answer not yet sent survives the simulators stopping: started again on the same database, they send it', async () => {

@@ -20,13 +20,21 @@ export async function startCallbackReceiver(): Promise<{
   received: ReceivedCallback[];
   /** The bodies POSTed to `/api/v1/callbacks/<target>`, oldest first. */
   bodies: (target: 'mnp' | 'bboss' | 'telephony') => Record<string, unknown>[];
+  /** The next `count` POSTs are answered `status` and not recorded, as an API that cannot take them now. */
+  refuseNext: (count: number, status: number) => void;
   close: () => Promise<void>;
 }> {
   const received: ReceivedCallback[] = [];
+  let refusals: { left: number; status: number } = { left: 0, status: 503 };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      if (refusals.left > 0) {
+        refusals.left -= 1;
+        res.writeHead(refusals.status, { 'content-type': 'application/json' }).end('{"code":"Unavailable"}');
+        return;
+      }
       try {
         const raw = Buffer.concat(chunks).toString('utf8');
         received.push({
@@ -47,6 +55,9 @@ export async function startCallbackReceiver(): Promise<{
     url: `http://127.0.0.1:${port}`,
     received,
     bodies: (target) => received.filter((r) => r.path === `/api/v1/callbacks/${target}`).map((r) => r.body),
+    refuseNext: (count, status) => {
+      refusals = { left: count, status };
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

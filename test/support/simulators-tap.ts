@@ -56,7 +56,13 @@ export async function startSimulatorsTap(target: () => string): Promise<{
         const text = await answer.text();
         return { status: answer.status, body: text ? (JSON.parse(text) as unknown) : {} };
       };
-      const body: unknown = raw ? JSON.parse(raw) : undefined;
+      let body: unknown;
+      try {
+        body = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json' }).end('{"code":"BadRequest"}');
+        return;
+      }
       if (method === 'POST') calls.push({ path, body });
       const handler = handlers.get(path);
       (handler ? handler(body, forward) : forward()).then(
