@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { installWorkerRuntime } from '../infra/worker-runtime';
 import { DEMO_PASSWORD } from '../db/seed';
 import { freePorts } from '../infra/ports';
 import { startRuntime } from '../infra/runtime';
@@ -59,7 +59,8 @@ async function main(): Promise<number> {
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
     LOG_LEVEL: 'error',
   });
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  // The worker's masked JSON log at `error` (a refused request's failed step is expected here), no metrics port.
+  installWorkerRuntime({ ...config, WORKER_METRICS_PORT: 0 });
   log(`starting Temporal, PostgreSQL, a worker and the API in ${dataDir}…`);
   const runtime = await startRuntime(config, log);
   try {
