@@ -117,6 +117,13 @@ async function checkAsShown(page: Page, name: string, language: Language): Promi
   // Off the language switch: a control under the mouse shows its hover colours, not the page's.
   await page.mouse.move(0, 0);
   await page.waitForLoadState('networkidle');
+  // A dialog still zooming in shows its buttons half transparent: axe would measure colours nobody reads. Endless
+  // animations (a spinner, a "processing" badge) never finish and are not waited for.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
   expect(await seriousViolations(page), `${name} (${language}): serious or critical axe violations`).toEqual(
     [],
   );
