@@ -21,26 +21,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { inArray } from 'drizzle-orm';
-import { createDb } from '../db/client';
 import { seedDemoData } from '../db/seed';
 import { workOrders } from '../db/schema';
-import { configSchema } from '../temporal.config';
-import {
-  Cleanup,
-  logger,
-  login,
-  parseFlags,
-  percentile,
-  progress,
-  round,
-  runPool,
-  startApi,
-  startEnvironment,
-  startOrderWorker,
-  type Benchmark,
-} from './support';
+import { percentile, progress, requireIntegers, round, runPool } from './measure';
+import { defineBenchmark } from './runner';
 
 const TASK_QUEUE = 'bench-dispatch';
 
@@ -61,39 +46,28 @@ const workOrderBody = (i: number): string =>
     ...(i % 2 === 0 ? { territory: 'Xicheng' } : { territory: 'Chaoyang', requiredSkill: 'terminal' }),
   });
 
-export const dispatch: Benchmark = async (args) => {
-  const flags = parseFlags(args, { orders: 1_000, concurrency: 20, pollMs: 20, waitSec: 60, pool: 10 });
-  const { orders, concurrency, pollMs, waitSec, pool } = flags;
-  for (const [name, value] of Object.entries(flags))
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const log = logger('dispatch');
-  const cleanup = new Cleanup(log);
-  log(
-    `${orders} work orders created and accepted through the API by ${concurrency} lanes; automatic dispatch ` +
-      'by the seeded rules (territory Xicheng / terminal skill); worker, API and driver in this process',
-  );
-  try {
-    const env = await startEnvironment(cleanup, log, { temporal: true });
-    const { db, close } = createDb(env.databaseUrl, { max: pool });
-    cleanup.add('database pool', close);
-    await seedDemoData(db);
-    log('seeded the demo data: outlets, service staff, dispatch rules, operators');
-
-    const config = configSchema.parse({
-      TEMPORAL_ADDRESS: env.temporalAddress ?? '',
-      DATABASE_URL: env.databaseUrl,
-      TEMPORAL_TASK_QUEUE: TASK_QUEUE,
-      LOG_LEVEL: 'silent',
-    });
-    const { readyMs } = await startOrderWorker(cleanup, log, { name: 'order worker', db, config });
-    log(`order worker running in this process on "${TASK_QUEUE}" (bundled in ${readyMs} ms)`);
-    const baseUrl = await startApi(cleanup, { db, config });
-    log(`API listening on ${baseUrl}`);
-    const [creatorToken, dispatcherToken] = await Promise.all([
-      login(baseUrl, 'store01'),
-      login(baseUrl, 'dispatch01'),
-    ]);
+export const dispatch = defineBenchmark({
+  name: 'dispatch',
+  about: 'D work orders created and accepted through the API, dispatched by rule: p99DispatchMs',
+  flags: { orders: 1_000, concurrency: 20, pollMs: 20, waitSec: 60, pool: 10 },
+  check: (flags) => requireIntegers(flags),
+  headline: ['dispatched', 'dispatchedPerSec', 'p50DispatchMs', 'p99DispatchMs'],
+  setUp: {
+    kind: 'system',
+    taskQueue: TASK_QUEUE,
+    pool: (flags) => flags.pool,
+    seed: async ({ db }, _flags, log) => {
+      await seedDemoData(db);
+      log('seeded the demo data: outlets, service staff, dispatch rules, operators');
+    },
+  },
+  body: async ({ flags, log, db, baseUrl, login }) => {
+    const { orders, concurrency, pollMs, waitSec } = flags;
+    log(
+      `${orders} work orders created and accepted through the API by ${concurrency} lanes; automatic dispatch ` +
+        'by the seeded rules (territory Xicheng / terminal skill); worker, API and driver in this process',
+    );
+    const [creatorToken, dispatcherToken] = await Promise.all([login('store01'), login('dispatch01')]);
     log('signed in as store01 (creates) and dispatch01 (accepts) @ STORE-BJ-001');
 
     const tracked = new Map<string, Tracked>();
@@ -190,7 +164,7 @@ export const dispatch: Benchmark = async (args) => {
       log(`GET ${id}: ${view.status}, assignee ${view.assigneeId ?? '-'}; timeline: ${steps.join(' → ')}`);
     }
 
-    const figures = {
+    return {
       orders,
       concurrency,
       dispatched: done.length,
@@ -205,9 +179,5 @@ export const dispatch: Benchmark = async (args) => {
       byAssignee: spread,
       workerInProcess: true,
     };
-    await cleanup.run();
-    return figures;
-  } finally {
-    await cleanup.run();
-  }
-};
+  },
+});

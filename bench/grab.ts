@@ -23,8 +23,7 @@
  */
 import bcrypt from 'bcryptjs';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { createDb, type Db } from '../db/client';
+import type { Db } from '../db/client';
 import { DEMO_PASSWORD, seedDemoData } from '../db/seed';
 import {
   dispatchRules,
@@ -34,60 +33,42 @@ import {
   workOrderEvents,
   workOrders,
 } from '../db/schema';
-import { configSchema } from '../temporal.config';
-import {
-  Cleanup,
-  logger,
-  login,
-  parseFlags,
-  percentile,
-  progress,
-  round,
-  runPool,
-  startApi,
-  startEnvironment,
-  startOrderWorker,
-  type Benchmark,
-} from './support';
+import { percentile, progress, requireIntegers, round, runPool } from './measure';
+import { defineBenchmark } from './runner';
 
 const TASK_QUEUE = 'bench-grab';
 const OUTLET = 'OUT-BJ-XD';
 
-export const grab: Benchmark = async (args) => {
-  const flags = parseFlags(args, { orders: 200, grabbers: 20, concurrency: 4, pool: 10 });
-  const { orders, grabbers, concurrency, pool } = flags;
-  for (const [name, value] of Object.entries(flags))
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-  if (grabbers > 99) throw new Error('--grabbers must be at most 99');
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const log = logger('grab');
-  const cleanup = new Cleanup(log);
-  log(
-    `${orders} work orders, each grabbed by ${grabbers} service staff at once, ${concurrency} work orders ` +
-      'in flight; worker, API and driver in this process',
-  );
-  try {
-    const env = await startEnvironment(cleanup, log, { temporal: true });
-    const { db, close } = createDb(env.databaseUrl, { max: pool });
-    cleanup.add('database pool', close);
-    await seedDemoData(db);
-    await db.update(dispatchRules).set({ enabled: false });
-    const staff = await seedGrabbers(db, grabbers);
-    log(`seeded the demo data and ${grabbers} service staff at ${OUTLET}; dispatch rules disabled`);
-
-    const config = configSchema.parse({
-      TEMPORAL_ADDRESS: env.temporalAddress ?? '',
-      DATABASE_URL: env.databaseUrl,
-      TEMPORAL_TASK_QUEUE: TASK_QUEUE,
-      LOG_LEVEL: 'silent',
-    });
-    const { readyMs } = await startOrderWorker(cleanup, log, { name: 'order worker', db, config });
-    log(`worker running on "${TASK_QUEUE}" (bundled in ${readyMs} ms)`);
-    const baseUrl = await startApi(cleanup, { db, config });
-    log(`API listening on ${baseUrl}`);
-    const [creator, dispatcher] = [await login(baseUrl, 'store01'), await login(baseUrl, 'dispatch01')];
+export const grab = defineBenchmark({
+  name: 'grab',
+  about: 'W work orders each grabbed by G staff at once through the API: exactly one winner, p99GrabMs',
+  flags: { orders: 200, grabbers: 20, concurrency: 4, pool: 10 },
+  check: (flags) => {
+    requireIntegers(flags);
+    if (flags.grabbers > 99) throw new Error('--grabbers must be at most 99');
+  },
+  headline: ['allExactlyOne', 'p50GrabMs', 'p99GrabMs', 'grabsPerSec'],
+  setUp: {
+    kind: 'system',
+    taskQueue: TASK_QUEUE,
+    pool: (flags) => flags.pool,
+    seed: async ({ db }, { grabbers }, log) => {
+      await seedDemoData(db);
+      await db.update(dispatchRules).set({ enabled: false });
+      const staff = await seedGrabbers(db, grabbers);
+      log(`seeded the demo data and ${grabbers} service staff at ${OUTLET}; dispatch rules disabled`);
+      return staff;
+    },
+  },
+  body: async ({ flags, log, db, baseUrl, login, seeded: staff }) => {
+    const { orders, grabbers, concurrency } = flags;
+    log(
+      `${orders} work orders, each grabbed by ${grabbers} service staff at once, ${concurrency} work orders ` +
+        'in flight; worker, API and driver in this process',
+    );
+    const [creator, dispatcher] = [await login('store01'), await login('dispatch01')];
     const tokens = new Map<string, string>();
-    for (const id of staff) tokens.set(id, await login(baseUrl, id));
+    for (const id of staff) tokens.set(id, await login(id));
     log(`signed in store01, dispatch01 and ${staff.length} grabbers`);
 
     const post = async (token: string, path: string, body: object, key?: string) => {
@@ -164,10 +145,8 @@ export const grab: Benchmark = async (args) => {
       totalSec: round(totalSec, 2),
       grabsPerSec: round(grabMs.length / totalSec),
     };
-  } finally {
-    await cleanup.run();
-  }
-};
+  },
+});
 
 /** A work order nobody is dispatched to by rule: no territory, no skill. */
 function workOrderBody(n: number): object {

@@ -14,60 +14,50 @@
  *
  * Flags (defaults): --g 2000, --concurrency 50, --pool 10 (PostgreSQL connections of API and worker).
  */
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { and, count, eq, inArray, like } from 'drizzle-orm';
-import { createDb, type Db } from '../db/client';
+import type { Db } from '../db/client';
 import { bills, customers, numbers, orders, simCards, subscribers } from '../db/schema';
 import { seedAccessAndCatalogue } from '../db/seed';
 import { terminalStatuses } from '../domain/orders';
-import {
-  benchConfig,
-  Cleanup,
-  logger,
-  login,
-  parseFlags,
-  percentile,
-  progress,
-  round,
-  runPool,
-  startApi,
-  startEnvironment,
-  startOrderWorker,
-  type Benchmark,
-} from './support';
+import { percentile, progress, requireIntegers, round, rssMb, runPool } from './measure';
+import { defineBenchmark } from './runner';
+import { RAISED_RATE_LIMITS } from './set-up';
 
 const QUEUE = 'bench-grace';
 const MSISDN_PREFIX = '1370';
 
-export const graceTimers: Benchmark = async (args) => {
-  const flags = parseFlags(args, { g: 2000, concurrency: 50, pool: 10 });
-  const { g, concurrency, pool } = flags;
-  for (const [name, value] of Object.entries(flags))
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-  if (g > 9_999_999) throw new Error('--g must be below 10,000,000');
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const log = logger('grace-timers');
-  const cleanup = new Cleanup(log);
-  try {
-    const env = await startEnvironment(cleanup, log, { temporal: true });
-    const { db, close } = createDb(env.databaseUrl, { max: pool });
-    cleanup.add('database pool', close);
-
-    await seedAccessAndCatalogue(db);
-    const seedStarted = Date.now();
-    const lines = await seedLines(db, g);
-    log(`seeded ${g} active lines with customers, numbers, SIMs and bills in ${Date.now() - seedStarted} ms`);
-
-    // No PRE_CANCEL_GRACE_SECONDS: the grace is the real default of 3 calendar months.
-    const config = benchConfig(env, QUEUE);
-    await startOrderWorker(cleanup, log, { name: 'worker', db, config });
-    const baseUrl = await startApi(cleanup, { db, config });
-    const token = await login(baseUrl, 'manager01');
+export const graceTimers = defineBenchmark({
+  name: 'grace-timers',
+  about: 'G pre-cancellations waiting in a 3-month grace: start rate, worker and server memory, revoke rate',
+  flags: { g: 2000, concurrency: 50, pool: 10 },
+  check: (flags) => {
+    requireIntegers(flags);
+    if (flags.g > 9_999_999) throw new Error('--g must be below 10,000,000');
+  },
+  headline: ['startedPerSec', 'workerRssMb', 'temporalRssMb', 'revokedPerSec', 'p99RevokeMs'],
+  // No PRE_CANCEL_GRACE_SECONDS: the grace is the real default of 3 calendar months.
+  setUp: {
+    kind: 'system',
+    taskQueue: QUEUE,
+    pool: (flags) => flags.pool,
+    config: () => RAISED_RATE_LIMITS,
+    seed: async ({ db }, { g }, log) => {
+      await seedAccessAndCatalogue(db);
+      const seedStarted = Date.now();
+      const lines = await seedLines(db, g);
+      log(
+        `seeded ${g} active lines with customers, numbers, SIMs and bills in ${Date.now() - seedStarted} ms`,
+      );
+      return lines;
+    },
+  },
+  body: async ({ flags, log, db, baseUrl, login, temporalPid, seeded: lines }) => {
+    const { g, concurrency, pool } = flags;
+    const token = await login('manager01');
     log(`worker on "${QUEUE}", API on ${baseUrl}, signed in as manager01 @ STORE-BJ-001`);
 
-    const before = { worker: rssMb(null), temporal: rssMb(env.temporalPid) };
+    const before = { worker: rssMb(null), temporal: rssMb(temporalPid) };
     log(`RSS before: this process ${before.worker} MB, Temporal dev server ${before.temporal} MB`);
 
     const post = (path: string, body: unknown, key?: string) =>
@@ -125,7 +115,7 @@ export const graceTimers: Benchmark = async (args) => {
 
     // Memory while all wait; a short pause lets the last tasks and projections settle.
     await sleep(2_000);
-    const during = { worker: rssMb(null), temporal: rssMb(env.temporalPid) };
+    const during = { worker: rssMb(null), temporal: rssMb(temporalPid) };
     log(
       `RSS with ${counts.waiting} waiting: this process ${during.worker} MB, dev server ${during.temporal} MB`,
     );
@@ -165,7 +155,7 @@ export const graceTimers: Benchmark = async (args) => {
     );
     for (const e of errors.slice(-3)) log(`  e.g. ${e}`);
 
-    const figures = {
+    return {
       g,
       concurrency,
       inGrace: counts.waiting,
@@ -184,12 +174,8 @@ export const graceTimers: Benchmark = async (args) => {
       linesActiveAfter: active?.n ?? 0,
       dbPool: pool,
     };
-    await cleanup.run();
-    return figures;
-  } finally {
-    await cleanup.run();
-  }
-};
+  },
+});
 
 interface BenchLine {
   msisdn: string;
@@ -280,15 +266,4 @@ async function orderCounts(db: Db): Promise<{ waiting: number; ended: number }> 
     .from(orders)
     .where(and(eq(orders.type, 'preCancellation'), inArray(orders.status, [...terminalStatuses])));
   return { waiting: waiting?.n ?? 0, ended: ended?.n ?? 0 };
-}
-
-/** Resident memory in MB: of this process (null) or, from /proc, of another one; -1 when unreadable. */
-function rssMb(pid: number | null): number {
-  if (pid === null) return round(process.memoryUsage().rss / 1_048_576);
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? round(Number(kb) / 1_024) : -1;
-  } catch {
-    return -1;
-  }
 }

@@ -1,8 +1,8 @@
 /**
  * `npm run bench -- group-members`: one member batch (成员批量导入, REQ: GRP-6) of B members uploaded as CSV
  * through the real HTTP API (Fastify on a free port, `fetch`), processed by the batch workflow on a worker in
- * this process against Temporal and PostgreSQL, with the BBOSS simulator at its configured latency
- * (`BBOSS_LATENCY_MS`, default 50 ms per member sync, i.e. per chunk).
+ * this process against Temporal and PostgreSQL, with the BBOSS simulator instant (latency 0, as every
+ * benchmark's simulators but `latency`'s; `BBOSS_LATENCY_MS` is not applied).
  *
  * Set-up: B active lines 1391000xxxx, 1391001xxxx, … (10,000 per prefix, `seedMemberLines`) and an active
  * 和对讲 subscription of group 1000000001 written straight to the database (as the tests' fixture does: the
@@ -18,26 +18,13 @@
  * (MEMBER_BATCH_CHUNKS_PER_RUN), --pool 10 (PostgreSQL connections of API and worker).
  */
 import { randomBytes } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { createDb } from '../db/client';
+import type { Client } from '@temporalio/client';
 import { seedAccessAndCatalogue } from '../db/seed';
 import { seedGroupData, seedMemberLines } from '../db/seed-groups';
-import { configSchema } from '../temporal.config';
 import { insertActiveSubscription } from '../test/support/groups';
 import type { MemberBatchProgress } from '../workflows/contracts/member-batch';
-import {
-  Cleanup,
-  logger,
-  login,
-  parseFlags,
-  progress,
-  round,
-  startApi,
-  startEnvironment,
-  startOrderWorker,
-  type Benchmark,
-} from './support';
+import { progress, requireIntegers, round, sampleRss } from './measure';
+import { defineBenchmark } from './runner';
 
 const TASK_QUEUE = 'bench-group-members';
 const GROUP = '1000000001';
@@ -51,56 +38,45 @@ interface BatchView {
   percent: number;
 }
 
-export const groupMembers: Benchmark = async (args) => {
-  const flags = parseFlags(args, { members: 10_000, chunk: 200, chunksPerRun: 20, pool: 10 });
-  const { members, chunk, chunksPerRun, pool } = flags;
-  for (const [name, value] of Object.entries(flags))
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-  if (members > 50 * LINES_PER_PREFIX) throw new Error('--members must be at most 500000');
-  if (chunk > 2_000) throw new Error('--chunk must be at most 2000 (MEMBER_BATCH_CHUNK_SIZE)');
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const log = logger('group-members');
-  const cleanup = new Cleanup(log);
-  log(
-    `one member batch of ${members} members uploaded as CSV through the API, chunks of ${chunk}, ` +
-      `${chunksPerRun} chunks per workflow run; worker, API and driver in this process`,
-  );
-  try {
-    const env = await startEnvironment(cleanup, log, { temporal: true });
-    const address = env.temporalAddress ?? '';
-    const { db, close } = createDb(env.databaseUrl, { max: pool });
-    cleanup.add('database pool', close);
-
-    await seedAccessAndCatalogue(db);
-    await seedGroupData(db);
-    const msisdns: string[] = [];
-    for (let block = 0; msisdns.length < members; block++) {
-      const count = Math.min(LINES_PER_PREFIX, members - msisdns.length);
-      msisdns.push(...(await seedMemberLines(db, String(1_391_000 + block), count)));
-    }
-    await insertActiveSubscription(db, GROUP);
-    log(`seeded access, the 和对讲 catalogue, ${members} active lines and group ${GROUP}'s active product`);
-
-    const config = configSchema.parse({
-      TEMPORAL_ADDRESS: address,
-      DATABASE_URL: env.databaseUrl,
-      TEMPORAL_TASK_QUEUE: TASK_QUEUE,
-      LOG_LEVEL: 'silent',
+export const groupMembers = defineBenchmark({
+  name: 'group-members',
+  about: 'one member batch of B members uploaded as CSV: membersPerSec, maxHistoryEvents, workerRssMb',
+  flags: { members: 10_000, chunk: 200, chunksPerRun: 20, pool: 10 },
+  check: (flags) => {
+    requireIntegers(flags);
+    if (flags.members > 50 * LINES_PER_PREFIX) throw new Error('--members must be at most 500000');
+    if (flags.chunk > 2_000) throw new Error('--chunk must be at most 2000 (MEMBER_BATCH_CHUNK_SIZE)');
+  },
+  headline: ['membersPerSec', 'totalSec', 'maxHistoryEvents', 'workerRssMb'],
+  setUp: {
+    kind: 'system',
+    taskQueue: TASK_QUEUE,
+    pool: (flags) => flags.pool,
+    config: ({ members, chunk, chunksPerRun }) => ({
       MEMBER_BATCH_CHUNK_SIZE: String(chunk),
       MEMBER_BATCH_CHUNKS_PER_RUN: String(chunksPerRun),
       MEMBER_BATCH_MAX_ROWS: String(Math.max(members, 50_000)),
-    });
-    const { readyMs } = await startOrderWorker(cleanup, log, { name: 'order worker', db, config });
+    }),
+    seed: async ({ db }, { members }, log) => {
+      await seedAccessAndCatalogue(db);
+      await seedGroupData(db);
+      const msisdns: string[] = [];
+      for (let block = 0; msisdns.length < members; block++) {
+        const count = Math.min(LINES_PER_PREFIX, members - msisdns.length);
+        msisdns.push(...(await seedMemberLines(db, String(1_391_000 + block), count)));
+      }
+      await insertActiveSubscription(db, GROUP);
+      log(`seeded access, the 和对讲 catalogue, ${members} active lines and group ${GROUP}'s active product`);
+      return msisdns;
+    },
+  },
+  body: async ({ flags, log, cleanup, baseUrl, client, login, seeded: msisdns }) => {
+    const { members, chunk, chunksPerRun } = flags;
     log(
-      `order worker running in this process on "${TASK_QUEUE}" (bundled in ${readyMs} ms); ` +
-        `BBOSS latency ${config.BBOSS_LATENCY_MS} ms per call`,
+      `one member batch of ${members} members uploaded as CSV through the API, chunks of ${chunk}, ` +
+        `${chunksPerRun} chunks per workflow run; worker, API and driver in this process; BBOSS instant`,
     );
-    const baseUrl = await startApi(cleanup, { db, config });
-    log(`API listening on ${baseUrl}`);
-    const driverConnection = await Connection.connect({ address });
-    cleanup.add('driver Temporal connection', () => driverConnection.close());
-    const client = new Client({ connection: driverConnection, namespace: config.TEMPORAL_NAMESPACE });
-    const token = await login(baseUrl, 'manager01');
+    const token = await login('manager01');
     log('signed in as manager01 @ STORE-BJ-001');
 
     const roles = ['member', 'member', 'member', 'dispatcher'];
@@ -110,11 +86,8 @@ export const groupMembers: Benchmark = async (args) => {
     ].join('\r\n');
     log(`CSV of ${members} rows, ${round(Buffer.byteLength(csv) / 1024)} KiB`);
 
-    let peakRss = process.memoryUsage().rss;
-    const rssSampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    }, 250);
-    cleanup.add('RSS sampler', () => clearInterval(rssSampler));
+    const rss = sampleRss(250);
+    cleanup.add('RSS sampler', () => void rss.stop());
     const auth = { authorization: `Bearer ${token}` };
     let latest: BatchView | null = null;
 
@@ -156,7 +129,7 @@ export const groupMembers: Benchmark = async (args) => {
       ticker.stop();
     }
     const totalMs = performance.now() - t0;
-    clearInterval(rssSampler);
+    const peakRssMb = rss.stop();
     log(
       `batch ${result.status} in ${round(totalMs / 1000, 2)} s: ${result.acceptedRows} accepted, ` +
         `${result.rejectedRows} rejected`,
@@ -168,9 +141,9 @@ export const groupMembers: Benchmark = async (args) => {
       `${historySizes.length} workflow runs (history events, first to last: ${historySizes.join(', ')}); ` +
         `the longest has ${maxHistoryEvents} events`,
     );
-    log(`peak RSS of this process (worker + API + driver, in-process): ${round(peakRss / 2 ** 20)} MB`);
+    log(`peak RSS of this process (worker + API + driver, in-process): ${peakRssMb} MB`);
 
-    const figures = {
+    return {
       members,
       chunk,
       chunksPerRun,
@@ -181,15 +154,11 @@ export const groupMembers: Benchmark = async (args) => {
       uploadMs: Math.round(uploadMs),
       runs: historySizes.length,
       maxHistoryEvents,
-      workerRssMb: round(peakRss / 2 ** 20),
+      workerRssMb: peakRssMb,
       workerInProcess: true,
     };
-    await cleanup.run();
-    return figures;
-  } finally {
-    await cleanup.run();
-  }
-};
+  },
+});
 
 /**
  * The history size of every run of the workflow, first to last: from the latest run back along the chain of

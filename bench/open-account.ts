@@ -1,87 +1,73 @@
 /**
  * `npm run bench -- open-account`: N account openings through the real HTTP API (Fastify on a free port,
  * `fetch`), a worker in this process (HLR and bank simulators: latency 0, failure rate 0), Temporal and
- * PostgreSQL; then, on the same server, N bare workflows that run as many no-op activities one after another
- * as an order runs (counted from an order's history), to see what the business code costs over Temporal.
+ * PostgreSQL; then, on the same server, bare workflows of no-op activities run one after another, to see what
+ * the business code costs over Temporal: N with as many activities as an order schedules (counted from its
+ * history: `vsBare`) and N with exactly 7, one per business step (preempt, quote, pre-enter, charge, commit
+ * customer, provision, commit resources: `vsBareSteps`).
  *
  * Load model: closed loop. C lanes each submit an order (POST, without msisdn: the system picks a number)
  * and wait for it to end (`handle.result()`), then take the next one; bare workflows likewise. Throughput is
- * N / (first submit → last end). A warm-up of W orders (and W bare workflows) runs first, not counted.
+ * N / (first submit → last end). A warm-up of W orders (and W bare workflows each time) runs first, not
+ * counted.
+ *
+ * From the histories of --sample orders: `activitiesPerOrder` (activities scheduled on the task queue),
+ * `localActivitiesPerOrder` (local activities: markers `core_local_activity`) and `historyEvents`.
  *
  * Flags (defaults): --n 300, --concurrency 20, --warmup 20, --sample 20 (orders whose history is read),
  * --pool 10 (PostgreSQL connections shared by API and worker; 10 is createDb's default, as in `npm start`).
  */
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { createDb } from '../db/client';
+import { Worker } from '@temporalio/worker';
 import { seedAccessAndCatalogue, stockNumbers, stockSims } from '../db/seed';
+import { openAccountBody } from '../test/support/fixtures';
 import type { OrderState } from '../workflows/contracts/orders-common';
 import type { bareWorkflow } from './bare-workflow';
-import {
-  benchConfig,
-  Cleanup,
-  logger,
-  login,
-  parseFlags,
-  percentile,
-  progress,
-  round,
-  runPool,
-  runWorker,
-  startApi,
-  startEnvironment,
-  startOrderWorker,
-  type Benchmark,
-} from './support';
-import { openAccountBody } from '../test/support/fixtures';
+import { bareWorkflowPath, cachedWorkflowBundle } from './bundle';
+import { describeProfile, profile, type History } from './history';
+import { percentile, progress, requireIntegers, round, runPool } from './measure';
+import { defineBenchmark } from './runner';
+import { RAISED_RATE_LIMITS } from './set-up';
 
 const ORDER_QUEUE = 'bench-orders';
 const BARE_QUEUE = 'bench-bare';
-const bareWorkflowPath = fileURLToPath(new URL('./bare-workflow.ts', import.meta.url));
+/** An account opening's business steps, each one activity at the least (see workflows/open-account.ts). */
+const BUSINESS_STEPS = 7;
 
 const orderBody = JSON.stringify(openAccountBody());
 
-export const openAccount: Benchmark = async (args) => {
-  const flags = parseFlags(args, { n: 300, concurrency: 20, warmup: 20, sample: 20, pool: 10 });
-  const { n, concurrency, warmup, sample, pool } = flags;
-  for (const [name, value] of Object.entries(flags))
-    if (!Number.isInteger(value) || value < (name === 'warmup' ? 0 : 1))
-      throw new Error(`--${name} must be a ${name === 'warmup' ? 'non-negative' : 'positive'} integer`);
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const log = logger('open-account');
-  const cleanup = new Cleanup(log);
-  try {
-    const env = await startEnvironment(cleanup, log, { temporal: true });
-    const address = env.temporalAddress ?? '';
-    const { db, close } = createDb(env.databaseUrl, { max: pool });
-    cleanup.add('database pool', close);
-
-    const stock = n + warmup;
-    await seedAccessAndCatalogue(db);
-    for (let start = 0, block = 0; start < stock; start += 10_000, block++)
-      await stockNumbers(db, `13800${String(10 + block)}`, Math.min(10_000, stock - start));
-    await stockSims(db, '200001', stock);
-    log(`seeded operators, channels, products, ${stock} numbers and ${stock} SIMs`);
-
-    const config = benchConfig(env, ORDER_QUEUE);
-    const { connection: workerConnection, readyMs } = await startOrderWorker(cleanup, log, {
-      name: 'order worker',
-      db,
-      config,
-    });
-    log(`order worker running on "${ORDER_QUEUE}" (bundled in ${readyMs} ms)`);
-
-    const baseUrl = await startApi(cleanup, { db, config });
-    log(`API listening on ${baseUrl}`);
-
-    // The benchmark's own client, as a caller would have: it waits for results and reads histories.
-    const driverConnection = await Connection.connect({ address });
-    cleanup.add('driver Temporal connection', () => driverConnection.close());
-    const client = new Client({ connection: driverConnection, namespace: config.TEMPORAL_NAMESPACE });
-
-    const token = await login(baseUrl, 'store01');
+export const openAccount = defineBenchmark({
+  name: 'open-account',
+  about: 'N account openings through HTTP + Temporal + PostgreSQL, compared with bare workflows',
+  flags: { n: 300, concurrency: 20, warmup: 20, sample: 20, pool: 10 },
+  check: (flags) => requireIntegers(flags, { warmup: 0 }),
+  headline: [
+    'ordersPerSec',
+    'p50EndToEndMs',
+    'p99EndToEndMs',
+    'activitiesPerOrder',
+    'localActivitiesPerOrder',
+    'historyEvents',
+    'vsBare',
+    'vsBareSteps',
+  ],
+  setUp: {
+    kind: 'system',
+    taskQueue: ORDER_QUEUE,
+    pool: (flags) => flags.pool,
+    config: () => RAISED_RATE_LIMITS,
+    seed: async ({ db }, { n, warmup }, log) => {
+      const stock = n + warmup;
+      await seedAccessAndCatalogue(db);
+      for (let start = 0, block = 0; start < stock; start += 10_000, block++)
+        await stockNumbers(db, `13800${String(10 + block)}`, Math.min(10_000, stock - start));
+      await stockSims(db, '200001', stock);
+      log(`seeded operators, channels, products, ${stock} numbers and ${stock} SIMs`);
+    },
+  },
+  body: async ({ flags, log, cleanup, baseUrl, client, config, workerConnection, login }) => {
+    const { n, concurrency, warmup, sample, pool } = flags;
+    const token = await login('store01');
     log('signed in as store01 @ STORE-BJ-001');
 
     const runId = randomBytes(4).toString('hex');
@@ -141,27 +127,30 @@ export const openAccount: Benchmark = async (args) => {
     if (warmup > 0) await runOrders('warm-up', warmup);
     const orders = await runOrders('orders', n);
 
-    const histories = await Promise.all(
-      orders.ids.slice(0, sample).map((id) => client.workflow.getHandle(id).fetchHistory()),
-    );
-    const orderProfile = profile(histories);
+    const fetchHistories = (ids: readonly string[]): Promise<History[]> =>
+      Promise.all(ids.slice(0, sample).map((id) => client.workflow.getHandle(id).fetchHistory()));
+    const orderProfile = profile(await fetchHistories(orders.ids));
     const activitiesPerOrder = Math.round(orderProfile.activities);
     log(
-      `history of ${histories.length} orders: ${round(orderProfile.events)} events and ` +
-        `${round(orderProfile.activities)} activities per order; ${describeProfile(orderProfile)}`,
+      `history of ${Math.min(sample, orders.ids.length)} orders: ${round(orderProfile.events)} events, ` +
+        `${round(orderProfile.activities)} activities and ${round(orderProfile.localActivities)} local ` +
+        `activities per order; ${describeProfile(orderProfile)}`,
     );
 
     const bareWorker = await Worker.create({
       connection: workerConnection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: BARE_QUEUE,
-      workflowsPath: bareWorkflowPath,
+      workflowBundle: await cachedWorkflowBundle(bareWorkflowPath, log),
       activities: { noop: async () => undefined },
     });
-    runWorker(bareWorker, 'bare worker', cleanup, log);
-    log(`bare worker running on "${BARE_QUEUE}": ${activitiesPerOrder} no-op activities per workflow`);
+    const bareRunning = bareWorker.run().catch((err: unknown) => log(`bare worker failed: ${String(err)}`));
+    cleanup.add('bare worker', async () => {
+      if (bareWorker.getState() === 'RUNNING') bareWorker.shutdown();
+      await bareRunning;
+    });
 
-    const runBare = async (label: string, count: number) => {
+    const runBare = async (label: string, count: number, activities: number) => {
       const ids: string[] = [];
       const startMs: number[] = [];
       let done = 0;
@@ -174,7 +163,7 @@ export const openAccount: Benchmark = async (args) => {
           const handle = await client.workflow.start<typeof bareWorkflow>('bareWorkflow', {
             workflowId,
             taskQueue: BARE_QUEUE,
-            args: [activitiesPerOrder],
+            args: [activities],
           });
           startMs.push(performance.now() - start);
           await handle.result();
@@ -185,19 +174,18 @@ export const openAccount: Benchmark = async (args) => {
         ticker.stop();
       }
       const durationMs = performance.now() - t0;
-      log(`${label}: ${count} workflows in ${Math.round(durationMs)} ms`);
-      return { ids, startMs, durationMs };
+      log(`${label}: ${count} workflows of ${activities} no-op activities in ${Math.round(durationMs)} ms`);
+      return { ids, startMs, durationMs, perSec: (count / durationMs) * 1000 };
     };
-    if (warmup > 0) await runBare('bare-warm-up', warmup);
-    const bare = await runBare('bare', n);
-    const bareProfile = profile(
-      await Promise.all(bare.ids.slice(0, sample).map((id) => client.workflow.getHandle(id).fetchHistory())),
-    );
+    if (warmup > 0) await runBare('bare-warm-up', warmup, activitiesPerOrder);
+    const bare = await runBare('bare', n, activitiesPerOrder);
+    const bareProfile = profile(await fetchHistories(bare.ids));
     log(`history of bare workflows: ${round(bareProfile.events)} events; ${describeProfile(bareProfile)}`);
+    if (warmup > 0) await runBare('bare-steps-warm-up', warmup, BUSINESS_STEPS);
+    const bareSteps = await runBare('bare-steps', n, BUSINESS_STEPS);
 
     const ordersPerSec = (n / orders.durationMs) * 1000;
-    const bareWorkflowsPerSec = (n / bare.durationMs) * 1000;
-    const figures = {
+    return {
       orders: n,
       concurrency,
       completed: orders.completed,
@@ -209,79 +197,17 @@ export const openAccount: Benchmark = async (args) => {
       p99EndToEndMs: round(percentile(orders.endToEndMs, 99)),
       historyEvents: round(orderProfile.events),
       activitiesPerOrder,
-      bareWorkflowsPerSec: round(bareWorkflowsPerSec, 2),
+      localActivitiesPerOrder: round(orderProfile.localActivities),
+      bareWorkflowsPerSec: round(bare.perSec, 2),
       bareHistoryEvents: round(bareProfile.events),
       p50BareStartMs: round(percentile(bare.startMs, 50)),
-      vsBare: round(ordersPerSec / bareWorkflowsPerSec, 2),
+      vsBare: round(ordersPerSec / bare.perSec, 2),
+      bareStepsWorkflowsPerSec: round(bareSteps.perSec, 2),
+      vsBareSteps: round(ordersPerSec / bareSteps.perSec, 2),
       dbPool: pool,
       ordersDurationMs: Math.round(orders.durationMs),
       bareDurationMs: Math.round(bare.durationMs),
+      bareStepsDurationMs: Math.round(bareSteps.durationMs),
     };
-    await cleanup.run();
-    return figures;
-  } finally {
-    await cleanup.run();
-  }
-};
-
-type History = Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
-
-interface Profile {
-  /** Averages per workflow. */
-  events: number;
-  activities: number;
-  /** Milliseconds per workflow: workflow tasks waiting for / running in a worker; same for activities. */
-  wftQueueMs: number;
-  wftRunMs: number;
-  activityQueueMs: number;
-  activityRunMs: number;
-  /** First event → last event. */
-  totalMs: number;
-}
-
-/** Where a workflow's time went, from the event timestamps of its history (averaged over the histories). */
-function profile(histories: History[]): Profile {
-  const sum: Profile = {
-    events: 0,
-    activities: 0,
-    wftQueueMs: 0,
-    wftRunMs: 0,
-    activityQueueMs: 0,
-    activityRunMs: 0,
-    totalMs: 0,
-  };
-  for (const h of histories) {
-    const events = h.events ?? [];
-    const at = new Map<number, number>();
-    const time = (e: (typeof events)[number]) =>
-      Number(e.eventTime?.seconds?.toString() ?? 0) * 1000 + (e.eventTime?.nanos ?? 0) / 1e6;
-    const since = (id: unknown, now: number) => now - (at.get(Number(String(id))) ?? now);
-    for (const e of events) {
-      const now = time(e);
-      at.set(Number(e.eventId?.toString() ?? 0), now);
-      if (e.workflowTaskStartedEventAttributes)
-        sum.wftQueueMs += since(e.workflowTaskStartedEventAttributes.scheduledEventId, now);
-      else if (e.workflowTaskCompletedEventAttributes)
-        sum.wftRunMs += since(e.workflowTaskCompletedEventAttributes.startedEventId, now);
-      else if (e.activityTaskScheduledEventAttributes) sum.activities++;
-      else if (e.activityTaskStartedEventAttributes)
-        sum.activityQueueMs += since(e.activityTaskStartedEventAttributes.scheduledEventId, now);
-      else if (e.activityTaskCompletedEventAttributes)
-        sum.activityRunMs += since(e.activityTaskCompletedEventAttributes.startedEventId, now);
-    }
-    sum.events += events.length;
-    const first = events[0];
-    const last = events[events.length - 1];
-    if (first && last) sum.totalMs += time(last) - time(first);
-  }
-  const count = Math.max(1, histories.length);
-  return Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, v / count])) as unknown as Profile;
-}
-
-function describeProfile(p: Profile): string {
-  return (
-    `per workflow ${Math.round(p.totalMs)} ms = workflow tasks ${Math.round(p.wftQueueMs)} queued + ` +
-    `${Math.round(p.wftRunMs)} running, activities ${Math.round(p.activityQueueMs)} queued + ` +
-    `${Math.round(p.activityRunMs)} running (rest: server hand-offs)`
-  );
-}
+  },
+});

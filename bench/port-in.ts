@@ -16,90 +16,49 @@
  * --sample 20 (orders whose history is read), --pool 10 (PostgreSQL connections of API and worker).
  */
 import { randomBytes } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { createDb } from '../db/client';
 import { seedAccessAndCatalogue, stockSims } from '../db/seed';
-import { configSchema } from '../temporal.config';
 import { portInBody } from '../test/support/fixtures';
 import type { OrderState } from '../workflows/contracts/orders-common';
-import {
-  Cleanup,
-  logger,
-  login,
-  parseFlags,
-  percentile,
-  progress,
-  round,
-  runPool,
-  startApi,
-  startEnvironment,
-  startOrderWorker,
-  type Benchmark,
-} from './support';
+import { mean, percentile, progress, requireIntegers, round, runPool } from './measure';
+import { defineBenchmark } from './runner';
 
 const TASK_QUEUE = 'bench-port-in';
 const FEE_FEN = 3_000;
 
-export const portIn: Benchmark = async (args) => {
-  const flags = parseFlags(args, {
-    p: 300,
-    concurrency: 20,
-    maxAnswerMs: 500,
-    switchOver: 1,
-    sample: 20,
-    pool: 10,
-  });
-  const { p, concurrency, maxAnswerMs, switchOver, sample, pool } = flags;
-  for (const [name, value] of Object.entries(flags)) {
-    const min = name === 'maxAnswerMs' || name === 'switchOver' ? 0 : 1;
-    if (!Number.isInteger(value) || value < min)
-      throw new Error(`--${name} must be an integer of at least ${min}`);
-  }
-  if (p > 10_000) throw new Error('--p must be at most 10000 (numbers 1350000xxxx)');
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const log = logger('port-in');
-  const cleanup = new Cleanup(log);
-  try {
-    const env = await startEnvironment(cleanup, log, { temporal: true });
-    const address = env.temporalAddress ?? '';
-    const { db, close } = createDb(env.databaseUrl, { max: pool });
-    cleanup.add('database pool', close);
-
-    await seedAccessAndCatalogue(db);
-    // preemptPortInSim runs twice per order (at the start and again after the switch-over), on the same SIM.
-    await stockSims(db, '300001', p);
-    log(`seeded operators, channels, products and ${p} SIMs`);
-
-    const config = configSchema.parse({
-      TEMPORAL_ADDRESS: address,
-      DATABASE_URL: env.databaseUrl,
-      TEMPORAL_TASK_QUEUE: TASK_QUEUE,
-      LOG_LEVEL: 'silent',
+export const portIn = defineBenchmark({
+  name: 'port-in',
+  about: 'P port-ins through the API, clearing answers at random delays: portsPerSec, p99EndToEndMs',
+  flags: { p: 300, concurrency: 20, maxAnswerMs: 500, switchOver: 1, sample: 20, pool: 10 },
+  check: (flags) => {
+    requireIntegers(flags, { maxAnswerMs: 0, switchOver: 0 });
+    if (flags.p > 10_000) throw new Error('--p must be at most 10000 (numbers 1350000xxxx)');
+  },
+  headline: ['portsPerSec', 'p99EndToEndMs', 'p99EndToEndExcludingSimulatedMs', 'historyEvents'],
+  setUp: {
+    kind: 'system',
+    taskQueue: TASK_QUEUE,
+    pool: (flags) => flags.pool,
+    config: ({ switchOver }) => ({
       MNP_PORT_IN_FEE_FEN: String(FEE_FEN),
       MNP_SWITCH_WINDOW: '0-23',
       MNP_SWITCH_OVER_DELAY_SECONDS: String(switchOver),
       CLEARING_ANSWER_DELAY_MS: '0',
-    });
-
-    // The benchmark's own client: it waits for results.
-    const driverConnection = await Connection.connect({ address });
-    cleanup.add('driver Temporal connection', () => driverConnection.close());
-    const client = new Client({ connection: driverConnection, namespace: config.TEMPORAL_NAMESPACE });
-
-    /** The donor's answer delay of every order. */
+    }),
+    // The donor's answer delay of every order: the mean of the uniform 0…--maxAnswerMs.
+    behaviours: ({ maxAnswerMs }) => ({
+      clearing: { answerDelayMs: Math.round(maxAnswerMs / 2), rejectRate: 0, lossRate: 0 },
+    }),
+    seed: async ({ db }, { p }, log) => {
+      await seedAccessAndCatalogue(db);
+      // preemptPortInSim runs twice per order (at the start and again after the switch-over), on the same SIM.
+      await stockSims(db, '300001', p);
+      log(`seeded operators, channels, products and ${p} SIMs`);
+    },
+  },
+  body: async ({ flags, log, baseUrl, client, login }) => {
+    const { p, concurrency, maxAnswerMs, switchOver, sample, pool } = flags;
     const answerDelayMs = Math.round(maxAnswerMs / 2);
-    const { readyMs } = await startOrderWorker(cleanup, log, {
-      name: 'order worker',
-      db,
-      config,
-      behaviours: { clearing: { answerDelayMs, rejectRate: 0, lossRate: 0 } },
-    });
-    log(`order worker running on "${TASK_QUEUE}" (bundled in ${readyMs} ms)`);
-
-    const baseUrl = await startApi(cleanup, { db, config });
-    log(`API listening on ${baseUrl}`);
-    const token = await login(baseUrl, 'store01');
+    const token = await login('store01');
     log('signed in as store01 @ STORE-BJ-001');
 
     const runId = randomBytes(4).toString('hex');
@@ -166,8 +125,7 @@ export const portIn: Benchmark = async (args) => {
       histories.reduce((sum, h) => sum + (h.events?.length ?? 0), 0) / Math.max(1, histories.length);
     log(`history of ${histories.length} port-ins: ${round(historyEvents)} events each on average`);
 
-    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-    const figures = {
+    return {
       ports: p,
       concurrency,
       completed: counts.completed,
@@ -184,9 +142,5 @@ export const portIn: Benchmark = async (args) => {
       dbPool: pool,
       durationMs: Math.round(durationMs),
     };
-    await cleanup.run();
-    return figures;
-  } finally {
-    await cleanup.run();
-  }
-};
+  },
+});

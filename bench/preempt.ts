@@ -7,27 +7,27 @@
  * --ttl 1800 (pre-emption hold, seconds). Starts only PostgreSQL: a claim does not touch Temporal.
  */
 import { inArray, isNotNull, sql } from 'drizzle-orm';
-import { createDb } from '../db/client';
 import { claimNumber } from '../db/queries/resources';
 import { numbers } from '../db/schema';
 import { stockNumbers } from '../db/seed';
-import { Cleanup, logger, parseFlags, percentile, round, startEnvironment, type Benchmark } from './support';
+import { percentile, requireIntegers, round } from './measure';
+import { defineBenchmark } from './runner';
 
 const PREFIX = '1390000';
 
-export const preempt: Benchmark = async (args) => {
-  const flags = parseFlags(args, { claims: 1000, capacity: 200, pool: 20, ttl: 1800 });
-  const { claims, capacity, pool, ttl } = flags;
-  if (!Number.isInteger(claims) || claims < 1) throw new Error('--claims must be a positive integer');
-  if (!Number.isInteger(capacity) || capacity < 1 || capacity > 10_000)
-    throw new Error('--capacity must be an integer in 1..10000 (one 7-digit prefix)');
-  const log = logger('preempt');
-  const cleanup = new Cleanup(log);
-  try {
-    const env = await startEnvironment(cleanup, log, { temporal: false });
-    const { db, close } = createDb(env.databaseUrl, { max: pool });
-    cleanup.add('database pool', close);
-
+export const preempt = defineBenchmark({
+  name: 'preempt',
+  about: 'K concurrent claimNumber() calls on M free numbers: no number may go to two orders',
+  flags: { claims: 1000, capacity: 200, pool: 20, ttl: 1800 },
+  check: (flags) => {
+    requireIntegers(flags, { ttl: 0 });
+    if (flags.capacity > 10_000)
+      throw new Error('--capacity must be an integer in 1..10000 (one 7-digit prefix)');
+  },
+  headline: ['winners', 'doubleAllocations', 'p99ClaimMs'],
+  setUp: { kind: 'postgres', pool: (flags) => flags.pool },
+  body: async ({ flags, log, db }) => {
+    const { claims, capacity, pool, ttl } = flags;
     await stockNumbers(db, PREFIX, capacity);
     const [stocked] = await db.select({ n: sql<number>`count(*)::int` }).from(numbers);
     if (stocked?.n !== capacity) throw new Error(`stocked ${stocked?.n} numbers, expected ${capacity}`);
@@ -81,7 +81,7 @@ export const preempt: Benchmark = async (args) => {
     );
 
     const latencies = results.map((r) => r.ms);
-    const figures = {
+    return {
       claims,
       capacity,
       winners: winners.length,
@@ -93,9 +93,5 @@ export const preempt: Benchmark = async (args) => {
       p99ClaimMs: round(percentile(latencies, 99)),
       durationMs: Math.round(durationMs),
     };
-    await cleanup.run();
-    return figures;
-  } finally {
-    await cleanup.run();
-  }
-};
+  },
+});

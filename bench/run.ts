@@ -1,56 +1,31 @@
 /**
  * `npm run bench -- <name> [--flag value …]`: runs one benchmark. It prints progress lines and ends with
- * exactly one line, a JSON object of figures. Unknown or missing name: lists the names and exits 1.
+ * exactly one line, a JSON object of figures. `npm run bench -- all [--only a,b]`: every benchmark (or those
+ * named) with its defaults, each in a child process of its own (bench/all.ts). Unknown or missing name: lists
+ * the names and exits 1.
  */
-import type { Benchmark } from './support';
-
-const benchmarks: Record<string, { about: string; load: () => Promise<Benchmark> }> = {
-  preempt: {
-    about: 'K concurrent claimNumber() calls on M free numbers: no number may go to two orders',
-    load: async () => (await import('./preempt')).preempt,
-  },
-  'open-account': {
-    about: 'N account openings through HTTP + Temporal + PostgreSQL, compared with bare workflows',
-    load: async () => (await import('./open-account')).openAccount,
-  },
-  'grace-timers': {
-    about:
-      'G pre-cancellations waiting in a 3-month grace: start rate, worker and server memory, revoke rate',
-    load: async () => (await import('./grace-timers')).graceTimers,
-  },
-  'port-in': {
-    about: 'P port-ins through the API, clearing answers at random delays: portsPerSec, p99EndToEndMs',
-    load: async () => (await import('./port-in')).portIn,
-  },
-  'group-members': {
-    about: 'one member batch of B members uploaded as CSV: membersPerSec, maxHistoryEvents, workerRssMb',
-    load: async () => (await import('./group-members')).groupMembers,
-  },
-  'stock-in': {
-    about: 'S numbers and S SIM cards stocked in from CSV files through the API: rowsPerSec, peakRssMb',
-    load: async () => (await import('./stock-in')).stockIn,
-  },
-  grab: {
-    about: 'W work orders each grabbed by G staff at once through the API: exactly one winner, p99GrabMs',
-    load: async () => (await import('./grab')).grab,
-  },
-  dispatch: {
-    about: 'D work orders created and accepted through the API, dispatched by rule: p99DispatchMs',
-    load: async () => (await import('./dispatch')).dispatch,
-  },
-};
+import { runAll } from './all';
+import { benchmarks } from './benchmarks';
+import type { FlagValues } from './measure';
+import { runBenchmark } from './runner';
 
 async function main(): Promise<number> {
   const [name, ...args] = process.argv.slice(2);
-  const entry = name ? benchmarks[name] : undefined;
-  if (!name || !entry) {
+  if (name === 'all') return runAll(args);
+  const load = name ? benchmarks[name] : undefined;
+  if (!name || !load) {
     console.error(name ? `unknown benchmark "${name}"` : 'which benchmark?');
-    console.error('usage: npm run bench -- <name> [--flag value …]');
-    for (const [n, b] of Object.entries(benchmarks)) console.error(`  ${n.padEnd(14)} ${b.about}`);
+    console.error('usage: npm run bench -- <name> [--flag value …]  |  npm run bench -- all [--only a,b]');
+    for (const [n, loadOne] of Object.entries(benchmarks)) {
+      const b = await loadOne();
+      const flags = Object.entries(b.flags as FlagValues)
+        .map(([f, v]) => `--${f} ${v}`)
+        .join(' ');
+      console.error(`  ${n.padEnd(14)} ${b.about}\n  ${''.padEnd(14)} ${flags}`);
+    }
     return 1;
   }
-  const run = await entry.load();
-  const figures = await run(args);
+  const figures = await runBenchmark(await load(), args);
   console.log(JSON.stringify(figures));
   return 0;
 }

@@ -14,67 +14,48 @@
  */
 import { request } from 'node:http';
 import { Readable } from 'node:stream';
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { stockInWorkflowId } from '../workflows/contracts/stock-in';
 import type { StockInProgress } from '../activities/stock-in';
-import { createDb } from '../db/client';
 import { selectionFeeRules } from '../db/schema';
 import { seedAccessAndCatalogue } from '../db/seed';
 import { seedFeeRules } from '../domain/selection-fees';
-import {
-  benchConfig,
-  Cleanup,
-  logger,
-  login,
-  parseFlags,
-  progress,
-  round,
-  startApi,
-  startEnvironment,
-  startOrderWorker,
-  type Benchmark,
-} from './support';
+import { stockInWorkflowId } from '../workflows/contracts/stock-in';
+import { progress, round, sampleRss } from './measure';
+import { defineBenchmark } from './runner';
+import { RAISED_RATE_LIMITS } from './set-up';
 
 const TASK_QUEUE = 'bench-stock-in';
 
-export const stockIn: Benchmark = async (args) => {
-  const flags = parseFlags(args, { size: Number(process.env.S ?? 200_000) });
-  const size = flags.size;
-  if (!Number.isInteger(size) || size < 1 || size > 9_999_999) {
-    throw new Error('S (--size) must be a whole number from 1 to 9999999');
-  }
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const log = logger('stock-in');
-  const cleanup = new Cleanup(log);
-  log(`stock-in of ${size} numbers and ${size} SIM cards from two CSV files uploaded through the API`);
-  try {
-    const env = await startEnvironment(cleanup, log, { temporal: true });
-    const config = benchConfig(env, TASK_QUEUE);
-    const { db, close } = createDb(env.databaseUrl, { max: 10 });
-    cleanup.add('database pool', close);
-    await seedAccessAndCatalogue(db);
-    await db
-      .insert(selectionFeeRules)
-      .values(seedFeeRules.map((r) => ({ ...r, updatedBy: 'bench' })))
-      .onConflictDoNothing();
-    log('seeded operators and the selection-fee rules');
-
-    const { readyMs } = await startOrderWorker(cleanup, log, { name: 'order worker', db, config });
-    log(`order worker running in this process on "${TASK_QUEUE}" (bundled in ${readyMs} ms)`);
-    const baseUrl = await startApi(cleanup, { db, config });
-    log(`API listening on ${baseUrl}`);
-    const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS ?? '' });
-    cleanup.add('driver Temporal connection', () => connection.close());
-    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-    const token = await login(baseUrl, 'admin01');
+export const stockIn = defineBenchmark({
+  name: 'stock-in',
+  about: 'S numbers and S SIM cards stocked in from CSV files through the API: rowsPerSec, peakRssMb',
+  flags: { size: Number(process.env.S ?? 200_000) },
+  check: ({ size }) => {
+    if (!Number.isInteger(size) || size < 1 || size > 9_999_999)
+      throw new Error('S (--size) must be a whole number from 1 to 9999999');
+  },
+  headline: ['rowsPerSec', 'peakRssMb', 'totalSec'],
+  setUp: {
+    kind: 'system',
+    taskQueue: TASK_QUEUE,
+    pool: () => 10,
+    config: () => RAISED_RATE_LIMITS,
+    seed: async ({ db }, _flags, log) => {
+      await seedAccessAndCatalogue(db);
+      await db
+        .insert(selectionFeeRules)
+        .values(seedFeeRules.map((r) => ({ ...r, updatedBy: 'bench' })))
+        .onConflictDoNothing();
+      log('seeded operators and the selection-fee rules');
+    },
+  },
+  body: async ({ flags, log, cleanup, baseUrl, client, login }) => {
+    const { size } = flags;
+    log(`stock-in of ${size} numbers and ${size} SIM cards from two CSV files uploaded through the API`);
+    const token = await login('admin01');
     log('signed in as admin01 @ STORE-BJ-001');
 
-    let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    }, 100);
-    cleanup.add('RSS sampler', () => clearInterval(sampler));
+    const rss = sampleRss(100);
+    cleanup.add('RSS sampler', () => void rss.stop());
 
     const t0 = performance.now();
     const numbersFile = csvLines('number,kind,segment', size, (i) => {
@@ -124,28 +105,24 @@ export const stockIn: Benchmark = async (args) => {
       ticker.stop();
     }
     const totalSec = (performance.now() - t0) / 1000;
-    clearInterval(sampler);
+    const peakRssMb = rss.stop();
     const accepted = results.reduce((n, r) => n + r.acceptedRows, 0);
     const rejected = results.reduce((n, r) => n + r.rejectedRows, 0);
     log(`both batches completed in ${round(totalSec, 2)} s: ${accepted} accepted, ${rejected} rejected`);
 
-    const figures = {
+    return {
       rows: 2 * size,
       numbers: size,
       sims: size,
       accepted,
       rejected,
       rowsPerSec: round((2 * size) / totalSec, 1),
-      peakRssMb: round(peakRss / 2 ** 20),
+      peakRssMb,
       totalSec: round(totalSec, 2),
       uploadMs: Math.round(uploadMs),
     };
-    await cleanup.run();
-    return figures;
-  } finally {
-    await cleanup.run();
-  }
-};
+  },
+});
 
 /** A CSV file generated as it is read: the header, then `rows` lines, 1,000 per piece. */
 function csvLines(header: string, rows: number, line: (i: number) => string): Readable {

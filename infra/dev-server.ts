@@ -16,8 +16,23 @@ export interface DevServer extends ServerRun {
 export const MAX_IN_FLIGHT_UPDATES = 100;
 
 /**
- * Starts `temporal server start-dev` as a child process. With `dbFile` the state survives restarts; without,
- * it lives in memory (tests). Resolves once the frontend port accepts connections; `exited` settles when the
+ * How the dev server keeps its SQLite file on one machine (`npm start`). Write-ahead logging lets readers
+ * (visibility, the UI) go on while the history service writes, and commits append to the log instead of
+ * rewriting pages; `synchronous=NORMAL` syncs the log to disk at checkpoints rather than at every commit. A
+ * crash of the server process loses nothing with these (the log is in the OS's hands once written); only a
+ * power cut or kernel crash may lose the last commits, never corrupt the file. Passed as `--sqlite-pragma`,
+ * which the CLI hands to SQLite on every connection it opens.
+ */
+export const SQLITE_PRAGMAS = { journal_mode: 'WAL', synchronous: 'NORMAL' } as const;
+
+const sqlitePragmaArgs = Object.entries(SQLITE_PRAGMAS).flatMap(([name, value]) => [
+  '--sqlite-pragma',
+  `${name}=${value}`,
+]);
+
+/**
+ * Starts `temporal server start-dev` as a child process. With `dbFile` the state survives restarts (and a crash of
+ * the server process: `SQLITE_PRAGMAS`); without, it lives in memory (tests). Resolves once the frontend port accepts connections; `exited` settles when the
  * process ends (stopped, or died).
  */
 export async function startTemporalDevServer(options: {
@@ -49,7 +64,7 @@ export async function startTemporalDevServer(options: {
   args.push('--dynamic-config-value', `history.maxInFlightUpdates=${MAX_IN_FLIGHT_UPDATES}`);
   // OPS — the custom search attributes orders start with (a workflow carrying an unknown one is refused).
   for (const key of searchAttributeKeys) args.push('--search-attribute', `${key.name}=Keyword`);
-  if (options.dbFile) args.push('--db-filename', options.dbFile);
+  if (options.dbFile) args.push('--db-filename', options.dbFile, ...sqlitePragmaArgs);
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
   const child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'] });

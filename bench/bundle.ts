@@ -1,0 +1,113 @@
+/**
+ * The workflow code for the benchmarks' workers, bundled OUTSIDE the measured process: webpack takes a few
+ * hundred MB while it bundles and the heap does not give them all back, which would count in a benchmark's
+ * `peakRssMb` / `workerRssMb` as if the system used them. A child process bundles once and writes the code to
+ * a cache file named by a hash of the sources it may include; later runs read the file.
+ *
+ * Run as a script (`tsx bench/bundle.ts <workflowsPath> <outFile>`) it is that child.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { WorkflowBundle } from '@temporalio/worker';
+import { cacheRoot } from '../infra/temporal-cli';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Where the code a workflow bundle may import lives (workflows import domain rules and contracts). */
+const SOURCE_DIRS = ['workflows', 'domain', 'activities', 'db', 'infra', 'services', 'simulators', 'workers'];
+
+export const orderWorkflowsPath = join(ROOT, 'workflows', 'index.ts');
+export const bareWorkflowPath = join(ROOT, 'bench', 'bare-workflow.ts');
+
+/** The bundle of `workflowsPath`, from the cache or bundled now in a child process. */
+export async function cachedWorkflowBundle(
+  workflowsPath: string,
+  log: (line: string) => void,
+): Promise<WorkflowBundle> {
+  const file = join(cacheRoot(), 'workflow-bundles', `${sourcesHash(workflowsPath)}.js`);
+  if (!existsSync(file)) {
+    const started = Date.now();
+    log(`bundling ${relative(ROOT, workflowsPath)} in a child process…`);
+    mkdirSync(join(cacheRoot(), 'workflow-bundles'), { recursive: true });
+    await bundleInChild(workflowsPath, file);
+    log(`bundled in ${Date.now() - started} ms into ${file}`);
+  }
+  return { code: readFileSync(file, 'utf8') };
+}
+
+function sourcesHash(workflowsPath: string): string {
+  const hash = createHash('sha256').update(relative(ROOT, workflowsPath));
+  const files = [join(ROOT, 'package-lock.json'), join(ROOT, 'temporal.config.ts'), workflowsPath];
+  for (const dir of SOURCE_DIRS) files.push(...tsFiles(join(ROOT, dir)));
+  for (const f of files.sort()) hash.update(relative(ROOT, f)).update('\0').update(readFileSync(f));
+  return hash.digest('hex').slice(0, 24);
+}
+
+function tsFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return tsFiles(path);
+    return name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function bundleInChild(workflowsPath: string, outFile: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // The same node with the same loader (tsx) as this process.
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), workflowsPath, outFile],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`bundling the workflows failed (exit ${String(code)})`)),
+    );
+  });
+}
+
+async function bundleToFile(workflowsPath: string, outFile: string): Promise<void> {
+  const { bundleWorkflowCode } = await import('@temporalio/worker');
+  const { code } = await bundleWorkflowCode({
+    workflowsPath,
+    logger: {
+      log: () => undefined,
+      trace: () => undefined,
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (message: string) => console.warn(message),
+      error: (message: string) => console.error(message),
+    },
+  });
+  // Written whole, then renamed: a reader never sees half a bundle.
+  const partial = `${outFile}.${process.pid}.partial`;
+  writeFileSync(partial, code);
+  renameSync(partial, outFile);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [workflowsPath, outFile] = process.argv.slice(2);
+  if (!workflowsPath || !outFile) {
+    console.error('usage: tsx bench/bundle.ts <workflowsPath> <outFile>');
+    process.exit(2);
+  }
+  bundleToFile(workflowsPath, outFile).then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
