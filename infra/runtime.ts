@@ -12,6 +12,7 @@ import { startTemporalDevServer } from './dev-server';
 import { ensureDatabase, startEmbeddedPostgres } from './postgres';
 import { ensureSearchAttributes } from './search-attributes';
 import { supervise } from './supervise';
+import { warmUp } from './warm-up';
 
 export interface Runtime {
   apiUrl: string;
@@ -34,7 +35,8 @@ export interface Runtime {
  * PostgreSQL (given, or embedded under DATA_DIR), migrations, demo data, the simulated outside systems (given
  * at SIMULATORS_URL, or hosted here), one worker and the API. A dev server
  * or embedded PostgreSQL that dies is said so in the log and started again with its state on the same port
- * (infra/supervise.ts); the worker and the API carry on once it is back. `workflowBundle` spares a caller that
+ * (infra/supervise.ts); the worker and the API carry on once it is back. Before it resolves, what the first
+ * order would otherwise pay for alone is warmed (infra/warm-up.ts). `workflowBundle` spares a caller that
  * already has one (a test) the bundling.
  */
 export async function startRuntime(
@@ -145,6 +147,15 @@ export async function startRuntime(
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.API_PORT;
     apiUrl = `http://${config.API_HOST}:${port}`;
+    // The first order after start-up should not pay for what start-up can open and run once.
+    await warmUp({
+      db: system.db,
+      poolSize: config.DATABASE_POOL_MAX,
+      client: system.client,
+      app,
+      simulators: system.simulators,
+      log,
+    });
     return {
       apiUrl,
       temporalAddress,
