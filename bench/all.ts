@@ -27,9 +27,19 @@ export async function runAll(args: readonly string[]): Promise<number> {
     return 1;
   }
   const outcomes = new Map<string, Outcome>();
+  // Ctrl-C reaches the running child too (same process group): it cleans up and ends; no further one starts.
+  let interrupted = false;
+  const onInterrupt = () => {
+    interrupted = true;
+  };
+  process.on('SIGINT', onInterrupt);
   for (const name of names) {
     const load = benchmarks[name];
     if (!load) continue;
+    if (interrupted) {
+      outcomes.set(name, { ok: false, error: 'not run (interrupted)', seconds: 0 });
+      continue;
+    }
     const { headline } = await load();
     console.log(`[bench:all] ${name}: starting (${outcomes.size + 1}/${names.length})`);
     const outcome = await runChild(name, headline);
@@ -43,6 +53,8 @@ export async function runAll(args: readonly string[]): Promise<number> {
     [...outcomes].map(([name, o]) => [name, o.ok ? o.headline : { failed: true, error: o.error }]),
   );
   console.log(JSON.stringify(json));
+  process.off('SIGINT', onInterrupt);
+  if (interrupted) return 130;
   return [...outcomes.values()].every((o) => o.ok) ? 0 : 1;
 }
 
@@ -64,8 +76,6 @@ function runChild(name: string, headline: readonly string[]): Promise<Outcome> {
       process.stderr.write(chunk);
       stderrTail = (stderrTail + chunk.toString()).slice(-2_000);
     });
-    // Ctrl-C reaches the child too (same process group): it cleans up; this process waits for it.
-    process.on('SIGINT', () => undefined);
     child.once('error', (err) => resolve({ ok: false, error: err.message, seconds: seconds() }));
     child.once('close', (code, signal) => {
       const reason = lastErrorLine(stderrTail);

@@ -80,7 +80,7 @@ function workDir(cleanup: Cleanup, log: Log): string {
 export async function startPostgres(
   cleanup: Cleanup,
   log: Log,
-  options: { pool: number; temporal?: false },
+  options: { pool: number },
 ): Promise<PostgresParts> {
   const { databaseUrl } = await startServers(cleanup, log, { temporal: false });
   return { databaseUrl, db: openPool(cleanup, databaseUrl, options.pool) };
