@@ -1,8 +1,8 @@
 /**
  * `npm run bench -- group-members`: one member batch (成员批量导入, REQ: GRP-6) of B members uploaded as CSV
  * through the real HTTP API (Fastify on a free port, `fetch`), processed by the batch workflow on a worker in
- * this process against Temporal and PostgreSQL, with the BBOSS simulator instant (latency 0, as every
- * benchmark's simulators but `latency`'s; `BBOSS_LATENCY_MS` is not applied).
+ * this process against Temporal and PostgreSQL, with the BBOSS simulator answering each member sync (one per
+ * chunk) after `--bbossLatencyMs` (default 50 ms, as `BBOSS_LATENCY_MS`); the other simulators are instant.
  *
  * Set-up: B active lines 1391000xxxx, 1391001xxxx, … (10,000 per prefix, `seedMemberLines`) and an active
  * 和对讲 subscription of group 1000000001 written straight to the database (as the tests' fixture does: the
@@ -15,7 +15,7 @@
  * in-process).
  *
  * Flags (defaults): --members 10000, --chunk 200 (MEMBER_BATCH_CHUNK_SIZE), --chunksPerRun 20
- * (MEMBER_BATCH_CHUNKS_PER_RUN), --pool 10 (PostgreSQL connections of API and worker).
+ * (MEMBER_BATCH_CHUNKS_PER_RUN), --bbossLatencyMs 50, --pool 10 (PostgreSQL connections of API and worker).
  */
 import { randomBytes } from 'node:crypto';
 import type { Client } from '@temporalio/client';
@@ -41,7 +41,7 @@ interface BatchView {
 export const groupMembers = defineBenchmark({
   name: 'group-members',
   about: 'one member batch of B members uploaded as CSV: membersPerSec, maxHistoryEvents, workerRssMb',
-  flags: { members: 10_000, chunk: 200, chunksPerRun: 20, pool: 10 },
+  flags: { members: 10_000, chunk: 200, chunksPerRun: 20, bbossLatencyMs: 50, pool: 10 },
   check: (flags) => {
     requireIntegers(flags);
     if (flags.members > 50 * LINES_PER_PREFIX) throw new Error('--members must be at most 500000');
@@ -52,6 +52,8 @@ export const groupMembers = defineBenchmark({
     kind: 'system',
     taskQueue: TASK_QUEUE,
     pool: (flags) => flags.pool,
+    // Each chunk is one member sync with BBOSS, at the simulator's configured latency (BBOSS_LATENCY_MS).
+    behaviours: ({ bbossLatencyMs }) => ({ bboss: { latencyMs: bbossLatencyMs } }),
     config: ({ members, chunk, chunksPerRun }) => ({
       MEMBER_BATCH_CHUNK_SIZE: String(chunk),
       MEMBER_BATCH_CHUNKS_PER_RUN: String(chunksPerRun),
@@ -74,7 +76,7 @@ export const groupMembers = defineBenchmark({
     const { members, chunk, chunksPerRun } = flags;
     log(
       `one member batch of ${members} members uploaded as CSV through the API, chunks of ${chunk}, ` +
-        `${chunksPerRun} chunks per workflow run; worker, API and driver in this process; BBOSS instant`,
+        `${chunksPerRun} chunks per workflow run; worker, API and driver in this process; BBOSS ${flags.bbossLatencyMs} ms per call`,
     );
     const token = await login('manager01');
     log('signed in as manager01 @ STORE-BJ-001');
