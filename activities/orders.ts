@@ -3,8 +3,19 @@ import { projectOrder, type OrderProjection } from '../db/queries/orders';
 import { countOrderFinished } from './metrics';
 
 /**
- * Keeps the orders read model in step with each workflow (REQ: ORD-1, ORD-2); each write of a running order
- * also extends what it holds by `preemptionTtlSeconds` (REQ: OPEN-2, RES-6).
+ * Writes one move of an order to its read model (REQ: ORD-1, ORD-2); each write of a running order also
+ * extends what it holds by `holdSeconds` (REQ: OPEN-2, RES-6). A move that ends the order is counted on the
+ * worker's metrics, whichever activity wrote it.
+ */
+export async function writeOrderMove(db: Db, move: OrderProjection, holdSeconds: number): Promise<void> {
+  await projectOrder(db, move, { holdSeconds });
+  countOrderFinished(move);
+}
+
+/**
+ * Keeps the orders read model in step with each workflow: the moves no business step carries (acknowledged,
+ * waiting, cancelling, the end) — a local activity of the workflow, or, in a run started before steps
+ * carried their own moves, a scheduled one for every move.
  */
 export function createOrderActivities({
   db,
@@ -15,8 +26,7 @@ export function createOrderActivities({
 }) {
   return {
     async recordOrderEvent(projection: OrderProjection): Promise<void> {
-      await projectOrder(db, projection, { holdSeconds: preemptionTtlSeconds });
-      countOrderFinished(projection);
+      await writeOrderMove(db, projection, preemptionTtlSeconds);
     },
   };
 }

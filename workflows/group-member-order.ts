@@ -39,12 +39,15 @@ export async function groupMemberOrderWorkflow(input: GroupMemberOrderInput): Pr
   );
   const actor = input.origin.operatorId;
   const bboss = (change: Parameters<typeof act.syncMemberWithBboss>[0]['change']) =>
-    step('syncingWithBboss', () => act.syncMemberWithBboss({ orderId, groupCode, productCode, change }));
+    step('syncingWithBboss', act.syncMemberWithBboss, { orderId, groupCode, productCode, change });
 
   try {
-    const { subscriptionId } = await step('checkingMember', () =>
-      act.checkMemberOrder({ action, groupCode, productCode, msisdn }),
-    );
+    const { subscriptionId } = await step('checkingMember', act.checkMemberOrder, {
+      action,
+      groupCode,
+      productCode,
+      msisdn,
+    });
     summary.subscriptionId = subscriptionId;
     const member = { orderId, subscriptionId, msisdn };
 
@@ -53,25 +56,27 @@ export async function groupMemberOrderWorkflow(input: GroupMemberOrderInput): Pr
         const { attributes } = request;
         summary.attributes = attributes;
         saga.addUndo(() => finish.releaseGroupMember(member));
-        await step('reservingMember', () => act.reserveGroupMember({ ...member, attributes }));
+        await step('reservingMember', act.reserveGroupMember, { ...member, attributes });
         passPointOfNoReturn();
         await bboss({ action, msisdn, attributes });
-        await step('recordingMember', () => act.recordMemberAdded({ ...member, attributes, actor }));
+        await step('recordingMember', act.recordMemberAdded, { ...member, attributes, actor });
         break;
       }
       case 'groupMemberChange': {
         const { attributes } = request;
         passPointOfNoReturn();
         await bboss({ action, msisdn, attributes });
-        summary.attributes = await step('updatingMember', () =>
-          act.changeGroupMember({ ...member, attributes, actor }),
-        );
+        summary.attributes = await step('updatingMember', act.changeGroupMember, {
+          ...member,
+          attributes,
+          actor,
+        });
         break;
       }
       case 'groupMemberDelete':
         passPointOfNoReturn();
         await bboss({ action, msisdn });
-        await step('removingMember', () => act.removeGroupMember({ ...member, actor }));
+        await step('removingMember', act.removeGroupMember, { ...member, actor });
         break;
     }
     await order.move('completed', null, 'system', `member ${msisdn}: ${action} done`);

@@ -73,7 +73,7 @@ export async function groupProductOrderWorkflow(input: GroupProductOrderInput): 
       ...(tariffCode ? { tariffCode } : {}),
       ...(request.type !== 'groupCancel' && request.attributes ? { attributes: request.attributes } : {}),
     };
-    const { bbossRef } = await step('submittingToBboss', () => act.submitGroupOrderToBboss(submission));
+    const { bbossRef } = await step('submittingToBboss', act.submitGroupOrderToBboss, submission);
     const waitingSince = new Date().toISOString();
     const bboss: BbossLeg = { ref: bbossRef, waitingSince, queries: 0 };
     summary.bboss = bboss;
@@ -158,26 +158,22 @@ async function holdSubscription(
 ) {
   if (request.type === 'groupOpen') {
     saga.addUndo(() => finish.discardGroupSubscription({ orderId }));
-    return step('reservingSubscription', () =>
-      act.reserveGroupSubscription({
-        orderId,
-        request,
-        termsEffectiveFrom: new Date().toISOString(),
-      }),
-    );
+    return step('reservingSubscription', act.reserveGroupSubscription, {
+      orderId,
+      request,
+      termsEffectiveFrom: new Date().toISOString(),
+    });
   }
   let subscriptionId: string | null = null;
   saga.addUndo(async () => {
     if (subscriptionId) await finish.unlockGroupSubscription({ orderId, subscriptionId });
   });
-  const held = await step('lockingSubscription', () =>
-    act.lockGroupSubscription({
-      orderId,
-      groupCode: request.groupCode,
-      productCode: request.productCode,
-      ...(request.type === 'groupChange' && request.tariff ? { tariffCode: request.tariff.code } : {}),
-    }),
-  );
+  const held = await step('lockingSubscription', act.lockGroupSubscription, {
+    orderId,
+    groupCode: request.groupCode,
+    productCode: request.productCode,
+    ...(request.type === 'groupChange' && request.tariff ? { tariffCode: request.tariff.code } : {}),
+  });
   subscriptionId = held.subscriptionId;
   return held;
 }
@@ -200,42 +196,44 @@ async function applyConfirmed(
       // REQ: GRP-2 — immediately, or from the 1st of next month 00:00 business time.
       const from = effectiveFrom(request.effectiveMode, new Date(), settings.utcOffsetHours).toISOString();
       summary.effectiveFrom = from;
-      await step('activatingSubscription', () =>
-        finish.activateGroupSubscription({ orderId, bbossRef, termsEffectiveFrom: from }),
-      );
+      await step('activatingSubscription', finish.activateGroupSubscription, {
+        orderId,
+        bbossRef,
+        termsEffectiveFrom: from,
+      });
       return `group product opened; terms effective from ${from}`;
     }
     case 'groupChange': {
       const from = effectiveFrom(request.effectiveMode, new Date(), settings.utcOffsetHours).toISOString();
       summary.effectiveFrom = from;
-      await step('applyingChange', () =>
-        finish.applyGroupChange({
-          orderId,
-          subscriptionId,
-          change: {
-            ...(request.attributes ? { attributes: request.attributes } : {}),
-            ...(request.tariff ? { tariff: request.tariff } : {}),
-          },
-          effectiveMode: request.effectiveMode,
-          effectiveFrom: from,
-          customerManagerId: request.customerManagerId,
-          submitterId: request.submitterId,
-        }),
-      );
+      await step('applyingChange', finish.applyGroupChange, {
+        orderId,
+        subscriptionId,
+        change: {
+          ...(request.attributes ? { attributes: request.attributes } : {}),
+          ...(request.tariff ? { tariff: request.tariff } : {}),
+        },
+        effectiveMode: request.effectiveMode,
+        effectiveFrom: from,
+        customerManagerId: request.customerManagerId,
+        submitterId: request.submitterId,
+      });
       await finish.unlockGroupSubscription({ orderId, subscriptionId });
       return request.effectiveMode === 'immediate'
         ? `change applied from ${from}`
         : `change scheduled from ${from}`;
     }
     case 'groupCancel': {
-      await step('cancellingSubscription', () =>
-        finish.markGroupSubscriptionCancelling({ orderId, subscriptionId }),
-      );
-      const { removed } = await step('removingMembers', () =>
-        finish.removeAllGroupMembers({ orderId, subscriptionId }),
-      );
+      await step('cancellingSubscription', finish.markGroupSubscriptionCancelling, {
+        orderId,
+        subscriptionId,
+      });
+      const { removed } = await step('removingMembers', finish.removeAllGroupMembers, {
+        orderId,
+        subscriptionId,
+      });
       summary.membersRemoved = removed;
-      await step('closingSubscription', () => finish.closeGroupSubscription({ orderId, subscriptionId }));
+      await step('closingSubscription', finish.closeGroupSubscription, { orderId, subscriptionId });
       return `group product cancelled; ${removed} members removed`;
     }
   }

@@ -57,81 +57,76 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
 
   try {
     saga.addUndo(() => finish.releaseResources({ orderId }));
-    const held = await step('preemptingResources', () =>
-      act.preemptResources({ orderId, msisdn: request.msisdn, operatorId: input.origin.operatorId }),
-    );
+    const held = await step('preemptingResources', act.preemptResources, {
+      orderId,
+      msisdn: request.msisdn,
+      operatorId: input.origin.operatorId,
+    });
     summary.msisdn = held.msisdn;
     summary.iccid = held.iccid;
 
     // REQ: OPEN-5 — the bank vouches for a card's holder or a corporate account's documents before any charge.
     const check = bankAccountCheckOf(request);
     if (check) {
-      const verification = await step('verifyingBankAccount', () => act.verifyBankAccount(check));
+      const verification = await step('verifyingBankAccount', act.verifyBankAccount, check);
       if (!verification.valid) {
         const { code, message } = bankAccountRefusal(check, verification.reason);
         throw ApplicationFailure.create({ type: code, message, nonRetryable: true });
       }
     }
 
-    const quote = await step('quoting', () =>
-      act.quoteOpenAccount({
-        productCode: request.productCode,
-        selectionFeeFen: held.selectionFeeFen,
-        internationalRoaming: request.internationalRoaming,
-        payer: openingPayer(request),
-      }),
-    );
+    const quote = await step('quoting', act.quoteOpenAccount, {
+      productCode: request.productCode,
+      selectionFeeFen: held.selectionFeeFen,
+      internationalRoaming: request.internationalRoaming,
+      payer: openingPayer(request),
+    });
     summary.quote = quote;
 
     saga.addUndo(() => finish.discardCustomer({ orderId }));
-    const { customerId } = await step('preEnteringCustomer', () =>
-      act.preEnterCustomer({ orderId, customer: request.customer }),
-    );
+    const { customerId } = await step('preEnteringCustomer', act.preEnterCustomer, {
+      orderId,
+      customer: request.customer,
+    });
 
     const paymentKey = `${orderId}:charge`;
     saga.addUndo(() => finish.refundPayment({ paymentKey }));
     const amountFen = quote.totalFen;
-    const paid = await step('charging', () =>
-      act.chargePayment({
-        orderId,
-        paymentKey,
-        amountFen,
-        payment: request.payment,
-        payer: { customer: request.customer },
-      }),
-    );
+    const paid = await step('charging', act.chargePayment, {
+      orderId,
+      paymentKey,
+      amountFen,
+      payment: request.payment,
+      payer: { customer: request.customer },
+    });
     summary.receiptNo = paid.receiptNo;
 
-    await step('committingCustomer', () => act.commitCustomer({ orderId }));
+    await step('committingCustomer', act.commitCustomer, { orderId });
 
     // From here the subscriber goes live on the network: a cancel is refused (REQ: ORD-6).
     passPointOfNoReturn();
     // REQ: ORD-5 — the undo switches off only what this order switched on: if its hold ran out, the number
     // may be another customer's line by now.
     saga.addUndo(() => finish.deprovisionSubscriber({ orderId, msisdn: held.msisdn, ownOnly: true }));
-    await step('provisioning', () =>
-      act.provisionSubscriber({
-        orderId,
-        msisdn: held.msisdn,
-        imsi: held.imsi,
-        services: hlrServicesFor(request.internationalRoaming ? ['internationalRoaming'] : []),
-        numberFromStock: true,
-      }),
-    );
+    await step('provisioning', act.provisionSubscriber, {
+      orderId,
+      msisdn: held.msisdn,
+      imsi: held.imsi,
+      services: hlrServicesFor(request.internationalRoaming ? ['internationalRoaming'] : []),
+      numberFromStock: true,
+    });
 
-    await step('committingResources', () =>
-      act.commitResources({
-        orderId,
-        msisdn: held.msisdn,
-        iccid: held.iccid,
-        customerId,
-        productCode: request.productCode,
-        internationalRoaming: request.internationalRoaming,
-        openingBalanceFen: depositOf(quote),
-        // REQ: OPEN-6, Q-1 — the line gets the service password parked (hashed) by the API.
-        servicePasswordRef: request.servicePasswordRef,
-      }),
-    );
+    await step('committingResources', act.commitResources, {
+      orderId,
+      msisdn: held.msisdn,
+      iccid: held.iccid,
+      customerId,
+      productCode: request.productCode,
+      internationalRoaming: request.internationalRoaming,
+      openingBalanceFen: depositOf(quote),
+      // REQ: OPEN-6, Q-1 — the line gets the service password parked (hashed) by the API.
+      servicePasswordRef: request.servicePasswordRef,
+    });
     await order.move('completed', null, 'system', 'account opened');
   } catch (err) {
     await finishWithFailure(err, { rejectOn: paymentRefusalCodes });

@@ -1,6 +1,13 @@
-import { condition, proxyActivities, setHandler, type ActivityInterfaceFor } from '@temporalio/workflow';
+import {
+  condition,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  type ActivityInterfaceFor,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { isTerminal, type OrderType } from '../domain/orders';
+import { isTerminal, type OrderProjection, type OrderType } from '../domain/orders';
 import {
   cancelOrderUpdate,
   orderStateQuery,
@@ -29,8 +36,17 @@ export interface OrderRun {
   finish: ActivityInterfaceFor<Activities>;
   order: OrderTracker;
   saga: Saga;
-  /** Runs one business step, first honouring a cancel that arrived while the previous step ran. */
-  step: <T>(name: string, run: () => Promise<T>) => Promise<T>;
+  /**
+   * Runs one business step — one activity, from `act` or `finish` — first honouring a cancel that arrived
+   * while the previous step ran. The activity writes the order's move to the step in front of its work
+   * (activities/tracked.ts): the move costs no activity of its own (REQ: ORD-1, ORD-2).
+   */
+  step: <I, O>(name: string, activity: TrackedActivity<I, O>, input: I) => Promise<O>;
+  /**
+   * A step that is not one activity (several, a choice between them, or a wait): its move is written first,
+   * by a local activity, then `run` runs. Otherwise as `step`.
+   */
+  composedStep: <T>(name: string, run: () => Promise<T>) => Promise<T>;
   /**
    * The cancel asked for, if any. Read through a function: the update handler sets it while the workflow
    * awaits, which TypeScript's narrowing cannot see.
@@ -46,6 +62,16 @@ export interface OrderRun {
   finishWithFailure: (err: unknown, options?: { rejectOn?: readonly string[] }) => Promise<void>;
 }
 
+/** An activity as the workers register it: its input, and the move of the step it does (activities/tracked.ts). */
+export type TrackedActivity<I, O> = (input: I, move?: OrderProjection) => Promise<O>;
+
+/**
+ * Runs started before this patch write every move of the read model by a scheduled activity of its own
+ * (`recordOrderEvent`); runs started after it let each business step's activity write its move, and write
+ * the others by local activity (REQ: ORD-1, ORD-2).
+ */
+export const readModelByStepPatch = 'read-model-by-step';
+
 /**
  * Sets up the order's run — proxies, tracker, saga, the `orderState` query and the `cancelOrder` update —
  * and records the order as acknowledged by the operator who submitted it. Returns with the handlers set, so
@@ -59,6 +85,8 @@ export async function startOrderRun(
   summary: object,
   setHandlers?: (order: OrderTracker) => void,
 ): Promise<OrderRun> {
+  // Asked once, before the first move, and kept: the whole run takes one path or the other.
+  const movesByStep = patched(readModelByStepPatch);
   const act = proxyActivities<Activities>({
     startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
     retry: {
@@ -71,8 +99,21 @@ export async function startOrderRun(
     startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
     retry: { initialInterval: '1s', maximumInterval: '1m' },
   });
-  // The read model must follow every change, compensation included: its writes retry without limit.
-  const order = new OrderTracker(type, input, summary as Record<string, unknown>, finish.recordOrderEvent);
+  // The read model must follow every change, compensation included: its writes retry without limit. A local
+  // activity runs in the workflow's own task: no task queue, no history events beyond its marker.
+  const { recordOrderEvent } = movesByStep
+    ? proxyLocalActivities<Activities>({
+        startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
+        retry: { initialInterval: '1s', maximumInterval: '1m' },
+      })
+    : finish;
+  const order = new OrderTracker(
+    type,
+    input,
+    summary as Record<string, unknown>,
+    recordOrderEvent,
+    movesByStep,
+  );
   const saga = new Saga();
 
   let cancel: CancelRequest | null = null;
@@ -104,7 +145,16 @@ export async function startOrderRun(
     order,
     saga,
     cancelRequest,
-    step: async (name, run) => {
+    step: async (name, activity, stepInput) => {
+      if (cancelRequest()) throw new CancelRequested();
+      if (!movesByStep) {
+        await order.move('inProgress', name, 'system');
+        return activity(stepInput);
+      }
+      const move = order.advance('inProgress', name, 'system');
+      return move ? activity(stepInput, move) : activity(stepInput);
+    },
+    composedStep: async (name, run) => {
       if (cancelRequest()) throw new CancelRequested();
       await order.move('inProgress', name, 'system');
       return run();

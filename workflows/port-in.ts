@@ -58,25 +58,24 @@ export async function portInWorkflow(input: PortInInput): Promise<OrderState> {
     saga.addUndo(() => finish.forgetPortInAuthorizationCode({ authorizationCodeRef }));
     const paymentKey = `${orderId}:portInFee`;
     saga.addUndo(() => finish.refundPayment({ paymentKey }));
-    const paid = await step('charging', () =>
-      act.chargePayment({
-        orderId,
-        paymentKey,
-        amountFen: settings.feeFen,
-        payment: request.payment,
-        payer: { customer: request.customer },
-      }),
-    );
+    const paid = await step('charging', act.chargePayment, {
+      orderId,
+      paymentKey,
+      amountFen: settings.feeFen,
+      payment: request.payment,
+      payer: { customer: request.customer },
+    });
     summary.receiptNo = paid.receiptNo;
 
     saga.addUndo(() => finish.releaseResources({ orderId }));
-    const sim = await step('preemptingSim', () => act.preemptPortInSim({ orderId }));
+    const sim = await step('preemptingSim', act.preemptPortInSim, { orderId });
     summary.iccid = sim.iccid;
 
     saga.addUndo(() => finish.discardCustomer({ orderId }));
-    const { customerId } = await step('preEnteringCustomer', () =>
-      act.preEnterCustomer({ orderId, customer: request.customer }),
-    );
+    const { customerId } = await step('preEnteringCustomer', act.preEnterCustomer, {
+      orderId,
+      customer: request.customer,
+    });
 
     // REQ: MNP-5 — the port-in at the clearing system; withdrawn if the order does not go through.
     let clearingRef: string | null = null;
@@ -84,9 +83,9 @@ export async function portInWorkflow(input: PortInInput): Promise<OrderState> {
       if (clearingRef) await finish.cancelPortInRequest({ orderId, clearingRef });
     });
     // One application: a re-submission repeats attempt 1, so the clearing system re-sends its answer.
-    const submit = () =>
-      act.submitPortIn({ orderId, attempt: 1, msisdn: request.msisdn, authorizationCodeRef });
-    ({ clearingRef } = await step('submittingToClearing', submit));
+    const submission = { orderId, attempt: 1, msisdn: request.msisdn, authorizationCodeRef };
+    const submit = () => act.submitPortIn(submission);
+    ({ clearingRef } = await step('submittingToClearing', act.submitPortIn, submission));
     summary.clearingRef = clearingRef;
     summary.submissions = 1;
 
@@ -131,28 +130,24 @@ export async function portInWorkflow(input: PortInInput): Promise<OrderState> {
     // From the switch-over on the number moves to our network: a cancel is refused (REQ: ORD-6, MNP-5).
     passPointOfNoReturn();
     // The SIM hold may have run out during a long wait: renew it (or take another free SIM).
-    const held = await step('preparingSim', () => act.preemptPortInSim({ orderId }));
+    const held = await step('preparingSim', act.preemptPortInSim, { orderId });
     summary.iccid = held.iccid;
     // REQ: ORD-5 — the undo switches off only what this order switched on.
     saga.addUndo(() => finish.deprovisionSubscriber({ orderId, msisdn: request.msisdn, ownOnly: true }));
-    await step('provisioning', () =>
-      act.provisionSubscriber({
-        orderId,
-        msisdn: request.msisdn,
-        imsi: held.imsi,
-        services: hlrServicesFor([]),
-      }),
-    );
-    await step('committingCustomer', () => act.commitCustomer({ orderId }));
-    await step('committingLine', () =>
-      act.commitPortInLine({
-        orderId,
-        msisdn: request.msisdn,
-        iccid: held.iccid,
-        customerId,
-        productCode: request.productCode,
-      }),
-    );
+    await step('provisioning', act.provisionSubscriber, {
+      orderId,
+      msisdn: request.msisdn,
+      imsi: held.imsi,
+      services: hlrServicesFor([]),
+    });
+    await step('committingCustomer', act.commitCustomer, { orderId });
+    await step('committingLine', act.commitPortInLine, {
+      orderId,
+      msisdn: request.msisdn,
+      iccid: held.iccid,
+      customerId,
+      productCode: request.productCode,
+    });
     await order.move('completed', null, 'system', 'number ported in');
   } catch (err) {
     // REQ: OPEN-5 — a payment the bank did not vouch for refuses the port-in; nothing was charged.

@@ -41,9 +41,11 @@ export async function portOutWorkflow(input: PortOutInput): Promise<OrderState> 
   });
 
   try {
-    const assessed = await step('assessing', () =>
-      act.assessPortOut({ orderId, msisdn, identity: request.identity }),
-    );
+    const assessed = await step('assessing', act.assessPortOut, {
+      orderId,
+      msisdn,
+      identity: request.identity,
+    });
     if (assessed.failures.length > 0) {
       await order.fail('rejected', ineligible(assessed.failures));
       return order.closed();
@@ -57,14 +59,16 @@ export async function portOutWorkflow(input: PortOutInput): Promise<OrderState> 
       return order.closed();
     }
     saga.addUndo(() => finish.releasePortOutHold({ orderId, msisdn }));
-    await step('holdingLine', () => act.holdLineForPortOut({ orderId, msisdn }));
+    await step('holdingLine', act.holdLineForPortOut, { orderId, msisdn });
 
     // REQ: MNP-5, NOTIF-1 — one activity draws the code, stores its hash and texts it to the holder: the
     // workflow, its history and the order learn only when it was sent and until when it is valid.
     const expiresAt = authorizationCodeExpiresAt(new Date(), settings.authCodeValidityHours);
-    const { sentAt } = await step('sendingCode', () =>
-      act.issuePortOutCode({ orderId, msisdn, expiresAt: expiresAt.toISOString() }),
-    );
+    const { sentAt } = await step('sendingCode', act.issuePortOutCode, {
+      orderId,
+      msisdn,
+      expiresAt: expiresAt.toISOString(),
+    });
     summary.codeSentAt = sentAt;
     summary.codeExpiresAt = expiresAt.toISOString();
     summary.refusedRequests = 0;
@@ -137,9 +141,7 @@ export async function portOutWorkflow(input: PortOutInput): Promise<OrderState> 
         return order.closed();
       }
       // REQ: MNP-1 — the line may have changed since the code was issued.
-      const again = await step('checkingEligibility', () =>
-        act.assessPortOut({ orderId, msisdn, identity: null }),
-      );
+      const again = await step('checkingEligibility', act.assessPortOut, { orderId, msisdn, identity: null });
       if (again.failures.length > 0) {
         await act.answerPortOut({
           orderId,
@@ -151,9 +153,11 @@ export async function portOutWorkflow(input: PortOutInput): Promise<OrderState> 
         await order.fail('rejected', ineligible(again.failures));
         return order.closed();
       }
-      await step('answeringClearing', () =>
-        act.answerPortOut({ orderId, clearingRef: next.clearingRef, accept: true }),
-      );
+      await step('answeringClearing', act.answerPortOut, {
+        orderId,
+        clearingRef: next.clearingRef,
+        accept: true,
+      });
       accepted = next;
     }
     summary.clearingRef = accepted.clearingRef;
@@ -171,7 +175,7 @@ export async function portOutWorkflow(input: PortOutInput): Promise<OrderState> 
 
   try {
     // From here the number belongs to the recipient: nothing is undone, every step must finish.
-    const { balanceFen } = await step('settlingFinalBill', () => finish.portOutBalance({ orderId, msisdn }));
+    const { balanceFen } = await step('settlingFinalBill', finish.portOutBalance, { orderId, msisdn });
     if (balanceFen > 0) {
       const { receiptNo } = await finish.refundOverpayment({
         orderId,
@@ -183,8 +187,8 @@ export async function portOutWorkflow(input: PortOutInput): Promise<OrderState> 
     } else {
       summary.finalBill = { kind: balanceFen < 0 ? 'arrears' : 'none', amountFen: -balanceFen };
     }
-    await step('deprovisioning', () => finish.deprovisionSubscriber({ orderId, msisdn }));
-    await step('closingLine', () => finish.closePortedOutLine({ orderId, msisdn }));
+    await step('deprovisioning', finish.deprovisionSubscriber, { orderId, msisdn });
+    await step('closingLine', finish.closePortedOutLine, { orderId, msisdn });
     summary.outcome = 'portedOut';
     await order.move('completed', null, 'system', 'number ported out');
   } catch (err) {

@@ -154,9 +154,11 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
     }
 
     try {
-      const assessment = await step('assessing', () =>
-        act.assessPreCancellation({ orderId, msisdn, identity: request.identity }),
-      );
+      const assessment = await step('assessing', act.assessPreCancellation, {
+        orderId,
+        msisdn,
+        identity: request.identity,
+      });
       if (assessment.refusal) {
         await order.fail('rejected', identityFailure(assessment.refusal));
         return;
@@ -172,19 +174,17 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
         // REQ: PC-4 — the month settled and the extra deposit paid before the line is suspended.
         const paymentKey = `${orderId}:settlement`;
         saga.addUndo(() => finish.refundPayment({ paymentKey }));
-        const paid = await step('settling', () =>
-          act.chargePayment({
-            orderId,
-            paymentKey,
-            amountFen: creditFen,
-            payment: request.payment,
-            payer: { msisdn },
-          }),
-        );
+        const paid = await step('settling', act.chargePayment, {
+          orderId,
+          paymentKey,
+          amountFen: creditFen,
+          payment: request.payment,
+          payer: { msisdn },
+        });
         summary.settlement.receiptNo = paid.receiptNo;
       }
       saga.addUndo(() => finish.restoreService({ orderId, msisdn, creditFen }));
-      await step('suspending', () => act.suspendForGrace({ orderId, msisdn, creditFen }));
+      await step('suspending', act.suspendForGrace, { orderId, msisdn, creditFen });
       // A cancel that came while suspending is still a cancel of the order, not a revocation.
       if (cancelRequest()) throw new CancelRequested();
     } catch (err) {
@@ -216,9 +216,11 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
       const visitBy = visitDeadline(endsAt, { visitDays, visitSeconds });
       summary.visitBy = visitBy.toISOString();
       try {
-        await step('remindingCustomer', () =>
-          act.remindGraceEnded({ orderId, msisdn, visitBy: visitBy.toISOString() }),
-        );
+        await step('remindingCustomer', act.remindGraceEnded, {
+          orderId,
+          msisdn,
+          visitBy: visitBy.toISOString(),
+        });
         summary.reminderSentAt = new Date().toISOString();
       } catch (err) {
         // An SMS the gateway cannot deliver keeps nobody from coming: the order waits all the same.
@@ -238,14 +240,12 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
         summary.finalBill = came.finalBill;
       } else {
         // REQ: PC-5 — nobody came: nothing is refunded to nobody and no card is charged; the balance is kept.
-        const { balanceFen } = await step('settlingFinalBill', () =>
-          finish.finalBalance({ orderId, msisdn }),
-        );
+        const { balanceFen } = await step('settlingFinalBill', finish.finalBalance, { orderId, msisdn });
         await finish.recordUnsettledBalance({ orderId, msisdn, balanceFen });
         summary.finalBill = unsettledBill(balanceFen);
       }
-      await step('deprovisioning', () => finish.deprovisionSubscriber({ orderId, msisdn }));
-      const closed = await step('recyclingNumber', () => finish.closeLine({ orderId, msisdn }));
+      await step('deprovisioning', finish.deprovisionSubscriber, { orderId, msisdn });
+      const closed = await step('recyclingNumber', finish.closeLine, { orderId, msisdn });
       summary.numberAvailableFrom = closed.availableFrom;
       if (came) {
         summary.outcome = 'cancelledInPerson';

@@ -17,6 +17,7 @@ import type {
 } from '../domain/service-change-summaries';
 import type { ServiceChangeType } from '../domain/service-changes';
 import type { ServiceChangeWorkflowRequest } from './contracts/service-change';
+import type { OrderRun } from './order-run';
 import type { Saga } from './saga';
 
 /**
@@ -37,8 +38,8 @@ export interface ChangeContext {
   /** Undos, and every other step that must finish whatever happens: retried until they succeed. */
   finish: ActivityInterfaceFor<Activities>;
   saga: Saga;
-  /** Runs one named business step, honouring a cancel that arrived meanwhile. */
-  step: <T>(name: string, run: () => Promise<T>) => Promise<T>;
+  /** Runs one named business step — one activity, which writes the order's move to it — honouring a cancel. */
+  step: OrderRun['step'];
   /** REQ: ORD-6 — from here on a cancel is refused; a cancel already asked for is honoured first. */
   passPointOfNoReturn: () => void;
   /** What the order shows: the line; each plan adds what changed, as its type's summary says. */
@@ -90,9 +91,7 @@ async function charge(
   const paymentKey = `${orderId}:charge`;
   saga.addUndo(() => finish.refundPayment({ paymentKey }));
   const payer = { msisdn: line.msisdn };
-  const paid = await step('charging', () =>
-    act.chargePayment({ orderId, paymentKey, amountFen, payment, payer }),
-  );
+  const paid = await step('charging', act.chargePayment, { orderId, paymentKey, amountFen, payment, payer });
   return paid.receiptNo;
 }
 
@@ -101,9 +100,11 @@ async function changeNumber(ctx: ChangeContext, req: RequestOf<'changeNumber'>, 
   const { orderId, operatorId, act, finish, saga, step } = ctx;
   const summary: ChangeNumberSummary = ctx.summary;
   saga.addUndo(() => finish.releaseResources({ orderId }));
-  const number = await step('claimingNumber', () =>
-    act.claimNewNumber({ orderId, msisdn: req.newMsisdn, operatorId }),
-  );
+  const number = await step('claimingNumber', act.claimNewNumber, {
+    orderId,
+    msisdn: req.newMsisdn,
+    operatorId,
+  });
   Object.assign(summary, {
     oldMsisdn: line.msisdn,
     newMsisdn: number.msisdn,
@@ -123,18 +124,18 @@ async function changeNumber(ctx: ChangeContext, req: RequestOf<'changeNumber'>, 
       undoes: 'changeNumber',
     }),
   );
-  await step('changingNumberOnHlr', () =>
-    act.updateLineOnHlr({
-      orderId,
-      step: 'changeNumber',
-      msisdn: line.msisdn,
-      newMsisdn: number.msisdn,
-      held: true,
-    }),
-  );
-  await step('committingNumberChange', () =>
-    act.commitNumberChange({ orderId, oldMsisdn: line.msisdn, newMsisdn: number.msisdn }),
-  );
+  await step('changingNumberOnHlr', act.updateLineOnHlr, {
+    orderId,
+    step: 'changeNumber',
+    msisdn: line.msisdn,
+    newMsisdn: number.msisdn,
+    held: true,
+  });
+  await step('committingNumberChange', act.commitNumberChange, {
+    orderId,
+    oldMsisdn: line.msisdn,
+    newMsisdn: number.msisdn,
+  });
   return `number changed from ${line.msisdn} to ${number.msisdn}`;
 }
 
@@ -143,7 +144,7 @@ async function swapSim(ctx: ChangeContext, req: RequestOf<'swapSim'>, line: Line
   const { orderId, operatorId, act, finish, saga, step } = ctx;
   const summary: SwapSimSummary = ctx.summary;
   saga.addUndo(() => finish.releaseResources({ orderId }));
-  const sim = await step('claimingSim', () => act.claimReplacementSim({ orderId, operatorId }));
+  const sim = await step('claimingSim', act.claimReplacementSim, { orderId, operatorId });
   Object.assign(summary, {
     reason: req.reason,
     oldIccid: line.iccid,
@@ -158,12 +159,20 @@ async function swapSim(ctx: ChangeContext, req: RequestOf<'swapSim'>, line: Line
   saga.addUndo(() =>
     finish.updateLineOnHlr({ orderId, step: 'revertImsi', msisdn, imsi: line.imsi, undoes: 'changeImsi' }),
   );
-  await step('changingSimOnHlr', () =>
-    act.updateLineOnHlr({ orderId, step: 'changeImsi', msisdn, imsi: sim.imsi, held: true }),
-  );
-  await step('committingSimSwap', () =>
-    act.commitSimSwap({ orderId, msisdn, oldIccid: line.iccid, newIccid: sim.iccid, newImsi: sim.imsi }),
-  );
+  await step('changingSimOnHlr', act.updateLineOnHlr, {
+    orderId,
+    step: 'changeImsi',
+    msisdn,
+    imsi: sim.imsi,
+    held: true,
+  });
+  await step('committingSimSwap', act.commitSimSwap, {
+    orderId,
+    msisdn,
+    oldIccid: line.iccid,
+    newIccid: sim.iccid,
+    newImsi: sim.imsi,
+  });
   return `SIM ${line.iccid} replaced by ${sim.iccid}`;
 }
 
@@ -181,17 +190,15 @@ async function changeCustomerData(
   const changedFields = changed.filter(([, v]) => v !== undefined).map(([k]) => k);
   summary.changed = changedFields;
   ctx.passPointOfNoReturn();
-  await step('committingCustomerData', () =>
-    act.commitCustomerData({
-      orderId,
-      msisdn: line.msisdn,
-      customerId: line.customerId,
-      name,
-      address,
-      contactPhone,
-      servicePasswordRef,
-    }),
-  );
+  await step('committingCustomerData', act.commitCustomerData, {
+    orderId,
+    msisdn: line.msisdn,
+    customerId: line.customerId,
+    name,
+    address,
+    contactPhone,
+    servicePasswordRef,
+  });
   return `customer data changed: ${changedFields.join(', ')}`;
 }
 
@@ -212,9 +219,10 @@ async function transferOwnership(
       nonRetryable: true,
     });
   saga.addUndo(() => finish.discardCustomer({ orderId }));
-  const { customerId } = await step('preEnteringNewOwner', () =>
-    act.preEnterCustomer({ orderId, customer: req.newOwner }),
-  );
+  const { customerId } = await step('preEnteringNewOwner', act.preEnterCustomer, {
+    orderId,
+    customer: req.newOwner,
+  });
   Object.assign(summary, {
     previousCustomerId: line.customerId,
     previousOwnerName: line.ownerName,
@@ -222,7 +230,7 @@ async function transferOwnership(
     ownerName: req.newOwner.name,
   } satisfies Partial<TransferOwnershipSummary>);
   ctx.passPointOfNoReturn();
-  await step('committingTransfer', () => act.commitTransfer({ orderId, msisdn: line.msisdn, customerId }));
+  await step('committingTransfer', act.commitTransfer, { orderId, msisdn: line.msisdn, customerId });
   return `line transferred to ${req.newOwner.name}`;
 }
 
@@ -244,10 +252,13 @@ async function changeLineStatus(
   ctx.passPointOfNoReturn();
   const msisdn = line.msisdn;
   saga.addUndo(() => finish.setLineBarring({ orderId, step: 'revertBarring', msisdn, barred: !barred }));
-  await step(barred ? 'barringOnHlr' : 'unbarringOnHlr', () =>
-    act.setLineBarring({ orderId, step: 'barring', msisdn, barred }),
-  );
-  await step('committingStatus', () => act.commitLineStatus({ orderId, msisdn, to }));
+  await step(barred ? 'barringOnHlr' : 'unbarringOnHlr', act.setLineBarring, {
+    orderId,
+    step: 'barring',
+    msisdn,
+    barred,
+  });
+  await step('committingStatus', act.commitLineStatus, { orderId, msisdn, to });
   return `line ${msisdn} is now ${to}`;
 }
 
@@ -271,10 +282,13 @@ async function changeFeatures(ctx: ChangeContext, req: RequestOf<'changeFeatures
       undoes: 'services',
     }),
   );
-  await step('updatingServicesOnHlr', () =>
-    act.updateLineOnHlr({ orderId, step: 'services', msisdn, services: hlrServicesFor(features) }),
-  );
-  await step('committingFeatures', () => act.commitFeatures({ orderId, msisdn, features }));
+  await step('updatingServicesOnHlr', act.updateLineOnHlr, {
+    orderId,
+    step: 'services',
+    msisdn,
+    services: hlrServicesFor(features),
+  });
+  await step('committingFeatures', act.commitFeatures, { orderId, msisdn, features });
   return `features now: ${features.join(', ') || 'none'}`;
 }
 
@@ -287,9 +301,11 @@ async function changeDiscount(ctx: ChangeContext, req: RequestOf<'changeDiscount
     discountCode: req.discountCode,
   } satisfies Partial<ChangeDiscountSummary>);
   ctx.passPointOfNoReturn();
-  await step('committingDiscount', () =>
-    act.commitDiscount({ orderId, msisdn: line.msisdn, discountCode: req.discountCode }),
-  );
+  await step('committingDiscount', act.commitDiscount, {
+    orderId,
+    msisdn: line.msisdn,
+    discountCode: req.discountCode,
+  });
   return req.discountCode ? `discount ${req.discountCode} applied` : 'discount removed';
 }
 
@@ -303,9 +319,11 @@ async function payIn(ctx: ChangeContext, req: RequestOf<'recharge' | 'collectFee
   } satisfies Partial<PayInSummary>);
   summary.receiptNo = await charge(ctx, line, req.amountFen, req.payment);
   ctx.passPointOfNoReturn();
-  const { balanceFen } = await step('creditingBalance', () =>
-    act.creditBalance({ orderId, msisdn: line.msisdn, amountFen: req.amountFen }),
-  );
+  const { balanceFen } = await step('creditingBalance', act.creditBalance, {
+    orderId,
+    msisdn: line.msisdn,
+    amountFen: req.amountFen,
+  });
   summary.balanceFen = balanceFen;
   return `${req.amountFen} fen credited; balance ${balanceFen} fen`;
 }
@@ -320,9 +338,11 @@ async function refundFee(ctx: ChangeContext, req: RequestOf<'refundFee'>, line: 
     balanceFenBefore: line.balanceFen,
   } satisfies Partial<RefundFeeSummary>);
   ctx.passPointOfNoReturn();
-  const paid = await step('refundingFromBalance', () =>
-    act.refundFromBalance({ orderId, msisdn: line.msisdn, amountFen: req.amountFen }),
-  );
+  const paid = await step('refundingFromBalance', act.refundFromBalance, {
+    orderId,
+    msisdn: line.msisdn,
+    amountFen: req.amountFen,
+  });
   Object.assign(summary, {
     balanceFen: paid.balanceFen,
     receiptNo: paid.receiptNo,

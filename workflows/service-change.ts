@@ -34,14 +34,12 @@ export async function serviceChangeWorkflow(input: ServiceChangeInput): Promise<
 
   try {
     saga.addUndo(() => finish.releaseLine({ orderId }));
-    const line = await step('checkingLine', () =>
-      act.holdLineForChange({
-        orderId,
-        msisdn: request.msisdn,
-        type: request.type,
-        identity: identityOf(request),
-      }),
-    );
+    const line = await step('checkingLine', act.holdLineForChange, {
+      orderId,
+      msisdn: request.msisdn,
+      type: request.type,
+      identity: identityOf(request),
+    });
     const done = await runServiceChange(ctx, request, line);
     await order.move('completed', null, 'system', done);
   } catch (err) {

@@ -3,7 +3,9 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
@@ -30,6 +32,9 @@ import {
 } from './contracts/work-order';
 import { watchSla } from './work-order-sla';
 
+/** Runs started before this patch write each step to the read model by a scheduled activity of its own. */
+export const workOrderWritesLocallyPatch = 'work-order-writes-locally';
+
 /**
  * One work order (工单), REQ: WO-1…WO-6 — created → accepted → outlet assigned → dispatched (by rule, by a
  * dispatcher, re-dispatched, or grabbed) → appointment → in service → completed → closed; rejected or
@@ -38,12 +43,19 @@ import { watchSla } from './work-order-sla';
  * workflow only waits (no polling): for a chance to dispatch by rule, and — alongside — for the SLA targets.
  */
 export async function workOrderWorkflow(input: WorkOrderInput): Promise<WorkOrderState> {
+  // Asked once, before the first write, and kept: the whole run takes one path or the other.
+  const writesLocally = patched(workOrderWritesLocallyPatch);
   const timeout = `${input.settings.stepTimeoutSeconds}s`;
-  // The read model must follow every change: its writes retry without limit.
-  const { recordWorkOrderEvent } = proxyActivities<Activities>({
+  // The read model must follow every change: its writes retry without limit. There is no business activity
+  // per step to carry the write, so it is a local activity: it runs in the workflow's own task, with no task
+  // queue and no history events beyond its marker (runs started before the patch: a scheduled activity).
+  const readModel = {
     startToCloseTimeout: timeout,
     retry: { initialInterval: '200ms', maximumInterval: '30s' },
-  });
+  };
+  const { recordWorkOrderEvent } = writesLocally
+    ? proxyLocalActivities<Activities>(readModel)
+    : proxyActivities<Activities>(readModel);
   // Choosing by rule and escalating may fail for good: the work order then waits for people.
   const { chooseAssignee, escalateBreach } = proxyActivities<Activities>({
     startToCloseTimeout: timeout,

@@ -4,6 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { Activities } from '../../activities';
+import { withTrackedMoves } from '../../activities/tracked';
 import { ensureSearchAttributes } from '../../infra/search-attributes';
 import { resolveTimeSkippingServer } from '../../infra/time-skipping-server';
 
@@ -33,7 +34,11 @@ export function useTimeSkipping() {
       connection: current().nativeConnection,
       taskQueue,
       workflowBundle,
-      activities,
+      // As the workers register them: each may also write the move of the order step it does.
+      activities: withTrackedMoves(
+        activities as Record<string, (input: never) => Promise<unknown>>,
+        activities.recordOrderEvent ?? (async () => undefined),
+      ),
     });
     return { taskQueue, worker };
   };

@@ -6,6 +6,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { Activities } from '../../activities';
+import { withTrackedMoves } from '../../activities/tracked';
 import { errorCatalogue } from '../../domain/errors';
 import { quoteOpenAccount } from '../../domain/open-account';
 import type { OrderProjection } from '../../domain/orders';
@@ -124,6 +125,15 @@ function mockActivities(overrides: Partial<Activities> = {}) {
   return { acts, calls, projections };
 }
 
+/**
+ * The mocks as the workers register activities: each also writes the move of the step it does, through the
+ * mocked `recordOrderEvent` (activities/tracked.ts), so `projections` sees every move.
+ */
+function asRegistered(acts: Partial<Activities>) {
+  const record = acts.recordOrderEvent ?? (async () => undefined);
+  return withTrackedMoves(acts as Record<string, (input: never) => Promise<unknown>>, record);
+}
+
 const undoNames = ['releaseResources', 'discardCustomer', 'refundPayment', 'deprovisionSubscriber'];
 
 describe('account-opening workflow with mocked activities', () => {
@@ -152,7 +162,7 @@ describe('account-opening workflow with mocked activities', () => {
     const worker = await Worker.create({
       connection: nativeConnection,
       taskQueue,
-      activities: acts,
+      activities: asRegistered(acts),
       workflowBundle,
     });
     return worker.runUntil(
