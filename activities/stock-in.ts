@@ -75,7 +75,9 @@ export function createStockInActivities({ db }: { db: Db }) {
             : await stockPendingSims(tx, batch, input);
         const stocked = { ...batch, ...counters };
         if (malformed === 0) return progressOf(stocked);
-        return progressOf((await addToCounters(tx, batch.id, { accepted: 0, rejected: malformed })) ?? stocked);
+        return progressOf(
+          (await addToCounters(tx, batch.id, { accepted: 0, rejected: malformed })) ?? stocked,
+        );
       });
     },
 

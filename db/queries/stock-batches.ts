@@ -43,7 +43,11 @@ export function stagedItemOf(item: StockNumber | StockSim): StagedItem {
 const copyEscapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 /** A value in COPY's text format: tab-separated, backslash-escaped, `\N` for null. */
 const copyField = (v: string | number | null): string =>
-  v === null ? '\\N' : typeof v === 'number' ? String(v) : v.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c] ?? c);
+  v === null
+    ? '\\N'
+    : typeof v === 'number'
+      ? String(v)
+      : v.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c] ?? c);
 
 /** A staged row as one line of COPY text: row_no, raw, problem, item_key, imsi, kind, segment, capacity_kb. */
 export function copyLineOf(row: StagedRow): string {
@@ -292,14 +296,14 @@ export async function stockPendingNumbers(
   fees: { rowNos: number[]; feesFen: number[] },
 ): Promise<BatchCounters> {
   const inStock = rowReason.alreadyInStock('number', '{value}');
-  return countersAfter(tx.execute<BatchCounters>(sql`
+  return countersAfter(
+    tx.execute<BatchCounters>(sql`
     with priced as (
       select r.row_no, r.item_key as msisdn, r.kind, r.segment, f.fee_fen
         from stock_batch_rows r
         join unnest(${sqlIntArray(fees.rowNos)}, ${sqlIntArray(fees.feesFen)}) as f(row_no, fee_fen)
           on f.row_no = r.row_no
-       where r.batch_id = ${chunk.batchId} and r.result = 'pending'
-         and r.row_no between ${chunk.fromRow} and ${chunk.toRow}
+       where ${inChunk(chunk)}
     ), added as (
       insert into numbers (msisdn, kind, segment, status, selection_fee_fen, holder_code, batch_id, stocked_by)
       select msisdn, kind, segment, 'unused', fee_fen, ${batch.holderCode}, ${batch.id}, ${batch.createdBy}
@@ -312,13 +316,15 @@ export async function stockPendingNumbers(
       on conflict do nothing
     ), results as (
       update stock_batch_rows r
-         set result = case when a.msisdn is null then 'rejected' else 'accepted' end,
-             reason = case when a.msisdn is null then replace(${inStock}, '{value}', p.msisdn) end
-        from priced p left join added a on a.msisdn = p.msisdn
-       where r.batch_id = ${chunk.batchId} and r.row_no = p.row_no
+         set result = case when r.item_key in (select msisdn from added) then 'accepted' else 'rejected' end,
+             reason = case
+               when r.item_key not in (select msisdn from added) then replace(${inStock}, '{value}', r.item_key)
+             end
+       where ${inChunk(chunk)} and r.item_key is not null
       returning r.result
     )
-    ${countResults(chunk.batchId)}`));
+    ${countResults(chunk.batchId)}`),
+  );
 }
 
 /**
@@ -326,15 +332,19 @@ export async function stockPendingNumbers(
  * ICCID or IMSI is in stock already (then the row is rejected naming the one in stock, the ICCID when both
  * or when another batch stocked it meanwhile), each row's result written and the batch's counters moved on.
  */
-export async function stockPendingSims(tx: Tx, batch: StockBatchRow, chunk: StockChunk): Promise<BatchCounters> {
+export async function stockPendingSims(
+  tx: Tx,
+  batch: StockBatchRow,
+  chunk: StockChunk,
+): Promise<BatchCounters> {
   const iccidInStock = rowReason.alreadyInStock('iccid', '{value}');
   const imsiInStock = rowReason.alreadyInStock('imsi', '{value}');
-  return countersAfter(tx.execute<BatchCounters>(sql`
+  return countersAfter(
+    tx.execute<BatchCounters>(sql`
     with staged as (
       select r.row_no, r.item_key as iccid, r.imsi, r.capacity_kb
         from stock_batch_rows r
-       where r.batch_id = ${chunk.batchId} and r.result = 'pending'
-         and r.row_no between ${chunk.fromRow} and ${chunk.toRow} and r.item_key is not null
+       where ${inChunk(chunk)} and r.item_key is not null
     ), added as (
       insert into sim_cards (iccid, imsi, capacity_kb, status, holder_code, batch_id, stocked_by)
       select iccid, imsi, capacity_kb, 'available', ${batch.holderCode}, ${batch.id}, ${batch.createdBy}
@@ -344,20 +354,28 @@ export async function stockPendingSims(tx: Tx, batch: StockBatchRow, chunk: Stoc
     ), results as (
       -- The sub-selects see sim_cards as it was before this statement: what was in stock already.
       update stock_batch_rows r
-         set result = case when a.iccid is null then 'rejected' else 'accepted' end,
+         set result = case when r.item_key in (select iccid from added) then 'accepted' else 'rejected' end,
              reason = case
-               when a.iccid is not null then null
-               when exists (select 1 from sim_cards c where c.imsi = s.imsi)
-                and not exists (select 1 from sim_cards c where c.iccid = s.iccid)
-                 then replace(${imsiInStock}, '{value}', s.imsi)
-               else replace(${iccidInStock}, '{value}', s.iccid)
+               when r.item_key in (select iccid from added) then null
+               when exists (select 1 from sim_cards c where c.imsi = r.imsi)
+                and not exists (select 1 from sim_cards c where c.iccid = r.item_key)
+                 then replace(${imsiInStock}, '{value}', r.imsi)
+               else replace(${iccidInStock}, '{value}', r.item_key)
              end
-        from staged s left join added a on a.iccid = s.iccid
-       where r.batch_id = ${chunk.batchId} and r.row_no = s.row_no
+       where ${inChunk(chunk)} and r.item_key is not null
       returning r.result
     )
-    ${countResults(chunk.batchId)}`));
+    ${countResults(chunk.batchId)}`),
+  );
 }
+
+/**
+ * The chunk's pending rows as `r`. Every statement names the range, so PostgreSQL reads the chunk's rows by
+ * index, never the whole batch; a row's result is `item_key in (select … from added)`, which it hashes (a
+ * join with a data-modifying CTE is planned as a nested loop: chunk × chunk comparisons).
+ */
+const inChunk = (chunk: StockChunk) =>
+  sql`r.batch_id = ${chunk.batchId} and r.result = 'pending' and r.row_no between ${chunk.fromRow} and ${chunk.toRow}`;
 
 const sqlIntArray = (values: readonly number[]) => sql`${`{${values.join(',')}}`}::int[]`;
 
