@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import type { Client } from '@temporalio/client';
-import type { Writable } from 'node:stream';
 import type { Db } from '../../db/client';
 import {
   copyLineOf,
