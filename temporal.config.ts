@@ -501,7 +501,7 @@ export const configSchema = z.object({
     .int()
     .min(1)
     .max(20_000)
-    .default(2_000)
+    .default(10_000)
     .describe('stock-in rows per step (one database transaction) (RES-1)'),
   STOCK_IN_CHUNKS_PER_RUN: z.coerce
     .number()

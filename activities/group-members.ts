@@ -10,18 +10,14 @@ import {
   recordMemberEvent,
 } from '../db/queries/group-members';
 import {
-  acceptAddedMembers,
+  claimNextChunk,
   completeMemberBatch,
-  countChunk,
   findMemberBatch,
   insertMembersFromChunk,
-  lockMemberBatch,
-  lockNextChunk,
   rejectPendingRows,
   rejectRefusedMembers,
-  rejectRowsAlreadyMembers,
-  rejectRowsBlacklisted,
-  rejectRowsNotInService,
+  rejectRowsFailingChecks,
+  settleChunk,
   type ChunkRange,
   progressOfBatch,
 } from '../db/queries/member-batches';
@@ -223,23 +219,24 @@ export function createGroupMemberActivities({ db, bboss }: Pick<ActivityDeps, 'd
 
     /**
      * REQ: GRP-6 — handles the next `chunkSize` pending rows of a batch in ONE transaction, so a worker that
-     * dies mid-chunk leaves nothing behind and the retry neither loses nor repeats a row: rows not in service
-     * or already members and lines of a blacklisted owner (CUST-2) are rejected; the others become members and are sent to BBOSS in one request whose
-     * ID is the chunk's first row (a retried chunk repeats the same request, and BBOSS answers it the same);
-     * members BBOSS refuses are taken back; the rest are accepted with an `add` event each. Returns the
-     * batch's counters and whether rows remain.
+     * dies mid-chunk leaves nothing behind and the retry neither loses nor repeats a row. Chunks of one batch
+     * may run side by side: each claims rows no other holds. Rows not in service or already members and lines
+     * of a blacklisted owner (CUST-2) are rejected (one statement); the others become members and are sent to
+     * BBOSS in one request whose ID is the chunk's first row (a retried chunk repeats the same request, and
+     * BBOSS answers it the same); members BBOSS refuses are taken back; the rest are accepted with an `add`
+     * event each and the counters moved on (one statement). Returns the batch's counters and whether rows
+     * remain.
      */
     async processMemberBatchChunk(input: {
       batchId: string;
       chunkSize: number;
     }): Promise<MemberBatchProgress & { rowsRemain: boolean }> {
       return db.transaction(async (tx) => {
-        const batch = await lockMemberBatch(tx, input.batchId);
+        const batch = await findMemberBatch(tx, input.batchId);
         if (!batch) throw businessFailure('BatchNotFound', `Member batch ${input.batchId} does not exist`);
-        const chunk = await lockNextChunk(tx, input.batchId, input.chunkSize);
+        const chunk = await claimNextChunk(tx, input.batchId, input.chunkSize);
         if (!chunk) return { ...progressOfBatch(batch), rowsRemain: false };
 
-        let accepted = 0;
         if ((await lockSubscriptionStatus(tx, batch.subscriptionId)) !== 'active') {
           await rejectPendingRows(
             tx,
@@ -248,23 +245,15 @@ export function createGroupMemberActivities({ db, bboss }: Pick<ActivityDeps, 'd
             reasonText('GroupProductNotActive', 'the group product stopped being active during the batch'),
           );
         } else {
-          await rejectRowsNotInService(
-            tx,
-            chunk,
-            reasonText('MemberNotInService', 'the number is not one of our lines in service'),
-          );
-          await rejectRowsAlreadyMembers(
-            tx,
-            chunk,
-            batch.subscriptionId,
-            reasonText('AlreadyGroupMember', 'the number is a member of this group product already'),
-          );
           // REQ: CUST-2 — a new member is new business for its line's owner, as for a single member add.
-          await rejectRowsBlacklisted(
-            tx,
-            chunk,
-            reasonText('CustomerBlacklisted', 'the owner of the number is blacklisted: '),
-          );
+          await rejectRowsFailingChecks(tx, chunk, batch.subscriptionId, {
+            notInService: reasonText('MemberNotInService', 'the number is not one of our lines in service'),
+            alreadyMember: reasonText(
+              'AlreadyGroupMember',
+              'the number is a member of this group product already',
+            ),
+            blacklistedPrefix: reasonText('CustomerBlacklisted', 'the owner of the number is blacklisted: '),
+          });
           const added = await insertMembersFromChunk(tx, chunk, batch.subscriptionId);
           if (added.length > 0) {
             const results = await syncWithBboss({
@@ -275,17 +264,17 @@ export function createGroupMemberActivities({ db, bboss }: Pick<ActivityDeps, 'd
             });
             await rejectRefused(tx, chunk, batch.subscriptionId, added, results);
           }
-          accepted = await acceptAddedMembers(tx, chunk, batch.subscriptionId, batch.operatorId);
-          // Whatever is still pending became a member through another order between the checks and now.
-          await rejectPendingRows(
-            tx,
-            chunk,
-            'AlreadyGroupMember',
-            reasonText('AlreadyGroupMember', 'the number became a member of this group product meanwhile'),
-          );
         }
-        const counted = await countChunk(tx, batch.id, { processed: chunk.size, accepted });
-        return { ...progressOfBatch(counted), rowsRemain: counted.processedRows < counted.totalRows };
+        // Whatever is still pending and not added by this batch became a member through another order meanwhile.
+        const counters = await settleChunk(tx, chunk, batch.subscriptionId, batch.operatorId, {
+          reasonCode: 'AlreadyGroupMember',
+          reason: reasonText(
+            'AlreadyGroupMember',
+            'the number became a member of this group product meanwhile',
+          ),
+        });
+        const progress = progressOfBatch({ ...batch, ...counters });
+        return { ...progress, rowsRemain: counters.processedRows < batch.totalRows };
       });
     },
 

@@ -3,28 +3,21 @@ import {
   addToCounters,
   completeStockBatch,
   findStockBatch,
-  insertNumbers,
-  insertSims,
   lockStockBatch,
-  numbersInStock,
-  pendingRowsInRange,
-  recordRowResults,
-  registerSegments,
-  simKeysInStock,
-  type NewNumber,
-  type NewSim,
+  pendingNumbers,
+  pendingRowsWithoutItem,
+  rejectMalformedRows,
+  stagedItemOf,
+  stageItems,
+  stockPendingNumbers,
+  stockPendingSims,
+  type StagedItem,
   type StockBatchRow,
+  type StockChunk,
 } from '../db/queries/stock-batches';
 import { loadFeeRules } from '../db/queries/selection-fee-rules';
 import { batchPercent } from '../domain/member-batch-csv';
-import {
-  checkNumberRow,
-  checkSimRow,
-  rowReason,
-  splitCsvLine,
-  type StockNumber,
-  type StockSim,
-} from '../domain/stock-in-csv';
+import { checkStockRow } from '../domain/stock-in-csv';
 import { businessFailure } from './failures';
 
 /** A batch's counters as the workflow and the bench see them. */
@@ -37,8 +30,6 @@ export interface StockInProgress {
   rejectedRows: number;
   percent: number;
 }
-
-type RowResult = { rowNo: number; result: 'accepted' | 'rejected'; reason: string | null };
 
 const progressOf = (b: StockBatchRow): StockInProgress => ({
   batchId: b.id,
@@ -67,26 +58,26 @@ export function createStockInActivities({ db }: { db: Db }) {
       return progressOf(await batchOrFail(db, input.batchId));
     },
 
-    /** Stocks the pending rows numbered fromRow…toRow of the batch. */
-    async processStockInChunk(input: {
-      batchId: string;
-      fromRow: number;
-      toRow: number;
-    }): Promise<StockInProgress> {
+    /**
+     * Stocks the pending rows numbered fromRow…toRow of the batch: set-based statements over the staged rows
+     * (see `stockPendingNumbers`, `stockPendingSims`), so a chunk costs a handful of round trips whatever its
+     * size; only the numbers' fees are worked out here, by the same rules (JavaScript patterns) as everywhere.
+     */
+    async processStockInChunk(input: StockChunk): Promise<StockInProgress> {
       return db.transaction(async (tx) => {
         const batch = await lockStockBatch(tx, input.batchId);
         if (!batch)
           throw businessFailure('StockBatchNotFound', `Stock batch ${input.batchId} does not exist`);
-        const rows = await pendingRowsInRange(tx, batch.id, input.fromRow, input.toRow);
-        if (rows.length === 0) return progressOf(batch);
-        const results =
+        const malformed = await parseRowsStagedBefore(tx, batch, input);
+        const counters =
           batch.resourceType === 'numbers'
-            ? await stockNumbers(tx, batch, rows)
-            : await stockSims(tx, batch, rows);
-        await recordRowResults(tx, batch.id, results);
-        const accepted = results.filter((r) => r.result === 'accepted').length;
-        const updated = await addToCounters(tx, batch.id, { accepted, rejected: results.length - accepted });
-        return progressOf(updated ?? batch);
+            ? await stockPendingNumbers(tx, batch, input, await priceNumbers(tx, input))
+            : await stockPendingSims(tx, batch, input);
+        const stocked = { ...batch, ...counters };
+        if (malformed === 0) return progressOf(stocked);
+        return progressOf(
+          (await addToCounters(tx, batch.id, { accepted: 0, rejected: malformed })) ?? stocked,
+        );
       });
     },
 
@@ -98,85 +89,28 @@ export function createStockInActivities({ db }: { db: Db }) {
   };
 }
 
-/** Parses each row; the malformed ones (the upload rejected them already) are rejected again, defensively. */
-function parseRows<T>(
-  rows: readonly { rowNo: number; raw: string }[],
-  check: (fields: string[]) => { ok: true; item: T } | { ok: false; reason: string },
-  results: RowResult[],
-): { rowNo: number; item: T }[] {
-  const good: { rowNo: number; item: T }[] = [];
-  for (const row of rows) {
-    const verdict = check(splitCsvLine(row.raw));
-    if (verdict.ok) good.push({ rowNo: row.rowNo, item: verdict.item });
-    else results.push({ rowNo: row.rowNo, result: 'rejected', reason: verdict.reason });
-  }
-  return good;
-}
-
-/** REQ: RES-1, RES-4, RES-5 — numbers: unused, priced by the fee rules, their segments registered. */
-async function stockNumbers(tx: Tx, batch: StockBatchRow, rows: { rowNo: number; raw: string }[]) {
-  const results: RowResult[] = [];
-  const parsed = parseRows<StockNumber>(rows, checkNumberRow, results);
-  const inStock = await numbersInStock(
-    tx,
-    parsed.map((p) => p.item.number),
-  );
+/** REQ: RES-4 — the chunk's numbers priced by the selection-fee rules in force now. */
+async function priceNumbers(tx: Tx, chunk: StockChunk) {
   const fees = await loadFeeRules(tx);
-  const fresh = parsed.filter((p) => !inStock.has(p.item.number));
-  const values: NewNumber[] = fresh.map(({ item }) => ({
-    msisdn: item.number,
-    kind: item.kind,
-    segment: item.segment,
-    status: 'unused',
-    selectionFeeFen: fees.feeFor(item.number).feeFen,
-    holderCode: batch.holderCode,
-    batchId: batch.id,
-    stockedBy: batch.createdBy,
-  }));
-  const inserted = await insertNumbers(tx, values);
-  await registerSegments(tx, [
-    ...new Set(
-      fresh.filter((p) => p.item.kind === 'mobile' && inserted.has(p.item.number)).map((p) => p.item.segment),
-    ),
-  ]);
-  for (const { rowNo, item } of parsed) {
-    results.push(
-      inserted.has(item.number)
-        ? { rowNo, result: 'accepted', reason: null }
-        : { rowNo, result: 'rejected', reason: rowReason.alreadyInStock('number', item.number) },
-    );
-  }
-  return results;
+  const rows = await pendingNumbers(tx, chunk);
+  return { rowNos: rows.map((r) => r.rowNo), feesFen: rows.map((r) => fees.feeFor(r.msisdn).feeFen) };
 }
 
-/** REQ: RES-1, RES-5 — SIM cards: available, ICCID and IMSI each unique. */
-async function stockSims(tx: Tx, batch: StockBatchRow, rows: { rowNo: number; raw: string }[]) {
-  const results: RowResult[] = [];
-  const parsed = parseRows<StockSim>(rows, checkSimRow, results);
-  const inStock = await simKeysInStock(
-    tx,
-    parsed.map((p) => p.item.iccid),
-    parsed.map((p) => p.item.imsi),
-  );
-  const values: NewSim[] = parsed
-    .filter((p) => !inStock.has(p.item.iccid) && !inStock.has(p.item.imsi))
-    .map(({ item }) => ({
-      iccid: item.iccid,
-      imsi: item.imsi,
-      capacityKb: item.capacityKb,
-      status: 'available',
-      holderCode: batch.holderCode,
-      batchId: batch.id,
-      stockedBy: batch.createdBy,
-    }));
-  const inserted = await insertSims(tx, values);
-  for (const { rowNo, item } of parsed) {
-    if (inserted.has(item.iccid)) results.push({ rowNo, result: 'accepted', reason: null });
-    else {
-      const [column, value] =
-        inStock.has(item.imsi) && !inStock.has(item.iccid) ? ['imsi', item.imsi] : ['iccid', item.iccid];
-      results.push({ rowNo, result: 'rejected', reason: rowReason.alreadyInStock(column, value) });
-    }
+/**
+ * Rows staged by an earlier release carry only their text: their items are parsed here and written back, so
+ * the set-based statements stock them like any other; a row that does not parse (the upload rejected those
+ * already) is rejected again, defensively. Returns how many were rejected.
+ */
+async function parseRowsStagedBefore(tx: Tx, batch: StockBatchRow, chunk: StockChunk): Promise<number> {
+  const rows = await pendingRowsWithoutItem(tx, chunk);
+  if (rows.length === 0) return 0;
+  const parsed: { rowNo: number; item: StagedItem }[] = [];
+  const malformed: { rowNo: number; reason: string }[] = [];
+  for (const row of rows) {
+    const verdict = checkStockRow(batch.resourceType, row.raw);
+    if (verdict.ok) parsed.push({ rowNo: row.rowNo, item: stagedItemOf(verdict.item) });
+    else malformed.push({ rowNo: row.rowNo, reason: verdict.reason });
   }
-  return results;
+  await stageItems(tx, batch.id, parsed);
+  return rejectMalformedRows(tx, batch.id, malformed);
 }

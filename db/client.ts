@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import * as schema from './schema';
 
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -32,6 +32,16 @@ export function createDb(
   });
   const db = drizzle(client, { schema });
   return { db, close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * The postgres.js client under a database handle, for what drizzle does not speak: `COPY … FROM STDIN`, which
+ * bulk uploads stream into (REQ: RES-1). Only a handle made by `createDb` has one.
+ */
+export function postgresClientOf(db: Db): Sql {
+  const { $client } = db as Db & { $client?: Sql };
+  if (!$client) throw new Error('this database handle has no postgres.js client');
+  return $client;
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));

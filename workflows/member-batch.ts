@@ -1,4 +1,4 @@
-import { continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
+import { continueAsNew, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
   memberBatchProgressQuery,
@@ -19,7 +19,15 @@ import {
  * quick to replay on any worker. The progress query answers from the counters of the last chunk.
  * The Temporal server lets a workflow ID continue as new about once a second (a shorter run's successor
  * waits), so a run should take longer than that: with the defaults (20 chunks of 200 rows) it does.
+ *
+ * Chunks run PARALLEL_CHUNKS at a time (each claims rows no other chunk holds, so none is shared): a chunk
+ * spends most of its time waiting for BBOSS, and BBOSS answers each member sync request on its own. Each
+ * chunk is still one transaction and one BBOSS request of `chunkSize` rows, and counts towards
+ * `chunksPerRun`; runs started before this (no `parallel-member-chunks` marker) keep one chunk at a time.
  */
+/** Chunks of one batch in flight at once: 4 keeps BBOSS busy without holding many database connections. */
+const PARALLEL_CHUNKS = 4;
+
 export async function memberBatchWorkflow(input: MemberBatchInput): Promise<MemberBatchProgress> {
   const { batchId, settings } = input;
   // A chunk retries until it goes through: its rows are durable and every attempt starts from a clean slate.
@@ -41,21 +49,26 @@ export async function memberBatchWorkflow(input: MemberBatchInput): Promise<Memb
   setHandler(memberBatchProgressQuery, () => progress);
   progress = await act.readMemberBatchProgress({ batchId });
 
+  const { chunkSize, chunksPerRun } = settings.memberBatch;
+  const parallel = patched('parallel-member-chunks') ? PARALLEL_CHUNKS : 1;
   let chunks = 0;
   while (progress.processedRows < progress.totalRows) {
-    if (chunks >= settings.memberBatch.chunksPerRun) {
+    if (chunks >= chunksPerRun) {
       return continueAsNew<typeof memberBatchWorkflow>({
         ...input,
         chunksDone: input.chunksDone + chunks,
         progress,
       });
     }
-    const { rowsRemain, ...counters } = await act.processMemberBatchChunk({
-      batchId,
-      chunkSize: settings.memberBatch.chunkSize,
-    });
+    const wave = Math.min(parallel, chunksPerRun - chunks);
+    const done = await Promise.all(
+      Array.from({ length: wave }, () => act.processMemberBatchChunk({ batchId, chunkSize })),
+    );
+    // The chunk that committed last has seen every other chunk's rows counted.
+    const latest = done.reduce((a, b) => (b.processedRows > a.processedRows ? b : a));
+    const { rowsRemain, ...counters } = latest;
     progress = counters;
-    chunks++;
+    chunks += wave;
     if (!rowsRemain) break;
   }
   progress = await act.completeMemberBatch({ batchId });

@@ -1,8 +1,8 @@
-import { and, asc, between, count, eq, exists, inArray, notExists, sql } from 'drizzle-orm';
+import { and, asc, between, count, eq, inArray, sql } from 'drizzle-orm';
 import { uploadRejectionCodes, type ParsedBatchRow } from '../../domain/member-batch-csv';
 import type { AttributeValues } from '../../domain/product-spec';
 import type { DbOrTx, Tx } from '../client';
-import { groupMemberEvents, groupMembers, memberBatches, memberBatchRows, subscribers } from '../schema';
+import { groupMembers, memberBatches, memberBatchRows } from '../schema';
 import { batchPercent } from '../../domain/member-batch-csv';
 import { claimOrderKey } from './order-keys';
 import type { MemberBatchProgress } from '../../domain/member-batch-contract';
@@ -153,12 +153,6 @@ export async function completeMemberBatch(db: DbOrTx, batchId: string): Promise<
 
 // ——— One chunk, inside the caller's transaction ———
 
-/** Locks the batch row for update: one chunk at a time per batch, even when an attempt is retried early. */
-export async function lockMemberBatch(tx: Tx, batchId: string): Promise<MemberBatchRow | null> {
-  const [row] = await tx.select().from(memberBatches).where(eq(memberBatches.id, batchId)).for('update');
-  return row ?? null;
-}
-
 /** A chunk: its first and last row. Every row still pending between them belongs to the chunk. */
 export interface ChunkRange {
   batchId: string;
@@ -167,15 +161,19 @@ export interface ChunkRange {
   size: number;
 }
 
-/** Locks the next `limit` pending rows in file order; null when none is left. */
-export async function lockNextChunk(tx: Tx, batchId: string, limit: number): Promise<ChunkRange | null> {
+/**
+ * Claims the next `limit` pending rows in file order that no other transaction holds; null when none is left.
+ * The rows stay locked until the chunk commits, so chunks of one batch run side by side without ever sharing a
+ * row, and a chunk retried early (its first attempt still running) takes other rows or none.
+ */
+export async function claimNextChunk(tx: Tx, batchId: string, limit: number): Promise<ChunkRange | null> {
   const rows = await tx
     .select({ rowNo: memberBatchRows.rowNo })
     .from(memberBatchRows)
     .where(and(eq(memberBatchRows.batchId, batchId), eq(memberBatchRows.result, 'pending')))
     .orderBy(asc(memberBatchRows.rowNo))
     .limit(limit)
-    .for('update');
+    .for('update', { skipLocked: true });
   const first = rows[0]?.rowNo;
   const last = rows.at(-1)?.rowNo;
   if (first === undefined || last === undefined) return null;
@@ -211,84 +209,76 @@ export async function rejectPendingRows(
   return rows.length;
 }
 
-/** Rejects the chunk's rows whose number is not one of our lines in service. */
-export async function rejectRowsNotInService(tx: Tx, chunk: ChunkRange, reason: string): Promise<void> {
-  await tx
-    .update(memberBatchRows)
-    .set(rejectedWith('MemberNotInService', reason))
-    .where(
-      and(
-        pendingIn(chunk),
-        notExists(
-          tx
-            .select({ one: sql`1` })
-            .from(subscribers)
-            .where(and(eq(subscribers.msisdn, memberBatchRows.msisdn), eq(subscribers.status, 'active'))),
-        ),
-      ),
-    );
+/** The reasons of the chunk's checks, as staff read them (see `rejectRowsFailingChecks`). */
+export interface ChunkCheckReasons {
+  notInService: string;
+  alreadyMember: string;
+  /** Followed by what blacklisted the owner. */
+  blacklistedPrefix: string;
 }
 
 /**
- * REQ: CUST-2 — rejects the chunk's rows whose line's owner is blacklisted (CustomerBlacklisted), as a single
- * member add is refused: by a current category with effect `blacklist` on any customer record with the owner's
- * identity document, or a partner's blacklist naming it. `reasonPrefix` is followed by what blacklisted the
- * owner. One statement for the chunk.
+ * Rejects, in one statement, the chunk's rows that may not join, each with its first failing check: the number
+ * is not one of our lines in service (MemberNotInService); it is a member of the subscription already
+ * (AlreadyGroupMember); REQ: CUST-2 — its line's owner is blacklisted (CustomerBlacklisted), as a single member
+ * add is refused: by a current category with effect `blacklist` on any customer record with the owner's
+ * identity document, or a partner's blacklist naming it.
  */
-export async function rejectRowsBlacklisted(tx: Tx, chunk: ChunkRange, reasonPrefix: string): Promise<void> {
-  await tx.execute(sql`
-    with hit as (
-      select distinct on (r.row_no) r.row_no, h.detail
-        from member_batch_rows r
-        join subscribers s on s.msisdn = r.msisdn
-        join customers o on o.id = s.customer_id
-        join lateral (
-          select 1 as ord, 'category ' || cat.code || ' (' || cat.name_zh || ')' as detail
-            from customer_category_assignments a
-            join customer_categories cat on cat.code = a.category_code
-            join customers c on c.id = a.customer_id
-           where a.ended_at is null and cat.effect = 'blacklist'
-             and (c.id = o.id or (c.id_type = o.id_type and c.id_number = o.id_number))
-          union all
-          select 2, 'the blacklist of partner ' || pb.partner
-            from partner_blacklist pb
-           where pb.id_type = o.id_type and pb.id_number = o.id_number
-        ) h on true
-       where r.batch_id = ${chunk.batchId} and r.result = 'pending'
-         and r.row_no between ${chunk.first} and ${chunk.last}
-       order by r.row_no, h.ord, h.detail
-    )
-    update member_batch_rows r
-       set result = 'rejected', reason_code = 'CustomerBlacklisted',
-           reason = ${reasonPrefix} || hit.detail, processed_at = now()
-      from hit
-     where r.batch_id = ${chunk.batchId} and r.row_no = hit.row_no`);
-}
-
-/** Rejects the chunk's rows whose number is a member of the subscription already. */
-export async function rejectRowsAlreadyMembers(
+export async function rejectRowsFailingChecks(
   tx: Tx,
   chunk: ChunkRange,
   subscriptionId: string,
-  reason: string,
+  reasons: ChunkCheckReasons,
 ): Promise<void> {
-  await tx
-    .update(memberBatchRows)
-    .set(rejectedWith('AlreadyGroupMember', reason))
-    .where(and(pendingIn(chunk), exists(memberOf(tx, subscriptionId))));
+  await tx.execute(sql`
+    with pending as (
+      select r.row_no, r.msisdn
+        from member_batch_rows r
+       where r.batch_id = ${chunk.batchId} and r.result = 'pending'
+         and r.row_no between ${chunk.first} and ${chunk.last}
+    ), verdict as (
+      select p.row_no,
+        case
+          when not exists (select 1 from subscribers s where s.msisdn = p.msisdn and s.status = 'active')
+            then 'MemberNotInService'
+          when exists (
+            select 1 from group_members g where g.subscription_id = ${subscriptionId} and g.msisdn = p.msisdn
+          ) then 'AlreadyGroupMember'
+          when blacklist.detail is not null then 'CustomerBlacklisted'
+        end as code,
+        blacklist.detail
+        from pending p
+        left join lateral (
+          select h.detail
+            from subscribers s
+            join customers o on o.id = s.customer_id
+            join lateral (
+              select 1 as ord, 'category ' || cat.code || ' (' || cat.name_zh || ')' as detail
+                from customer_category_assignments a
+                join customer_categories cat on cat.code = a.category_code
+                join customers c on c.id = a.customer_id
+               where a.ended_at is null and cat.effect = 'blacklist'
+                 and (c.id = o.id or (c.id_type = o.id_type and c.id_number = o.id_number))
+              union all
+              select 2, 'the blacklist of partner ' || pb.partner
+                from partner_blacklist pb
+               where pb.id_type = o.id_type and pb.id_number = o.id_number
+            ) h on true
+           where s.msisdn = p.msisdn
+           order by h.ord, h.detail
+           limit 1
+        ) blacklist on true
+    )
+    update member_batch_rows r
+       set result = 'rejected', reason_code = v.code, processed_at = now(),
+           reason = case v.code
+             when 'MemberNotInService' then ${reasons.notInService}
+             when 'AlreadyGroupMember' then ${reasons.alreadyMember}
+             else ${reasons.blacklistedPrefix} || v.detail
+           end
+      from verdict v
+     where r.batch_id = ${chunk.batchId} and r.row_no = v.row_no and v.code is not null`);
 }
-
-const memberOf = (tx: Tx, subscriptionId: string, addedBy?: string) =>
-  tx
-    .select({ one: sql`1` })
-    .from(groupMembers)
-    .where(
-      and(
-        eq(groupMembers.subscriptionId, subscriptionId),
-        eq(groupMembers.msisdn, memberBatchRows.msisdn),
-        addedBy === undefined ? undefined : eq(groupMembers.addedBy, addedBy),
-      ),
-    );
 
 /**
  * Adds the chunk's pending rows as members; returns those added. A number that became a member meanwhile
@@ -344,62 +334,48 @@ export async function rejectRefusedMembers(
 }
 
 /**
- * Accepts the chunk's rows whose member this batch added and records one `add` event for each; returns how
- * many were accepted.
+ * Settles the chunk in one statement: its rows still pending whose member this batch added are accepted with
+ * one `add` event each; the others still pending are rejected with `meanwhile` (the number became a member
+ * through another order between the checks and now); the chunk's outcome is added to the batch's counters,
+ * which come back as they now stand (the batch row is locked only here, at the end of the chunk).
  */
-export async function acceptAddedMembers(
+export async function settleChunk(
   tx: Tx,
   chunk: ChunkRange,
   subscriptionId: string,
   actor: string,
-): Promise<number> {
-  const accepted = await tx
-    .update(memberBatchRows)
-    .set({ result: 'accepted', processedAt: sql`now()` })
-    .where(and(pendingIn(chunk), exists(memberOf(tx, subscriptionId, chunk.batchId))))
-    .returning({ rowNo: memberBatchRows.rowNo });
-  if (accepted.length === 0) return 0;
-  await tx
-    .insert(groupMemberEvents)
-    .select(
-      tx
-        .select({
-          source: memberBatchRows.batchId,
-          msisdn: memberBatchRows.msisdn,
-          action: sql<string>`'add'`.as('action'),
-          subscriptionId: sql<string>`${subscriptionId}`.as('subscription_id'),
-          attributes: memberBatchRows.attributes,
-          actor: sql<string>`${actor}`.as('actor'),
-          at: sql<Date>`now()`.as('at'),
-        })
-        .from(memberBatchRows)
-        .where(
-          and(
-            eq(memberBatchRows.batchId, chunk.batchId),
-            eq(memberBatchRows.result, 'accepted'),
-            between(memberBatchRows.rowNo, chunk.first, chunk.last),
-          ),
-        ),
+  meanwhile: { reasonCode: string; reason: string },
+): Promise<BatchCounters> {
+  const [row] = await tx.execute<BatchCounters>(sql`
+    with settled as (
+      update member_batch_rows r
+         set result = case when g.msisdn is null then 'rejected' else 'accepted' end,
+             reason_code = case when g.msisdn is null then ${meanwhile.reasonCode} end,
+             reason = case when g.msisdn is null then ${meanwhile.reason} end,
+             processed_at = now()
+        from member_batch_rows p
+        left join group_members g
+          on g.subscription_id = ${subscriptionId} and g.msisdn = p.msisdn and g.added_by = p.batch_id
+       where p.batch_id = ${chunk.batchId} and p.result = 'pending'
+         and p.row_no between ${chunk.first} and ${chunk.last}
+         and r.batch_id = p.batch_id and r.row_no = p.row_no
+      returning r.batch_id, r.msisdn, r.attributes, r.result
+    ), events as (
+      insert into group_member_events (source, msisdn, action, subscription_id, attributes, actor, at)
+      select batch_id, msisdn, 'add', ${subscriptionId}, attributes, ${actor}, now()
+        from settled where result = 'accepted'
+      on conflict do nothing
     )
-    .onConflictDoNothing();
-  return accepted.length;
-}
-
-/** Adds the chunk's outcome to the batch's counters; returns the batch as it now stands. */
-export async function countChunk(
-  tx: Tx,
-  batchId: string,
-  outcome: { processed: number; accepted: number },
-): Promise<MemberBatchRow> {
-  const [row] = await tx
-    .update(memberBatches)
-    .set({
-      processedRows: sql`${memberBatches.processedRows} + ${outcome.processed}`,
-      acceptedRows: sql`${memberBatches.acceptedRows} + ${outcome.accepted}`,
-      rejectedRows: sql`${memberBatches.rejectedRows} + ${outcome.processed - outcome.accepted}`,
-    })
-    .where(eq(memberBatches.id, batchId))
-    .returning();
-  if (!row) throw new Error(`member batch ${batchId} vanished while locked`);
+    update member_batches b
+       set processed_rows = b.processed_rows + ${chunk.size},
+           accepted_rows = b.accepted_rows + (select count(*) from settled where result = 'accepted'),
+           rejected_rows = b.rejected_rows + ${chunk.size} - (select count(*) from settled where result = 'accepted')
+     where b.id = ${chunk.batchId}
+    returning b.processed_rows as "processedRows", b.accepted_rows as "acceptedRows",
+              b.rejected_rows as "rejectedRows"`);
+  if (!row) throw new Error(`member batch ${chunk.batchId} vanished while its rows were locked`);
   return row;
 }
+
+/** A batch's counters as a chunk leaves them. */
+export type BatchCounters = Pick<MemberBatchRow, 'processedRows' | 'acceptedRows' | 'rejectedRows'>;

@@ -1,52 +1,77 @@
-import { and, asc, between, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import type { ResourceType } from '../../domain/resources';
-import { keyColumns, rowReason } from '../../domain/stock-in-csv';
-import type { DbOrTx, Tx } from '../client';
-import { numbers, numberSegments, simCards, stockBatches, stockBatchRows } from '../schema';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { and, asc, between, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { TransactionSql } from 'postgres';
+import type { NumberKind, ResourceType } from '../../domain/resources';
+import { keyColumns, rowReason, type StockNumber, type StockSim } from '../../domain/stock-in-csv';
+import { postgresClientOf, type Db, type DbOrTx, type Tx } from '../client';
+import { stockBatches, stockBatchRows } from '../schema';
 
 /**
- * REQ: RES-1 — stock-in batches (入库批次) and their rows. An upload is staged in a temporary table inside one
- * transaction and copied under its content-hash ID only at the end, so a half-uploaded file leaves nothing
- * behind and a re-upload of the same file finds the batch it made the first time. Rows travel to PostgreSQL
- * as one JSON parameter per chunk (`jsonb_to_recordset`), never one statement per row.
+ * REQ: RES-1 — stock-in batches (入库批次) and their rows. An upload streams into a temporary table with
+ * `COPY … FROM STDIN` inside one transaction and is copied under its content-hash ID only at the end, so a
+ * half-uploaded file leaves nothing behind and a re-upload of the same file finds the batch it made the first
+ * time. Each staged row carries its item as the upload parsed it, so a chunk is stocked by set-based
+ * statements over the batch's rows, never one statement or one parameter list per row.
  */
 
 export type StockBatchRow = typeof stockBatches.$inferSelect;
 export type StockRowResult = 'pending' | 'accepted' | 'rejected';
 
-/** One staged line of an upload: its data row number, the text, its unique keys or why it is malformed. */
-export interface StagedRow {
-  rowNo: number;
-  raw: string;
-  key1: string | null;
-  key2: string | null;
-  problem: string | null;
+/** The item of a well-formed row: the number or ICCID (its first unique key), and the rest of its fields. */
+export interface StagedItem {
+  key: string;
+  imsi: string | null;
+  kind: NumberKind | null;
+  segment: string | null;
+  capacityKb: number | null;
 }
 
-/** Creates the upload's staging table; it disappears with the transaction, committed or not. */
-export async function createStagingTable(tx: Tx): Promise<void> {
-  await tx.execute(sql`
-    create temp table stock_upload (
-      row_no integer primary key, raw text not null, key1 text, key2 text, problem text
-    ) on commit drop`);
+/** One staged line of an upload: its data row number, the text, and its item or why it is malformed. */
+export type StagedRow = { rowNo: number; raw: string } & (
+  { item: StagedItem; problem: null } | { item: null; problem: string }
+);
+
+/** A well-formed row's item as staged: a number is its own key, a SIM card's keys are ICCID then IMSI. */
+export function stagedItemOf(item: StockNumber | StockSim): StagedItem {
+  return 'number' in item
+    ? { key: item.number, imsi: null, kind: item.kind, segment: item.segment, capacityKb: null }
+    : { key: item.iccid, imsi: item.imsi, kind: null, segment: null, capacityKb: item.capacityKb };
 }
 
-export async function stageRows(tx: Tx, rows: readonly StagedRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.execute(sql`
-    insert into stock_upload (row_no, raw, key1, key2, problem)
-    select row_no, raw, key1, key2, problem
-    from jsonb_to_recordset(${JSON.stringify(rows.map(toRecord))}::jsonb)
-      as x(row_no integer, raw text, key1 text, key2 text, problem text)`);
+const copyEscapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+/** A value in COPY's text format: tab-separated, backslash-escaped, `\N` for null. */
+const copyField = (v: string | number | null): string =>
+  v === null
+    ? '\\N'
+    : typeof v === 'number'
+      ? String(v)
+      : v.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c] ?? c);
+
+/** A staged row as one line of COPY text: row_no, raw, problem, item_key, imsi, kind, segment, capacity_kb. */
+export function copyLineOf(row: StagedRow): string {
+  const { item } = row;
+  return (
+    [
+      row.rowNo,
+      row.raw,
+      row.problem,
+      item?.key ?? null,
+      item?.imsi ?? null,
+      item?.kind ?? null,
+      item?.segment ?? null,
+      item?.capacityKb ?? null,
+    ]
+      .map(copyField)
+      .join('\t') + '\n'
+  );
 }
 
-const toRecord = (r: StagedRow) => ({
-  row_no: r.rowNo,
-  raw: r.raw,
-  key1: r.key1,
-  key2: r.key2,
-  problem: r.problem,
-});
+/** Writes COPY text to the staging stream, waiting while PostgreSQL catches up (bounded memory). */
+export async function writeStaged(staging: Writable, text: string): Promise<void> {
+  if (text !== '' && !staging.write(text)) await once(staging, 'drain');
+}
 
 export interface NewStockBatch {
   id: string;
@@ -57,55 +82,76 @@ export interface NewStockBatch {
 }
 
 /**
- * Makes the batch from the staged upload: its rows are copied in, malformed rows and later duplicates in the
- * file (by number; by ICCID, then IMSI) already rejected and counted as processed. When the batch exists
- * already (the same file again, or the same upload racing), nothing is written and it comes back with
- * `created: false`.
+ * Stages an upload and makes its batch, in one transaction: `fill` streams the file's rows into the staging
+ * table (through `writeStaged`) and answers the batch to make; the rows are then copied into the batch, the
+ * malformed ones and later duplicates in the file (by number; by ICCID, then IMSI) already rejected and counted
+ * as processed. When the batch exists already (the same file again, or the same upload racing), nothing is
+ * written and `created` is false. An error from `fill` aborts the COPY and rolls everything back.
  */
-export async function createBatchFromStaging(
-  tx: Tx,
-  batch: NewStockBatch,
-): Promise<{ created: boolean; batch: StockBatchRow }> {
-  const [created] = await tx
-    .insert(stockBatches)
-    .values({ ...batch, status: 'running' })
-    .onConflictDoNothing()
-    .returning();
-  if (!created) {
-    const existing = await findStockBatch(tx, batch.id);
-    if (!existing) throw new Error(`stock batch ${batch.id} conflicted but cannot be read`);
-    return { created: false, batch: existing };
-  }
+export async function stageStockUpload(
+  db: Db,
+  fill: (staging: Writable) => Promise<NewStockBatch>,
+): Promise<{ created: boolean; batchId: string }> {
+  return postgresClientOf(db).begin(async (t) => {
+    // No primary key: row numbers are unique by construction, and an index would slow the COPY down.
+    await t`
+      create temp table stock_upload (
+        row_no integer not null, raw text not null, problem text,
+        item_key text, imsi text, kind text, segment text, capacity_kb integer
+      ) on commit drop`;
+    const staging = await t`
+      copy stock_upload (row_no, raw, problem, item_key, imsi, kind, segment, capacity_kb) from stdin`.writable();
+    let batch: NewStockBatch;
+    try {
+      batch = await fill(staging);
+    } catch (err) {
+      staging.on('error', () => undefined);
+      staging.destroy(err instanceof Error ? err : new Error(String(err)));
+      throw err;
+    }
+    staging.end();
+    await finished(staging);
+    return copyStagedRows(t, batch);
+  });
+}
+
+async function copyStagedRows(t: TransactionSql, batch: NewStockBatch) {
+  const [made] = await t<{ id: string }[]>`
+    insert into stock_batches (id, resource_type, file_name, holder_code, status, created_by)
+    values (${batch.id}, ${batch.resourceType}, ${batch.fileName}, ${batch.holderCode}, 'running', ${batch.createdBy})
+    on conflict do nothing
+    returning id`;
+  if (!made) return { created: false, batchId: batch.id };
   const [col1, col2] = keyColumns[batch.resourceType];
   const dup1 = rowReason.duplicateInFile(col1, '{value}', '{row}');
   const dup2 = rowReason.duplicateInFile(col2 ?? '', '{value}', '{row}');
-  const [counts] = await tx.execute<{ total: number; rejected: number }>(sql`
+  const [counts] = await t<{ total: number; rejected: number }[]>`
     with ranked as (
-      select row_no, raw, problem, key1, key2,
-        case when problem is null then min(row_no) over (partition by key1) end as first1,
-        case when problem is null and key2 is not null then min(row_no) over (partition by key2) end as first2
+      select row_no, raw, problem, item_key, imsi, kind, segment, capacity_kb,
+        case when problem is null then min(row_no) over (partition by item_key) end as first1,
+        case when problem is null and imsi is not null then min(row_no) over (partition by imsi) end as first2
       from stock_upload
     ), copied as (
-      insert into stock_batch_rows (batch_id, row_no, raw, result, reason)
+      insert into stock_batch_rows (batch_id, row_no, raw, result, reason, item_key, imsi, kind, segment, capacity_kb)
       select ${batch.id}, row_no, raw,
         case when problem is not null or first1 < row_no or first2 < row_no then 'rejected' else 'pending' end,
         case
           when problem is not null then problem
-          when first1 < row_no then replace(replace(${dup1}, '{value}', key1), '{row}', first1::text)
-          when first2 < row_no then replace(replace(${dup2}, '{value}', key2), '{row}', first2::text)
-        end
+          when first1 < row_no then replace(replace(${dup1}, '{value}', item_key), '{row}', first1::text)
+          when first2 < row_no then replace(replace(${dup2}, '{value}', imsi), '{row}', first2::text)
+        end,
+        item_key, imsi, kind, segment, capacity_kb
       from ranked
+      order by row_no
       returning result
     )
-    select count(*)::int as total, (count(*) filter (where result = 'rejected'))::int as rejected from copied`);
+    select count(*)::int as total, (count(*) filter (where result = 'rejected'))::int as rejected from copied`;
   const total = counts?.total ?? 0;
   const rejected = counts?.rejected ?? 0;
-  const [updated] = await tx
-    .update(stockBatches)
-    .set({ totalRows: total, processedRows: rejected, rejectedRows: rejected })
-    .where(eq(stockBatches.id, batch.id))
-    .returning();
-  return { created: true, batch: updated ?? created };
+  await t`
+    update stock_batches set total_rows = ${total}, processed_rows = ${rejected}, rejected_rows = ${rejected}
+    where id = ${batch.id}`;
+  return { created: true, batchId: batch.id };
 }
 
 export async function findStockBatch(db: DbOrTx, id: string): Promise<StockBatchRow | null> {
@@ -169,94 +215,205 @@ export async function lockStockBatch(tx: Tx, batchId: string): Promise<StockBatc
   return row ?? null;
 }
 
-/** The rows of a range still waiting for a result (a retried chunk finds none left). */
-export async function pendingRowsInRange(tx: Tx, batchId: string, fromRow: number, toRow: number) {
+/** A chunk of a batch: its rows numbered fromRow…toRow that still wait for a result. */
+export interface StockChunk {
+  batchId: string;
+  fromRow: number;
+  toRow: number;
+}
+
+/**
+ * Pending rows of the chunk staged before rows carried their item (an upload by an earlier release): their
+ * text, to be parsed and written back with `stageItems`. None for a batch staged by this release.
+ */
+export async function pendingRowsWithoutItem(tx: Tx, chunk: StockChunk) {
   return tx
     .select({ rowNo: stockBatchRows.rowNo, raw: stockBatchRows.raw })
     .from(stockBatchRows)
-    .where(
-      and(
-        eq(stockBatchRows.batchId, batchId),
-        between(stockBatchRows.rowNo, fromRow, toRow),
-        eq(stockBatchRows.result, 'pending'),
-      ),
-    )
+    .where(and(pendingIn(chunk), isNull(stockBatchRows.itemKey)))
     .orderBy(asc(stockBatchRows.rowNo));
 }
 
-/** Which of these numbers are in stock already. */
-export async function numbersInStock(tx: Tx, list: readonly string[]): Promise<Set<string>> {
-  if (list.length === 0) return new Set();
-  const rows = await tx
-    .select({ msisdn: numbers.msisdn })
-    .from(numbers)
-    .where(inArray(numbers.msisdn, [...list]));
-  return new Set(rows.map((r) => r.msisdn));
-}
+const pendingIn = (chunk: StockChunk) =>
+  and(
+    eq(stockBatchRows.batchId, chunk.batchId),
+    between(stockBatchRows.rowNo, chunk.fromRow, chunk.toRow),
+    eq(stockBatchRows.result, 'pending'),
+  );
 
-/** Which of these ICCIDs and IMSIs are in stock already (one set: the two never look alike). */
-export async function simKeysInStock(
-  tx: Tx,
-  iccids: readonly string[],
-  imsis: readonly string[],
-): Promise<Set<string>> {
-  if (iccids.length === 0) return new Set();
-  const rows = await tx
-    .select({ iccid: simCards.iccid, imsi: simCards.imsi })
-    .from(simCards)
-    .where(or(inArray(simCards.iccid, [...iccids]), inArray(simCards.imsi, [...imsis])));
-  return new Set(rows.flatMap((r) => [r.iccid, r.imsi]));
-}
-
-export type NewNumber = typeof numbers.$inferInsert;
-export type NewSim = typeof simCards.$inferInsert;
-
-/** Inserts numbers; returns those inserted (one stocked meanwhile by someone else is not). */
-export async function insertNumbers(tx: Tx, rows: readonly NewNumber[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const inserted = await tx
-    .insert(numbers)
-    .values([...rows])
-    .onConflictDoNothing()
-    .returning({ msisdn: numbers.msisdn });
-  return new Set(inserted.map((r) => r.msisdn));
-}
-
-/** Inserts SIM cards; returns the ICCIDs inserted (a clash on ICCID or IMSI inserts nothing for that card). */
-export async function insertSims(tx: Tx, rows: readonly NewSim[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const inserted = await tx
-    .insert(simCards)
-    .values([...rows])
-    .onConflictDoNothing()
-    .returning({ iccid: simCards.iccid });
-  return new Set(inserted.map((r) => r.iccid));
-}
-
-/** REQ: RES-5 — registers segments (号段) new to the system. */
-export async function registerSegments(tx: Tx, prefixes: readonly string[]): Promise<void> {
-  if (prefixes.length === 0) return;
-  await tx
-    .insert(numberSegments)
-    .values(prefixes.map((prefix) => ({ prefix })))
-    .onConflictDoNothing();
-}
-
-/** Writes each row's result and reason (only rows still pending: a retry changes nothing). */
-export async function recordRowResults(
+/** Writes parsed items onto pending rows (one statement for all of them). */
+export async function stageItems(
   tx: Tx,
   batchId: string,
-  results: readonly { rowNo: number; result: 'accepted' | 'rejected'; reason: string | null }[],
+  rows: readonly { rowNo: number; item: StagedItem }[],
 ): Promise<void> {
-  if (results.length === 0) return;
-  const json = JSON.stringify(results.map((r) => ({ row_no: r.rowNo, result: r.result, reason: r.reason })));
+  if (rows.length === 0) return;
+  const json = JSON.stringify(
+    rows.map(({ rowNo, item }) => ({
+      row_no: rowNo,
+      item_key: item.key,
+      imsi: item.imsi,
+      kind: item.kind,
+      segment: item.segment,
+      capacity_kb: item.capacityKb,
+    })),
+  );
   await tx.execute(sql`
-    update stock_batch_rows r set result = x.result, reason = x.reason
-    from jsonb_to_recordset(${json}::jsonb) as x(row_no integer, result text, reason text)
-    where r.batch_id = ${batchId} and r.row_no = x.row_no and r.result = 'pending'`);
+    update stock_batch_rows r
+       set item_key = x.item_key, imsi = x.imsi, kind = x.kind, segment = x.segment, capacity_kb = x.capacity_kb
+      from jsonb_to_recordset(${json}::jsonb)
+        as x(row_no integer, item_key text, imsi text, kind text, segment text, capacity_kb integer)
+     where r.batch_id = ${batchId} and r.row_no = x.row_no and r.result = 'pending'`);
 }
 
-/** Adds a chunk's outcome to the batch's counters. */
+/** The numbers of the chunk's pending rows, to be priced (REQ: RES-4). */
+export async function pendingNumbers(tx: Tx, chunk: StockChunk) {
+  const rows = await tx
+    .select({ rowNo: stockBatchRows.rowNo, msisdn: stockBatchRows.itemKey })
+    .from(stockBatchRows)
+    .where(pendingIn(chunk));
+  return rows.flatMap((r) => (r.msisdn === null ? [] : [{ rowNo: r.rowNo, msisdn: r.msisdn }]));
+}
+
+/** The batch's counters once a chunk statement has moved them on. */
+export type BatchCounters = Pick<StockBatchRow, 'processedRows' | 'acceptedRows' | 'rejectedRows'>;
+
+async function countersAfter(statement: Promise<BatchCounters[]>): Promise<BatchCounters> {
+  const [row] = await statement;
+  if (!row) throw new Error('the stock batch vanished while locked');
+  return row;
+}
+
+/**
+ * REQ: RES-1, RES-4, RES-5 — stocks the chunk's pending numbers in one statement: each priced as given
+ * (`fees`, row by row), inserted unused unless in stock already (then the row is rejected "already in stock"),
+ * the new mobile segments registered, each row's result written and the batch's counters moved on.
+ */
+export async function stockPendingNumbers(
+  tx: Tx,
+  batch: StockBatchRow,
+  chunk: StockChunk,
+  fees: { rowNos: number[]; feesFen: number[] },
+): Promise<BatchCounters> {
+  const inStock = rowReason.alreadyInStock('number', '{value}');
+  return countersAfter(
+    tx.execute<BatchCounters>(sql`
+    with priced as (
+      select r.row_no, r.item_key as msisdn, r.kind, r.segment, f.fee_fen
+        from stock_batch_rows r
+        join unnest(${sqlIntArray(fees.rowNos)}, ${sqlIntArray(fees.feesFen)}) as f(row_no, fee_fen)
+          on f.row_no = r.row_no
+       where ${inChunk(chunk)}
+    ), added as (
+      insert into numbers (msisdn, kind, segment, status, selection_fee_fen, holder_code, batch_id, stocked_by)
+      select msisdn, kind, segment, 'unused', fee_fen, ${batch.holderCode}, ${batch.id}, ${batch.createdBy}
+        from priced order by msisdn
+      on conflict do nothing
+      returning msisdn, kind, segment
+    ), segments as (
+      insert into number_segments (prefix)
+      select distinct segment from added where kind = 'mobile'
+      on conflict do nothing
+    ), results as (
+      update stock_batch_rows r
+         set result = case when r.item_key in (select msisdn from added) then 'accepted' else 'rejected' end,
+             reason = case
+               when r.item_key not in (select msisdn from added) then replace(${inStock}, '{value}', r.item_key)
+             end
+       where ${inChunk(chunk)} and r.item_key is not null
+      returning r.result
+    )
+    ${countResults(chunk.batchId)}`),
+  );
+}
+
+/**
+ * REQ: RES-1, RES-5 — stocks the chunk's pending SIM cards in one statement: each inserted available unless its
+ * ICCID or IMSI is in stock already (then the row is rejected naming the one in stock, the ICCID when both
+ * or when another batch stocked it meanwhile), each row's result written and the batch's counters moved on.
+ */
+export async function stockPendingSims(
+  tx: Tx,
+  batch: StockBatchRow,
+  chunk: StockChunk,
+): Promise<BatchCounters> {
+  const iccidInStock = rowReason.alreadyInStock('iccid', '{value}');
+  const imsiInStock = rowReason.alreadyInStock('imsi', '{value}');
+  return countersAfter(
+    tx.execute<BatchCounters>(sql`
+    with staged as (
+      select r.row_no, r.item_key as iccid, r.imsi, r.capacity_kb
+        from stock_batch_rows r
+       where ${inChunk(chunk)} and r.item_key is not null
+    ), added as (
+      insert into sim_cards (iccid, imsi, capacity_kb, status, holder_code, batch_id, stocked_by)
+      select iccid, imsi, capacity_kb, 'available', ${batch.holderCode}, ${batch.id}, ${batch.createdBy}
+        from staged order by iccid
+      on conflict do nothing
+      returning iccid
+    ), results as (
+      -- The sub-selects see sim_cards as it was before this statement: what was in stock already.
+      update stock_batch_rows r
+         set result = case when r.item_key in (select iccid from added) then 'accepted' else 'rejected' end,
+             reason = case
+               when r.item_key in (select iccid from added) then null
+               when exists (select 1 from sim_cards c where c.imsi = r.imsi)
+                and not exists (select 1 from sim_cards c where c.iccid = r.item_key)
+                 then replace(${imsiInStock}, '{value}', r.imsi)
+               else replace(${iccidInStock}, '{value}', r.item_key)
+             end
+       where ${inChunk(chunk)} and r.item_key is not null
+      returning r.result
+    )
+    ${countResults(chunk.batchId)}`),
+  );
+}
+
+/**
+ * The chunk's pending rows as `r`. Every statement names the range, so PostgreSQL reads the chunk's rows by
+ * index, never the whole batch; a row's result is `item_key in (select … from added)`, which it hashes (a
+ * join with a data-modifying CTE is planned as a nested loop: chunk × chunk comparisons).
+ */
+const inChunk = (chunk: StockChunk) =>
+  sql`r.batch_id = ${chunk.batchId} and r.result = 'pending' and r.row_no between ${chunk.fromRow} and ${chunk.toRow}`;
+
+const sqlIntArray = (values: readonly number[]) => sql`${`{${values.join(',')}}`}::int[]`;
+
+/** The tail of a chunk statement: adds the `results` rows to the batch's counters and answers them. */
+const countResults = (batchId: string) => sql`
+    , counted as (
+      select (count(*) filter (where result = 'accepted'))::int as accepted,
+             (count(*) filter (where result = 'rejected'))::int as rejected
+        from results
+    ), moved as (
+      update stock_batches b
+         set processed_rows = b.processed_rows + c.accepted + c.rejected,
+             accepted_rows = b.accepted_rows + c.accepted,
+             rejected_rows = b.rejected_rows + c.rejected
+        from counted c
+       where b.id = ${batchId}
+      returning b.processed_rows, b.accepted_rows, b.rejected_rows
+    )
+    select processed_rows as "processedRows", accepted_rows as "acceptedRows", rejected_rows as "rejectedRows"
+      from moved`;
+
+/** Rejects pending rows whose text is not a row of the batch's format after all (defensive: the upload did). */
+export async function rejectMalformedRows(
+  tx: Tx,
+  batchId: string,
+  rows: readonly { rowNo: number; reason: string }[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const json = JSON.stringify(rows.map((r) => ({ row_no: r.rowNo, reason: r.reason })));
+  const rejected = await tx.execute(sql`
+    update stock_batch_rows r set result = 'rejected', reason = x.reason
+    from jsonb_to_recordset(${json}::jsonb) as x(row_no integer, reason text)
+    where r.batch_id = ${batchId} and r.row_no = x.row_no and r.result = 'pending'
+    returning r.row_no`);
+  return rejected.length;
+}
+
+/** Adds rows rejected outside a chunk statement to the batch's counters. */
 export async function addToCounters(
   tx: Tx,
   batchId: string,

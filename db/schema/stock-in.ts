@@ -1,6 +1,6 @@
 /** Stock-in (REQ: RES-1): uploaded files of numbers or SIM cards and the result of each row. */
 import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import type { ResourceType } from '../../domain/resources';
+import type { NumberKind, ResourceType } from '../../domain/resources';
 import { createdAt } from './columns';
 
 /** REQ: RES-1 — one uploaded stock-in file; its ID is the hash of the content, so a re-upload is the same batch. */
@@ -32,6 +32,16 @@ export const stockBatchRows = pgTable(
       .notNull()
       .default('pending'),
     reason: text('reason'),
+    /**
+     * The row's item as the upload parsed it, so a chunk is stocked by one INSERT … SELECT: the number or the
+     * ICCID; the IMSI; the number's kind and segment; the card's capacity. Null on a malformed row, and on rows
+     * staged before these columns existed (the chunk parses those from `raw`).
+     */
+    itemKey: text('item_key'),
+    imsi: text('imsi'),
+    kind: text('kind').$type<NumberKind>(),
+    segment: text('segment'),
+    capacityKb: integer('capacity_kb'),
   },
   (t) => [
     primaryKey({ columns: [t.batchId, t.rowNo] }),

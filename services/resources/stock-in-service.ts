@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import type { Client } from '@temporalio/client';
-import type { Db, Tx } from '../../db/client';
+import type { Db } from '../../db/client';
 import {
-  createBatchFromStaging,
-  createStagingTable,
+  copyLineOf,
   findStockBatch,
   listStockBatches,
   listStockBatchRows,
-  stageRows,
-  type StagedRow,
+  stagedItemOf,
+  stageStockUpload,
+  writeStaged,
   type StockBatchRow,
   type StockRowResult,
 } from '../../db/queries/stock-batches';
@@ -26,8 +26,6 @@ import { stockInWorkflowId, type StockInInput } from '../../workflows/contracts/
 
 /** A stock-in file may be this large: 64 MiB, well over a million rows of either format. */
 export const STOCK_CSV_BODY_LIMIT = 64 * 1024 * 1024;
-/** Rows per staging INSERT while the file streams in. */
-const STAGE_ROWS = 2_000;
 /** No row of either format comes near this; a longer line is not a stock-in file. */
 const MAX_LINE_CHARS = 1_000;
 
@@ -41,9 +39,10 @@ export interface StockUpload {
 }
 
 /**
- * REQ: RES-1 — stock-in uploads: the CSV streams in line by line (never whole in memory) into a staging table
- * inside one transaction while its SHA-256 is computed; the batch is made under the hash-derived ID at the
- * end and handed to `stockInWorkflow`. A file broken off half-way rolls back and leaves no batch.
+ * REQ: RES-1 — stock-in uploads: the CSV streams in line by line (never whole in memory), each row checked and
+ * parsed here, into a staging table through `COPY … FROM STDIN` inside one transaction while its SHA-256 is
+ * computed; the batch is made under the hash-derived ID at the end and handed to `stockInWorkflow`. A file
+ * broken off half-way rolls back and leaves no batch.
  */
 export function createStockInService(deps: {
   db: Db;
@@ -80,17 +79,15 @@ export function createStockInService(deps: {
     ): Promise<{ batch: StockBatchRow; replayed: boolean }> {
       const holderCode = target.holderCode ?? null;
       if (holderCode !== null) await assertStockInUnit(db, holderCode);
-      const { batch, created } = await db.transaction(async (tx) => {
-        await createStagingTable(tx);
-        const hash = await stageFile(tx, target.resourceType, body);
-        return createBatchFromStaging(tx, {
-          id: stockBatchIdOf(hash),
-          resourceType: target.resourceType,
-          fileName: target.fileName ?? null,
-          holderCode,
-          createdBy: principal.operatorId,
-        });
-      });
+      const { batchId, created } = await stageStockUpload(db, async (staging) => ({
+        id: stockBatchIdOf(await stageFile(staging, target.resourceType, body)),
+        resourceType: target.resourceType,
+        fileName: target.fileName ?? null,
+        holderCode,
+        createdBy: principal.operatorId,
+      }));
+      const batch = await findStockBatch(db, batchId);
+      if (!batch) throw new Error(`stock batch ${batchId} was made but cannot be read`);
       // A replay also (re)starts the workflow: the upload that made the batch may have stopped before it.
       await startWorkflow(batch);
       return { batch, replayed: !created };
@@ -139,20 +136,20 @@ export function viewOf(batch: StockBatchRow) {
 }
 
 /**
- * Reads the body line by line into the staging table, STAGE_ROWS at a time (awaiting each insert holds the
- * stream back), checking every row on its own; returns the SHA-256 of the bytes. Data rows are numbered from 1
- * after the header; blank lines are skipped and not numbered.
+ * Reads the body line by line into the staging COPY, each piece of the body as it arrives (waiting for
+ * PostgreSQL holds the stream back), checking every row on its own; returns the SHA-256 of the bytes. Data
+ * rows are numbered from 1 after the header; blank lines are skipped and not numbered.
  */
-async function stageFile(tx: Tx, resourceType: ResourceType, body: Readable): Promise<string> {
+async function stageFile(staging: Writable, resourceType: ResourceType, body: Readable): Promise<string> {
   const hash = createHash('sha256');
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let bytes = 0;
   let carry = '';
   let headerSeen = false;
   let rowNo = 0;
-  let batch: StagedRow[] = [];
+  let copyText = '';
 
-  const take = async (line: string): Promise<void> => {
+  const take = (line: string): void => {
     const text = line.endsWith('\r') ? line.slice(0, -1) : line;
     if (text.trim() === '') return;
     if (!headerSeen) {
@@ -169,15 +166,11 @@ async function stageFile(tx: Tx, resourceType: ResourceType, body: Readable): Pr
       );
     }
     const verdict = checkStockRow(resourceType, text);
-    batch.push(
+    copyText += copyLineOf(
       verdict.ok
-        ? { rowNo, raw: text, key1: verdict.keys[0], key2: verdict.keys[1], problem: null }
-        : { rowNo, raw: text, key1: null, key2: null, problem: verdict.reason },
+        ? { rowNo, raw: text, item: stagedItemOf(verdict.item), problem: null }
+        : { rowNo, raw: text, item: null, problem: verdict.reason },
     );
-    if (batch.length >= STAGE_ROWS) {
-      await stageRows(tx, batch);
-      batch = [];
-    }
   };
 
   for await (const chunk of body as AsyncIterable<Buffer | string>) {
@@ -195,10 +188,12 @@ async function stageFile(tx: Tx, resourceType: ResourceType, body: Readable): Pr
     if (carry.length > MAX_LINE_CHARS) {
       throw new AppError('InvalidCsv', `body: row ${rowNo + 1} is longer than ${MAX_LINE_CHARS} characters`);
     }
-    for (const line of lines) await take(line);
+    for (const line of lines) take(line);
+    await writeStaged(staging, copyText);
+    copyText = '';
   }
-  await take(carry + decode(decoder, undefined, false));
-  await stageRows(tx, batch);
+  take(carry + decode(decoder, undefined, false));
+  await writeStaged(staging, copyText);
   if (!headerSeen)
     throw new AppError('InvalidCsv', 'body: the file is empty; it needs a header row and data rows');
   if (rowNo === 0) throw new AppError('InvalidCsv', 'body: the file has a header but no data rows');

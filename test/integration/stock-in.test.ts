@@ -1,6 +1,14 @@
 import { count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { numberSegments, numbers, selectionFeeRules, simCards, stockBatchRows } from '../../db/schema';
+import { createStockInActivities } from '../../activities/stock-in';
+import {
+  numberSegments,
+  numbers,
+  selectionFeeRules,
+  simCards,
+  stockBatchRows,
+  stockBatches,
+} from '../../db/schema';
 import { loadFeeRules } from '../../db/queries/selection-fee-rules';
 import { seedFeeRules } from '../../domain/selection-fees';
 import { startHarness, type Harness } from '../support/harness';
@@ -306,5 +314,52 @@ describe('stock-in batches (RES-1)', () => {
     const res = await upload(csv(['number', '14780000600']), 'resourceType=numbers', clerk);
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'RoleNotAllowed' });
+  });
+
+  it('RES-1: a row holding a tab or a backslash comes back in the report exactly as uploaded', async () => {
+    const res = await upload(csv(['number,kind', '14780000701', '1478000\t0702', '14780000703\\,mobile']));
+    expect(res.statusCode, res.body).toBe(202);
+    const batch = await completed(res.json<BatchView>().id);
+    expect(batch).toMatchObject({ totalRows: 3, acceptedRows: 1, rejectedRows: 2 });
+    const report = (await rows(batch.id)).items.map((r) => [r.rowNo, r.raw, r.result]);
+    expect(report).toEqual([
+      [1, '14780000701', 'accepted'],
+      [2, '1478000\t0702', 'rejected'],
+      [3, '14780000703\\,mobile', 'rejected'],
+    ]);
+  });
+
+  it('RES-1: rows staged by an earlier release (text only) are parsed when their chunk runs, and stocked the same', async () => {
+    const batchId = 'SB-staged-before-items';
+    const [inStock] = await h.db.select({ msisdn: numbers.msisdn }).from(numbers).limit(1);
+    const taken = inStock?.msisdn ?? 'seeded numbers expected';
+    await h.db.insert(stockBatches).values({
+      id: batchId,
+      resourceType: 'numbers',
+      status: 'running',
+      totalRows: 3,
+      createdBy: 'admin01',
+    });
+    await h.db.insert(stockBatchRows).values([
+      { batchId, rowNo: 1, raw: '14780000801,mobile' },
+      { batchId, rowNo: 2, raw: taken },
+      { batchId, rowNo: 3, raw: 'not a number' },
+    ]);
+    const progress = await createStockInActivities({ db: h.db }).processStockInChunk({
+      batchId,
+      fromRow: 1,
+      toRow: 3,
+    });
+    expect(progress).toMatchObject({ processedRows: 3, acceptedRows: 1, rejectedRows: 2 });
+    const report = Object.fromEntries(
+      (await rows(batchId)).items.map((r) => [r.rowNo, [r.result, r.reason]]),
+    );
+    expect(report).toEqual({
+      1: ['accepted', null],
+      2: ['rejected', `已在库 — number: ${taken} is already in stock`],
+      3: ['rejected', '格式不正确 — number: a mobile number must be 11 digits starting with 1'],
+    });
+    const [stocked] = await h.db.select().from(numbers).where(eq(numbers.msisdn, '14780000801'));
+    expect(stocked).toMatchObject({ kind: 'mobile', segment: '1478000', status: 'unused', batchId });
   });
 });
