@@ -1,6 +1,7 @@
 import { condition, proxyActivities, setHandler, type ActivityInterfaceFor } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { isTerminal, type OrderType } from '../domain/orders';
+import { isTerminal } from '../domain/order-status';
+import type { OrderType } from '../domain/orders';
 import {
   cancelOrderUpdate,
   orderStateQuery,
