@@ -669,15 +669,16 @@ export const configSchema = z.object({
     .describe('simulated bank: transient failure rate (0..1)'),
 
   /**
-   * Workflows a worker keeps in memory between tasks (about 1.5 MB each). Long waits, such as 2,000
-   * pre-cancellations in grace, otherwise hold gigabytes; an evicted workflow is replayed when it wakes.
+   * Workflows a worker keeps in memory between tasks (at most about 0.8 MB of worker memory each, measured with
+   * 2,000 pre-cancellations waiting in grace: `npm run bench -- grace-timers`); an evicted workflow is replayed
+   * when it wakes. docs/operations.md ("Worker sizing") explains the default.
    */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce
     .number()
     .int()
     .positive()
     .default(500)
-    .describe('workflows a worker keeps in memory between tasks (~1.5 MB each)'),
+    .describe('workflows a worker keeps in memory between tasks (≤ ~0.8 MB of worker memory each)'),
   /**
    * Activities one worker runs at once. They wait mostly on PostgreSQL and the outside systems, so more than the
    * cores is right; past about twice `DATABASE_POOL_MAX` they only queue for a connection inside the worker,

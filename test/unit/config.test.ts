@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SettingsOf, WorkflowSettings } from '../../domain/workflow-settings';
 import { loadConfig, workflowSettings, workflowSettingsSource } from '../../temporal.config';
 
 describe('configuration', () => {
@@ -118,6 +119,23 @@ describe('configuration', () => {
       workflowSettings(loadConfig({ PRE_CANCEL_GRACE_SECONDS: '5' }), 'preCancellation').preCancellation
         .graceSeconds,
     ).toBe(5);
+  });
+
+  it("ORD-5: a workflow started with every business's settings, as before they were split, reads its own where it always did", () => {
+    const config = loadConfig({});
+    const everyBusiness: WorkflowSettings = {
+      ...workflowSettings(config, 'preCancellation'),
+      ...workflowSettings(config, 'portOut'),
+      ...workflowSettings(config, 'portIn'),
+      ...workflowSettings(config, 'groupProduct'),
+      ...workflowSettings(config, 'memberBatch'),
+      ...workflowSettings(config, 'workOrder'),
+    };
+    // Type-checked: the old input is a superset of each business's settings under the same paths.
+    const portOut: SettingsOf<'portOut'> = everyBusiness;
+    const preCancellation: SettingsOf<'preCancellation'> = everyBusiness;
+    expect(portOut.portIn).toMatchObject(workflowSettings(config, 'portOut').portIn);
+    expect(preCancellation.preCancellation.graceMonths).toBe(3);
   });
 
   it('ORD-5: the order service gets the settings of the business it starts', () => {
