@@ -56,7 +56,13 @@ describe('the settings a workflow starts with (read from its history)', () => {
     expect(input.settings).toEqual({
       stepTimeoutSeconds: 9,
       stepMaxAttempts: 4,
-      preCancellation: expect.objectContaining({ graceMonths: 3, visitDays: 30, utcOffsetHours: 8 }),
+      preCancellation: {
+        graceMonths: 3,
+        graceSeconds: null,
+        visitDays: 30,
+        visitSeconds: null,
+        utcOffsetHours: 8,
+      },
     });
     expect(JSON.stringify(input)).not.toMatch(/holidays/);
   });
