@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { workOrderPriorities, type WorkOrderPriority } from './domain/work-orders';
-import type { WorkflowSettings } from './domain/workflow-settings';
+import type {
+  GroupSettings,
+  SettingsBusiness,
+  SettingsOf,
+  StepSettings,
+  SwitchOverSettings,
+  WorkflowSettingsSource,
+} from './domain/workflow-settings';
 
 /**
  * Every setting of the system, parsed once from the environment. Durations and amounts that the business
@@ -662,15 +669,16 @@ export const configSchema = z.object({
     .describe('simulated bank: transient failure rate (0..1)'),
 
   /**
-   * Workflows a worker keeps in memory between tasks (about 1.5 MB each). Long waits, such as 2,000
-   * pre-cancellations in grace, otherwise hold gigabytes; an evicted workflow is replayed when it wakes.
+   * Workflows a worker keeps in memory between tasks (at most about 0.8 MB of worker memory each, measured with
+   * 2,000 pre-cancellations waiting in grace: `npm run bench -- grace-timers`); an evicted workflow is replayed
+   * when it wakes. docs/operations.md ("Worker sizing") explains the default.
    */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce
     .number()
     .int()
     .positive()
     .default(500)
-    .describe('workflows a worker keeps in memory between tasks (~1.5 MB each)'),
+    .describe('workflows a worker keeps in memory between tasks (≤ ~0.8 MB of worker memory each)'),
   /**
    * Activities one worker runs at once. They wait mostly on PostgreSQL and the outside systems, so more than the
    * cores is right; past about twice `DATABASE_POOL_MAX` they only queue for a connection inside the worker,
@@ -740,11 +748,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return parsed.data;
 }
 
-/** Per-order settings the workflow needs; workflows cannot read the environment themselves. */
-export function workflowSettings(config: AppConfig): WorkflowSettings {
+/** REQ: every workflow with steps — how long one step may take and how often it is tried. */
+function stepSettings(config: AppConfig): StepSettings {
+  return { stepTimeoutSeconds: config.STEP_TIMEOUT_SECONDS, stepMaxAttempts: config.STEP_MAX_ATTEMPTS };
+}
+
+/** REQ: MNP-3, MNP-5 — the port-in calendar and switch-over timing, which a port-out's switch-over uses too. */
+function switchOverSettings(config: AppConfig): SwitchOverSettings {
   return {
-    stepTimeoutSeconds: config.STEP_TIMEOUT_SECONDS,
-    stepMaxAttempts: config.STEP_MAX_ATTEMPTS,
+    calendar: { utcOffsetHours: config.BUSINESS_UTC_OFFSET_HOURS, holidays: config.MNP_HOLIDAYS },
+    switchWindow: config.MNP_SWITCH_WINDOW,
+    switchOverDelaySeconds: config.MNP_SWITCH_OVER_DELAY_SECONDS ?? null,
+  };
+}
+
+/** REQ: GRP-1…GRP-9 — the group rules a group product order reads. */
+function groupSettings(config: AppConfig): GroupSettings {
+  return {
+    bbossAnswerTimeoutSeconds: config.BBOSS_ANSWER_TIMEOUT_SECONDS,
+    bbossMaxAskIntervalSeconds: config.BBOSS_MAX_ASK_INTERVAL_SECONDS,
+    bbossOverdueHours: config.BBOSS_OVERDUE_HOURS,
+    bbossMaxResubmits: config.BBOSS_MAX_RESUBMITS,
+    approvalTimeoutHours: config.GROUP_APPROVAL_TIMEOUT_HOURS,
+    utcOffsetHours: config.BUSINESS_UTC_OFFSET_HOURS,
+  };
+}
+
+/**
+ * The one place that builds workflow settings: per business, from the configuration of the process that starts
+ * the workflow (the API; docs/operations.md, "Which settings each workflow starts with"). Each business gets
+ * the step settings and its own rules only, so no calendar travels in an input that does not use it.
+ */
+const settingsBuilders: { [B in SettingsBusiness]: (config: AppConfig) => SettingsOf<B> } = {
+  openAccount: stepSettings,
+  serviceChange: stepSettings,
+  preCancellation: (config) => ({
+    ...stepSettings(config),
     preCancellation: {
       graceMonths: config.PRE_CANCEL_GRACE_MONTHS,
       graceSeconds: config.PRE_CANCEL_GRACE_SECONDS ?? null,
@@ -752,31 +791,36 @@ export function workflowSettings(config: AppConfig): WorkflowSettings {
       visitSeconds: config.PRE_CANCEL_VISIT_SECONDS ?? null,
       utcOffsetHours: config.BUSINESS_UTC_OFFSET_HOURS,
     },
+  }),
+  portIn: (config) => ({
+    ...stepSettings(config),
     portIn: {
       feeFen: config.MNP_PORT_IN_FEE_FEN,
       answerTimeoutSeconds: config.MNP_ANSWER_TIMEOUT_SECONDS,
       maxResubmits: config.MNP_MAX_RESUBMITS,
       deadlineWorkingDays: config.MNP_DEADLINE_WORKING_DAYS,
-      calendar: { utcOffsetHours: config.BUSINESS_UTC_OFFSET_HOURS, holidays: config.MNP_HOLIDAYS },
-      switchWindow: config.MNP_SWITCH_WINDOW,
-      switchOverDelaySeconds: config.MNP_SWITCH_OVER_DELAY_SECONDS ?? null,
+      ...switchOverSettings(config),
     },
+  }),
+  portOut: (config) => ({
+    ...stepSettings(config),
     portOut: {
       authCodeValidityHours: config.MNP_AUTH_CODE_VALIDITY_HOURS,
       authCodeMaxAttempts: config.MNP_AUTH_CODE_MAX_ATTEMPTS,
     },
-    group: {
-      bbossAnswerTimeoutSeconds: config.BBOSS_ANSWER_TIMEOUT_SECONDS,
-      bbossMaxAskIntervalSeconds: config.BBOSS_MAX_ASK_INTERVAL_SECONDS,
-      bbossOverdueHours: config.BBOSS_OVERDUE_HOURS,
-      bbossMaxResubmits: config.BBOSS_MAX_RESUBMITS,
-      approvalTimeoutHours: config.GROUP_APPROVAL_TIMEOUT_HOURS,
-      utcOffsetHours: config.BUSINESS_UTC_OFFSET_HOURS,
-    },
+    portIn: switchOverSettings(config),
+  }),
+  groupProduct: (config) => ({ ...stepSettings(config), group: groupSettings(config) }),
+  groupMember: stepSettings,
+  memberBatch: (config) => ({
+    ...stepSettings(config),
     memberBatch: {
       chunkSize: config.MEMBER_BATCH_CHUNK_SIZE,
       chunksPerRun: config.MEMBER_BATCH_CHUNKS_PER_RUN,
     },
+  }),
+  workOrder: (config) => ({
+    ...stepSettings(config),
     workOrder: {
       sla: config.WO_SLA,
       clock: config.WO_SLA_CLOCK,
@@ -789,5 +833,15 @@ export function workflowSettings(config: AppConfig): WorkflowSettings {
       redispatchOnBreach: config.WO_REDISPATCH_ON_BREACH,
       escalationRole: config.WO_ESCALATION_ROLE,
     },
-  };
+  }),
+};
+
+/** The settings a workflow of `business` starts with; workflows cannot read the environment themselves. */
+export function workflowSettings<B extends SettingsBusiness>(config: AppConfig, business: B): SettingsOf<B> {
+  return settingsBuilders[business](config);
+}
+
+/** Each business's settings from `config`, built when its workflow starts (a few small objects). */
+export function workflowSettingsSource(config: AppConfig): WorkflowSettingsSource {
+  return (business) => workflowSettings(config, business);
 }

@@ -80,8 +80,11 @@ function bundleInChild(workflowsPath: string, outFile: string): Promise<void> {
 
 async function bundleToFile(workflowsPath: string, outFile: string): Promise<void> {
   const { bundleWorkflowCode } = await import('@temporalio/worker');
+  // The order workflows are bundled as the workers bundle them (the shared domain modules preloaded).
+  const { sharedDomainModules } = await import('../workers/create-worker');
   const { code } = await bundleWorkflowCode({
     workflowsPath,
+    ...(workflowsPath === orderWorkflowsPath ? { preloadModules: sharedDomainModules } : {}),
     logger: {
       log: () => undefined,
       trace: () => undefined,

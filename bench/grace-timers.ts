@@ -8,9 +8,10 @@
  * PC-4). Then, in a closed loop of C lanes, each line is pre-cancelled (POST /api/v1/orders as manager01 at
  * the designated outlet); `startedPerSec` = G / (first POST → all G orders at step `waitingForGraceEnd` in
  * the orders table). Memory is read while all G wait: `workerRssMb` of this process (worker, API and
- * driver) and `temporalRssMb` of the dev server (VmRSS), each also before the run. Finally every order is
- * revoked by its holder's document (POST /api/v1/orders/{id}/cancel, C lanes; each answers once service
- * is restored): `revokedPerSec` = G / (first → last answer).
+ * driver) and `temporalRssMb` of the dev server (VmRSS), each also before the run; `workerRssPerCachedKb` is
+ * the growth of `workerRssMb` ÷ `cachedWorkflows` (min(in grace, WORKER_MAX_CACHED_WORKFLOWS)). Finally every
+ * order is revoked by its holder's document (POST /api/v1/orders/{id}/cancel, C lanes; each answers once
+ * service is restored): `revokedPerSec` = G / (first → last answer).
  *
  * Flags (defaults): --g 2000, --concurrency 50, --pool 10 (PostgreSQL connections of API and worker).
  */
@@ -35,7 +36,7 @@ export const graceTimers = defineBenchmark({
     requireIntegers(flags);
     if (flags.g > 9_999_999) throw new Error('--g must be below 10,000,000');
   },
-  headline: ['startedPerSec', 'workerRssMb', 'temporalRssMb', 'revokedPerSec', 'p99RevokeMs'],
+  headline: ['startedPerSec', 'workerRssMb', 'workerRssPerCachedKb', 'revokedPerSec', 'linesActiveAfter'],
   // No PRE_CANCEL_GRACE_SECONDS: the grace is the real default of 3 calendar months.
   setUp: {
     kind: 'system',
@@ -52,7 +53,7 @@ export const graceTimers = defineBenchmark({
       return lines;
     },
   },
-  body: async ({ flags, log, db, baseUrl, login, temporalPid, seeded: lines }) => {
+  body: async ({ flags, log, db, config, baseUrl, login, temporalPid, seeded: lines }) => {
     const { g, concurrency, pool } = flags;
     const token = await login('manager01');
     log(`worker on "${QUEUE}", API on ${baseUrl}, signed in as manager01 @ STORE-BJ-001`);
@@ -155,6 +156,7 @@ export const graceTimers = defineBenchmark({
     );
     for (const e of errors.slice(-3)) log(`  e.g. ${e}`);
 
+    const cached = Math.min(counts.waiting, config.WORKER_MAX_CACHED_WORKFLOWS);
     return {
       g,
       concurrency,
@@ -165,6 +167,9 @@ export const graceTimers = defineBenchmark({
       workerRssMb: during.worker,
       temporalRssMb: during.temporal,
       workerRssBeforeMb: before.worker,
+      // Workflows the worker can keep cached; the RSS growth per one of them (KB) is what a waiting order costs.
+      cachedWorkflows: cached,
+      workerRssPerCachedKb: Math.round(((during.worker - before.worker) * 1_024) / Math.max(1, cached)),
       temporalRssBeforeMb: before.temporal,
       revoked: revokeMs.length,
       revokeFailed,

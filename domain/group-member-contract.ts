@@ -1,7 +1,8 @@
 import type { GroupMemberRequest } from './groups';
 import type { OrderInput } from './order-contract';
+import type { SettingsOf } from './workflow-settings';
 
-export type GroupMemberOrderInput = OrderInput<GroupMemberRequest>;
+export type GroupMemberOrderInput = OrderInput<GroupMemberRequest, SettingsOf<'groupMember'>>;
 
 /** What a member order (add, change, delete) shows (REQ: GRP-6…GRP-8). */
 export interface GroupMemberSummary {

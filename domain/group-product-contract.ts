@@ -1,8 +1,9 @@
 import type { GroupProductRequest } from './groups';
 import type { AttributeValues } from './product-spec';
 import type { OrderInput } from './order-contract';
+import type { SettingsOf } from './workflow-settings';
 
-export type GroupProductOrderInput = OrderInput<GroupProductRequest>;
+export type GroupProductOrderInput = OrderInput<GroupProductRequest, SettingsOf<'groupProduct'>>;
 
 /** What a group product order (open, change, cancel) shows (REQ: GRP-1…GRP-5, GRP-9). */
 export interface GroupProductSummary {

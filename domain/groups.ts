@@ -3,6 +3,7 @@ import { rule } from './bilingual-messages';
 import { msisdnSchema } from './numbers';
 import { attributeValuesSchema } from './product-spec';
 import { nonBlankText } from './text-fields';
+import { effectiveModes, type EffectiveMode } from './group-effective-dates';
 
 /**
  * Group business (集团业务): group product orders sent to BBOSS and the product's members, source
@@ -28,9 +29,8 @@ export const groupProductCodeSchema = z
 const operatorIdSchema = nonBlankText(64);
 
 /** REQ: GRP-2 — how the package takes effect (套餐生效方式). */
-export const effectiveModes = ['immediate', 'nextCycle'] as const;
+export { effectiveFrom, effectiveModes, type EffectiveMode } from './group-effective-dates';
 export const effectiveModeSchema = z.enum(effectiveModes);
-export type EffectiveMode = z.infer<typeof effectiveModeSchema>;
 
 export const effectiveModeLabels: Record<EffectiveMode, { zh: string; en: string }> = {
   immediate: { zh: '立即生效', en: 'Immediately' },
@@ -164,14 +164,3 @@ export type GroupOrderRequest = GroupProductRequest | GroupMemberRequest;
 /** A group product subscription's life (the product the group ordered). */
 export const groupSubscriptionStatuses = ['opening', 'active', 'cancelling', 'cancelled'] as const;
 export type GroupSubscriptionStatus = (typeof groupSubscriptionStatuses)[number];
-
-/**
- * REQ: GRP-2 — when terms chosen now take effect: now, or the first day of the next month (the billing
- * cycle) at 00:00 business time.
- */
-export function effectiveFrom(mode: EffectiveMode, now: Date, utcOffsetHours: number): Date {
-  if (mode === 'immediate') return now;
-  const local = new Date(now.getTime() + utcOffsetHours * 3_600_000);
-  const firstOfNext = Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 1);
-  return new Date(firstOfNext - utcOffsetHours * 3_600_000);
-}

@@ -1,9 +1,9 @@
-import type { WorkflowSettings } from './workflow-settings';
+import type { SettingsOf } from './workflow-settings';
 
 /** REQ: GRP-6 — a member batch's workflow input; rows live in PostgreSQL, never in the history. */
 export interface MemberBatchInput {
   batchId: string;
-  settings: WorkflowSettings;
+  settings: SettingsOf<'memberBatch'>;
   /** Carried across continue-as-new: chunks handled by earlier runs. */
   chunksDone: number;
   /** Carried across continue-as-new: the progress when the previous run ended. */

@@ -1,5 +1,6 @@
 import type { OpenAccountRequest, Quote } from './open-account';
 import type { OrderInput } from './order-contract';
+import type { SettingsOf } from './workflow-settings';
 
 /**
  * REQ: OPEN-6, Q-1 — what the open-account workflow gets: a service password given at the counter is parked
@@ -8,7 +9,7 @@ import type { OrderInput } from './order-contract';
 export type OpenAccountWorkflowRequest = Omit<OpenAccountRequest, 'servicePassword'> & {
   servicePasswordRef?: string;
 };
-export type OpenAccountInput = OrderInput<OpenAccountWorkflowRequest>;
+export type OpenAccountInput = OrderInput<OpenAccountWorkflowRequest, SettingsOf<'openAccount'>>;
 
 /** What an open-account order shows (REQ: OPEN-1…OPEN-6). */
 export interface OpenAccountSummary {

@@ -1,17 +1,20 @@
 import type { OrderFailure, OrderOrigin, OrderStatus, OrderType, TimelineEntry } from './orders';
-import type { WorkflowSettings } from './workflow-settings';
+import type { StepSettings } from './workflow-settings';
 
-/** What every order workflow gets, whatever the business: who submitted it, the request hash, the settings. */
-export interface OrderInputBase {
+/**
+ * What every order workflow gets, whatever the business: who submitted it, the request hash, and the settings
+ * of its business (`SettingsOf` in workflow-settings.ts; every one has the step settings).
+ */
+export interface OrderInputBase<S extends StepSettings = StepSettings> {
   orderId: string;
   origin: OrderOrigin;
   /** Hash of the submitted body: a reused idempotency key with another body is refused (REQ: ORD-3). */
   requestHash: string;
-  settings: WorkflowSettings;
+  settings: S;
 }
 
-/** An order workflow's input: the common part and the business's own request. */
-export interface OrderInput<R> extends OrderInputBase {
+/** An order workflow's input: the common part, the business's own request and its settings. */
+export interface OrderInput<R, S extends StepSettings = StepSettings> extends OrderInputBase<S> {
   request: R;
 }
 

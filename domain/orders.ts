@@ -1,38 +1,16 @@
 import { z } from 'zod';
 import { rule } from './bilingual-messages';
+import { idempotencyKeyPattern, orderStatuses, type OrderStatus } from './order-status';
 
-/** REQ: ORD-2 — order states (TMF622 ProductOrder state values). */
-export const orderStatuses = [
-  'acknowledged',
-  'rejected',
-  'pending',
-  'held',
-  'inProgress',
-  'assessingCancellation',
-  'pendingCancellation',
-  'cancelled',
-  'completed',
-  'failed',
-] as const;
+/** REQ: ORD-2 — the states live in order-status.ts, which workflows import without zod; their schema here. */
+export {
+  isTerminal,
+  orderStatuses,
+  orderStatusLabels,
+  terminalStatuses,
+  type OrderStatus,
+} from './order-status';
 export const orderStatusSchema = z.enum(orderStatuses);
-export type OrderStatus = z.infer<typeof orderStatusSchema>;
-
-export const terminalStatuses: readonly OrderStatus[] = ['rejected', 'cancelled', 'completed', 'failed'];
-export const isTerminal = (status: OrderStatus): boolean => terminalStatuses.includes(status);
-
-/** What staff read next to a status code, in both working languages. */
-export const orderStatusLabels: Record<OrderStatus, { zh: string; en: string }> = {
-  acknowledged: { zh: '已受理', en: 'Acknowledged' },
-  rejected: { zh: '已拒绝', en: 'Rejected' },
-  pending: { zh: '等待中', en: 'Pending' },
-  held: { zh: '已挂起', en: 'Held' },
-  inProgress: { zh: '处理中', en: 'In progress' },
-  assessingCancellation: { zh: '撤单评估中', en: 'Assessing cancellation' },
-  pendingCancellation: { zh: '撤单处理中', en: 'Cancellation in progress' },
-  cancelled: { zh: '已撤单', en: 'Cancelled' },
-  completed: { zh: '已竣工', en: 'Completed' },
-  failed: { zh: '失败', en: 'Failed' },
-};
 
 export const orderTypes = [
   'openAccount',
@@ -102,7 +80,7 @@ export interface OrderProjection {
 export const idempotencyKeySchema = z
   .string()
   .regex(
-    /^[A-Za-z0-9._-]{8,64}$/,
+    idempotencyKeyPattern,
     rule(
       'must be 8-64 characters of letters, digits, ".", "_" or "-"',
       '应为 8-64 个字符，只含字母、数字、“.”、“_”或“-”',

@@ -1,5 +1,6 @@
 import type { OrderInput } from './order-contract';
 import type { PortInRequest } from './port-in';
+import type { SettingsOf } from './workflow-settings';
 
 /**
  * REQ: MNP-5 — what the port-in workflow gets: the donor's authorization code is parked (sealed) before the
@@ -8,7 +9,7 @@ import type { PortInRequest } from './port-in';
 export type PortInWorkflowRequest = Omit<PortInRequest, 'authorizationCode'> & {
   authorizationCodeRef: string;
 };
-export type PortInInput = OrderInput<PortInWorkflowRequest>;
+export type PortInInput = OrderInput<PortInWorkflowRequest, SettingsOf<'portIn'>>;
 
 /** What a port-in order shows (REQ: MNP-3, MNP-5). Amounts in fen. */
 export interface PortInSummary {

@@ -10,6 +10,8 @@ import {
   productCodeSchema,
 } from './open-account';
 
+export { missingPortingMaterials } from './port-in-materials';
+
 /**
  * Port-in (携号转网, we are the recipient) — the request and the materials rule. Source §5 (REQ: MNP-2…MNP-5).
  */
@@ -51,20 +53,3 @@ export const portInRequestSchema = z
     path: ['documentUploads'],
   });
 export type PortInRequest = z.infer<typeof portInRequestSchema>;
-
-/**
- * REQ: MNP-2, MNP-4 — what is missing from the porting materials (empty when complete). The schema already
- * refuses most of it at the door; the workflow checks again so an order never runs on incomplete materials.
- */
-export function missingPortingMaterials(
-  request: Pick<PortInRequest, 'customer' | 'agreementSigned' | 'channel' | 'documentUploads'>,
-): string[] {
-  const missing: string[] = [];
-  const c = request.customer;
-  if (c.kind === 'individual' && c.idNumber.trim() === '') missing.push('idNumber');
-  if (c.kind === 'enterprise' && c.unitCertificateNo.trim() === '') missing.push('unitCertificateNo');
-  if (!request.agreementSigned) missing.push('agreementSigned');
-  if (request.channel === 'online' && (request.documentUploads?.length ?? 0) === 0)
-    missing.push('documentUploads');
-  return missing;
-}

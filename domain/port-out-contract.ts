@@ -1,7 +1,8 @@
 import type { OrderInput } from './order-contract';
 import type { PortOutRequest } from './port-out';
+import type { SettingsOf } from './workflow-settings';
 
-export type PortOutInput = OrderInput<PortOutRequest>;
+export type PortOutInput = OrderInput<PortOutRequest, SettingsOf<'portOut'>>;
 
 /** What a port-out order shows (REQ: MNP-1, MNP-5). Amounts in fen. */
 export interface PortOutSummary {

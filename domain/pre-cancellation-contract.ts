@@ -1,7 +1,8 @@
 import type { OrderInput } from './order-contract';
 import type { FormalCancellationRequest, PreCancellationRequest } from './pre-cancellation';
+import type { SettingsOf } from './workflow-settings';
 
-export type PreCancellationInput = OrderInput<PreCancellationRequest>;
+export type PreCancellationInput = OrderInput<PreCancellationRequest, SettingsOf<'preCancellation'>>;
 
 /** What a pre-cancellation order shows (REQ: PC-1…PC-6). Amounts in fen. */
 export interface PreCancellationSummary {

@@ -11,7 +11,7 @@ import type { WorkOrderPriority } from './work-orders';
  * business-calendar.ts).
  */
 
-/** The work-order SLA settings (WorkflowSettings['workOrder']), repeated here so domain code imports no workflow. */
+/** The parts of the work-order settings (`WorkOrderSettings`) the service levels are counted with. */
 export interface SlaSettings {
   sla: Record<WorkOrderPriority, { responseMinutes: number; resolutionMinutes: number }>;
   clock: 'business' | 'continuous';

@@ -6,7 +6,7 @@ import type {
   WorkOrderActor,
   WorkOrderCommand,
 } from './work-orders';
-import type { WorkflowSettings } from './workflow-settings';
+import type { SettingsOf } from './workflow-settings';
 
 /** What the workflow starts with; the API has already checked and resolved everything it needs. */
 export interface WorkOrderInput {
@@ -19,7 +19,7 @@ export interface WorkOrderInput {
   resolved: { vip: boolean; city: string | null; outletCode: string | null };
   createdBy: string;
   channelCode: string;
-  settings: WorkflowSettings;
+  settings: SettingsOf<'workOrder'>;
 }
 
 /** A step on the work order by someone (or `system`), with who they are (REQ: WO-2…WO-5). */

@@ -1,19 +1,18 @@
 import type { ErrorCode } from './errors';
 import { greenChannelCategories } from './green-channel';
 import { slaDueDates, type SlaSettings } from './sla';
-import {
-  finalWorkOrderStatuses,
-  workOrderStatusLabels,
-  type Commitment,
-  type GreenChannelType,
-  type WorkOrderActor,
-  type WorkOrderCategory,
-  type WorkOrderCommand,
-  type WorkOrderCustomer,
-  type WorkOrderEvent,
-  type WorkOrderPriority,
-  type WorkOrderState,
-  type WorkOrderStatus,
+import { finalWorkOrderStatuses, workOrderStatusLabels } from './work-order-statuses';
+import type {
+  Commitment,
+  GreenChannelType,
+  WorkOrderActor,
+  WorkOrderCategory,
+  WorkOrderCommand,
+  WorkOrderCustomer,
+  WorkOrderEvent,
+  WorkOrderPriority,
+  WorkOrderState,
+  WorkOrderStatus,
 } from './work-orders';
 
 /**

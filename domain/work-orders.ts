@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { nonBlankText } from './text-fields';
 import { msisdnSchema } from './numbers';
+import { workOrderStatuses, type WorkOrderStatus } from './work-order-statuses';
 
 /**
  * Work orders (工单), source "中国移动工单运营的五个步骤" and "10086热线—营业厅服务绿色通道" (REQ: WO-1…WO-6,
@@ -9,34 +10,13 @@ import { msisdnSchema } from './numbers';
  * at any step before completion.
  */
 
-export const workOrderStatuses = [
-  'created',
-  'accepted',
-  'rejected',
-  'outletAssigned',
-  'dispatched',
-  'inService',
-  'completed',
-  'closed',
-  'cancelled',
-] as const;
+export {
+  finalWorkOrderStatuses,
+  workOrderStatuses,
+  workOrderStatusLabels,
+  type WorkOrderStatus,
+} from './work-order-statuses';
 export const workOrderStatusSchema = z.enum(workOrderStatuses);
-export type WorkOrderStatus = z.infer<typeof workOrderStatusSchema>;
-
-export const workOrderStatusLabels: Record<WorkOrderStatus, { zh: string; en: string }> = {
-  created: { zh: '新建', en: 'Created' },
-  accepted: { zh: '已受理', en: 'Accepted' },
-  rejected: { zh: '不予受理', en: 'Rejected' },
-  outletAssigned: { zh: '已分配网点', en: 'Outlet assigned' },
-  dispatched: { zh: '已派工', en: 'Dispatched' },
-  inService: { zh: '服务中', en: 'In service' },
-  completed: { zh: '已完成', en: 'Completed' },
-  closed: { zh: '已关闭', en: 'Closed' },
-  cancelled: { zh: '已取消', en: 'Cancelled' },
-};
-
-/** States a work order never leaves. */
-export const finalWorkOrderStatuses: readonly WorkOrderStatus[] = ['rejected', 'closed', 'cancelled'];
 
 /** REQ: WO-6 — priorities, P1 most urgent; each has its own response and resolution targets. */
 export const workOrderPriorities = ['P1', 'P2', 'P3', 'P4'] as const;

@@ -9,7 +9,7 @@ import type { Activities } from '../activities';
 import type { BbossOrderStatus, BbossOrderSubmission } from '../activities/adapters/bboss';
 import type { BbossOrderAnswered } from '../domain/bboss-callbacks';
 import { waitText } from '../domain/bboss-overdue';
-import type { WorkflowSettings } from '../domain/workflow-settings';
+import type { SettingsOf } from '../domain/workflow-settings';
 import type { GroupProductSummary } from './contracts/group-product';
 import type { OrderRun } from './order-run';
 
@@ -25,7 +25,7 @@ export interface BbossWait {
   /** The order as submitted: re-submitted unchanged when BBOSS does not know it. */
   submission: Omit<BbossOrderSubmission, 'requestId'>;
   summary: GroupProductSummary;
-  settings: WorkflowSettings;
+  settings: SettingsOf<'groupProduct'>;
 }
 
 /** Settings of orders started before they were given (REQ: GRP-4; the defaults of temporal.config.ts). */

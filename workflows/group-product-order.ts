@@ -1,7 +1,8 @@
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import type { BbossOrderAnswered } from '../domain/bboss-callbacks';
-import { effectiveFrom, type GroupProductRequest } from '../domain/groups';
-import type { WorkflowSettings } from '../domain/workflow-settings';
+import { effectiveFrom } from '../domain/group-effective-dates';
+import type { GroupProductRequest } from '../domain/groups';
+import type { GroupSettings } from '../domain/workflow-settings';
 import {
   bbossAnsweredSignal,
   type ApprovalDecision,
@@ -188,7 +189,7 @@ async function applyConfirmed(
   request: GroupProductRequest,
   summary: GroupProductSummary,
   bbossRef: string,
-  settings: WorkflowSettings['group'],
+  settings: GroupSettings,
 ): Promise<string> {
   const subscriptionId = summary.subscriptionId ?? orderId;
   switch (request.type) {

@@ -1,8 +1,8 @@
 import { ApplicationFailure, condition, patched, setHandler } from '@temporalio/workflow';
 import type { BbossOrderAnswered } from '../domain/bboss-callbacks';
 import { waitText } from '../domain/bboss-overdue';
-import { isTerminal } from '../domain/orders';
-import type { WorkflowSettings } from '../domain/workflow-settings';
+import { isTerminal } from '../domain/order-status';
+import type { GroupSettings } from '../domain/workflow-settings';
 import {
   decideApprovalUpdate,
   type ApprovalDecision,
@@ -72,7 +72,7 @@ export async function waitForApproval(
   decision: () => ApprovalDecision | null,
   cancelRequest: () => unknown,
   tariffCode: string,
-  settings: WorkflowSettings['group'],
+  settings: GroupSettings,
 ): Promise<void> {
   await condition(
     () => decision() !== null || cancelRequest() !== null,

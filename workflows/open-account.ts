@@ -10,7 +10,7 @@ import {
   openingPayer,
   paymentRefusalCodes,
   servicePasswordAdvice,
-} from '../domain/open-account';
+} from '../domain/open-account-rules';
 import { hlrServicesFor } from '../domain/service-change-rules';
 import type { OpenAccountInput, OpenAccountSummary } from './contracts/open-account';
 import type { OrderState } from './contracts/orders-common';

@@ -7,7 +7,8 @@ import {
   type ActivityInterfaceFor,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { isTerminal, type OrderProjection, type OrderType } from '../domain/orders';
+import { isTerminal } from '../domain/order-status';
+import type { OrderProjection, OrderType } from '../domain/orders';
 import {
   cancelOrderUpdate,
   orderStateQuery,

@@ -3,10 +3,10 @@ import { addWorkingDays } from '../domain/business-calendar';
 import { errorCatalogue } from '../domain/errors';
 import type { PortInAnswered } from '../domain/mnp-callbacks';
 import { nextSwitchOver } from '../domain/number-portability-schedule';
-import { paymentRefusalCodes } from '../domain/open-account';
-import { missingPortingMaterials } from '../domain/port-in';
+import { paymentRefusalCodes } from '../domain/open-account-rules';
+import { missingPortingMaterials } from '../domain/port-in-materials';
 import { hlrServicesFor } from '../domain/service-change-rules';
-import type { WorkflowSettings } from '../domain/workflow-settings';
+import type { PortInSettings } from '../domain/workflow-settings';
 import type { OrderState } from './contracts/orders-common';
 import { portInAnsweredSignal, type PortInInput, type PortInSummary } from './contracts/port-in';
 import { startOrderRun } from './order-run';
@@ -163,7 +163,7 @@ export async function portInWorkflow(input: PortInInput): Promise<OrderState> {
 async function waitForAnswer(
   answer: () => PortInAnswered | null,
   cancelRequest: () => unknown,
-  settings: WorkflowSettings['portIn'],
+  settings: PortInSettings,
   resubmit: () => Promise<void>,
 ): Promise<PortInAnswered> {
   for (let resubmits = 0; ; resubmits++) {
@@ -188,7 +188,7 @@ async function waitForAnswer(
 }
 
 /** The agreed switch-over, not before the next slot of the window (or the demo/test delay when set). */
-function switchOverTime(settings: WorkflowSettings['portIn'], answer: PortInAnswered, now: Date): Date {
+function switchOverTime(settings: PortInSettings, answer: PortInAnswered, now: Date): Date {
   if (settings.switchOverDelaySeconds !== null)
     return new Date(now.getTime() + settings.switchOverDelaySeconds * 1_000);
   const slot = nextSwitchOver(

@@ -8,7 +8,7 @@ import {
   nextSwitchOver,
 } from '../domain/number-portability-schedule';
 import type { OrderFailure } from '../domain/orders';
-import type { WorkflowSettings } from '../domain/workflow-settings';
+import type { SwitchOverSettings } from '../domain/workflow-settings';
 import type { OrderState } from './contracts/orders-common';
 import { portOutRequestedSignal, type PortOutInput, type PortOutSummary } from './contracts/port-out';
 import { startOrderRun } from './order-run';
@@ -207,7 +207,7 @@ function ineligible(failures: PortOutFailure[]): OrderFailure {
 }
 
 /** Next slot of the port-in switch-over window (or the demo/test delay when set). */
-function switchOverTime(settings: WorkflowSettings['portIn'], now: Date): Date {
+function switchOverTime(settings: SwitchOverSettings, now: Date): Date {
   if (settings.switchOverDelaySeconds !== null)
     return new Date(now.getTime() + settings.switchOverDelaySeconds * 1_000);
   return nextSwitchOver(now, settings.switchWindow, settings.calendar.utcOffsetHours, settings.calendar);

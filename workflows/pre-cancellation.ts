@@ -1,10 +1,12 @@
 import { ApplicationFailure, condition, log, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { errorCatalogue } from '../domain/errors';
-import { paymentRefusalCodes } from '../domain/open-account';
-import { isTerminal, type OrderFailure } from '../domain/orders';
-import { graceEndsAt, visitDeadline, type IdentityRefusal } from '../domain/pre-cancellation';
-import type { WorkflowSettings } from '../domain/workflow-settings';
+import { paymentRefusalCodes } from '../domain/open-account-rules';
+import { isTerminal } from '../domain/order-status';
+import type { OrderFailure } from '../domain/orders';
+import type { IdentityRefusal } from '../domain/pre-cancellation';
+import { graceEndsAt, visitDeadline } from '../domain/pre-cancellation-dates';
+import type { PreCancellationSettings } from '../domain/workflow-settings';
 import type { OrderState } from './contracts/orders-common';
 import {
   formalCancellationUpdate,
@@ -286,7 +288,7 @@ function identityFailure(code: IdentityRefusal): OrderFailure {
 }
 
 /** REQ: PC-5 — when the grace ends: N calendar months at 00:00 business time, or N seconds when set. */
-function graceEnd(settings: WorkflowSettings['preCancellation'], now: Date): Date {
+function graceEnd(settings: PreCancellationSettings, now: Date): Date {
   return settings.graceSeconds !== null
     ? new Date(now.getTime() + settings.graceSeconds * 1_000)
     : graceEndsAt(now, settings.graceMonths, settings.utcOffsetHours);

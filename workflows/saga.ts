@@ -1,6 +1,7 @@
 import { ActivityFailure, ApplicationFailure, log } from '@temporalio/workflow';
 import { errorCatalogue, isErrorCode } from '../domain/errors';
-import { orderStatusLabels, type OrderFailure, type OrderStatus } from '../domain/orders';
+import { orderStatusLabels, type OrderStatus } from '../domain/order-status';
+import type { OrderFailure } from '../domain/orders';
 
 /**
  * Compensation (REQ: ORD-5): each effect registers its undo before it runs — every undo is a no-op when

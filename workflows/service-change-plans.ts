@@ -1,7 +1,8 @@
 import { ApplicationFailure, type ActivityInterfaceFor } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { LineSnapshot } from '../activities/line-changes';
-import { missingCustomerData, type Payment } from '../domain/open-account';
+import type { Payment } from '../domain/open-account';
+import { missingCustomerData } from '../domain/open-account-rules';
 import { hlrServicesFor, lineStatusAfter, nextFeatures } from '../domain/service-change-rules';
 import type {
   ChangeCustomerDataSummary,

@@ -1,4 +1,4 @@
-import { paymentRefusalCodes } from '../domain/open-account';
+import { paymentRefusalCodes } from '../domain/open-account-rules';
 import type { LineChangeSummary } from '../domain/service-change-summaries';
 import type { OrderState } from './contracts/orders-common';
 import type { ServiceChangeInput, ServiceChangeWorkflowRequest } from './contracts/service-change';

@@ -1,13 +1,14 @@
 import { condition } from '@temporalio/workflow';
 import { slaDueDates } from '../domain/sla';
-import { finalWorkOrderStatuses, type WorkOrderState } from '../domain/work-orders';
-import type { WorkflowSettings } from '../domain/workflow-settings';
+import { finalWorkOrderStatuses } from '../domain/work-order-statuses';
+import type { WorkOrderState } from '../domain/work-orders';
+import type { WorkOrderSettings } from '../domain/workflow-settings';
 
 /** What the SLA watch needs from the work-order workflow (REQ: WO-6). */
 export interface SlaWatchDeps {
   /** The work order as it is now. */
   state: () => WorkOrderState;
-  settings: WorkflowSettings['workOrder'];
+  settings: WorkOrderSettings;
   /**
    * Called once per breach, from inside the workflow: marks the breach on the state (and the timeline),
    * notifies the escalation role and, for a response breach when configured, re-dispatches by rule.

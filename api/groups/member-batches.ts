@@ -64,7 +64,7 @@ export function memberBatchRoutes(deps: { db: Db; client: Client; config: AppCon
     db: deps.db,
     client: deps.client,
     taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-    settings: workflowSettings(deps.config),
+    settings: workflowSettings(deps.config, 'memberBatch'),
     maxRows: deps.config.MEMBER_BATCH_MAX_ROWS,
   });
 

@@ -1,6 +1,6 @@
 import { checkOrder } from '../../services/orders/order-checks';
 import { createOrderService } from '../../services/orders/order-service';
-import { workflowSettings } from '../../temporal.config';
+import { workflowSettingsSource } from '../../temporal.config';
 import type { RouteDeps, RoutePlugin } from '../route-deps';
 import { approvalRoutes } from './approvals';
 import { formalCancellationRoutes } from './formal-cancellation';
@@ -16,7 +16,7 @@ export function orderAreaRoutes({ db, client, config }: RouteDeps): RoutePlugin[
     client,
     db,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    settings: workflowSettings(config),
+    settings: workflowSettingsSource(config),
     secretsKey: config.SECRETS_KEY,
   });
   return [

@@ -94,7 +94,7 @@ export function selfServiceRoutes(deps: {
             },
             createdBy: `customer:${customer.msisdn}`,
             channelCode,
-            settings: workflowSettings(deps.config),
+            settings: workflowSettings(deps.config, 'workOrder'),
           },
         );
         // A new work order is `created` by definition; only a replay looks up how far it got.

@@ -82,7 +82,7 @@ export function greenChannelRoutes(deps: {
             resolved: { vip, city, outletCode },
             createdBy: principal.operatorId,
             channelCode: principal.channelCode,
-            settings: workflowSettings(deps.config),
+            settings: workflowSettings(deps.config, 'workOrder'),
           },
         );
         // A new work order is `created` by definition; only a replay needs to look up how far it got.

@@ -141,7 +141,7 @@ export function workOrderRoutes(deps: {
             },
             createdBy: principal.operatorId,
             channelCode: principal.channelCode,
-            settings: workflowSettings(deps.config),
+            settings: workflowSettings(deps.config, 'workOrder'),
           },
         );
         const status = replayed ? ((await workOrders.get(id))?.status ?? 'created') : 'created';

@@ -16,7 +16,7 @@ import {
 import type { Principal } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { parseMemberBatchCsv } from '../../domain/member-batch-csv';
-import type { WorkflowSettings } from '../../domain/workflow-settings';
+import type { SettingsOf } from '../../domain/workflow-settings';
 import { assertSameRequest, startWorkflowOnce } from '../temporal/start-idempotently';
 import { workflowCall } from '../temporal/workflow-registry';
 import { memberBatchId } from '../../workflows/contracts/member-batch';
@@ -39,7 +39,7 @@ export function createMemberBatchService(deps: {
   db: Db;
   client: Client;
   taskQueue: string;
-  settings: WorkflowSettings;
+  settings: SettingsOf<'memberBatch'>;
   maxRows: number;
 }) {
   const { db, client } = deps;

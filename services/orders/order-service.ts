@@ -7,7 +7,7 @@ import { AppError } from '../../domain/errors';
 import type { OrderAccessFacts, OrderCaller } from '../../domain/order-access';
 import type { FormalCancellationRequest, PreCancellationIdentity } from '../../domain/pre-cancellation';
 import type { AnyOrderRequest, AnyWorkflowRequest } from '../../domain/order-requests';
-import type { WorkflowSettings } from '../../domain/workflow-settings';
+import type { WorkflowSettingsSource } from '../../domain/workflow-settings';
 import { decideApprovalUpdate, parseGroupProductOrderId } from '../../workflows/contracts/group-product';
 import { orderId, parseOrderId } from '../../workflows/contracts/orders';
 import {
@@ -36,7 +36,8 @@ export function createOrderService(deps: {
   client: Client;
   db: Db;
   taskQueue: string;
-  settings: WorkflowSettings;
+  /** Each business's workflow settings, from the API's configuration (each order gets its business's only). */
+  settings: WorkflowSettingsSource;
   /** Keys the request hash and seals parked secrets (config `SECRETS_KEY`). */
   secretsKey: string;
 }) {
@@ -133,19 +134,18 @@ export function createOrderService(deps: {
           exists: orderExists,
           beforeStart: check,
           start: async () => {
-            const input: OrderInput<AnyWorkflowRequest> = {
+            const order: Omit<OrderInput<AnyWorkflowRequest>, 'settings'> = {
               orderId: id,
               origin: { operatorId: principal.operatorId, channelCode, outletCode: principal.outletCode },
               requestHash,
-              settings: deps.settings,
               // REQ: OPEN-6, Q-1 — secrets are parked; the workflow gets only their references.
               request: await secrets.park(id, request),
             };
-            return startWorkflowOnce(client, orderWorkflowCall(input), {
+            return startWorkflowOnce(client, orderWorkflowCall(order, deps.settings), {
               workflowId: id,
               taskQueue: deps.taskQueue,
               memo: { requestHash },
-              typedSearchAttributes: orderSearchAttributes(input),
+              typedSearchAttributes: orderSearchAttributes(order),
             });
           },
         },

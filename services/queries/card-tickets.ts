@@ -97,7 +97,7 @@ export function createCardTickets(deps: { db: Db; config: AppConfig; startWorkOr
         },
         createdBy: principal.operatorId,
         channelCode: principal.channelCode,
-        settings: workflowSettings(deps.config),
+        settings: workflowSettings(deps.config, 'workOrder'),
       },
     );
     return id;

@@ -1,6 +1,7 @@
 import type { Client, WorkflowOptions, WorkflowStartOptions } from '@temporalio/client';
 import type { AnyWorkflowRequest } from '../../domain/order-requests';
 import type { OrderInput } from '../../domain/order-contract';
+import type { WorkflowSettingsSource } from '../../domain/workflow-settings';
 // Type-only: the API process must never load workflow code; the names and parameters are all it needs.
 import type * as workflows from '../../workflows';
 
@@ -42,28 +43,48 @@ export function startWorkflow<N extends WorkflowName>(
 
 /**
  * The workflow that runs an order, by its order type (REQ: ORD-1): each business's workflow gets its own
- * request, so the input is narrowed by the request's type before it is handed over.
+ * request and only its business's settings, so the input is narrowed by the request's type before it is
+ * handed over.
  */
-export function orderWorkflowCall(input: OrderInput<AnyWorkflowRequest>): WorkflowCall {
-  const { request } = input;
+export function orderWorkflowCall(
+  order: Omit<OrderInput<AnyWorkflowRequest>, 'settings'>,
+  settingsOf: WorkflowSettingsSource,
+): WorkflowCall {
+  const { request } = order;
   switch (request.type) {
     case 'openAccount':
-      return workflowCall('openAccountWorkflow', { ...input, request });
+      return workflowCall('openAccountWorkflow', { ...order, request, settings: settingsOf('openAccount') });
     case 'preCancellation':
-      return workflowCall('preCancellationWorkflow', { ...input, request });
+      return workflowCall('preCancellationWorkflow', {
+        ...order,
+        request,
+        settings: settingsOf('preCancellation'),
+      });
     case 'portIn':
-      return workflowCall('portInWorkflow', { ...input, request });
+      return workflowCall('portInWorkflow', { ...order, request, settings: settingsOf('portIn') });
     case 'portOut':
-      return workflowCall('portOutWorkflow', { ...input, request });
+      return workflowCall('portOutWorkflow', { ...order, request, settings: settingsOf('portOut') });
     case 'groupOpen':
     case 'groupChange':
     case 'groupCancel':
-      return workflowCall('groupProductOrderWorkflow', { ...input, request });
+      return workflowCall('groupProductOrderWorkflow', {
+        ...order,
+        request,
+        settings: settingsOf('groupProduct'),
+      });
     case 'groupMemberAdd':
     case 'groupMemberChange':
     case 'groupMemberDelete':
-      return workflowCall('groupMemberOrderWorkflow', { ...input, request });
+      return workflowCall('groupMemberOrderWorkflow', {
+        ...order,
+        request,
+        settings: settingsOf('groupMember'),
+      });
     default:
-      return workflowCall('serviceChangeWorkflow', { ...input, request });
+      return workflowCall('serviceChangeWorkflow', {
+        ...order,
+        request,
+        settings: settingsOf('serviceChange'),
+      });
   }
 }

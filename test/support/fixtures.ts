@@ -1,6 +1,6 @@
 import type { Customer } from '../../domain/open-account';
 import { configSchema, workflowSettings, type AppConfig } from '../../temporal.config';
-import type { WorkflowSettings } from '../../domain/workflow-settings';
+import type { SettingsBusiness, SettingsOf } from '../../domain/workflow-settings';
 import type { SimulatorsControl } from '../../simulators/control';
 
 /** A complete individual customer as staff would key it in at the counter. */
@@ -49,12 +49,14 @@ export function openAccountBody(overrides: Record<string, unknown> = {}): Record
   };
 }
 
-/** Workflow settings as the API would pass them, with short step timeouts for tests. */
-export function testWorkflowSettings(
+/** A business's workflow settings as the API would pass them, with short step timeouts for tests. */
+export function testWorkflowSettings<B extends SettingsBusiness>(
+  business: B,
   overrides: Partial<Record<keyof AppConfig, string>> = {},
-): WorkflowSettings {
+): SettingsOf<B> {
   return workflowSettings(
     configSchema.parse({ STEP_TIMEOUT_SECONDS: '5', STEP_MAX_ATTEMPTS: '2', ...overrides }),
+    business,
   );
 }
 

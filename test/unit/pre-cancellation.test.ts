@@ -168,7 +168,7 @@ describe('when the grace ends', () => {
   });
 
   it('PC-5: the grace is 3 months by default, configurable, with no seconds override unless set', () => {
-    const defaults = workflowSettings(configSchema.parse({})).preCancellation;
+    const defaults = workflowSettings(configSchema.parse({}), 'preCancellation').preCancellation;
     expect(defaults).toEqual({
       graceMonths: 3,
       graceSeconds: null,
@@ -178,6 +178,7 @@ describe('when the grace ends', () => {
     });
     const tuned = workflowSettings(
       configSchema.parse({ PRE_CANCEL_GRACE_MONTHS: '6', PRE_CANCEL_GRACE_SECONDS: '30' }),
+      'preCancellation',
     ).preCancellation;
     expect(tuned).toMatchObject({ graceMonths: 6, graceSeconds: 30 });
   });

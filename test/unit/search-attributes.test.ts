@@ -8,7 +8,6 @@ import {
   orderTypeValue,
   workOrderSearchAttributes,
 } from '../../workflows/contracts/search-attributes';
-import { testWorkflowSettings } from '../support/fixtures';
 
 /** The attributes as the UI shows them: name → value. */
 const shown = (pairs: SearchAttributePair[]) => Object.fromEntries(pairs.map((p) => [p.key.name, p.value]));
@@ -18,7 +17,6 @@ const orderOf = (request: Record<string, unknown>, outletCode: string | null = '
     orderId: 'x',
     origin: { operatorId: 'store01', channelCode: 'STORE-BJ-001', outletCode },
     requestHash: 'h',
-    settings: testWorkflowSettings(),
     request,
   }) as unknown as OrderInput<AnyWorkflowRequest>;
 

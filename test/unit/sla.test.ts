@@ -76,7 +76,7 @@ describe('working minutes on the business calendar', () => {
 });
 
 describe('SLA due dates per priority', () => {
-  const business: SlaSettings = testWorkflowSettings({ WO_HOLIDAYS: '2025-06-02' }).workOrder;
+  const business: SlaSettings = testWorkflowSettings('workOrder', { WO_HOLIDAYS: '2025-06-02' }).workOrder;
 
   it('WO-6: the default targets per priority on the business clock (9-18, holiday on Monday)', () => {
     const friday5pm = cst('2025-05-30T17:00');
@@ -111,7 +111,7 @@ describe('SLA due dates per priority', () => {
   });
 
   it('WO-6: configured second-scale targets (WO_SLA with fractions) give due times seconds away', () => {
-    const fast = testWorkflowSettings({
+    const fast = testWorkflowSettings('workOrder', {
       WO_SLA_CLOCK: 'continuous',
       WO_SLA: 'P1:0.05/0.1,P2:0.05/0.1,P3:0.05/0.1,P4:0.05/0.1',
     }).workOrder;

@@ -42,7 +42,7 @@ function input(): GroupProductOrderInput {
     origin: { operatorId: 'manager01', channelCode: 'STORE-BJ-001', outletCode: null },
     requestHash: 'hash',
     // The defaults: BBOSS_ANSWER_TIMEOUT_SECONDS 2700, BBOSS_MAX_ASK_INTERVAL_SECONDS 21600, overdue after 4 h.
-    settings: testWorkflowSettings(),
+    settings: testWorkflowSettings('groupProduct'),
     request: {
       type: 'groupOpen',
       groupCode: '1000000001',

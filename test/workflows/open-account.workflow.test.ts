@@ -30,7 +30,7 @@ function inputFor(overrides: Partial<OpenAccountInput['request']> = {}): OpenAcc
     orderId: id,
     origin: { operatorId: 'store01', channelCode: 'STORE-BJ-001' },
     requestHash: 'hash-of-the-request',
-    settings: testWorkflowSettings(),
+    settings: testWorkflowSettings('openAccount'),
     request: {
       type: 'openAccount',
       customer: individual,

@@ -31,7 +31,7 @@ function input(): PreCancellationInput {
     origin: { operatorId: 'manager01', channelCode: 'STORE-BJ-001' },
     requestHash: 'hash',
     // The defaults: 3 calendar months at UTC+8, then 30 days for the visit (no *_SECONDS overrides).
-    settings: testWorkflowSettings(),
+    settings: testWorkflowSettings('preCancellation'),
     request: {
       type: 'preCancellation',
       msisdn: '13900100001',

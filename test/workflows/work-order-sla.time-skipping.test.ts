@@ -121,7 +121,7 @@ describe('SLA watch on the time-skipping server', () => {
   it('WO-6: an SLA breach across a weekend and a holiday fires at the right instant', async () => {
     const friday = nextFriday5pm(Number(await env.currentTimeMs()));
     const monday = businessDatePlus(friday, 3);
-    const settings = testWorkflowSettings({ WO_HOLIDAYS: monday }).workOrder;
+    const settings = testWorkflowSettings('workOrder', { WO_HOLIDAYS: monday }).workOrder;
     await skipTo(friday.getTime());
     const wo = workOrder(friday, settings);
     // P2 = 120 / 960 working minutes from Friday 17:00 (9-18, Monday a holiday):
@@ -155,7 +155,7 @@ describe('SLA watch on the time-skipping server', () => {
   });
 
   it('WO-6: targets met in time raise no breach, with one timer per target in the history', async () => {
-    const settings = testWorkflowSettings().workOrder;
+    const settings = testWorkflowSettings('workOrder').workOrder;
     const wo = workOrder(new Date(Number(await env.currentTimeMs())), settings, 'P1');
     const { worker, taskQueue } = await newWorker();
 
@@ -179,7 +179,7 @@ describe('SLA watch on the time-skipping server', () => {
   });
 
   it('WO-6: a work order that ends before its targets stops the watch without a breach', async () => {
-    const settings = testWorkflowSettings({ WO_SLA_CLOCK: 'continuous' }).workOrder;
+    const settings = testWorkflowSettings('workOrder', { WO_SLA_CLOCK: 'continuous' }).workOrder;
     const wo = workOrder(new Date(Number(await env.currentTimeMs())), settings, 'P4');
     const { worker, taskQueue } = await newWorker();
 

@@ -1,6 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CancelRequest, OrderState } from '../../domain/order-contract';
-import { idempotencyKeySchema, type OrderType } from '../../domain/orders';
+import type { OrderType } from '../../domain/orders';
+import { idempotencyKeyPattern } from '../../domain/order-status';
 import { mainTaskQueue } from './task-queue';
 
 /**
@@ -53,7 +54,7 @@ export function parseOrderIdWith<T extends OrderType>(
   const key = rest.at(-1) ?? '';
   const channelCode = rest.length === 2 ? (rest[0] ?? '') : null;
   const type = (Object.keys(prefixes) as T[]).find((t) => prefixes[t] === prefix);
-  if (!type || !idempotencyKeySchema.safeParse(key).success) return null;
+  if (!type || !idempotencyKeyPattern.test(key)) return null;
   if (channelCode !== null && !channelCodeInId.test(channelCode)) return null;
   return { type, channelCode, key };
 }

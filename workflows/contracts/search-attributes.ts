@@ -38,7 +38,9 @@ export function orderTypeValue(type: AnyWorkflowRequest['type']): string {
  * the line of a service change, pre-cancellation or port, the member's number of a group member order —; and
  * the group of group business.
  */
-export function orderSearchAttributes(input: OrderInput<AnyWorkflowRequest>): SearchAttributePair[] {
+export function orderSearchAttributes(
+  input: Pick<OrderInput<AnyWorkflowRequest>, 'request' | 'origin'>,
+): SearchAttributePair[] {
   const { request, origin } = input;
   return [
     { key: OrderTypeAttribute, value: orderTypeValue(request.type) },
