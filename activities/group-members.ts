@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import { findLiveSubscription } from '../db/queries/group-subscriptions';
 import {
   deleteGroupMember,
@@ -13,12 +14,13 @@ import {
   claimNextChunk,
   completeMemberBatch,
   findMemberBatch,
+  hasPendingRows,
   insertMembersFromChunk,
   rejectPendingRows,
   rejectRefusedMembers,
   rejectRowsFailingChecks,
   settleChunk,
-  type ChunkRange,
+  type ClaimedChunk,
   progressOfBatch,
 } from '../db/queries/member-batches';
 import type { Tx } from '../db/client';
@@ -222,10 +224,13 @@ export function createGroupMemberActivities({ db, bboss }: Pick<ActivityDeps, 'd
      * dies mid-chunk leaves nothing behind and the retry neither loses nor repeats a row. Chunks of one batch
      * may run side by side: each claims rows no other holds. Rows not in service or already members and lines
      * of a blacklisted owner (CUST-2) are rejected (one statement); the others become members and are sent to
-     * BBOSS in one request whose ID is the chunk's first row (a retried chunk repeats the same request, and
-     * BBOSS answers it the same); members BBOSS refuses are taken back; the rest are accepted with an `add`
-     * event each and the counters moved on (one statement). Returns the batch's counters and whether rows
-     * remain.
+     * BBOSS in one request whose ID is the chunk's first row (rows an attempt claimed and then lost, its
+     * worker dead, are the first free ones again, so whichever chunk claims them next normally repeats that
+     * request, and BBOSS answers it the same); members BBOSS refuses are taken back; the rest are accepted
+     * with an `add` event each and the counters moved on (one statement). Returns the batch's counters and
+     * whether rows remain pending (held by other chunks or not). When rows are pending but all are held by
+     * other transactions it fails `ChunkRowsHeld` (retried): "nothing claimed" must not end the batch while
+     * an earlier attempt may still commit or roll back its rows.
      */
     async processMemberBatchChunk(input: {
       batchId: string;
@@ -235,7 +240,18 @@ export function createGroupMemberActivities({ db, bboss }: Pick<ActivityDeps, 'd
         const batch = await findMemberBatch(tx, input.batchId);
         if (!batch) throw businessFailure('BatchNotFound', `Member batch ${input.batchId} does not exist`);
         const chunk = await claimNextChunk(tx, input.batchId, input.chunkSize);
-        if (!chunk) return { ...progressOfBatch(batch), rowsRemain: false };
+        if (!chunk) {
+          // Rows still pending but none free: another transaction holds them — a sibling chunk, or an attempt
+          // of this chunk that timed out while still waiting for BBOSS. The batch is not done until they
+          // commit or roll back, so this attempt fails and is retried after a back-off.
+          if (await hasPendingRows(tx, input.batchId)) {
+            throw ApplicationFailure.retryable(
+              `Member batch ${input.batchId}: its pending rows are held by another chunk; retrying`,
+              'ChunkRowsHeld',
+            );
+          }
+          return { ...progressOfBatch(batch), rowsRemain: false };
+        }
 
         if ((await lockSubscriptionStatus(tx, batch.subscriptionId)) !== 'active') {
           await rejectPendingRows(
@@ -274,15 +290,25 @@ export function createGroupMemberActivities({ db, bboss }: Pick<ActivityDeps, 'd
           ),
         });
         const progress = progressOfBatch({ ...batch, ...counters });
-        return { ...progress, rowsRemain: counters.processedRows < batch.totalRows };
+        // Pending rows exist, whoever holds them: the batch is not done.
+        return { ...progress, rowsRemain: await hasPendingRows(tx, input.batchId) };
       });
     },
 
-    /** REQ: GRP-6 — the batch is done: every row has its result. */
+    /**
+     * REQ: GRP-6 — the batch is done: every row has its result. A row still pending (a chunk attempt still
+     * holding it) fails `ChunkRowsHeld`, retried: the batch is completed only once no row can change.
+     */
     async completeMemberBatch(input: { batchId: string }): Promise<MemberBatchProgress> {
       const batch = await completeMemberBatch(db, input.batchId);
-      if (!batch) throw businessFailure('BatchNotFound', `Member batch ${input.batchId} does not exist`);
-      return progressOfBatch(batch);
+      if (batch) return progressOfBatch(batch);
+      if (!(await findMemberBatch(db, input.batchId))) {
+        throw businessFailure('BatchNotFound', `Member batch ${input.batchId} does not exist`);
+      }
+      throw ApplicationFailure.retryable(
+        `Member batch ${input.batchId} still has pending rows; it is completed once they have their results`,
+        'ChunkRowsHeld',
+      );
     },
   };
 }
@@ -290,7 +316,7 @@ export function createGroupMemberActivities({ db, bboss }: Pick<ActivityDeps, 'd
 /** Members BBOSS refused (or did not answer for) are taken back, grouped by BBOSS's reason. */
 async function rejectRefused(
   tx: Tx,
-  chunk: ChunkRange,
+  chunk: ClaimedChunk,
   subscriptionId: string,
   added: { msisdn: string }[],
   results: BbossMemberResult[],

@@ -24,6 +24,9 @@ import {
  * spends most of its time waiting for BBOSS, and BBOSS answers each member sync request on its own. Each
  * chunk is still one transaction and one BBOSS request of `chunkSize` rows, and counts towards
  * `chunksPerRun`; runs started before this (no `parallel-member-chunks` marker) keep one chunk at a time.
+ * `rowsRemain` means rows are still pending, whoever holds them; a chunk that can claim none while some are
+ * pending fails `ChunkRowsHeld` and is retried, so a chunk attempt that timed out with its transaction still
+ * open is waited for, never overtaken by `completeMemberBatch`.
  */
 /** Chunks of one batch in flight at once: 4 keeps BBOSS busy without holding many database connections. */
 const PARALLEL_CHUNKS = 4;
@@ -51,6 +54,9 @@ export async function memberBatchWorkflow(input: MemberBatchInput): Promise<Memb
 
   const { chunkSize, chunksPerRun } = settings.memberBatch;
   const parallel = patched('parallel-member-chunks') ? PARALLEL_CHUNKS : 1;
+  // A chunk that finds every pending row held by its siblings fails `ChunkRowsHeld` and backs off, so the
+  // last wave starts only as many chunks as the rows left fill; runs recorded before this start `parallel`.
+  const byRowsLeft = patched('member-chunks-by-rows-left');
   let chunks = 0;
   while (progress.processedRows < progress.totalRows) {
     if (chunks >= chunksPerRun) {
@@ -60,7 +66,8 @@ export async function memberBatchWorkflow(input: MemberBatchInput): Promise<Memb
         progress,
       });
     }
-    const wave = Math.min(parallel, chunksPerRun - chunks);
+    const chunksLeft = Math.ceil((progress.totalRows - progress.processedRows) / chunkSize);
+    const wave = Math.min(byRowsLeft ? chunksLeft : parallel, parallel, chunksPerRun - chunks);
     const done = await Promise.all(
       Array.from({ length: wave }, () => act.processMemberBatchChunk({ batchId, chunkSize })),
     );
@@ -71,6 +78,7 @@ export async function memberBatchWorkflow(input: MemberBatchInput): Promise<Memb
     chunks += wave;
     if (!rowsRemain) break;
   }
+  // Only once no row is pending: a row another attempt still holds makes this retry until it is settled.
   progress = await act.completeMemberBatch({ batchId });
   return progress;
 }

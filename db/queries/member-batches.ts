@@ -1,4 +1,4 @@
-import { and, asc, between, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { uploadRejectionCodes, type ParsedBatchRow } from '../../domain/member-batch-csv';
 import type { AttributeValues } from '../../domain/product-spec';
 import type { DbOrTx, Tx } from '../client';
@@ -141,32 +141,55 @@ export async function listMemberBatchRows(
   return { total: total?.n ?? 0, items };
 }
 
-/** Marks the batch completed (the first time only: a repeated call keeps the first finish time). */
+/**
+ * Marks the batch completed (the first time only: a repeated call keeps the first finish time). A batch with a
+ * row still pending is left as it is and null comes back: a chunk may still be working on that row, and a batch
+ * shown completed must not change afterwards.
+ */
 export async function completeMemberBatch(db: DbOrTx, batchId: string): Promise<MemberBatchRow | null> {
   const [row] = await db
     .update(memberBatches)
     .set({ status: 'completed', finishedAt: sql`coalesce(${memberBatches.finishedAt}, now())` })
-    .where(eq(memberBatches.id, batchId))
+    .where(
+      and(
+        eq(memberBatches.id, batchId),
+        sql`not exists (select 1 from member_batch_rows r where r.batch_id = ${batchId} and r.result = 'pending')`,
+      ),
+    )
     .returning();
   return row ?? null;
 }
 
+/** Whether any row of the batch is still pending, held by a chunk's open transaction or not. */
+export async function hasPendingRows(db: DbOrTx, batchId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ rowNo: memberBatchRows.rowNo })
+    .from(memberBatchRows)
+    .where(and(eq(memberBatchRows.batchId, batchId), eq(memberBatchRows.result, 'pending')))
+    .limit(1);
+  return row !== undefined;
+}
+
 // ——— One chunk, inside the caller's transaction ———
 
-/** A chunk: its first and last row. Every row still pending between them belongs to the chunk. */
-export interface ChunkRange {
+/**
+ * A chunk: the rows it claimed, and only those. A claim may jump over rows another chunk holds, so the rows
+ * between its first and last are not all its own.
+ */
+export interface ClaimedChunk {
   batchId: string;
+  /** Row numbers in file order; never empty. */
+  rowNos: number[];
   first: number;
-  last: number;
-  size: number;
 }
 
 /**
- * Claims the next `limit` pending rows in file order that no other transaction holds; null when none is left.
- * The rows stay locked until the chunk commits, so chunks of one batch run side by side without ever sharing a
- * row, and a chunk retried early (its first attempt still running) takes other rows or none.
+ * Claims the next `limit` pending rows in file order that no other transaction holds; null when none is free
+ * (none pending, or all held: the caller tells which). The rows stay locked until the chunk commits, so chunks
+ * of one batch run side by side without ever sharing a row, and a chunk retried early (its first attempt still
+ * running) takes other rows or none.
  */
-export async function claimNextChunk(tx: Tx, batchId: string, limit: number): Promise<ChunkRange | null> {
+export async function claimNextChunk(tx: Tx, batchId: string, limit: number): Promise<ClaimedChunk | null> {
   const rows = await tx
     .select({ rowNo: memberBatchRows.rowNo })
     .from(memberBatchRows)
@@ -175,16 +198,23 @@ export async function claimNextChunk(tx: Tx, batchId: string, limit: number): Pr
     .limit(limit)
     .for('update', { skipLocked: true });
   const first = rows[0]?.rowNo;
-  const last = rows.at(-1)?.rowNo;
-  if (first === undefined || last === undefined) return null;
-  return { batchId, first, last, size: rows.length };
+  if (first === undefined) return null;
+  return { batchId, rowNos: rows.map((r) => r.rowNo), first };
 }
 
-const pendingIn = (chunk: ChunkRange) =>
+/** The chunk's row numbers as one `int[]` parameter, whatever the chunk size. */
+const claimedRowNos = (chunk: ClaimedChunk) => {
+  if (!chunk.rowNos.every(Number.isInteger)) {
+    throw new Error(`member batch ${chunk.batchId}: a claimed row number is not an integer`);
+  }
+  return sql`${`{${chunk.rowNos.join(',')}}`}::int[]`;
+};
+
+const pendingIn = (chunk: ClaimedChunk) =>
   and(
     eq(memberBatchRows.batchId, chunk.batchId),
     eq(memberBatchRows.result, 'pending'),
-    between(memberBatchRows.rowNo, chunk.first, chunk.last),
+    sql`${memberBatchRows.rowNo} = any(${claimedRowNos(chunk)})`,
   );
 
 const rejectedWith = (reasonCode: string, reason: string) => ({
@@ -197,7 +227,7 @@ const rejectedWith = (reasonCode: string, reason: string) => ({
 /** Rejects every row of the chunk still pending (the group product stopped being active, GRP-9). */
 export async function rejectPendingRows(
   tx: Tx,
-  chunk: ChunkRange,
+  chunk: ClaimedChunk,
   reasonCode: string,
   reason: string,
 ): Promise<number> {
@@ -226,7 +256,7 @@ export interface ChunkCheckReasons {
  */
 export async function rejectRowsFailingChecks(
   tx: Tx,
-  chunk: ChunkRange,
+  chunk: ClaimedChunk,
   subscriptionId: string,
   reasons: ChunkCheckReasons,
 ): Promise<void> {
@@ -235,7 +265,7 @@ export async function rejectRowsFailingChecks(
       select r.row_no, r.msisdn
         from member_batch_rows r
        where r.batch_id = ${chunk.batchId} and r.result = 'pending'
-         and r.row_no between ${chunk.first} and ${chunk.last}
+         and r.row_no = any(${claimedRowNos(chunk)})
     ), verdict as (
       select p.row_no,
         case
@@ -286,7 +316,7 @@ export async function rejectRowsFailingChecks(
  */
 export async function insertMembersFromChunk(
   tx: Tx,
-  chunk: ChunkRange,
+  chunk: ClaimedChunk,
   subscriptionId: string,
 ): Promise<{ msisdn: string; attributes: AttributeValues }[]> {
   const rows = await tx
@@ -312,7 +342,7 @@ export async function insertMembersFromChunk(
 /** Takes back members BBOSS refused and rejects their rows with BBOSS's reason. */
 export async function rejectRefusedMembers(
   tx: Tx,
-  chunk: ChunkRange,
+  chunk: ClaimedChunk,
   subscriptionId: string,
   msisdns: string[],
   reason: string,
@@ -341,7 +371,7 @@ export async function rejectRefusedMembers(
  */
 export async function settleChunk(
   tx: Tx,
-  chunk: ChunkRange,
+  chunk: ClaimedChunk,
   subscriptionId: string,
   actor: string,
   meanwhile: { reasonCode: string; reason: string },
@@ -357,7 +387,7 @@ export async function settleChunk(
         left join group_members g
           on g.subscription_id = ${subscriptionId} and g.msisdn = p.msisdn and g.added_by = p.batch_id
        where p.batch_id = ${chunk.batchId} and p.result = 'pending'
-         and p.row_no between ${chunk.first} and ${chunk.last}
+         and p.row_no = any(${claimedRowNos(chunk)})
          and r.batch_id = p.batch_id and r.row_no = p.row_no
       returning r.batch_id, r.msisdn, r.attributes, r.result
     ), events as (
@@ -367,9 +397,9 @@ export async function settleChunk(
       on conflict do nothing
     )
     update member_batches b
-       set processed_rows = b.processed_rows + ${chunk.size},
+       set processed_rows = b.processed_rows + ${chunk.rowNos.length},
            accepted_rows = b.accepted_rows + (select count(*) from settled where result = 'accepted'),
-           rejected_rows = b.rejected_rows + ${chunk.size} - (select count(*) from settled where result = 'accepted')
+           rejected_rows = b.rejected_rows + ${chunk.rowNos.length} - (select count(*) from settled where result = 'accepted')
      where b.id = ${chunk.batchId}
     returning b.processed_rows as "processedRows", b.accepted_rows as "acceptedRows",
               b.rejected_rows as "rejectedRows"`);

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { and, asc, between, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { TransactionSql } from 'postgres';
 import type { NumberKind, ResourceType } from '../../domain/resources';
@@ -68,9 +69,63 @@ export function copyLineOf(row: StagedRow): string {
   );
 }
 
-/** Writes COPY text to the staging stream, waiting while PostgreSQL catches up (bounded memory). */
+/**
+ * The error of a staging COPY PostgreSQL refused (kept in `errored` by the stream's `'error'` listener), or of
+ * a stream closed before the upload ended; null while the COPY is healthy.
+ */
+function stagingFailure(staging: Writable): Error | null {
+  if (staging.errored) return staging.errored;
+  return staging.destroyed
+    ? new Error('the COPY into the staging table closed before the upload ended')
+    : null;
+}
+
+/**
+ * Writes COPY text to the staging stream, waiting while PostgreSQL catches up (bounded memory). A COPY
+ * PostgreSQL refused fails here, at the next write or while waiting, so the upload stops instead of writing
+ * into (or waiting for) a stream that will never drain.
+ */
 export async function writeStaged(staging: Writable, text: string): Promise<void> {
-  if (text !== '' && !staging.write(text)) await once(staging, 'drain');
+  const failed = stagingFailure(staging);
+  if (failed) throw failed;
+  if (text === '' || staging.write(text)) return;
+  const waiting = new AbortController();
+  try {
+    // `once` rejects on 'error'; 'close' covers a stream destroyed without one.
+    await Promise.race([
+      once(staging, 'drain', { signal: waiting.signal }),
+      once(staging, 'close', { signal: waiting.signal }),
+    ]);
+  } finally {
+    waiting.abort();
+  }
+  const closed = stagingFailure(staging);
+  if (closed) throw closed;
+}
+
+/**
+ * How long an ended COPY may take to be confirmed. PostgreSQL only has the last buffered rows left to store,
+ * which takes far less; the client library never reports a COPY refused after its end, so without this limit
+ * such an upload would wait, its transaction open, for ever.
+ */
+const STAGING_FINISH_LIMIT_MS = 30_000;
+
+/** Waits for the ended COPY to be confirmed: its error, or a clear one once `limitMs` has passed. */
+async function stagingFinished(staging: Writable, limitMs: number): Promise<void> {
+  const deadline = new AbortController();
+  try {
+    await Promise.race([
+      finished(staging),
+      sleep(limitMs, undefined, { signal: deadline.signal }).then(() => {
+        throw new Error(
+          `PostgreSQL did not confirm the staged upload within ${limitMs / 1000} s after its last row; ` +
+            'it is rolled back (the COPY was most likely refused)',
+        );
+      }),
+    ]);
+  } finally {
+    deadline.abort();
+  }
 }
 
 export interface NewStockBatch {
@@ -91,6 +146,7 @@ export interface NewStockBatch {
 export async function stageStockUpload(
   db: Db,
   fill: (staging: Writable) => Promise<NewStockBatch>,
+  options: { finishLimitMs?: number } = {},
 ): Promise<{ created: boolean; batchId: string }> {
   return postgresClientOf(db).begin(async (t) => {
     // No primary key: row numbers are unique by construction, and an index would slow the COPY down.
@@ -101,16 +157,19 @@ export async function stageStockUpload(
       ) on commit drop`;
     const staging = await t`
       copy stock_upload (row_no, raw, problem, item_key, imsi, kind, segment, capacity_kb) from stdin`.writable();
+    // From the first moment: a COPY PostgreSQL refuses destroys the stream with its error, which without a
+    // listener would be an uncaught exception taking the whole API down. The error stays in `staging.errored`
+    // and is thrown by `writeStaged` or `stagingFinished`.
+    staging.on('error', () => undefined);
     let batch: NewStockBatch;
     try {
       batch = await fill(staging);
     } catch (err) {
-      staging.on('error', () => undefined);
       staging.destroy(err instanceof Error ? err : new Error(String(err)));
       throw err;
     }
     staging.end();
-    await finished(staging);
+    await stagingFinished(staging, options.finishLimitMs ?? STAGING_FINISH_LIMIT_MS);
     return copyStagedRows(t, batch);
   });
 }
@@ -377,7 +436,14 @@ export async function stockPendingSims(
 const inChunk = (chunk: StockChunk) =>
   sql`r.batch_id = ${chunk.batchId} and r.result = 'pending' and r.row_no between ${chunk.fromRow} and ${chunk.toRow}`;
 
-const sqlIntArray = (values: readonly number[]) => sql`${`{${values.join(',')}}`}::int[]`;
+/** Whole numbers as one `int[]` parameter; anything else is a programming error, refused before PostgreSQL. */
+const sqlIntArray = (values: readonly number[]) => {
+  const notWhole = values.find((v) => !Number.isInteger(v));
+  if (notWhole !== undefined) {
+    throw new Error(`an int[] parameter holds ${notWhole}, which is not a whole number`);
+  }
+  return sql`${`{${values.join(',')}}`}::int[]`;
+};
 
 /** The tail of a chunk statement: adds the `results` rows to the batch's counters and answers them. */
 const countResults = (batchId: string) => sql`

@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import proto from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { createGroupMemberActivities } from '../../activities/group-members';
+import type { BbossAdapter } from '../../activities/adapters/bboss';
+import { createMemberBatch } from '../../db/queries/member-batches';
 import {
   customerCategoryAssignments,
   groupMemberEvents,
   groupMembers,
   groupSubscriptions,
+  memberBatchRows,
 } from '../../db/schema';
 import { errorCatalogue } from '../../domain/errors';
 import { memberBatchProgressQuery } from '../../workflows/contracts/member-batch';
@@ -240,6 +244,97 @@ describe('member batches (成员批量导入) through the API', () => {
     ) as Record<string, unknown>;
     const history = proto.temporal.api.history.v1.History.fromObject(json);
     await expect(Worker.runReplayHistory({ workflowBundle }, history, name)).resolves.toBeUndefined();
+  });
+
+  it('GRP-6: rows another chunk still holds keep the batch running (ChunkRowsHeld); once free, it completes with every row accounted for', async () => {
+    // The chunk activity itself, on a batch no workflow runs, with a BBOSS that accepts every member.
+    const bboss: BbossAdapter = {
+      submitOrder: () => Promise.reject(new Error('no group product order in this test')),
+      queryOrder: () => Promise.reject(new Error('no group product order in this test')),
+      syncMembers: (req) =>
+        Promise.resolve({ results: req.changes.map((c) => ({ msisdn: c.msisdn, accepted: true })) }),
+    };
+    const activities = createGroupMemberActivities({ db: h.db, bboss });
+    const batchId = `MB-held-${newKey('rows')}`;
+    const rows = Array.from({ length: 20 }, (_, i) => ({
+      rowNo: i + 1,
+      msisdn: memberLine(180 + i),
+      attributes: { displayName: `成员${180 + i}` },
+      rejection: null,
+    }));
+    await createMemberBatch(
+      h.db,
+      {
+        id: batchId,
+        subscriptionId: await insertActiveSubscription(h.db, '1000000005'),
+        groupCode: '1000000005',
+        productCode: 'HDJ',
+        requestHash: batchId,
+        operatorId: 'manager01',
+        channelCode: 'STORE-BJ-001',
+      },
+      rows,
+      batchId,
+    );
+
+    // Rows 3 and 4 are held, as by a chunk attempt that timed out while its transaction is still open.
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding = (): void => undefined;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const holder = h.db.transaction(async (tx) => {
+      await tx
+        .select({ rowNo: memberBatchRows.rowNo })
+        .from(memberBatchRows)
+        .where(and(eq(memberBatchRows.batchId, batchId), inArray(memberBatchRows.rowNo, [3, 4])))
+        .for('update');
+      holding();
+      await released;
+    });
+    try {
+      await held;
+      // The first chunk jumps over the held rows and handles exactly the five it claimed.
+      const first = await activities.processMemberBatchChunk({ batchId, chunkSize: 5 });
+      expect(first).toMatchObject({ processedRows: 5, acceptedRows: 5, rowsRemain: true });
+      const firstRows = await api.rows(batchId, '&result=accepted');
+      expect(firstRows.items.map((r) => r.rowNo)).toEqual([1, 2, 5, 6, 7]);
+      for (let chunk = 0; chunk < 3; chunk++) {
+        expect(await activities.processMemberBatchChunk({ batchId, chunkSize: 5 })).toMatchObject({
+          rowsRemain: true,
+        });
+      }
+      // Only the held rows are pending: nothing to claim, yet the batch is not done.
+      await expect(activities.processMemberBatchChunk({ batchId, chunkSize: 5 })).rejects.toMatchObject({
+        type: 'ChunkRowsHeld',
+      });
+      await expect(activities.completeMemberBatch({ batchId })).rejects.toMatchObject({
+        type: 'ChunkRowsHeld',
+      });
+      expect(await api.get(batchId)).toMatchObject({
+        status: 'running',
+        processedRows: 18,
+        finishedAt: null,
+      });
+    } finally {
+      release();
+      await holder;
+    }
+
+    expect(await activities.processMemberBatchChunk({ batchId, chunkSize: 5 })).toMatchObject({
+      processedRows: 20,
+      rowsRemain: false,
+    });
+    expect(await activities.completeMemberBatch({ batchId })).toMatchObject({
+      status: 'completed',
+      processedRows: 20,
+      acceptedRows: 20,
+      rejectedRows: 0,
+      percent: 100,
+    });
+    expect((await api.rows(batchId, '&result=pending')).total).toBe(0);
+    expect((await api.rows(batchId, '&result=accepted')).total).toBe(20);
+    expect(await membersAddedBy(h, batchId)).toBe(20);
+    expect(await eventsFrom(h, batchId)).toBe(20);
   });
 
   it('GRP-6: the file is refused as a whole (422): unknown column, no msisdn column, no rows, too many rows', async () => {

@@ -10,6 +10,12 @@ import {
   stockBatches,
 } from '../../db/schema';
 import { loadFeeRules } from '../../db/queries/selection-fee-rules';
+import {
+  copyLineOf,
+  stageStockUpload,
+  writeStaged,
+  type NewStockBatch,
+} from '../../db/queries/stock-batches';
 import { seedFeeRules } from '../../domain/selection-fees';
 import { startHarness, type Harness } from '../support/harness';
 
@@ -361,5 +367,57 @@ describe('stock-in batches (RES-1)', () => {
     });
     const [stocked] = await h.db.select().from(numbers).where(eq(numbers.msisdn, '14780000801'));
     expect(stocked).toMatchObject({ kind: 'mobile', segment: '1478000', status: 'unused', batchId });
+  });
+
+  it('RES-1: a COPY PostgreSQL refuses fails the upload with its error; no batch or staged row is left and the API keeps serving', async () => {
+    // A row number PostgreSQL cannot read as an integer: no checked file makes one, so the test writes it.
+    const refused = `not-a-row-number${copyLineOf({ rowNo: 1, raw: 'x', item: null, problem: 'x' }).slice(1)}`;
+    const filler = copyLineOf({ rowNo: 2, raw: '14780000900', item: null, problem: 'filler' });
+    const batchOf = (id: string): NewStockBatch => ({
+      id,
+      resourceType: 'numbers',
+      fileName: null,
+      holderCode: null,
+      createdBy: 'admin01',
+    });
+    // An error thrown from the COPY stream with nobody listening would fail this file as an unhandled error.
+
+    // Refused while the upload is still writing: the next write fails with PostgreSQL's error.
+    const whileWriting = stageStockUpload(h.db, async (staging) => {
+      await writeStaged(staging, refused);
+      for (let i = 0; i < 100_000; i++) {
+        await writeStaged(staging, filler);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return batchOf('SB-refused-while-writing');
+    });
+    await expect(whileWriting).rejects.toThrow(/invalid input syntax for type integer/);
+
+    // Refused after the last row: the upload ends with an error (PostgreSQL's, or the limit's), never waits on.
+    const afterEnd = stageStockUpload(
+      h.db,
+      async (staging) => {
+        await writeStaged(staging, refused);
+        return batchOf('SB-refused-after-end');
+      },
+      { finishLimitMs: 2_000 },
+    );
+    await expect(afterEnd).rejects.toThrow(/did not confirm the staged upload|invalid input syntax/);
+
+    const ids = ['SB-refused-while-writing', 'SB-refused-after-end'];
+    const [batches] = await h.db
+      .select({ n: count() })
+      .from(stockBatches)
+      .where(inArray(stockBatches.id, ids));
+    expect(batches?.n).toBe(0);
+    const [staged] = await h.db
+      .select({ n: count() })
+      .from(stockBatchRows)
+      .where(inArray(stockBatchRows.batchId, ids));
+    expect(staged?.n).toBe(0);
+    const list = await h.app.inject({ method: 'GET', url: '/api/v1/stock-batches', headers: admin });
+    expect(list.statusCode).toBe(200);
+    const next = await upload(csv(['number', '14780000901']));
+    expect(next.statusCode, next.body).toBe(202);
   });
 });
