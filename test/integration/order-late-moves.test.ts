@@ -10,7 +10,10 @@ import { createTestDatabase } from '../support/database';
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
 /** The statements of the migration that gives every existing order the number of its last timeline line. */
-const backfill = readFileSync(new URL('../../db/migrations/0015_orders_last_seq.sql', import.meta.url), 'utf8')
+const backfill = readFileSync(
+  new URL('../../db/migrations/0015_orders_last_seq.sql', import.meta.url),
+  'utf8',
+)
   .split('--> statement-breakpoint')
   .filter((s) => /^UPDATE "orders"/m.test(s));
 

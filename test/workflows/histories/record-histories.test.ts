@@ -14,7 +14,7 @@ import { newWorkOrder, step, waitForWorkOrder } from '../../support/work-orders'
  */
 const History = proto.temporal.api.history.v1.History;
 
-describe.runIf(process.env.RECORD_HISTORIES)('ORD-1, ORD-2, WO-1: recording workflow histories of the code of the day', () => {
+describe.runIf(process.env.RECORD_HISTORIES)('ORD-2, WO-1: recording histories of today’s code', () => {
   let h: Harness;
   let store: string;
   beforeAll(async () => {
