@@ -81,18 +81,11 @@ function bundleInChild(workflowsPath: string, outFile: string): Promise<void> {
 async function bundleToFile(workflowsPath: string, outFile: string): Promise<void> {
   const { bundleWorkflowCode } = await import('@temporalio/worker');
   // The order workflows are bundled as the workers bundle them (the shared domain modules preloaded).
-  const { sharedDomainModules } = await import('../workers/create-worker');
+  const { quietBundlerLogger, sharedDomainModules } = await import('../workers/create-worker');
   const { code } = await bundleWorkflowCode({
     workflowsPath,
     ...(workflowsPath === orderWorkflowsPath ? { preloadModules: sharedDomainModules } : {}),
-    logger: {
-      log: () => undefined,
-      trace: () => undefined,
-      debug: () => undefined,
-      info: () => undefined,
-      warn: (message: string) => console.warn(message),
-      error: (message: string) => console.error(message),
-    },
+    logger: quietBundlerLogger,
   });
   // Written whole, then renamed: a reader never sees half a bundle.
   const partial = `${outFile}.${process.pid}.partial`;

@@ -71,7 +71,8 @@ export async function createWorker(options: {
   });
 }
 
-const quietBundlerLogger = {
+/** The bundler's logger: its warnings and errors only (bench/bundle.ts bundles with it too). */
+export const quietBundlerLogger = {
   log: () => undefined,
   trace: () => undefined,
   debug: () => undefined,

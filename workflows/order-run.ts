@@ -40,14 +40,10 @@ export interface OrderRun {
   /**
    * Runs one business step — one activity, from `act` or `finish` — first honouring a cancel that arrived
    * while the previous step ran. The activity writes the order's move to the step in front of its work
-   * (activities/tracked.ts): the move costs no activity of its own (REQ: ORD-1, ORD-2).
+   * (activities/tracked.ts): the move costs no activity of its own (REQ: ORD-1, ORD-2). The move shares the
+   * activity's attempts; a move that would only repeat the order's last line is not handed over at all.
    */
   step: <I, O>(name: string, activity: TrackedActivity<I, O>, input: I) => Promise<O>;
-  /**
-   * A step that is not one activity (several, a choice between them, or a wait): its move is written first,
-   * by a local activity, then `run` runs. Otherwise as `step`.
-   */
-  composedStep: <T>(name: string, run: () => Promise<T>) => Promise<T>;
   /**
    * The cancel asked for, if any. Read through a function: the update handler sets it while the workflow
    * awaits, which TypeScript's narrowing cannot see.
@@ -154,11 +150,6 @@ export async function startOrderRun(
       }
       const move = order.advance('inProgress', name, 'system');
       return move ? activity(stepInput, move) : activity(stepInput);
-    },
-    composedStep: async (name, run) => {
-      if (cancelRequest()) throw new CancelRequested();
-      await order.move('inProgress', name, 'system');
-      return run();
     },
     passPointOfNoReturn: () => {
       if (cancelRequest()) throw new CancelRequested();

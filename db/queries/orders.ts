@@ -57,6 +57,7 @@ export async function projectOrder(
         requestHash: p.requestHash,
         summary: p.summary,
         failure: p.failure,
+        lastSeq: p.event.seq,
       })
       .onConflictDoUpdate({
         target: orders.id,
@@ -65,9 +66,13 @@ export async function projectOrder(
           step: p.step,
           summary: p.summary,
           failure: p.failure,
+          lastSeq: p.event.seq,
           updatedAt: sql`now()`,
         },
-        setWhere: sql`coalesce((select max(e.seq) from order_events e where e.order_id = ${p.id}), -1) < ${p.event.seq}`,
+        // On the row, not on the timeline: after waiting on the row lock PostgreSQL re-checks this against
+        // the row's latest version, where a subquery on order_events would still see the statement's snapshot
+        // and let a late step's move overwrite the cancel committed meanwhile.
+        setWhere: lt(orders.lastSeq, p.event.seq),
       });
     await tx
       .insert(orderEvents)

@@ -21,6 +21,12 @@ export const orders = pgTable(
       .notNull()
       .default(sql`'{}'::jsonb`),
     failure: jsonb('failure').$type<OrderFailure>(),
+    /**
+     * The timeline line (`order_events.seq`) the row shows. A write applies only with a later one: checked
+     * on the row itself, which PostgreSQL re-reads after the row lock, so a late write that waited on the lock
+     * of a newer one leaves it be (REQ: ORD-2).
+     */
+    lastSeq: integer('last_seq').notNull().default(-1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

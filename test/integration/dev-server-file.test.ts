@@ -24,7 +24,7 @@ function sqliteFormatVersions(file: string): [number, number] {
  * synchronous=NORMAL): an order's workflow started before the server process is killed outright is still
  * there, running, once the server is started again on the same file, as README promises.
  */
-describe('the Temporal dev server on a SQLite file (npm start)', () => {
+describe('OPS: the Temporal dev server on a SQLite file (npm start)', () => {
   let dir: string;
   let dbFile: string;
   let port: number;
@@ -50,7 +50,7 @@ describe('the Temporal dev server on a SQLite file (npm start)', () => {
     }
   };
 
-  it('keeps its file in WAL mode, and a workflow started before a SIGKILL is there after a restart', async () => {
+  it('OPS: the dev server keeps its state across a crash — its file in WAL mode, a workflow started before a SIGKILL is there after a restart', async () => {
     const workflowId = `durable-${Date.now()}`;
     // No worker polls this queue: the workflow waits for its first task, as an order waits for a worker.
     const runId = await withClient(async (client) => {

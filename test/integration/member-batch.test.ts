@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import proto from '@temporalio/proto';
-import { Worker } from '@temporalio/worker';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createGroupMemberActivities } from '../../activities/group-members';
 import type { BbossAdapter } from '../../activities/adapters/bboss';
 import { createMemberBatch } from '../../db/queries/member-batches';
@@ -19,6 +16,7 @@ import { ChannelCodeAttribute, GroupCodeAttribute } from '../../workflows/contra
 import { startHarness, type Harness } from '../support/harness';
 import { insertActiveSubscription, insertMembers, memberLine } from '../support/groups';
 import { newKey } from '../support/orders';
+import { recordedHistory, replayOnTodaysCode } from '../support/replay';
 
 interface BatchView {
   id: string;
@@ -96,7 +94,6 @@ describe('member batches (成员批量导入) through the API', () => {
   let h: Harness;
   let api: ReturnType<typeof batchApi>;
   let subscriptionId: string;
-  const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
 
   beforeAll(async () => {
     // Small chunks and runs, so a batch of a hundred rows continues as new several times.
@@ -231,19 +228,16 @@ describe('member batches (成员批量导入) through the API', () => {
       const history = await h.client.workflow.getHandle(id, run.runId).fetchHistory();
       expect(history.events?.length ?? 0).toBeGreaterThan(0);
       expect(history.events?.length ?? 0).toBeLessThan(200);
-      await expect(Worker.runReplayHistory({ workflowBundle }, history, run.runId)).resolves.toBeUndefined();
+      await expect(replayOnTodaysCode(history, run.runId)).resolves.toBeUndefined();
     }
     expect(await eventsFrom(h, id)).toBe(100);
   });
 
   it('GRP-6: a batch recorded on the code that ran one chunk at a time still replays (patch parallel-member-chunks)', async () => {
-    // Recorded with that code: 30 rows, chunks of 10 (protobuf's own JSON form, as the BBOSS wait's recordings).
+    // Recorded with that code: 30 rows, chunks of 10.
     const name = 'member-batch-one-chunk-at-a-time';
-    const json = JSON.parse(
-      readFileSync(new URL(`../workflows/${name}.history.json`, import.meta.url), 'utf8'),
-    ) as Record<string, unknown>;
-    const history = proto.temporal.api.history.v1.History.fromObject(json);
-    await expect(Worker.runReplayHistory({ workflowBundle }, history, name)).resolves.toBeUndefined();
+    const history = recordedHistory(new URL(`../workflows/histories/${name}.history.json`, import.meta.url));
+    await expect(replayOnTodaysCode(history, name)).resolves.toBeUndefined();
   });
 
   it('GRP-6: rows another chunk still holds keep the batch running (ChunkRowsHeld); once free, it completes with every row accounted for', async () => {

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { Worker } from '@temporalio/worker';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers, numbers, orders, payments, simCards, subscribers } from '../../db/schema';
 import { sampleEnterprise, verifiedCardPayment } from '../support/fixtures';
 import { startSignedInHarness, type Harness } from '../support/harness';
@@ -13,6 +11,7 @@ import {
   waitForOrder,
   type OrderView,
 } from '../support/orders';
+import { replayOnTodaysCode } from '../support/replay';
 
 describe('account opening through the API', () => {
   let h: Harness;
@@ -83,8 +82,7 @@ describe('account opening through the API', () => {
 
     // Determinism guard: the recorded history replays against today's workflow code without divergence.
     const history = await h.client.workflow.getHandle(id).fetchHistory();
-    const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
-    await expect(Worker.runReplayHistory({ workflowBundle }, history, id)).resolves.toBeUndefined();
+    await expect(replayOnTodaysCode(history, id)).resolves.toBeUndefined();
   });
 
   /** The enterprise's corporate account (对公帐号) as its bank holds it. */

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Worker } from '@temporalio/worker';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isTerminal } from '../../domain/orders';
 import {
   lineSettlements,
@@ -18,6 +16,7 @@ import { startHarness, type Harness } from '../support/harness';
 import { getOrder, openAccountBody, submitOrder, waitForOrder, type OrderView } from '../support/orders';
 import { verifiedCardPayment } from '../support/fixtures';
 import { demoLine, formalCancellationBody, preCancellationBody } from '../support/pre-cancellation';
+import { replayOnTodaysCode } from '../support/replay';
 
 /**
  * Pre-cancellation (预销号 → 销号) through the HTTP API, against the real Temporal dev server and PostgreSQL.
@@ -193,8 +192,7 @@ describe('pre-cancellation through the API', () => {
 
     // Determinism guard: the recorded history, timers and update included, replays against today's code.
     const history = await h.client.workflow.getHandle(id).fetchHistory();
-    const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
-    await expect(Worker.runReplayHistory({ workflowBundle }, history, id)).resolves.toBeUndefined();
+    await expect(replayOnTodaysCode(history, id)).resolves.toBeUndefined();
   });
 
   it('PC-5: nobody comes within the visit period: the system cancels the line, keeps the credit for refund on request and hands arrears to collection; no card is charged, no cash paid out', async () => {

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { Worker } from '@temporalio/worker';
 import bcrypt from 'bcryptjs';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bills, customers, numbers, payments, simCards, subscribers } from '../../db/schema';
 import { verifiedCardPayment } from '../support/fixtures';
 import { startSignedInHarness, type Harness } from '../support/harness';
 import { lineRow, ownerIdentity, path, runChange, seededLine } from '../support/service-changes';
+import { replayOnTodaysCode } from '../support/replay';
 
 /**
  * Every service change (REQ: CHG-1, CHG-2) once, through the HTTP API against the real Temporal dev server
@@ -75,8 +74,7 @@ describe('service changes through the API', () => {
 
     // Determinism guard: the recorded history replays against today's workflow code without divergence.
     const history = await h.client.workflow.getHandle(order.id).fetchHistory();
-    const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
-    await expect(Worker.runReplayHistory({ workflowBundle }, history, order.id)).resolves.toBeUndefined();
+    await expect(replayOnTodaysCode(history, order.id)).resolves.toBeUndefined();
   });
 
   it('CHG-1, PC-5: a number change may take a recycled number after its cool-down, replacing its cancelled line', async () => {

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DispatchPreview } from '../../services/work-orders/dispatch-preview';
 import type { Harness } from '../support/harness';
 import { startHarness } from '../support/harness';
 import { eq } from 'drizzle-orm';
 import { dispatchRules, staffProfiles } from '../../db/schema';
 import { newWorkOrder, step, takeStep, waitForWorkOrder, workOrderBody } from '../support/work-orders';
+import { replayOnTodaysCode } from '../support/replay';
 
 interface ErrorBody {
   code: string;
@@ -282,8 +281,7 @@ describe('work-order desks: dispatch preview, outlets and staff', () => {
 
       // Determinism guard: the history with the refused and the applied request replays against today's code.
       const history = await h.client.workflow.getHandle(id).fetchHistory();
-      const workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
-      await expect(Worker.runReplayHistory({ workflowBundle }, history, id)).resolves.toBeUndefined();
+      await expect(replayOnTodaysCode(history, id)).resolves.toBeUndefined();
     });
 
     it('WO-4: no rule picks anyone for a work order without an outlet: 409 NoDispatchRuleMatched, each rule with why, nothing changed', async () => {

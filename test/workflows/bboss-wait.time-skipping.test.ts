@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import proto from '@temporalio/proto';
-import { Worker } from '@temporalio/worker';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Activities, ActivityDeps } from '../../activities';
 import type { BbossAdapter } from '../../activities/adapters/bboss';
@@ -9,6 +6,7 @@ import { createGroupProductActivities } from '../../activities/group-products';
 import { bbossAnsweredSignal, type GroupProductOrderInput } from '../../workflows/contracts/group-product';
 import { orderStateQuery, type OrderState } from '../../workflows/contracts/orders-common';
 import { testWorkflowSettings } from '../support/fixtures';
+import { recordedHistory, replayOnTodaysCode } from '../support/replay';
 import { useTimeSkipping } from '../support/time-skipping';
 
 /**
@@ -177,14 +175,9 @@ describe('GRP-4: waiting for BBOSS on the time-skipping server', () => {
 
   it('GRP-4: a group order recorded on the code that gave up after BBOSS_MAX_QUERIES still replays (patch bboss-keeps-waiting)', async () => {
     for (const name of ['bboss-old-gave-up', 'bboss-old-recovered']) {
-      // Recorded with that code (protobuf's own JSON form: the SDK's historyFromJSON needs a newer protobufjs).
-      const json = JSON.parse(readFileSync(new URL(`./${name}.history.json`, import.meta.url), 'utf8')) as {
-        [k: string]: unknown;
-      };
-      const history = proto.temporal.api.history.v1.History.fromObject(json);
-      await expect(
-        Worker.runReplayHistory({ workflowBundle: ts.workflowBundle }, history, name),
-      ).resolves.toBeUndefined();
+      // Recorded with that code.
+      const history = recordedHistory(new URL(`./${name}.history.json`, import.meta.url));
+      await expect(replayOnTodaysCode(history, name, ts.workflowBundle)).resolves.toBeUndefined();
     }
   });
 
@@ -211,8 +204,6 @@ describe('GRP-4: waiting for BBOSS on the time-skipping server', () => {
       expect((await handle.result()).failure?.code).toBe('BbossRejected');
     });
     const history = await ts.env().client.workflow.getHandle(wf.orderId).fetchHistory();
-    await expect(
-      Worker.runReplayHistory({ workflowBundle: ts.workflowBundle }, history, wf.orderId),
-    ).resolves.toBeUndefined();
+    await expect(replayOnTodaysCode(history, wf.orderId, ts.workflowBundle)).resolves.toBeUndefined();
   });
 });

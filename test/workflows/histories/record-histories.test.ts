@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { dispatchRules } from '../../../db/schema';
 import { verifiedCardPayment } from '../../support/fixtures';
 import { startHarness, type Harness } from '../../support/harness';
-import { openAccountBody, submitOrder, waitForOrder } from '../../support/orders';
+import { cancelOrderAs, openAccountBody, submitOrder, waitForOrder } from '../../support/orders';
 import { newWorkOrder, step, waitForWorkOrder } from '../../support/work-orders';
 
 /**
@@ -14,7 +14,7 @@ import { newWorkOrder, step, waitForWorkOrder } from '../../support/work-orders'
  */
 const History = proto.temporal.api.history.v1.History;
 
-describe.runIf(process.env.RECORD_HISTORIES)('recording workflow histories of the code of the day', () => {
+describe.runIf(process.env.RECORD_HISTORIES)('ORD-2, WO-1: recording histories of today’s code', () => {
   let h: Harness;
   let store: string;
   beforeAll(async () => {
@@ -34,14 +34,14 @@ describe.runIf(process.env.RECORD_HISTORIES)('recording workflow histories of th
     writeFileSync(new URL(`./${name}.history.json`, import.meta.url), `${JSON.stringify(json, null, 1)}\n`);
   }
 
-  it('an account opening paid in cash, completed', async () => {
+  it('ORD-1, ORD-2: an account opening paid in cash, completed', async () => {
     const res = await submitOrder(h.app, store, openAccountBody({ msisdn: '13800100088' }));
     const order = await waitForOrder(h.app, store, res.json<{ id: string }>().id);
     if (order.status !== 'completed') throw new Error(`opening ended ${order.status}`);
     await save('open-account-completed', order.id);
   });
 
-  it('an account opening whose provisioning fails, compensated', async () => {
+  it('ORD-2, ORD-5: an account opening whose provisioning fails, compensated', async () => {
     await h.sim.setBehaviour('hlr', { failureRate: 1 });
     try {
       const res = await submitOrder(h.app, store, openAccountBody({ msisdn: '13800100333' }));
@@ -53,19 +53,14 @@ describe.runIf(process.env.RECORD_HISTORIES)('recording workflow histories of th
     }
   });
 
-  it('an account opening cancelled while charging', async () => {
+  it('ORD-2, ORD-6: an account opening cancelled while charging', async () => {
     await h.sim.setBehaviour('bank', { latencyMs: 1_500 });
     try {
       const payment = await verifiedCardPayment(h.sim, '6222021234567890');
       const res = await submitOrder(h.app, store, openAccountBody({ payment }));
       const id = res.json<{ id: string }>().id;
       await waitForOrder(h.app, store, id, (o) => o.step === 'charging');
-      const cancel = await h.app.inject({
-        method: 'POST',
-        url: `/api/v1/orders/${encodeURIComponent(id)}/cancel`,
-        headers: { authorization: `Bearer ${store}` },
-        payload: { reason: '客户改变主意 customer changed mind' },
-      });
+      const cancel = await cancelOrderAs(h.app, store, id, '客户改变主意 customer changed mind');
       if (cancel.statusCode !== 200) throw new Error(cancel.body);
       await save('open-account-cancelled', id);
     } finally {
@@ -73,7 +68,7 @@ describe.runIf(process.env.RECORD_HISTORIES)('recording workflow histories of th
     }
   });
 
-  it('a work order taken from creation to closed', async () => {
+  it('WO-1…WO-5: a work order taken from creation to closed', async () => {
     const [dispatcher, tech] = await Promise.all([h.login('dispatch01'), h.login('tech01')]);
     const id = await newWorkOrder(h.app, store);
     await waitForWorkOrder(h.app, store, id, (w) => w.timeline.length >= 1);
