@@ -43,7 +43,8 @@ describe('the API as a process of its own', () => {
   };
 
   beforeAll(async () => {
-    h = await startHarness({ noWorker: true });
+    // The clearing system answers only as this test does, through the standalone API (not by itself).
+    h = await startHarness({ noWorker: true, clearing: { lossRate: 1 } });
     await h.startWorkerProcess({});
     const [port] = await freePorts(1);
     api = spawn(process.execPath, ['--import', 'tsx', serverScript], {
