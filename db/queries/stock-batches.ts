@@ -263,18 +263,16 @@ export async function listStockBatches(db: DbOrTx, page: { offset: number; limit
 
 /**
  * A batch's rows in file order, optionally only those with one result: read in order through the primary key
- * (the rows of one upload), the result a filter on them.
+ * (the rows of its upload), the result a filter on them. How many there are is the batch's counters, moved on
+ * in the same transactions as the rows' results, so a page never counts the whole batch.
  */
 export async function listStockBatchRows(
   db: DbOrTx,
   batchId: string,
   filter: { result?: StockRowResult; offset: number; limit: number },
 ) {
-  const where = and(
-    sql`${stockBatchRows.uploadId} = (select upload_id from stock_batches where id = ${batchId})`,
-    filter.result ? eq(stockBatchRows.result, filter.result) : undefined,
-  );
-  const [total] = await db.select({ n: count() }).from(stockBatchRows).where(where);
+  const batch = await findStockBatch(db, batchId);
+  if (!batch) return { total: 0, items: [] };
   const items = await db
     .select({
       rowNo: stockBatchRows.rowNo,
@@ -283,11 +281,30 @@ export async function listStockBatchRows(
       reason: stockBatchRows.reason,
     })
     .from(stockBatchRows)
-    .where(where)
+    .where(
+      and(
+        eq(stockBatchRows.uploadId, batch.uploadId),
+        filter.result ? eq(stockBatchRows.result, filter.result) : undefined,
+      ),
+    )
     .orderBy(asc(stockBatchRows.rowNo))
     .offset(filter.offset)
     .limit(filter.limit);
-  return { total: total?.n ?? 0, items };
+  return { total: rowsWithResult(batch, filter.result), items };
+}
+
+/** How many of the batch's rows have the result (all of them without one), by its counters. */
+function rowsWithResult(batch: StockBatchRow, result: StockRowResult | undefined): number {
+  switch (result) {
+    case undefined:
+      return batch.totalRows;
+    case 'pending':
+      return batch.totalRows - batch.processedRows;
+    case 'accepted':
+      return batch.acceptedRows;
+    case 'rejected':
+      return batch.rejectedRows;
+  }
 }
 
 /** Marks the batch completed; a repeated call keeps the first finish time. */
