@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -161,7 +161,8 @@ export async function stageStockUpload(
   fill: (staging: Writable, uploadId: string) => Promise<NewStockBatch>,
   options: { finishLimitMs?: number } = {},
 ): Promise<{ created: boolean; batchId: string }> {
-  const uploadId = `SU-${randomUUID()}`;
+  // As long as a batch ID: every staged row's primary key starts with it.
+  const uploadId = `SU-${randomBytes(12).toString('hex')}`;
   try {
     return await postgresClientOf(db).begin(async (t) => {
       const staging = await t`
@@ -204,43 +205,53 @@ async function makeBatch(t: TransactionSql, batch: NewStockBatch, uploadId: stri
 /**
  * Rejects each later row of the file with the number (ICCID; else IMSI) of an earlier one, naming the first
  * row, and sets the batch's counters: every row, the rejected ones processed. One statement: the upload's rows
- * are read once, and only those rejected here are written again.
+ * are read once, the keys grouped byte-wise (`collate "C"`: equal is equal either way, and it is far cheaper),
+ * and only the rows of a key seen twice are looked at again and written.
  */
 async function rejectDuplicatesInFile(t: TransactionSql, batch: NewStockBatch, uploadId: string) {
   const [col1, col2] = keyColumns[batch.resourceType];
   const dup1 = rowReason.duplicateInFile(col1, '{value}', '{row}');
   const dup2 = rowReason.duplicateInFile(col2 ?? '', '{value}', '{row}');
+  // The upload's keys are grouped in a hash table in memory: a file holds at most some millions of rows, and
+  // the planner, with no statistics on rows this fresh, would otherwise sort them (on disk, past 4 MB).
+  await t`set local work_mem = '64MB'`;
+  await t`set local enable_sort = off`;
   await t`
     with staged as materialized (
-      select row_no, result, item_key, imsi from stock_batch_rows where upload_id = ${uploadId}
+      select row_no, result, item_key collate "C" as item_key, imsi collate "C" as imsi
+        from stock_batch_rows where upload_id = ${uploadId}
     ), firsts1 as (
       select item_key, min(row_no) as first_row from staged where result = 'pending'
        group by item_key having count(*) > 1
     ), firsts2 as (
       select imsi, min(row_no) as first_row from staged where result = 'pending' and imsi is not null
        group by imsi having count(*) > 1
+    ), candidates as (
+      select row_no, item_key, imsi from staged
+       where result = 'pending'
+         and (item_key in (select item_key from firsts1) or imsi in (select imsi from firsts2))
     ), duplicates as (
-      select s.row_no,
+      select c.row_no,
         case
-          when f1.first_row < s.row_no then replace(replace(${dup1}, '{value}', s.item_key), '{row}', f1.first_row::text)
-          else replace(replace(${dup2}, '{value}', s.imsi), '{row}', f2.first_row::text)
+          when f1.first_row < c.row_no then replace(replace(${dup1}, '{value}', c.item_key), '{row}', f1.first_row::text)
+          else replace(replace(${dup2}, '{value}', c.imsi), '{row}', f2.first_row::text)
         end as reason
-        from staged s
-        left join firsts1 f1 on f1.item_key = s.item_key
-        left join firsts2 f2 on f2.imsi = s.imsi
-       where s.result = 'pending' and (f1.first_row < s.row_no or f2.first_row < s.row_no)
+        from candidates c
+        left join firsts1 f1 on f1.item_key = c.item_key
+        left join firsts2 f2 on f2.imsi = c.imsi
+       where f1.first_row < c.row_no or f2.first_row < c.row_no
     ), rejected as (
       update stock_batch_rows r set result = 'rejected', reason = d.reason
         from duplicates d
        where r.upload_id = ${uploadId} and r.row_no = d.row_no
       returning r.row_no
-    ), counted as (
-      select (select count(*) from staged)::int as total,
-             ((select count(*) from staged where result = 'rejected') + (select count(*) from rejected))::int
-               as rejected
+    ), counted as materialized (
+      select count(*)::int as total, (count(*) filter (where result = 'rejected'))::int as rejected from staged
+    ), now_rejected as materialized (
+      select c.total, c.rejected + (select count(*) from rejected)::int as rejected from counted c
     )
-    update stock_batches b set total_rows = c.total, processed_rows = c.rejected, rejected_rows = c.rejected
-      from counted c
+    update stock_batches b set total_rows = n.total, processed_rows = n.rejected, rejected_rows = n.rejected
+      from now_rejected n
      where b.id = ${batch.id}`;
 }
 
