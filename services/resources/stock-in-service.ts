@@ -40,9 +40,9 @@ export interface StockUpload {
 
 /**
  * REQ: RES-1 — stock-in uploads: the CSV streams in line by line (never whole in memory), each row checked and
- * parsed here, straight into the batch's rows through `COPY … FROM STDIN` inside one transaction while its SHA-256 is
- * computed; the batch is made under the hash-derived ID at the end and handed to `stockInWorkflow`. A file
- * broken off half-way rolls back and leaves no batch.
+ * parsed here, straight into the batch's rows through `COPY … FROM STDIN` inside one transaction while its
+ * SHA-256 is computed; the batch is made under the hash-derived ID at the end and handed to `stockInWorkflow`.
+ * A file broken off half-way rolls back and leaves no batch.
  */
 export function createStockInService(deps: {
   db: Db;
