@@ -12,6 +12,7 @@ import {
   stockPendingNumbers,
   stockPendingSims,
   type StagedItem,
+  type StagedRange,
   type StockBatchRow,
   type StockChunk,
 } from '../db/queries/stock-batches';
@@ -68,11 +69,12 @@ export function createStockInActivities({ db }: { db: Db }) {
         const batch = await lockStockBatch(tx, input.batchId);
         if (!batch)
           throw businessFailure('StockBatchNotFound', `Stock batch ${input.batchId} does not exist`);
-        const malformed = await parseRowsStagedBefore(tx, batch, input);
+        const range = { uploadId: batch.uploadId, fromRow: input.fromRow, toRow: input.toRow };
+        const malformed = await parseRowsStagedBefore(tx, batch, range);
         const counters =
           batch.resourceType === 'numbers'
-            ? await stockPendingNumbers(tx, batch, input, await priceNumbers(tx, input))
-            : await stockPendingSims(tx, batch, input);
+            ? await stockPendingNumbers(tx, batch, range, await priceNumbers(tx, range))
+            : await stockPendingSims(tx, batch, range);
         const stocked = { ...batch, ...counters };
         if (malformed === 0) return progressOf(stocked);
         return progressOf(
@@ -90,7 +92,7 @@ export function createStockInActivities({ db }: { db: Db }) {
 }
 
 /** REQ: RES-4 — the chunk's numbers priced by the selection-fee rules in force now. */
-async function priceNumbers(tx: Tx, chunk: StockChunk) {
+async function priceNumbers(tx: Tx, chunk: StagedRange) {
   const fees = await loadFeeRules(tx);
   const rows = await pendingNumbers(tx, chunk);
   return { rowNos: rows.map((r) => r.rowNo), feesFen: rows.map((r) => fees.feeFor(r.msisdn).feeFen) };
@@ -101,7 +103,7 @@ async function priceNumbers(tx: Tx, chunk: StockChunk) {
  * the set-based statements stock them like any other; a row that does not parse (the upload rejected those
  * already) is rejected again, defensively. Returns how many were rejected.
  */
-async function parseRowsStagedBefore(tx: Tx, batch: StockBatchRow, chunk: StockChunk): Promise<number> {
+async function parseRowsStagedBefore(tx: Tx, batch: StockBatchRow, chunk: StagedRange): Promise<number> {
   const rows = await pendingRowsWithoutItem(tx, chunk);
   if (rows.length === 0) return 0;
   const parsed: { rowNo: number; item: StagedItem }[] = [];
@@ -111,6 +113,6 @@ async function parseRowsStagedBefore(tx: Tx, batch: StockBatchRow, chunk: StockC
     if (verdict.ok) parsed.push({ rowNo: row.rowNo, item: stagedItemOf(verdict.item) });
     else malformed.push({ rowNo: row.rowNo, reason: verdict.reason });
   }
-  await stageItems(tx, batch.id, parsed);
-  return rejectMalformedRows(tx, batch.id, malformed);
+  await stageItems(tx, batch.uploadId, parsed);
+  return rejectMalformedRows(tx, batch.uploadId, malformed);
 }

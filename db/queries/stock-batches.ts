@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -10,11 +11,12 @@ import { postgresClientOf, type Db, type DbOrTx, type Tx } from '../client';
 import { stockBatches, stockBatchRows } from '../schema';
 
 /**
- * REQ: RES-1 — stock-in batches (入库批次) and their rows. An upload streams into a temporary table with
- * `COPY … FROM STDIN` inside one transaction and is copied under its content-hash ID only at the end, so a
- * half-uploaded file leaves nothing behind and a re-upload of the same file finds the batch it made the first
- * time. Each staged row carries its item as the upload parsed it, so a chunk is stocked by set-based
- * statements over the batch's rows, never one statement or one parameter list per row.
+ * REQ: RES-1 — stock-in batches (入库批次) and their rows. An upload streams its rows with `COPY … FROM STDIN`
+ * straight into `stock_batch_rows`, under an upload ID drawn when it starts, inside one transaction; the batch
+ * is made under its content-hash ID (known only at the end) naming that upload ID. So a half-uploaded file
+ * leaves nothing behind, a re-upload of the same file rolls its rows back and finds the batch it made the first
+ * time, and no row is written twice. Each staged row carries its item as the upload parsed it, so a chunk is
+ * stocked by set-based statements over the batch's rows, never one statement or one parameter list per row.
  */
 
 export type StockBatchRow = typeof stockBatches.$inferSelect;
@@ -50,13 +52,18 @@ const copyField = (v: string | number | null): string =>
       ? String(v)
       : v.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c] ?? c);
 
-/** A staged row as one line of COPY text: row_no, raw, problem, item_key, imsi, kind, segment, capacity_kb. */
-export function copyLineOf(row: StagedRow): string {
+/**
+ * A staged row as one line of COPY text: upload_id, row_no, raw, result, reason, item_key, imsi, kind, segment,
+ * capacity_kb. A malformed row is rejected with its problem as it is written.
+ */
+export function copyLineOf(uploadId: string, row: StagedRow): string {
   const { item } = row;
   return (
     [
+      uploadId,
       row.rowNo,
       row.raw,
+      row.problem === null ? 'pending' : 'rejected',
       row.problem,
       item?.key ?? null,
       item?.imsi ?? null,
@@ -75,9 +82,7 @@ export function copyLineOf(row: StagedRow): string {
  */
 function stagingFailure(staging: Writable): Error | null {
   if (staging.errored) return staging.errored;
-  return staging.destroyed
-    ? new Error('the COPY into the staging table closed before the upload ended')
-    : null;
+  return staging.destroyed ? new Error("the COPY of the upload's rows closed before the upload ended") : null;
 }
 
 /**
@@ -136,81 +141,118 @@ export interface NewStockBatch {
   createdBy: string;
 }
 
+/** Thrown inside the upload's transaction to roll its rows back when its file is a batch already. */
+class StagedBefore extends Error {
+  constructor(readonly batchId: string) {
+    super(`stock batch ${batchId} was staged before`);
+  }
+}
+
 /**
- * Stages an upload and makes its batch, in one transaction: `fill` streams the file's rows into the staging
- * table (through `writeStaged`) and answers the batch to make; the rows are then copied into the batch, the
- * malformed ones and later duplicates in the file (by number; by ICCID, then IMSI) already rejected and counted
- * as processed. When the batch exists already (the same file again, or the same upload racing), nothing is
- * written and `created` is false. An error from `fill` aborts the COPY and rolls everything back.
+ * Stages an upload and makes its batch, in one transaction: `fill` streams the file's rows (through
+ * `writeStaged`, as `copyLineOf(uploadId, row)` lines) into `stock_batch_rows` and answers the batch to make;
+ * the batch is then made naming the upload, and the later duplicates in the file (by number; by ICCID, then
+ * IMSI) rejected; the malformed rows were rejected as written, and both count as processed. When the batch
+ * exists already (the same file again, or the same upload racing), the rows are rolled back and `created` is
+ * false. An error from `fill` aborts the COPY and rolls everything back.
  */
 export async function stageStockUpload(
   db: Db,
-  fill: (staging: Writable) => Promise<NewStockBatch>,
+  fill: (staging: Writable, uploadId: string) => Promise<NewStockBatch>,
   options: { finishLimitMs?: number } = {},
 ): Promise<{ created: boolean; batchId: string }> {
-  return postgresClientOf(db).begin(async (t) => {
-    // No primary key: row numbers are unique by construction, and an index would slow the COPY down.
-    await t`
-      create temp table stock_upload (
-        row_no integer not null, raw text not null, problem text,
-        item_key text, imsi text, kind text, segment text, capacity_kb integer
-      ) on commit drop`;
-    const staging = await t`
-      copy stock_upload (row_no, raw, problem, item_key, imsi, kind, segment, capacity_kb) from stdin`.writable();
-    // From the first moment: a COPY PostgreSQL refuses destroys the stream with its error, which without a
-    // listener would be an uncaught exception taking the whole API down. The error stays in `staging.errored`
-    // and is thrown by `writeStaged` or `stagingFinished`.
-    staging.on('error', () => undefined);
-    let batch: NewStockBatch;
-    try {
-      batch = await fill(staging);
-    } catch (err) {
-      staging.destroy(err instanceof Error ? err : new Error(String(err)));
-      throw err;
-    }
-    staging.end();
-    await stagingFinished(staging, options.finishLimitMs ?? STAGING_FINISH_LIMIT_MS);
-    return copyStagedRows(t, batch);
-  });
+  // As long as a batch ID: every staged row's primary key starts with it.
+  const uploadId = `SU-${randomBytes(12).toString('hex')}`;
+  try {
+    return await postgresClientOf(db).begin(async (t) => {
+      const staging = await t`
+        copy stock_batch_rows (upload_id, row_no, raw, result, reason, item_key, imsi, kind, segment, capacity_kb)
+        from stdin`.writable();
+      // From the first moment: a COPY PostgreSQL refuses destroys the stream with its error, which without a
+      // listener would be an uncaught exception taking the whole API down. The error stays in
+      // `staging.errored` and is thrown by `writeStaged` or `stagingFinished`.
+      staging.on('error', () => undefined);
+      let batch: NewStockBatch;
+      try {
+        batch = await fill(staging, uploadId);
+      } catch (err) {
+        staging.destroy(err instanceof Error ? err : new Error(String(err)));
+        throw err;
+      }
+      staging.end();
+      await stagingFinished(staging, options.finishLimitMs ?? STAGING_FINISH_LIMIT_MS);
+      await makeBatch(t, batch, uploadId);
+      await rejectDuplicatesInFile(t, batch, uploadId);
+      return { created: true, batchId: batch.id };
+    });
+  } catch (err) {
+    if (err instanceof StagedBefore) return { created: false, batchId: err.batchId };
+    throw err;
+  }
 }
 
-async function copyStagedRows(t: TransactionSql, batch: NewStockBatch) {
+/** Makes the batch naming the upload's rows; throws `StagedBefore` (rolling them back) when it exists. */
+async function makeBatch(t: TransactionSql, batch: NewStockBatch, uploadId: string): Promise<void> {
   const [made] = await t<{ id: string }[]>`
-    insert into stock_batches (id, resource_type, file_name, holder_code, status, created_by)
-    values (${batch.id}, ${batch.resourceType}, ${batch.fileName}, ${batch.holderCode}, 'running', ${batch.createdBy})
+    insert into stock_batches (id, upload_id, resource_type, file_name, holder_code, status, created_by)
+    values (${batch.id}, ${uploadId}, ${batch.resourceType}, ${batch.fileName}, ${batch.holderCode}, 'running',
+      ${batch.createdBy})
     on conflict do nothing
     returning id`;
-  if (!made) return { created: false, batchId: batch.id };
+  if (!made) throw new StagedBefore(batch.id);
+}
+
+/**
+ * Rejects each later row of the file with the number (ICCID; else IMSI) of an earlier one, naming the first
+ * row, and sets the batch's counters: every row, the rejected ones processed. One statement: the upload's rows
+ * are read once, the keys grouped byte-wise (`collate "C"`: equal is equal either way, and it is far cheaper),
+ * and only the rows of a key seen twice are looked at again and written.
+ */
+async function rejectDuplicatesInFile(t: TransactionSql, batch: NewStockBatch, uploadId: string) {
   const [col1, col2] = keyColumns[batch.resourceType];
   const dup1 = rowReason.duplicateInFile(col1, '{value}', '{row}');
   const dup2 = rowReason.duplicateInFile(col2 ?? '', '{value}', '{row}');
-  const [counts] = await t<{ total: number; rejected: number }[]>`
-    with ranked as (
-      select row_no, raw, problem, item_key, imsi, kind, segment, capacity_kb,
-        case when problem is null then min(row_no) over (partition by item_key) end as first1,
-        case when problem is null and imsi is not null then min(row_no) over (partition by imsi) end as first2
-      from stock_upload
-    ), copied as (
-      insert into stock_batch_rows (batch_id, row_no, raw, result, reason, item_key, imsi, kind, segment, capacity_kb)
-      select ${batch.id}, row_no, raw,
-        case when problem is not null or first1 < row_no or first2 < row_no then 'rejected' else 'pending' end,
-        case
-          when problem is not null then problem
-          when first1 < row_no then replace(replace(${dup1}, '{value}', item_key), '{row}', first1::text)
-          when first2 < row_no then replace(replace(${dup2}, '{value}', imsi), '{row}', first2::text)
-        end,
-        item_key, imsi, kind, segment, capacity_kb
-      from ranked
-      order by row_no
-      returning result
-    )
-    select count(*)::int as total, (count(*) filter (where result = 'rejected'))::int as rejected from copied`;
-  const total = counts?.total ?? 0;
-  const rejected = counts?.rejected ?? 0;
+  // The upload's keys are grouped in a hash table in memory: a file holds at most some millions of rows, and
+  // the planner, with no statistics on rows this fresh, would otherwise sort them (on disk, past 4 MB).
+  await t`set local work_mem = '64MB'`;
+  await t`set local enable_sort = off`;
   await t`
-    update stock_batches set total_rows = ${total}, processed_rows = ${rejected}, rejected_rows = ${rejected}
-    where id = ${batch.id}`;
-  return { created: true, batchId: batch.id };
+    with staged as materialized (
+      select row_no, result, item_key collate "C" as item_key, imsi collate "C" as imsi
+        from stock_batch_rows where upload_id = ${uploadId}
+    ), firsts1 as (
+      select item_key, min(row_no) as first_row from staged where result = 'pending'
+       group by item_key having count(*) > 1
+    ), firsts2 as (
+      select imsi, min(row_no) as first_row from staged where result = 'pending' and imsi is not null
+       group by imsi having count(*) > 1
+    ), candidates as (
+      select row_no, item_key, imsi from staged
+       where result = 'pending'
+         and (item_key in (select item_key from firsts1) or imsi in (select imsi from firsts2))
+    ), duplicates as (
+      select c.row_no,
+        case
+          when f1.first_row < c.row_no then replace(replace(${dup1}, '{value}', c.item_key), '{row}', f1.first_row::text)
+          else replace(replace(${dup2}, '{value}', c.imsi), '{row}', f2.first_row::text)
+        end as reason
+        from candidates c
+        left join firsts1 f1 on f1.item_key = c.item_key
+        left join firsts2 f2 on f2.imsi = c.imsi
+       where f1.first_row < c.row_no or f2.first_row < c.row_no
+    ), rejected as (
+      update stock_batch_rows r set result = 'rejected', reason = d.reason
+        from duplicates d
+       where r.upload_id = ${uploadId} and r.row_no = d.row_no
+      returning r.row_no
+    ), counted as materialized (
+      select count(*)::int as total, (count(*) filter (where result = 'rejected'))::int as rejected from staged
+    ), now_rejected as materialized (
+      select c.total, c.rejected + (select count(*) from rejected)::int as rejected from counted c
+    )
+    update stock_batches b set total_rows = n.total, processed_rows = n.rejected, rejected_rows = n.rejected
+      from now_rejected n
+     where b.id = ${batch.id}`;
 }
 
 export async function findStockBatch(db: DbOrTx, id: string): Promise<StockBatchRow | null> {
@@ -230,17 +272,18 @@ export async function listStockBatches(db: DbOrTx, page: { offset: number; limit
   return { total: total?.n ?? 0, items };
 }
 
-/** A batch's rows in file order, optionally only those with one result. */
+/**
+ * A batch's rows in file order, optionally only those with one result: read in order through the primary key
+ * (the rows of its upload), the result a filter on them. How many there are is the batch's counters, moved on
+ * in the same transactions as the rows' results, so a page never counts the whole batch.
+ */
 export async function listStockBatchRows(
   db: DbOrTx,
   batchId: string,
   filter: { result?: StockRowResult; offset: number; limit: number },
 ) {
-  const where = and(
-    eq(stockBatchRows.batchId, batchId),
-    filter.result ? eq(stockBatchRows.result, filter.result) : undefined,
-  );
-  const [total] = await db.select({ n: count() }).from(stockBatchRows).where(where);
+  const batch = await findStockBatch(db, batchId);
+  if (!batch) return { total: 0, items: [] };
   const items = await db
     .select({
       rowNo: stockBatchRows.rowNo,
@@ -249,11 +292,30 @@ export async function listStockBatchRows(
       reason: stockBatchRows.reason,
     })
     .from(stockBatchRows)
-    .where(where)
+    .where(
+      and(
+        eq(stockBatchRows.uploadId, batch.uploadId),
+        filter.result ? eq(stockBatchRows.result, filter.result) : undefined,
+      ),
+    )
     .orderBy(asc(stockBatchRows.rowNo))
     .offset(filter.offset)
     .limit(filter.limit);
-  return { total: total?.n ?? 0, items };
+  return { total: rowsWithResult(batch, filter.result), items };
+}
+
+/** How many of the batch's rows have the result (all of them without one), by its counters. */
+function rowsWithResult(batch: StockBatchRow, result: StockRowResult | undefined): number {
+  switch (result) {
+    case undefined:
+      return batch.totalRows;
+    case 'pending':
+      return batch.totalRows - batch.processedRows;
+    case 'accepted':
+      return batch.acceptedRows;
+    case 'rejected':
+      return batch.rejectedRows;
+  }
 }
 
 /** Marks the batch completed; a repeated call keeps the first finish time. */
@@ -281,11 +343,18 @@ export interface StockChunk {
   toRow: number;
 }
 
+/** The same rows as stored: under the upload that staged the batch (`StockBatchRow.uploadId`). */
+export interface StagedRange {
+  uploadId: string;
+  fromRow: number;
+  toRow: number;
+}
+
 /**
  * Pending rows of the chunk staged before rows carried their item (an upload by an earlier release): their
  * text, to be parsed and written back with `stageItems`. None for a batch staged by this release.
  */
-export async function pendingRowsWithoutItem(tx: Tx, chunk: StockChunk) {
+export async function pendingRowsWithoutItem(tx: Tx, chunk: StagedRange) {
   return tx
     .select({ rowNo: stockBatchRows.rowNo, raw: stockBatchRows.raw })
     .from(stockBatchRows)
@@ -293,9 +362,9 @@ export async function pendingRowsWithoutItem(tx: Tx, chunk: StockChunk) {
     .orderBy(asc(stockBatchRows.rowNo));
 }
 
-const pendingIn = (chunk: StockChunk) =>
+const pendingIn = (chunk: StagedRange) =>
   and(
-    eq(stockBatchRows.batchId, chunk.batchId),
+    eq(stockBatchRows.uploadId, chunk.uploadId),
     between(stockBatchRows.rowNo, chunk.fromRow, chunk.toRow),
     eq(stockBatchRows.result, 'pending'),
   );
@@ -303,7 +372,7 @@ const pendingIn = (chunk: StockChunk) =>
 /** Writes parsed items onto pending rows (one statement for all of them). */
 export async function stageItems(
   tx: Tx,
-  batchId: string,
+  uploadId: string,
   rows: readonly { rowNo: number; item: StagedItem }[],
 ): Promise<void> {
   if (rows.length === 0) return;
@@ -322,11 +391,11 @@ export async function stageItems(
        set item_key = x.item_key, imsi = x.imsi, kind = x.kind, segment = x.segment, capacity_kb = x.capacity_kb
       from jsonb_to_recordset(${json}::jsonb)
         as x(row_no integer, item_key text, imsi text, kind text, segment text, capacity_kb integer)
-     where r.batch_id = ${batchId} and r.row_no = x.row_no and r.result = 'pending'`);
+     where r.upload_id = ${uploadId} and r.row_no = x.row_no and r.result = 'pending'`);
 }
 
 /** The numbers of the chunk's pending rows, to be priced (REQ: RES-4). */
-export async function pendingNumbers(tx: Tx, chunk: StockChunk) {
+export async function pendingNumbers(tx: Tx, chunk: StagedRange) {
   const rows = await tx
     .select({ rowNo: stockBatchRows.rowNo, msisdn: stockBatchRows.itemKey })
     .from(stockBatchRows)
@@ -351,7 +420,7 @@ async function countersAfter(statement: Promise<BatchCounters[]>): Promise<Batch
 export async function stockPendingNumbers(
   tx: Tx,
   batch: StockBatchRow,
-  chunk: StockChunk,
+  chunk: StagedRange,
   fees: { rowNos: number[]; feesFen: number[] },
 ): Promise<BatchCounters> {
   const inStock = rowReason.alreadyInStock('number', '{value}');
@@ -382,7 +451,7 @@ export async function stockPendingNumbers(
        where ${inChunk(chunk)} and r.item_key is not null
       returning r.result
     )
-    ${countResults(chunk.batchId)}`),
+    ${countResults(batch.id)}`),
   );
 }
 
@@ -394,7 +463,7 @@ export async function stockPendingNumbers(
 export async function stockPendingSims(
   tx: Tx,
   batch: StockBatchRow,
-  chunk: StockChunk,
+  chunk: StagedRange,
 ): Promise<BatchCounters> {
   const iccidInStock = rowReason.alreadyInStock('iccid', '{value}');
   const imsiInStock = rowReason.alreadyInStock('imsi', '{value}');
@@ -424,7 +493,7 @@ export async function stockPendingSims(
        where ${inChunk(chunk)} and r.item_key is not null
       returning r.result
     )
-    ${countResults(chunk.batchId)}`),
+    ${countResults(batch.id)}`),
   );
 }
 
@@ -433,8 +502,8 @@ export async function stockPendingSims(
  * index, never the whole batch; a row's result is `item_key in (select … from added)`, which it hashes (a
  * join with a data-modifying CTE is planned as a nested loop: chunk × chunk comparisons).
  */
-const inChunk = (chunk: StockChunk) =>
-  sql`r.batch_id = ${chunk.batchId} and r.result = 'pending' and r.row_no between ${chunk.fromRow} and ${chunk.toRow}`;
+const inChunk = (chunk: StagedRange) =>
+  sql`r.upload_id = ${chunk.uploadId} and r.result = 'pending' and r.row_no between ${chunk.fromRow} and ${chunk.toRow}`;
 
 /** Whole numbers as one `int[]` parameter; anything else is a programming error, refused before PostgreSQL. */
 const sqlIntArray = (values: readonly number[]) => {
@@ -466,7 +535,7 @@ const countResults = (batchId: string) => sql`
 /** Rejects pending rows whose text is not a row of the batch's format after all (defensive: the upload did). */
 export async function rejectMalformedRows(
   tx: Tx,
-  batchId: string,
+  uploadId: string,
   rows: readonly { rowNo: number; reason: string }[],
 ): Promise<number> {
   if (rows.length === 0) return 0;
@@ -474,7 +543,7 @@ export async function rejectMalformedRows(
   const rejected = await tx.execute(sql`
     update stock_batch_rows r set result = 'rejected', reason = x.reason
     from jsonb_to_recordset(${json}::jsonb) as x(row_no integer, reason text)
-    where r.batch_id = ${batchId} and r.row_no = x.row_no and r.result = 'pending'
+    where r.upload_id = ${uploadId} and r.row_no = x.row_no and r.result = 'pending'
     returning r.row_no`);
   return rejected.length;
 }

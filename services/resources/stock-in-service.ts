@@ -40,9 +40,9 @@ export interface StockUpload {
 
 /**
  * REQ: RES-1 — stock-in uploads: the CSV streams in line by line (never whole in memory), each row checked and
- * parsed here, into a staging table through `COPY … FROM STDIN` inside one transaction while its SHA-256 is
- * computed; the batch is made under the hash-derived ID at the end and handed to `stockInWorkflow`. A file
- * broken off half-way rolls back and leaves no batch.
+ * parsed here, straight into the batch's rows through `COPY … FROM STDIN` inside one transaction while its
+ * SHA-256 is computed; the batch is made under the hash-derived ID at the end and handed to `stockInWorkflow`.
+ * A file broken off half-way rolls back and leaves no batch.
  */
 export function createStockInService(deps: {
   db: Db;
@@ -79,8 +79,8 @@ export function createStockInService(deps: {
     ): Promise<{ batch: StockBatchRow; replayed: boolean }> {
       const holderCode = target.holderCode ?? null;
       if (holderCode !== null) await assertStockInUnit(db, holderCode);
-      const { batchId, created } = await stageStockUpload(db, async (staging) => ({
-        id: stockBatchIdOf(await stageFile(staging, target.resourceType, body)),
+      const { batchId, created } = await stageStockUpload(db, async (staging, uploadId) => ({
+        id: stockBatchIdOf(await stageFile(staging, uploadId, target.resourceType, body)),
         resourceType: target.resourceType,
         fileName: target.fileName ?? null,
         holderCode,
@@ -140,7 +140,12 @@ export function viewOf(batch: StockBatchRow) {
  * PostgreSQL holds the stream back), checking every row on its own; returns the SHA-256 of the bytes. Data
  * rows are numbered from 1 after the header; blank lines are skipped and not numbered.
  */
-async function stageFile(staging: Writable, resourceType: ResourceType, body: Readable): Promise<string> {
+async function stageFile(
+  staging: Writable,
+  uploadId: string,
+  resourceType: ResourceType,
+  body: Readable,
+): Promise<string> {
   const hash = createHash('sha256');
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let bytes = 0;
@@ -167,6 +172,7 @@ async function stageFile(staging: Writable, resourceType: ResourceType, body: Re
     }
     const verdict = checkStockRow(resourceType, text);
     copyText += copyLineOf(
+      uploadId,
       verdict.ok
         ? { rowNo, raw: text, item: stagedItemOf(verdict.item), problem: null }
         : { rowNo, raw: text, item: null, problem: verdict.reason },

@@ -1,4 +1,4 @@
-import { count, eq, inArray } from 'drizzle-orm';
+import { count, eq, inArray, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createStockInActivities } from '../../activities/stock-in';
 import {
@@ -201,11 +201,15 @@ describe('stock-in batches (RES-1)', () => {
       rejectedRows: 5,
     });
     expect(await get(numbersBatch.id)).toMatchObject({ totalRows: 9, acceptedRows: 4, rejectedRows: 5 });
+    // The second upload's rows were rolled back: the rows stored are the first upload's, and only them.
     const [staged] = await h.db
       .select({ n: count() })
       .from(stockBatchRows)
-      .where(eq(stockBatchRows.batchId, numbersBatch.id));
-    expect(staged?.n).toBe(9);
+      .where(
+        notInArray(stockBatchRows.uploadId, h.db.select({ id: stockBatches.uploadId }).from(stockBatches)),
+      );
+    expect(staged?.n).toBe(0);
+    expect((await rows(numbersBatch.id)).total).toBe(9);
     const [stocked] = await h.db
       .select({ n: count() })
       .from(numbers)
@@ -339,17 +343,19 @@ describe('stock-in batches (RES-1)', () => {
     const batchId = 'SB-staged-before-items';
     const [inStock] = await h.db.select({ msisdn: numbers.msisdn }).from(numbers).limit(1);
     const taken = inStock?.msisdn ?? 'seeded numbers expected';
+    // An earlier release stored a batch's rows under its batch ID, which the migration made its upload ID.
     await h.db.insert(stockBatches).values({
       id: batchId,
+      uploadId: batchId,
       resourceType: 'numbers',
       status: 'running',
       totalRows: 3,
       createdBy: 'admin01',
     });
     await h.db.insert(stockBatchRows).values([
-      { batchId, rowNo: 1, raw: '14780000801,mobile' },
-      { batchId, rowNo: 2, raw: taken },
-      { batchId, rowNo: 3, raw: 'not a number' },
+      { uploadId: batchId, rowNo: 1, raw: '14780000801,mobile' },
+      { uploadId: batchId, rowNo: 2, raw: taken },
+      { uploadId: batchId, rowNo: 3, raw: 'not a number' },
     ]);
     const progress = await createStockInActivities({ db: h.db }).processStockInChunk({
       batchId,
@@ -371,8 +377,14 @@ describe('stock-in batches (RES-1)', () => {
 
   it('RES-1: a COPY PostgreSQL refuses fails the upload with its error; no batch or staged row is left and the API keeps serving', async () => {
     // A row number PostgreSQL cannot read as an integer: no checked file makes one, so the test writes it.
-    const refused = `not-a-row-number${copyLineOf({ rowNo: 1, raw: 'x', item: null, problem: 'x' }).slice(1)}`;
-    const filler = copyLineOf({ rowNo: 2, raw: '14780000900', item: null, problem: 'filler' });
+    const refused = (uploadId: string) =>
+      copyLineOf(uploadId, { rowNo: 1, raw: 'x', item: null, problem: 'x' }).replace(
+        '\t1\t',
+        '\tnot-a-row-number\t',
+      );
+    const filler = (uploadId: string) =>
+      copyLineOf(uploadId, { rowNo: 2, raw: '14780000900', item: null, problem: 'filler' });
+    const uploadIds: string[] = [];
     const batchOf = (id: string): NewStockBatch => ({
       id,
       resourceType: 'numbers',
@@ -383,10 +395,11 @@ describe('stock-in batches (RES-1)', () => {
     // An error thrown from the COPY stream with nobody listening would fail this file as an unhandled error.
 
     // Refused while the upload is still writing: the next write fails with PostgreSQL's error.
-    const whileWriting = stageStockUpload(h.db, async (staging) => {
-      await writeStaged(staging, refused);
+    const whileWriting = stageStockUpload(h.db, async (staging, uploadId) => {
+      uploadIds.push(uploadId);
+      await writeStaged(staging, refused(uploadId));
       for (let i = 0; i < 100_000; i++) {
-        await writeStaged(staging, filler);
+        await writeStaged(staging, filler(uploadId));
         await new Promise((resolve) => setImmediate(resolve));
       }
       return batchOf('SB-refused-while-writing');
@@ -396,8 +409,9 @@ describe('stock-in batches (RES-1)', () => {
     // Refused after the last row: the upload ends with an error (PostgreSQL's, or the limit's), never waits on.
     const afterEnd = stageStockUpload(
       h.db,
-      async (staging) => {
-        await writeStaged(staging, refused);
+      async (staging, uploadId) => {
+        uploadIds.push(uploadId);
+        await writeStaged(staging, refused(uploadId));
         return batchOf('SB-refused-after-end');
       },
       { finishLimitMs: 2_000 },
@@ -413,7 +427,8 @@ describe('stock-in batches (RES-1)', () => {
     const [staged] = await h.db
       .select({ n: count() })
       .from(stockBatchRows)
-      .where(inArray(stockBatchRows.batchId, ids));
+      .where(inArray(stockBatchRows.uploadId, uploadIds));
+    expect(uploadIds).toHaveLength(2);
     expect(staged?.n).toBe(0);
     const list = await h.app.inject({ method: 'GET', url: '/api/v1/stock-batches', headers: admin });
     expect(list.statusCode).toBe(200);
