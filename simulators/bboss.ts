@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type {
   BbossAdapter,
   BbossMemberChange,
@@ -80,6 +80,13 @@ export class DbBboss implements BbossAdapter {
     return { state: 'answered', answer: order.answer as BbossOrderAnswered };
   }
 
+  /**
+   * Answers every change of the request, member by member, as BBOSS does: a member answered before under this
+   * `requestId` gets the same answer again, the others are decided now (an `add` refused with
+   * `memberRejectRate`) and the accepted ones applied. The request is recorded with a few statements whatever
+   * its size (one read of the earlier answers, one insert of the new answers, one of the applied changes),
+   * not three per member: a batch's chunk of hundreds of members is one request.
+   */
   async syncMembers(req: {
     requestId: string;
     groupCode: string;
@@ -88,33 +95,39 @@ export class DbBboss implements BbossAdapter {
   }): Promise<{ results: BbossMemberResult[] }> {
     const behaviour = await simulateCall(this.ctx, 'bboss', 'syncMembers');
     return serially(this.ctx.db, `bboss:members:${req.requestId}`, async (tx) => {
-      const results: BbossMemberResult[] = [];
-      for (const change of req.changes) {
-        const [earlier] = await tx
-          .select()
+      const msisdns = [...new Set(req.changes.map((c) => c.msisdn))];
+      const answered = new Map<string, BbossMemberResult>();
+      for (const part of slices(msisdns)) {
+        const earlier = await tx
+          .select({ msisdn: bbossMemberResults.msisdn, result: bbossMemberResults.result })
           .from(bbossMemberResults)
           .where(
-            and(
-              eq(bbossMemberResults.requestId, req.requestId),
-              eq(bbossMemberResults.msisdn, change.msisdn),
-            ),
+            and(eq(bbossMemberResults.requestId, req.requestId), inArray(bbossMemberResults.msisdn, part)),
           );
-        if (earlier) {
-          results.push(earlier.result as BbossMemberResult);
-          continue;
-        }
+        for (const row of earlier) answered.set(row.msisdn, row.result as BbossMemberResult);
+      }
+      // Decided in the order of the request, so the dice fall as they did when each member was a statement.
+      const decided: { msisdn: string; result: BbossMemberResult }[] = [];
+      const applied: BbossMemberChange[] = [];
+      const results = req.changes.map((change) => {
+        const known = answered.get(change.msisdn);
+        if (known) return known;
         const refused = change.action === 'add' && this.ctx.random() < behaviour.memberRejectRate;
         const result: BbossMemberResult = refused
           ? { msisdn: change.msisdn, accepted: false, ...bbossMemberRejection }
           : { msisdn: change.msisdn, accepted: true };
+        answered.set(change.msisdn, result);
+        decided.push({ msisdn: change.msisdn, result });
+        if (result.accepted) applied.push(change);
+        return result;
+      });
+      for (const part of slices(decided)) {
+        await tx.insert(bbossMemberResults).values(part.map((d) => ({ requestId: req.requestId, ...d })));
+      }
+      for (const part of slices(applied)) {
         await tx
-          .insert(bbossMemberResults)
-          .values({ requestId: req.requestId, msisdn: change.msisdn, result });
-        if (result.accepted)
-          await tx
-            .insert(bbossMemberChanges)
-            .values({ groupCode: req.groupCode, productCode: req.productCode, change });
-        results.push(result);
+          .insert(bbossMemberChanges)
+          .values(part.map((change) => ({ groupCode: req.groupCode, productCode: req.productCode, change })));
       }
       return { results };
     });
@@ -143,4 +156,14 @@ export class DbBboss implements BbossAdapter {
       productCode: r.productCode,
     }));
   }
+}
+
+/** Members per statement: a request of any size stays well under PostgreSQL's 65,535 parameters. */
+const ROWS_PER_STATEMENT = 5_000;
+
+function slices<T>(items: T[]): T[][] {
+  const parts: T[][] = [];
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT)
+    parts.push(items.slice(i, i + ROWS_PER_STATEMENT));
+  return parts;
 }

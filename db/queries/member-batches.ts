@@ -367,7 +367,8 @@ export async function rejectRefusedMembers(
  * Settles the chunk in one statement: its rows still pending whose member this batch added are accepted with
  * one `add` event each; the others still pending are rejected with `meanwhile` (the number became a member
  * through another order between the checks and now); the chunk's outcome is added to the batch's counters,
- * which come back as they now stand (the batch row is locked only here, at the end of the chunk).
+ * which come back as they now stand (the batch row is locked only here, at the end of the chunk), with
+ * `rowsRemain`: whether rows other than the chunk's are still pending, whoever holds them.
  */
 export async function settleChunk(
   tx: Tx,
@@ -375,8 +376,8 @@ export async function settleChunk(
   subscriptionId: string,
   actor: string,
   meanwhile: { reasonCode: string; reason: string },
-): Promise<BatchCounters> {
-  const [row] = await tx.execute<BatchCounters>(sql`
+): Promise<BatchCounters & { rowsRemain: boolean }> {
+  const [row] = await tx.execute<BatchCounters & { rowsRemain: boolean }>(sql`
     with settled as (
       update member_batch_rows r
          set result = case when g.msisdn is null then 'rejected' else 'accepted' end,
@@ -402,7 +403,13 @@ export async function settleChunk(
            rejected_rows = b.rejected_rows + ${chunk.rowNos.length} - (select count(*) from settled where result = 'accepted')
      where b.id = ${chunk.batchId}
     returning b.processed_rows as "processedRows", b.accepted_rows as "acceptedRows",
-              b.rejected_rows as "rejectedRows"`);
+              b.rejected_rows as "rejectedRows",
+              -- The statement sees the rows as they were before it: the chunk's own are left out by number.
+              exists (
+                select 1 from member_batch_rows o
+                 where o.batch_id = ${chunk.batchId} and o.result = 'pending'
+                   and not (o.row_no = any(${claimedRowNos(chunk)}))
+              ) as "rowsRemain"`);
   if (!row) throw new Error(`member batch ${chunk.batchId} vanished while its rows were locked`);
   return row;
 }
