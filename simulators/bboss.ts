@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type {
   BbossAdapter,
   BbossMemberChange,
@@ -83,8 +83,8 @@ export class DbBboss implements BbossAdapter {
   /**
    * Answers every change of the request, member by member, as BBOSS does: a member answered before under this
    * `requestId` gets the same answer again, the others are decided now (an `add` refused with
-   * `memberRejectRate`) and the accepted ones applied. The request is recorded with a few statements whatever
-   * its size (one read of the earlier answers, one insert of the new answers, one of the applied changes),
+   * `memberRejectRate`) and the accepted ones applied. The request is recorded with three statements whatever
+   * its size (one read of its earlier answers, one insert of the new answers, one of the applied changes),
    * not three per member: a batch's chunk of hundreds of members is one request.
    */
   async syncMembers(req: {
@@ -95,19 +95,13 @@ export class DbBboss implements BbossAdapter {
   }): Promise<{ results: BbossMemberResult[] }> {
     const behaviour = await simulateCall(this.ctx, 'bboss', 'syncMembers');
     return serially(this.ctx.db, `bboss:members:${req.requestId}`, async (tx) => {
-      const msisdns = [...new Set(req.changes.map((c) => c.msisdn))];
-      const answered = new Map<string, BbossMemberResult>();
-      for (const part of slices(msisdns)) {
-        const earlier = await tx
-          .select({ msisdn: bbossMemberResults.msisdn, result: bbossMemberResults.result })
-          .from(bbossMemberResults)
-          .where(
-            and(eq(bbossMemberResults.requestId, req.requestId), inArray(bbossMemberResults.msisdn, part)),
-          );
-        for (const row of earlier) answered.set(row.msisdn, row.result as BbossMemberResult);
-      }
+      const earlier = await tx
+        .select({ msisdn: bbossMemberResults.msisdn, result: bbossMemberResults.result })
+        .from(bbossMemberResults)
+        .where(eq(bbossMemberResults.requestId, req.requestId));
+      const answered = new Map(earlier.map((r) => [r.msisdn, r.result as BbossMemberResult]));
       // Decided in the order of the request, so the dice fall as they did when each member was a statement.
-      const decided: { msisdn: string; result: BbossMemberResult }[] = [];
+      const decided: BbossMemberResult[] = [];
       const applied: BbossMemberChange[] = [];
       const results = req.changes.map((change) => {
         const known = answered.get(change.msisdn);
@@ -117,17 +111,24 @@ export class DbBboss implements BbossAdapter {
           ? { msisdn: change.msisdn, accepted: false, ...bbossMemberRejection }
           : { msisdn: change.msisdn, accepted: true };
         answered.set(change.msisdn, result);
-        decided.push({ msisdn: change.msisdn, result });
+        decided.push(result);
         if (result.accepted) applied.push(change);
         return result;
       });
-      for (const part of slices(decided)) {
-        await tx.insert(bbossMemberResults).values(part.map((d) => ({ requestId: req.requestId, ...d })));
+      // Each list goes as one JSON parameter: a statement of hundreds of rows costs no more to build than one.
+      if (decided.length > 0) {
+        await tx.execute(sql`
+          insert into ${bbossMemberResults} (request_id, msisdn, result)
+          select ${req.requestId}, d.value ->> 'msisdn', d.value
+            from jsonb_array_elements(${JSON.stringify(decided)}::jsonb) as d(value)`);
       }
-      for (const part of slices(applied)) {
-        await tx
-          .insert(bbossMemberChanges)
-          .values(part.map((change) => ({ groupCode: req.groupCode, productCode: req.productCode, change })));
+      if (applied.length > 0) {
+        // In the order of the request: `seq` is the order BBOSS applied them in.
+        await tx.execute(sql`
+          insert into ${bbossMemberChanges} (group_code, product_code, change)
+          select ${req.groupCode}, ${req.productCode}, c.value
+            from jsonb_array_elements(${JSON.stringify(applied)}::jsonb) with ordinality as c(value, n)
+           order by c.n`);
       }
       return { results };
     });
@@ -156,14 +157,4 @@ export class DbBboss implements BbossAdapter {
       productCode: r.productCode,
     }));
   }
-}
-
-/** Members per statement: a request of any size stays well under PostgreSQL's 65,535 parameters. */
-const ROWS_PER_STATEMENT = 5_000;
-
-function slices<T>(items: T[]): T[][] {
-  const parts: T[][] = [];
-  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT)
-    parts.push(items.slice(i, i + ROWS_PER_STATEMENT));
-  return parts;
 }
