@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type {
   BbossAdapter,
   BbossMemberChange,
@@ -80,6 +80,13 @@ export class DbBboss implements BbossAdapter {
     return { state: 'answered', answer: order.answer as BbossOrderAnswered };
   }
 
+  /**
+   * Answers every change of the request, member by member, as BBOSS does: a member answered before under this
+   * `requestId` gets the same answer again, the others are decided now (an `add` refused with
+   * `memberRejectRate`) and the accepted ones applied. The request is recorded with three statements whatever
+   * its size (one read of its earlier answers, one insert of the new answers, one of the applied changes),
+   * not three per member: a batch's chunk of hundreds of members is one request.
+   */
   async syncMembers(req: {
     requestId: string;
     groupCode: string;
@@ -88,33 +95,40 @@ export class DbBboss implements BbossAdapter {
   }): Promise<{ results: BbossMemberResult[] }> {
     const behaviour = await simulateCall(this.ctx, 'bboss', 'syncMembers');
     return serially(this.ctx.db, `bboss:members:${req.requestId}`, async (tx) => {
-      const results: BbossMemberResult[] = [];
-      for (const change of req.changes) {
-        const [earlier] = await tx
-          .select()
-          .from(bbossMemberResults)
-          .where(
-            and(
-              eq(bbossMemberResults.requestId, req.requestId),
-              eq(bbossMemberResults.msisdn, change.msisdn),
-            ),
-          );
-        if (earlier) {
-          results.push(earlier.result as BbossMemberResult);
-          continue;
-        }
+      const earlier = await tx
+        .select({ msisdn: bbossMemberResults.msisdn, result: bbossMemberResults.result })
+        .from(bbossMemberResults)
+        .where(eq(bbossMemberResults.requestId, req.requestId));
+      const answered = new Map(earlier.map((r) => [r.msisdn, r.result as BbossMemberResult]));
+      // Decided in the order of the request, so the dice fall as they did when each member was a statement.
+      const decided: BbossMemberResult[] = [];
+      const applied: BbossMemberChange[] = [];
+      const results = req.changes.map((change) => {
+        const known = answered.get(change.msisdn);
+        if (known) return known;
         const refused = change.action === 'add' && this.ctx.random() < behaviour.memberRejectRate;
         const result: BbossMemberResult = refused
           ? { msisdn: change.msisdn, accepted: false, ...bbossMemberRejection }
           : { msisdn: change.msisdn, accepted: true };
-        await tx
-          .insert(bbossMemberResults)
-          .values({ requestId: req.requestId, msisdn: change.msisdn, result });
-        if (result.accepted)
-          await tx
-            .insert(bbossMemberChanges)
-            .values({ groupCode: req.groupCode, productCode: req.productCode, change });
-        results.push(result);
+        answered.set(change.msisdn, result);
+        decided.push(result);
+        if (result.accepted) applied.push(change);
+        return result;
+      });
+      // Each list goes as one JSON parameter: a statement of hundreds of rows costs no more to build than one.
+      if (decided.length > 0) {
+        await tx.execute(sql`
+          insert into ${bbossMemberResults} (request_id, msisdn, result)
+          select ${req.requestId}, d.value ->> 'msisdn', d.value
+            from jsonb_array_elements(${JSON.stringify(decided)}::jsonb) as d(value)`);
+      }
+      if (applied.length > 0) {
+        // In the order of the request: `seq` is the order BBOSS applied them in.
+        await tx.execute(sql`
+          insert into ${bbossMemberChanges} (group_code, product_code, change)
+          select ${req.groupCode}, ${req.productCode}, c.value
+            from jsonb_array_elements(${JSON.stringify(applied)}::jsonb) with ordinality as c(value, n)
+           order by c.n`);
       }
       return { results };
     });

@@ -198,4 +198,35 @@ describe('GRP-4: BBOSS simulator', () => {
       attributes: { displayName: 'B' },
     });
   });
+
+  it('GRP-6: a batch chunk of hundreds of members is answered member by member, each member once per requestId', async () => {
+    await behave({ memberRejectRate: 0.5 });
+    const msisdns = Array.from({ length: 300 }, (_, i) => `139003${String(i).padStart(5, '0')}`);
+    const add = (msisdn: string) => ({ action: 'add' as const, msisdn, attributes: { displayName: msisdn } });
+    // call ok; every tenth member refused (0.1 < 0.5), the others accepted
+    dice = [0.99, ...msisdns.map((_, i) => (i % 10 === 0 ? 0.1 : 0.99))];
+    const req = {
+      requestId: 'MemberBatch:b-2:1',
+      groupCode: '1000000010',
+      productCode: 'HDJ',
+      changes: msisdns.map(add),
+    };
+    const first = await bboss().syncMembers(req);
+    expect(first.results.filter((r) => !r.accepted).map((r) => r.msisdn)).toEqual(
+      msisdns.filter((_, i) => i % 10 === 0),
+    );
+
+    // The same request again, now with a member named twice and one more: the earlier answers stand, the new
+    // member is decided once (refused: 0.1) and answered the same both times it is named.
+    dice = [0.99, 0.1];
+    const extra = '13900400000';
+    const again = await bboss().syncMembers({ ...req, changes: [...req.changes, add(extra), add(extra)] });
+    expect(again.results.slice(0, 300)).toEqual(first.results);
+    expect(again.results.slice(300)).toEqual([
+      { msisdn: extra, accepted: false, ...bbossMemberRejection },
+      { msisdn: extra, accepted: false, ...bbossMemberRejection },
+    ]);
+    const applied = await sim.control.bboss.appliedMemberChanges({ groupCode: '1000000010' });
+    expect(applied.map((c) => c.msisdn)).toEqual(msisdns.filter((_, i) => i % 10 !== 0));
+  });
 });

@@ -240,6 +240,13 @@ describe('member batches (成员批量导入) through the API', () => {
     await expect(replayOnTodaysCode(history, name)).resolves.toBeUndefined();
   });
 
+  it('GRP-6: a batch recorded on the code that ran chunks in waves still replays (patch member-chunks-kept-in-flight)', async () => {
+    // Recorded with that code: 45 rows, chunks of 10, a wave of four chunks and then one of one.
+    const name = 'member-batch-in-waves';
+    const history = recordedHistory(new URL(`../workflows/histories/${name}.history.json`, import.meta.url));
+    await expect(replayOnTodaysCode(history, name)).resolves.toBeUndefined();
+  });
+
   it('GRP-6: rows another chunk still holds keep the batch running (ChunkRowsHeld); once free, it completes with every row accounted for', async () => {
     // The chunk activity itself, on a batch no workflow runs, with a BBOSS that accepts every member.
     const bboss: BbossAdapter = {
