@@ -18,12 +18,15 @@
  * holder's document (POST /api/v1/orders/{id}/cancel, C lanes; each answers once service is restored):
  * `revokedPerSec` = G / (first → last answer); `linesActiveAfter` counts the G lines active again.
  *
- * Before the warm-up and the collections (figures up to this change): the baseline was read before the first
- * order, so the growth also held the API's and activities' first working set and whatever garbage the main
- * heap carried at the reading — costs of traffic, not of a waiting order.
+ * Up to the warm-up and the collections the baseline was read before the first order, without a collection,
+ * so the growth also held the working set of serving G orders (the API's and activities' heaps, the young
+ * generation grown to its size under load, malloc's arenas) and whatever garbage the main heap carried at the
+ * reading: costs of traffic, not of a waiting order. That growth, from before the warm-up (collected), is still
+ * reported as `workerRssPerCachedFromStartKb`. The start phase gives up when no order reached the grace or
+ * ended for two minutes (it used to give up 10 minutes after the last POST, too soon for G = 20,000).
  *
- * Flags (defaults): --g 2000, --warmup 100 (W; 0 reads the baseline before any order, as before), --concurrency
- * 50, --pool 10 (PostgreSQL connections of API and worker).
+ * Flags (defaults): --g 2000, --warmup 100 (W; 0: the baseline is read before any order), --concurrency 50,
+ * --pool 10 (PostgreSQL connections of API and worker).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
