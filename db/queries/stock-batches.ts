@@ -284,11 +284,9 @@ export async function listStockBatches(db: DbOrTx, page: { offset: number; limit
  */
 export async function listStockBatchRows(
   db: DbOrTx,
-  batchId: string,
+  batch: StockBatchRow,
   filter: { result?: StockRowResult; offset: number; limit: number },
 ) {
-  const batch = await findStockBatch(db, batchId);
-  if (!batch) return { total: 0, items: [] };
   const items = await db
     .select({
       rowNo: stockBatchRows.rowNo,
