@@ -227,10 +227,11 @@ export function createGroupMemberActivities({ db, bboss }: Pick<ActivityDeps, 'd
      * BBOSS in one request whose ID is the chunk's first row (rows an attempt claimed and then lost, its
      * worker dead, are the first free ones again, so whichever chunk claims them next normally repeats that
      * request, and BBOSS answers it the same); members BBOSS refuses are taken back; the rest are accepted
-     * with an `add` event each and the counters moved on (one statement, which also tells whether rows remain). Returns the batch's counters and
-     * whether rows remain pending (held by other chunks or not). When rows are pending but all are held by
-     * other transactions it fails `ChunkRowsHeld` (retried): "nothing claimed" must not end the batch while
-     * an earlier attempt may still commit or roll back its rows.
+     * with an `add` event each and the counters moved on (one statement, which also tells whether rows
+     * remain). Returns the batch's counters and whether rows remain pending (held by other chunks or not).
+     * When rows are pending but all are held by other transactions it fails `ChunkRowsHeld` (retried):
+     * "nothing claimed" must not end the batch while an earlier attempt may still commit or roll back its
+     * rows.
      */
     async processMemberBatchChunk(input: {
       batchId: string;

@@ -75,17 +75,23 @@ type ChunkOutcome = MemberBatchProgress & { rowsRemain: boolean };
 type ChunkSettings = MemberBatchInput['settings']['memberBatch'];
 
 /**
+ * How a run processes its chunks: from the counters it started with, running `chunkOnce` as often as the
+ * settings allow, `report`ing each newer set of counters; `continue` when the run should continue as new.
+ */
+type ChunkRunner = (
+  start: MemberBatchProgress,
+  chunkOnce: () => Promise<ChunkOutcome>,
+  settings: ChunkSettings,
+  report: (progress: MemberBatchProgress) => void,
+) => Promise<'continue' | 'complete'>;
+
+/**
  * Keeps PARALLEL_CHUNKS chunks in flight: a new chunk starts as soon as one ends, not when the slowest of a
  * wave does, and only while the rows not yet processed would leave it some to claim (more rows than the
  * chunks in flight hold), so none starts to find every pending row held and back off. After `chunksPerRun`
  * chunks it lets those in flight end and answers `continue`; `complete` once no row is left to start on.
  */
-async function keepChunksInFlight(
-  start: MemberBatchProgress,
-  chunkOnce: () => Promise<ChunkOutcome>,
-  { chunkSize, chunksPerRun }: ChunkSettings,
-  report: (progress: MemberBatchProgress) => void,
-): Promise<'continue' | 'complete'> {
+const keepChunksInFlight: ChunkRunner = async (start, chunkOnce, { chunkSize, chunksPerRun }, report) => {
   let progress = start;
   let rowsRemain = progress.processedRows < progress.totalRows;
   let started = 0;
@@ -115,18 +121,13 @@ async function keepChunksInFlight(
     if (!remain) rowsRemain = false;
   }
   return rowsRemain && rowsLeft() > 0 ? 'continue' : 'complete';
-}
+};
 
 /**
  * Runs before `member-chunks-kept-in-flight`: chunks in waves of up to PARALLEL_CHUNKS (one at a time before
  * `parallel-member-chunks`), each wave waiting for its slowest chunk.
  */
-async function runChunksInWaves(
-  start: MemberBatchProgress,
-  chunkOnce: () => Promise<ChunkOutcome>,
-  { chunkSize, chunksPerRun }: ChunkSettings,
-  report: (progress: MemberBatchProgress) => void,
-): Promise<'continue' | 'complete'> {
+const runChunksInWaves: ChunkRunner = async (start, chunkOnce, { chunkSize, chunksPerRun }, report) => {
   let progress = start;
   const parallel = patched('parallel-member-chunks') ? PARALLEL_CHUNKS : 1;
   // A chunk that finds every pending row held by its siblings fails `ChunkRowsHeld` and backs off, so the
@@ -147,4 +148,4 @@ async function runChunksInWaves(
     if (!rowsRemain) break;
   }
   return 'complete';
-}
+};

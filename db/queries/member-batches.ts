@@ -41,6 +41,9 @@ export interface NewMemberBatch {
 /** Rows per INSERT: one JSON parameter of about a megabyte. */
 const INSERT_CHUNK = 10_000;
 
+/** A row the upload itself rejected: the one rule for both its stored result and the batch's counters. */
+const rejectedOnUpload = (r: ParsedBatchRow): boolean => r.rejection !== null;
+
 /**
  * Stores rows of the file as one JSON parameter: building an INSERT of thousands of rows value by value takes
  * longer than PostgreSQL takes to write them. Rows the upload rejected are processed now, the others pending.
@@ -51,18 +54,20 @@ async function insertBatchRows(tx: Tx, batchId: string, rows: ParsedBatchRow[]):
       rowNo: r.rowNo,
       msisdn: r.msisdn,
       attributes: r.attributes,
+      rejected: rejectedOnUpload(r),
       reasonCode: r.rejection?.code ?? null,
       reason: r.rejection?.reason ?? null,
     })),
   );
   await tx.execute(sql`
-    insert into member_batch_rows (batch_id, row_no, msisdn, attributes, result, reason_code, reason, processed_at)
+    insert into member_batch_rows
+      (batch_id, row_no, msisdn, attributes, result, reason_code, reason, processed_at)
     select ${batchId}, r."rowNo", r.msisdn, r.attributes,
-           case when r."reasonCode" is null then 'pending' else 'rejected' end,
+           case when r.rejected then 'rejected' else 'pending' end,
            r."reasonCode", r.reason,
-           case when r."reasonCode" is null then null else now() end
+           case when r.rejected then now() end
       from jsonb_to_recordset(${json}::jsonb)
-        as r("rowNo" int, msisdn text, attributes jsonb, "reasonCode" text, reason text)`);
+        as r("rowNo" int, msisdn text, attributes jsonb, rejected boolean, "reasonCode" text, reason text)`);
 }
 
 /**
@@ -84,7 +89,7 @@ export async function createMemberBatch(
       orderId: batch.id,
       requestHash: batch.requestHash,
     });
-    const rejected = rows.filter((r) => r.rejection).length;
+    const rejected = rows.filter(rejectedOnUpload).length;
     const [created] = await tx
       .insert(memberBatches)
       .values({
@@ -413,7 +418,8 @@ export async function settleChunk(
     update member_batches b
        set processed_rows = b.processed_rows + ${chunk.rowNos.length},
            accepted_rows = b.accepted_rows + (select count(*) from settled where result = 'accepted'),
-           rejected_rows = b.rejected_rows + ${chunk.rowNos.length} - (select count(*) from settled where result = 'accepted')
+           rejected_rows = b.rejected_rows + ${chunk.rowNos.length}
+             - (select count(*) from settled where result = 'accepted')
      where b.id = ${chunk.batchId}
     returning b.processed_rows as "processedRows", b.accepted_rows as "acceptedRows",
               b.rejected_rows as "rejectedRows",

@@ -14,9 +14,12 @@ import { stockBatches, stockBatchRows } from '../schema';
  * REQ: RES-1 — stock-in batches (入库批次) and their rows. An upload streams its rows with `COPY … FROM STDIN`
  * straight into `stock_batch_rows`, under an upload ID drawn when it starts, inside one transaction; the batch
  * is made under its content-hash ID (known only at the end) naming that upload ID. So a half-uploaded file
- * leaves nothing behind, a re-upload of the same file rolls its rows back and finds the batch it made the first
- * time, and no row is written twice. Each staged row carries its item as the upload parsed it, so a chunk is
- * stocked by set-based statements over the batch's rows, never one statement or one parameter list per row.
+ * leaves nothing behind, and a re-upload of the same file rolls its rows back and finds the batch it made the
+ * first time; a stored row is never copied from elsewhere. Those rolled-back rows were written to the real
+ * table all the same: an aborted upload or a re-upload leaves its rows as dead tuples until vacuum reclaims
+ * them, on twice the pages a dense table would take (fillfactor 50). Each staged row carries its item as the
+ * upload parsed it, so a chunk is stocked by set-based statements over the batch's rows, never one statement
+ * or one parameter list per row.
  */
 
 export type StockBatchRow = typeof stockBatches.$inferSelect;
@@ -213,7 +216,9 @@ async function rejectDuplicatesInFile(t: TransactionSql, batch: NewStockBatch, u
   const dup1 = rowReason.duplicateInFile(col1, '{value}', '{row}');
   const dup2 = rowReason.duplicateInFile(col2 ?? '', '{value}', '{row}');
   // The upload's keys are grouped in a hash table in memory: a file holds at most some millions of rows, and
-  // the planner, with no statistics on rows this fresh, would otherwise sort them (on disk, past 4 MB).
+  // the planner, with no statistics on rows this fresh, would otherwise sort them (on disk, past 4 MB). The
+  // limit is per hash node (the statement has a few) and per upload running at once: with several concurrent
+  // uploads of large files, a multiple of 64 MB, held until each statement ends.
   await t`set local work_mem = '64MB'`;
   await t`set local enable_sort = off`;
   await t`
@@ -279,11 +284,9 @@ export async function listStockBatches(db: DbOrTx, page: { offset: number; limit
  */
 export async function listStockBatchRows(
   db: DbOrTx,
-  batchId: string,
+  batch: StockBatchRow,
   filter: { result?: StockRowResult; offset: number; limit: number },
 ) {
-  const batch = await findStockBatch(db, batchId);
-  if (!batch) return { total: 0, items: [] };
   const items = await db
     .select({
       rowNo: stockBatchRows.rowNo,

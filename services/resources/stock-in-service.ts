@@ -105,10 +105,9 @@ export function createStockInService(deps: {
     },
 
     async rows(id: string, filter: { result?: StockRowResult; offset: number; limit: number }) {
-      if (!(await findStockBatch(db, id))) {
-        throw new AppError('StockBatchNotFound', `params.id: stock batch ${id} does not exist`);
-      }
-      const { total, items } = await listStockBatchRows(db, id, filter);
+      const batch = await findStockBatch(db, id);
+      if (!batch) throw new AppError('StockBatchNotFound', `params.id: stock batch ${id} does not exist`);
+      const { total, items } = await listStockBatchRows(db, batch, filter);
       return { total, items };
     },
   };

@@ -216,17 +216,20 @@ describe('GRP-4: BBOSS simulator', () => {
       msisdns.filter((_, i) => i % 10 === 0),
     );
 
-    // The same request again, now with a member named twice and one more: the earlier answers stand, the new
-    // member is decided once (refused: 0.1) and answered the same both times it is named.
-    dice = [0.99, 0.1];
+    // The same request again, now with a new member named twice: the earlier answers stand, the new member is
+    // decided once (accepted: 0.99; a second throw would refuse it, 0.1) and applied once, though named twice.
+    dice = [0.99, 0.99, 0.1];
     const extra = '13900400000';
     const again = await bboss().syncMembers({ ...req, changes: [...req.changes, add(extra), add(extra)] });
     expect(again.results.slice(0, 300)).toEqual(first.results);
     expect(again.results.slice(300)).toEqual([
-      { msisdn: extra, accepted: false, ...bbossMemberRejection },
-      { msisdn: extra, accepted: false, ...bbossMemberRejection },
+      { msisdn: extra, accepted: true },
+      { msisdn: extra, accepted: true },
     ]);
-    const applied = await sim.control.bboss.appliedMemberChanges({ groupCode: '1000000010' });
-    expect(applied.map((c) => c.msisdn)).toEqual(msisdns.filter((_, i) => i % 10 !== 0));
+    const applied = (await sim.control.bboss.appliedMemberChanges({ groupCode: '1000000010' })).map(
+      (c) => c.msisdn,
+    );
+    expect(applied.filter((m) => m === extra)).toHaveLength(1);
+    expect([...applied].sort()).toEqual([...msisdns.filter((_, i) => i % 10 !== 0), extra].sort());
   });
 });
