@@ -4,6 +4,7 @@ import {
   isTerminal,
   terminalStatuses,
   type OrderFailure,
+  type OrderMoves,
   type OrderProjection,
   type OrderStatus,
   type OrderType,
@@ -41,7 +42,7 @@ export interface OrderRecord {
  */
 export async function projectOrder(
   db: DbOrTx,
-  moves: OrderProjection | readonly OrderProjection[],
+  moves: OrderMoves,
   { holdSeconds }: { holdSeconds?: number } = {},
 ): Promise<void> {
   const all = 'event' in moves ? [moves] : moves;
