@@ -100,11 +100,13 @@ export function createBillingActivities({
       /** Who pays: the new customer keyed in, or the existing line whose owner pays. */
       payer: PayerRef;
     }): Promise<{ receiptNo: string; bankRef: string | null }> {
-      const already = await findPayment(db, input.paymentKey);
-      if (already) return { receiptNo: already.receiptNo, bankRef: already.bankRef };
       let bankRef: string | null = null;
       const account = bankAccountOf(input.payment);
       if (account && input.amountFen > 0) {
+        // A retry after the bank took the money must not ask it again. Cash needs no look-up: recording the
+        // charge is itself once per key, and answers a retry with the receipt first issued.
+        const already = await findPayment(db, input.paymentKey);
+        if (already) return { receiptNo: already.receiptNo, bankRef: already.bankRef };
         await verifyBeforeCharge(input.payment, await payerFor(input.payer));
         try {
           ({ bankRef } = await bank.charge({

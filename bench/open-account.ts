@@ -11,6 +11,10 @@
  * N / (first submit → last end). A warm-up of W orders (and W bare workflows each time) runs first, not
  * counted.
  *
+ * CPU: the milliseconds of CPU this process and the servers it started (PostgreSQL, Temporal) spent per order
+ * and per bare workflow of 7 steps (`cpuMsPerOrder`, `cpuMsPerBareSteps`, `cpuVsBareSteps`; bench/cpu.ts):
+ * what an order costs the machine, which other work on it moves far less than the wall-clock figures.
+ *
  * From the histories of --sample orders: `activitiesPerOrder` (activities scheduled on the task queue),
  * `localActivitiesPerOrder` (local activities: markers `core_local_activity`) and `historyEvents`.
  *
@@ -24,6 +28,7 @@ import { openAccountBody } from '../test/support/fixtures';
 import type { OrderState } from '../workflows/contracts/orders-common';
 import type { bareWorkflow } from './bare-workflow';
 import { bareWorkflowPath, cachedWorkflowBundle } from './bundle';
+import { cpuMeter } from './cpu';
 import { describeProfile, profile, type History } from './history';
 import { percentile, progress, requireIntegers, round, runPool } from './measure';
 import { defineBenchmark } from './runner';
@@ -80,6 +85,7 @@ export const openAccount = defineBenchmark({
         () =>
           `${label}: ${counts.submitted}/${count} submitted, ${counts.completed} completed, ${counts.failed} failed`,
       );
+      const cpu = cpuMeter();
       const t0 = performance.now();
       try {
         await runPool(count, concurrency, async (i) => {
@@ -116,12 +122,13 @@ export const openAccount = defineBenchmark({
         ticker.stop();
       }
       const durationMs = performance.now() - t0;
+      const cpuMs = cpu.stop();
       log(
         `${label}: ${count} orders in ${Math.round(durationMs)} ms — ${counts.completed} completed, ` +
-          `${counts.failed} failed`,
+          `${counts.failed} failed; ${Math.round(cpuMs / count)} ms of CPU each`,
       );
       for (const e of errors.slice(0, 3)) log(`  e.g. ${e}`);
-      return { ...result, ...counts, durationMs };
+      return { ...result, ...counts, durationMs, cpuMs };
     };
 
     if (warmup > 0) await runOrders('warm-up', warmup);
@@ -155,6 +162,7 @@ export const openAccount = defineBenchmark({
       const startMs: number[] = [];
       let done = 0;
       const ticker = progress(log, () => `${label}: ${done}/${count} done`);
+      const cpu = cpuMeter();
       const t0 = performance.now();
       try {
         await runPool(count, concurrency, async (i) => {
@@ -174,8 +182,12 @@ export const openAccount = defineBenchmark({
         ticker.stop();
       }
       const durationMs = performance.now() - t0;
-      log(`${label}: ${count} workflows of ${activities} no-op activities in ${Math.round(durationMs)} ms`);
-      return { ids, startMs, durationMs, perSec: (count / durationMs) * 1000 };
+      const cpuMs = cpu.stop();
+      log(
+        `${label}: ${count} workflows of ${activities} no-op activities in ${Math.round(durationMs)} ms; ` +
+          `${Math.round(cpuMs / count)} ms of CPU each`,
+      );
+      return { ids, startMs, durationMs, cpuMs, perSec: (count / durationMs) * 1000 };
     };
     if (warmup > 0) await runBare('bare-warm-up', warmup, activitiesPerOrder);
     const bare = await runBare('bare', n, activitiesPerOrder);
@@ -208,6 +220,11 @@ export const openAccount = defineBenchmark({
       ordersDurationMs: Math.round(orders.durationMs),
       bareDurationMs: Math.round(bare.durationMs),
       bareStepsDurationMs: Math.round(bareSteps.durationMs),
+      cpuMsPerOrder: round(orders.cpuMs / n),
+      cpuMsPerBareSteps: round(bareSteps.cpuMs / n),
+      // The share of a bare workflow's CPU an order costs, inverted to read like vsBareSteps: steadier than
+      // it when other work shares the machine.
+      cpuVsBareSteps: round(bareSteps.cpuMs / Math.max(orders.cpuMs, 1), 2),
     };
   },
 });

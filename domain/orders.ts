@@ -76,6 +76,9 @@ export interface OrderProjection {
   event: TimelineEntry & { seq: number };
 }
 
+/** What a step's activity writes: the step's own move, or the moves not written yet ending with it. */
+export type OrderMoves = OrderProjection | readonly OrderProjection[];
+
 /** Client-chosen key: letters, digits, dash, underscore, dot; 8–64 characters. */
 export const idempotencyKeySchema = z
   .string()

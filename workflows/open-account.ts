@@ -30,10 +30,13 @@ export async function openAccountWorkflow(input: OpenAccountInput): Promise<Orde
     // REQ: OPEN-6 — no service password given: the counter advises setting one.
     ...(request.servicePasswordRef ? {} : { advice: servicePasswordAdvice }),
   };
+  // The first await is the first step (or a rejection's move): it carries the acknowledgement.
   const { act, finish, order, saga, step, passPointOfNoReturn, finishWithFailure } = await startOrderRun(
     'openAccount',
     input,
     summary,
+    undefined,
+    { acknowledgeWithFirstStep: true },
   );
 
   const missing = missingCustomerData(request.customer);

@@ -8,7 +8,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { isTerminal } from '../domain/order-status';
-import type { OrderProjection, OrderType } from '../domain/orders';
+import type { OrderMoves, OrderProjection, OrderType } from '../domain/orders';
 import {
   cancelOrderUpdate,
   orderStateQuery,
@@ -59,8 +59,11 @@ export interface OrderRun {
   finishWithFailure: (err: unknown, options?: { rejectOn?: readonly string[] }) => Promise<void>;
 }
 
-/** An activity as the workers register it: its input, and the move of the step it does (activities/tracked.ts). */
-export type TrackedActivity<I, O> = (input: I, move?: OrderProjection) => Promise<O>;
+/**
+ * An activity as the workers register it: its input, and the move of the step it does — or the moves not
+ * written yet followed by it (activities/tracked.ts).
+ */
+export type TrackedActivity<I, O> = (input: I, move?: OrderMoves) => Promise<O>;
 
 /**
  * Runs started before this patch write every move of the read model by a scheduled activity of its own
@@ -70,8 +73,16 @@ export type TrackedActivity<I, O> = (input: I, move?: OrderProjection) => Promis
 export const readModelByStepPatch = 'read-model-by-step';
 
 /**
+ * Runs started after this patch (of the workflows that ask for it, `acknowledgeWithFirstStep`) leave the
+ * order's acknowledgement to the activity of their first step, written with that step's move in one
+ * statement; runs started before it write the acknowledgement by a local activity of its own (REQ: ORD-2).
+ */
+export const acknowledgedWithFirstStepPatch = 'acknowledged-with-first-step';
+
+/**
  * Sets up the order's run — proxies, tracker, saga, the `orderState` query and the `cancelOrder` update —
- * and records the order as acknowledged by the operator who submitted it. Returns with the handlers set, so
+ * and records the order as acknowledged by the operator who submitted it (with `acknowledgeWithFirstStep`,
+ * the first step's activity or the next move writes that line). Returns with the handlers set, so
  * the workflow's first step may already be cancelled. `setHandlers` registers the workflow's own handlers
  * before the first await: an update that arrives with the workflow's first task finds its handler (an
  * update without one is refused, unlike a signal, which waits).
@@ -81,9 +92,20 @@ export async function startOrderRun(
   input: OrderInputBase,
   summary: object,
   setHandlers?: (order: OrderTracker) => void,
+  options: {
+    /**
+     * The workflow's first await is a business step (`step`): the acknowledgement waits for it, and is
+     * written by that step's activity with the step's own move — no local activity of its own. Only for a
+     * workflow that starts with a step: one that waits first would leave the order out of the read model
+     * while it waits.
+     */
+    acknowledgeWithFirstStep?: boolean;
+  } = {},
 ): Promise<OrderRun> {
   // Asked once, before the first move, and kept: the whole run takes one path or the other.
   const movesByStep = patched(readModelByStepPatch);
+  const acknowledgeWithFirstStep =
+    movesByStep && options.acknowledgeWithFirstStep === true && patched(acknowledgedWithFirstStepPatch);
   const act = proxyActivities<Activities>({
     startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
     retry: {
@@ -104,11 +126,18 @@ export async function startOrderRun(
         retry: { initialInterval: '1s', maximumInterval: '1m' },
       })
     : finish;
+  // Moves made but not written yet (the acknowledgement, until a step or another move carries it), in order.
+  let unwritten: OrderProjection[] = [];
+  const withUnwritten = (move: OrderProjection | null): OrderMoves | null => {
+    const moves = move ? [...unwritten, move] : unwritten;
+    unwritten = [];
+    return moves.length > 1 ? moves : (moves[0] ?? null);
+  };
   const order = new OrderTracker(
     type,
     input,
     summary as Record<string, unknown>,
-    recordOrderEvent,
+    (move) => recordOrderEvent(withUnwritten(move) ?? move),
     movesByStep,
   );
   const saga = new Saga();
@@ -148,8 +177,8 @@ export async function startOrderRun(
         await order.move('inProgress', name, 'system');
         return activity(stepInput);
       }
-      const move = order.advance('inProgress', name, 'system');
-      return move ? activity(stepInput, move) : activity(stepInput);
+      const moves = withUnwritten(order.advance('inProgress', name, 'system'));
+      return moves ? activity(stepInput, moves) : activity(stepInput);
     },
     passPointOfNoReturn: () => {
       if (cancelRequest()) throw new CancelRequested();
@@ -169,6 +198,8 @@ export async function startOrderRun(
     },
   };
 
-  await order.move('acknowledged', null, input.origin.operatorId, 'order received');
+  const acknowledged = order.advance('acknowledged', null, input.origin.operatorId, 'order received');
+  if (acknowledgeWithFirstStep && acknowledged) unwritten.push(acknowledged);
+  else if (acknowledged) await recordOrderEvent(acknowledged);
   return run;
 }

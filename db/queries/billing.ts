@@ -16,11 +16,13 @@ export async function recordCharge(
     receiptNo: string;
   },
 ): Promise<PaymentRow> {
-  await db
+  const [inserted] = await db
     .insert(payments)
     .values({ ...p, status: 'charged' })
-    .onConflictDoNothing();
-  const [row] = await db.select().from(payments).where(eq(payments.id, p.id));
+    .onConflictDoNothing()
+    .returning();
+  // A retry finds the row its first attempt wrote.
+  const row = inserted ?? (await findPayment(db, p.id));
   if (!row) throw new Error(`payment ${p.id} vanished after insert`);
   return row;
 }

@@ -4,6 +4,7 @@ import {
   isTerminal,
   terminalStatuses,
   type OrderFailure,
+  type OrderMoves,
   type OrderProjection,
   type OrderStatus,
   type OrderType,
@@ -13,7 +14,7 @@ import {
 export type { OrderProjection };
 import type { DbOrTx } from '../client';
 import { orderEvents, orders } from '../schema';
-import { extendOrderHolds } from './resources';
+import { orderHoldsExtended } from './resources';
 
 export interface OrderRecord {
   id: string;
@@ -31,62 +32,50 @@ export interface OrderRecord {
 }
 
 /**
- * Writes the order's read model and one timeline line in one transaction. The timeline key (order, seq)
+ * Writes the order's read model and its timeline lines — one move, or several in a row (the last is what the
+ * row shows) — in one statement: no transaction of its own, one round trip. The timeline key (order, seq)
  * comes from the workflow, so a retried write changes nothing; a late retry never moves the status back.
- * With `holdSeconds`, a running order's holds are extended in the same transaction: every business step
- * starts with such a write, so a hold lasts from one step to the next (REQ: OPEN-2, RES-6); a single step
- * that outlasts it is caught where it matters, before the line is switched on and when it is committed.
+ * With `holdSeconds`, a running order's holds are extended in the same statement, before the row is locked:
+ * every business step starts with such a write, so a hold lasts from one step to the next (REQ: OPEN-2,
+ * RES-6); a single step that outlasts it is caught where it matters, before the line is switched on and when
+ * it is committed.
  */
 export async function projectOrder(
   db: DbOrTx,
-  p: OrderProjection,
+  moves: OrderMoves,
   { holdSeconds }: { holdSeconds?: number } = {},
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    if (holdSeconds && !isTerminal(p.status)) await extendOrderHolds(tx, p.id, holdSeconds);
-    await tx
-      .insert(orders)
-      .values({
-        id: p.id,
-        type: p.type,
-        status: p.status,
-        step: p.step,
-        channelCode: p.origin.channelCode,
-        outletCode: p.origin.outletCode ?? null,
-        operatorId: p.origin.operatorId,
-        requestHash: p.requestHash,
-        summary: p.summary,
-        failure: p.failure,
-        lastSeq: p.event.seq,
-      })
-      .onConflictDoUpdate({
-        target: orders.id,
-        set: {
-          status: p.status,
-          step: p.step,
-          summary: p.summary,
-          failure: p.failure,
-          lastSeq: p.event.seq,
-          updatedAt: sql`now()`,
-        },
-        // On the row, not on the timeline: after waiting on the row lock PostgreSQL re-checks this against
-        // the row's latest version, where a subquery on order_events would still see the statement's snapshot
-        // and let a late step's move overwrite the cancel committed meanwhile.
-        setWhere: lt(orders.lastSeq, p.event.seq),
-      });
-    await tx
-      .insert(orderEvents)
-      .values({
-        orderId: p.id,
-        seq: p.event.seq,
-        status: p.event.status,
-        step: p.event.step,
-        at: new Date(p.event.at),
-        actor: p.event.actor,
-        reason: p.event.reason,
-      })
-      .onConflictDoNothing();
-  });
+  const all = 'event' in moves ? [moves] : moves;
+  const p = all.at(-1);
+  if (!p) return;
+  const extend = holdSeconds !== undefined && holdSeconds > 0 && !isTerminal(p.status);
+  const lines = all.map(
+    ({ event: e }) =>
+      sql`(${p.id}, ${e.seq}, ${e.status}, ${e.step}, ${e.at}::timestamptz, ${e.actor}, ${e.reason})`,
+  );
+  // Each part is read by the final select, in order: holds (numbers, then SIMs), the row, the timeline. The
+  // row's condition is on the row, not on the timeline: after waiting on the row lock PostgreSQL re-checks it
+  // against the row's latest version, where a subquery on order_events would still see the statement's
+  // snapshot and let a late step's move overwrite the cancel committed meanwhile.
+  await db.execute(sql`
+    with ${extend ? sql`${orderHoldsExtended(p.id, holdSeconds)},` : sql``}
+    row_written as (
+      insert into orders as o (id, type, status, step, channel_code, outlet_code, operator_id, request_hash,
+        summary, failure, last_seq)
+      values (${p.id}, ${p.type}, ${p.status}, ${p.step}, ${p.origin.channelCode}, ${p.origin.outletCode ?? null},
+        ${p.origin.operatorId}, ${p.requestHash}, ${JSON.stringify(p.summary)}::jsonb,
+        ${p.failure === null ? null : JSON.stringify(p.failure)}::jsonb, ${p.event.seq})
+      on conflict (id) do update set status = excluded.status, step = excluded.step, summary = excluded.summary,
+        failure = excluded.failure, last_seq = excluded.last_seq, updated_at = now()
+      where o.last_seq < excluded.last_seq
+      returning 1),
+    lines_written as (
+      insert into order_events (order_id, seq, status, step, at, actor, reason)
+      values ${sql.join(lines, sql`, `)}
+      on conflict do nothing
+      returning 1)
+    select ${extend ? sql`(select count(*) from held_numbers), (select count(*) from held_sims),` : sql``}
+      (select count(*) from row_written), (select count(*) from lines_written)`);
 }
 
 const toRecord = (row: typeof orders.$inferSelect): OrderRecord => ({

@@ -165,19 +165,28 @@ export interface OrderHolds {
  * order is that order's now: it is not taken back. Numbers are locked before SIMs, as every claim does.
  */
 export async function extendOrderHolds(db: DbOrTx, orderId: string, ttlSeconds: number): Promise<OrderHolds> {
-  const until = sql`now() + make_interval(secs => ${ttlSeconds})`;
   const [held] = await db.execute<{ msisdns: string[]; imsis: string[] }>(sql`
-    with held_numbers as (
+    with ${orderHoldsExtended(orderId, ttlSeconds)}
+    select (select coalesce(array_agg(msisdn), '{}') from held_numbers) as msisdns,
+      (select coalesce(array_agg(imsi), '{}') from held_sims) as imsis`);
+  return { msisdns: held?.msisdns ?? [], imsis: held?.imsis ?? [] };
+}
+
+/**
+ * The two common table expressions `held_numbers` (msisdn) and `held_sims` (imsi) that extend the order's
+ * holds to now + `ttlSeconds` (see `extendOrderHolds`); a statement that reads them first locks numbers
+ * before SIMs, as every claim does.
+ */
+export function orderHoldsExtended(orderId: string, ttlSeconds: number): SQL {
+  const until = sql`now() + make_interval(secs => ${ttlSeconds})`;
+  return sql`held_numbers as (
       update numbers set preempted_until = ${until}, updated_at = now()
       where preempted_by = ${orderId} and status = 'preempted'
       returning msisdn),
     held_sims as (
       update sim_cards set preempted_until = ${until}, updated_at = now()
       where preempted_by = ${orderId} and status in ('available', 'issued')
-      returning imsi)
-    select (select coalesce(array_agg(msisdn), '{}') from held_numbers) as msisdns,
-      (select coalesce(array_agg(imsi), '{}') from held_sims) as imsis`);
-  return { msisdns: held?.msisdns ?? [], imsis: held?.imsis ?? [] };
+      returning imsi)`;
 }
 
 /** Where a number is and what state it is in, to explain a refused claim; null when it is not stocked. */

@@ -38,8 +38,8 @@ describe('ORD-1, ORD-2: an order’s read model written without round trips of i
 
     const events = (await h.client.workflow.getHandle(order.id).fetchHistory()).events ?? [];
     const scheduled = events.filter((e) => e.activityTaskScheduledEventAttributes).length;
-    // Seven business steps, each one activity that also writes its move; the moves no step carries
-    // (acknowledged, completed) are local activities, markers in the history.
+    // Seven business steps, each one activity that also writes its move (the first also the acknowledgement);
+    // the end, which no step carries, is a local activity, a marker in the history.
     expect(scheduled).toBeLessThanOrEqual(8);
     expect(events.length).toBeLessThanOrEqual(55);
   });

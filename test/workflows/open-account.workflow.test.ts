@@ -48,8 +48,8 @@ function mockActivities(overrides: Partial<Activities> = {}) {
   const calls: string[] = [];
   const projections: OrderProjection[] = [];
   const acts: Partial<Activities> = {
-    async recordOrderEvent(projection) {
-      projections.push(projection);
+    async recordOrderEvent(moves) {
+      projections.push(...('event' in moves ? [moves] : moves));
     },
     async preemptResources(input) {
       calls.push('preemptResources');
