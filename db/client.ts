@@ -30,8 +30,48 @@ export function createDb(
       ? {}
       : { connect_timeout: options.connectTimeoutSeconds }),
   });
-  const db = drizzle(client, { schema });
+  const db = drizzle(preparing(client), { schema });
   return { db, close: () => client.end({ timeout: 5 }) };
+}
+
+/** Longest statement text, and most parameters, that is prepared: bulk statements vary in shape and stay unnamed. */
+const PREPARED_MAX_TEXT = 4_000;
+const PREPARED_MAX_PARAMS = 64;
+
+/**
+ * drizzle hands postgres.js every statement unnamed, and postgres.js then asks PostgreSQL to describe a
+ * statement with parameters before it runs it: two round trips, and a parse and plan, every time. Statements of
+ * a fixed shape (nearly all: the read model's moves, a step's checks, the API's look-ups) are prepared instead,
+ * once per connection: one round trip, no parse. Bulk statements whose text grows with their rows (long IN
+ * lists, many-row inserts) stay unnamed, so a connection's statement cache holds the fixed shapes only; and
+ * postgres.js replaces each connection after 30–60 minutes, which bounds it anyway.
+ */
+function preparing(sql: Sql): Sql {
+  const wrapScoped = (fn: unknown): unknown =>
+    typeof fn === 'function' ? (scoped: Sql) => (fn as (s: Sql) => unknown)(preparing(scoped)) : fn;
+  return new Proxy(sql, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (key === 'unsafe') {
+        return (text: string, params?: unknown[], options?: Record<string, unknown>) =>
+          target.unsafe(
+            text,
+            params as never,
+            params &&
+              params.length > 0 &&
+              params.length <= PREPARED_MAX_PARAMS &&
+              text.length <= PREPARED_MAX_TEXT
+              ? { ...options, prepare: true }
+              : options,
+          );
+      }
+      if (key === 'begin' || key === 'savepoint') {
+        return (...args: unknown[]) =>
+          (value as (...a: unknown[]) => unknown).apply(target, args.map(wrapScoped));
+      }
+      return value;
+    },
+  });
 }
 
 /**
