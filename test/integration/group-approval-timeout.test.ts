@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLiveSubscription } from '../../db/queries/group-subscriptions';
 import type { Harness } from '../support/harness';
@@ -51,14 +52,22 @@ describe('tariff approval: too early, and never given', () => {
       groupOpenBody('1000000005', { tariff: { code: 'HDJ-CUSTOM', params: { discountPercent: 90 } } }),
     );
     const id = res.json<{ id: string }>().id;
-    const early = await h.app.inject({
-      method: 'POST',
-      url: `/api/v1/orders/${encodeURIComponent(id)}/approval`,
-      headers: { authorization: `Bearer ${approver}` },
-      payload: { decision: 'approve', comment: '同意' },
+    // The order is held at its reservation (the table locked against writes) while the decision arrives, so
+    // it is sent before the order waits however quickly the order would otherwise get there.
+    const early = await h.db.transaction(async (tx) => {
+      await tx.execute(sql`lock table group_subscriptions in exclusive mode`);
+      await waitForOrder(h.app, token, id, (o) => o.step === 'reservingSubscription');
+      return h.app.inject({
+        method: 'POST',
+        url: `/api/v1/orders/${encodeURIComponent(id)}/approval`,
+        headers: { authorization: `Bearer ${approver}` },
+        payload: { decision: 'approve', comment: '同意' },
+      });
     });
     expect(early.statusCode).toBe(409);
     expect(early.json()).toMatchObject({ code: 'NotAwaitingApproval' });
-    await waitForOrder(h.app, token, id);
+    // Released, it goes on to wait for a decision and, given none in time, ends ApprovalTimedOut.
+    const ended = await waitForOrder(h.app, token, id);
+    expect(ended.failure).toMatchObject({ code: 'ApprovalTimedOut' });
   });
 });
