@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import proto, { type temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
@@ -31,5 +31,18 @@ export async function replayOnTodaysCode(
   workflowId: string,
   workflowBundle: WorkflowBundle = testWorkflowBundle(),
 ): Promise<void> {
-  await Worker.runReplayHistory({ workflowBundle }, history, workflowId);
+  try {
+    await Worker.runReplayHistory({ workflowBundle }, history, workflowId);
+  } catch (err) {
+    // A divergence seen once must be readable afterwards: the history is kept beside the test results
+    // (recordedHistory reads it back) and the error carries the SDK's whole explanation.
+    const dir = 'test-results/replay-failures';
+    mkdirSync(dir, { recursive: true });
+    const file = `${dir}/${workflowId.replace(/[^A-Za-z0-9._-]/g, '_')}.history.json`;
+    writeFileSync(file, JSON.stringify(proto.temporal.api.history.v1.History.toObject(history as never)));
+    const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
+    throw new Error(`${err instanceof Error ? err.message : String(err)}${cause}; history kept in ${file}`, {
+      cause: err,
+    });
+  }
 }
