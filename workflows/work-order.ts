@@ -36,6 +36,15 @@ import { watchSla } from './work-order-sla';
 export const workOrderWritesLocallyPatch = 'work-order-writes-locally';
 
 /**
+ * Runs started before this patch may have two read-model writes in flight at once (the creation's and a step
+ * sent with it), and start the SLA watch only once the creation is written. Local activities that end in
+ * another order than they began are handed back in the order they began when a history is replayed, so such a
+ * run could decide differently on replay (a timer before the step's answer) and stall: since this patch the
+ * writes go one after another, and the SLA watch starts with the work order.
+ */
+export const workOrderWritesInTurnPatch = 'work-order-writes-in-turn';
+
+/**
  * One work order (工单), REQ: WO-1…WO-6 — created → accepted → outlet assigned → dispatched (by rule, by a
  * dispatcher, re-dispatched, or grabbed) → appointment → in service → completed → closed; rejected or
  * cancelled on the way. Every step is the `workOrderCommand` update, checked and applied by the pure state
@@ -45,6 +54,7 @@ export const workOrderWritesLocallyPatch = 'work-order-writes-locally';
 export async function workOrderWorkflow(input: WorkOrderInput): Promise<WorkOrderState> {
   // Asked once, before the first write, and kept: the whole run takes one path or the other.
   const writesLocally = patched(workOrderWritesLocallyPatch);
+  const writesInTurn = writesLocally && patched(workOrderWritesInTurnPatch);
   const timeout = `${input.settings.stepTimeoutSeconds}s`;
   // The read model must follow every change: its writes retry without limit. There is no business activity
   // per step to carry the write, so it is a local activity: it runs in the workflow's own task, with no task
@@ -53,9 +63,17 @@ export async function workOrderWorkflow(input: WorkOrderInput): Promise<WorkOrde
     startToCloseTimeout: timeout,
     retry: { initialInterval: '200ms', maximumInterval: '30s' },
   };
-  const { recordWorkOrderEvent } = writesLocally
+  const { recordWorkOrderEvent: writeNow } = writesLocally
     ? proxyLocalActivities<Activities>(readModel)
     : proxyActivities<Activities>(readModel);
+  /** The last write asked for: the next one starts when it has ended (runs with `writesInTurn`). */
+  let lastWrite: Promise<unknown> = Promise.resolve();
+  const recordWorkOrderEvent = (step: AppliedStep): Promise<void> => {
+    if (!writesInTurn) return writeNow(step);
+    const write = lastWrite.then(() => writeNow(step));
+    lastWrite = write.catch(() => undefined);
+    return write;
+  };
   // Choosing by rule and escalating may fail for good: the work order then waits for people.
   const { chooseAssignee, escalateBreach } = proxyActivities<Activities>({
     startToCloseTimeout: timeout,
@@ -78,6 +96,10 @@ export async function workOrderWorkflow(input: WorkOrderInput): Promise<WorkOrde
   };
   const note = (action: string, details: Record<string, unknown>) =>
     take(noteEvent(state, action, 'system', details, new Date()));
+
+  // Asked before the handlers are set: a step that arrived with the first task is applied as its handler is
+  // set, and its write follows the creation's.
+  const createdWritten = writesInTurn ? recordWorkOrderEvent(created) : null;
 
   // Set before the first await: a step sent as soon as the work order exists must find its handler.
   setHandler(workOrderStateQuery, () => state);
@@ -218,7 +240,7 @@ export async function workOrderWorkflow(input: WorkOrderInput): Promise<WorkOrde
   };
 
   // Not `take`: a step that arrived with the first task may already have moved the state on.
-  await recordWorkOrderEvent(created);
+  if (!writesInTurn) await recordWorkOrderEvent(created);
   const lifecycle = (async () => {
     let chancesTaken = 0;
     for (;;) {
@@ -235,7 +257,9 @@ export async function workOrderWorkflow(input: WorkOrderInput): Promise<WorkOrde
   })();
   const sla = watchSla({ state: () => state, settings: input.settings.workOrder, onBreach });
   // The SLA watch ends when its targets are settled; a failure in it must not go unnoticed.
-  return Promise.race([lifecycle, sla.then(() => lifecycle)]);
+  const ended = Promise.race([lifecycle, sla.then(() => lifecycle)]);
+  if (!createdWritten) return ended;
+  return Promise.all([ended, createdWritten]).then(([last]) => last);
 }
 
 /** The machine's refusal as the update's failure: the API answers with its code and message. */

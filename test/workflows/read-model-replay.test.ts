@@ -37,6 +37,24 @@ describe('ORD-2, WO-1: histories recorded before moves rode on their steps', () 
   });
 });
 
+/**
+ * A work order that was running when its read-model writes started to go one after another (patch
+ * `work-order-writes-in-turn`): each step written by a local activity, the SLA watch started after the
+ * creation's write. Recorded the same way, on the code before that change.
+ */
+const recordedWritesLocally = ['work-order-closed-writes-locally'] as const;
+
+describe('WO-1: histories recorded before the read-model writes went one after another', () => {
+  beforeAll(() => {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+  });
+
+  it.each(recordedWritesLocally)('WO-1: %s replays on today’s code without nondeterminism', async (name) => {
+    const history = recordedHistory(new URL(`./histories/${name}.history.json`, import.meta.url));
+    await expect(replayOnTodaysCode(history, name)).resolves.toBeUndefined();
+  });
+});
+
 describe('ORD-2: histories recorded before the first step carried the acknowledgement', () => {
   beforeAll(() => {
     Runtime.install({ logger: new DefaultLogger('ERROR') });
