@@ -176,7 +176,7 @@ describe('GRP-4: waiting for BBOSS on the time-skipping server', () => {
   it('GRP-4: a group order recorded on the code that gave up after BBOSS_MAX_QUERIES still replays (patch bboss-keeps-waiting)', async () => {
     for (const name of ['bboss-old-gave-up', 'bboss-old-recovered']) {
       // Recorded with that code.
-      const history = recordedHistory(new URL(`./${name}.history.json`, import.meta.url));
+      const history = recordedHistory(new URL(`./histories/${name}.history.json`, import.meta.url));
       await expect(replayOnTodaysCode(history, name, ts.workflowBundle)).resolves.toBeUndefined();
     }
   });
