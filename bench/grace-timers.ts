@@ -9,8 +9,11 @@
  * activities, the workflow thread and Core have run every path of the business and grown their working set
  * before the baseline is read; a revoked order has ended and is no longer in the worker's cache. Then, in a
  * closed loop of C lanes, each of the G lines is pre-cancelled (POST /api/v1/orders as manager01 at the
- * designated outlet); `startedPerSec` = G / (first POST → all G orders at step `waitingForGraceEnd` in the
- * orders table). Memory is read after the warm-up (`workerRssBeforeMb`) and while all G wait (`workerRssMb`):
+ * designated outlet), a lane's next line once its last order waits at step `waitingForGraceEnd` in the orders
+ * table (or ended), so at most C orders are on their way at once, as with C clerks; `startedPerSec` = G /
+ * (first POST → all G orders in their grace). (Lanes used to post without waiting: thousands of orders were
+ * then on their way at once, more than the worker's cache holds, and both speed and memory measured that
+ * backlog.) Memory is read after the warm-up (`workerRssBeforeMb`) and while all G wait (`workerRssMb`):
  * the RSS of this process (worker, API, simulators and driver), each right after a full garbage collection of
  * its main JavaScript heap (the workflow thread's heap cannot be collected from here; it is read as it is), and
  * `temporalRssMb` of the dev server (VmRSS). `workerRssPerCachedKb` is the growth of `workerRssMb` ÷
@@ -31,7 +34,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { and, count, eq, inArray, like } from 'drizzle-orm';
+import { and, count, eq, inArray, like, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { bills, customers, numbers, orders, simCards, subscribers } from '../db/schema';
 import { seedAccessAndCatalogue } from '../db/seed';
@@ -197,7 +200,11 @@ function orderRunner(options: { baseUrl: string; token: string; db: Db; log: Log
       );
       const t0 = performance.now();
       let durationMs: number;
+      const arrivals = settledOrders(db, counts);
       try {
+        // A lane's next order goes in once its last one waits in its grace (or ended), as a clerk's would: at
+        // most C orders are on their way at once, so the worker keeps them cached rather than thrashing
+        // through a backlog of thousands.
         await runPool(lines.length, concurrency, async (i) => {
           const line = lines[i] ?? { msisdn: '', idNumber: '' };
           const res = await post('/api/v1/orders', preCancellationBody(line), `${keyPrefix}-${i}`);
@@ -209,19 +216,11 @@ function orderRunner(options: { baseUrl: string; token: string; db: Db; log: Log
           const { id } = JSON.parse(text) as { id: string };
           ids.push(id);
           lineOf.set(id, line);
+          await arrivals.settled(id);
         });
-        let moved = { at: Date.now(), done: -1 };
-        for (;;) {
-          Object.assign(counts, await orderCounts(db, keyPrefix));
-          const done = counts.waiting + counts.ended;
-          if (done >= ids.length) break;
-          if (done !== moved.done) moved = { at: Date.now(), done };
-          else if (Date.now() - moved.at > STALL_MS)
-            throw new Error(`only ${counts.waiting}/${ids.length} in grace, none moved for 2 min`);
-          await sleep(250);
-        }
         durationMs = performance.now() - t0;
       } finally {
+        await arrivals.stop();
         ticker.stop();
       }
       for (const e of errors.slice(0, 3)) log(`  e.g. ${e}`);
@@ -350,18 +349,63 @@ function preCancellationBody(line: BenchLine) {
 }
 
 /**
- * Pre-cancellations of one key prefix waiting in their grace, and those that ended before it (rejected or
- * failed). Order IDs end with the idempotency key (`PreCancel:<outlet>:<key>`).
+ * Follows the orders the lanes wait for in the orders table, a few times a second: `settled(id)` resolves once
+ * the order waits in its grace or has ended (rejected or failed); `counts` adds them up. Every waiting lane
+ * fails when none of the orders followed moved for two minutes.
  */
-async function orderCounts(db: Db, keyPrefix: string): Promise<{ waiting: number; ended: number }> {
-  const ofPrefix = and(eq(orders.type, 'preCancellation'), like(orders.id, `%:${keyPrefix}-%`));
-  const [waiting] = await db
-    .select({ n: count() })
-    .from(orders)
-    .where(and(ofPrefix, eq(orders.step, 'waitingForGraceEnd')));
-  const [ended] = await db
-    .select({ n: count() })
-    .from(orders)
-    .where(and(ofPrefix, inArray(orders.status, [...terminalStatuses])));
-  return { waiting: waiting?.n ?? 0, ended: ended?.n ?? 0 };
+function settledOrders(db: Db, counts: { waiting: number; ended: number }) {
+  const followed = new Map<string, { resolve: () => void; reject: (err: Error) => void }>();
+  let stopped = false;
+  let lastMove = Date.now();
+  const poll = async () => {
+    while (!stopped) {
+      await sleep(200);
+      const ids = [...followed.keys()];
+      if (ids.length === 0) {
+        lastMove = Date.now();
+        continue;
+      }
+      const rows = await db
+        .select({ id: orders.id, step: orders.step, status: orders.status })
+        .from(orders)
+        .where(
+          and(
+            inArray(orders.id, ids),
+            or(eq(orders.step, 'waitingForGraceEnd'), inArray(orders.status, [...terminalStatuses])),
+          ),
+        );
+      for (const row of rows) {
+        if (row.step === 'waitingForGraceEnd') counts.waiting++;
+        else counts.ended++;
+        followed.get(row.id)?.resolve();
+        followed.delete(row.id);
+      }
+      if (rows.length > 0) lastMove = Date.now();
+      else if (Date.now() - lastMove > STALL_MS) {
+        const stall = new Error(`${ids.length} orders not in grace, none moved for 2 min`);
+        for (const lane of followed.values()) lane.reject(stall);
+        followed.clear();
+      }
+    }
+  };
+  // A failed look-up fails the lanes waiting on it rather than leaving them waiting.
+  let failure: Error | null = null;
+  const polling = poll().catch((err: unknown) => {
+    const failed = err instanceof Error ? err : new Error(String(err));
+    failure = failed;
+    for (const lane of followed.values()) lane.reject(failed);
+    followed.clear();
+  });
+  return {
+    settled: (id: string) =>
+      new Promise<void>((resolve, reject) => {
+        const failed: Error | null = failure;
+        if (failed) reject(failed);
+        else followed.set(id, { resolve, reject });
+      }),
+    stop: () => {
+      stopped = true;
+      return polling;
+    },
+  };
 }
