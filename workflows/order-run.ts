@@ -35,9 +35,9 @@ export interface OrderRun {
   act: ActivityInterfaceFor<Activities>;
   /**
    * Business steps as `act` (same attempts and timeout) run as local activities, in the workflow's own task:
-   * for a short step that only touches the database and is followed by an `act` step or the point of no
-   * return has passed — a cancel that arrives meanwhile waits for the task to end (milliseconds), and is
-   * honoured at the next step as before.
+   * for a short step that only touches the database, followed by an `act` step or past the point of no
+   * return. A cancel sent meanwhile waits for the task to end (milliseconds) and is honoured at the next
+   * scheduled step.
    */
   quick: ActivityInterfaceFor<Activities>;
   /** Undos, and every other step that must finish whatever happens: retried without limit. */
