@@ -28,7 +28,7 @@ import { openAccountBody } from '../test/support/fixtures';
 import type { OrderState } from '../workflows/contracts/orders-common';
 import type { bareWorkflow } from './bare-workflow';
 import { bareWorkflowPath, cachedWorkflowBundle } from './bundle';
-import { cpuMeter } from './cpu';
+import { cpuMeter, type CpuSplit } from './cpu';
 import { describeProfile, profile, type History } from './history';
 import { percentile, progress, requireIntegers, round, runPool } from './measure';
 import { defineBenchmark } from './runner';
@@ -40,6 +40,12 @@ const BARE_QUEUE = 'bench-bare';
 const BUSINESS_STEPS = 7;
 
 const orderBody = JSON.stringify(openAccountBody());
+
+/** Where each run's CPU went, per order or workflow: this process, PostgreSQL, Temporal. */
+const describeSplit = (split: CpuSplit, count: number): string =>
+  `node ${Math.round(split.node / count)}, postgres ${Math.round(split.postgres / count)}, ` +
+  `temporal ${Math.round(split.temporal / count)}` +
+  (split.other > 0 ? `, other ${Math.round(split.other / count)}` : '');
 
 export const openAccount = defineBenchmark({
   name: 'open-account',
@@ -125,7 +131,7 @@ export const openAccount = defineBenchmark({
       const cpuMs = cpu.stop();
       log(
         `${label}: ${count} orders in ${Math.round(durationMs)} ms — ${counts.completed} completed, ` +
-          `${counts.failed} failed; ${Math.round(cpuMs / count)} ms of CPU each`,
+          `${counts.failed} failed; ${Math.round(cpuMs / count)} ms of CPU each (${describeSplit(cpu.split(), count)})`,
       );
       for (const e of errors.slice(0, 3)) log(`  e.g. ${e}`);
       return { ...result, ...counts, durationMs, cpuMs };
@@ -185,7 +191,7 @@ export const openAccount = defineBenchmark({
       const cpuMs = cpu.stop();
       log(
         `${label}: ${count} workflows of ${activities} no-op activities in ${Math.round(durationMs)} ms; ` +
-          `${Math.round(cpuMs / count)} ms of CPU each`,
+          `${Math.round(cpuMs / count)} ms of CPU each (${describeSplit(cpu.split(), count)})`,
       );
       return { ids, startMs, durationMs, cpuMs, perSec: (count / durationMs) * 1000 };
     };

@@ -33,6 +33,13 @@ import {
 export interface OrderRun {
   /** Business steps: a bounded number of attempts (`stepMaxAttempts`). */
   act: ActivityInterfaceFor<Activities>;
+  /**
+   * Business steps as `act` (same attempts and timeout) run as local activities, in the workflow's own task:
+   * for a short step that only touches the database, followed by an `act` step or past the point of no
+   * return. A cancel sent meanwhile waits for the task to end (milliseconds) and is honoured at the next
+   * scheduled step.
+   */
+  quick: ActivityInterfaceFor<Activities>;
   /** Undos, and every other step that must finish whatever happens: retried without limit. */
   finish: ActivityInterfaceFor<Activities>;
   order: OrderTracker;
@@ -106,14 +113,16 @@ export async function startOrderRun(
   const movesByStep = patched(readModelByStepPatch);
   const acknowledgeWithFirstStep =
     movesByStep && options.acknowledgeWithFirstStep === true && patched(acknowledgedWithFirstStepPatch);
-  const act = proxyActivities<Activities>({
+  const stepOptions = {
     startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
     retry: {
       maximumAttempts: input.settings.stepMaxAttempts,
       initialInterval: '200ms',
       maximumInterval: '10s',
     },
-  });
+  };
+  const act = proxyActivities<Activities>(stepOptions);
+  const quick = proxyLocalActivities<Activities>(stepOptions);
   const finish = proxyActivities<Activities>({
     startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
     retry: { initialInterval: '1s', maximumInterval: '1m' },
@@ -167,6 +176,7 @@ export async function startOrderRun(
 
   const run: OrderRun = {
     act,
+    quick,
     finish,
     order,
     saga,

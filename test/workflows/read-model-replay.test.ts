@@ -65,3 +65,28 @@ describe('ORD-2: histories recorded before the first step carried the acknowledg
     await expect(replayOnTodaysCode(history, name)).resolves.toBeUndefined();
   });
 });
+
+/**
+ * Openings that were running when their quick steps became local activities (patch
+ * `opening-quick-steps-local`): quoting, pre-entering the customer and committing the resources were
+ * scheduled activities. Recorded the same way, on the code before that change.
+ */
+const recordedStepsScheduled = [
+  'open-account-completed-acknowledged-with-first-step',
+  'open-account-failed-acknowledged-with-first-step',
+  'open-account-cancelled-acknowledged-with-first-step',
+] as const;
+
+describe('ORD-2: histories recorded before an opening’s quick steps ran as local activities', () => {
+  beforeAll(() => {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+  });
+
+  it.each(recordedStepsScheduled)(
+    'ORD-1, ORD-2: %s replays on today’s code without nondeterminism',
+    async (name) => {
+      const history = recordedHistory(new URL(`./histories/${name}.history.json`, import.meta.url));
+      await expect(replayOnTodaysCode(history, name)).resolves.toBeUndefined();
+    },
+  );
+});
