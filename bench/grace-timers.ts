@@ -349,24 +349,31 @@ function preCancellationBody(line: BenchLine) {
 }
 
 /**
- * Follows the orders the lanes wait for in the orders table, a few times a second: `settled(id)` resolves once
+ * Follows the orders the lanes wait for in the orders table, ten times a second: `settled(id)` resolves once
  * the order waits in its grace or has ended (rejected or failed); `counts` adds them up. Every waiting lane
  * fails when none of the orders followed moved for two minutes.
  */
 function settledOrders(db: Db, counts: { waiting: number; ended: number }) {
   const followed = new Map<string, { resolve: () => void; reject: (err: Error) => void }>();
-  let stopped = false;
+  const ended: readonly string[] = terminalStatuses;
+  /** Once set, every lane still waiting and every later one fails with it. */
+  let failure: Error | null = null;
+  const failAll = (err: Error) => {
+    failure ??= err;
+    for (const lane of followed.values()) lane.reject(err);
+    followed.clear();
+  };
   let lastMove = Date.now();
   const poll = async () => {
-    while (!stopped) {
-      await sleep(200);
+    while (!failure) {
+      await sleep(100);
       const ids = [...followed.keys()];
       if (ids.length === 0) {
         lastMove = Date.now();
         continue;
       }
       const rows = await db
-        .select({ id: orders.id, step: orders.step, status: orders.status })
+        .select({ id: orders.id, status: orders.status })
         .from(orders)
         .where(
           and(
@@ -375,37 +382,31 @@ function settledOrders(db: Db, counts: { waiting: number; ended: number }) {
           ),
         );
       for (const row of rows) {
-        if (row.step === 'waitingForGraceEnd') counts.waiting++;
-        else counts.ended++;
+        if (ended.includes(row.status)) counts.ended++;
+        else counts.waiting++;
         followed.get(row.id)?.resolve();
         followed.delete(row.id);
       }
       if (rows.length > 0) lastMove = Date.now();
       else if (Date.now() - lastMove > STALL_MS) {
-        const stall = new Error(`${ids.length} orders not in grace, none moved for 2 min`);
-        for (const lane of followed.values()) lane.reject(stall);
-        followed.clear();
+        failAll(new Error(`${ids.length} orders not in grace, none moved for 2 min`));
       }
     }
   };
   // A failed look-up fails the lanes waiting on it rather than leaving them waiting.
-  let failure: Error | null = null;
-  const polling = poll().catch((err: unknown) => {
-    const failed = err instanceof Error ? err : new Error(String(err));
-    failure = failed;
-    for (const lane of followed.values()) lane.reject(failed);
-    followed.clear();
-  });
+  const polling = poll().catch((err: unknown) =>
+    failAll(err instanceof Error ? err : new Error(String(err))),
+  );
   return {
     settled: (id: string) =>
       new Promise<void>((resolve, reject) => {
-        const failed: Error | null = failure;
-        if (failed) reject(failed);
+        if (failure) reject(failure);
         else followed.set(id, { resolve, reject });
       }),
-    stop: () => {
-      stopped = true;
-      return polling;
+    /** Ends the following; a lane still waiting (another lane failed the pool) fails rather than hangs. */
+    stop: async () => {
+      failAll(new Error('no longer following the orders'));
+      await polling;
     },
   };
 }

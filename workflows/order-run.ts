@@ -36,8 +36,8 @@ export interface OrderRun {
   /**
    * Business steps as `act` (same attempts and timeout) run as local activities, in the workflow's own task:
    * for a short step that only touches the database, followed by an `act` step or past the point of no
-   * return. A cancel sent meanwhile waits for the task to end (milliseconds) and is honoured at the next
-   * scheduled step.
+   * return. A cancel sent meanwhile waits for the task to end (milliseconds; longer while a step retries) and
+   * is honoured at the next scheduled step.
    */
   quick: ActivityInterfaceFor<Activities>;
   /** Undos, and every other step that must finish whatever happens: retried without limit. */
@@ -45,7 +45,7 @@ export interface OrderRun {
   order: OrderTracker;
   saga: Saga;
   /**
-   * Runs one business step — one activity, from `act` or `finish` — first honouring a cancel that arrived
+   * Runs one business step — one activity, from `act`, `quick` or `finish` — first honouring a cancel that arrived
    * while the previous step ran. The activity writes the order's move to the step in front of its work
    * (activities/tracked.ts): the move costs no activity of its own (REQ: ORD-1, ORD-2). The move shares the
    * activity's attempts; a move that would only repeat the order's last line is not handed over at all.

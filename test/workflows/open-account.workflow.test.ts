@@ -12,7 +12,7 @@ import { quoteOpenAccount } from '../../domain/open-account';
 import type { OrderProjection } from '../../domain/orders';
 import { orderId } from '../../workflows/contracts/orders';
 import type { OpenAccountInput } from '../../workflows/contracts/open-account';
-import type { OrderState } from '../../workflows/contracts/orders-common';
+import { cancelOrderUpdate, type OrderState } from '../../workflows/contracts/orders-common';
 import {
   sampleEnterprise as enterprise,
   sampleIndividual as individual,
@@ -398,5 +398,56 @@ describe('account-opening workflow with mocked activities', () => {
     });
     expect(calls).toEqual(['preemptResources', 'releaseResources']);
     expect(calls).not.toContain('chargePayment');
+  });
+  it('ORD-6: a cancel sent while a cash opening’s quick steps run is honoured before provisioning, and all done so far is undone', async () => {
+    const input = inputFor();
+    let quoting = (): void => undefined;
+    const quoteStarted = new Promise<void>((resolve) => (quoting = resolve));
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const { acts: base } = mockActivities();
+    const { acts, calls } = mockActivities({
+      // Quoting (a local activity) holds until the cancel has been sent: the cancel reaches the workflow only
+      // once the task running the quick steps has ended.
+      quoteOpenAccount: async (quoteInput: Parameters<Activities['quoteOpenAccount']>[0]) => {
+        quoting();
+        await released;
+        return base.quoteOpenAccount!(quoteInput);
+      },
+    });
+    const taskQueue = `wf-test-${randomBytes(4).toString('hex')}`;
+    const worker = await Worker.create({
+      connection: nativeConnection,
+      taskQueue,
+      activities: asRegistered(acts),
+      workflowBundle,
+    });
+    const result = await worker.runUntil(async () => {
+      const handle = await client.workflow.start('openAccountWorkflow', {
+        workflowId: input.orderId,
+        taskQueue,
+        args: [input],
+        workflowExecutionTimeout: '30s',
+      });
+      await quoteStarted;
+      const cancelled = handle.executeUpdate(cancelOrderUpdate, {
+        args: [{ actor: 'store01', reason: 'customer changed their mind' }],
+      });
+      // The cancel is with the server before quoting ends.
+      await new Promise((r) => setTimeout(r, 300));
+      release();
+      await cancelled;
+      return (await handle.result()) as OrderState;
+    });
+
+    expect(result.status).toBe('cancelled');
+    expect(calls).not.toContain('provisionSubscriber');
+    // What the quick steps did is undone in reverse order: the cash refunded, the customer discarded, the
+    // number and SIM released.
+    expect(calls.filter((c) => undoNames.includes(c))).toEqual([
+      'refundPayment',
+      'discardCustomer',
+      'releaseResources',
+    ]);
   });
 });

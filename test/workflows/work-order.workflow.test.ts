@@ -91,7 +91,7 @@ describe('work-order workflow with mocked activities', () => {
       args: [{ command: { action: 'accept' }, actor: dispatcher }],
     });
     // The update is admitted once the server holds it; a worker started after that sees it with the start.
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 1_000));
     const worker = await Worker.create({
       connection: nativeConnection,
       taskQueue,
@@ -101,7 +101,7 @@ describe('work-order workflow with mocked activities', () => {
     const state: WorkOrderState = await worker.runUntil(async () => {
       const after = await accepted;
       // Let the rule's answer (nobody) reach the timeline before the worker stops.
-      for (let i = 0; i < 100 && !written.some((e) => e.action === 'noDispatchRule'); i++) {
+      for (let i = 0; i < 300 && !written.some((e) => e.action === 'noDispatchRule'); i++) {
         await new Promise((r) => setTimeout(r, 50));
       }
       await handle.terminate('test over');
@@ -111,6 +111,15 @@ describe('work-order workflow with mocked activities', () => {
     expect(state.status).toBe('accepted');
     // Determinism: the run replays on today's code, so a worker that picks it up again after a restart goes on.
     const history = await handle.fetchHistory();
+    // The case this test is about: the step was taken in the first workflow task, beside the creation.
+    const events = history.events ?? [];
+    const firstTaskDone = events.findIndex((e) => e.workflowTaskCompletedEventAttributes);
+    const stepAccepted = events.findIndex((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
+    const laterTasks = events
+      .slice(firstTaskDone + 1, stepAccepted)
+      .filter((e) => e.workflowTaskScheduledEventAttributes || e.workflowTaskStartedEventAttributes);
+    expect(stepAccepted).toBeGreaterThan(firstTaskDone);
+    expect(laterTasks).toEqual([]);
     await expect(replayOnTodaysCode(history, input.id)).resolves.toBeUndefined();
     // ORD-2: the read model receives the steps in the order they were taken, creation first.
     expect(written.map((e) => [e.seq, e.action])).toEqual([
