@@ -102,3 +102,12 @@ export function cpuMeter(): { stop: () => number; split: () => CpuSplit } {
   };
   return { stop: () => split().total, split };
 }
+
+/** A split per item (order, revocation…), as a log line reads it: `node 44, postgres 6, temporal 37`. */
+export function describeSplit(split: CpuSplit, count: number): string {
+  const per = (ms: number) => Math.round(ms / Math.max(1, count));
+  return (
+    `node ${per(split.node)}, postgres ${per(split.postgres)}, temporal ${per(split.temporal)}` +
+    (split.other > 0 ? `, other ${per(split.other)}` : '')
+  );
+}

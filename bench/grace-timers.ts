@@ -39,6 +39,7 @@ import type { Db } from '../db/client';
 import { bills, customers, numbers, orders, simCards, subscribers } from '../db/schema';
 import { seedAccessAndCatalogue } from '../db/seed';
 import { terminalStatuses } from '../domain/orders';
+import { cpuMeter, describeSplit } from './cpu';
 import { percentile, progress, requireIntegers, round, rssMb, runPool, type Log } from './measure';
 import { defineBenchmark } from './runner';
 import { RAISED_RATE_LIMITS } from './set-up';
@@ -102,10 +103,13 @@ export const graceTimers = defineBenchmark({
     );
 
     // Phase 1: start G pre-cancellations and wait until every one waits in its grace.
+    const startCpu = cpuMeter();
     const started = await run.preCancelAll(seeded.lines, 'bench-grace');
+    const startCpuMs = startCpu.stop();
     log(
       `${started.inGrace}/${g} in grace after ${Math.round(started.durationMs)} ms ` +
-        `(${started.ended} ended early)`,
+        `(${started.ended} ended early); ${Math.round(startCpuMs / g)} ms of CPU each ` +
+        `(${describeSplit(startCpu.split(), g)})`,
     );
 
     // Memory while all wait; a short pause lets the last tasks and projections settle.
@@ -116,14 +120,17 @@ export const graceTimers = defineBenchmark({
     );
 
     // Phase 2: revoke every pre-cancellation (PC-6).
+    const revokeCpu = cpuMeter();
     const revoked = await run.revokeAll(started.ids, started.lineOf);
+    const revokeCpuMs = revokeCpu.stop();
     const [active] = await db
       .select({ n: count() })
       .from(subscribers)
       .where(and(like(subscribers.msisdn, `${MEASURED.msisdnPrefix}%`), eq(subscribers.status, 'active')));
     log(
       `${revoked.revoked} revoked in ${Math.round(revoked.durationMs)} ms, ${revoked.failed} failed; ` +
-        `${active?.n ?? 0}/${g} lines active again`,
+        `${active?.n ?? 0}/${g} lines active again; ${Math.round(revokeCpuMs / g)} ms of CPU each ` +
+        `(${describeSplit(revokeCpu.split(), g)})`,
     );
 
     const cached = Math.min(started.inGrace, config.WORKER_MAX_CACHED_WORKFLOWS);
@@ -135,6 +142,8 @@ export const graceTimers = defineBenchmark({
       endedEarly: started.ended,
       startedPerSec: round((started.inGrace / started.durationMs) * 1000, 1),
       startDurationMs: Math.round(started.durationMs),
+      // CPU milliseconds of the whole tree (this process, PostgreSQL, Temporal) per pre-cancellation started.
+      startCpuMsPerOrder: Math.round(startCpuMs / g),
       workerRssMb: during.worker,
       temporalRssMb: during.temporal,
       workerRssBeforeMb: before.worker,
@@ -148,6 +157,7 @@ export const graceTimers = defineBenchmark({
       revoked: revoked.revoked,
       revokeFailed: revoked.failed,
       revokedPerSec: round((revoked.revoked / revoked.durationMs) * 1000, 1),
+      revokeCpuMsPerOrder: Math.round(revokeCpuMs / g),
       p50RevokeMs: round(percentile(revoked.revokeMs, 50)),
       p99RevokeMs: round(percentile(revoked.revokeMs, 99)),
       linesActiveAfter: active?.n ?? 0,

@@ -28,7 +28,7 @@ import { openAccountBody } from '../test/support/fixtures';
 import type { OrderState } from '../workflows/contracts/orders-common';
 import type { bareWorkflow } from './bare-workflow';
 import { bareWorkflowPath, cachedWorkflowBundle } from './bundle';
-import { cpuMeter, type CpuSplit } from './cpu';
+import { cpuMeter, describeSplit } from './cpu';
 import { describeProfile, profile, type History } from './history';
 import { percentile, progress, requireIntegers, round, runPool } from './measure';
 import { defineBenchmark } from './runner';
@@ -42,11 +42,6 @@ const BUSINESS_STEPS = 7;
 const orderBody = JSON.stringify(openAccountBody());
 
 /** Where each run's CPU went, per order or workflow: this process, PostgreSQL, Temporal. */
-const describeSplit = (split: CpuSplit, count: number): string =>
-  `node ${Math.round(split.node / count)}, postgres ${Math.round(split.postgres / count)}, ` +
-  `temporal ${Math.round(split.temporal / count)}` +
-  (split.other > 0 ? `, other ${Math.round(split.other / count)}` : '');
-
 export const openAccount = defineBenchmark({
   name: 'open-account',
   about: 'N account openings through HTTP + Temporal + PostgreSQL, compared with bare workflows',

@@ -8,7 +8,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { isTerminal } from '../domain/order-status';
-import type { OrderMoves, OrderProjection, OrderType } from '../domain/orders';
+import type { OrderMoves, OrderProjection, OrderStatus, OrderType } from '../domain/orders';
 import {
   cancelOrderUpdate,
   orderStateQuery,
@@ -52,6 +52,11 @@ export interface OrderRun {
    */
   step: <I, O>(name: string, activity: TrackedActivity<I, O>, input: I) => Promise<O>;
   /**
+   * Moves the order (any status, any actor) and runs one activity that writes that move in front of its work,
+   * as `step` does — but a cancel asked for does not stop it: for the steps a cancel itself leads to.
+   */
+  moveWith: <I, O>(to: OrderMove, activity: TrackedActivity<I, O>, input: I) => Promise<O>;
+  /**
    * The cancel asked for, if any. Read through a function: the update handler sets it while the workflow
    * awaits, which TypeScript's narrowing cannot see.
    */
@@ -64,6 +69,14 @@ export interface OrderRun {
    * read — `rejected` instead of `failed` when the failure's code is one of `rejectOn`.
    */
   finishWithFailure: (err: unknown, options?: { rejectOn?: readonly string[] }) => Promise<void>;
+}
+
+/** Where a move takes the order, who made it and why. */
+export interface OrderMove {
+  status: OrderStatus;
+  step: string | null;
+  actor: string;
+  reason?: string | null;
 }
 
 /**
@@ -173,6 +186,15 @@ export async function startOrderRun(
 
   setHandlers?.(order);
   const cancelRequest = (): CancelRequest | null => cancel;
+  const moveWith = async <I, O>(to: OrderMove, activity: TrackedActivity<I, O>, input: I): Promise<O> => {
+    const reason = to.reason ?? null;
+    if (!movesByStep) {
+      await order.move(to.status, to.step, to.actor, reason);
+      return activity(input);
+    }
+    const moves = withUnwritten(order.advance(to.status, to.step, to.actor, reason));
+    return moves ? activity(input, moves) : activity(input);
+  };
 
   const run: OrderRun = {
     act,
@@ -183,13 +205,9 @@ export async function startOrderRun(
     cancelRequest,
     step: async (name, activity, stepInput) => {
       if (cancelRequest()) throw new CancelRequested();
-      if (!movesByStep) {
-        await order.move('inProgress', name, 'system');
-        return activity(stepInput);
-      }
-      const moves = withUnwritten(order.advance('inProgress', name, 'system'));
-      return moves ? activity(stepInput, moves) : activity(stepInput);
+      return moveWith({ status: 'inProgress', step: name, actor: 'system' }, activity, stepInput);
     },
+    moveWith,
     passPointOfNoReturn: () => {
       if (cancelRequest()) throw new CancelRequested();
       pointOfNoReturnPassed = true;

@@ -3,90 +3,59 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { recordedHistory, replayOnTodaysCode } from '../support/replay';
 
 /**
- * Orders and work orders that were running when their steps started to write their own moves to the read
- * model (patches `read-model-by-step`, `work-order-writes-locally`) go on replaying: their recorded histories
- * — every move a scheduled activity of its own — replay against today's workflows without divergence.
- * Recorded with histories/record-histories.test.ts on the code before the change.
+ * Orders and work orders that were running when a change of their workflow came in go on replaying: their
+ * recorded histories replay against today's workflows without divergence. Each was recorded through the real
+ * stack with histories/record-histories.test.ts on the code before the change its `patched()` guards.
  */
-const recorded = [
-  'open-account-completed',
-  'open-account-failed',
-  'open-account-cancelled',
-  'work-order-closed',
-] as const;
+const recordings: readonly { ids: string; before: string; names: readonly string[] }[] = [
+  {
+    ids: 'ORD-2, WO-1',
+    before: 'moves rode on their steps (patches read-model-by-step, work-order-writes-locally)',
+    names: ['open-account-completed', 'open-account-failed', 'open-account-cancelled', 'work-order-closed'],
+  },
+  {
+    ids: 'ORD-2',
+    before: 'the first step carried the acknowledgement (patch acknowledged-with-first-step)',
+    names: [
+      'open-account-completed-moves-by-step',
+      'open-account-failed-moves-by-step',
+      'open-account-cancelled-moves-by-step',
+    ],
+  },
+  {
+    ids: 'WO-1',
+    before: 'the read-model writes went one after another (patch work-order-writes-in-turn)',
+    names: ['work-order-closed-writes-locally'],
+  },
+  {
+    ids: 'ORD-1, ORD-2',
+    before: 'an opening’s quick steps ran as local activities (patch opening-quick-steps-local)',
+    names: [
+      'open-account-completed-acknowledged-with-first-step',
+      'open-account-failed-acknowledged-with-first-step',
+      'open-account-cancelled-acknowledged-with-first-step',
+    ],
+  },
+  {
+    ids: 'PC-5, PC-6, ORD-6',
+    before:
+      'a pre-cancellation’s quick steps ran as local activities (patch pre-cancellation-quick-steps): ' +
+      'revoked in its grace, cancelled by the system after it, cancelled while suspending',
+    names: [
+      'pre-cancellation-revoked-steps-scheduled',
+      'pre-cancellation-cancelled-without-visit-steps-scheduled',
+      'pre-cancellation-cancelled-steps-scheduled',
+    ],
+  },
+];
 
-/**
- * Openings that were running when their first step started to carry the acknowledgement (patch
- * `acknowledged-with-first-step`): each move rode on its step, the acknowledgement was a local activity of its
- * own. Recorded the same way, on the code before that change.
- */
-const recordedMovesByStep = [
-  'open-account-completed-moves-by-step',
-  'open-account-failed-moves-by-step',
-  'open-account-cancelled-moves-by-step',
-] as const;
-
-describe('ORD-2, WO-1: histories recorded before moves rode on their steps', () => {
+describe.each(recordings)('$ids: histories recorded before $before', ({ ids, names }) => {
   beforeAll(() => {
     Runtime.install({ logger: new DefaultLogger('ERROR') });
   });
 
-  it.each(recorded)('ORD-2, WO-1: %s replays on today’s code without nondeterminism', async (name) => {
+  it.each(names)(`${ids}: %s replays on today’s code without nondeterminism`, async (name) => {
     const history = recordedHistory(new URL(`./histories/${name}.history.json`, import.meta.url));
     await expect(replayOnTodaysCode(history, name)).resolves.toBeUndefined();
   });
-});
-
-/**
- * A work order that was running when its read-model writes started to go one after another (patch
- * `work-order-writes-in-turn`): each step written by a local activity, the SLA watch started after the
- * creation's write. Recorded the same way, on the code before that change.
- */
-const recordedWritesLocally = ['work-order-closed-writes-locally'] as const;
-
-describe('WO-1: histories recorded before the read-model writes went one after another', () => {
-  beforeAll(() => {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
-  });
-
-  it.each(recordedWritesLocally)('WO-1: %s replays on today’s code without nondeterminism', async (name) => {
-    const history = recordedHistory(new URL(`./histories/${name}.history.json`, import.meta.url));
-    await expect(replayOnTodaysCode(history, name)).resolves.toBeUndefined();
-  });
-});
-
-describe('ORD-2: histories recorded before the first step carried the acknowledgement', () => {
-  beforeAll(() => {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
-  });
-
-  it.each(recordedMovesByStep)('ORD-2: %s replays on today’s code without nondeterminism', async (name) => {
-    const history = recordedHistory(new URL(`./histories/${name}.history.json`, import.meta.url));
-    await expect(replayOnTodaysCode(history, name)).resolves.toBeUndefined();
-  });
-});
-
-/**
- * Openings that were running when their quick steps became local activities (patch
- * `opening-quick-steps-local`): quoting, pre-entering the customer and committing the resources were
- * scheduled activities. Recorded the same way, on the code before that change.
- */
-const recordedStepsScheduled = [
-  'open-account-completed-acknowledged-with-first-step',
-  'open-account-failed-acknowledged-with-first-step',
-  'open-account-cancelled-acknowledged-with-first-step',
-] as const;
-
-describe('ORD-2: histories recorded before an opening’s quick steps ran as local activities', () => {
-  beforeAll(() => {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
-  });
-
-  it.each(recordedStepsScheduled)(
-    'ORD-1, ORD-2: %s replays on today’s code without nondeterminism',
-    async (name) => {
-      const history = recordedHistory(new URL(`./histories/${name}.history.json`, import.meta.url));
-      await expect(replayOnTodaysCode(history, name)).resolves.toBeUndefined();
-    },
-  );
 });

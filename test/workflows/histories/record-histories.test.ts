@@ -4,15 +4,38 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { dispatchRules } from '../../../db/schema';
 import { verifiedCardPayment } from '../../support/fixtures';
 import { startHarness, type Harness } from '../../support/harness';
-import { cancelOrderAs, openAccountBody, submitOrder, waitForOrder } from '../../support/orders';
+import { isTerminal } from '../../../domain/orders';
+import {
+  cancelOrderAs,
+  openAccountBody,
+  submitOrder,
+  waitForOrder,
+  type OrderView,
+} from '../../support/orders';
+import { preCancellationBody } from '../../support/pre-cancellation';
 import { newWorkOrder, step, waitForWorkOrder } from '../../support/work-orders';
 
 /**
  * Records the histories `read-model-replay.test.ts` replays: orders and a work order run on the code of the
  * day, through the real stack, saved as protobuf JSON beside this file. Run only on purpose, before a change
- * that needs `patched()`: `RECORD_HISTORIES=1 npx vitest run test/workflows/histories/record-histories.test.ts`.
+ * that needs `patched()`: `RECORD_HISTORIES=1 npx vitest run test/workflows/histories/record-histories.test.ts`;
+ * `RECORD_SUFFIX=before-x` names the files `<name>-before-x.history.json` (`-t` picks cases by name).
  */
 const History = proto.temporal.api.history.v1.History;
+
+async function saveHistory(h: Harness, name: string, workflowId: string): Promise<void> {
+  const history = await h.client.workflow.getHandle(workflowId).fetchHistory();
+  const json = History.toObject(History.fromObject(history), {
+    longs: String,
+    enums: String,
+    bytes: String,
+  });
+  const suffix = process.env.RECORD_SUFFIX ? `-${process.env.RECORD_SUFFIX}` : '';
+  writeFileSync(
+    new URL(`./${name}${suffix}.history.json`, import.meta.url),
+    `${JSON.stringify(json, null, 1)}\n`,
+  );
+}
 
 describe.runIf(process.env.RECORD_HISTORIES)('ORD-2, WO-1: recording histories of today’s code', () => {
   let h: Harness;
@@ -24,15 +47,7 @@ describe.runIf(process.env.RECORD_HISTORIES)('ORD-2, WO-1: recording histories o
   });
   afterAll(async () => h?.close());
 
-  async function save(name: string, workflowId: string): Promise<void> {
-    const history = await h.client.workflow.getHandle(workflowId).fetchHistory();
-    const json = History.toObject(History.fromObject(history), {
-      longs: String,
-      enums: String,
-      bytes: String,
-    });
-    writeFileSync(new URL(`./${name}.history.json`, import.meta.url), `${JSON.stringify(json, null, 1)}\n`);
-  }
+  const save = (name: string, workflowId: string) => saveHistory(h, name, workflowId);
 
   it('ORD-1, ORD-2: an account opening paid in cash, completed', async () => {
     const res = await submitOrder(h.app, store, openAccountBody({ msisdn: '13800100088' }));
@@ -87,3 +102,65 @@ describe.runIf(process.env.RECORD_HISTORIES)('ORD-2, WO-1: recording histories o
     await save('work-order-closed', id);
   });
 });
+
+describe.runIf(process.env.RECORD_HISTORIES)(
+  'PC-5, PC-6: recording pre-cancellations of today’s code',
+  () => {
+    let h: Harness;
+    let manager: string;
+    const inGrace = (o: OrderView) => o.step === 'waitingForGraceEnd' || isTerminal(o.status);
+    beforeAll(async () => {
+      h = await startHarness({
+        config: { STEP_MAX_ATTEMPTS: '2', PRE_CANCEL_GRACE_SECONDS: '3', PRE_CANCEL_VISIT_SECONDS: '3' },
+      });
+      manager = await h.login('manager01', 'STORE-BJ-001');
+    });
+    afterAll(async () => h?.close());
+
+    const preCancel = async (msisdn: string) => {
+      const res = await submitOrder(h.app, manager, preCancellationBody(msisdn));
+      if (res.statusCode !== 202) throw new Error(res.body);
+      return res.json<{ id: string }>().id;
+    };
+    const cancel = async (id: string, msisdn: string) => {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/orders/${encodeURIComponent(id)}/cancel`,
+        headers: { authorization: `Bearer ${manager}` },
+        payload: { reason: '客户留下 customer stays', identity: preCancellationBody(msisdn).identity },
+      });
+      if (res.statusCode !== 200) throw new Error(res.body);
+    };
+
+    it('PC-4, PC-6: a pre-cancellation with an extra deposit paid in cash, revoked in its grace', async () => {
+      const msisdn = '13900100002';
+      const id = await preCancel(msisdn);
+      const order = await waitForOrder(h.app, manager, id, inGrace);
+      if (order.step !== 'waitingForGraceEnd') throw new Error(`ended ${order.status}`);
+      await cancel(id, msisdn);
+      await save('pre-cancellation-revoked', id);
+    });
+
+    it('PC-5: a pre-cancellation nobody came for, cancelled by the system', async () => {
+      const id = await preCancel('13900100005');
+      const order = await waitForOrder(h.app, manager, id, (o) => isTerminal(o.status));
+      if (order.status !== 'completed') throw new Error(`ended ${order.status}`);
+      await save('pre-cancellation-cancelled-without-visit', id);
+    });
+
+    it('ORD-6: a pre-cancellation cancelled while suspending, undone', async () => {
+      await h.sim.setBehaviour('hlr', { latencyMs: 1_500 });
+      try {
+        const msisdn = '13900100006';
+        const id = await preCancel(msisdn);
+        await waitForOrder(h.app, manager, id, (o) => o.step === 'suspending');
+        await cancel(id, msisdn);
+        await save('pre-cancellation-cancelled', id);
+      } finally {
+        await h.sim.setBehaviour('hlr', { latencyMs: 0 });
+      }
+    });
+
+    const save = (name: string, workflowId: string) => saveHistory(h, name, workflowId);
+  },
+);
