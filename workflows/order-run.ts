@@ -42,6 +42,11 @@ export interface OrderRun {
   quick: ActivityInterfaceFor<Activities>;
   /** Undos, and every other step that must finish whatever happens: retried without limit. */
   finish: ActivityInterfaceFor<Activities>;
+  /**
+   * Steps as `finish` (retried without limit) run as local activities, in the workflow's own task: for a step
+   * no cancel can interrupt any more, e.g. one a cancel itself leads to.
+   */
+  finishQuick: ActivityInterfaceFor<Activities>;
   order: OrderTracker;
   saga: Saga;
   /**
@@ -120,12 +125,21 @@ export async function startOrderRun(
      * while it waits.
      */
     acknowledgeWithFirstStep?: boolean;
+    /**
+     * The workflow's own patch has told that this run started after every patch of this file: its paths are
+     * taken without asking `patched()` here — each patch asked is a marker and a search-attribute upsert in
+     * the history, and a write on the server.
+     */
+    startedAfterPatches?: boolean;
   } = {},
 ): Promise<OrderRun> {
   // Asked once, before the first move, and kept: the whole run takes one path or the other.
-  const movesByStep = patched(readModelByStepPatch);
+  const newest = options.startedAfterPatches === true;
+  const movesByStep = newest || patched(readModelByStepPatch);
   const acknowledgeWithFirstStep =
-    movesByStep && options.acknowledgeWithFirstStep === true && patched(acknowledgedWithFirstStepPatch);
+    movesByStep &&
+    options.acknowledgeWithFirstStep === true &&
+    (newest || patched(acknowledgedWithFirstStepPatch));
   const stepOptions = {
     startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
     retry: {
@@ -136,18 +150,15 @@ export async function startOrderRun(
   };
   const act = proxyActivities<Activities>(stepOptions);
   const quick = proxyLocalActivities<Activities>(stepOptions);
-  const finish = proxyActivities<Activities>({
+  const finishOptions = {
     startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
     retry: { initialInterval: '1s', maximumInterval: '1m' },
-  });
+  };
+  const finish = proxyActivities<Activities>(finishOptions);
+  const finishQuick = proxyLocalActivities<Activities>(finishOptions);
   // The read model must follow every change, compensation included: its writes retry without limit. A local
   // activity runs in the workflow's own task: no task queue, no history events beyond its marker.
-  const { recordOrderEvent } = movesByStep
-    ? proxyLocalActivities<Activities>({
-        startToCloseTimeout: `${input.settings.stepTimeoutSeconds}s`,
-        retry: { initialInterval: '1s', maximumInterval: '1m' },
-      })
-    : finish;
+  const { recordOrderEvent } = movesByStep ? finishQuick : finish;
   // Moves made but not written yet (the acknowledgement, until a step or another move carries it), in order.
   let unwritten: OrderProjection[] = [];
   const withUnwritten = (move: OrderProjection | null): OrderMoves | null => {
@@ -200,6 +211,7 @@ export async function startOrderRun(
     act,
     quick,
     finish,
+    finishQuick,
     order,
     saga,
     cancelRequest,

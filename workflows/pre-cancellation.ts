@@ -22,10 +22,13 @@ import { CancelRequested, closedFailure, describeFailure } from './saga';
  * Runs started after this patch take the steps before the grace that only touch the database — assessing the
  * line and its owner, taking a cash settlement — as local activities in the workflow's own task
  * (`OrderRun.quick`), the first of them carrying the order's acknowledgement; suspending the line (an HLR call)
- * stays a scheduled step, and the revocation's own move rides with its step. A pre-cancellation then costs one
- * scheduled activity and two workflow tasks to reach its grace (was three or four of each), and a revocation
- * one activity and two tasks. A cancel sent while the quick steps run is heard at the suspending step and
- * honoured there, before the grace. Runs started before it schedule every step.
+ * stays a scheduled step, so a cancel sent meanwhile is still a cancel before the grace. The revocation — the
+ * HLR un-barring, which nothing can cancel any more — runs as a local activity carrying its own move. A
+ * pre-cancellation then costs one scheduled activity and two workflow tasks to reach its grace (was three or
+ * four of each), and a revocation one workflow task (was two and an activity). A cancel sent while the quick
+ * steps run is heard at the suspending step and honoured there, before the grace. This patch also stands for
+ * the patches of `startOrderRun` (runs started after it take their paths without a marker of each). Runs
+ * started before it schedule every step.
  */
 export const preCancellationQuickStepsPatch = 'pre-cancellation-quick-steps';
 
@@ -100,6 +103,7 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
     act,
     quick,
     finish,
+    finishQuick,
     order,
     saga,
     step,
@@ -109,6 +113,7 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
     finishWithFailure,
   } = await startOrderRun('preCancellation', input, summary, takeFormalCancellations, {
     acknowledgeWithFirstStep: quickSteps,
+    startedAfterPatches: quickSteps,
   });
   const local = quickSteps ? quick : act;
 
@@ -234,7 +239,7 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
       if (by) {
         // REQ: PC-6 — revocation during the grace; since the patch the revoking move rides with its step.
         const revoking = { status: 'pendingCancellation', step: 'revoking', ...by } as const;
-        if (quickSteps) await moveWith(revoking, finish.revokePreCancellation, { orderId, msisdn });
+        if (quickSteps) await moveWith(revoking, finishQuick.revokePreCancellation, { orderId, msisdn });
         else {
           await order.move(revoking.status, revoking.step, by.actor, by.reason);
           await finish.revokePreCancellation({ orderId, msisdn });
