@@ -1,7 +1,14 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { failureLockout } from './failure-lockout';
-import { channels, operatorChannels, operatorOutlets, operators, sessions } from '../schema';
+import {
+  channels,
+  operatorChannels,
+  operatorOutlets,
+  operatorProductPermissions,
+  operators,
+  sessions,
+} from '../schema';
 
 export async function findOperator(db: DbOrTx, id: string) {
   const [row] = await db.select().from(operators).where(eq(operators.id, id));
@@ -141,4 +148,27 @@ export async function claimSuccessfulLogin(
   if (updated.length > 0) return { lockedUntil: null };
   const operator = await findOperator(db, operatorId);
   return { lockedUntil: operator?.lockedUntil ?? null };
+}
+
+/**
+ * What an order's access rules need of an operator, in one round trip: the group products it holds a
+ * permission for (REQ: GRP-1) and the outlets it is bound to (REQ: PC-1), each in code order.
+ */
+export async function orderGrantsOf(
+  db: DbOrTx,
+  operatorId: string,
+): Promise<{ productCodes: string[]; outletCodes: string[] }> {
+  const rows = await db
+    .select({
+      productCodes: sql<string[]>`array(
+        select ${operatorProductPermissions.productCode} from ${operatorProductPermissions}
+        where ${operatorProductPermissions.operatorId} = ${operatorId}
+        order by ${operatorProductPermissions.productCode})`,
+      outletCodes: sql<string[]>`array(
+        select ${operatorOutlets.outletCode} from ${operatorOutlets}
+        where ${operatorOutlets.operatorId} = ${operatorId}
+        order by ${operatorOutlets.outletCode})`,
+    })
+    .from(sql`(select 1) as one`);
+  return rows[0] ?? { productCodes: [], outletCodes: [] };
 }

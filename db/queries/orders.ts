@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { groupOrderTypes, type OrderListScope } from '../../domain/order-access';
 import {
   isTerminal,
@@ -97,24 +97,26 @@ export async function getOrder(
   db: DbOrTx,
   id: string,
 ): Promise<(OrderRecord & { timeline: TimelineEntry[] }) | null> {
-  const [row] = await db.select().from(orders).where(eq(orders.id, id));
-  if (!row) return null;
-  const events = await db
-    .select()
-    .from(orderEvents)
-    .where(eq(orderEvents.orderId, id))
-    .orderBy(asc(orderEvents.seq));
+  // One round trip: the row with its timeline, in order, as JSON (an order has tens of lines at most).
+  const [found] = await db
+    .select({
+      row: orders,
+      timeline: sql<TimelineRow[]>`coalesce((
+        select json_agg(json_build_object('status', e.status, 'step', e.step, 'at', e.at, 'actor', e.actor,
+          'reason', e.reason) order by e.seq)
+        from ${orderEvents} e where e.order_id = ${orders.id}), '[]'::json)`,
+    })
+    .from(orders)
+    .where(eq(orders.id, id));
+  if (!found) return null;
   return {
-    ...toRecord(row),
-    timeline: events.map((e) => ({
-      status: e.status,
-      step: e.step,
-      at: e.at.toISOString(),
-      actor: e.actor,
-      reason: e.reason,
-    })),
+    ...toRecord(found.row),
+    timeline: found.timeline.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
   };
 }
+
+/** A timeline line as `json_build_object` gives it: the time as PostgreSQL writes a timestamptz in JSON. */
+type TimelineRow = Omit<TimelineEntry, 'at'> & { at: string };
 
 /** What the order list may be narrowed to (REQ: ORD-2, UI-1); every filter given must hold. */
 export interface OrderSearch {

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/client';
-import { outletsOfOperator } from '../../db/queries/access';
+import { orderGrantsOf } from '../../db/queries/access';
 import type { OrderRecord } from '../../db/queries/orders';
-import { listProductPermissions } from '../../db/queries/product-permissions';
 import { findLineWithOwner } from '../../db/queries/subscribers';
 import { preCancellationDesk, type Principal } from '../../domain/access';
 import { AppError } from '../../domain/errors';
@@ -28,11 +27,8 @@ export function createOrderAccess(db: Db) {
   return {
     /** The caller with its grants, read fresh for each request (an administrator may change them any time). */
     async callerOf(principal: Principal): Promise<OrderCaller> {
-      const [permissions, boundOutlets] = await Promise.all([
-        listProductPermissions(db, principal.operatorId),
-        outletsOfOperator(db, principal.operatorId),
-      ]);
-      return { principal, productPermissions: permissions.map((p) => p.productCode), boundOutlets };
+      const { productCodes, outletCodes } = await orderGrantsOf(db, principal.operatorId);
+      return { principal, productPermissions: productCodes, boundOutlets: outletCodes };
     },
 
     /** Refuses an order the caller may not read: 404 to an agent for another channel's, 403 for a product. */
