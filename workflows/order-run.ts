@@ -126,9 +126,10 @@ export async function startOrderRun(
      */
     acknowledgeWithFirstStep?: boolean;
     /**
-     * The workflow's own patch has told that this run started after every patch of this file: its paths are
-     * taken without asking `patched()` here — each patch asked is a marker and a search-attribute upsert in
-     * the history, and a write on the server.
+     * The workflow's own patch has told that this run started after `read-model-by-step` and
+     * `acknowledged-with-first-step`: their paths are taken without asking `patched()` here — each patch asked
+     * is a marker and a search-attribute upsert in the history, and a write on the server. A patch added to
+     * this file later must still be asked.
      */
     startedAfterPatches?: boolean;
   } = {},

@@ -27,8 +27,8 @@ import { CancelRequested, closedFailure, describeFailure } from './saga';
  * pre-cancellation then costs one scheduled activity and two workflow tasks to reach its grace (was three or
  * four of each), and a revocation one workflow task (was two and an activity). A cancel sent while the quick
  * steps run is heard at the suspending step and honoured there, before the grace. This patch also stands for
- * the patches of `startOrderRun` (runs started after it take their paths without a marker of each). Runs
- * started before it schedule every step.
+ * `read-model-by-step` and `acknowledged-with-first-step` of `startOrderRun` (runs started after it take their
+ * paths without a marker of each). Runs started before it schedule every step.
  */
 export const preCancellationQuickStepsPatch = 'pre-cancellation-quick-steps';
 

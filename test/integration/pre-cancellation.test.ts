@@ -383,6 +383,26 @@ describe('pre-cancellation through the API', () => {
     await workflow.result();
     expect((await workflow.describe()).status.name).toBe('COMPLETED');
     expect(await lineOf(h, msisdn)).toMatchObject({ status: 'active' });
+
+    // ORD-2: every step is on the timeline, in order, as staff read it.
+    expect(stepsOf(await getOrder(h.app, manager, id))).toEqual([
+      'acknowledged',
+      'inProgress/assessing',
+      'inProgress/settling',
+      'inProgress/suspending',
+      'pending/waitingForGraceEnd',
+      'assessingCancellation/waitingForGraceEnd',
+      'pendingCancellation/revoking',
+      'cancelled',
+    ]);
+    // ORD-1: only the HLR barring goes through the task queue; assessing, the cash settlement, the revocation and
+    // the read-model writes run in the workflow's own tasks — two to reach the grace, one to revoke.
+    const history = await workflow.fetchHistory();
+    const events = history.events ?? [];
+    const scheduled = events.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+    expect(scheduled).toEqual(['suspendForGrace']);
+    expect(events.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(3);
+    await expect(replayOnTodaysCode(history, id)).resolves.toBeUndefined();
   });
 
   it('PC-5, PC-6: once the grace has ended the pre-cancellation can no longer be revoked: a cancel is refused and service stays barred', async () => {

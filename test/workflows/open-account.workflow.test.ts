@@ -1,10 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { Client, Connection } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Activities } from '../../activities';
 import { withTrackedMoves } from '../../activities/tracked';
 import { errorCatalogue } from '../../domain/errors';
@@ -18,6 +14,7 @@ import {
   sampleIndividual as individual,
   testWorkflowSettings,
 } from '../support/fixtures';
+import { useDevServerWorkers } from '../support/dev-server-workers';
 
 /**
  * The account-opening workflow against the shared Temporal dev server, with every activity mocked: what the
@@ -137,36 +134,14 @@ function asRegistered(acts: Partial<Activities>) {
 const undoNames = ['releaseResources', 'discardCustomer', 'refundPayment', 'deprovisionSubscriber'];
 
 describe('account-opening workflow with mocked activities', () => {
-  let connection: Connection;
-  let nativeConnection: NativeConnection;
-  let client: Client;
-  let workflowBundle: { code: string };
-
-  beforeAll(async () => {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
-    const address = inject('temporalAddress');
-    connection = await Connection.connect({ address });
-    nativeConnection = await NativeConnection.connect({ address });
-    client = new Client({ connection });
-    workflowBundle = { code: readFileSync(inject('workflowBundlePath'), 'utf8') };
-  });
-
-  afterAll(async () => {
-    await nativeConnection?.close();
-    await connection?.close();
-  });
+  const server = useDevServerWorkers();
 
   /** Runs one order to its end on a worker of its own task queue, and shuts the worker down. */
   async function runOrder(input: OpenAccountInput, acts: Partial<Activities>): Promise<OrderState> {
-    const taskQueue = `wf-test-${randomBytes(4).toString('hex')}`;
-    const worker = await Worker.create({
-      connection: nativeConnection,
-      taskQueue,
-      activities: asRegistered(acts),
-      workflowBundle,
-    });
+    const taskQueue = server.taskQueue();
+    const worker = await server.worker(taskQueue, asRegistered(acts));
     return worker.runUntil(
-      client.workflow.execute('openAccountWorkflow', {
+      server.client().workflow.execute('openAccountWorkflow', {
         workflowId: input.orderId,
         taskQueue,
         args: [input],
@@ -415,15 +390,10 @@ describe('account-opening workflow with mocked activities', () => {
         return base.quoteOpenAccount!(quoteInput);
       },
     });
-    const taskQueue = `wf-test-${randomBytes(4).toString('hex')}`;
-    const worker = await Worker.create({
-      connection: nativeConnection,
-      taskQueue,
-      activities: asRegistered(acts),
-      workflowBundle,
-    });
+    const taskQueue = server.taskQueue();
+    const worker = await server.worker(taskQueue, asRegistered(acts));
     const result = await worker.runUntil(async () => {
-      const handle = await client.workflow.start('openAccountWorkflow', {
+      const handle = await server.client().workflow.start('openAccountWorkflow', {
         workflowId: input.orderId,
         taskQueue,
         args: [input],

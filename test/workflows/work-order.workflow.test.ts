@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Activities } from '../../activities';
 import type { WorkOrderEvent, WorkOrderState } from '../../domain/work-orders';
 import {
@@ -10,7 +8,8 @@ import {
   type WorkOrderInput,
 } from '../../workflows/contracts/work-order';
 import { testWorkflowSettings } from '../support/fixtures';
-import { replayOnTodaysCode, testWorkflowBundle } from '../support/replay';
+import { useDevServerWorkers } from '../support/dev-server-workers';
+import { replayOnTodaysCode } from '../support/replay';
 
 /**
  * The work-order workflow against the shared Temporal dev server with its activities mocked: what it does when
@@ -40,26 +39,11 @@ function inputFor(): WorkOrderInput {
 }
 
 describe('work-order workflow with mocked activities', () => {
-  let connection: Connection;
-  let nativeConnection: NativeConnection;
-  let client: Client;
-
-  beforeAll(async () => {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
-    const address = inject('temporalAddress');
-    connection = await Connection.connect({ address });
-    nativeConnection = await NativeConnection.connect({ address });
-    client = new Client({ connection });
-  });
-
-  afterAll(async () => {
-    await nativeConnection?.close();
-    await connection?.close();
-  });
+  const server = useDevServerWorkers();
 
   it('WO-2, ORD-2: a step sent with the creation is written after it, and the history replays whatever order the writes would have ended in', async () => {
     const input = inputFor();
-    const taskQueue = `wf-test-${randomBytes(4).toString('hex')}`;
+    const taskQueue = server.taskQueue();
     const written: WorkOrderEvent[] = [];
     // The creation's write is slow and the acceptance's fast: were both in flight at once, the acceptance would
     // end first. The creation waits for the acceptance's write, or 1 s when the writes come one after another.
@@ -81,7 +65,7 @@ describe('work-order workflow with mocked activities', () => {
     };
 
     // Started, and the step sent, before any worker polls: the first workflow task carries both.
-    const handle = await client.workflow.start('workOrderWorkflow', {
+    const handle = await server.client().workflow.start('workOrderWorkflow', {
       workflowId: input.id,
       taskQueue,
       args: [input],
@@ -92,12 +76,7 @@ describe('work-order workflow with mocked activities', () => {
     });
     // The update is admitted once the server holds it; a worker started after that sees it with the start.
     await new Promise((r) => setTimeout(r, 1_000));
-    const worker = await Worker.create({
-      connection: nativeConnection,
-      taskQueue,
-      activities: acts,
-      workflowBundle: testWorkflowBundle(),
-    });
+    const worker = await server.worker(taskQueue, acts);
     const state: WorkOrderState = await worker.runUntil(async () => {
       const after = await accepted;
       // Let the rule's answer (nobody) reach the timeline before the worker stops.
