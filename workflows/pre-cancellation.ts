@@ -26,7 +26,8 @@ import { CancelRequested, closedFailure, describeFailure } from './saga';
  * HLR un-barring, which nothing can cancel any more — runs as a local activity carrying its own move. A
  * pre-cancellation then costs one scheduled activity and two workflow tasks to reach its grace (was three or
  * four of each), and a revocation one workflow task (was two and an activity). A cancel sent while the quick
- * steps run is heard at the suspending step and honoured there, before the grace. This patch also stands for
+ * steps run reaches the workflow when their task ends, suspending already scheduled: it is honoured once
+ * suspending ends, still before the grace — service restored, settlement refunded. This patch also stands for
  * `read-model-by-step` and `acknowledged-with-first-step` of `startOrderRun` (runs started after it take their
  * paths without a marker of each). Runs started before it schedule every step.
  */
@@ -238,7 +239,7 @@ export async function preCancellationWorkflow(input: PreCancellationInput): Prom
       const by = cancelRequest();
       if (by) {
         // REQ: PC-6 — revocation during the grace; since the patch the revoking move rides with its step.
-        const revoking = { status: 'pendingCancellation', step: 'revoking', ...by } as const;
+        const revoking = { ...by, status: 'pendingCancellation', step: 'revoking' } as const;
         if (quickSteps) await moveWith(revoking, finishQuick.revokePreCancellation, { orderId, msisdn });
         else {
           await order.move(revoking.status, revoking.step, by.actor, by.reason);
