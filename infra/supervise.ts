@@ -39,7 +39,7 @@ export function supervise<R extends ServerRun>(options: {
   log: (line: string) => void;
   onGiveUp: (err: Error) => void;
   policy?: RestartPolicy;
-}): { stop: () => Promise<void> } {
+}): { stop: () => Promise<void>; current: () => R; standDown: () => void } {
   const { name, where, log } = options;
   const policy = options.policy ?? defaultRestartPolicy;
   const restarts: number[] = [];
@@ -92,6 +92,16 @@ export function supervise<R extends ServerRun>(options: {
 
   watch(current);
   return {
+    /** The run now in service (a fault injector kills it to see it restarted). */
+    current: () => current,
+    /**
+     * No more restarts from now on, the process left running: a system stopping part by part calls it on every
+     * part first, so a part that ends before its turn (Ctrl-C reaches the whole process group) is not restarted.
+     */
+    standDown: () => {
+      stopping = true;
+      stopped.abort();
+    },
     stop: async () => {
       stopping = true;
       stopped.abort();

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheRoot } from './temporal-cli';
+import { cacheRoot } from './go-install';
 
 /**
  * Temporal's time-skipping test server (Maven `io.temporal:temporal-test-server`, main class

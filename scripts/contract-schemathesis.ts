@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheRoot } from '../infra/temporal-cli';
+import { cacheRoot } from '../infra/go-install';
 
 /** The Schemathesis release the contract gate runs; every package it pulls in is pinned beside it. */
 export const SCHEMATHESIS_VERSION = '4.32.5';

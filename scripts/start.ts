@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, demoOperators } from '../db/seed';
+import { leaveShutdownSignalsToCaller } from '../infra/postgres';
 import { startRuntime } from '../infra/runtime';
 import { installWorkerRuntime } from '../infra/worker-runtime';
 import { loadConfig } from '../temporal.config';
@@ -6,6 +7,7 @@ import { loadConfig } from '../temporal.config';
 /** `npm start`: the whole system on embedded defaults; Ctrl-C stops every part of it. */
 async function main(): Promise<void> {
   const loaded = loadConfig();
+  leaveShutdownSignalsToCaller();
   const config = { ...loaded, LOG_LEVEL: process.env.LOG_LEVEL ? loaded.LOG_LEVEL : ('warn' as const) };
   installWorkerRuntime(config);
   const log = (line: string) => console.log(`[start] ${line}`);
