@@ -19,37 +19,40 @@ export interface NodeServiceRun extends ServerRun {
 /**
  * Starts `entry` (a TypeScript file of the repo, run by tsx) as a child process with `env` over this process's
  * environment, its output appended to `logFile`. Resolves once it is ready: `ready.port` accepts connections,
- * or a line of its output matches `ready.line`. Rejects when it ends first or is not ready within 120 s.
+ * or it sent `{ ready: true }` over its IPC channel. Rejects when it ends first or is not ready within 120 s.
  */
 export async function startNodeService(options: {
   name: string;
   entry: string;
   env: Record<string, string>;
   logFile: string;
-  ready: { port: number } | { line: RegExp };
+  /** Ready when `port` accepts connections, or when the process says so (`process.send({ ready: true })`). */
+  ready: { port: number } | 'says-so';
 }): Promise<NodeServiceRun> {
   const { name, ready } = options;
-  if ('port' in ready && (await canConnect(ready.port)))
+  if (ready !== 'says-so' && (await canConnect(ready.port)))
     throw new Error(`port ${ready.port} for ${name} is already in use by another process`);
   const child = spawn(process.execPath, ['--import', 'tsx', options.entry], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let said = false;
+  child.on('message', (message: unknown) => {
+    if (typeof message === 'object' && message !== null && 'ready' in message) said = true;
   });
   const log = createWriteStream(options.logFile, { flags: 'a' });
-  let seen = false;
   let tail = '';
   const read = (chunk: Buffer) => {
     log.write(chunk);
     tail = (tail + chunk.toString()).slice(-4000);
-    if ('line' in ready && ready.line.test(tail)) seen = true;
   };
   child.stdout?.on('data', read);
   child.stderr?.on('data', read);
   const exited = endOf(child);
   void exited.then(() => log.end());
   const deadline = Date.now() + 120_000;
-  while (!('port' in ready ? await canConnect(ready.port) : seen)) {
+  while (!(ready === 'says-so' ? said : await canConnect(ready.port))) {
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`${name} exited (${await exited}) before it was ready: ${tail.trim().slice(-1500)}`);
     if (Date.now() > deadline) {

@@ -41,3 +41,28 @@ export function canConnect(port: number, host = '127.0.0.1'): Promise<boolean> {
     socket.once('error', () => resolve(false));
   });
 }
+
+/**
+ * `count` TCP ports on loopback, free right now, from `[from, to]` (tried from a random point of the range
+ * on, so two callers seldom race for the same): for a server that cannot take the ephemeral range — Temporal
+ * stores a service's membership port as a SQL smallint, at most 32767.
+ */
+export async function freePortsIn(count: number, from: number, to: number): Promise<number[]> {
+  const found: number[] = [];
+  const size = to - from + 1;
+  const start = Math.floor(Math.random() * size);
+  for (let i = 0; i < size && found.length < count; i++) {
+    const port = from + ((start + i) % size);
+    if (await canListen(port)) found.push(port);
+  }
+  if (found.length < count) throw new Error(`only ${found.length} of ${count} ports free in ${from}-${to}`);
+  return found;
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}

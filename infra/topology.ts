@@ -40,6 +40,8 @@ export function defaultTopologyPorts(config: AppConfig, replicas = { apis: 2, wo
 export interface Supervised<R> {
   name: string;
   current: () => R;
+  /** No more restarts: a part taken down on purpose stays down. */
+  standDown: () => void;
   stop: () => Promise<void>;
 }
 
@@ -77,6 +79,8 @@ export async function startTopology(options: {
   historyShards?: number;
   /** Operators, channels, products, numbers and SIMs of the demo (`npm run cluster`). */
   seed?: boolean;
+  /** Settings for the system's own processes (workers, API replicas, simulators) over this process's. */
+  env?: Record<string, string>;
   log: (line: string) => void;
 }): Promise<Topology> {
   const { config, ports, log } = options;
@@ -103,7 +107,7 @@ export async function startTopology(options: {
     const supervised = supervise({ name, where, first, restart, log, onGiveUp: giveUp });
     stops.push(supervised.stop);
     standDowns.push(supervised.standDown);
-    return { name, current: supervised.current, stop: supervised.stop };
+    return { name, current: supervised.current, standDown: supervised.standDown, stop: supervised.stop };
   };
   try {
     const build = resolveTemporalServer(log);
@@ -150,12 +154,13 @@ export async function startTopology(options: {
       SIMULATORS_URL: simulatorsUrl,
       CALLBACK_API_URL: proxyUrl,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      ...options.env,
     };
     const node = (
       name: string,
       entry: string,
       env: Record<string, string>,
-      ready: { port: number } | { line: RegExp },
+      ready: { port: number } | 'says-so',
     ) => {
       const start = () =>
         startNodeService({
@@ -183,7 +188,7 @@ export async function startTopology(options: {
           `worker-${i + 1}`,
           'workers/main.ts',
           { WORKER_METRICS_PORT: String(metricsPort), MALLOC_ARENA_MAX: '2' },
-          { line: /worker polling task queue/ },
+          'says-so',
         ),
       ),
     );

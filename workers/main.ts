@@ -31,6 +31,12 @@ async function main(): Promise<void> {
       { taskQueue: config.TEMPORAL_TASK_QUEUE, temporalAddress: config.TEMPORAL_ADDRESS },
       'worker polling task queue',
     );
+    // A supervisor that started this process (infra/node-service.ts) waits for this word; the channel must not
+    // keep the process alive once the worker has stopped.
+    if (process.send) {
+      process.send({ ready: true });
+      process.channel?.unref();
+    }
     await running; // resolves after SIGINT/SIGTERM (the SDK installs the handlers) once in-flight work drains
   } finally {
     await system.close();

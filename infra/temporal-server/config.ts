@@ -10,7 +10,7 @@ export type TemporalService = (typeof TEMPORAL_SERVICES)[number];
 export interface ServicePorts {
   /** gRPC: the frontend's is what clients and workers dial. */
   grpc: number;
-  /** Cluster membership (ringpop) among the services. */
+  /** Cluster membership (ringpop) among the services; at most 32767 (Temporal stores it as a smallint). */
   membership: number;
   /** Prometheus metrics of the process. */
   metrics: number;

@@ -13,18 +13,33 @@ import {
   type OrderView,
 } from '../../support/orders';
 import { preCancellationBody } from '../../support/pre-cancellation';
+import { injectApi } from '../../support/api-client';
+import { journeys, signInPeople, type JourneyContext } from '../../support/journeys';
 import { newWorkOrder, step, waitForWorkOrder } from '../../support/work-orders';
 
 /**
- * Records the histories `read-model-replay.test.ts` replays: orders and a work order run on the code of the
- * day, through the real stack, saved as protobuf JSON beside this file. Run only on purpose, before a change
- * that needs `patched()`: `RECORD_HISTORIES=1 npx vitest run test/workflows/histories/record-histories.test.ts`;
- * `RECORD_SUFFIX=before-x` names the files `<name>-before-x.history.json` (`-t` picks cases by name).
+ * Records the history fixtures `../history-fixtures.test.ts` replays: businesses run on the code of the day,
+ * through the real stack (API, worker, dev server, PostgreSQL, simulators), saved as protobuf JSON beside this
+ * file. Run only on purpose — `npm run histories:record` (`-- -t <name>` picks cases) — before a change that
+ * needs `patched()`, or for a new workflow type; `RECORD_SUFFIX=before-x` names the files
+ * `<name>-before-x.history.json`. README.md beside this file says which fixture guards what.
  */
 const History = proto.temporal.api.history.v1.History;
 
+/**
+ * Saves the history once the workflow has closed: the read model may show an order ended a moment before its
+ * workflow has written its last events, and a fixture cut there would replay into work it cannot do.
+ */
 async function saveHistory(h: Harness, name: string, workflowId: string): Promise<void> {
-  const history = await h.client.workflow.getHandle(workflowId).fetchHistory();
+  const handle = h.client.workflow.getHandle(workflowId);
+  await handle.result().catch(() => undefined);
+  await writeHistory(name, await handle.fetchHistory());
+}
+
+async function writeHistory(
+  name: string,
+  history: Awaited<ReturnType<ReturnType<Harness['client']['workflow']['getHandle']>['fetchHistory']>>,
+): Promise<void> {
   const json = History.toObject(History.fromObject(history), {
     longs: String,
     enums: String,
@@ -164,3 +179,56 @@ describe.runIf(process.env.RECORD_HISTORIES)(
     const save = (name: string, workflowId: string) => saveHistory(h, name, workflowId);
   },
 );
+
+describe.runIf(process.env.RECORD_HISTORIES)('ORD-1: recording one business of each kind', () => {
+  let h: Harness;
+  let ctx: JourneyContext;
+  beforeAll(async () => {
+    h = await startHarness({
+      config: { STEP_MAX_ATTEMPTS: '2', MNP_SWITCH_WINDOW: '0-23', MNP_SWITCH_OVER_DELAY_SECONDS: '1' },
+    });
+    const api = injectApi(h.app);
+    ctx = { submit: api, follow: api, sim: h.sim, people: await signInPeople(api) };
+  });
+  afterAll(async () => h?.close());
+
+  // In order: the group's product is opened before its members join.
+  it.each(journeys)('ORD-1: $name ($fixture)', async (journey) => {
+    const id = await journey.run(ctx);
+    await h.client.workflow.getHandle(id).result();
+    await saveHistory(h, journey.fixture, id);
+  });
+
+  it('OPEN-2, RES-3: the tidy-up, one round and the loop that continues as new', async () => {
+    const round = await h.client.workflow.start('tidyPreemptionsWorkflow', {
+      taskQueue: h.taskQueue,
+      workflowId: `tidy-round-${h.taskQueue}`,
+      args: [],
+    });
+    await round.result();
+    await saveHistory(h, 'tidy-preemptions-round', round.workflowId);
+    const loop = await h.client.workflow.start('tidyLoopWorkflow', {
+      taskQueue: h.taskQueue,
+      workflowId: `tidy-loop-${h.taskQueue}`,
+      args: [{ intervalSeconds: 1, roundsPerRun: 2 }],
+    });
+    // The first run ends by continuing as new after its two rounds; its history is the fixture.
+    const firstRun = h.client.workflow.getHandle(loop.workflowId, loop.firstExecutionRunId, {
+      followRuns: false,
+    });
+    await firstRun.result().catch(() => undefined);
+    const history = await firstRun.fetchHistory();
+    await loop.terminate('recorded');
+    await writeHistory('tidy-loop-continued-as-new', history);
+  });
+
+  it('RES-3: the daily stock report', async () => {
+    const report = await h.client.workflow.start('stockReportWorkflow', {
+      taskQueue: h.taskQueue,
+      workflowId: `stock-report-${h.taskQueue}`,
+      args: [{ utcOffsetHours: 8 }],
+    });
+    await report.result();
+    await saveHistory(h, 'stock-report-daily', report.workflowId);
+  });
+});
