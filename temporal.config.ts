@@ -731,6 +731,13 @@ export const configSchema = z.object({
       "worker: port of the Temporal SDK's Prometheus exporter (`temporal_*` and the activities' `om_worker_*` metrics at `/metrics`); 0: no exporter. One per worker process, so two workers on one machine need two ports",
     ),
 
+  WORKFLOW_BUNDLE_PATH: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'worker: a file with the workflows already bundled (`npm run cluster` bundles once for its workers); unset: the worker bundles them at start',
+    ),
   SEED_DEMO_DATA: boolFromEnv.describe(
     'seed operators, channels, products, numbers, SIMs at start; unset means true when the database is embedded',
   ),

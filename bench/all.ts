@@ -111,7 +111,7 @@ function table(outcomes: Map<string, Outcome>): string {
     name,
     o.ok
       ? Object.entries(o.headline)
-          .map(([k, v]) => `${k}=${String(v)}`)
+          .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
           .join('  ')
       : `FAILED: ${o.error}`,
     `${o.seconds} s`,

@@ -13,4 +13,5 @@ export const benchmarks: Record<string, () => Promise<Benchmark<any, any>>> = {
   'stock-in': async () => (await import('./stock-in')).stockIn,
   grab: async () => (await import('./grab')).grab,
   dispatch: async () => (await import('./dispatch')).dispatch,
+  chaos: async () => (await import('./chaos')).chaos,
 };

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 
 /** What a benchmark prints as its last line: figures by name. */
-export type Figures = Record<string, number | string | boolean>;
+/** A benchmark's figures; a group of them (what was injected, what failed and why) may be one record. */
+export type Figures = Record<string, number | string | boolean | Record<string, number | string>>;
 
 export type Log = (line: string) => void;
 

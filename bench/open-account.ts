@@ -27,7 +27,7 @@ import { seedAccessAndCatalogue, stockNumbers, stockSims } from '../db/seed';
 import { openAccountBody } from '../test/support/fixtures';
 import type { OrderState } from '../workflows/contracts/orders-common';
 import type { bareWorkflow } from './bare-workflow';
-import { bareWorkflowPath, cachedWorkflowBundle } from './bundle';
+import { bareWorkflowPath, cachedWorkflowBundle } from '../infra/workflow-bundle';
 import { cpuMeter, describeSplit } from './cpu';
 import { describeProfile, profile, type History } from './history';
 import { percentile, progress, requireIntegers, round, runPool } from './measure';

@@ -12,7 +12,9 @@ import {
   startAsNpmStart,
   startPostgres,
   startSystem,
+  startTopologyForBench,
   type BehaviourOverrides,
+  type TopologyParts,
   type PostgresParts,
   type RuntimeParts,
   type SystemParts,
@@ -54,14 +56,22 @@ export interface NpmStartSetUp<F> {
   config?: (flags: F) => Record<string, string>;
 }
 
+/** The production topology of `npm run cluster` on free ports (infra/topology.ts), with the demo data. */
+export interface TopologySetUp<F> {
+  kind: 'topology';
+  config?: (flags: F) => Record<string, string>;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any seed result; the body sees its own type
-export type SetUp<F> = PostgresSetUp<F> | SystemSetUp<F, any> | NpmStartSetUp<F>;
+export type SetUp<F> = PostgresSetUp<F> | SystemSetUp<F, any> | NpmStartSetUp<F> | TopologySetUp<F>;
 
 type PartsOf<S> = S extends { kind: 'postgres' }
   ? PostgresParts
   : S extends { kind: 'system'; seed?: (...args: never[]) => Promise<infer D> }
     ? SystemParts & { seeded: D }
-    : RuntimeParts;
+    : S extends { kind: 'topology' }
+      ? TopologyParts
+      : RuntimeParts;
 
 export interface Benchmark<F extends FlagValues = FlagValues, S extends SetUp<F> = SetUp<F>> {
   name: string;
@@ -104,7 +114,7 @@ async function setUp<F>(
   flags: F,
   cleanup: Cleanup,
   log: Log,
-): Promise<PostgresParts | SystemParts | RuntimeParts> {
+): Promise<PostgresParts | SystemParts | RuntimeParts | TopologyParts> {
   switch (what.kind) {
     case 'postgres':
       return startPostgres(cleanup, log, { pool: what.pool(flags) });
@@ -120,6 +130,9 @@ async function setUp<F>(
     case 'npm-start':
       // The SDK runtime is installed as `npm start` installs it (its logger, its metrics port).
       return startAsNpmStart(cleanup, log, { config: what.config?.(flags) ?? {} });
+    case 'topology':
+      quietSdk();
+      return startTopologyForBench(cleanup, log, { config: what.config?.(flags) ?? {} });
   }
 }
 

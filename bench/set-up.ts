@@ -14,6 +14,7 @@ import { startTemporalDevServer } from '../infra/dev-server';
 import { freePorts } from '../infra/ports';
 import { ensureDatabase, startEmbeddedPostgres } from '../infra/postgres';
 import { startRuntime, type Runtime } from '../infra/runtime';
+import { freeTopologyPorts, startTopology, type Topology } from '../infra/topology';
 import { installWorkerRuntime } from '../infra/worker-runtime';
 import { instantBehaviours } from '../simulators/behaviour';
 import type { Behaviours, SimulatedSystem } from '../simulators/control';
@@ -21,7 +22,7 @@ import { connectSimulators } from '../simulators/control-client';
 import { startSimulators } from '../simulators/host';
 import { configSchema, type AppConfig } from '../temporal.config';
 import { workflowsPath } from '../workers/create-worker';
-import { cachedWorkflowBundle } from './bundle';
+import { cachedWorkflowBundle } from '../infra/workflow-bundle';
 import type { Cleanup } from './cleanup';
 import type { Log } from './measure';
 
@@ -282,4 +283,48 @@ async function login(baseUrl: string, operatorId: string): Promise<string> {
   });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
+}
+
+export interface TopologyParts {
+  topology: Topology;
+  config: AppConfig;
+  /** A pool of the benchmark's own on the system's database, for its checks. */
+  db: Db;
+  simulators: ReturnType<typeof connectSimulators>;
+  /** The benchmark's own Temporal client, on the cluster's frontend. */
+  client: Client;
+}
+
+/**
+ * The production topology of `npm run cluster` (infra/topology.ts) on free ports and a temp directory, with
+ * the demo data: a Temporal cluster of the real server, 2 workers, 2 API replicas behind the load balancer.
+ */
+export async function startTopologyForBench(
+  cleanup: Cleanup,
+  log: Log,
+  options: { config: Record<string, string> },
+): Promise<TopologyParts> {
+  const dir = workDir(cleanup, log);
+  const env = { ...RAISED_RATE_LIMITS, LOG_LEVEL: 'warn', ...options.config };
+  const config = configSchema.parse(env);
+  const topology = await startTopology({
+    config,
+    dataDir: dir,
+    ports: await freeTopologyPorts(),
+    seed: true,
+    env,
+    log,
+  });
+  cleanup.add('topology', topology.stop);
+  const handle = createDb(topology.databaseUrl, { max: 4 });
+  cleanup.add('database pool', handle.close);
+  const connection = await Connection.connect({ address: topology.temporalAddress });
+  cleanup.add('driver Temporal connection', () => connection.close());
+  return {
+    topology,
+    config,
+    db: handle.db,
+    simulators: connectSimulators(topology.simulatorsUrl),
+    client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+  };
 }

@@ -39,19 +39,26 @@ export function supervise<R extends ServerRun>(options: {
   log: (line: string) => void;
   onGiveUp: (err: Error) => void;
   policy?: RestartPolicy;
-}): { stop: () => Promise<void>; current: () => R; standDown: () => void } {
+}): {
+  stop: () => Promise<void>;
+  current: () => R;
+  standDown: () => void;
+  takeDown: (ms: number) => Promise<void>;
+} {
   const { name, where, log } = options;
   const policy = options.policy ?? defaultRestartPolicy;
   const restarts: number[] = [];
   let current = options.first;
   let stopping = false;
+  /** Taken down on purpose for a while: its end is not a death. */
+  let down = false;
   let recovering: Promise<void> = Promise.resolve();
   // Stopping cuts a wait between restart attempts short.
   const stopped = new AbortController();
 
   const watch = (run: R) => {
     void run.exited.then((how) => {
-      if (stopping || run !== current) return;
+      if (stopping || down || run !== current) return;
       log(`${name} died (${how}); restarting it (${where})…`);
       recovering = recover();
     });
@@ -98,6 +105,23 @@ export function supervise<R extends ServerRun>(options: {
      * No more restarts from now on, the process left running: a system stopping part by part calls it on every
      * part first, so a part that ends before its turn (Ctrl-C reaches the whole process group) is not restarted.
      */
+    /**
+     * Stops the process and starts it again `ms` later (an operator's restart, a replica taken out of service
+     * for a while): no death is reported and no restart is counted. Resolves once it runs again.
+     */
+    takeDown: async (ms: number) => {
+      down = true;
+      try {
+        await current.stop();
+        await sleep(ms, undefined, { signal: stopped.signal }).catch(() => undefined);
+        if (stopping) return;
+        current = await options.restart();
+        log(`${name} back after being taken down for ${Math.round(ms / 1000)} s (${where})`);
+        watch(current);
+      } finally {
+        down = false;
+      }
+    },
     standDown: () => {
       stopping = true;
       stopped.abort();

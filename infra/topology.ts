@@ -7,9 +7,11 @@ import { startNodeService, type NodeServiceRun } from './node-service';
 import { ensureDatabase, startEmbeddedPostgres, type PostgresHandle } from './postgres';
 import { startRoundRobinProxy, type RoundRobinProxy } from './round-robin-proxy';
 import { supervise } from './supervise';
+import { cachedWorkflowBundleFile, orderWorkflowsPath } from './workflow-bundle';
 import { resolveTemporalServer } from './temporal-server/build';
 import { startTemporalCluster, type TemporalCluster } from './temporal-server/cluster';
-import { conventionalPorts, type TemporalPorts } from './temporal-server/config';
+import { conventionalPorts, TEMPORAL_SERVICES, type TemporalPorts } from './temporal-server/config';
+import { freePorts, freePortsIn } from './ports';
 
 /** Where each part of the topology listens. */
 export interface TopologyPorts {
@@ -36,12 +38,40 @@ export function defaultTopologyPorts(config: AppConfig, replicas = { apis: 2, wo
   };
 }
 
+/** Ports for a topology with `apis` replicas and `workers` workers, free right now (tests, benchmarks). */
+export async function freeTopologyPorts(replicas = { apis: 2, workers: 2 }): Promise<TopologyPorts> {
+  const ports = await freePorts(TEMPORAL_SERVICES.length * 2 + 3 + replicas.apis + replicas.workers);
+  // Temporal keeps membership ports in a smallint: below the ephemeral range.
+  const membership = await freePortsIn(TEMPORAL_SERVICES.length, 20_000, 32_767);
+  const next = () => {
+    const port = ports.shift();
+    if (port === undefined) throw new Error('not enough free ports');
+    return port;
+  };
+  const temporal = Object.fromEntries(
+    TEMPORAL_SERVICES.map((service, i) => [
+      service,
+      { grpc: next(), membership: membership[i] ?? 0, metrics: next() },
+    ]),
+  ) as TemporalPorts;
+  return {
+    postgres: next(),
+    temporal,
+    simulators: next(),
+    proxy: next(),
+    apis: Array.from({ length: replicas.apis }, next),
+    workerMetrics: Array.from({ length: replicas.workers }, next),
+  };
+}
+
 /** A part of the topology kept running by a supervisor; `current` is its process now. */
 export interface Supervised<R> {
   name: string;
   current: () => R;
   /** No more restarts: a part taken down on purpose stays down. */
   standDown: () => void;
+  /** Stopped, and started again `ms` later (see `supervise`). */
+  takeDown: (ms: number) => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -107,7 +137,8 @@ export async function startTopology(options: {
     const supervised = supervise({ name, where, first, restart, log, onGiveUp: giveUp });
     stops.push(supervised.stop);
     standDowns.push(supervised.standDown);
-    return { name, current: supervised.current, standDown: supervised.standDown, stop: supervised.stop };
+    const { current, standDown, takeDown, stop: stopIt } = supervised;
+    return { name, current, standDown, takeDown, stop: stopIt };
   };
   try {
     const build = resolveTemporalServer(log);
@@ -173,6 +204,8 @@ export async function startTopology(options: {
       return start().then((first) => keep(name, `log in ${join(logDir, `${name}.log`)}`, first, start));
     };
 
+    // Bundled once for every worker: one restarted after a crash polls again in seconds.
+    const bundleFile = await cachedWorkflowBundleFile(orderWorkflowsPath, log);
     log('starting the simulators, the workers and the API replicas…');
     const simulators = await node(
       'simulators',
@@ -187,7 +220,11 @@ export async function startTopology(options: {
         node(
           `worker-${i + 1}`,
           'workers/main.ts',
-          { WORKER_METRICS_PORT: String(metricsPort), MALLOC_ARENA_MAX: '2' },
+          {
+            WORKER_METRICS_PORT: String(metricsPort),
+            MALLOC_ARENA_MAX: '2',
+            WORKFLOW_BUNDLE_PATH: bundleFile,
+          },
           'says-so',
         ),
       ),

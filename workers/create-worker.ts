@@ -71,7 +71,7 @@ export async function createWorker(options: {
   });
 }
 
-/** The bundler's logger: its warnings and errors only (bench/bundle.ts bundles with it too). */
+/** The bundler's logger: its warnings and errors only (infra/workflow-bundle.ts bundles with it too). */
 export const quietBundlerLogger = {
   log: () => undefined,
   trace: () => undefined,

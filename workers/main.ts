@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { migrateDb } from '../db/client';
 import { compose } from '../infra/compose';
 import { createLogger } from '../infra/logging';
@@ -22,7 +23,12 @@ async function main(): Promise<void> {
   installWorkerRuntime(config);
   await migrateDb(config.DATABASE_URL);
   const log = createLogger({ service: 'worker', level: config.LOG_LEVEL });
-  const system = await compose(config);
+  const system = await compose(
+    config,
+    config.WORKFLOW_BUNDLE_PATH
+      ? { workflowBundle: { code: readFileSync(config.WORKFLOW_BUNDLE_PATH, 'utf8') } }
+      : {},
+  );
   try {
     await ensureSearchAttributes(system.connection, config.TEMPORAL_NAMESPACE, (line) => log.info(line));
     await ensureRecurringWork(system.client, recurringWork(config));

@@ -13,6 +13,8 @@ import { ensureTemporalSchema, type TemporalStore } from './schema';
 export interface TemporalServiceRun extends ServerRun {
   service: TemporalService;
   pid: number | undefined;
+  /** Ends the process at once with `signal` (a fault injected). */
+  kill: (signal: NodeJS.Signals) => void;
 }
 
 export interface TemporalCluster {
@@ -139,7 +141,13 @@ export async function startTemporalService(
     }
     await sleep(200);
   }
-  return { service, pid: child.pid, exited, stop: () => stopChild(child) };
+  return {
+    service,
+    pid: child.pid,
+    exited,
+    kill: (signal) => child.kill(signal),
+    stop: () => stopChild(child),
+  };
 }
 
 /**

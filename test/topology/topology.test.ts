@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BBOSS_SIGNATURE_HEADER, CLEARING_SIGNATURE_HEADER, signBody } from '../../infra/callback-signature';
-import { freePorts, freePortsIn } from '../../infra/ports';
-import { TEMPORAL_SERVICES, type TemporalPorts } from '../../infra/temporal-server/config';
-import { startTopology, type Topology } from '../../infra/topology';
+import { freeTopologyPorts, startTopology, type Topology } from '../../infra/topology';
 import { connectSimulators } from '../../simulators/control-client';
 import type { SimulatorsControl } from '../../simulators/control';
 import { configSchema } from '../../temporal.config';
@@ -51,30 +49,10 @@ let connection: Connection;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'om-topology-'));
-  const ports = await freePorts(4 * 2 + 7);
-  const membership = await freePortsIn(4, 20_000, 32_767);
-  const next = () => {
-    const port = ports.shift();
-    if (port === undefined) throw new Error('not enough free ports');
-    return port;
-  };
-  const temporal = Object.fromEntries(
-    TEMPORAL_SERVICES.map((service, i) => [
-      service,
-      { grpc: next(), membership: membership[i] ?? 0, metrics: next() },
-    ]),
-  ) as TemporalPorts;
   topology = await startTopology({
     config,
     dataDir,
-    ports: {
-      postgres: next(),
-      temporal,
-      simulators: next(),
-      proxy: next(),
-      apis: [next(), next()],
-      workerMetrics: [next(), next()],
-    },
+    ports: await freeTopologyPorts(),
     seed: true,
     env: settings,
     log: (line) => console.log(`[topology] ${line}`),

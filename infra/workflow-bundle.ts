@@ -1,10 +1,12 @@
 /**
- * The workflow code for the benchmarks' workers, bundled OUTSIDE the measured process: webpack takes a few
- * hundred MB while it bundles and the heap does not give them all back, which would count in a benchmark's
- * `peakRssMb` / `workerRssMb` as if the system used them. A child process bundles once and writes the code to
- * a cache file named by a hash of the sources it may include; later runs read the file.
+ * The workflow code bundled once, OUTSIDE the process that runs it: for the benchmarks' workers (webpack takes
+ * a few hundred MB while it bundles and the heap does not give them all back, which would count in a
+ * benchmark's `peakRssMb` / `workerRssMb` as if the system used them) and for the worker processes of the
+ * cluster topology (a worker restarted after a crash starts polling in seconds instead of bundling again). A
+ * child process bundles once and writes the code to a cache file named by a hash of the sources it may
+ * include; later runs read the file.
  *
- * Run as a script (`tsx bench/bundle.ts <workflowsPath> <outFile>`) it is that child.
+ * Run as a script (`tsx infra/workflow-bundle.ts <workflowsPath> <outFile>`) it is that child.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -20,7 +22,7 @@ import {
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkflowBundle } from '@temporalio/worker';
-import { cacheRoot } from '../infra/go-install';
+import { cacheRoot } from './go-install';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -28,6 +30,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCE_DIRS = ['workflows', 'domain', 'activities', 'db', 'infra', 'services', 'simulators', 'workers'];
 
 export const orderWorkflowsPath = join(ROOT, 'workflows', 'index.ts');
+/** The benchmarks' bare workflow (bench/open-account.ts compares against it). */
 export const bareWorkflowPath = join(ROOT, 'bench', 'bare-workflow.ts');
 
 /** The bundle of `workflowsPath`, from the cache or bundled now in a child process. */
@@ -35,6 +38,14 @@ export async function cachedWorkflowBundle(
   workflowsPath: string,
   log: (line: string) => void,
 ): Promise<WorkflowBundle> {
+  return { code: readFileSync(await cachedWorkflowBundleFile(workflowsPath, log), 'utf8') };
+}
+
+/** The file of the bundle of `workflowsPath` in the cache, bundled now in a child process if missing. */
+export async function cachedWorkflowBundleFile(
+  workflowsPath: string,
+  log: (line: string) => void,
+): Promise<string> {
   const file = join(cacheRoot(), 'workflow-bundles', `${sourcesHash(workflowsPath)}.js`);
   if (!existsSync(file)) {
     const started = Date.now();
@@ -43,7 +54,7 @@ export async function cachedWorkflowBundle(
     await bundleInChild(workflowsPath, file);
     log(`bundled in ${Date.now() - started} ms into ${file}`);
   }
-  return { code: readFileSync(file, 'utf8') };
+  return file;
 }
 
 function sourcesHash(workflowsPath: string): string {
@@ -96,7 +107,7 @@ async function bundleToFile(workflowsPath: string, outFile: string): Promise<voi
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [workflowsPath, outFile] = process.argv.slice(2);
   if (!workflowsPath || !outFile) {
-    console.error('usage: tsx bench/bundle.ts <workflowsPath> <outFile>');
+    console.error('usage: tsx infra/workflow-bundle.ts <workflowsPath> <outFile>');
     process.exit(2);
   }
   bundleToFile(workflowsPath, outFile).then(
