@@ -12,6 +12,6 @@ export default defineConfig({
     fileParallelism: false,
     maxWorkers: 1,
     testTimeout: 180_000,
-    hookTimeout: 600_000,
+    hookTimeout: 900_000,
   },
 });

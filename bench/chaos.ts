@@ -16,9 +16,12 @@
  * 3 s); API replica 2 taken out for 30 s.
  *
  * Then it waits until every business has ended — at most 5 minutes after the last fault — and checks.
- * Figures: `faults` (what was injected), `submitted`, `maxInFlight`, `completed`, `failed` (reasons), `lost`
- * (submitted, no order), `stuck` (not ended 5 minutes after the last fault, by business and state),
- * `duplicateCharges`, `doubleAllocations`, `duplicateMembers`, `grabWinnersNot1`, `maxRecoverySec` (the
+ * Figures: `faults` (what was injected), `submitted`, `maxInFlight`, `completed`, `failed` (reasons),
+ * `notTaken` (never answered 202, with the answers), `lost` (answered 202, yet no order or work order under its
+ * ID), `stuck` (not ended 5 minutes after the last fault, by business and state), `duplicateCharges` (orders
+ * the simulated bank charged more than once; openings pay by card), `doubleAllocations` (a number opened
+ * twice, a SIM on two live lines), `duplicateMembers` (a member BBOSS added twice), `grabWinnersNot1` (work
+ * orders grabbed by more than one) and `notGrabbed`, `maxRecoverySec` (the
  * longest a fault kept new businesses from completing: fault → first completion of one submitted after it).
  */
 import { randomBytes } from 'node:crypto';
@@ -28,7 +31,7 @@ import { dispatchRules } from '../db/schema';
 import { isTerminal } from '../domain/orders';
 import type { Supervised } from '../infra/topology';
 import { httpApi, signIn, type Api, type ApiAnswer } from '../test/support/api-client';
-import { openAccountBody, portInBody } from '../test/support/fixtures';
+import { openAccountBody, portInBody, sampleIndividual } from '../test/support/fixtures';
 import { memberLine } from '../test/support/groups';
 import { journeys, signInPeople } from '../test/support/journeys';
 import { workOrderBody } from '../test/support/work-orders';
@@ -36,6 +39,8 @@ import { progress, requireIntegers, round } from './measure';
 import { defineBenchmark } from './runner';
 
 const GROUP = '1000000005';
+/** Openings pay by this card, so every charge reaches the (simulated) bank, which is audited at the end. */
+const CARD = '6222021234567890';
 const FEE_LINES = 17; // seeded lines 13900100001…17
 
 type Kind = 'openAccount' | 'collectFee' | 'portIn' | 'memberAdd' | 'workOrder';
@@ -82,6 +87,8 @@ export const chaos = defineBenchmark({
     await db.update(dispatchRules).set({ enabled: false });
     await simulators.setBehaviour('hlr', { latencyMs: hlrMs });
     await simulators.setBehaviour('bboss', { answerDelayMs: 500 });
+    await simulators.bank.openAccount(CARD, { kind: 'card', holderIdNumber: sampleIndividual.idNumber });
+    const cardPayment = { method: 'bankCard', cardNo: CARD, holderIdNumber: sampleIndividual.idNumber };
     const people = await signInPeople(api);
     const tech2 = await signIn(api, 'tech02');
     const groupOpen = journeys.find((j) => j.workflowType === 'groupProductOrderWorkflow');
@@ -97,15 +104,14 @@ export const chaos = defineBenchmark({
     const loadEnds = started + seconds * 1000;
     const faultTimes: number[] = [];
     let lastFaultEnded = 0;
+    /** Businesses are followed until 5 minutes after the last fault (until then, 5 minutes from now on). */
+    const deadline = () => (lastFaultEnded || Math.max(loadEnds, Date.now())) + 5 * 60_000;
     let maxInFlight = 0;
     const inFlight = () => businesses.filter((b) => b.endedAt === null).length;
 
     /** Sends until the API answers something other than a refused connection, a 5xx or a timeout. */
-    const send = async (
-      call: Parameters<Api>[0],
-      until = Date.now() + 5 * 60_000,
-    ): Promise<ApiAnswer | null> => {
-      while (Date.now() < until) {
+    const send = async (call: Parameters<Api>[0]): Promise<ApiAnswer | null> => {
+      while (Date.now() < deadline()) {
         const answer = await api(call).catch(() => null);
         if (answer && answer.status < 500) return answer;
         await sleep(500);
@@ -116,7 +122,11 @@ export const chaos = defineBenchmark({
     const bodyOf = (kind: Kind, n: number): { url: string; body: Record<string, unknown>; token: string } => {
       switch (kind) {
         case 'openAccount':
-          return { url: '/api/v1/orders', body: openAccountBody(), token: people.store };
+          return {
+            url: '/api/v1/orders',
+            body: openAccountBody({ payment: cardPayment }),
+            token: people.store,
+          };
         case 'collectFee': {
           const msisdn = `139001000${String((n % FEE_LINES) + 1).padStart(2, '0')}`;
           const body = { type: 'collectFee', msisdn, amountFen: 100, payment: { method: 'cash' } };
@@ -149,10 +159,10 @@ export const chaos = defineBenchmark({
       }
     };
 
-    const follow = async (b: Business, token: string, until: number) => {
+    const follow = async (b: Business, token: string) => {
       const url = `/api/v1/orders/${encodeURIComponent(b.id ?? '')}`;
-      while (Date.now() < until) {
-        const res = await send({ method: 'GET', url, token }, until);
+      while (Date.now() < deadline()) {
+        const res = await send({ method: 'GET', url, token });
         if (res?.status === 200) {
           const o = res.json<{
             status: string;
@@ -173,17 +183,19 @@ export const chaos = defineBenchmark({
       }
     };
 
-    const grabbed = async (b: Business, until: number) => {
+    const grabbed = async (b: Business) => {
       const steps = `/api/v1/work-orders/${encodeURIComponent(b.id ?? '')}/steps`;
-      const accepted = await send(
-        { method: 'POST', url: steps, token: people.dispatcher, body: { action: 'accept' } },
-        until,
-      );
+      const accepted = await send({
+        method: 'POST',
+        url: steps,
+        token: people.dispatcher,
+        body: { action: 'accept' },
+      });
       b.lastSeen = `accept ${accepted?.status ?? 'no answer'}`;
       if (accepted?.status !== 200 && accepted?.status !== 409) return;
       const answers = await Promise.all(
         [people.tech, tech2].map((token) =>
-          send({ method: 'POST', url: steps, token, body: { action: 'grab' } }, until),
+          send({ method: 'POST', url: steps, token, body: { action: 'grab' } }),
         ),
       );
       b.grabs200 = answers.filter((a) => a?.status === 200).length;
@@ -216,12 +228,13 @@ export const chaos = defineBenchmark({
         const answer = await send({ method: 'POST', url, token, body, headers: { 'idempotency-key': key } });
         if (!answer || answer.status !== 202) {
           b.lastSeen = `submit ${answer?.status ?? 'no answer'} ${answer?.text.slice(0, 120) ?? ''}`;
+          b.outcome = answer ? `refused ${answer.status}` : 'unanswered';
+          b.endedAt = Date.now();
           continue;
         }
         b.id = answer.json<{ id: string }>().id;
-        const until = Math.max(loadEnds, lastFaultEnded) + 5 * 60_000;
-        if (kind === 'workOrder') await grabbed(b, until);
-        else await follow(b, token, until);
+        if (kind === 'workOrder') await grabbed(b);
+        else await follow(b, token);
       }
     };
 
@@ -285,15 +298,18 @@ export const chaos = defineBenchmark({
     // What must never happen, read from the system's database and the simulated BBOSS.
     // (`in ()` would not parse: an ID no business has stands in for none.)
     const ids = ['-', ...businesses.flatMap((b) => (b.id ? [b.id] : []))];
-    const keys = businesses.map((b) => b.key);
-    const known = await db.execute<{ key: string }>(sql`
-      select idempotency_key as key from order_keys where idempotency_key in ${keys}
-      union select split_part(id, ':', 3) from work_orders where split_part(id, ':', 3) in ${keys}`);
-    const knownKeys = new Set(known.map((r) => r.key));
-    const lost = businesses.filter((b) => !knownKeys.has(b.key));
-    const [charges] = await db.execute<{ n: number }>(sql`
-      select count(*)::int as n from (select order_id from payments where direction = 'in' and order_id in ${ids}
-      group by order_id having count(*) > 1) d`);
+    // Lost: answered 202 (taken), yet no order or work order exists under its ID.
+    const rows = await db.execute<{ id: string }>(sql`
+      select id from orders where id in ${ids} union select id from work_orders where id in ${ids}`);
+    const existing = new Set(rows.map((r) => r.id));
+    const lost = businesses.filter((b) => b.id !== null && !existing.has(b.id));
+    // Charged twice: more than one charge for one order at the bank itself (the charge's key starts with the
+    // order's ID), whatever the system's own payments table says.
+    const chargesPerOrder = new Map<string, number>();
+    for (const c of await simulators.bank.charges({ account: CARD })) {
+      const order = c.idempotencyKey.replace(/:[^:]*$/, '');
+      chargesPerOrder.set(order, (chargesPerOrder.get(order) ?? 0) + 1);
+    }
     const [sims] = await db.execute<{ n: number }>(sql`
       select count(*)::int as n from (select iccid from subscribers where status not in ('cancelled', 'portedOut')
       group by iccid having count(*) > 1) d`);
@@ -315,8 +331,11 @@ export const chaos = defineBenchmark({
       return counted;
     };
     const ended = businesses.filter((b) => b.outcome !== null);
-    const stuck = businesses.filter((b) => b.outcome === null && knownKeys.has(b.key));
-    const failed = ended.filter((b) => b.outcome !== 'completed' && b.outcome !== 'dispatched');
+    const stuck = businesses.filter((b) => b.outcome === null && b.id !== null);
+    const notTaken = businesses.filter((b) => b.id === null);
+    const failed = ended.filter(
+      (b) => b.id !== null && b.outcome !== 'completed' && b.outcome !== 'dispatched',
+    );
     const recovery = faultTimes.map((t) => {
       const after = businesses
         .filter((b) => b.submittedAt >= t && b.endedAt !== null)
@@ -335,16 +354,20 @@ export const chaos = defineBenchmark({
       submitted: businesses.length,
       submittedByKind: count(businesses.map((b) => b.kind)),
       maxInFlight,
-      completed: ended.length - failed.length,
+      completed: ended.length - failed.length - notTaken.length,
       failed: failed.length,
+      notTaken: notTaken.length,
+      notTakenReasons: count(notTaken.map((b) => `${b.kind} ${b.lastSeen}`)),
       failedReasons: count(failed.map((b) => `${b.kind} ${b.outcome ?? ''}`)),
       lost: lost.length,
       stuck: stuck.length,
       stuckStates: count(stuck.map((b) => `${b.kind} ${b.lastSeen}`)),
-      duplicateCharges: charges?.n ?? 0,
+      duplicateCharges: [...chargesPerOrder.values()].filter((n) => n > 1).length,
+      bankCharges: [...chargesPerOrder.values()].reduce((a, b) => a + b, 0),
       doubleAllocations: { numbers: numbers?.n ?? 0, sims: sims?.n ?? 0 },
       duplicateMembers: [...addsPerMember.values()].filter((n) => n > 1).length,
-      grabWinnersNot1: grabs.filter((g) => g.n !== 1).length,
+      grabWinnersNot1: grabs.filter((g) => g.n > 1).length,
+      notGrabbed: grabs.filter((g) => g.n === 0).length,
       maxRecoverySec: round(Math.max(...recovery), 1),
       settings: `lanes ${lanes}, ${seconds} s of load, faults ${faultEvery} s apart, HLR ${hlrMs} ms, STEP_TIMEOUT_SECONDS 15`,
     };

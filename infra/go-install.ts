@@ -24,8 +24,7 @@ export function requireGo(what: string): string {
   const go = onPath('go');
   if (!go)
     throw new Error(
-      `${what} is built with Go from the Go module proxy, and no \`go\` is on PATH: install Go (1.25+) or ` +
-        'point the matching *_PATH variable at a build of your own.',
+      `${what} is built with Go from the Go module proxy, and no \`go\` is on PATH: install Go (1.25+).`,
     );
   return go;
 }

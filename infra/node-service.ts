@@ -50,7 +50,10 @@ export async function startNodeService(options: {
   child.stdout?.on('data', read);
   child.stderr?.on('data', read);
   const exited = endOf(child);
-  void exited.then(() => log.end());
+  // Output may still come after 'exit'; the streams are done at 'close'. A log that cannot be written is no
+  // reason for the supervising process to fall over.
+  log.on('error', () => undefined);
+  child.once('close', () => log.end());
   const deadline = Date.now() + 120_000;
   while (!(ready === 'says-so' ? said : await canConnect(ready.port))) {
     if (child.exitCode !== null || child.signalCode !== null)

@@ -34,6 +34,10 @@ export async function startRoundRobinProxy(options: {
     if (!backend) return;
     const upstream = createConnection(backend);
     upstream.once('connect', () => {
+      if (client.destroyed) {
+        upstream.destroy();
+        return;
+      }
       handed[index] = (handed[index] ?? 0) + 1;
       open.add(upstream);
       upstream.once('close', () => open.delete(upstream));
@@ -46,7 +50,9 @@ export async function startRoundRobinProxy(options: {
       upstream.once('close', () => client.destroy());
     });
     upstream.once('error', (err: NodeJS.ErrnoException) => {
-      if (upstream.connecting || err.code === 'ECONNREFUSED') connect(client, tried + 1);
+      if (open.has(upstream)) return; // after the connection: the 'error' handler above ends both
+      if (err.code === 'ECONNREFUSED' && !client.destroyed) connect(client, tried + 1);
+      else client.destroy();
     });
   };
   const server = createServer({ pauseOnConnect: true }, (client) => {
@@ -59,6 +65,7 @@ export async function startRoundRobinProxy(options: {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
+  server.on('error', () => undefined);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {

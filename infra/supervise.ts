@@ -98,30 +98,48 @@ export function supervise<R extends ServerRun>(options: {
   }
 
   watch(current);
+
+  /**
+   * Stops the process and starts it again `ms` later (an operator's restart, a replica taken out of service
+   * for a while): no death is reported and no restart is counted. Resolves once it runs again; a start that
+   * fails is left to the usual restarts. Refused while the part is being restarted or already taken down.
+   */
+  async function takeDown(ms: number): Promise<void> {
+    if (down || stopping) throw new Error(`${name} is already down or stopping`);
+    await recovering;
+    down = true;
+    try {
+      await current.stop();
+      await sleep(ms, undefined, { signal: stopped.signal }).catch(() => undefined);
+      if (stopping) return;
+      const run = await options.restart();
+      current = run;
+      if (stopping) {
+        await run.stop();
+        return;
+      }
+      log(`${name} back after being taken down for ${Math.round(ms / 1000)} s (${where})`);
+      watch(run);
+    } catch (err) {
+      log(`${name} did not start again: ${err instanceof Error ? err.message : String(err)}`);
+      if (!stopping) recovering = recover();
+    } finally {
+      down = false;
+    }
+  }
+  let takingDown: Promise<void> = Promise.resolve();
+
   return {
     /** The run now in service (a fault injector kills it to see it restarted). */
     current: () => current,
+    takeDown: (ms: number) => {
+      takingDown = takeDown(ms);
+      return takingDown;
+    },
     /**
      * No more restarts from now on, the process left running: a system stopping part by part calls it on every
      * part first, so a part that ends before its turn (Ctrl-C reaches the whole process group) is not restarted.
      */
-    /**
-     * Stops the process and starts it again `ms` later (an operator's restart, a replica taken out of service
-     * for a while): no death is reported and no restart is counted. Resolves once it runs again.
-     */
-    takeDown: async (ms: number) => {
-      down = true;
-      try {
-        await current.stop();
-        await sleep(ms, undefined, { signal: stopped.signal }).catch(() => undefined);
-        if (stopping) return;
-        current = await options.restart();
-        log(`${name} back after being taken down for ${Math.round(ms / 1000)} s (${where})`);
-        watch(current);
-      } finally {
-        down = false;
-      }
-    },
     standDown: () => {
       stopping = true;
       stopped.abort();
@@ -129,6 +147,7 @@ export function supervise<R extends ServerRun>(options: {
     stop: async () => {
       stopping = true;
       stopped.abort();
+      await takingDown.catch(() => undefined);
       await recovering;
       await current.stop();
     },

@@ -215,7 +215,7 @@ export async function startTopology(options: {
         port: ports.simulators,
       },
     );
-    const workers = await Promise.all(
+    const workers = await allStarted(
       ports.workerMetrics.map((metricsPort, i) =>
         node(
           `worker-${i + 1}`,
@@ -229,7 +229,7 @@ export async function startTopology(options: {
         ),
       ),
     );
-    const apis = await Promise.all(
+    const apis = await allStarted(
       ports.apis.map((port, i) =>
         node(`api-${i + 1}`, 'api/server.ts', { API_PORT: String(port) }, { port }),
       ),
@@ -260,4 +260,15 @@ export async function startTopology(options: {
     await stop();
     throw err;
   }
+}
+
+/**
+ * Waits for every start to settle before answering, so that a part still starting when another failed is
+ * registered (and so stopped) too; then throws the first failure.
+ */
+async function allStarted<T>(starts: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(starts);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason instanceof Error ? failed.reason : new Error(String(failed.reason));
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }

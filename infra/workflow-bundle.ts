@@ -76,11 +76,11 @@ function tsFiles(dir: string): string[] {
 
 function bundleInChild(workflowsPath: string, outFile: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    // The same node with the same loader (tsx) as this process.
+    // The same node with tsx as the loader, whatever runs this process (tsx, vitest).
     const child = spawn(
       process.execPath,
-      [...process.execArgv, fileURLToPath(import.meta.url), workflowsPath, outFile],
-      { stdio: ['ignore', 'inherit', 'inherit'] },
+      ['--import', 'tsx', fileURLToPath(import.meta.url), workflowsPath, outFile],
+      { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
     );
     child.once('error', reject);
     child.once('exit', (code) =>

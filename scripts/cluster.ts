@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD, demoOperators } from '../db/seed';
 import { leaveShutdownSignalsToCaller } from '../infra/postgres';
+import { stopOnSignals } from '../infra/shutdown';
 import { defaultTopologyPorts, startTopology } from '../infra/topology';
 import { loadConfig } from '../temporal.config';
 
@@ -12,6 +13,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = (line: string) => console.log(`[cluster] ${line}`);
   leaveShutdownSignalsToCaller();
+  const signals = stopOnSignals(
+    log,
+    'the load balancer, API replicas, workers, simulators, Temporal and PostgreSQL',
+  );
   const ports = defaultTopologyPorts(config);
   const started = Date.now();
   const topology = await startTopology({
@@ -39,25 +44,8 @@ async function main(): Promise<void> {
 
   Up in ${Math.round((Date.now() - started) / 1000)} s. Press Ctrl-C to stop.
 `);
-  let stopping = false;
-  const shutdown = (why: string, exitCode: number) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${why}: stopping the load balancer, API replicas, workers, simulators, Temporal and PostgreSQL…`);
-    topology.stop().then(
-      () => {
-        log('stopped');
-        process.exit(exitCode);
-      },
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => shutdown('SIGINT', 0));
-  process.on('SIGTERM', () => shutdown('SIGTERM', 0));
-  void topology.failed.then((err) => shutdown(err.message, 1));
+  signals.started(topology);
+  void topology.failed.then((err) => signals.request(err.message, 1));
 }
 
 main().catch((err: unknown) => {

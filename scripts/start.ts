@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD, demoOperators } from '../db/seed';
 import { leaveShutdownSignalsToCaller } from '../infra/postgres';
+import { stopOnSignals } from '../infra/shutdown';
 import { startRuntime } from '../infra/runtime';
 import { installWorkerRuntime } from '../infra/worker-runtime';
 import { loadConfig } from '../temporal.config';
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const config = { ...loaded, LOG_LEVEL: process.env.LOG_LEVEL ? loaded.LOG_LEVEL : ('warn' as const) };
   installWorkerRuntime(config);
   const log = (line: string) => console.log(`[start] ${line}`);
+  const signals = stopOnSignals(log, 'API, worker, simulators, PostgreSQL and Temporal');
   const runtime = await startRuntime(config, log);
 
   console.log(`
@@ -30,23 +32,9 @@ async function main(): Promise<void> {
   Press Ctrl-C to stop.
 `);
 
-  let stopping = false;
-  const shutdown = (why: string, exitCode: number) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${why}: stopping API, worker, simulators, PostgreSQL and Temporal…`);
-    runtime.stop().then(
-      () => process.exit(exitCode),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => shutdown('SIGINT', 0));
-  process.on('SIGTERM', () => shutdown('SIGTERM', 0));
+  signals.started(runtime);
   // A server that died and would not start again: the system cannot work without it, so it all stops.
-  void runtime.failed.then((err) => shutdown(err.message, 1));
+  void runtime.failed.then((err) => signals.request(err.message, 1));
 }
 
 main().catch((err: unknown) => {

@@ -1,4 +1,4 @@
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheRoot, goInstall, goModuleDir } from '../go-install';
 
@@ -39,8 +39,12 @@ export function resolveTemporalServer(log: (line: string) => void = console.log)
     binDir,
     log,
   });
+  // Copied beside, then renamed: an interrupted copy never passes for the schema.
   const moduleDir = goModuleDir(MODULE, TEMPORAL_SERVER_VERSION);
-  cpSync(join(moduleDir, 'schema', 'postgresql', 'v12'), build.schemaDir, { recursive: true });
+  const staging = `${build.schemaDir}.copying`;
+  rmSync(staging, { recursive: true, force: true });
+  cpSync(join(moduleDir, 'schema', 'postgresql', 'v12'), staging, { recursive: true });
+  renameSync(staging, build.schemaDir);
   log(`Temporal server ${TEMPORAL_SERVER_VERSION} ready in ${binDir}`);
   return build;
 }

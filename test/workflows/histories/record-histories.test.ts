@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import proto from '@temporalio/proto';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { dispatchRules } from '../../../db/schema';
@@ -46,10 +46,14 @@ async function writeHistory(
     bytes: String,
   });
   const suffix = process.env.RECORD_SUFFIX ? `-${process.env.RECORD_SUFFIX}` : '';
-  writeFileSync(
-    new URL(`./${name}${suffix}.history.json`, import.meta.url),
-    `${JSON.stringify(json, null, 1)}\n`,
-  );
+  const file = new URL(`./${name}${suffix}.history.json`, import.meta.url);
+  // A fixture may be all that guards an older path: it is replaced only on purpose.
+  if (existsSync(file) && !process.env.RECORD_OVERWRITE)
+    throw new Error(
+      `${name}${suffix}.history.json exists: give RECORD_SUFFIX=<what-changes> for a new fixture, or ` +
+        'RECORD_OVERWRITE=1 to replace it (see README.md)',
+    );
+  writeFileSync(file, `${JSON.stringify(json, null, 1)}\n`);
 }
 
 describe.runIf(process.env.RECORD_HISTORIES)('ORD-2, WO-1: recording histories of today’s code', () => {
