@@ -3,8 +3,6 @@ import { createConnection, createServer, type Socket } from 'node:net';
 export interface RoundRobinProxy {
   url: string;
   port: number;
-  /** Connections handed to each backend so far, in the order of `backends`. */
-  handed: () => number[];
   close: () => Promise<void>;
 }
 
@@ -20,7 +18,6 @@ export async function startRoundRobinProxy(options: {
   backends: readonly { host: string; port: number }[];
 }): Promise<RoundRobinProxy> {
   const { backends } = options;
-  const handed = backends.map(() => 0);
   let next = 0;
   const open = new Set<Socket>();
   const connect = (client: Socket, tried: number) => {
@@ -38,7 +35,6 @@ export async function startRoundRobinProxy(options: {
         upstream.destroy();
         return;
       }
-      handed[index] = (handed[index] ?? 0) + 1;
       open.add(upstream);
       upstream.once('close', () => open.delete(upstream));
       client.pipe(upstream);
@@ -71,7 +67,6 @@ export async function startRoundRobinProxy(options: {
   return {
     url: `http://${options.host}:${port}`,
     port,
-    handed: () => [...handed],
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of open) socket.destroy();
